@@ -1,0 +1,113 @@
+/**
+ * Judges every covered portion of a programme day (benefit-rules.md §4,
+ * "Order of judgement for one record"): status first (REJECTED → unexcused,
+ * PENDING → §7 without judging it against §§ 5–6); then documentation NONE for
+ * illness → unexcused; then own illness with a doctor's note → paid; then the
+ * self-certification rules (§5), the child-illness rules (§6) or the leave cap.
+ * The first rule that refuses gives the reason code.
+ *
+ * Quota rules replay history first, in date order; only accepted days count.
+ */
+import type { Absence, Case } from './case.js';
+import type { Portion } from './coverage.js';
+import type { UnexcusedReason } from './decision.js';
+import type { ChildIllnessRecord } from './rules/child-illness.js';
+import { childIllnessQuota, replayChildIllness } from './rules/child-illness.js';
+import type { LeaveCategory } from './rules/leave-cap.js';
+import { LEAVE_CATEGORIES, leaveCap, replayLeaveCap } from './rules/leave-cap.js';
+import { judgePending } from './rules/pending-document.js';
+import { replaySelfCertification } from './rules/self-certification.js';
+
+export type Verdict =
+  | { outcome: 'EXCUSED' }
+  | { outcome: 'UNEXCUSED'; reason: UnexcusedReason }
+  | { outcome: 'WITHHELD'; deadline: string }
+  | { outcome: 'PAID_PROVISIONALLY'; deadline: string };
+
+export interface Judgement {
+  /** Verdict per portion, keyed by the portion object. */
+  verdicts: Map<Portion, Verdict>;
+  selfCertEpisodeStarts: string[];
+  childIllnessAcceptedDays: string[];
+  childIllnessQuota: number;
+}
+
+const isApprovedSelfCert = (a: Absence) =>
+  a.status === 'APPROVED' && a.category === 'OWN_ILLNESS' && a.documentation === 'SELF_CERTIFICATION';
+const isApprovedDocumentedChild = (a: Absence) =>
+  a.status === 'APPROVED' && a.category === 'CHILD_ILLNESS' && a.documentation !== 'NONE';
+const isLeave = (a: Absence): a is Absence & { category: LeaveCategory } =>
+  (LEAVE_CATEGORIES as readonly string[]).includes(a.category);
+
+export function judgeAbsences(c: Case, portions: readonly Portion[]): Judgement {
+  const history = c.history.absences;
+  const verdicts = new Map<Portion, Verdict>();
+
+  // §5: self-certified days, history first.
+  const selfCert = replaySelfCertification(
+    [...history.filter(isApprovedSelfCert), ...portions.map((p) => p.absence).filter(isApprovedSelfCert)].map((a) => a.date),
+    c.participant.programStart,
+  );
+
+  // §6: approved, documented child-illness records, history first, in date order.
+  const childPortions = portions.filter((p) => isApprovedDocumentedChild(p.absence));
+  const childRecords: ChildIllnessRecord[] = [...history.filter(isApprovedDocumentedChild), ...childPortions.map((p) => p.absence)]
+    .map((a) => ({ date: a.date, documentation: a.documentation as ChildIllnessRecord['documentation'] }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const quota = childIllnessQuota(c.participant.children, c.participant.soleCarer);
+  const child = replayChildIllness(childRecords, quota);
+  const historyChildCount = childRecords.length - childPortions.length;
+  const childOutcome = new Map(childPortions.map((p, i) => [p, child.outcomes[historyChildCount + i]!]));
+
+  // Leave caps, per category.
+  const leaveAccepted = new Map<LeaveCategory, Set<string>>();
+  for (const cat of LEAVE_CATEGORIES) {
+    const approved = (a: Absence) => a.status === 'APPROVED' && a.category === cat;
+    const dates = [...history.filter(approved), ...portions.map((p) => p.absence).filter(approved)].map((a) => a.date);
+    leaveAccepted.set(cat, replayLeaveCap(cat, dates, leaveCap(cat, c.municipality.policy.welfareLeaveDaysPer12Months)));
+  }
+
+  for (const p of portions) {
+    verdicts.set(p, judgePortion(c, p, selfCert.outcomes, childOutcome, leaveAccepted));
+  }
+  return {
+    verdicts,
+    selfCertEpisodeStarts: selfCert.episodeStarts,
+    childIllnessAcceptedDays: child.acceptedDays,
+    childIllnessQuota: quota,
+  };
+}
+
+function judgePortion(
+  c: Case,
+  p: Portion,
+  selfCert: ReturnType<typeof replaySelfCertification>['outcomes'],
+  child: Map<Portion, ReturnType<typeof replayChildIllness>['outcomes'][number]>,
+  leave: Map<LeaveCategory, Set<string>>,
+): Verdict {
+  const a = p.absence;
+  if (a.status === 'REJECTED') return { outcome: 'UNEXCUSED', reason: 'REJECTED' };
+  if (a.status === 'PENDING') {
+    const pending = judgePending(a.date, c.computedAt, c.municipality.policy);
+    switch (pending.kind) {
+      case 'DEADLINE_PASSED':
+        return { outcome: 'UNEXCUSED', reason: 'DOCUMENT_DEADLINE_PASSED' };
+      case 'WITHHELD':
+        return { outcome: 'WITHHELD', deadline: pending.deadline };
+      case 'PAID_PROVISIONALLY':
+        return { outcome: 'PAID_PROVISIONALLY', deadline: pending.deadline };
+    }
+  }
+  if (isLeave(a)) {
+    return leave.get(a.category)!.has(a.date) ? { outcome: 'EXCUSED' } : { outcome: 'UNEXCUSED', reason: 'LEAVE_CAP_EXCEEDED' };
+  }
+  // Own or child illness (UNPAID_LEAVE records never reach here: see coverage.ts).
+  if (a.documentation === 'NONE') return { outcome: 'UNEXCUSED', reason: 'NO_DOCUMENTATION' };
+  if (a.category === 'OWN_ILLNESS') {
+    if (a.documentation === 'DOCTOR_NOTE') return { outcome: 'EXCUSED' };
+    const o = selfCert.get(a.date)!;
+    return o.accepted ? { outcome: 'EXCUSED' } : { outcome: 'UNEXCUSED', reason: o.reason };
+  }
+  const o = child.get(p)!;
+  return o.accepted ? { outcome: 'EXCUSED' } : { outcome: 'UNEXCUSED', reason: o.reason };
+}

@@ -1,0 +1,26 @@
+/**
+ * Size of a deduction for unexcused (or withheld) minutes on one day.
+ * Legal basis: integreringsloven § 21 (only approved absence is paid); the
+ * unit is municipal policy `deductionUnit` (benefit-rules.md §4): HOURLY
+ * u · H / 60, DAILY D · u / P. The size is rounded half up, then made negative.
+ */
+import type { Fraction } from '../fraction.js';
+import { div, frac, mul, roundHalfUp } from '../fraction.js';
+
+export function deductionOre(
+  unit: 'HOURLY' | 'DAILY',
+  minutes: number,
+  plannedMinutes: number,
+  rates: { hourly: Fraction; daily: Fraction },
+): number {
+  const size =
+    unit === 'HOURLY'
+      ? div(mul(rates.hourly, frac(minutes)), frac(60))
+      : div(mul(rates.daily, frac(minutes)), frac(plannedMinutes));
+  return 0 - roundHalfUp(size); // 0 − x, not −x: a zero-size line is +0, never −0
+}
+
+/** Unpaid leave: each enrolled calendar day is its own line of −D (benefit-rules.md §3). */
+export function unpaidLeaveDayOre(daily: Fraction): number {
+  return 0 - roundHalfUp(daily);
+}
