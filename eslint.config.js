@@ -9,9 +9,14 @@ const purity = {
     'no-restricted-imports': [
       'error',
       {
+        // Hashing is deterministic and allowed (input hash, policy version); randomness is not.
+        paths: [
+          { name: 'node:crypto', importNames: ['randomUUID', 'randomBytes', 'randomInt', 'getRandomValues', 'webcrypto'], message: 'shared/domain is pure: ids are arguments.' },
+          { name: 'crypto', message: "use 'node:crypto' (createHash only)." },
+        ],
         patterns: [
           { group: ['@aws-sdk/*', 'aws-cdk-lib', 'aws-cdk-lib/*', '@middy/*', '@aws-lambda-powertools/*'], message: 'shared/domain is pure: no AWS or Lambda imports.' },
-          { group: ['node:fs', 'node:fs/*', 'fs', 'node:crypto', 'crypto', 'node:process', 'process', 'node:os'], message: 'shared/domain is pure: pass I/O results in as arguments.' },
+          { group: ['node:fs', 'node:fs/*', 'fs', 'node:process', 'process', 'node:os', 'node:child_process', 'node:net', 'node:http'], message: 'shared/domain is pure: pass I/O results in as arguments.' },
           { group: ['../adapters/*', '../../adapters/*', '../http/*', '../../http/*'], message: 'shared/domain must not depend on adapters or http.' },
         ],
       },
