@@ -3,10 +3,9 @@
  * Pure: the case carries every input, including `computedAt`; the same case
  * gives byte-identical output.
  */
-import { createHash } from 'node:crypto';
 import type { Absence, Case } from './case.js';
 import { CaseError, parseCase } from './case.js';
-import { canonicalJson } from './canonical-json.js';
+import { inputHash } from './case-hash.js';
 import { datesOfMonth, daysBetween, inAnyRange, monthInfo } from './calendar.js';
 import type { Coverage, DayCoverage, Portion } from './coverage.js';
 import { coverDays } from './coverage.js';
@@ -63,9 +62,10 @@ function compute(c: Case): Computation {
     computedAt: c.computedAt,
     municipalityCode: c.municipality.code,
     rulesetVersion: RULESET_VERSION,
-    policyVersion: policyVersion(policy),
+    // Filled in once by decideCore: counterfactual runs for hints don't need them.
+    policyVersion: '',
     templateVersion: TEMPLATE_VERSION,
-    inputHash: inputHash(c),
+    inputHash: '',
     rates: rates.display,
     factorFacts: rates.facts,
     base: base.facts,
@@ -91,11 +91,6 @@ function compute(c: Case): Computation {
     },
   };
   return { core, coverage, judgement };
-}
-
-/** sha256 over the canonical form of the parsed case (defaults applied). */
-export function inputHash(c: Case): string {
-  return `sha256:${createHash('sha256').update(canonicalJson(c)).digest('hex')}`;
 }
 
 function segment(p: Portion, v: Verdict): DaySegment {
@@ -230,7 +225,7 @@ function groupFacts(g: Group) {
 /** Decision without explanation text: what the rules decided. */
 export function decideCore(c: Case): DecisionCore {
   const run = compute(c);
-  return { ...run.core, hints: hints(c, run) };
+  return { ...run.core, policyVersion: policyVersion(c.municipality.policy), inputHash: inputHash(c), hints: hints(c, run) };
 }
 
 /** The full decision for a parsed case, with the explanation in every language. */

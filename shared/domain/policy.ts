@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import { createHash } from 'node:crypto';
-import { canonicalJson } from './canonical-json.js';
 
 export const policySchema = z.strictObject({
   /** §4: HOURLY = u · H / 60; DAILY = D · u / P. */
@@ -25,7 +24,23 @@ export type PolicyOverrides = z.input<typeof policySchema>;
 
 export const DEFAULT_POLICY: Policy = policySchema.parse({});
 
+/** Canonical JSON of a policy: keys sorted, defaults applied. */
+export function canonicalPolicyJson(p: Policy): string {
+  return `{"deductionUnit":"${p.deductionUnit}","documentationDeadlineDays":${p.documentationDeadlineDays},"pending":"${p.pending}","proration":"${p.proration}","welfareLeaveDaysPer12Months":${p.welfareLeaveDaysPer12Months}}`;
+}
+
+// A municipality has one policy at a time, so a handful of versions cover a
+// whole payroll run; the cache is bounded all the same.
+const versions = new Map<string, string>();
+
 /** A policy's version is the hash of its effective (defaulted) content. */
 export function policyVersion(policy: Policy): string {
-  return `policy-${createHash('sha256').update(canonicalJson(policy)).digest('hex').slice(0, 12)}`;
+  const json = canonicalPolicyJson(policy);
+  let v = versions.get(json);
+  if (v === undefined) {
+    v = `policy-${createHash('sha256').update(json).digest('hex').slice(0, 12)}`;
+    if (versions.size >= 64) versions.clear();
+    versions.set(json, v);
+  }
+  return v;
 }

@@ -4,6 +4,8 @@
 import fc from 'fast-check';
 import type { CaseInput } from '../../shared/domain/case.js';
 import { parseCase } from '../../shared/domain/case.js';
+import { canonicalCaseJson } from '../../shared/domain/case-hash.js';
+import { canonicalJson } from '../../shared/domain/canonical-json.js';
 import { decideCore, simulate } from '../../shared/domain/engine.js';
 import { caseArbitrary } from '../support/case-arbitrary.js';
 
@@ -68,6 +70,16 @@ test('the same input gives byte-identical output, explanations included', () => 
       const a = JSON.stringify(simulate(structuredClone(c)));
       const b = JSON.stringify(simulate(JSON.parse(JSON.stringify(c))));
       expect(a).toBe(b);
+    }),
+    RUNS,
+  );
+});
+
+test('the input hash is over the canonical form: the fast serialiser equals the generic one', () => {
+  fc.assert(
+    fc.property(caseArbitrary, (c) => {
+      const parsed = parseCase(c);
+      expect(canonicalCaseJson(parsed)).toBe(canonicalJson(parsed));
     }),
     RUNS,
   );

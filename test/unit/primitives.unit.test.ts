@@ -1,7 +1,7 @@
 import { addDays, ageOn, daysBetween, daysInMonth, isLeapYear, isValidIsoDate, monthInfo, oneYearBefore } from '../../shared/domain/calendar.js';
 import { canonicalJson } from '../../shared/domain/canonical-json.js';
 import { div, frac, min, mul, roundHalfUp, toFractionString } from '../../shared/domain/fraction.js';
-import { DEFAULT_POLICY, policyVersion } from '../../shared/domain/policy.js';
+import { canonicalPolicyJson, DEFAULT_POLICY, policyVersion } from '../../shared/domain/policy.js';
 
 describe('calendar', () => {
   test.each([
@@ -70,4 +70,12 @@ test('the policy version is stable and changes with the policy', () => {
   expect(policyVersion(DEFAULT_POLICY)).toBe(policyVersion({ ...DEFAULT_POLICY }));
   expect(policyVersion({ ...DEFAULT_POLICY, pending: 'PAY' })).not.toBe(policyVersion(DEFAULT_POLICY));
   expect(policyVersion(DEFAULT_POLICY)).toMatch(/^policy-[0-9a-f]{12}$/);
+});
+
+test('the policy JSON is canonical and the version cache stays bounded', () => {
+  expect(canonicalPolicyJson(DEFAULT_POLICY)).toBe(canonicalJson(DEFAULT_POLICY));
+  const seen = new Set<string>();
+  for (let days = 0; days < 100; days++) seen.add(policyVersion({ ...DEFAULT_POLICY, documentationDeadlineDays: days }));
+  expect(seen.size).toBe(100);
+  expect(policyVersion({ ...DEFAULT_POLICY, documentationDeadlineDays: 3 })).toBe([...seen][3]);
 });
