@@ -53,7 +53,7 @@ function compute(c: Case): Computation {
     ...judged.flatMap((d) => dayLines(d, judgement.verdicts, rates, policy.deductionUnit)),
   ];
   sortLines(lines);
-  const deductionOre = -lines.reduce((sum, l) => sum + l.amountOre, 0);
+  const deductionOre = 0 - lines.reduce((sum, l) => sum + l.amountOre, 0); // +0, never −0, when there are no lines
   const { review, facts: reviewFacts } = reviewClass(lines, base.baseOre, g.entry.gOre);
 
   const core: Omit<DecisionCore, 'hints'> = {
