@@ -1,0 +1,58 @@
+/**
+ * The stateless stack's view of the stateful stack's tables and key. Each ARN
+ * crosses stacks through a named CloudFormation export (stack name + table id)
+ * instead of a generated one, so the contract between the stacks is readable
+ * and stable, and IAM resources print the same before and after synthesis
+ * (which the cdk-nag acknowledgments in infra/nag.ts rely on).
+ */
+import { Stack } from 'aws-cdk-lib';
+import { Table, type ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Key, type IKey } from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
+import type { TableKey } from '../routes.js';
+import { TABLES } from '../tables.js';
+
+export interface SharedTablesProps {
+  tables: Readonly<Record<TableKey, ITable>>;
+  dataKey: IKey;
+}
+
+export function tableArnExportName(producerStackName: string, tableId: string): string {
+  return `${producerStackName}-${tableId}TableArn`;
+}
+
+export function dataKeyArnExportName(producerStackName: string): string {
+  return `${producerStackName}-DataKeyArn`;
+}
+
+export class SharedTables extends Construct {
+  readonly tables: Readonly<Record<TableKey, ITable>>;
+  readonly dataKey: IKey;
+
+  constructor(scope: Construct, id: string, props: SharedTablesProps) {
+    super(scope, id);
+    const here = Stack.of(this);
+
+    const keyStack = Stack.of(props.dataKey);
+    this.dataKey =
+      keyStack === here
+        ? props.dataKey
+        : Key.fromKeyArn(this, 'DataKey', keyStack.exportValue(props.dataKey.keyArn, { name: dataKeyArnExportName(keyStack.stackName) }));
+
+    const tables: Partial<Record<TableKey, ITable>> = {};
+    for (const def of TABLES) {
+      const table = props.tables[def.key];
+      if (table === undefined) throw new Error(`INFRA_MISSING_TABLE: the stateful stack has no table "${def.key}"`);
+      const owner = Stack.of(table);
+      tables[def.key] =
+        owner === here
+          ? table
+          : Table.fromTableAttributes(this, `${def.id}Table`, {
+              tableArn: owner.exportValue(table.tableArn, { name: tableArnExportName(owner.stackName, def.id) }),
+              encryptionKey: this.dataKey,
+              ...(def.gsis.length > 0 ? { globalIndexes: [...def.gsis] } : {}),
+            });
+    }
+    this.tables = tables as Record<TableKey, ITable>;
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Builds the Introflyt CDK app: the stateful stack (key, tables) and the
+ * stateless stack (functions, API, users, alarms). Used by infra/app.ts (the
+ * CLI entry), infra/synth.ts (in-process synthesis for the local runtime) and
+ * the infra tests, so all three synthesize the same thing.
+ */
+import { App, Validations, type Environment } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { addNagSuppressions } from './nag.js';
+import { readCdkContext } from './project.js';
+import type { RouteDef } from './routes.js';
+import { IntroflytStatefulStack } from './stateful-stack.js';
+import { IntroflytStatelessStack } from './stateless-stack.js';
+
+export const STATEFUL_STACK_NAME = 'IntroflytStateful';
+export const STATELESS_STACK_NAME = 'IntroflytStateless';
+
+export interface IntroflytAppOptions {
+  outdir: string;
+  /** Bundle function code with esbuild. Off: assets are placeholders (fast; fine for tests and table creation). */
+  bundle?: boolean;
+  /** Run the cdk-nag AWS Solutions checks as part of synthesis (a finding fails the synth). */
+  nag?: boolean;
+  env?: Environment;
+  routes?: readonly RouteDef[];
+  entryFor?: (fn: string) => string;
+  /** Extra context on top of cdk.json's. */
+  context?: Record<string, unknown>;
+}
+
+export interface IntroflytApp {
+  app: App;
+  stateful: IntroflytStatefulStack;
+  stateless: IntroflytStatelessStack;
+}
+
+export function createIntroflytApp(options: IntroflytAppOptions): IntroflytApp {
+  const context: Record<string, unknown> = { ...readCdkContext(), ...options.context };
+  // An empty list tells every NodejsFunction to skip esbuild.
+  if (options.bundle === false) context['aws:cdk:bundling-stacks'] = [];
+  // No AWS::CDK::Metadata resource: same as cdk.json's versionReporting=false for the CLI.
+  const app = new App({ outdir: options.outdir, context, analyticsReporting: false });
+
+  const env = options.env ? { env: options.env } : {};
+  const stateful = new IntroflytStatefulStack(app, STATEFUL_STACK_NAME, {
+    ...env,
+    description: 'Introflyt data: customer-managed key and tables (retained)',
+  });
+  const stateless = new IntroflytStatelessStack(app, STATELESS_STACK_NAME, {
+    ...env,
+    description: 'Introflyt compute: functions, HTTP API, users, alarms',
+    tables: stateful.tables,
+    dataKey: stateful.dataKey,
+    ...(options.routes ? { routes: options.routes } : {}),
+    ...(options.entryFor ? { entryFor: options.entryFor } : {}),
+  });
+  stateless.addStackDependency(stateful, 'reads the tables and key');
+
+  addNagSuppressions(stateful, stateless);
+  if (options.nag !== false) {
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+  }
+  return { app, stateful, stateless };
+}

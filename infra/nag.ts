@@ -1,0 +1,63 @@
+/**
+ * The cdk-nag (AWS Solutions) findings this app accepts, each acknowledged on
+ * the one construct it concerns, for the one finding id, with the reason.
+ * Everything else is fixed in the constructs: a new finding fails the synth
+ * and the infra tests (quality.md S8).
+ */
+import { Validations } from 'aws-cdk-lib';
+import { tableArnExportName } from './constructs/shared-tables.js';
+import type { IntroflytStatefulStack } from './stateful-stack.js';
+import type { IntroflytStatelessStack } from './stateless-stack.js';
+import { TABLES } from './tables.js';
+
+const REASONS = {
+  nodeRuntime:
+    'Node.js 22 on purpose: the same handler modules run locally on the node@22 dev dependency (npm start, tests), and the ' +
+    'bundles target node22. Moving to a newer runtime is one change of Runtime and target once the local toolchain is checked on it.',
+  xray:
+    'X-Ray PutTraceSegments/PutTelemetryRecords do not support resource-level permissions (AWS service authorization ' +
+    'reference for X-Ray); CDK adds them for active tracing. These are the only actions on "*".',
+  tableIndexes:
+    "Table.grantReadData/grantReadWriteData scope index access to this one table's own indexes (<table ARN>/index/*); " +
+    'no other table is reachable. The functions query gsi1.',
+  kmsWildcards:
+    'Table.grantReadWriteData grants kms:GenerateDataKey* and kms:ReEncrypt* on the one customer key of the tables ' +
+    '(resource is that key ARN, not "*"), as DynamoDB needs to encrypt items written with a customer-managed key.',
+  mfa:
+    'One pool serves participants and kiosk devices that cannot carry a second factor (shared kiosk hardware, participants ' +
+    'without a smartphone), so MFA is optional pool-wide with TOTP for staff. Risky sign-ins are blocked by the Plus tier ' +
+    'threat protection in enforced mode.',
+} as const;
+
+export function addNagSuppressions(stateful: IntroflytStatefulStack, stateless: IntroflytStatelessStack): void {
+  Validations.of(stateless.users.userPool).acknowledge({ id: 'AwsSolutions-COG2', reason: REASONS.mfa });
+
+  for (const plan of stateless.plans) {
+    const fn = stateless.functions.get(plan.fn);
+    if (fn === undefined) throw new Error(`INFRA_NAG_NO_FUNCTION: no function for plan "${plan.fn}"`);
+    Validations.of(fn.function).acknowledge({ id: 'AwsSolutions-L1', reason: REASONS.nodeRuntime });
+
+    const role = fn.function.role;
+    if (role === undefined) throw new Error(`INFRA_NAG_NO_ROLE: function "${plan.fn}" has no role`);
+    Validations.of(role).acknowledge({ id: 'AwsSolutions-IAM5[Resource::*]', reason: REASONS.xray });
+
+    let writesData = false;
+    for (const [key, level] of Object.entries(plan.tables)) {
+      if (key === 'auditLog' || level === undefined) continue;
+      if (level === 'rw') writesData = true;
+      const def = TABLES.find((t) => t.key === key);
+      if (def === undefined) throw new Error(`INFRA_NAG_UNKNOWN_TABLE: "${key}"`);
+      if (def.gsis.length === 0) continue;
+      Validations.of(role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${tableArnExportName(stateful.stackName, def.id)}/index/*]`,
+        reason: REASONS.tableIndexes,
+      });
+    }
+    if (writesData) {
+      Validations.of(role).acknowledge(
+        { id: 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', reason: REASONS.kmsWildcards },
+        { id: 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]', reason: REASONS.kmsWildcards },
+      );
+    }
+  }
+}

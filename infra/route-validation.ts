@@ -1,0 +1,41 @@
+/**
+ * Checks the route table before any resource is built, so a bad row fails the
+ * synth with one clear message instead of a CloudFormation or construct-id error.
+ */
+import { ROLES, type RouteDef, type TableKey } from './routes.js';
+import { TABLES } from './tables.js';
+
+const FN_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const PATH = /^(?:\/(?:[A-Za-z0-9._-]+|\{[A-Za-z][A-Za-z0-9]*\}))+$/;
+const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+
+export class RouteTableError extends Error {
+  readonly code = 'INFRA_BAD_ROUTE_TABLE';
+  constructor(readonly problems: readonly string[]) {
+    super(`INFRA_BAD_ROUTE_TABLE: ${problems.join('; ')}`);
+    this.name = 'RouteTableError';
+  }
+}
+
+export function validateRoutes(routes: readonly RouteDef[]): void {
+  const problems: string[] = [];
+  const tableKeys = new Set<string>(TABLES.map((t) => t.key));
+  const roles = new Set<string>(ROLES);
+  const seen = new Set<string>();
+  if (routes.length === 0) problems.push('no routes');
+  for (const route of routes) {
+    const where = `${route.method} ${route.path}`;
+    if (!METHODS.has(route.method)) problems.push(`${where}: unknown method`);
+    if (!PATH.test(route.path)) problems.push(`${where}: path must be /segment or /{param} segments`);
+    if (seen.has(where)) problems.push(`${where}: defined twice`);
+    seen.add(where);
+    if (!FN_NAME.test(route.fn)) problems.push(`${where}: fn "${route.fn}" must be a kebab-case folder name`);
+    if (route.roles.length === 0) problems.push(`${where}: no roles`);
+    for (const role of route.roles) if (!roles.has(role)) problems.push(`${where}: unknown role "${role}"`);
+    for (const [key, level] of Object.entries(route.tables) as [TableKey, string | undefined][]) {
+      if (!tableKeys.has(key)) problems.push(`${where}: unknown table "${key}"`);
+      if (level !== 'r' && level !== 'rw') problems.push(`${where}: table "${key}" access must be "r" or "rw"`);
+    }
+  }
+  if (problems.length > 0) throw new RouteTableError(problems);
+}

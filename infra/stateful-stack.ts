@@ -1,0 +1,60 @@
+/**
+ * Everything that holds data and must outlive a redeploy: the customer-managed
+ * key and the tables of infra/tables.ts. Nothing here is ever replaced or
+ * deleted with the stack (quality.md S8, style 8).
+ */
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, Table, TableEncryption, type CfnTable, type ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Key, type IKey } from 'aws-cdk-lib/aws-kms';
+import type { Construct } from 'constructs';
+import type { TableKey } from './routes.js';
+import { TABLES, type TableDef } from './tables.js';
+
+export type IntroflytStatefulStackProps = StackProps;
+
+export class IntroflytStatefulStack extends Stack {
+  /** Encrypts every table (architecture.md "Data": a customer key). */
+  readonly dataKey: IKey;
+  readonly tables: Record<TableKey, ITable>;
+
+  constructor(scope: Construct, id: string, props: IntroflytStatefulStackProps = {}) {
+    super(scope, id, props);
+
+    this.dataKey = new Key(this, 'DataKey', {
+      description: 'Introflyt: encrypts participant, attendance, decision, payroll and audit tables',
+      enableKeyRotation: true,
+      rotationPeriod: Duration.days(365),
+      // A deleted key makes every backup and retained table unreadable.
+      removalPolicy: RemovalPolicy.RETAIN,
+      pendingWindow: Duration.days(30),
+    });
+
+    const tables: Partial<Record<TableKey, ITable>> = {};
+    for (const def of TABLES) tables[def.key] = this.createTable(def);
+    this.tables = tables as Record<TableKey, ITable>;
+  }
+
+  private createTable(def: TableDef): Table {
+    const table = new Table(this, `${def.id}Table`, {
+      partitionKey: { name: 'pk', type: AttributeType.STRING },
+      sortKey: { name: 'sk', type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      encryption: TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: this.dataKey,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      ...(def.ttl ? { timeToLiveAttribute: 'expiresAt' } : {}),
+    });
+    // Lets readers of the synthesized template (the local runtime) map a table to its contract row.
+    (table.node.defaultChild as CfnTable).addMetadata('Introflyt', { tableKey: def.key, envVar: def.envVar });
+    for (const gsi of def.gsis) {
+      table.addGlobalSecondaryIndex({
+        indexName: gsi,
+        partitionKey: { name: `${gsi}pk`, type: AttributeType.STRING },
+        sortKey: { name: `${gsi}sk`, type: AttributeType.STRING },
+      });
+    }
+    return table;
+  }
+}

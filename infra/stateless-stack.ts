@@ -1,0 +1,117 @@
+/**
+ * Everything that can be rebuilt from code: functions, the HTTP API, the user
+ * directory and alarms. It reads the tables and key of the stateful stack and
+ * the route table; the payroll workflow joins it as one more construct.
+ */
+import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { ApiFunction } from './constructs/api-function.js';
+import { IntroflytHttpApi, type ApiThrottle } from './constructs/http-api.js';
+import { SharedTables } from './constructs/shared-tables.js';
+import { grantTableAccess, widerAccess, type TableAccess } from './constructs/table-access.js';
+import { UserDirectory } from './constructs/user-directory.js';
+import { handlerEntry, PROJECT_ROOT } from './project.js';
+import { validateRoutes } from './route-validation.js';
+import { ROLES, ROUTES, type RouteDef, type TableKey } from './routes.js';
+import { TABLES } from './tables.js';
+
+export interface IntroflytStatelessStackProps extends StackProps {
+  tables: Readonly<Record<TableKey, ITable>>;
+  dataKey: IKey;
+  /** @default ROUTES */
+  routes?: readonly RouteDef[];
+  /** Handler module of each function. @default functions/<fn>/handler.ts */
+  entryFor?: (fn: string) => string;
+  /** @default 1 000 requests/s, bursts of 2 000 */
+  apiThrottle?: ApiThrottle;
+  /** Retention of function and access logs. @default three months */
+  logRetention?: RetentionDays;
+  /** Where alarms notify. @default none: alarms show in CloudWatch only */
+  alarmAction?: IAlarmAction;
+}
+
+/** Per-function view of the route table: the tables it touches and the routes it serves. */
+export interface FunctionPlan {
+  fn: string;
+  routes: readonly RouteDef[];
+  tables: Readonly<Partial<Record<TableKey, TableAccess>>>;
+}
+
+export function planFunctions(routes: readonly RouteDef[]): FunctionPlan[] {
+  const plans = new Map<string, { routes: RouteDef[]; tables: Partial<Record<TableKey, TableAccess>> }>();
+  for (const route of routes) {
+    const plan = plans.get(route.fn) ?? { routes: [], tables: {} };
+    plan.routes.push(route);
+    for (const [key, level] of Object.entries(route.tables) as [TableKey, TableAccess | undefined][]) {
+      if (level !== undefined) plan.tables[key] = widerAccess(plan.tables[key], level);
+    }
+    plans.set(route.fn, plan);
+  }
+  return [...plans.entries()].map(([fn, plan]) => ({ fn, ...plan }));
+}
+
+export class IntroflytStatelessStack extends Stack {
+  readonly users: UserDirectory;
+  /** The stateful stack's tables and key as this stack references them. */
+  readonly data: SharedTables;
+  readonly httpApi: IntroflytHttpApi;
+  /** One function per distinct `fn` of the route table. */
+  readonly functions: ReadonlyMap<string, ApiFunction>;
+  /** What each function serves and which tables it may touch. */
+  readonly plans: readonly FunctionPlan[];
+
+  constructor(scope: Construct, id: string, props: IntroflytStatelessStackProps) {
+    super(scope, id, props);
+    const routes = props.routes ?? ROUTES;
+    validateRoutes(routes);
+    const entryFor = props.entryFor ?? handlerEntry;
+    const plans = planFunctions(routes);
+    this.plans = plans;
+
+    const missing = plans.map((p) => entryFor(p.fn)).filter((entry) => !existsSync(entry));
+    if (missing.length > 0) {
+      throw new Error(`INFRA_MISSING_HANDLER: no handler module at ${missing.map((m) => relative(PROJECT_ROOT, m)).join(', ')}`);
+    }
+
+    const logRetention = props.logRetention ?? RetentionDays.THREE_MONTHS;
+    this.data = new SharedTables(this, 'Data', { tables: props.tables, dataKey: props.dataKey });
+    const tableEnvironment = Object.fromEntries(TABLES.map((t) => [t.envVar, this.data.tables[t.key].tableName]));
+
+    this.users = new UserDirectory(this, 'Users', { roles: ROLES });
+
+    const functions = new Map<string, ApiFunction>();
+    for (const plan of plans) {
+      const fn = new ApiFunction(this, `Fn-${plan.fn}`, {
+        fn: plan.fn,
+        entry: entryFor(plan.fn),
+        projectRoot: PROJECT_ROOT,
+        environment: tableEnvironment,
+        logRetention,
+        ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
+      });
+      grantTableAccess(fn.function, this.data.tables, this.data.dataKey, plan.tables);
+      functions.set(plan.fn, fn);
+    }
+    this.functions = functions;
+
+    this.httpApi = new IntroflytHttpApi(this, 'Http', {
+      routes,
+      functions: new Map([...functions].map(([name, f]) => [name, f.function])),
+      jwtIssuer: this.users.issuerUrl,
+      jwtAudience: [this.users.client.userPoolClientId],
+      throttle: props.apiThrottle ?? { rateLimit: 1000, burstLimit: 2000 },
+      logRetention,
+      ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url });
+    new CfnOutput(this, 'UserPoolId', { value: this.users.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.users.client.userPoolClientId });
+  }
+}
