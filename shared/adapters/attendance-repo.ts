@@ -1,0 +1,231 @@
+/**
+ * Attendance table: raw check-in/out events and absence records. No
+ * diagnosis is ever stored (an absence has a category, not a cause).
+ *
+ * Key layout (pk / sk; gsi1pk / gsi1sk):
+ *   EVENT#<eventId>  / EVENT        ; P#<pid>#EVENTS / <deviceTimeUtc>#<eventId>
+ *       one check-in/out, keyed by the client's event id so the id is the
+ *       permanent idempotency key (quality.md R1–R3); immutable once written.
+ *   P#<pid>          / ABS#<key>
+ *       one absence record; `absenceId` = `<pid>.<key>`, where key is derived
+ *       from the participant's request id (idempotent create). Status changes
+ *       append to `history` and bump `version`.
+ *
+ * A participant's events are listed through gsi1 by device time (UTC ISO
+ * sorts as time); absences by a strongly consistent query of the partition.
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Role } from '../../infra/routes.js';
+import type { CheckType } from '../domain/attendance/presence.js';
+import type { AbsenceStatus, Category, Documentation } from '../domain/decision.js';
+import { isConditionFailed } from './dynamo.js';
+
+export interface CheckinRecord {
+  eventId: string;
+  participantId: string;
+  municipality: string;
+  type: CheckType;
+  deviceId: string;
+  /** As sent, ISO 8601 with offset. */
+  deviceTime: string;
+  /** The same instant in UTC (sortable). */
+  deviceTimeUtc: string;
+  recordedAt: string;
+  receiptId: string;
+  /** sha256 of the canonical request: a replay must match it (R2). */
+  requestHash: string;
+  source: 'kiosk' | 'app';
+}
+
+export interface AbsenceHistoryEntry {
+  at: string;
+  byRole: Role;
+  /** Pseudonymous: participant id or staff ref. */
+  byRef: string;
+  from: AbsenceStatus | null;
+  to: AbsenceStatus;
+  documentation: Documentation;
+  reason?: string;
+}
+
+export interface AbsenceRecord {
+  absenceId: string;
+  participantId: string;
+  municipality: string;
+  date: string;
+  /** null: the whole day. */
+  minutes: number | null;
+  category: Category;
+  documentation: Documentation;
+  status: AbsenceStatus;
+  version: number;
+  history: AbsenceHistoryEntry[];
+  requestHash: string;
+  createdAt: string;
+}
+
+export interface AbsenceChange {
+  status: AbsenceStatus;
+  documentation: Documentation;
+  entry: AbsenceHistoryEntry;
+}
+
+export interface AttendanceRepo {
+  /** Writes the event unless its id exists; then returns the stored one (nothing written). */
+  putEventOnce(record: CheckinRecord): Promise<{ created: true } | { created: false; existing: CheckinRecord }>;
+  getEvent(eventId: string): Promise<CheckinRecord | undefined>;
+  /** Events whose device time (UTC ISO) lies in [fromUtc, toUtc). */
+  listEvents(participantId: string, fromUtc: string, toUtc: string): Promise<CheckinRecord[]>;
+
+  createAbsenceOnce(record: AbsenceRecord): Promise<{ created: true } | { created: false; existing: AbsenceRecord }>;
+  getAbsence(absenceId: string): Promise<AbsenceRecord | undefined>;
+  listAbsences(participantId: string): Promise<AbsenceRecord[]>;
+  /** Applies the change if the record is still at `expectedVersion`; 'changed' if not, 'missing' if gone. */
+  changeAbsence(absenceId: string, expectedVersion: number, change: AbsenceChange): Promise<AbsenceRecord | 'changed' | 'missing'>;
+}
+
+const ABSENCE_ID = /^([A-Za-z0-9_-]{1,64})\.([a-f0-9]{24})$/;
+
+export function absenceIdOf(participantId: string, key: string): string {
+  return `${participantId}.${key}`;
+}
+
+/** The participant and key inside an absence id, or undefined for a malformed id. */
+export function parseAbsenceId(absenceId: string): { participantId: string; key: string } | undefined {
+  const m = ABSENCE_ID.exec(absenceId);
+  return m === null ? undefined : { participantId: m[1]!, key: m[2]! };
+}
+
+const eventKey = (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' });
+const absenceKey = (pid: string, key: string) => ({ pk: `P#${pid}`, sk: `ABS#${key}` });
+
+function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
+  if (item === undefined) return undefined;
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item;
+  return rest as T;
+}
+
+export class DynamoAttendanceRepo implements AttendanceRepo {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async putEventOnce(record: CheckinRecord): Promise<{ created: true } | { created: false; existing: CheckinRecord }> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...eventKey(record.eventId), gsi1pk: `P#${record.participantId}#EVENTS`, gsi1sk: `${record.deviceTimeUtc}#${record.eventId}`, ...record },
+          // The event id is written once, ever: concurrent or later replays cannot create a second record (R1, R3).
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return { created: true };
+    } catch (err) {
+      if (!isConditionFailed(err)) throw err;
+      // Events are never deleted, so the record that won the condition is there to read.
+      return { created: false, existing: (await this.getEvent(record.eventId))! };
+    }
+  }
+
+  async getEvent(eventId: string): Promise<CheckinRecord | undefined> {
+    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: eventKey(eventId), ConsistentRead: true }));
+    return strip<CheckinRecord>(r.Item);
+  }
+
+  async listEvents(participantId: string, fromUtc: string, toUtc: string): Promise<CheckinRecord[]> {
+    const out: CheckinRecord[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const r = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+          // '#' sorts before every id character, so :to excludes events at exactly toUtc.
+          ExpressionAttributeValues: { ':pk': `P#${participantId}#EVENTS`, ':from': `${fromUtc}#`, ':to': `${toUtc}#` },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of r.Items ?? []) out.push(strip<CheckinRecord>(item)!);
+      start = r.LastEvaluatedKey;
+    } while (start !== undefined);
+    return out;
+  }
+
+  async createAbsenceOnce(record: AbsenceRecord): Promise<{ created: true } | { created: false; existing: AbsenceRecord }> {
+    const parsed = parseAbsenceId(record.absenceId);
+    if (parsed === undefined || parsed.participantId !== record.participantId) throw new Error('createAbsenceOnce: malformed absence id');
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...absenceKey(parsed.participantId, parsed.key), ...record },
+          // One record per (participant, request id): a retried report never creates a second absence.
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return { created: true };
+    } catch (err) {
+      if (!isConditionFailed(err)) throw err;
+      return { created: false, existing: (await this.getAbsence(record.absenceId))! };
+    }
+  }
+
+  async getAbsence(absenceId: string): Promise<AbsenceRecord | undefined> {
+    const parsed = parseAbsenceId(absenceId);
+    if (parsed === undefined) return undefined;
+    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: absenceKey(parsed.participantId, parsed.key), ConsistentRead: true }));
+    return strip<AbsenceRecord>(r.Item);
+  }
+
+  async listAbsences(participantId: string): Promise<AbsenceRecord[]> {
+    const out: AbsenceRecord[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const r = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :abs)',
+          ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':abs': 'ABS#' },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of r.Items ?? []) out.push(strip<AbsenceRecord>(item)!);
+      start = r.LastEvaluatedKey;
+    } while (start !== undefined);
+    return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.createdAt < b.createdAt ? -1 : 1));
+  }
+
+  async changeAbsence(absenceId: string, expectedVersion: number, change: AbsenceChange): Promise<AbsenceRecord | 'changed' | 'missing'> {
+    const parsed = parseAbsenceId(absenceId);
+    if (parsed === undefined) return 'missing';
+    try {
+      const r = await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: absenceKey(parsed.participantId, parsed.key),
+          UpdateExpression: 'SET #status = :status, documentation = :doc, version = :next, history = list_append(history, :entry)',
+          // Optimistic concurrency: the change applies only to the version the adviser saw, and never creates a record.
+          ConditionExpression: 'attribute_exists(pk) AND version = :expected',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':status': change.status,
+            ':doc': change.documentation,
+            ':next': expectedVersion + 1,
+            ':expected': expectedVersion,
+            ':entry': [change.entry],
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return strip<AbsenceRecord>(r.Attributes)!;
+    } catch (err) {
+      if (!isConditionFailed(err)) throw err;
+      return (await this.getAbsence(absenceId)) === undefined ? 'missing' : 'changed';
+    }
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * What a handler gets besides its request: clock, ids and the repositories.
+ * Built lazily from the environment (shared/config.ts) on first use; tests and
+ * the local runtime replace any part with `setDeps` (a fixed clock, a failing
+ * audit log, …). Nothing is cached per request: assignments and policies are
+ * read on every request.
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { getConfig, tableNameOf } from '../config.js';
+import { DynamoAttendanceRepo, type AttendanceRepo } from './attendance-repo.js';
+import { DynamoAuditLog, type AuditLog } from './audit-log.js';
+import type { Clock } from './clock.js';
+import { systemClock } from './clock.js';
+import { DynamoDecisionsRepo, type DecisionsRepo } from './decisions-repo.js';
+import { createDocumentClient } from './dynamo.js';
+import type { Ids } from './ids.js';
+import { randomIds } from './ids.js';
+import { DynamoParticipantsRepo, type ParticipantsRepo } from './participants-repo.js';
+
+export interface Deps {
+  clock: Clock;
+  ids: Ids;
+  participants: ParticipantsRepo;
+  attendance: AttendanceRepo;
+  decisions: DecisionsRepo;
+  audit: AuditLog;
+}
+
+function defaultDeps(): Deps {
+  let db: DynamoDBDocumentClient | undefined;
+  const client = () => (db ??= createDocumentClient(getConfig()));
+  const cache: Partial<Deps> = {};
+  // Each repository is made on first use, so a function never needs a table its route does not use.
+  return {
+    clock: systemClock,
+    ids: randomIds,
+    get participants() {
+      return (cache.participants ??= new DynamoParticipantsRepo(client(), tableNameOf(getConfig(), 'participants')));
+    },
+    get attendance() {
+      return (cache.attendance ??= new DynamoAttendanceRepo(client(), tableNameOf(getConfig(), 'attendance')));
+    },
+    get decisions() {
+      return (cache.decisions ??= new DynamoDecisionsRepo(client(), tableNameOf(getConfig(), 'decisions')));
+    },
+    get audit() {
+      return (cache.audit ??= new DynamoAuditLog(client(), tableNameOf(getConfig(), 'auditLog')));
+    },
+  };
+}
+
+let defaults: Deps | undefined;
+let overrides: Partial<Deps> | undefined;
+
+export function getDeps(): Deps {
+  defaults ??= defaultDeps();
+  if (overrides === undefined) return defaults;
+  const base = defaults;
+  const o = overrides;
+  return {
+    get clock() {
+      return o.clock ?? base.clock;
+    },
+    get ids() {
+      return o.ids ?? base.ids;
+    },
+    get participants() {
+      return o.participants ?? base.participants;
+    },
+    get attendance() {
+      return o.attendance ?? base.attendance;
+    },
+    get decisions() {
+      return o.decisions ?? base.decisions;
+    },
+    get audit() {
+      return o.audit ?? base.audit;
+    },
+  };
+}
+
+/** Replaces parts of the deps (tests, local runtime); `undefined` restores the defaults. */
+export function setDeps(partial: Partial<Deps> | undefined): void {
+  overrides = partial;
+}
+
+/** Forget the default deps (after the environment changed, e.g. between test suites). */
+export function resetDeps(): void {
+  defaults = undefined;
+  overrides = undefined;
+}
+
+/** True when every repository is replaced, so the environment's tables are not needed. */
+export function depsOverridden(): boolean {
+  const o = overrides;
+  return o !== undefined && o.participants !== undefined && o.attendance !== undefined && o.decisions !== undefined && o.audit !== undefined;
+}

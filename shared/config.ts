@@ -1,0 +1,69 @@
+/**
+ * The environment, parsed once with zod (quality.md style 6). Table names
+ * come from the env vars named in infra/tables.ts; a function only needs the
+ * tables its route uses (infra/routes.ts), so `requireTables` checks those on
+ * the first request and fails with a message naming every missing variable.
+ */
+import { z } from 'zod';
+import type { TableKey } from '../infra/routes.js';
+import { TABLES } from '../infra/tables.js';
+
+const tableName = z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/, { message: 'must be a DynamoDB table name' });
+
+const envSchema = z.object({
+  AWS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { message: 'must be an AWS region such as eu-north-1' }).default('eu-north-1'),
+  /** Set by the local runtime and the tests (DynamoDB Local); absent on AWS. */
+  AWS_ENDPOINT_URL_DYNAMODB: z.url().optional(),
+  POWERTOOLS_SERVICE_NAME: z.string().min(1).default('introflyt'),
+  ...Object.fromEntries(TABLES.map((t) => [t.envVar, tableName.optional()])),
+});
+
+export interface Config {
+  region: string;
+  dynamoEndpoint: string | undefined;
+  serviceName: string;
+  tables: Readonly<Partial<Record<TableKey, string>>>;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const r = envSchema.safeParse(env);
+  if (!r.success) throw new ConfigError(`Invalid environment: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const e = r.data as Record<string, string | undefined>;
+  const tables: Partial<Record<TableKey, string>> = {};
+  for (const t of TABLES) {
+    const name = e[t.envVar];
+    if (name !== undefined) tables[t.key] = name;
+  }
+  return { region: e.AWS_REGION!, dynamoEndpoint: e.AWS_ENDPOINT_URL_DYNAMODB, serviceName: e.POWERTOOLS_SERVICE_NAME!, tables };
+}
+
+/** Throws a ConfigError naming every env var that is missing for these tables. */
+export function requireTables(config: Config, keys: readonly TableKey[]): void {
+  const missing = TABLES.filter((t) => keys.includes(t.key) && config.tables[t.key] === undefined).map((t) => t.envVar);
+  if (missing.length > 0) throw new ConfigError(`Missing environment variable${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`);
+}
+
+export function tableNameOf(config: Config, key: TableKey): string {
+  requireTables(config, [key]);
+  return config.tables[key]!;
+}
+
+let cached: Config | undefined;
+
+/** The process environment, parsed on first use and then kept. */
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+/** Forget the parsed environment (tests that change env vars between suites). */
+export function resetConfig(): void {
+  cached = undefined;
+}
