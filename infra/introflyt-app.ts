@@ -21,6 +21,8 @@ export interface IntroflytAppOptions {
   bundle?: boolean;
   /** Run the cdk-nag AWS Solutions checks as part of synthesis (a finding fails the synth). */
   nag?: boolean;
+  /** CDK's built-in CloudFormation schema and lint checks at synthesis (about 1 s). @default true */
+  cfnValidation?: boolean;
   env?: Environment;
   routes?: readonly RouteDef[];
   entryFor?: (fn: string) => string;
@@ -39,7 +41,12 @@ export function createIntroflytApp(options: IntroflytAppOptions): IntroflytApp {
   // An empty list tells every NodejsFunction to skip esbuild.
   if (options.bundle === false) context['aws:cdk:bundling-stacks'] = [];
   // No AWS::CDK::Metadata resource: same as cdk.json's versionReporting=false for the CLI.
-  const app = new App({ outdir: options.outdir, context, analyticsReporting: false });
+  const app = new App({
+    outdir: options.outdir,
+    context,
+    analyticsReporting: false,
+    builtinCloudFormationValidation: options.cfnValidation ?? true,
+  });
 
   const env = options.env ? { env: options.env } : {};
   const stateful = new IntroflytStatefulStack(app, STATEFUL_STACK_NAME, {

@@ -56,6 +56,15 @@ export function planFunctions(routes: readonly RouteDef[]): FunctionPlan[] {
   return [...plans.entries()].map(([fn, plan]) => ({ fn, ...plan }));
 }
 
+/**
+ * The table-name variables of infra/tables.ts for the tables this function may
+ * use, and no others: a variable is present exactly when the permission is
+ * (shared/config.ts names any that are missing).
+ */
+export function tableEnvironment(plan: FunctionPlan, tables: Readonly<Record<TableKey, ITable>>): Record<string, string> {
+  return Object.fromEntries(TABLES.filter((t) => plan.tables[t.key] !== undefined).map((t) => [t.envVar, tables[t.key].tableName]));
+}
+
 export class IntroflytStatelessStack extends Stack {
   readonly users: UserDirectory;
   /** The stateful stack's tables and key as this stack references them. */
@@ -81,7 +90,6 @@ export class IntroflytStatelessStack extends Stack {
 
     const logRetention = props.logRetention ?? RetentionDays.THREE_MONTHS;
     this.data = new SharedTables(this, 'Data', { tables: props.tables, dataKey: props.dataKey });
-    const tableEnvironment = Object.fromEntries(TABLES.map((t) => [t.envVar, this.data.tables[t.key].tableName]));
 
     this.users = new UserDirectory(this, 'Users', { roles: ROLES });
 
@@ -91,7 +99,7 @@ export class IntroflytStatelessStack extends Stack {
         fn: plan.fn,
         entry: entryFor(plan.fn),
         projectRoot: PROJECT_ROOT,
-        environment: tableEnvironment,
+        environment: tableEnvironment(plan, this.data.tables),
         logRetention,
         ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
       });

@@ -23,7 +23,9 @@ export interface SynthesizedTemplates {
 export function synthesizeTemplates(opts: { bundle?: boolean } = {}): SynthesizedTemplates {
   const outdir = mkdtempSync(join(tmpdir(), 'introflyt-synth-'));
   try {
-    const { app, stateful, stateless } = createIntroflytApp({ outdir, bundle: opts.bundle ?? false, nag: false });
+    // The same templates `cdk synth` and the infra tests check (cdk-nag, CloudFormation
+    // validation); skipping those checks here keeps local start-up fast.
+    const { app, stateful, stateless } = createIntroflytApp({ outdir, bundle: opts.bundle ?? false, nag: false, cfnValidation: false });
     const assembly = app.synth();
     return {
       stateful: assembly.getStackByName(stateful.stackName).template as Record<string, unknown>,

@@ -1,0 +1,334 @@
+/**
+ * The synthesized stacks against the contracts (infra/routes.ts,
+ * infra/tables.ts) and quality.md S8 and R7: encrypted, retained, recoverable
+ * tables; every route behind the JWT authorizer; grants exactly as the route
+ * table says, never a wildcard on a table, an append-only audit log; logs with
+ * retention and alarms for every function.
+ */
+import { Stack, type CfnElement } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
+import { ROLES, ROUTES, type TableKey } from '../../infra/routes.js';
+import { planFunctions } from '../../infra/stateless-stack.js';
+import { tableArnExportName } from '../../infra/constructs/shared-tables.js';
+import { TABLES } from '../../infra/tables.js';
+import { buildTestApp, type TestApp } from './infra-app.js';
+
+type Json = Record<string, unknown>;
+interface Resource {
+  Type: string;
+  Properties: Json;
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+  Metadata?: Json;
+}
+interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+}
+
+let built: TestApp;
+let stateful: Template;
+let stateless: Template;
+
+beforeAll(() => {
+  built = buildTestApp();
+  stateful = Template.fromStack(built.stateful);
+  stateless = Template.fromStack(built.stateless);
+});
+afterAll(() => built.cleanup());
+
+/** The template logical id of a construct's CloudFormation resource. */
+function logicalIdOf(construct: IConstruct): string {
+  return Stack.of(construct).resolve((construct.node.defaultChild as CfnElement).logicalId) as string;
+}
+
+const resourcesOf = (t: Template, type: string): Record<string, Resource> => t.findResources(type) as Record<string, Resource>;
+const asArray = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
+const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+const PLANS = planFunctions(ROUTES);
+
+/** The export a resource imports, e.g. "IntroflytStateful-AuditLogTableArn", plus any literal suffix. */
+function importedArn(resource: unknown): { exportName: string; suffix: string } | undefined {
+  const r = resource as Json;
+  if (typeof r === 'object' && r !== null && typeof r['Fn::ImportValue'] === 'string') {
+    return { exportName: r['Fn::ImportValue'], suffix: '' };
+  }
+  const join = r?.['Fn::Join'] as [string, unknown[]] | undefined;
+  if (join && join[0] === '' && join[1].length === 2 && typeof join[1][1] === 'string') {
+    const inner = importedArn(join[1][0]);
+    if (inner) return { exportName: inner.exportName, suffix: join[1][1] };
+  }
+  return undefined;
+}
+
+function tableOfExport(exportName: string): TableKey | undefined {
+  return TABLES.find((t) => tableArnExportName(built.stateful.stackName, t.id) === exportName)?.key;
+}
+
+/** Every policy statement of a function's role, by function name. */
+function statementsByFunction(): Map<string, Statement[]> {
+  const out = new Map<string, Statement[]>();
+  const functions = resourcesOf(stateless, 'AWS::Lambda::Function');
+  const policies = Object.values(resourcesOf(stateless, 'AWS::IAM::Policy'));
+  for (const plan of PLANS) {
+    const fn = built.stateless.functions.get(plan.fn);
+    if (!fn) throw new Error(`no function ${plan.fn}`);
+    const roleLogicalId = logicalIdOf(fn.function.role!);
+    const fnLogicalId = logicalIdOf(fn.function);
+    expect(functions[fnLogicalId]).toBeDefined();
+    const statements = policies
+      .filter((p) => (p.Properties.Roles as Json[]).some((r) => r.Ref === roleLogicalId))
+      .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+    out.set(plan.fn, statements);
+  }
+  return out;
+}
+
+describe('stateful stack', () => {
+  test('one customer-managed key with rotation, retained', () => {
+    stateful.resourceCountIs('AWS::KMS::Key', 1);
+    stateful.hasResource('AWS::KMS::Key', {
+      Properties: { EnableKeyRotation: true },
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
+  });
+
+  test('exactly the tables of infra/tables.ts', () => {
+    const tables = Object.values(resourcesOf(stateful, 'AWS::DynamoDB::Table'));
+    expect(tables.map((t) => (t.Metadata?.Introflyt as Json).tableKey).sort()).toEqual(TABLES.map((t) => t.key).sort());
+  });
+
+  test.each(TABLES.map((t) => [t.key, t] as const))('%s: keys, GSIs, TTL, customer-key SSE, PITR, retained, deletion protection', (_key, def) => {
+    const [logicalId, table] = Object.entries(resourcesOf(stateful, 'AWS::DynamoDB::Table')).find(
+      ([, t]) => (t.Metadata?.Introflyt as Json).tableKey === def.key,
+    )!;
+    const keyLogicalId = Object.keys(resourcesOf(stateful, 'AWS::KMS::Key'))[0];
+    expect(logicalId.startsWith(`${def.id}Table`)).toBe(true);
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.UpdateReplacePolicy).toBe('Retain');
+    expect(table.Metadata?.Introflyt).toEqual({ tableKey: def.key, envVar: def.envVar });
+    const p = table.Properties;
+    expect(p.KeySchema).toEqual([
+      { AttributeName: 'pk', KeyType: 'HASH' },
+      { AttributeName: 'sk', KeyType: 'RANGE' },
+    ]);
+    const attributes = ['pk', 'sk', ...def.gsis.flatMap((g) => [`${g}pk`, `${g}sk`])];
+    expect(p.AttributeDefinitions).toEqual(attributes.map((name) => ({ AttributeName: name, AttributeType: 'S' })));
+    expect(p.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(p.SSESpecification).toEqual({ SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { 'Fn::GetAtt': [keyLogicalId, 'Arn'] } });
+    expect(p.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(p.DeletionProtectionEnabled).toBe(true);
+    expect(p.TableName).toBeUndefined();
+    if (def.ttl) expect(p.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
+    else expect(p.TimeToLiveSpecification).toBeUndefined();
+    const gsis = (p.GlobalSecondaryIndexes as Json[] | undefined) ?? [];
+    expect(gsis).toEqual(
+      def.gsis.map((g) => ({
+        IndexName: g,
+        KeySchema: [
+          { AttributeName: `${g}pk`, KeyType: 'HASH' },
+          { AttributeName: `${g}sk`, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    );
+  });
+
+  test('every table ARN and the key are shared through a named export', () => {
+    const outputs = stateful.findOutputs('*') as Record<string, { Export?: { Name: string } }>;
+    const names = Object.values(outputs).map((o) => o.Export?.Name);
+    for (const def of TABLES) expect(names).toContain(tableArnExportName(built.stateful.stackName, def.id));
+    expect(names).toContain(`${built.stateful.stackName}-DataKeyArn`);
+  });
+});
+
+describe('HTTP API', () => {
+  test('every route of ROUTES exists, and every route in the API has the JWT authorizer', () => {
+    const routes = Object.values(resourcesOf(stateless, 'AWS::ApiGatewayV2::Route'));
+    const authorizers = Object.keys(resourcesOf(stateless, 'AWS::ApiGatewayV2::Authorizer'));
+    expect(authorizers).toHaveLength(1);
+    expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+    for (const route of routes) {
+      expect(route.Properties.AuthorizationType).toBe('JWT');
+      expect(route.Properties.AuthorizerId).toEqual({ Ref: authorizers[0] });
+    }
+  });
+
+  test('each route is served by the function its row names', () => {
+    const routes = Object.values(resourcesOf(stateless, 'AWS::ApiGatewayV2::Route'));
+    const integrations = resourcesOf(stateless, 'AWS::ApiGatewayV2::Integration');
+    for (const row of ROUTES) {
+      const route = routes.find((r) => r.Properties.RouteKey === `${row.method} ${row.path}`)!;
+      const target = route.Properties.Target as { 'Fn::Join': [string, [string, { Ref: string }]] };
+      const integration = integrations[target['Fn::Join'][1][1].Ref]!;
+      const uri = integration.Properties.IntegrationUri as { 'Fn::GetAtt': [string, string] };
+      const fn = built.stateless.functions.get(row.fn)!;
+      expect(uri['Fn::GetAtt'][0]).toBe(logicalIdOf(fn.function));
+    }
+  });
+
+  test('the JWT authorizer trusts the user pool as issuer and its client as audience', () => {
+    const [poolId] = Object.keys(resourcesOf(stateless, 'AWS::Cognito::UserPool'));
+    const [clientId] = Object.keys(resourcesOf(stateless, 'AWS::Cognito::UserPoolClient'));
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Audience: [{ Ref: clientId }],
+        Issuer: { 'Fn::Join': ['', Match.arrayWith(['https://cognito-idp.', { Ref: poolId }])] },
+      },
+    });
+  });
+
+  test('one stage, throttled, with JSON access logs (ids only) to a log group with retention', () => {
+    const stages = Object.values(resourcesOf(stateless, 'AWS::ApiGatewayV2::Stage'));
+    expect(stages).toHaveLength(1);
+    const stage = stages[0]!.Properties;
+    expect(stage.StageName).toBe('$default');
+    const settings = stage.DefaultRouteSettings as Json;
+    expect(settings.ThrottlingRateLimit).toBeGreaterThan(0);
+    expect(settings.ThrottlingBurstLimit).toBeGreaterThanOrEqual(settings.ThrottlingRateLimit as number);
+    const logs = stage.AccessLogSettings as { DestinationArn: { 'Fn::GetAtt': [string, string] }; Format: string };
+    const group = resourcesOf(stateless, 'AWS::Logs::LogGroup')[logs.DestinationArn['Fn::GetAtt'][0]]!;
+    expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
+    const format = JSON.parse(logs.Format) as Record<string, string>;
+    expect(format.requestId).toBe('$context.requestId');
+    expect(Object.values(format).join(' ')).not.toMatch(/sourceIp|\$context\.path|identity\.|requestBody/);
+  });
+
+  test('an alarm on the API 5xx count', () => {
+    const [apiId] = Object.keys(resourcesOf(stateless, 'AWS::ApiGatewayV2::Api'));
+    stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/ApiGateway',
+      MetricName: '5xx',
+      Dimensions: [{ Name: 'ApiId', Value: { Ref: apiId } }],
+      Threshold: 1,
+    });
+  });
+});
+
+describe('user pool', () => {
+  test('no self sign-up, strong passwords, TOTP, Plus tier threat protection, immutable ownership attributes', () => {
+    stateless.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      Policies: { PasswordPolicy: { MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true } },
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      UserPoolTier: 'PLUS',
+      UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+      Schema: ['municipality', 'participantId', 'deviceId'].map((name) => Match.objectLike({ Name: name, Mutable: false })),
+    });
+  });
+
+  test('one group per role', () => {
+    const groups = Object.values(resourcesOf(stateless, 'AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName);
+    expect(groups.sort()).toEqual([...ROLES].sort());
+  });
+
+  test('the app client uses SRP only and cannot write an ownership attribute', () => {
+    const [client] = Object.values(resourcesOf(stateless, 'AWS::Cognito::UserPoolClient'));
+    const p = client!.Properties;
+    expect(p.GenerateSecret).toBe(false);
+    expect(p.ExplicitAuthFlows).toEqual(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+    expect(p.WriteAttributes).toEqual(['locale']);
+    expect(p.ReadAttributes).toEqual(expect.arrayContaining(['custom:municipality', 'custom:participantId', 'custom:deviceId']));
+  });
+});
+
+describe('functions', () => {
+  test('one function per distinct fn of ROUTES', () => {
+    stateless.resourceCountIs('AWS::Lambda::Function', new Set(ROUTES.map((r) => r.fn)).size);
+    expect([...built.stateless.functions.keys()].sort()).toEqual([...new Set(ROUTES.map((r) => r.fn))].sort());
+  });
+
+  test.each(PLANS.map((p) => [p.fn, p] as const))('%s: Node 22 arm64, traced, its tables in env, own log group with retention, alarms', (fnName, plan) => {
+    const fn = built.stateless.functions.get(fnName)!;
+    const logicalId = logicalIdOf(fn.function);
+    const props = resourcesOf(stateless, 'AWS::Lambda::Function')[logicalId]!.Properties;
+    expect(props.Runtime).toBe('nodejs22.x');
+    expect(props.Architectures).toEqual(['arm64']);
+    expect(props.Handler).toBe('index.handler');
+    expect(props.TracingConfig).toEqual({ Mode: 'Active' });
+    const env = (props.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(env.POWERTOOLS_SERVICE_NAME).toBe('introflyt');
+    expect(env.NODE_OPTIONS).toBe('--enable-source-maps');
+    for (const def of TABLES) {
+      if (plan.tables[def.key]) expect(JSON.stringify(env[def.envVar])).toContain(tableArnExportName(built.stateful.stackName, def.id));
+      else expect(env[def.envVar]).toBeUndefined();
+    }
+    const logGroupRef = (props.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
+    expect(resourcesOf(stateless, 'AWS::Logs::LogGroup')[logGroupRef]!.Properties.RetentionInDays).toBeGreaterThan(0);
+    for (const metric of ['Errors', 'Throttles']) {
+      stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/Lambda',
+        MetricName: metric,
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalId } }],
+      });
+    }
+  });
+
+  test('roles carry no AWS managed policy', () => {
+    for (const role of Object.values(resourcesOf(stateless, 'AWS::IAM::Role'))) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+  });
+});
+
+describe('table permissions', () => {
+  test('no IAM statement has a wildcard action, and no statement on a table has a wildcard resource', () => {
+    for (const policy of Object.values(resourcesOf(stateless, 'AWS::IAM::Policy'))) {
+      for (const s of (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement) {
+        const actions = asArray(s.Action);
+        for (const action of actions) expect(action).not.toMatch(/^(\*|dynamodb:\*|kms:\*)$/);
+        if (!actions.some((a) => a.startsWith('dynamodb:'))) continue;
+        for (const resource of asArray(s.Resource)) {
+          expect(resource).not.toBe('*');
+          // A table statement names one table of the stateful stack, or that one table's own indexes.
+          const imported = importedArn(resource);
+          expect(imported).toBeDefined();
+          const key = tableOfExport(imported!.exportName);
+          expect(key).toBeDefined();
+          const def = TABLES.find((t) => t.key === key)!;
+          expect(imported!.suffix === '' || (imported!.suffix === '/index/*' && def.gsis.length > 0)).toBe(true);
+        }
+      }
+    }
+  });
+
+  test('each function can reach exactly the tables its routes name, writing only where a route says rw', () => {
+    for (const [fnName, statements] of statementsByFunction()) {
+      const plan = PLANS.find((p) => p.fn === fnName)!;
+      const reach = new Map<TableKey, Set<string>>();
+      for (const s of statements) {
+        for (const resource of asArray(s.Resource)) {
+          const imported = importedArn(resource);
+          const key = imported && tableOfExport(imported.exportName);
+          if (!key) continue;
+          const actions = reach.get(key) ?? new Set<string>();
+          for (const a of asArray(s.Action)) actions.add(a);
+          reach.set(key, actions);
+        }
+      }
+      expect([...reach.keys()].sort()).toEqual((Object.keys(plan.tables) as TableKey[]).sort());
+      for (const [key, actions] of reach) {
+        const writes = WRITE_ACTIONS.filter((a) => actions.has(a));
+        if (plan.tables[key] === 'r') expect(writes).toEqual([]);
+        else expect(writes).toContain('dynamodb:PutItem');
+      }
+    }
+  });
+
+  test('the audit log is append-only: PutItem, GetItem and Query at most, never Update/Delete/Batch/PartiQL', () => {
+    let writers = 0;
+    for (const [fnName, statements] of statementsByFunction()) {
+      const auditActions = statements
+        .filter((s) => asArray(s.Resource).some((r) => tableOfExport(importedArn(r)?.exportName ?? '') === 'auditLog'))
+        .flatMap((s) => asArray(s.Action));
+      const plan = PLANS.find((p) => p.fn === fnName)!;
+      const allowed = plan.tables.auditLog === 'rw' ? ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'] : plan.tables.auditLog === 'r' ? ['dynamodb:GetItem', 'dynamodb:Query'] : [];
+      expect([...new Set(auditActions)].sort()).toEqual(allowed);
+      if (plan.tables.auditLog === 'rw') writers += 1;
+    }
+    expect(writers).toBeGreaterThan(0);
+  });
+});
