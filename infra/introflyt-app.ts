@@ -36,25 +36,32 @@ export interface IntroflytApp {
   stateless: IntroflytStatelessStack;
 }
 
-export function createIntroflytApp(options: IntroflytAppOptions): IntroflytApp {
+/** A CDK App with cdk.json's context and this project's synthesis settings, and no stacks yet. */
+export function newCdkApp(options: Pick<IntroflytAppOptions, 'outdir' | 'bundle' | 'cfnValidation' | 'context'>): App {
   const context: Record<string, unknown> = { ...readCdkContext(), ...options.context };
   // An empty list tells every NodejsFunction to skip esbuild.
   if (options.bundle === false) context['aws:cdk:bundling-stacks'] = [];
   // No AWS::CDK::Metadata resource: same as cdk.json's versionReporting=false for the CLI.
-  const app = new App({
+  return new App({
     outdir: options.outdir,
     context,
     analyticsReporting: false,
     builtinCloudFormationValidation: options.cfnValidation ?? true,
   });
+}
 
-  const env = options.env ? { env: options.env } : {};
-  const stateful = new IntroflytStatefulStack(app, STATEFUL_STACK_NAME, {
-    ...env,
+export function addStatefulStack(app: App, env?: Environment): IntroflytStatefulStack {
+  return new IntroflytStatefulStack(app, STATEFUL_STACK_NAME, {
+    ...(env ? { env } : {}),
     description: 'Introflyt data: customer-managed key and tables (retained)',
   });
+}
+
+export function createIntroflytApp(options: IntroflytAppOptions): IntroflytApp {
+  const app = newCdkApp(options);
+  const stateful = addStatefulStack(app, options.env);
   const stateless = new IntroflytStatelessStack(app, STATELESS_STACK_NAME, {
-    ...env,
+    ...(options.env ? { env: options.env } : {}),
     description: 'Introflyt compute: functions, HTTP API, users, alarms',
     tables: stateful.tables,
     dataKey: stateful.dataKey,

@@ -3,10 +3,11 @@
  * key and the tables of infra/tables.ts. Nothing here is ever replaced or
  * deleted with the stack (quality.md S8, style 8).
  */
-import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption, type CfnTable, type ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Key, type IKey } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
+import { dataKeyArnExportName, tableArnExportName } from './constructs/shared-tables.js';
 import type { TableKey } from './routes.js';
 import { TABLES, type TableDef } from './tables.js';
 
@@ -18,7 +19,8 @@ export class IntroflytStatefulStack extends Stack {
   readonly tables: Record<TableKey, ITable>;
 
   constructor(scope: Construct, id: string, props: IntroflytStatefulStackProps = {}) {
-    super(scope, id, props);
+    // Deleting this stack needs a deliberate step first; its resources are retained regardless.
+    super(scope, id, { terminationProtection: true, ...props });
 
     this.dataKey = new Key(this, 'DataKey', {
       description: 'Introflyt: encrypts participant, attendance, decision, payroll and audit tables',
@@ -32,6 +34,13 @@ export class IntroflytStatefulStack extends Stack {
     const tables: Partial<Record<TableKey, ITable>> = {};
     for (const def of TABLES) tables[def.key] = this.createTable(def);
     this.tables = tables as Record<TableKey, ITable>;
+
+    // The contract with the stateless stack: named exports, so this template is the same
+    // whoever consumes it, and the names say what they carry.
+    new CfnOutput(this, 'ExportDataKeyArn', { value: this.dataKey.keyArn, exportName: dataKeyArnExportName(this.stackName) });
+    for (const def of TABLES) {
+      new CfnOutput(this, `Export${def.id}TableArn`, { value: this.tables[def.key].tableArn, exportName: tableArnExportName(this.stackName, def.id) });
+    }
   }
 
   private createTable(def: TableDef): Table {

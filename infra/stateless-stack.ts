@@ -11,15 +11,14 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { ApiFunction } from './constructs/api-function.js';
+import { IntroflytFunction } from './constructs/introflyt-function.js';
 import { IntroflytHttpApi, type ApiThrottle } from './constructs/http-api.js';
 import { SharedTables } from './constructs/shared-tables.js';
-import { grantTableAccess, widerAccess, type TableAccess } from './constructs/table-access.js';
+import { widerAccess, type TableAccess } from './constructs/table-access.js';
 import { UserDirectory } from './constructs/user-directory.js';
 import { handlerEntry, PROJECT_ROOT } from './project.js';
 import { validateRoutes } from './route-validation.js';
 import { ROLES, ROUTES, type RouteDef, type TableKey } from './routes.js';
-import { TABLES } from './tables.js';
 
 export interface IntroflytStatelessStackProps extends StackProps {
   tables: Readonly<Record<TableKey, ITable>>;
@@ -56,24 +55,17 @@ export function planFunctions(routes: readonly RouteDef[]): FunctionPlan[] {
   return [...plans.entries()].map(([fn, plan]) => ({ fn, ...plan }));
 }
 
-/**
- * The table-name variables of infra/tables.ts for the tables this function may
- * use, and no others: a variable is present exactly when the permission is
- * (shared/config.ts names any that are missing).
- */
-export function tableEnvironment(plan: FunctionPlan, tables: Readonly<Record<TableKey, ITable>>): Record<string, string> {
-  return Object.fromEntries(TABLES.filter((t) => plan.tables[t.key] !== undefined).map((t) => [t.envVar, tables[t.key].tableName]));
-}
-
 export class IntroflytStatelessStack extends Stack {
   readonly users: UserDirectory;
   /** The stateful stack's tables and key as this stack references them. */
   readonly data: SharedTables;
   readonly httpApi: IntroflytHttpApi;
   /** One function per distinct `fn` of the route table. */
-  readonly functions: ReadonlyMap<string, ApiFunction>;
+  readonly functions: ReadonlyMap<string, IntroflytFunction>;
   /** What each function serves and which tables it may touch. */
   readonly plans: readonly FunctionPlan[];
+  /** Retention of every log group in this stack; constructs added later (the payroll workflow) use it too. */
+  readonly logRetention: RetentionDays;
 
   constructor(scope: Construct, id: string, props: IntroflytStatelessStackProps) {
     super(scope, id, props);
@@ -88,22 +80,23 @@ export class IntroflytStatelessStack extends Stack {
       throw new Error(`INFRA_MISSING_HANDLER: no handler module at ${missing.map((m) => relative(PROJECT_ROOT, m)).join(', ')}`);
     }
 
-    const logRetention = props.logRetention ?? RetentionDays.THREE_MONTHS;
+    this.logRetention = props.logRetention ?? RetentionDays.THREE_MONTHS;
+    const logRetention = this.logRetention;
     this.data = new SharedTables(this, 'Data', { tables: props.tables, dataKey: props.dataKey });
 
     this.users = new UserDirectory(this, 'Users', { roles: ROLES });
 
-    const functions = new Map<string, ApiFunction>();
+    const functions = new Map<string, IntroflytFunction>();
     for (const plan of plans) {
-      const fn = new ApiFunction(this, `Fn-${plan.fn}`, {
+      const fn = new IntroflytFunction(this, `Fn-${plan.fn}`, {
         fn: plan.fn,
         entry: entryFor(plan.fn),
         projectRoot: PROJECT_ROOT,
-        environment: tableEnvironment(plan, this.data.tables),
+        data: this.data,
+        tables: plan.tables,
         logRetention,
         ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
       });
-      grantTableAccess(fn.function, this.data.tables, this.data.dataKey, plan.tables);
       functions.set(plan.fn, fn);
     }
     this.functions = functions;

@@ -1,11 +1,12 @@
 /**
  * The stateless stack's view of the stateful stack's tables and key. Each ARN
- * crosses stacks through a named CloudFormation export (stack name + table id)
- * instead of a generated one, so the contract between the stacks is readable
- * and stable, and IAM resources print the same before and after synthesis
- * (which the cdk-nag acknowledgments in infra/nag.ts rely on).
+ * crosses stacks through a named CloudFormation export that the stateful
+ * stack declares (stack name + table id) instead of a generated one, so the
+ * contract between the stacks is readable and stable, and IAM resources print
+ * the same before and after synthesis (which the cdk-nag acknowledgments in
+ * infra/nag.ts rely on).
  */
-import { Stack } from 'aws-cdk-lib';
+import { Fn, Stack } from 'aws-cdk-lib';
 import { Table, type ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Key, type IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
@@ -37,7 +38,7 @@ export class SharedTables extends Construct {
     this.dataKey =
       keyStack === here
         ? props.dataKey
-        : Key.fromKeyArn(this, 'DataKey', keyStack.exportValue(props.dataKey.keyArn, { name: dataKeyArnExportName(keyStack.stackName) }));
+        : Key.fromKeyArn(this, 'DataKey', Fn.importValue(dataKeyArnExportName(keyStack.stackName)));
 
     const tables: Partial<Record<TableKey, ITable>> = {};
     for (const def of TABLES) {
@@ -48,7 +49,7 @@ export class SharedTables extends Construct {
         owner === here
           ? table
           : Table.fromTableAttributes(this, `${def.id}Table`, {
-              tableArn: owner.exportValue(table.tableArn, { name: tableArnExportName(owner.stackName, def.id) }),
+              tableArn: Fn.importValue(tableArnExportName(owner.stackName, def.id)),
               encryptionKey: this.dataKey,
               ...(def.gsis.length > 0 ? { globalIndexes: [...def.gsis] } : {}),
             });

@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'n
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Template } from 'aws-cdk-lib/assertions';
-import { ESM_REQUIRE_BANNER } from '../../infra/constructs/api-function.js';
+import { ESM_REQUIRE_BANNER } from '../../infra/constructs/introflyt-function.js';
 import { PROJECT_ROOT } from '../../infra/project.js';
 import { ROUTES } from '../../infra/routes.js';
 import { buildTestApp } from './infra-app.js';

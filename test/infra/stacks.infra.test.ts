@@ -87,6 +87,10 @@ function statementsByFunction(): Map<string, Statement[]> {
 }
 
 describe('stateful stack', () => {
+  test('termination protection is on', () => {
+    expect(built.stateful.terminationProtection).toBe(true);
+  });
+
   test('one customer-managed key with rotation, retained', () => {
     stateful.resourceCountIs('AWS::KMS::Key', 1);
     stateful.hasResource('AWS::KMS::Key', {

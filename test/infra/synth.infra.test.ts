@@ -5,7 +5,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { synthesizeTemplates } from '../../infra/synth.js';
+import { synthesizeStatefulTemplate, synthesizeTemplates } from '../../infra/synth.js';
 import { ROUTES } from '../../infra/routes.js';
 import { TABLES } from '../../infra/tables.js';
 
@@ -48,4 +48,13 @@ test('returns both templates, with every table ready for CreateTable, and leaves
 
 test('two syntheses give the same templates', () => {
   expect(synthesizeTemplates()).toEqual(synthesizeTemplates());
+});
+
+test('the stateful template alone equals the one synthesized with both stacks', () => {
+  const before = synthDirs();
+  const started = performance.now();
+  const alone = synthesizeStatefulTemplate();
+  console.log(`synthesizeStatefulTemplate(): ${(performance.now() - started).toFixed(0)} ms`);
+  expect(synthDirs()).toEqual(before);
+  expect(alone).toEqual(synthesizeTemplates().stateful);
 });

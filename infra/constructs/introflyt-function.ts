@@ -1,8 +1,10 @@
 /**
- * One Lambda function serving one `fn` of infra/routes.ts: ESM bundle built by
- * the local esbuild (never Docker), its own log group with retention, its own
- * role (no AWS managed policies: the role may write only to its log group and
- * send traces), X-Ray tracing, and alarms on errors and throttles.
+ * One Lambda function of Introflyt (an API route's `fn` now, a workflow task
+ * later): ESM bundle built by the local esbuild (never Docker), its own log
+ * group with retention, its own role (no AWS managed policies: the role may
+ * write only to its log group, send traces, and use the tables it is given),
+ * the table-name variables of exactly those tables, X-Ray tracing, and alarms
+ * on errors and throttles.
  */
 import { Duration } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData, type IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
@@ -11,15 +13,21 @@ import { Architecture, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'a
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import type { TableKey } from '../routes.js';
+import { TABLES } from '../tables.js';
+import type { SharedTables } from './shared-tables.js';
+import { grantTableAccess, type TableAccess } from './table-access.js';
 
-export interface ApiFunctionProps {
+export interface IntroflytFunctionProps {
   /** The function's folder name under functions/. */
   fn: string;
   /** Absolute path of its handler module. */
   entry: string;
   /** Absolute path of the repository (lock file and node_modules live there). */
   projectRoot: string;
-  environment: Readonly<Record<string, string>>;
+  data: SharedTables;
+  /** The tables this function may use, and how. */
+  tables: Readonly<Partial<Record<TableKey, TableAccess>>>;
   logRetention: RetentionDays;
   memorySize?: number;
   timeout?: Duration;
@@ -34,14 +42,16 @@ export interface ApiFunctionProps {
 export const ESM_REQUIRE_BANNER =
   "import { createRequire as __introflytCreateRequire } from 'node:module'; const require = __introflytCreateRequire(import.meta.url);";
 
-export class ApiFunction extends Construct {
+export class IntroflytFunction extends Construct {
   readonly function: NodejsFunction;
   readonly logGroup: LogGroup;
   readonly errorsAlarm: Alarm;
   readonly throttlesAlarm: Alarm;
+  readonly tableAccess: Readonly<Partial<Record<TableKey, TableAccess>>>;
 
-  constructor(scope: Construct, id: string, props: ApiFunctionProps) {
+  constructor(scope: Construct, id: string, props: IntroflytFunctionProps) {
     super(scope, id);
+    this.tableAccess = { ...props.tables };
 
     this.logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention });
 
@@ -67,7 +77,7 @@ export class ApiFunction extends Construct {
       systemLogLevelV2: SystemLogLevel.WARN,
       tracing: Tracing.ACTIVE,
       environment: {
-        ...props.environment,
+        ...tableEnvironment(props.data, props.tables),
         POWERTOOLS_SERVICE_NAME: 'introflyt',
         NODE_OPTIONS: '--enable-source-maps',
       },
@@ -83,6 +93,8 @@ export class ApiFunction extends Construct {
         forceDockerBundling: false,
       },
     });
+
+    grantTableAccess(this.function, props.data.tables, props.data.dataKey, props.tables);
 
     const alarm = (name: 'Errors' | 'Throttles', alarmId: string): Alarm => {
       const metric =
@@ -103,4 +115,13 @@ export class ApiFunction extends Construct {
     this.errorsAlarm = alarm('Errors', 'ErrorsAlarm');
     this.throttlesAlarm = alarm('Throttles', 'ThrottlesAlarm');
   }
+}
+
+/**
+ * The table-name variables of infra/tables.ts for the tables a function may
+ * use, and no others: a variable is present exactly when the permission is
+ * (shared/config.ts names any that are missing).
+ */
+export function tableEnvironment(data: SharedTables, access: Readonly<Partial<Record<TableKey, TableAccess>>>): Record<string, string> {
+  return Object.fromEntries(TABLES.filter((t) => access[t.key] !== undefined).map((t) => [t.envVar, data.tables[t.key].tableName]));
 }
