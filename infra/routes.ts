@@ -8,6 +8,8 @@
  * `roles` are the Cognito groups allowed in; ownership (own data, assigned
  * participants) is checked by the handler.
  */
+import { DECISION_ROUTES } from './routes-decisions.js';
+import { PAYROLL_ROUTES } from './routes-payroll.js';
 export type Role = 'participant' | 'kiosk' | 'adviser' | 'payroll' | 'admin';
 export const ROLES: readonly Role[] = ['participant', 'kiosk', 'adviser', 'payroll', 'admin'];
 
@@ -48,4 +50,8 @@ export const ROUTES: readonly RouteDef[] = [
   { method: 'PUT', path: '/participants/{id}/advisers', fn: 'participant-assign', roles: ['admin'], tables: { participants: 'rw', auditLog: 'rw' } },
   { method: 'POST', path: '/devices', fn: 'device-register', roles: ['admin'], tables: { participants: 'rw', auditLog: 'rw' } },
   { method: 'PUT', path: '/municipality/policy', fn: 'policy-update', roles: ['admin'], tables: { participants: 'rw', auditLog: 'rw' } },
+
+  // Payroll runs and decisions: their rows sit beside their code.
+  ...PAYROLL_ROUTES,
+  ...DECISION_ROUTES,
 ];
