@@ -1,0 +1,69 @@
+/**
+ * The participant's own month: programme days with planned and present
+ * minutes (shared/domain/attendance/month-view.ts) and the month's absences
+ * with their status.
+ */
+import type { AbsenceRecord } from '../../shared/adapters/attendance-repo.js';
+import type { Deps } from '../../shared/adapters/deps.js';
+import { DEFAULT_ATTENDANCE_SETTINGS } from '../../shared/adapters/participants-repo.js';
+import { addDays, monthInfo } from '../../shared/domain/calendar.js';
+import type { AttendanceDay } from '../../shared/domain/attendance/month-view.js';
+import { monthAttendance } from '../../shared/domain/attendance/month-view.js';
+import { osloTime } from '../../shared/domain/attendance/oslo-time.js';
+import { isPublicHoliday } from '../../shared/domain/schedule/holidays.js';
+import { NotFoundError } from '../../shared/http/errors.js';
+
+export interface AbsenceView {
+  absenceId: string;
+  date: string;
+  /** null: the whole day. */
+  minutes: number | null;
+  category: AbsenceRecord['category'];
+  documentation: AbsenceRecord['documentation'];
+  status: AbsenceRecord['status'];
+  version: number;
+  createdAt: string;
+  /** Status changes: when, by which role, from → to, and the reason given (never who by name). */
+  history: { at: string; byRole: string; from: string | null; to: string; reason?: string }[];
+}
+
+export function absenceView(a: AbsenceRecord): AbsenceView {
+  return {
+    absenceId: a.absenceId,
+    date: a.date,
+    minutes: a.minutes,
+    category: a.category,
+    documentation: a.documentation,
+    status: a.status,
+    version: a.version,
+    createdAt: a.createdAt,
+    history: a.history.map((h) => ({ at: h.at, byRole: h.byRole, from: h.from, to: h.to, ...(h.reason === undefined ? {} : { reason: h.reason }) })),
+  };
+}
+
+export interface MonthAttendance {
+  month: string;
+  days: AttendanceDay[];
+  absences: AbsenceView[];
+}
+
+export async function readMonth(deps: Deps, participantId: string, municipality: string, month: string): Promise<MonthAttendance> {
+  const m = monthInfo(month);
+  const [profile, policy, absences] = await Promise.all([
+    deps.participants.getProfile(participantId),
+    deps.participants.getPolicy(municipality),
+    deps.attendance.listAbsences(participantId),
+  ]);
+  if (profile === undefined) throw new NotFoundError('No participant file for this login');
+  // One UTC day of margin either side covers every Oslo date of the month.
+  const events = await deps.attendance.listEvents(participantId, `${addDays(m.first, -1)}T00:00:00.000Z`, `${addDays(m.last, 2)}T00:00:00.000Z`);
+  const days = monthAttendance({
+    period: month,
+    schedule: profile.schedule,
+    isHoliday: isPublicHoliday,
+    events,
+    policy: { missingCheckout: (policy?.attendance ?? DEFAULT_ATTENDANCE_SETTINGS).missingCheckout },
+    now: osloTime(deps.clock.now().getTime()),
+  });
+  return { month, days, absences: absences.filter((a) => a.date >= m.first && a.date <= m.last).map(absenceView) };
+}

@@ -1,0 +1,37 @@
+/**
+ * Everything held about the caller, as JSON (GDPR art. 15 and 20): identity
+ * and profile facts (with schedule), check-in/out events, absences with their
+ * history, decisions, and the access log. Internal bookkeeping (request
+ * hashes, storage keys) is left out; it is not information about the person.
+ */
+import type { Deps } from '../../shared/adapters/deps.js';
+import { NotFoundError } from '../../shared/http/errors.js';
+import type { AccessLogView } from '../me-access-log/read-access-log.js';
+import { accessLogView } from '../me-access-log/read-access-log.js';
+import type { AbsenceView } from '../me-attendance/read-month.js';
+import { absenceView } from '../me-attendance/read-month.js';
+
+export async function exportData(deps: Deps, participantId: string): Promise<Record<string, unknown>> {
+  const [identity, profile, events, absences, decisions, audit] = await Promise.all([
+    deps.participants.getIdentity(participantId),
+    deps.participants.getProfile(participantId),
+    deps.attendance.listEvents(participantId, '0000-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z'),
+    deps.attendance.listAbsences(participantId),
+    deps.decisions.listForParticipant(participantId),
+    deps.audit.list(participantId),
+  ]);
+  if (profile === undefined || identity === undefined) throw new NotFoundError('No participant file for this login');
+  const { version: _v, ...facts } = profile;
+  const accessLog: AccessLogView = accessLogView(audit);
+  const absenceList: AbsenceView[] = absences.map(absenceView);
+  return {
+    exportedAt: deps.clock.now().toISOString(),
+    participantId,
+    identity: { givenName: identity.givenName, familyName: identity.familyName, nationalId: identity.nationalId },
+    profile: facts,
+    checkins: events.map((e) => ({ eventId: e.eventId, type: e.type, deviceId: e.deviceId, deviceTime: e.deviceTime, recordedAt: e.recordedAt, receiptId: e.receiptId, source: e.source })),
+    absences: absenceList,
+    decisions: decisions.map((d) => ({ decisionId: d.decisionId, period: d.period, version: d.version, createdAt: d.createdAt, decision: d.decision })),
+    accessLog,
+  };
+}

@@ -1,0 +1,224 @@
+/**
+ * POST /checkins against DynamoDB Local, calling the handler with API Gateway
+ * v2 events: idempotency on the event id (R1–R3), device-time window, kiosk
+ * identification with PIN lockout, and no personal data in logs or error
+ * bodies (S7).
+ */
+import { randomUUID } from 'node:crypto';
+import { FixedClock } from '../../shared/adapters/clock.js';
+import { setDeps } from '../../shared/adapters/deps.js';
+import { handler } from '../../functions/checkin-record/handler.js';
+import type { Caller } from '../support/api-event.js';
+import { apiEvent, call, kioskCaller, participantCaller } from '../support/api-event.js';
+import type { ApiDynamo } from '../support/api-dynamo.js';
+import { startApiDynamo } from '../support/api-dynamo.js';
+import type { SeededParticipant } from '../support/api-seed.js';
+import { seedCard, seedDevice, seedParticipant } from '../support/api-seed.js';
+import { captureLogs } from '../support/capture-logs.js';
+
+let db: ApiDynamo;
+const clock = new FixedClock('2026-10-01T08:00:00Z');
+const seeded: SeededParticipant[] = [];
+const NOW_LOCAL = '2026-10-01T09:55:00+02:00';
+
+const checkin = (caller: Caller, body: Record<string, unknown>) => call(handler, apiEvent({ method: 'POST', path: '/checkins', caller, body }));
+const appBody = (over: Record<string, unknown> = {}) => ({ eventId: randomUUID(), type: 'IN', deviceId: 'phone-1', deviceTime: NOW_LOCAL, ...over });
+const kioskBody = (cardNumber: string, pin: string, over: Record<string, unknown> = {}) => ({ ...appBody({ deviceId: 'kiosk-1' }), kiosk: { cardNumber, pin }, ...over });
+const eventsOf = async (pid: string) => (await import('../../shared/adapters/deps.js')).getDeps().attendance.listEvents(pid, '2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z');
+
+beforeAll(async () => {
+  db = await startApiDynamo('checkin');
+  setDeps({ clock });
+  seeded.push(await seedParticipant('p-ada', { givenName: 'émilie' }), await seedParticipant('p-bo'), await seedParticipant('p-cy'), await seedParticipant('p-di'));
+  await seedCard('p-ada', 'CARD0001', '2468');
+  await seedCard('p-bo', 'CARD0002', '1357');
+  await seedCard('p-cy', 'CARD0003', '9999');
+  await seedDevice('kiosk-1');
+  await seedDevice('kiosk-2');
+  await seedDevice('kiosk-3');
+  await seedDevice('kiosk-off', '5001', false);
+  await seedDevice('kiosk-oslo', '0301');
+});
+
+afterAll(async () => {
+  setDeps(undefined);
+  await db?.stop();
+});
+
+beforeEach(() => clock.set('2026-10-01T08:00:00Z'));
+
+describe('participant check-in', () => {
+  test('records the event and returns a receipt with the initial', async () => {
+    const body = appBody();
+    const r = await checkin(participantCaller('p-ada'), body);
+    expect(r.status).toBe(201);
+    expect(r.body).toEqual({ receiptId: expect.stringMatching(/^rcpt-/), eventId: body.eventId, type: 'IN', participantInitial: 'É', recordedAt: '2026-10-01T08:00:00.000Z', deviceTime: NOW_LOCAL });
+    expect((await eventsOf('p-ada')).map((e) => e.eventId)).toContain(body.eventId);
+  });
+
+  test('R1: 1 000 sequential + 100 concurrent replays → 1 record, same receipt, 0 server errors', async () => {
+    const body = appBody({ type: 'OUT' });
+    const first = await checkin(participantCaller('p-bo'), body);
+    const before = await db.count('attendance');
+    const statuses = new Map<number, number>();
+    const receipts = new Set<string>();
+    const raws = new Set<string>();
+    const t0 = performance.now();
+    for (let i = 0; i < 1000; i++) {
+      const r = await checkin(participantCaller('p-bo'), body);
+      statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+      receipts.add(String(r.body.receiptId));
+      raws.add(r.raw);
+    }
+    const sequentialMs = performance.now() - t0;
+    const concurrent = await Promise.all(Array.from({ length: 100 }, () => checkin(participantCaller('p-bo'), body)));
+    for (const r of concurrent) {
+      statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+      receipts.add(String(r.body.receiptId));
+      raws.add(r.raw);
+    }
+    expect([...statuses]).toEqual([[201, 1100]]);
+    expect([...receipts]).toEqual([first.body.receiptId]);
+    expect([...raws]).toEqual([first.raw]);
+    expect(await db.count('attendance')).toBe(before);
+    expect((await eventsOf('p-bo')).filter((e) => e.eventId === body.eventId)).toHaveLength(1);
+    console.info(`R1: 1 000 sequential replays in ${Math.round(sequentialMs)} ms (${(sequentialMs / 1000).toFixed(2)} ms each)`);
+  });
+
+  test('R1: 100 concurrent first requests for one new event → exactly 1 record', async () => {
+    const body = appBody();
+    const before = await db.count('attendance');
+    const rs = await Promise.all(Array.from({ length: 100 }, () => checkin(participantCaller('p-cy'), body)));
+    expect(new Set(rs.map((r) => r.status))).toEqual(new Set([201]));
+    expect(new Set(rs.map((r) => r.raw)).size).toBe(1);
+    expect(await db.count('attendance')).toBe(before + 1);
+  });
+
+  test('R2: same event id, different body → 409 EVENT_ID_CONFLICT, 0 writes', async () => {
+    const body = appBody();
+    await checkin(participantCaller('p-ada'), body);
+    const before = await db.count('attendance');
+    for (const changed of [{ ...body, type: 'OUT' }, { ...body, deviceTime: '2026-10-01T09:56:00+02:00' }, { ...body, deviceId: 'phone-2' }]) {
+      const r = await checkin(participantCaller('p-ada'), changed);
+      expect([r.status, r.body.code]).toEqual([409, 'EVENT_ID_CONFLICT']);
+    }
+    const other = await checkin(participantCaller('p-bo'), body);
+    expect([other.status, other.body.code]).toEqual([409, 'EVENT_ID_CONFLICT']);
+    expect(await db.count('attendance')).toBe(before);
+  });
+
+  test('R3: a replay days later still returns the receipt and writes nothing', async () => {
+    const body = appBody();
+    const first = await checkin(participantCaller('p-ada'), body);
+    const before = await db.count('attendance');
+    clock.set('2026-10-11T08:00:00Z');
+    const again = await checkin(participantCaller('p-ada'), body);
+    expect([again.status, again.raw]).toEqual([201, first.raw]);
+    expect(await db.count('attendance')).toBe(before);
+    // A NEW event with that device time is now too old.
+    const late = await checkin(participantCaller('p-ada'), appBody());
+    expect([late.status, late.body.code]).toEqual([400, 'DEVICE_TIME_TOO_OLD']);
+  });
+
+  test('device time: more than 5 minutes ahead → 400; 5 minutes ahead or 72 h back is fine', async () => {
+    const ahead = await checkin(participantCaller('p-ada'), appBody({ deviceTime: '2026-10-01T08:05:01Z' }));
+    expect([ahead.status, ahead.body.code]).toEqual([400, 'DEVICE_TIME_IN_FUTURE']);
+    expect((await checkin(participantCaller('p-ada'), appBody({ deviceTime: '2026-10-01T08:05:00Z' }))).status).toBe(201);
+    expect((await checkin(participantCaller('p-ada'), appBody({ deviceTime: '2026-09-28T08:00:00Z' }))).status).toBe(201);
+    expect((await checkin(participantCaller('p-ada'), appBody({ deviceTime: '2026-09-28T07:59:59Z' }))).body.code).toBe('DEVICE_TIME_TOO_OLD');
+  });
+
+  test('the replay window is the municipality policy', async () => {
+    const { getDeps } = await import('../../shared/adapters/deps.js');
+    await getDeps().participants.savePolicy({ municipality: '5001', benefit: {}, attendance: { replayWindowHours: 240, missingCheckout: 'END_OF_SESSION' }, version: 1, updatedAt: '2026-09-01T00:00:00Z' }, 0);
+    try {
+      expect((await checkin(participantCaller('p-ada'), appBody({ deviceTime: '2026-09-25T08:00:00Z' }))).status).toBe(201);
+    } finally {
+      await getDeps().participants.savePolicy({ municipality: '5001', benefit: {}, attendance: { replayWindowHours: 72, missingCheckout: 'END_OF_SESSION' }, version: 2, updatedAt: '2026-09-01T00:00:00Z' }, 1);
+    }
+  });
+
+  test('bad input: unknown fields, local time without offset, kiosk block from a participant, unknown participant', async () => {
+    const before = await db.count('attendance');
+    expect((await checkin(participantCaller('p-ada'), appBody({ participantId: 'p-bo' }))).body).toMatchObject({ code: 'UNKNOWN_FIELD', issues: [{ path: 'body.participantId' }] });
+    expect((await checkin(participantCaller('p-ada'), appBody({ deviceTime: '2026-10-01T09:55:00' }))).body).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'body.deviceTime' }] });
+    expect((await checkin(participantCaller('p-ada'), appBody({ eventId: 'not-a-uuid' }))).body.code).toBe('VALIDATION_FAILED');
+    expect((await checkin(participantCaller('p-ada'), kioskBody('CARD0001', '2468'))).body.code).toBe('KIOSK_FIELDS_NOT_ALLOWED');
+    expect((await checkin(participantCaller('p-nobody'), appBody())).body.code).toBe('UNKNOWN_PARTICIPANT');
+    expect(await db.count('attendance')).toBe(before);
+  });
+});
+
+describe('kiosk check-in', () => {
+  test('card + PIN identifies the participant; a replay does not need scrypt again', async () => {
+    const body = kioskBody('CARD0002', '1357');
+    const r = await checkin(kioskCaller('kiosk-1'), body);
+    expect([r.status, r.body.participantInitial]).toEqual([201, 'Z']);
+    expect((await eventsOf('p-bo')).find((e) => e.eventId === body.eventId)).toMatchObject({ source: 'kiosk', deviceId: 'kiosk-1' });
+    expect((await checkin(kioskCaller('kiosk-1'), body)).raw).toBe(r.raw);
+  });
+
+  test('the device must be registered, active, in the caller municipality, and match the token', async () => {
+    expect((await checkin(kioskCaller('kiosk-9'), kioskBody('CARD0002', '1357', { deviceId: 'kiosk-9' }))).body.code).toBe('DEVICE_NOT_REGISTERED');
+    expect((await checkin(kioskCaller('kiosk-off'), kioskBody('CARD0002', '1357', { deviceId: 'kiosk-off' }))).body.code).toBe('DEVICE_NOT_REGISTERED');
+    expect((await checkin(kioskCaller('kiosk-oslo'), kioskBody('CARD0002', '1357', { deviceId: 'kiosk-oslo' }))).body.code).toBe('DEVICE_NOT_REGISTERED');
+    expect((await checkin(kioskCaller('kiosk-2'), kioskBody('CARD0002', '1357'))).body.code).toBe('DEVICE_MISMATCH');
+    expect((await checkin(kioskCaller('kiosk-1'), appBody({ deviceId: 'kiosk-1' }))).body).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'body.kiosk' }] });
+  });
+
+  test('unknown card and wrong PIN give the same answer', async () => {
+    const wrong = await checkin(kioskCaller('kiosk-2'), kioskBody('CARD0003', '0000', { deviceId: 'kiosk-2' }));
+    const unknown = await checkin(kioskCaller('kiosk-2'), kioskBody('NOSUCHCARD', '0000', { deviceId: 'kiosk-2' }));
+    expect(wrong.status).toBe(401);
+    expect([unknown.status, unknown.raw]).toEqual([wrong.status, wrong.raw]);
+    expect(wrong.body).toEqual({ code: 'IDENTIFICATION_FAILED', message: 'Card or PIN not recognised' });
+  });
+
+  test('PIN lockout: 5 wrong PINs lock the card (even for the right PIN) until the window ends; unknown cards alike', async () => {
+    const before = await db.count('attendance');
+    const codes: string[] = [];
+    for (let i = 0; i < 6; i++) codes.push(String((await checkin(kioskCaller('kiosk-3'), kioskBody('CARD0001', '1111', { deviceId: 'kiosk-3' }))).body.code));
+    expect(codes).toEqual([...Array(5).fill('IDENTIFICATION_FAILED'), 'TOO_MANY_ATTEMPTS']);
+    const right = await checkin(kioskCaller('kiosk-3'), kioskBody('CARD0001', '2468', { deviceId: 'kiosk-3' }));
+    expect([right.status, right.body.code, Number(right.headers['retry-after'])]).toEqual([429, 'TOO_MANY_ATTEMPTS', 900]);
+    for (let i = 0; i < 5; i++) await checkin(kioskCaller('kiosk-3'), kioskBody('GHOSTCARD', '1111', { deviceId: 'kiosk-3' }));
+    expect((await checkin(kioskCaller('kiosk-3'), kioskBody('GHOSTCARD', '1111', { deviceId: 'kiosk-3' }))).body.code).toBe('TOO_MANY_ATTEMPTS');
+    expect(await db.count('attendance')).toBe(before);
+    // The window ends (the TTL item may still be there: expiry is checked, not assumed).
+    clock.advance(15 * 60 * 1000 + 1000);
+    const later = await checkin(kioskCaller('kiosk-3'), kioskBody('CARD0001', '2468', { deviceId: 'kiosk-3', deviceTime: '2026-10-01T10:10:00+02:00' }));
+    expect(later.status).toBe(201);
+  });
+
+  test('PIN lockout per device: 20 wrong PINs on one kiosk lock it for every card', async () => {
+    await seedDevice('kiosk-busy');
+    for (let i = 0; i < 20; i++) {
+      const r = await checkin(kioskCaller('kiosk-busy'), kioskBody(`CARDX${String(i).padStart(3, '0')}`, '1111', { deviceId: 'kiosk-busy' }));
+      expect(r.body.code).toBe('IDENTIFICATION_FAILED');
+    }
+    const r = await checkin(kioskCaller('kiosk-busy'), kioskBody('CARD0002', '1357', { deviceId: 'kiosk-busy' }));
+    expect([r.status, r.body.code]).toEqual([429, 'TOO_MANY_ATTEMPTS']);
+  });
+});
+
+describe('S7: no personal data in logs or error bodies', () => {
+  test('names and national ids never appear in captured logs or responses', async () => {
+    const logs = captureLogs();
+    const bodies: string[] = [];
+    try {
+      const ev = appBody();
+      bodies.push((await checkin(participantCaller('p-di'), ev)).raw);
+      bodies.push((await checkin(participantCaller('p-di'), ev)).raw);
+      bodies.push((await checkin(participantCaller('p-di'), { ...ev, type: 'OUT' })).raw);
+      bodies.push((await checkin(kioskCaller('kiosk-2'), kioskBody('CARD0003', '9999', { deviceId: 'kiosk-2' }))).raw);
+      bodies.push((await checkin(kioskCaller('kiosk-2'), kioskBody('CARD0003', '1234', { deviceId: 'kiosk-2' }))).raw);
+      bodies.push((await checkin(participantCaller('p-di'), { ...appBody(), note: seeded[3]!.familyName })).raw);
+    } finally {
+      logs.stop();
+    }
+    const text = logs.text() + bodies.join('\n');
+    expect(logs.lines().length).toBeGreaterThanOrEqual(6);
+    for (const p of seeded) for (const secret of [p.givenName, p.familyName, p.nationalId]) expect(text).not.toContain(secret);
+    for (const secret of ['CARD0003', '9999', '1234']) expect(logs.text()).not.toContain(secret);
+  });
+});
