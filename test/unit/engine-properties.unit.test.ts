@@ -18,7 +18,7 @@ test('amounts are integers and lines add up exactly to the payout', () => {
       const d = core(c);
       const amounts = [d.baseOre, d.deductionOre, d.payoutOre, ...d.lines.map((l) => l.amountOre), ...d.hints.map((h) => ('amountOre' in h ? h.amountOre : 0))];
       expect(amounts.every(Number.isSafeInteger)).toBe(true);
-      expect(d.deductionOre).toBe(-d.lines.reduce((s, l) => s + l.amountOre, 0));
+      expect(d.deductionOre).toBe(0 - d.lines.reduce((s, l) => s + l.amountOre, 0));
       expect(d.payoutOre).toBe(Math.max(0, d.baseOre + d.lines.reduce((s, l) => s + l.amountOre, 0)));
       expect(d.lines.every((l) => l.amountOre <= 0)).toBe(true);
     }),

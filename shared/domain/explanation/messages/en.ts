@@ -1,0 +1,206 @@
+/**
+ * English messages (ICU MessageFormat). The reference catalogue: its keys are
+ * the message ids every other language must have (catalog.ts).
+ *
+ * Arguments are formatted before they get here (amounts, dates, durations:
+ * format.ts), so messages only place them; numbers passed raw are counts for
+ * plural and simple placement. Apostrophes are typographic (’): a straight one
+ * is ICU's quote character.
+ */
+import type { LanguagePack } from './catalog.js';
+
+export const enMessages = {
+  // Layer titles
+  'summary.title': 'Summary',
+  'calendar.title': 'Calendar for {month}',
+  'calculation.title': 'How the amount was calculated',
+  'rules.title': 'The rules that were used',
+  'hints.title': 'What could change the amount',
+  'who.title': 'Who decided, and how',
+  'rights.title': 'Your rights',
+
+  // 1. Summary
+  'summary.amount': 'Your introduction benefit for {month} is {payout}.',
+  'summary.full': 'This is the full monthly amount. Nothing was deducted.',
+  'summary.differs':
+    '{direction, select, less {This is {difference} less than the full monthly amount of {full}} more {This is {difference} more than the full monthly amount of {full}} other {This is the same as the full monthly amount of {full}}}, because {causes}.',
+  'summary.floored':
+    'Nothing is paid this month, because {causes}. The deductions ({deductions}) are larger than the amount for the month ({base}), and a payout cannot be less than zero.',
+  'summary.cause.prorated': 'you were in the programme {enrolled} of {daysInMonth} days this month',
+  'summary.cause.unexcused': '{amount} was deducted for absence without a valid reason',
+  'summary.cause.withheld': '{amount} is held back until a document is approved',
+  'summary.cause.unpaidLeave': '{amount} was deducted for {days, plural, one {# day} other {# days}} of unpaid leave',
+  'summary.cause.correction': 'corrections of earlier months add up to {amount}',
+  'summary.paidProvisionally': 'Some absence is paid for now, until a document is approved.',
+  'summary.gProvisional': 'The amount is provisional because the new G has not been set yet. Any difference will be paid to you later.',
+  'summary.vedtak': 'Before this is paid, an adviser must make a formal decision. You will be told first and can give your view.',
+
+  // Corrections (summary and calculation)
+  'correction.replaces':
+    'This decision replaces decision {decisionId}, because {reason, select, DOCUMENT_ARRIVED {a document was approved} CHECKIN_CORRECTED {a check-in or check-out was corrected} NEW_G {the new G was set} other {information in your case changed}}.',
+  'correction.day':
+    '{date}: {before} → {after} ({reason, select, DOCUMENT_ARRIVED {document approved} CHECKIN_CORRECTED {check-in corrected} NEW_G {new G} other {information changed}}).',
+  'correction.base':
+    'Amount before deductions: {before} → {after} ({reason, select, DOCUMENT_ARRIVED {document approved} CHECKIN_CORRECTED {check-in corrected} NEW_G {new G} other {information changed}}).',
+  'correction.total':
+    '{route, select, backPayment {In total you get {amount} more. It will be paid as a back-payment with your next payout.} adviser {In total the amount is {amount} lower. Nothing is set off automatically: an adviser will decide what happens, and you will be told before anything is decided.} other {In total the amount does not change.}}',
+
+  // 2. Calendar: one line per programme day, one indented line per part of an absence
+  'calendar.PRESENT': '{date}: present all day ({planned}).',
+  'calendar.EXCUSED': '{date}: {away, select, yes {away all day ({planned})} other {present {present} of {planned}}}. The absence does not reduce the benefit.',
+  'calendar.UNEXCUSED': '{date}: {away, select, yes {away all day ({planned})} other {present {present} of {planned}}}. Absence that reduces the benefit.',
+  'calendar.WITHHELD': '{date}: {away, select, yes {away all day ({planned})} other {present {present} of {planned}}}. Part of the benefit is held back.',
+  'calendar.UNPAID_LEAVE': '{date}: unpaid leave. No benefit for this day.',
+  'calendar.NOT_ENROLLED': '{date}: not enrolled in the programme. No benefit for this day.',
+  'calendar.none': 'No programme days are listed for this month.',
+  'segment.EXCUSED': '  – {duration}: {what}. Does not reduce the benefit.',
+  'segment.PAID_PROVISIONALLY': '  – {duration}: {what}. Paid for now, because the document has not been approved yet.',
+  'segment.UNEXCUSED': '  – {duration}: {what}. Reduces the benefit: {reason}.',
+  'segment.WITHHELD': '  – {duration}: {what}. Held back until the document is approved.',
+  'absence.described': '{documentation, select, NONE {{category}} other {{category}, {doc}}}',
+  'absence.unexplained': 'absence with no reason registered',
+  'category.OWN_ILLNESS': 'own illness',
+  'category.CHILD_ILLNESS': 'child’s illness',
+  'category.WELFARE_LEAVE': 'welfare leave',
+  'category.VACATION': 'holiday',
+  'category.PREGNANCY': 'leave during pregnancy',
+  'category.BIRTH_MOTHER': 'leave after giving birth',
+  'category.BIRTH_FATHER': 'leave when your child is born (father or co-mother)',
+  'category.UNPAID_LEAVE': 'unpaid leave',
+  'documentation.SELF_CERTIFICATION': 'self-certified',
+  'documentation.DOCTOR_NOTE': 'doctor’s note',
+  'documentation.NONE': 'no documentation',
+  'warning.ABSENCE_MINUTES_EXCEED_MISSING':
+    '{date}: the absence report covered more time than you were away. {duration} of it was not needed and was not used.',
+  'warning.ABSENCE_IGNORED_NO_MISSING_MINUTES': '{date}: you were present all day, so the absence report for this day was not used.',
+  'warning.ABSENCE_IGNORED_NOT_PROGRAMME_DAY': '{date}: this is not a programme day, so the absence report was not used.',
+  'warning.ABSENCE_IGNORED_NOT_ENROLLED': '{date}: you were not enrolled in the programme that day, so the absence report was not used.',
+  'warning.ABSENCE_IGNORED_UNPAID_LEAVE': '{date}: you were on unpaid leave, so the absence report was not used.',
+  'warning.ABSENCE_IGNORED_UNPAID_LEAVE_CATEGORY':
+    '{date}: unpaid leave is decided by your adviser, not by an absence report, so this report was not used.',
+
+  // Reasons in plain words (calendar and calculation)
+  'reason.NO_REASON_GIVEN': 'no reason was registered',
+  'reason.REJECTED': 'the absence was not approved',
+  'reason.NO_DOCUMENTATION': 'illness must be documented with a self-certification or a doctor’s note',
+  'reason.SELF_CERT_BEFORE_8_WEEKS': 'self-certification can only be used after {weeks} weeks in the programme',
+  'reason.SELF_CERT_EPISODE_OVER_3_DAYS': 'one self-certification covers at most {episodeDays} days',
+  'reason.SELF_CERT_QUOTA_EXHAUSTED': 'all {selfCertQuota} self-certifications for the last 12 months have been used',
+  'reason.CHILD_ILLNESS_NEEDS_DOCTOR_NOTE': 'from day {doctorNoteFromDay} in a row, a child’s illness needs a doctor’s note',
+  'reason.CHILD_ILLNESS_QUOTA_EXHAUSTED': 'all {childQuota} child-illness days for the last 12 months have been used',
+  'reason.LEAVE_CAP_EXCEEDED': 'more days of this kind of leave than allowed',
+  'reason.DOCUMENT_DEADLINE_PASSED': 'the document was not approved within the deadline of {deadlineDays} days',
+  'reason.DOCUMENT_PENDING': 'the document has not been approved yet',
+  'reason.UNPAID_LEAVE': 'unpaid leave',
+
+  // 3. Calculation
+  'calc.g': 'The national insurance base amount (G) is {g}, in force from {from}.',
+  'calc.gProvisional': 'The G for this month has not been set yet, so the latest known G is used. The amount is provisional until the new G is set.',
+  'calc.age': 'Your age on {first}: {age} years.',
+  'calc.factor.age':
+    '{under25, select, yes {{regime, select, introduksjonsloven {You were under {limit} and started the programme under the earlier Introduction Act (before 2021), so you get {fraction} of the full rate.} other {{withParent, select, yes {You were under {limit} and live with at least one of your parents, so you get {fraction} of the full rate.} other {You were under {limit} and do not live with your parents, so you get {fraction} of the full rate.}}}}} other {You were {limit} or older, so you get the full rate.}}',
+  'calc.factor.couple':
+    '{couple, select, yes {The couple reduction applies (you and your spouse or partner are both in the programme and have no children): {fraction}.} other {The couple reduction does not apply.}}',
+  'calc.factor': 'Your factor (f) is {factor}.',
+  'calc.annual': 'Yearly amount A = {multiple} × G × f = {annual}.',
+  'calc.monthly': 'Monthly amount M = A ÷ {months} = {monthly}.',
+  'calc.daily': 'Daily rate D = M ÷ {daysPerMonth} = {daily}.',
+  'calc.hourly': 'Hourly rate H = A ÷ {hoursPerYear} = {hourly}.',
+  'calc.ratesRounded': 'The rates are shown rounded to whole øre. Every amount below is calculated from the exact rates.',
+  'calc.base.full': 'You were in the programme the whole month, so the base is the monthly amount M: {base}.',
+  'calc.base.prorated':
+    '{proration, select, P3 {You were in the programme {enrolled} of {daysInMonth} days this month. The base is M × {enrolled} ÷ {daysInMonth}: {base}.} other {You were in the programme {enrolled} of {daysInMonth} days this month. The base is {enrolled} × D, but never more than M: {base}.}}',
+  'calc.unit':
+    '{unit, select, DAILY {Absence is deducted by the day: D × minutes away ÷ planned minutes that day.} other {Absence is deducted by the hour: minutes away × H ÷ 60.}}',
+  'calc.line.UNEXCUSED_ABSENCE': '{date}: {duration} of absence without a valid reason ({reason}): {amount}.',
+  'calc.line.WITHHELD_PENDING': '{date}: {duration} held back until the document is approved (provisional): {amount}.',
+  'calc.line.UNPAID_LEAVE': '{date}: unpaid leave, one daily rate (D): {amount}.',
+  'calc.line.CORRECTION': '{date}: correction of an earlier month: {amount}.',
+  'calc.rounding': 'Each line is rounded on its own to whole øre: half an øre or more is rounded up.',
+  'calc.noLines': 'There are no deductions.',
+  'calc.sum': 'Payout: base {base} − deductions {deductions} = {payout}.',
+  'calc.floored': 'The deductions ({deductions}) are larger than the base ({base}). A payout cannot be less than zero, so it is {payout}.',
+
+  // 4. Rules
+  'rules.item': '{rule} Source: {source}.',
+  'rules.noDeductions': 'No absence rule reduced the amount this month.',
+  'rule.RATES': 'The benefit is {multiple} × G a year, multiplied by your factor, and is paid monthly.',
+  'rule.PRORATION':
+    '{proration, select, P3 {When you are in the programme for only part of a month, you get the share of the monthly amount that matches the calendar days you are in it.} other {When you are in the programme for only part of a month, you get the daily rate (D) for each calendar day you are in it, but never more than the monthly amount.}}',
+  'rule.NO_REASON_GIVEN':
+    'Absence without a valid reason reduces the benefit for the time you were away. Time you were not present and have given no reason for counts as such absence.',
+  'rule.REJECTED': 'Absence that was not approved counts as absence without a valid reason and reduces the benefit.',
+  'rule.NO_DOCUMENTATION': 'Absence because of illness must be documented with a self-certification or a doctor’s note. Otherwise it reduces the benefit.',
+  'rule.SELF_CERT_BEFORE_8_WEEKS': 'You can use self-certification only after {weeks} weeks in the programme. Before that, you need a doctor’s note.',
+  'rule.SELF_CERT_EPISODE_OVER_3_DAYS':
+    'One self-certification covers at most {episodeDays} days. If you are ill again within {relapseDays} days, it counts as the same time. For more days you need a doctor’s note.',
+  'rule.SELF_CERT_QUOTA_EXHAUSTED': 'You can use self-certification at most {selfCertQuota} times in 12 months. After that, you need a doctor’s note.',
+  'rule.CHILD_ILLNESS_NEEDS_DOCTOR_NOTE':
+    'When your child is ill, you can stay at home on your own report for the first {ownReportDays} days in a row. From day {doctorNoteFromDay} you need a doctor’s note.',
+  'rule.CHILD_ILLNESS_QUOTA_EXHAUSTED': 'You can be away for up to {childQuota} days in 12 months because your child is ill. Days beyond that reduce the benefit.',
+  'rule.LEAVE_CAP_EXCEEDED':
+    'Leave (such as welfare leave, holiday or leave when a child is born) does not reduce the benefit up to a set number of days. Days beyond that reduce the benefit.',
+  'rule.DOCUMENT_DEADLINE_PASSED':
+    'A document for an absence must be approved within {deadlineDays} days. After the deadline, the absence counts as absence without a valid reason.',
+  'rule.DOCUMENT_PENDING':
+    'While a document is waiting for approval, the municipality holds back the amount for that time. It is paid to you if the document is approved by the deadline.',
+  'rule.UNPAID_LEAVE':
+    'When your adviser has granted unpaid leave, no benefit is paid for those days: one daily rate (D) is deducted for each calendar day of leave.',
+  'source.IL-20': 'integreringsloven (the Integration Act) § 20',
+  'source.IL-21': 'integreringsloven (the Integration Act) § 21',
+  'source.IF-SELF-CERT': 'integreringsforskriften (the Integration Regulation) and IMDi’s guidance on self-certification',
+  'source.IF-CHILD-ILLNESS': 'integreringsforskriften (the Integration Regulation) and IMDi’s guidance on a child’s illness',
+  'source.IF-LEAVE': 'integreringsforskriften (the Integration Regulation), on leave',
+  'source.POLICY-PENDING': 'municipal policy on documents and deadlines',
+  'source.IL-UNPAID-LEAVE': 'integreringsloven (the Integration Act) and your adviser’s decision on unpaid leave',
+  'source.POLICY-PRORATION': 'municipal policy on part months',
+
+  // 5. What would change it
+  'hint.DOCUMENT_WOULD_PAY_BACK':
+    'If your {documentation, select, SELF_CERTIFICATION {self-certification} DOCTOR_NOTE {doctor’s note} other {absence report}} for {dates} is approved by {deadline}, {amount} will be paid with your next payout.',
+  'hint.PENDING_PAID_PROVISIONALLY':
+    'Your {documentation, select, SELF_CERTIFICATION {self-certification} DOCTOR_NOTE {doctor’s note} other {absence report}} for {dates} has not been approved yet, and these days are paid for now. If it is not approved by {deadline}, the month will be calculated again and the amount will be {amount} lower. An adviser will then decide what happens; nothing is set off automatically.',
+  'hint.DOCTOR_NOTE_WOULD_PAY':
+    'If you hand in a doctor’s note for {category, select, CHILD_ILLNESS {your child’s illness} other {your absence}} on {dates}, {amount} will be paid to you.',
+  'hint.G_NOT_YET_REGULATED':
+    'The new G has not been set yet, so this month uses the G in force from {from}. When the new G is set, the month will be calculated again and any difference will be paid to you.',
+  'hint.noReason': 'Some of your absence has no reason registered. If you had a valid reason, tell your adviser.',
+  'hint.none': 'Nothing is waiting that would change this amount.',
+  'counter.selfCert': 'Self-certifications used in the last 12 months: {used} of {quota}.',
+  'counter.childIllness': 'Child-illness days used in the last 12 months: {used} of {quota}.',
+
+  // 6. Who and how
+  'who.computed':
+    'The amount was calculated automatically from your attendance, your absence reports and the rules: rule set version {ruleset}, policy version {policy}, text version {template}.',
+  'who.awaiting': 'It is waiting for approval by two different people in payroll before it is paid.',
+  'who.approved':
+    'It was approved by {role, select, payroll {payroll staff (two different people)} adviser {a programme adviser} admin {the municipality’s administrator} other {{role}}} on {date}.',
+  'review.AUTOMATIC':
+    '{unpaidLeave, select, yes {Review: automatic. There is no deduction for absence, so no one needed to check it by hand. The unpaid leave was decided earlier by your adviser.} other {Review: automatic. There is no deduction for absence, so no one needed to check it by hand.}}',
+  'review.REVIEW':
+    '{cause, select, correction {Review: by an adviser. This correction lowers the amount, so an adviser checks it before anything happens.} other {Review: by an adviser. There is a deduction or a held-back amount for absence ({unexcused}), so an adviser checks the decision before it is paid.}}',
+  'review.VEDTAK_REQUIRED':
+    'Review: formal decision required. The deductions ({unexcused}) are at least half of the amount that could be paid ({payable}) and at least one twelfth of G ({g}). So an adviser must make a formal decision (enkeltvedtak) before anything is paid. You will get advance notice (forhåndsvarsel) first and can give your view (integreringsloven § 21, forvaltningsloven § 16).',
+
+  // 7. Your rights
+  'rights.access': 'You have the right to see the documents in your case (forvaltningsloven § 18).',
+  'rights.heard': 'You have the right to be heard: to give your view before a decision that goes against you is made (forvaltningsloven §§ 16–17).',
+  'rights.manual': 'This amount was calculated automatically. You can ask for a person to review it (GDPR article 22).',
+  'rights.complain':
+    'You can complain (klage) within 3 weeks after you received this decision. Send the complaint to the municipality. If the municipality does not change the decision, it sends the complaint to Statsforvalteren (the county governor), who decides it (forvaltningsloven §§ 28, 29 and 33).',
+  'rights.suspend': 'You can ask for the decision not to be carried out until your complaint is decided (forvaltningsloven § 42).',
+  'rights.contact': 'Questions, or want to complain? Contact {contact}.',
+  'rights.defaultContact': 'your programme adviser',
+
+  // Formats: a duration, and several days of one month ("29 and 30 October")
+  'format.duration': '{hours, plural, =0 {{minutes} min} other {{minutes, plural, =0 {{hours} h} other {{hours} h {minutes} min}}}}',
+  'format.daysOfMonth': '{days} {month}',
+};
+
+export const en = {
+  lang: 'en',
+  locale: 'en-GB',
+  numberLocale: 'nb-NO',
+  currencyPrefix: 'NOK\u00a0',
+  messages: enMessages,
+} satisfies LanguagePack;

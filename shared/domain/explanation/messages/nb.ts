@@ -1,0 +1,201 @@
+/**
+ * Norsk bokmål (ICU MessageFormat). Klarspråk: korte setninger, juridiske
+ * henvisninger i parentes ved siden av forklaringen, ikke i stedet for den.
+ * Same ids and arguments as en.ts (the type checker holds the ids; a unit
+ * test holds the argument names).
+ */
+import type { LanguagePack } from './catalog.js';
+
+export const nb: LanguagePack = {
+  lang: 'nb',
+  locale: 'nb-NO',
+  numberLocale: 'nb-NO',
+  currencyPrefix: 'NOK\u00a0',
+  messages: {
+    // Overskrifter
+    'summary.title': 'Kort fortalt',
+    'calendar.title': 'Kalender for {month}',
+    'calculation.title': 'Slik er beløpet regnet ut',
+    'rules.title': 'Reglene som er brukt',
+    'hints.title': 'Dette kan endre beløpet',
+    'who.title': 'Hvem som har bestemt, og hvordan',
+    'rights.title': 'Dine rettigheter',
+
+    // 1. Kort fortalt
+    'summary.amount': 'Introduksjonsstønaden din for {month} er {payout}.',
+    'summary.full': 'Dette er hele månedsbeløpet. Ingenting er trukket.',
+    'summary.differs':
+      '{direction, select, less {Det er {difference} mindre enn hele månedsbeløpet på {full}} more {Det er {difference} mer enn hele månedsbeløpet på {full}} other {Det er det samme som hele månedsbeløpet på {full}}}, fordi {causes}.',
+    'summary.floored':
+      'Du får ingenting utbetalt denne måneden, fordi {causes}. Trekket ({deductions}) er større enn beløpet for måneden ({base}), og en utbetaling kan ikke bli lavere enn null.',
+    'summary.cause.prorated': 'du var med i programmet {enrolled} av {daysInMonth} dager denne måneden',
+    'summary.cause.unexcused': '{amount} er trukket for fravær uten gyldig grunn',
+    'summary.cause.withheld': '{amount} holdes tilbake til dokumentasjonen er godkjent',
+    'summary.cause.unpaidLeave': '{amount} er trukket for {days, plural, one {# dag} other {# dager}} med permisjon uten stønad',
+    'summary.cause.correction': 'rettelser for tidligere måneder utgjør {amount}',
+    'summary.paidProvisionally': 'Noe fravær er betalt foreløpig, til dokumentasjonen er godkjent.',
+    'summary.gProvisional': 'Beløpet er foreløpig fordi det nye grunnbeløpet (G) ikke er fastsatt ennå. En eventuell forskjell får du utbetalt senere.',
+    'summary.vedtak': 'Før beløpet blir utbetalt, må en rådgiver fatte et vedtak. Du får beskjed først og kan si din mening.',
+
+    // Rettelser
+    'correction.replaces':
+      'Dette vedtaket erstatter vedtak {decisionId}, fordi {reason, select, DOCUMENT_ARRIVED {dokumentasjon er godkjent} CHECKIN_CORRECTED {en inn- eller utsjekking er rettet} NEW_G {nytt grunnbeløp (G) er fastsatt} other {opplysninger i saken din er endret}}.',
+    'correction.day':
+      '{date}: {before} → {after} ({reason, select, DOCUMENT_ARRIVED {dokumentasjon godkjent} CHECKIN_CORRECTED {inn- eller utsjekking rettet} NEW_G {nytt G} other {opplysninger endret}}).',
+    'correction.base':
+      'Beløp før trekk: {before} → {after} ({reason, select, DOCUMENT_ARRIVED {dokumentasjon godkjent} CHECKIN_CORRECTED {inn- eller utsjekking rettet} NEW_G {nytt G} other {opplysninger endret}}).',
+    'correction.total':
+      '{route, select, backPayment {Til sammen får du {amount} mer. Det blir etterbetalt sammen med neste utbetaling.} adviser {Til sammen blir beløpet {amount} lavere. Ingenting blir trukket automatisk: en rådgiver avgjør hva som skal skje, og du får beskjed før noe blir bestemt.} other {Til sammen blir beløpet det samme.}}',
+
+    // 2. Kalender
+    'calendar.PRESENT': '{date}: til stede hele dagen ({planned}).',
+    'calendar.EXCUSED': '{date}: {away, select, yes {borte hele dagen ({planned})} other {til stede {present} av {planned}}}. Fraværet gir ikke trekk.',
+    'calendar.UNEXCUSED': '{date}: {away, select, yes {borte hele dagen ({planned})} other {til stede {present} av {planned}}}. Fravær som gir trekk.',
+    'calendar.WITHHELD': '{date}: {away, select, yes {borte hele dagen ({planned})} other {til stede {present} av {planned}}}. Noe av stønaden holdes tilbake.',
+    'calendar.UNPAID_LEAVE': '{date}: permisjon uten stønad. Ingen stønad for denne dagen.',
+    'calendar.NOT_ENROLLED': '{date}: ikke med i programmet. Ingen stønad for denne dagen.',
+    'calendar.none': 'Ingen programdager er registrert for denne måneden.',
+    'segment.EXCUSED': '  – {duration}: {what}. Gir ikke trekk.',
+    'segment.PAID_PROVISIONALLY': '  – {duration}: {what}. Betalt foreløpig, fordi dokumentasjonen ikke er godkjent ennå.',
+    'segment.UNEXCUSED': '  – {duration}: {what}. Gir trekk: {reason}.',
+    'segment.WITHHELD': '  – {duration}: {what}. Holdes tilbake til dokumentasjonen er godkjent.',
+    'absence.described': '{documentation, select, NONE {{category}} other {{category}, {doc}}}',
+    'absence.unexplained': 'fravær uten registrert grunn',
+    'category.OWN_ILLNESS': 'egen sykdom',
+    'category.CHILD_ILLNESS': 'barns sykdom',
+    'category.WELFARE_LEAVE': 'velferdspermisjon',
+    'category.VACATION': 'ferie',
+    'category.PREGNANCY': 'permisjon under svangerskap',
+    'category.BIRTH_MOTHER': 'permisjon ved fødsel (mor)',
+    'category.BIRTH_FATHER': 'permisjon ved fødsel (far eller medmor)',
+    'category.UNPAID_LEAVE': 'permisjon uten stønad',
+    'documentation.SELF_CERTIFICATION': 'egenmelding',
+    'documentation.DOCTOR_NOTE': 'legeerklæring',
+    'documentation.NONE': 'uten dokumentasjon',
+    'warning.ABSENCE_MINUTES_EXCEED_MISSING':
+      '{date}: fraværsmeldingen gjaldt mer tid enn du var borte. {duration} av den trengtes ikke og er ikke brukt.',
+    'warning.ABSENCE_IGNORED_NO_MISSING_MINUTES': '{date}: du var til stede hele dagen, så fraværsmeldingen for denne dagen er ikke brukt.',
+    'warning.ABSENCE_IGNORED_NOT_PROGRAMME_DAY': '{date}: dette er ikke en programdag, så fraværsmeldingen er ikke brukt.',
+    'warning.ABSENCE_IGNORED_NOT_ENROLLED': '{date}: du var ikke med i programmet denne dagen, så fraværsmeldingen er ikke brukt.',
+    'warning.ABSENCE_IGNORED_UNPAID_LEAVE': '{date}: du hadde permisjon uten stønad, så fraværsmeldingen er ikke brukt.',
+    'warning.ABSENCE_IGNORED_UNPAID_LEAVE_CATEGORY':
+      '{date}: permisjon uten stønad blir bestemt av rådgiveren din, ikke med en fraværsmelding, så denne meldingen er ikke brukt.',
+
+    // Grunner med vanlige ord
+    'reason.NO_REASON_GIVEN': 'ingen grunn er registrert',
+    'reason.REJECTED': 'fraværet ble ikke godkjent',
+    'reason.NO_DOCUMENTATION': 'sykdom må dokumenteres med egenmelding eller legeerklæring',
+    'reason.SELF_CERT_BEFORE_8_WEEKS': 'egenmelding kan først brukes etter {weeks} uker i programmet',
+    'reason.SELF_CERT_EPISODE_OVER_3_DAYS': 'én egenmelding gjelder for høyst {episodeDays} dager',
+    'reason.SELF_CERT_QUOTA_EXHAUSTED': 'alle {selfCertQuota} egenmeldingene for de siste 12 månedene er brukt',
+    'reason.CHILD_ILLNESS_NEEDS_DOCTOR_NOTE': 'fra dag {doctorNoteFromDay} på rad trengs legeerklæring ved barns sykdom',
+    'reason.CHILD_ILLNESS_QUOTA_EXHAUSTED': 'alle {childQuota} dagene med barns sykdom for de siste 12 månedene er brukt',
+    'reason.LEAVE_CAP_EXCEEDED': 'flere permisjonsdager av denne typen enn det som er tillatt',
+    'reason.DOCUMENT_DEADLINE_PASSED': 'dokumentasjonen ble ikke godkjent innen fristen på {deadlineDays} dager',
+    'reason.DOCUMENT_PENDING': 'dokumentasjonen er ikke godkjent ennå',
+    'reason.UNPAID_LEAVE': 'permisjon uten stønad',
+
+    // 3. Utregning
+    'calc.g': 'Grunnbeløpet i folketrygden (G) er {g}, gjeldende fra {from}.',
+    'calc.gProvisional': 'G for denne måneden er ikke fastsatt ennå, så det siste kjente G er brukt. Beløpet er foreløpig til nytt G er fastsatt.',
+    'calc.age': 'Alderen din {first}: {age} år.',
+    'calc.factor.age':
+      '{under25, select, yes {{regime, select, introduksjonsloven {Du var under {limit} år og begynte i programmet etter den tidligere introduksjonsloven (før 2021), så du får {fraction} av full sats.} other {{withParent, select, yes {Du var under {limit} år og bor sammen med minst én av foreldrene dine, så du får {fraction} av full sats.} other {Du var under {limit} år og bor ikke sammen med foreldrene dine, så du får {fraction} av full sats.}}}}} other {Du var {limit} år eller eldre, så du får full sats.}}',
+    'calc.factor.couple':
+      '{couple, select, yes {Parreduksjonen gjelder (du og ektefellen eller samboeren din er begge i programmet og har ikke barn): {fraction}.} other {Parreduksjonen gjelder ikke.}}',
+    'calc.factor': 'Faktoren din (f) er {factor}.',
+    'calc.annual': 'Årsbeløp A = {multiple} × G × f = {annual}.',
+    'calc.monthly': 'Månedsbeløp M = A ÷ {months} = {monthly}.',
+    'calc.daily': 'Dagsats D = M ÷ {daysPerMonth} = {daily}.',
+    'calc.hourly': 'Timesats H = A ÷ {hoursPerYear} = {hourly}.',
+    'calc.ratesRounded': 'Satsene er vist avrundet til hele øre. Alle beløpene nedenfor er regnet ut fra de nøyaktige satsene.',
+    'calc.base.full': 'Du var med i programmet hele måneden, så grunnlaget er månedsbeløpet M: {base}.',
+    'calc.base.prorated':
+      '{proration, select, P3 {Du var med i programmet {enrolled} av {daysInMonth} dager denne måneden. Grunnlaget er M × {enrolled} ÷ {daysInMonth}: {base}.} other {Du var med i programmet {enrolled} av {daysInMonth} dager denne måneden. Grunnlaget er {enrolled} × D, men aldri mer enn M: {base}.}}',
+    'calc.unit':
+      '{unit, select, DAILY {Fravær trekkes per dag: D × minutter borte ÷ planlagte minutter den dagen.} other {Fravær trekkes per time: minutter borte × H ÷ 60.}}',
+    'calc.line.UNEXCUSED_ABSENCE': '{date}: {duration} fravær uten gyldig grunn ({reason}): {amount}.',
+    'calc.line.WITHHELD_PENDING': '{date}: {duration} holdt tilbake til dokumentasjonen er godkjent (foreløpig): {amount}.',
+    'calc.line.UNPAID_LEAVE': '{date}: permisjon uten stønad, én dagsats (D): {amount}.',
+    'calc.line.CORRECTION': '{date}: rettelse for en tidligere måned: {amount}.',
+    'calc.rounding': 'Hver linje er avrundet for seg til hele øre: et halvt øre eller mer rundes opp.',
+    'calc.noLines': 'Det er ingen trekk.',
+    'calc.sum': 'Utbetaling: grunnlag {base} − trekk {deductions} = {payout}.',
+    'calc.floored': 'Trekket ({deductions}) er større enn grunnlaget ({base}). En utbetaling kan ikke bli lavere enn null, så den er {payout}.',
+
+    // 4. Regler
+    'rules.item': '{rule} Kilde: {source}.',
+    'rules.noDeductions': 'Ingen fraværsregler har gitt trekk denne måneden.',
+    'rule.RATES': 'Stønaden er {multiple} G i året, ganget med faktoren din, og blir utbetalt hver måned.',
+    'rule.PRORATION':
+      '{proration, select, P3 {Når du er med i programmet bare en del av måneden, får du den delen av månedsbeløpet som svarer til kalenderdagene du er med.} other {Når du er med i programmet bare en del av måneden, får du dagsatsen (D) for hver kalenderdag du er med, men aldri mer enn månedsbeløpet.}}',
+    'rule.NO_REASON_GIVEN':
+      'Fravær uten gyldig grunn gir trekk i stønaden for tiden du var borte. Tid du ikke var til stede og ikke har oppgitt grunn for, regnes som slikt fravær.',
+    'rule.REJECTED': 'Fravær som ikke er godkjent, regnes som fravær uten gyldig grunn og gir trekk.',
+    'rule.NO_DOCUMENTATION': 'Fravær på grunn av sykdom må dokumenteres med egenmelding eller legeerklæring. Ellers gir det trekk.',
+    'rule.SELF_CERT_BEFORE_8_WEEKS': 'Du kan bruke egenmelding først når du har vært {weeks} uker i programmet. Før det trenger du legeerklæring.',
+    'rule.SELF_CERT_EPISODE_OVER_3_DAYS':
+      'Én egenmelding gjelder for høyst {episodeDays} dager. Blir du syk igjen innen {relapseDays} dager, regnes det som samme fravær. For flere dager trenger du legeerklæring.',
+    'rule.SELF_CERT_QUOTA_EXHAUSTED': 'Du kan bruke egenmelding høyst {selfCertQuota} ganger på 12 måneder. Etter det trenger du legeerklæring.',
+    'rule.CHILD_ILLNESS_NEEDS_DOCTOR_NOTE':
+      'Når barnet ditt er sykt, kan du være hjemme på egen melding de første {ownReportDays} dagene på rad. Fra dag {doctorNoteFromDay} trenger du legeerklæring.',
+    'rule.CHILD_ILLNESS_QUOTA_EXHAUSTED': 'Du kan være borte inntil {childQuota} dager på 12 måneder fordi barnet ditt er sykt. Dager ut over det gir trekk.',
+    'rule.LEAVE_CAP_EXCEEDED':
+      'Permisjon (for eksempel velferdspermisjon, ferie eller permisjon ved fødsel) gir ikke trekk opp til et fast antall dager. Dager ut over det gir trekk.',
+    'rule.DOCUMENT_DEADLINE_PASSED':
+      'Dokumentasjon for fravær må være godkjent innen {deadlineDays} dager. Etter fristen regnes fraværet som fravær uten gyldig grunn.',
+    'rule.DOCUMENT_PENDING':
+      'Mens dokumentasjon venter på godkjenning, holder kommunen tilbake beløpet for den tiden. Du får det utbetalt hvis dokumentasjonen blir godkjent innen fristen.',
+    'rule.UNPAID_LEAVE':
+      'Når rådgiveren din har innvilget permisjon uten stønad, får du ikke stønad for de dagene: én dagsats (D) trekkes for hver kalenderdag med permisjon.',
+    'source.IL-20': 'integreringsloven § 20',
+    'source.IL-21': 'integreringsloven § 21',
+    'source.IF-SELF-CERT': 'integreringsforskriften og IMDis veiledning om egenmelding',
+    'source.IF-CHILD-ILLNESS': 'integreringsforskriften og IMDis veiledning om barns sykdom',
+    'source.IF-LEAVE': 'integreringsforskriften om permisjon',
+    'source.POLICY-PENDING': 'kommunens retningslinjer om dokumentasjon og frister',
+    'source.IL-UNPAID-LEAVE': 'integreringsloven og rådgiverens vedtak om permisjon uten stønad',
+    'source.POLICY-PRORATION': 'kommunens retningslinjer for deler av en måned',
+
+    // 5. Dette kan endre beløpet
+    'hint.DOCUMENT_WOULD_PAY_BACK':
+      'Hvis {documentation, select, SELF_CERTIFICATION {egenmeldingen} DOCTOR_NOTE {legeerklæringen} other {fraværsmeldingen}} din for {dates} blir godkjent innen {deadline}, får du {amount} utbetalt sammen med neste utbetaling.',
+    'hint.PENDING_PAID_PROVISIONALLY':
+      '{documentation, select, SELF_CERTIFICATION {Egenmeldingen} DOCTOR_NOTE {Legeerklæringen} other {Fraværsmeldingen}} din for {dates} er ikke godkjent ennå, og dagene er betalt foreløpig. Hvis den ikke blir godkjent innen {deadline}, blir måneden regnet ut på nytt, og beløpet blir {amount} lavere. En rådgiver avgjør da hva som skal skje; ingenting blir trukket automatisk.',
+    'hint.DOCTOR_NOTE_WOULD_PAY':
+      'Hvis du leverer legeerklæring for {category, select, CHILD_ILLNESS {barnets sykdom} other {fraværet ditt}} {dates}, får du {amount} utbetalt.',
+    'hint.G_NOT_YET_REGULATED':
+      'Det nye grunnbeløpet (G) er ikke fastsatt ennå, så denne måneden er regnet ut med G fra {from}. Når nytt G er fastsatt, blir måneden regnet ut på nytt, og du får en eventuell forskjell utbetalt.',
+    'hint.noReason': 'Noe av fraværet ditt har ingen registrert grunn. Hvis du hadde en gyldig grunn, si fra til rådgiveren din.',
+    'hint.none': 'Ingenting venter som kan endre dette beløpet.',
+    'counter.selfCert': 'Egenmeldinger brukt de siste 12 månedene: {used} av {quota}.',
+    'counter.childIllness': 'Dager med barns sykdom brukt de siste 12 månedene: {used} av {quota}.',
+
+    // 6. Hvem og hvordan
+    'who.computed':
+      'Beløpet er regnet ut automatisk ut fra oppmøtet ditt, fraværsmeldingene dine og reglene: regelsett {ruleset}, kommunens retningslinjer versjon {policy}, tekstversjon {template}.',
+    'who.awaiting': 'Det venter på godkjenning fra to forskjellige personer i lønningsavdelingen før det blir utbetalt.',
+    'who.approved':
+      'Det ble godkjent av {role, select, payroll {lønningsavdelingen (to forskjellige personer)} adviser {en programrådgiver} admin {kommunens administrator} other {{role}}} {date}.',
+    'review.AUTOMATIC':
+      '{unpaidLeave, select, yes {Kontroll: automatisk. Det er ikke trekk for fravær, så ingen trengte å kontrollere det manuelt. Permisjonen uten stønad har rådgiveren din bestemt tidligere.} other {Kontroll: automatisk. Det er ikke trekk for fravær, så ingen trengte å kontrollere det manuelt.}}',
+    'review.REVIEW':
+      '{cause, select, correction {Kontroll: av en rådgiver. Rettelsen gjør beløpet lavere, så en rådgiver går gjennom den før noe skjer.} other {Kontroll: av en rådgiver. Det er trekk eller tilbakeholdt beløp for fravær ({unexcused}), så en rådgiver går gjennom vedtaket før det blir utbetalt.}}',
+    'review.VEDTAK_REQUIRED':
+      'Kontroll: enkeltvedtak kreves. Trekket ({unexcused}) er minst halvparten av beløpet som kan utbetales ({payable}) og minst en tolvdel av G ({g}). Derfor må en rådgiver fatte et enkeltvedtak før noe blir utbetalt. Du får forhåndsvarsel først og kan si din mening (integreringsloven § 21, forvaltningsloven § 16).',
+
+    // 7. Dine rettigheter
+    'rights.access': 'Du har rett til å se dokumentene i saken din (forvaltningsloven § 18).',
+    'rights.heard': 'Du har rett til å uttale deg før det blir fattet et vedtak som går imot deg (forvaltningsloven §§ 16–17).',
+    'rights.manual': 'Beløpet er regnet ut automatisk. Du kan be om at en saksbehandler går gjennom det (personvernforordningen artikkel 22).',
+    'rights.complain':
+      'Du kan klage innen 3 uker etter at du fikk dette vedtaket. Send klagen til kommunen. Hvis kommunen ikke endrer vedtaket, sender den klagen videre til Statsforvalteren, som avgjør saken (forvaltningsloven §§ 28, 29 og 33).',
+    'rights.suspend': 'Du kan be om at vedtaket ikke blir gjennomført før klagen er avgjort (forvaltningsloven § 42).',
+    'rights.contact': 'Har du spørsmål, eller vil du klage? Kontakt {contact}.',
+    'rights.defaultContact': 'programrådgiveren din',
+
+    // Formater
+    'format.duration': '{hours, plural, =0 {{minutes} min} other {{minutes, plural, =0 {{hours} t} other {{hours} t {minutes} min}}}}',
+    'format.daysOfMonth': '{days} {month}',
+  },
+};

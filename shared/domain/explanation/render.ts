@@ -1,0 +1,507 @@
+/**
+ * The explanation of a decision (explanations.md): its reasoning in law for
+ * the participant (fvl §§ 24–25: rules, facts, main considerations; GDPR
+ * art. 13(2)(f), 15(1)(h) and 22(3): meaningful information about the logic
+ * and its consequences; CJEU C-203/22: the procedure and principles actually
+ * applied, and how other inputs would change the result).
+ *
+ * Seven layers, rendered from the decision's data with the ICU messages of
+ * one language. The code picks message ids and passes arguments; all prose
+ * lives in messages/. Deterministic: the same decision, language and context
+ * give byte-identical text. Privacy: the text names no participant and no
+ * health detail beyond the absence category ("own illness, self-certified").
+ */
+import { createHash } from 'node:crypto';
+import type { CalendarDay, Category, DayStatus, DaySegment, DecisionCore, DecisionLine, Documentation, ReasonCode, RuleId } from '../decision.js';
+import { REASON_CODES } from '../decision.js';
+import type { Correction } from '../payroll/correction.js';
+import { CHILD_ILLNESS, FACTORS, RATES, SELF_CERTIFICATION } from '../rules/parameters.js';
+import { ExplanationError } from './errors.js';
+import type { MemoKey, MessageArgs } from './format.js';
+import { LanguageFormatter } from './format.js';
+import { LANGUAGE_PACKS } from './messages/index.js';
+
+export { LANGUAGES } from './messages/index.js';
+export { ExplanationError } from './errors.js';
+export type { ExplanationErrorCode } from './errors.js';
+export type { CorrectionReason } from '../payroll/correction.js';
+
+/**
+ * Bump when this file changes what it writes. The catalogues are hashed into
+ * TEMPLATE_VERSION, so any change of any message changes the version by itself.
+ */
+const LAYOUT_VERSION = 1;
+
+/** Stamped on every decision: re-rendering with the same version gives the same bytes. */
+export const TEMPLATE_VERSION = `explanation-${LAYOUT_VERSION}-${createHash('sha256')
+  .update(JSON.stringify(LANGUAGE_PACKS))
+  .digest('hex')
+  .slice(0, 12)}`;
+
+export const LAYER_ORDER = ['summary', 'calendar', 'calculation', 'rules', 'hints', 'who', 'rights'] as const;
+export type LayerName = (typeof LAYER_ORDER)[number];
+
+export interface ExplanationLayer {
+  title: string;
+  lines: string[];
+}
+
+/** The web page shows `summary` and opens the others on request. */
+export type ExplanationLayers = Record<LayerName, ExplanationLayer>;
+
+export interface ExplanationContext {
+  /** Who released the payout (a role, never a name) and on which ISO date (YYYY-MM-DD). */
+  approval?: { role: string; approvedAt: string };
+  /**
+   * This decision corrects an earlier one (benefit-rules.md §8): what
+   * `diffDecisions` returns, plus the id of the decision it supersedes. Per
+   * date the sum of that date's lines before and after (`date` 'BASE': the
+   * amount before deductions); the total is new payout − old payout.
+   */
+  correction?: { supersedesDecisionId: string } & Pick<Correction, 'reason' | 'days' | 'totalDifferenceOre'>;
+  /** Who to contact; default "your programme adviser" in the reader's language. */
+  contact?: string;
+}
+
+const FORMATTERS = new Map<string, LanguageFormatter>(LANGUAGE_PACKS.map((p) => [p.lang, new LanguageFormatter(p)]));
+
+function formatterFor(lang: string): LanguageFormatter {
+  const f = FORMATTERS.get(lang);
+  if (f === undefined)
+    throw new ExplanationError('UNKNOWN_LANGUAGE', `no explanation language "${lang}" (known: ${[...FORMATTERS.keys()].join(', ')})`);
+  return f;
+}
+
+/** Sums and flags of the lines that several layers need, taken in one pass. */
+interface Totals {
+  unexcusedOre: number;
+  withheldOre: number;
+  unpaidLeaveOre: number;
+  unpaidLeaveDays: number;
+  correctionOre: number;
+  /** Lines measured in minutes (unexcused or withheld), so the deduction unit applies. */
+  minuteLines: boolean;
+  noReasonGiven: boolean;
+  /** Each reason code in the lines with the rule of its first line. */
+  rules: Map<ReasonCode, RuleId>;
+  paidProvisionally: boolean;
+}
+
+function totalsOf(d: DecisionCore): Totals {
+  const t: Totals = {
+    unexcusedOre: 0,
+    withheldOre: 0,
+    unpaidLeaveOre: 0,
+    unpaidLeaveDays: 0,
+    correctionOre: 0,
+    minuteLines: false,
+    noReasonGiven: false,
+    rules: new Map(),
+    paidProvisionally: false,
+  };
+  for (const l of d.lines) {
+    switch (l.kind) {
+      case 'UNEXCUSED_ABSENCE':
+        t.unexcusedOre -= l.amountOre;
+        t.minuteLines = true;
+        break;
+      case 'WITHHELD_PENDING':
+        t.withheldOre -= l.amountOre;
+        t.minuteLines = true;
+        break;
+      case 'UNPAID_LEAVE':
+        t.unpaidLeaveOre -= l.amountOre;
+        t.unpaidLeaveDays++;
+        break;
+      case 'CORRECTION':
+        t.correctionOre += l.amountOre;
+        break;
+    }
+    if (l.reasonCode === 'NO_REASON_GIVEN') t.noReasonGiven = true;
+    if (!t.rules.has(l.reasonCode)) t.rules.set(l.reasonCode, l.rule);
+  }
+  for (const h of d.hints) if (h.code === 'PENDING_PAID_PROVISIONALLY') t.paidProvisionally = true;
+  return t;
+}
+
+function requireOre(value: number, path: string): void {
+  if (!Number.isSafeInteger(value))
+    throw new ExplanationError('INVALID_AMOUNT', `${path}: must be a whole number of øre, got ${value}`);
+}
+
+/** A day has 1 440 minutes; the calendar-day memo key relies on the bound. */
+const MINUTES_PER_DAY = 1440;
+
+function requireMinutes(value: number, path: string): void {
+  if (!Number.isInteger(value) || value < 0 || value > MINUTES_PER_DAY)
+    throw new ExplanationError('INVALID_MINUTES', `${path}: must be whole minutes from 0 to ${MINUTES_PER_DAY}, got ${value}`);
+}
+
+/** Checks what the text relies on before anything is rendered; dates are checked as they are formatted. */
+function checkInput(d: DecisionCore, ctx: ExplanationContext): void {
+  requireOre(d.baseOre, 'baseOre');
+  requireOre(d.deductionOre, 'deductionOre');
+  requireOre(d.payoutOre, 'payoutOre');
+  const r = d.rates;
+  requireOre(r.gOre, 'rates.gOre');
+  requireOre(r.annualOre, 'rates.annualOre');
+  requireOre(r.monthlyOre, 'rates.monthlyOre');
+  requireOre(r.dailyOre, 'rates.dailyOre');
+  requireOre(r.hourlyOre, 'rates.hourlyOre');
+  requireOre(d.reviewFacts.unexcusedOre, 'reviewFacts.unexcusedOre');
+  requireOre(d.reviewFacts.payableBaseOre, 'reviewFacts.payableBaseOre');
+  d.lines.forEach((l, i) => {
+    requireOre(l.amountOre, `lines[${i}].amountOre`);
+    if (l.minutes !== undefined) requireMinutes(l.minutes, `lines[${i}].minutes`);
+  });
+  d.calendar.forEach((day, i) => {
+    requireMinutes(day.plannedMinutes, `calendar[${i}].plannedMinutes`);
+    requireMinutes(day.presentMinutes, `calendar[${i}].presentMinutes`);
+    day.segments.forEach((s, j) => requireMinutes(s.minutes, `calendar[${i}].segments[${j}].minutes`));
+  });
+  d.warnings.forEach((w, i) => requireMinutes(w.minutes, `warnings[${i}].minutes`));
+  d.hints.forEach((h, i) => {
+    if (h.code === 'G_NOT_YET_REGULATED') return;
+    requireOre(h.amountOre, `hints[${i}].amountOre`);
+    if (h.dates.length === 0) throw new ExplanationError('INVALID_DECISION', `hints[${i}].dates: must name at least one date`);
+  });
+  const c = ctx.correction;
+  if (c !== undefined) {
+    if (c.supersedesDecisionId === '')
+      throw new ExplanationError('INVALID_DECISION', 'correction.supersedesDecisionId: must name the decision it replaces');
+    requireOre(c.totalDifferenceOre, 'correction.totalDifferenceOre');
+    c.days.forEach((day, i) => {
+      requireOre(day.beforeOre, `correction.days[${i}].beforeOre`);
+      requireOre(day.afterOre, `correction.days[${i}].afterOre`);
+    });
+  }
+}
+
+/** Everything a layer needs besides the decision. */
+interface Render {
+  f: LanguageFormatter;
+  d: DecisionCore;
+  ctx: ExplanationContext;
+  totals: Totals;
+  /** The decision's year, to leave it out of dates that are in it. */
+  year: string;
+}
+
+/** Arguments of the reason and rule messages: the numbers the rules use. Made only when a text is not remembered. */
+function ruleArgs(d: DecisionCore): MessageArgs {
+  return {
+    multiple: RATES.annualGMultiple.value,
+    weeks: SELF_CERTIFICATION.waitingDays.value / 7,
+    episodeDays: SELF_CERTIFICATION.daysPerEpisode.value,
+    relapseDays: SELF_CERTIFICATION.relapseDays.value,
+    selfCertQuota: d.counters.selfCertEpisodeQuota,
+    doctorNoteFromDay: CHILD_ILLNESS.doctorNoteFromDay.value,
+    ownReportDays: CHILD_ILLNESS.doctorNoteFromDay.value - 1,
+    childQuota: d.counters.childIllnessDayQuota,
+    deadlineDays: d.policy.documentationDeadlineDays,
+  };
+}
+
+const yesNo = (b: boolean) => (b ? 'yes' : 'no');
+const fraction = ([n, d]: readonly [number, number]) => `${n}/${d}`;
+const floored = (d: DecisionCore) => d.payoutOre === 0 && d.deductionOre > d.baseOre;
+
+/** "own illness, self-certified": the most the text ever says about a health-related absence. */
+function described(f: LanguageFormatter, category: Category, documentation: Documentation): string {
+  return f.memo(['absence.described', category, documentation], () =>
+    f.t('absence.described', { documentation, category: f.t(`category.${category}`), doc: f.t(`documentation.${documentation}`) }),
+  );
+}
+
+/** The values of `ruleArgs` that differ between decisions, after the message id: the key of a reason or rule text. */
+function ruleKey(id: string, d: DecisionCore, code: ReasonCode): MemoKey[] {
+  return [id, code, d.counters.selfCertEpisodeQuota, d.counters.childIllnessDayQuota, d.policy.documentationDeadlineDays];
+}
+
+function reasonText(f: LanguageFormatter, d: DecisionCore, code: ReasonCode): string {
+  return f.memo(ruleKey('reason', d, code), () => f.t(`reason.${code}`, ruleArgs(d)));
+}
+
+/* 1. Summary ---------------------------------------------------------------- */
+
+function summary({ f, d, ctx, totals }: Render): ExplanationLayer {
+  const lines = [f.t('summary.amount', { month: f.monthYear(d.period), payout: f.amount(d.payoutOre) })];
+  const causes: string[] = [];
+  if (!d.base.fullMonth) causes.push(f.t('summary.cause.prorated', { enrolled: d.base.enrolledDays, daysInMonth: d.base.daysInMonth }));
+  if (totals.unexcusedOre > 0) causes.push(f.t('summary.cause.unexcused', { amount: f.amount(totals.unexcusedOre) }));
+  if (totals.withheldOre > 0) causes.push(f.t('summary.cause.withheld', { amount: f.amount(totals.withheldOre) }));
+  if (totals.unpaidLeaveDays > 0)
+    causes.push(f.t('summary.cause.unpaidLeave', { amount: f.amount(totals.unpaidLeaveOre), days: totals.unpaidLeaveDays }));
+  if (totals.correctionOre !== 0) causes.push(f.t('summary.cause.correction', { amount: f.amount(totals.correctionOre) }));
+
+  if (causes.length === 0) lines.push(f.s('summary.full'));
+  else if (floored(d))
+    lines.push(f.t('summary.floored', { causes: f.list(causes), deductions: f.amount(d.deductionOre), base: f.amount(d.baseOre) }));
+  else {
+    const difference = d.rates.monthlyOre - d.payoutOre;
+    lines.push(
+      f.t('summary.differs', {
+        direction: difference > 0 ? 'less' : difference < 0 ? 'more' : 'same',
+        difference: f.amount(Math.abs(difference)),
+        full: f.amount(d.rates.monthlyOre),
+        causes: f.list(causes),
+      }),
+    );
+  }
+  if (totals.paidProvisionally) lines.push(f.s('summary.paidProvisionally'));
+  if (d.rates.gProvisional) lines.push(f.s('summary.gProvisional'));
+  if (d.review === 'VEDTAK_REQUIRED') lines.push(f.s('summary.vedtak'));
+  if (ctx.correction !== undefined) {
+    lines.push(f.t('correction.replaces', { decisionId: ctx.correction.supersedesDecisionId, reason: ctx.correction.reason }));
+    lines.push(correctionTotal(f, ctx.correction.totalDifferenceOre));
+  }
+  return { title: f.s('summary.title'), lines };
+}
+
+function correctionTotal(f: LanguageFormatter, total: number): string {
+  const route = total > 0 ? 'backPayment' : total < 0 ? 'adviser' : 'none';
+  return f.t('correction.total', { route, amount: f.amount(Math.abs(total)) });
+}
+
+/* 2. Calendar --------------------------------------------------------------- */
+
+/** Index of each day status in the calendar-day memo key. */
+const STATUS_INDEX: Readonly<Record<DayStatus, number>> = { PRESENT: 0, EXCUSED: 1, UNEXCUSED: 2, WITHHELD: 3, UNPAID_LEAVE: 4, NOT_ENROLLED: 5 };
+
+function dayText(f: LanguageFormatter, day: CalendarDay): string {
+  return f.t(`calendar.${day.status}`, {
+    date: f.date(day.date),
+    away: yesNo(day.presentMinutes === 0),
+    planned: f.duration(day.plannedMinutes),
+    present: f.duration(day.presentMinutes),
+  });
+}
+
+function calendar(r: Render): ExplanationLayer {
+  const { f, d } = r;
+  const lines: string[] = [];
+  for (const day of d.calendar) {
+    // A day's line depends only on its date, status and minutes, which the
+    // participants of a run share: remembered, it costs a map lookup.
+    lines.push(f.dayLine(day, STATUS_INDEX[day.status], dayText));
+    for (const s of day.segments) lines.push(segmentLine(f, d, s));
+  }
+  if (d.calendar.length === 0) lines.push(f.s('calendar.none'));
+  for (const w of d.warnings) lines.push(f.t(`warning.${w.code}`, { date: f.date(w.date), duration: f.duration(w.minutes) }));
+  return { title: f.memo(['calendar.title', d.period], () => f.t('calendar.title', { month: f.monthYear(d.period) })), lines };
+}
+
+function segmentLine(f: LanguageFormatter, d: DecisionCore, s: DaySegment): string {
+  return f.t(`segment.${s.outcome}`, {
+    duration: f.duration(s.minutes),
+    what: s.category === undefined ? f.s('absence.unexplained') : described(f, s.category, s.documentation ?? 'NONE'),
+    reason: s.reasonCode === undefined ? '' : reasonText(f, d, s.reasonCode),
+  });
+}
+
+/* 3. Calculation ------------------------------------------------------------ */
+
+/** G, factor and the rates: the same for every participant with the same G and facts. */
+function rateLines({ f, d }: Render): readonly string[] {
+  const r = d.rates;
+  const ff = d.factorFacts;
+  const key = [
+    'rates', d.period, r.gOre, r.gEffectiveFrom, r.gProvisional, r.factor, r.annualOre, r.monthlyOre, r.dailyOre, r.hourlyOre,
+    ff.ageOnFirstOfMonth, ff.under25, ff.regime, ff.livesWithParent, ff.coupleReduction,
+  ];
+  return f.memo(key, () => {
+    const ageFraction =
+      ff.regime === 'introduksjonsloven' ? FACTORS.under25OldRegime.value : ff.livesWithParent ? FACTORS.under25WithParent.value : FACTORS.under25.value;
+    const lines = [f.t('calc.g', { g: f.amount(r.gOre), from: f.date(r.gEffectiveFrom) })];
+    if (r.gProvisional) lines.push(f.s('calc.gProvisional'));
+    lines.push(
+      f.t('calc.age', { first: f.date(`${d.period}-01`), age: ff.ageOnFirstOfMonth }),
+      f.t('calc.factor.age', {
+        under25: yesNo(ff.under25),
+        regime: ff.regime,
+        withParent: yesNo(ff.livesWithParent),
+        limit: FACTORS.under25Age.value,
+        fraction: fraction(ageFraction),
+      }),
+      f.t('calc.factor.couple', { couple: yesNo(ff.coupleReduction), fraction: fraction(FACTORS.couple.value) }),
+      f.t('calc.factor', { factor: r.factor }),
+      f.t('calc.annual', { multiple: RATES.annualGMultiple.value, annual: f.amount(r.annualOre) }),
+      f.t('calc.monthly', { months: RATES.monthsPerYear.value, monthly: f.amount(r.monthlyOre) }),
+      f.t('calc.daily', { daysPerMonth: RATES.daysPerMonth.value, daily: f.amount(r.dailyOre) }),
+      f.t('calc.hourly', { hoursPerYear: RATES.hoursPerYear.value, hourly: f.amount(r.hourlyOre) }),
+      f.s('calc.ratesRounded'),
+    );
+    return lines;
+  });
+}
+
+function calculation(r: Render): ExplanationLayer {
+  const { f, d, ctx, totals } = r;
+  const lines = [...rateLines(r)];
+  lines.push(
+    d.base.fullMonth
+      ? f.t('calc.base.full', { base: f.amount(d.baseOre) })
+      : f.t('calc.base.prorated', {
+          proration: d.base.proration,
+          enrolled: d.base.enrolledDays,
+          daysInMonth: d.base.daysInMonth,
+          base: f.amount(d.baseOre),
+        }),
+  );
+  if (totals.minuteLines) lines.push(f.memo(['calc.unit', d.policy.deductionUnit], () => f.t('calc.unit', { unit: d.policy.deductionUnit })));
+  for (const l of d.lines) lines.push(lineText(f, d, l));
+  lines.push(d.lines.length === 0 ? f.s('calc.noLines') : f.s('calc.rounding'));
+  const sum = { base: f.amount(d.baseOre), deductions: f.amount(d.deductionOre), payout: f.amount(d.payoutOre) };
+  lines.push(floored(d) ? f.t('calc.floored', sum) : f.t('calc.sum', sum));
+  if (ctx.correction !== undefined) lines.push(...correctionBlock(f, ctx.correction));
+  return { title: f.s('calculation.title'), lines };
+}
+
+function lineText(f: LanguageFormatter, d: DecisionCore, l: DecisionLine): string {
+  return f.t(`calc.line.${l.kind}`, {
+    date: f.date(l.date),
+    // Unpaid-leave lines are calendar days without minutes; their message shows no duration.
+    duration: f.duration(l.minutes ?? 0),
+    reason: reasonText(f, d, l.reasonCode),
+    amount: f.amount(l.amountOre),
+  });
+}
+
+function correctionBlock(f: LanguageFormatter, c: NonNullable<ExplanationContext['correction']>): string[] {
+  const lines = [f.t('correction.replaces', { decisionId: c.supersedesDecisionId, reason: c.reason })];
+  for (const day of c.days) {
+    const args = { reason: c.reason, before: f.amount(day.beforeOre), after: f.amount(day.afterOre) };
+    lines.push(day.date === 'BASE' ? f.t('correction.base', args) : f.t('correction.day', { ...args, date: f.date(day.date) }));
+  }
+  lines.push(correctionTotal(f, c.totalDifferenceOre));
+  return lines;
+}
+
+/* 4. Rules ------------------------------------------------------------------ */
+
+function rules({ f, d, totals }: Render): ExplanationLayer {
+  const item = (rule: string, source: string) => f.t('rules.item', { rule, source });
+  const lines = [f.memo(['rules.item', 'RATES'], () => item(f.t('rule.RATES', ruleArgs(d)), f.s('source.IL-20')))];
+  if (!d.base.fullMonth) {
+    const proration = d.base.proration;
+    lines.push(f.memo(['rules.item', 'PRORATION', proration], () => item(f.t('rule.PRORATION', { proration }), f.s('source.POLICY-PRORATION'))));
+  }
+  for (const code of REASON_CODES) {
+    const rule = totals.rules.get(code);
+    if (rule !== undefined) {
+      const key = ruleKey('rules.item', d, code);
+      key.push(rule);
+      lines.push(f.memo(key, () => item(f.t(`rule.${code}`, ruleArgs(d)), f.s(`source.${rule}`))));
+    }
+  }
+  if (totals.rules.size === 0) lines.push(f.s('rules.noDeductions'));
+  return { title: f.s('rules.title'), lines };
+}
+
+/* 5. What would change it --------------------------------------------------- */
+
+function hints({ f, d, totals, year }: Render): ExplanationLayer {
+  const lines: string[] = [];
+  for (const h of d.hints) {
+    switch (h.code) {
+      case 'DOCUMENT_WOULD_PAY_BACK':
+      case 'PENDING_PAID_PROVISIONALLY':
+        lines.push(
+          f.t(`hint.${h.code}`, {
+            documentation: h.documentation,
+            dates: f.dates(h.dates, year),
+            deadline: f.dateIn(h.deadline, year),
+            amount: f.amount(h.amountOre),
+          }),
+        );
+        break;
+      case 'DOCTOR_NOTE_WOULD_PAY':
+        lines.push(f.t('hint.DOCTOR_NOTE_WOULD_PAY', { category: h.category, dates: f.dates(h.dates, year), amount: f.amount(h.amountOre) }));
+        break;
+      case 'G_NOT_YET_REGULATED':
+        lines.push(f.t('hint.G_NOT_YET_REGULATED', { from: f.date(h.gEffectiveFrom) }));
+        break;
+    }
+  }
+  if (totals.noReasonGiven) lines.push(f.s('hint.noReason'));
+  if (lines.length === 0) lines.push(f.s('hint.none'));
+  const c = d.counters;
+  lines.push(
+    f.memo(['counter.selfCert', c.selfCertEpisodes12m, c.selfCertEpisodeQuota], () =>
+      f.t('counter.selfCert', { used: c.selfCertEpisodes12m, quota: c.selfCertEpisodeQuota }),
+    ),
+    f.memo(['counter.childIllness', c.childIllnessDays12m, c.childIllnessDayQuota], () =>
+      f.t('counter.childIllness', { used: c.childIllnessDays12m, quota: c.childIllnessDayQuota }),
+    ),
+  );
+  return { title: f.s('hints.title'), lines };
+}
+
+/* 6. Who and how ------------------------------------------------------------ */
+
+function who({ f, d, ctx, totals }: Render): ExplanationLayer {
+  const rf = d.reviewFacts;
+  return {
+    title: f.s('who.title'),
+    lines: [
+      f.memo(['who.computed', d.rulesetVersion, d.policyVersion], () =>
+        f.t('who.computed', { ruleset: d.rulesetVersion, policy: d.policyVersion, template: TEMPLATE_VERSION }),
+      ),
+      ctx.approval === undefined ? f.s('who.awaiting') : f.t('who.approved', { role: ctx.approval.role, date: f.date(ctx.approval.approvedAt) }),
+      f.t(`review.${d.review}`, {
+        unpaidLeave: yesNo(totals.unpaidLeaveDays > 0),
+        // REVIEW without an absence deduction comes from a negative correction (benefit-rules.md §9).
+        cause: rf.unexcusedOre > 0 ? 'absence' : 'correction',
+        unexcused: f.amount(rf.unexcusedOre),
+        payable: f.amount(rf.payableBaseOre),
+        g: f.amount(rf.gOre),
+      }),
+    ],
+  };
+}
+
+/* 7. Your rights ------------------------------------------------------------ */
+
+function rights({ f, ctx }: Render): ExplanationLayer {
+  const contact = ctx.contact === undefined ? f.s('rights.defaultContact') : ctx.contact;
+  return {
+    title: f.s('rights.title'),
+    lines: [
+      f.s('rights.access'),
+      f.s('rights.heard'),
+      f.s('rights.manual'),
+      f.s('rights.complain'),
+      f.s('rights.suspend'),
+      f.memo(['rights.contact', contact], () => f.t('rights.contact', { contact })),
+    ],
+  };
+}
+
+/* Entry points -------------------------------------------------------------- */
+
+/** The explanation split per layer, for the web page. Throws ExplanationError on bad input. */
+export function renderLayers(decision: DecisionCore, lang: string, ctx: ExplanationContext = {}): ExplanationLayers {
+  const f = formatterFor(lang);
+  checkInput(decision, ctx);
+  const r: Render = { f, d: decision, ctx, totals: totalsOf(decision), year: decision.period.slice(0, 4) };
+  return {
+    summary: summary(r),
+    calendar: calendar(r),
+    calculation: calculation(r),
+    rules: rules(r),
+    hints: hints(r),
+    who: who(r),
+    rights: rights(r),
+  };
+}
+
+/** The full text: every layer in order, each opened by `## title`, a blank line between layers. */
+export function renderExplanation(decision: DecisionCore, lang: string, ctx?: ExplanationContext): string {
+  const layers = renderLayers(decision, lang, ctx);
+  let text = '';
+  for (const name of LAYER_ORDER) {
+    const layer = layers[name];
+    text += `${text === '' ? '' : '\n\n'}## ${layer.title}\n${layer.lines.join('\n')}`;
+  }
+  return text;
+}
