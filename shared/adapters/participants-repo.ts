@@ -11,6 +11,12 @@
  *                                                                             kiosk card/QR (secret hashed) + PIN hash
  *   DEVICE#<deviceId>  / DEVICE        ; M#<muni>#DEVICES    / DEVICE#<id>  a registered kiosk
  *   M#<muni>           / POLICY                                              municipality policy with version
+ *   M#<muni>           / POLICY#<version, 10 digits>                         every saved policy version (immutable)
+ *   P#<pid>            / FACTS#<version, 10 digits>                          a change of the rule facts, effective-dated
+ *   P#<pid>            / ADVISERS                                            the assigned advisers' subs (consistent list)
+ *   P#<pid>            / CREDENTIALS                                         the participant's card/QR hashes (consistent list)
+ *   NID#<muni>#<sha256> / NATIONAL_ID                                        one participant per national id and municipality
+ *   REQ#<muni>#<requestId> / REGISTRATION                                    a registration request (idempotency)
  *   ATTEMPTS#<scope>#<key> / ATTEMPTS  (TTL expiresAt)                       wrong-PIN counter for a card or device
  *
  * Assignments are keyed by adviser so "is this adviser assigned?" and "whom is
@@ -19,6 +25,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Role } from '../../infra/routes.js';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DateRange } from '../domain/calendar.js';
 import type { MissingCheckoutPolicy } from '../domain/attendance/presence.js';
@@ -26,9 +33,8 @@ import type { PolicyOverrides } from '../domain/policy.js';
 import type { Schedule } from '../domain/schedule/schedule.js';
 import { isConditionFailed, isTransactionConditionFailed } from './dynamo.js';
 
-export interface ParticipantProfile {
-  participantId: string;
-  municipality: string;
+/** The facts the rules read (benefit-rules.md §§ 2–6; case-format.md `participant`). */
+export interface ParticipantFacts {
   birthDate: string;
   regime: 'integreringsloven' | 'introduksjonsloven';
   livesWithParent: boolean;
@@ -38,6 +44,34 @@ export interface ParticipantProfile {
   programStart: string;
   enrolments: DateRange[];
   unpaidLeave: DateRange[];
+}
+
+export const FACT_KEYS = ['birthDate', 'regime', 'livesWithParent', 'coupleReduction', 'children', 'soleCarer', 'programStart', 'enrolments', 'unpaidLeave'] as const satisfies readonly (keyof ParticipantFacts)[];
+
+/**
+ * One change of the facts, kept for ever (benefit-rules.md §2: facts are read
+ * as they stand on the 1st of the month, so the payroll needs their history).
+ * The profile item holds the latest values; these items say from when each applies.
+ */
+export interface FactChange {
+  participantId: string;
+  /** The profile version this change produced; changes apply in this order. */
+  version: number;
+  /** First date the change applies (a 1st of a month); null: every month (the facts at registration). */
+  effectiveFrom: string | null;
+  /** Only the facts that changed, with their new values (all of them for the registration). */
+  changes: Partial<ParticipantFacts>;
+  changedAt: string;
+  /** Pseudonymous staff ref (never a name). */
+  changedByRef: string;
+  changedByRole: Role;
+}
+
+export interface ParticipantProfile extends ParticipantFacts {
+  participantId: string;
+  municipality: string;
+  /** Pseudonymous reference for the municipality's payroll system (set at registration). */
+  payrollRef?: string;
   schedule: Schedule;
   /** Starts at 1; every save increments it (optimistic concurrency). */
   version: number;
@@ -85,8 +119,43 @@ export interface MunicipalityPolicy {
   benefit: PolicyOverrides;
   attendance: AttendanceSettings;
   version: number;
+  /** `policyVersion(...)` of the effective benefit policy (shared/domain/policy.ts). */
+  policyVersion?: string;
+  /** Pseudonymous ref of who saved it. */
+  updatedByRef?: string;
   updatedAt: string;
 }
+
+/** Everything a registration writes, in one transaction. */
+export interface Registration {
+  profile: ParticipantProfile;
+  identity: ParticipantIdentity;
+  /** The facts at registration: version 1, effectiveFrom null. */
+  baseline: FactChange;
+  /** The registering adviser, assigned at once. */
+  adviserSub: string;
+  requestId: string;
+  requestHash: string;
+  at: string;
+}
+
+export interface RegistrationRequest {
+  municipality: string;
+  requestId: string;
+  requestHash: string;
+  participantId: string;
+  payrollRef: string;
+  registeredAt: string;
+}
+
+export type RegistrationResult = 'created' | 'request-exists' | 'national-id-exists';
+
+export interface NewKioskCredential {
+  kind: CredentialKind;
+  secretHash: string;
+}
+
+export type CredentialsResult = 'saved' | 'in-use' | 'changed';
 
 export interface AttemptCounter {
   failures: number;
@@ -101,27 +170,95 @@ export interface ParticipantsRepo {
   /** Saves `profile` (whose version must be expectedVersion + 1); false if someone saved first. */
   saveProfile(profile: ParticipantProfile, expectedVersion: number): Promise<boolean>;
   getIdentity(participantId: string): Promise<ParticipantIdentity | undefined>;
+  /** The participant's municipality only (no personal data), or undefined if there is no such participant. */
+  municipalityOf(participantId: string): Promise<string | undefined>;
+
+  /**
+   * Registers a participant: profile, identity, baseline facts, the adviser's
+   * assignment, the national-id uniqueness item and the request item, all or
+   * nothing. 'request-exists' / 'national-id-exists': nothing was written.
+   */
+  registerParticipant(r: Registration): Promise<RegistrationResult>;
+  getRegistrationRequest(municipality: string, requestId: string): Promise<RegistrationRequest | undefined>;
+  /** Saves the profile (version expectedVersion + 1) and its fact changes together; false if someone saved first. */
+  saveProfileWithFacts(profile: ParticipantProfile, expectedVersion: number, changes: readonly FactChange[]): Promise<boolean>;
+  /** The participant's fact changes, in version order (empty for files made before the history existed). */
+  listFactChanges(participantId: string): Promise<FactChange[]>;
+  /** The facts as they stood on `date` (the payroll reads the 1st of the month). */
+  getFactsOn(participantId: string, date: string): Promise<ParticipantFacts | undefined>;
 
   isAssigned(adviserSub: string, participantId: string): Promise<boolean>;
   assignAdviser(participantId: string, adviserSub: string, municipality: string, at: string): Promise<void>;
   unassignAdviser(participantId: string, adviserSub: string): Promise<void>;
   listAssigned(adviserSub: string): Promise<string[]>;
   listAdvisers(participantId: string): Promise<string[]>;
+  /**
+   * Replaces the participant's adviser assignment with exactly `adviserSubs`
+   * (removed advisers lose access on their next request); returns the previous
+   * set, or 'changed' if a concurrent change won (nothing written).
+   */
+  setAdvisers(participantId: string, municipality: string, adviserSubs: readonly string[], at: string): Promise<{ previous: string[] } | 'changed'>;
 
   putKioskCredential(credential: KioskCredential): Promise<void>;
   findKioskCredential(municipality: string, kind: CredentialKind, secretHash: string): Promise<KioskCredential | undefined>;
+  /**
+   * Sets the participant's card and/or QR credential and one PIN for all of
+   * them: a new credential replaces the old one of its kind (which stops
+   * working), the other kind keeps working with the new PIN. 'in-use': a
+   * given card/QR belongs to another participant of the municipality
+   * (nothing written); 'changed': a concurrent change won (nothing written).
+   */
+  setKioskCredentials(participantId: string, municipality: string, credentials: readonly NewKioskCredential[], pinHash: string, at: string): Promise<CredentialsResult>;
+  /** The kinds of kiosk credential the participant has. */
+  listKioskCredentialKinds(participantId: string): Promise<CredentialKind[]>;
 
   /** 'exists' when the device id is taken. */
   registerDevice(device: Device): Promise<'created' | 'exists'>;
   getDevice(deviceId: string): Promise<Device | undefined>;
 
   getPolicy(municipality: string): Promise<MunicipalityPolicy | undefined>;
-  /** Saves a policy whose version must be expectedVersion + 1 (0 = none yet); false if someone saved first. */
+  /**
+   * Saves a policy whose version must be expectedVersion + 1 (0 = none yet),
+   * and keeps the version as an immutable history item; false if someone saved first.
+   */
   savePolicy(policy: MunicipalityPolicy, expectedVersion: number): Promise<boolean>;
+  /** A saved version of the municipality's policy. */
+  getPolicyVersion(municipality: string, version: number): Promise<MunicipalityPolicy | undefined>;
 
   getAttempts(scope: string, key: string, nowSeconds: number): Promise<AttemptCounter | undefined>;
   recordFailedAttempt(scope: string, key: string, nowSeconds: number, windowSeconds: number): Promise<AttemptCounter>;
   clearAttempts(scope: string, key: string): Promise<void>;
+}
+
+/** The stored form of a national id in the uniqueness item (the identity item holds the id itself). */
+export function nationalIdHash(nationalId: string): string {
+  return createHash('sha256').update(`NID:${nationalId}`).digest('hex');
+}
+
+/**
+ * The facts on `date` from a participant's changes: every change in force
+ * then (effectiveFrom null or on/before the date), applied in version order,
+ * so a later correction overrides what it names from its effectiveFrom on.
+ * Undefined when the changes do not yet name every fact (no baseline).
+ */
+export function factsOn(changes: readonly FactChange[], date: string): ParticipantFacts | undefined {
+  const facts: Partial<ParticipantFacts> = {};
+  for (const c of [...changes].sort((a, b) => a.version - b.version)) if (c.effectiveFrom === null || c.effectiveFrom <= date) Object.assign(facts, c.changes);
+  return FACT_KEYS.every((k) => facts[k] !== undefined) ? (facts as ParticipantFacts) : undefined;
+}
+
+export function factsOf(profile: ParticipantFacts): ParticipantFacts {
+  return {
+    birthDate: profile.birthDate,
+    regime: profile.regime,
+    livesWithParent: profile.livesWithParent,
+    coupleReduction: profile.coupleReduction,
+    children: profile.children,
+    soleCarer: profile.soleCarer,
+    programStart: profile.programStart,
+    enrolments: profile.enrolments,
+    unpaidLeave: profile.unpaidLeave,
+  };
 }
 
 /** The stored form of a card number or QR token. */
@@ -136,6 +273,22 @@ const credentialKey = (m: string, kind: CredentialKind, hash: string) => ({ pk: 
 const deviceKey = (id: string) => ({ pk: `DEVICE#${id}`, sk: 'DEVICE' });
 const policyKey = (m: string) => ({ pk: `M#${m}`, sk: 'POLICY' });
 const attemptsKey = (scope: string, key: string) => ({ pk: `ATTEMPTS#${scope}#${key}`, sk: 'ATTEMPTS' });
+const pad10 = (n: number) => String(n).padStart(10, '0');
+const factsKey = (pid: string, version: number) => ({ pk: `P#${pid}`, sk: `FACTS#${pad10(version)}` });
+const advisersKey = (pid: string) => ({ pk: `P#${pid}`, sk: 'ADVISERS' });
+const credentialsKey = (pid: string) => ({ pk: `P#${pid}`, sk: 'CREDENTIALS' });
+const nationalIdKey = (m: string, nationalId: string) => ({ pk: `NID#${m}#${nationalIdHash(nationalId)}`, sk: 'NATIONAL_ID' });
+const requestKey = (m: string, requestId: string) => ({ pk: `REQ#${m}#${requestId}`, sk: 'REGISTRATION' });
+const policyVersionKey = (m: string, version: number) => ({ pk: `M#${m}`, sk: `POLICY#${pad10(version)}` });
+
+/** Indexes of the transaction items whose condition failed (TransactItems order). */
+function failedConditions(err: unknown): number[] {
+  if (!(err instanceof Error) || err.name !== 'TransactionCanceledException') return [];
+  const reasons = (err as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+  return reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
+}
+
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
 function strip<T>(item: Record<string, unknown> | undefined, drop: readonly string[] = []): T | undefined {
   if (item === undefined) return undefined;
@@ -210,6 +363,104 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
     return strip<ParticipantIdentity>(r.Item);
   }
 
+  async municipalityOf(participantId: string): Promise<string | undefined> {
+    // Projection: answers "does it exist, and where" without reading any personal data.
+    const r = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: profileKey(participantId), ConsistentRead: true, ProjectionExpression: '#m', ExpressionAttributeNames: { '#m': 'municipality' } }),
+    );
+    const m = r.Item?.municipality;
+    return typeof m === 'string' ? m : undefined;
+  }
+
+  async registerParticipant(reg: Registration): Promise<RegistrationResult> {
+    const { profile, identity, baseline } = reg;
+    const pid = profile.participantId;
+    const m = profile.municipality;
+    const request: RegistrationRequest = { municipality: m, requestId: reg.requestId, requestHash: reg.requestHash, participantId: pid, payrollRef: profile.payrollRef ?? '', registeredAt: reg.at };
+    const items: TransactItem[] = [
+      // 0: a request id registers once; a replay finds this item instead.
+      { Put: { TableName: this.table, Item: { ...requestKey(m, reg.requestId), ...request }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      // 1: one participant per national id in a municipality.
+      { Put: { TableName: this.table, Item: { ...nationalIdKey(m, identity.nationalId), participantId: pid, municipality: m }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      // 2–4: a participant id is created once: never overwrite another participant's file.
+      { Put: { TableName: this.table, Item: { ...profileKey(pid), gsi1pk: `M#${m}#P`, gsi1sk: `P#${pid}`, ...profile }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: this.table, Item: { ...identityKey(pid), ...identity }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: this.table, Item: { ...factsKey(pid, baseline.version), ...baseline }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      {
+        Put: {
+          TableName: this.table,
+          Item: { ...assignmentKey(reg.adviserSub, pid), gsi1pk: `P#${pid}#ADVISERS`, gsi1sk: `ADVISER#${reg.adviserSub}`, participantId: pid, adviserSub: reg.adviserSub, municipality: m, assignedAt: reg.at },
+        },
+      },
+      { Put: { TableName: this.table, Item: { ...advisersKey(pid), advisers: [reg.adviserSub], version: 1, updatedAt: reg.at }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    ];
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+      return 'created';
+    } catch (err) {
+      const failed = failedConditions(err);
+      if (failed.includes(0)) return 'request-exists';
+      if (failed.includes(1)) return 'national-id-exists';
+      throw err;
+    }
+  }
+
+  async getRegistrationRequest(municipality: string, requestId: string): Promise<RegistrationRequest | undefined> {
+    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: requestKey(municipality, requestId), ConsistentRead: true }));
+    return strip<RegistrationRequest>(r.Item);
+  }
+
+  async saveProfileWithFacts(profile: ParticipantProfile, expectedVersion: number, changes: readonly FactChange[]): Promise<boolean> {
+    if (profile.version !== expectedVersion + 1) throw new Error('saveProfileWithFacts: version must be expectedVersion + 1');
+    const items: TransactItem[] = [
+      {
+        Put: {
+          TableName: this.table,
+          Item: { ...profileKey(profile.participantId), gsi1pk: `M#${profile.municipality}#P`, gsi1sk: `P#${profile.participantId}`, ...profile },
+          // Optimistic concurrency: only the writer who read `expectedVersion` may replace it.
+          ConditionExpression: 'version = :expected',
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        },
+      },
+      // A fact change is written once and never replaced (the history the payroll reads).
+      ...changes.map((c): TransactItem => ({ Put: { TableName: this.table, Item: { ...factsKey(c.participantId, c.version), ...c }, ConditionExpression: 'attribute_not_exists(pk)' } })),
+    ];
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+      return true;
+    } catch (err) {
+      if (isTransactionConditionFailed(err)) return false;
+      throw err;
+    }
+  }
+
+  async listFactChanges(participantId: string): Promise<FactChange[]> {
+    const out: FactChange[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const r = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :f)',
+          ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':f': 'FACTS#' },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of r.Items ?? []) out.push(strip<FactChange>(item)!);
+      start = r.LastEvaluatedKey;
+    } while (start !== undefined);
+    return out;
+  }
+
+  async getFactsOn(participantId: string, date: string): Promise<ParticipantFacts | undefined> {
+    const changes = await this.listFactChanges(participantId);
+    if (changes.length > 0) return factsOn(changes, date);
+    // Files made before the history existed have one state: the profile's.
+    const profile = await this.getProfile(participantId);
+    return profile === undefined ? undefined : factsOf(profile);
+  }
+
   async isAssigned(adviserSub: string, participantId: string): Promise<boolean> {
     // Strongly consistent on purpose: a removed assignment must stop access at once.
     const r = await this.db.send(new GetCommand({ TableName: this.table, Key: assignmentKey(adviserSub, participantId), ConsistentRead: true }));
@@ -260,6 +511,44 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
     return (r.Items ?? []).map((i) => String(i.adviserSub));
   }
 
+  async setAdvisers(participantId: string, municipality: string, adviserSubs: readonly string[], at: string): Promise<{ previous: string[] } | 'changed'> {
+    const listItem = (await this.db.send(new GetCommand({ TableName: this.table, Key: advisersKey(participantId), ConsistentRead: true }))).Item;
+    const listed = Array.isArray(listItem?.advisers) ? (listItem.advisers as unknown[]).map(String) : [];
+    // The GSI is eventually consistent, so it only adds assignments made outside this list (older files, seeds).
+    const current = [...new Set([...listed, ...(await this.listAdvisers(participantId))])].sort();
+    const wanted = [...new Set(adviserSubs)].sort();
+    const version = Number(listItem?.version ?? 0);
+    const items: TransactItem[] = [
+      {
+        Put: {
+          TableName: this.table,
+          Item: { ...advisersKey(participantId), advisers: wanted, version: version + 1, updatedAt: at },
+          // Two admins changing the assignment at once: only the one who read this version wins; the other retries.
+          ConditionExpression: version === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
+          ...(version === 0 ? {} : { ExpressionAttributeValues: { ':v': version } }),
+        },
+      },
+      ...current.filter((s) => !wanted.includes(s)).map((sub): TransactItem => ({ Delete: { TableName: this.table, Key: assignmentKey(sub, participantId) } })),
+      ...wanted
+        .filter((s) => !current.includes(s))
+        .map(
+          (sub): TransactItem => ({
+            Put: {
+              TableName: this.table,
+              Item: { ...assignmentKey(sub, participantId), gsi1pk: `P#${participantId}#ADVISERS`, gsi1sk: `ADVISER#${sub}`, participantId, adviserSub: sub, municipality, assignedAt: at },
+            },
+          }),
+        ),
+    ];
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+      return { previous: current };
+    } catch (err) {
+      if (isTransactionConditionFailed(err)) return 'changed';
+      throw err;
+    }
+  }
+
   async putKioskCredential(c: KioskCredential): Promise<void> {
     // Unconditional: issuing a card again replaces its PIN (the adviser's act).
     await this.db.send(
@@ -273,6 +562,86 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
   async findKioskCredential(municipality: string, kind: CredentialKind, secretHash: string): Promise<KioskCredential | undefined> {
     const r = await this.db.send(new GetCommand({ TableName: this.table, Key: credentialKey(municipality, kind, secretHash), ConsistentRead: true }));
     return strip<KioskCredential>(r.Item);
+  }
+
+  private async credentialHashes(participantId: string): Promise<{ hashes: Partial<Record<CredentialKind, string>>; version: number }> {
+    const item = (await this.db.send(new GetCommand({ TableName: this.table, Key: credentialsKey(participantId), ConsistentRead: true }))).Item;
+    if (item !== undefined) {
+      const hashes: Partial<Record<CredentialKind, string>> = {};
+      if (typeof item.CARD === 'string') hashes.CARD = item.CARD;
+      if (typeof item.QR === 'string') hashes.QR = item.QR;
+      return { hashes, version: Number(item.version) };
+    }
+    // Credentials issued before the list item existed (seeds) are found through the GSI.
+    const r = await this.db.send(
+      new QueryCommand({ TableName: this.table, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': `P#${participantId}#CREDENTIALS` } }),
+    );
+    const hashes: Partial<Record<CredentialKind, string>> = {};
+    for (const i of r.Items ?? []) if (i.kind === 'CARD' || i.kind === 'QR') hashes[i.kind as CredentialKind] = String(i.secretHash);
+    return { hashes, version: 0 };
+  }
+
+  async setKioskCredentials(participantId: string, municipality: string, credentials: readonly NewKioskCredential[], pinHash: string, at: string): Promise<CredentialsResult> {
+    const { hashes: old, version } = await this.credentialHashes(participantId);
+    const next: Partial<Record<CredentialKind, string>> = { ...old };
+    for (const c of credentials) next[c.kind] = c.secretHash;
+    const mine = { ':pid': participantId };
+    const items: TransactItem[] = credentials.map(
+      (c): TransactItem => ({
+        Put: {
+          TableName: this.table,
+          Item: { ...credentialKey(municipality, c.kind, c.secretHash), gsi1pk: `P#${participantId}#CREDENTIALS`, gsi1sk: `${c.kind}#${c.secretHash}`, municipality, kind: c.kind, secretHash: c.secretHash, participantId, pinHash, createdAt: at },
+          // A card or QR identifies one participant in the municipality: never take another participant's.
+          ConditionExpression: 'attribute_not_exists(pk) OR participantId = :pid',
+          ExpressionAttributeValues: mine,
+        },
+      }),
+    );
+    for (const kind of ['CARD', 'QR'] as const) {
+      const previous = old[kind];
+      if (previous === undefined || previous === next[kind]) continue;
+      if (credentials.some((c) => c.kind === kind))
+        // Replaced: the old card or QR stops working (e.g. a lost card). Only ever this participant's own item.
+        items.push({ Delete: { TableName: this.table, Key: credentialKey(municipality, kind, previous), ConditionExpression: 'attribute_not_exists(pk) OR participantId = :pid', ExpressionAttributeValues: mine } });
+    }
+    for (const kind of ['CARD', 'QR'] as const) {
+      const kept = old[kind];
+      if (kept === undefined || credentials.some((c) => c.kind === kind)) continue;
+      // Kept: the participant has one PIN, so the other credential takes the new one too.
+      items.push({
+        Update: {
+          TableName: this.table,
+          Key: credentialKey(municipality, kind, kept),
+          UpdateExpression: 'SET pinHash = :h',
+          ConditionExpression: 'participantId = :pid',
+          ExpressionAttributeValues: { ...mine, ':h': pinHash },
+        },
+      });
+    }
+    const listIndex = items.length;
+    items.push({
+      Put: {
+        TableName: this.table,
+        Item: { ...credentialsKey(participantId), ...next, version: version + 1, updatedAt: at },
+        // The list item is the consistent record of the participant's credentials; concurrent changes: one wins.
+        ConditionExpression: version === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
+        ...(version === 0 ? {} : { ExpressionAttributeValues: { ':v': version } }),
+      },
+    });
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+      return 'saved';
+    } catch (err) {
+      const failed = failedConditions(err);
+      if (failed.some((i) => i < credentials.length)) return 'in-use';
+      if (failed.length > 0 && failed.every((i) => i >= credentials.length && i <= listIndex)) return 'changed';
+      throw err;
+    }
+  }
+
+  async listKioskCredentialKinds(participantId: string): Promise<CredentialKind[]> {
+    const { hashes } = await this.credentialHashes(participantId);
+    return (['CARD', 'QR'] as const).filter((k) => hashes[k] !== undefined);
   }
 
   async registerDevice(d: Device): Promise<'created' | 'exists'> {
@@ -306,19 +675,32 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
     if (policy.version !== expectedVersion + 1) throw new Error('savePolicy: version must be expectedVersion + 1');
     try {
       await this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: { ...policyKey(policy.municipality), ...policy },
-          // Version 1 is created once; later versions replace exactly the version the writer read.
-          ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
-          ...(expectedVersion === 0 ? {} : { ExpressionAttributeValues: { ':expected': expectedVersion } }),
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...policyKey(policy.municipality), ...policy },
+                // Version 1 is created once; later versions replace exactly the version the writer read.
+                ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
+                ...(expectedVersion === 0 ? {} : { ExpressionAttributeValues: { ':expected': expectedVersion } }),
+              },
+            },
+            // Every version is kept, written once: what a municipality's policy was at any time stays readable.
+            { Put: { TableName: this.table, Item: { ...policyVersionKey(policy.municipality, policy.version), ...policy }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          ],
         }),
       );
       return true;
     } catch (err) {
-      if (isConditionFailed(err)) return false;
+      if (isTransactionConditionFailed(err)) return false;
       throw err;
     }
+  }
+
+  async getPolicyVersion(municipality: string, version: number): Promise<MunicipalityPolicy | undefined> {
+    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: policyVersionKey(municipality, version), ConsistentRead: true }));
+    return strip<MunicipalityPolicy>(r.Item);
   }
 
   async getAttempts(scope: string, key: string, nowSeconds: number): Promise<AttemptCounter | undefined> {
