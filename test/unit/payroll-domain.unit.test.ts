@@ -2,7 +2,7 @@ import { parseCase } from '../../shared/domain/case.js';
 import { decideCore } from '../../shared/domain/engine.js';
 import { diffDecisions } from '../../shared/domain/payroll/correction.js';
 import type { RunEvent, RunState, RunTotals } from '../../shared/domain/payroll/run.js';
-import { decide, evolve, replay, RunRejected, startRun } from '../../shared/domain/payroll/run.js';
+import { addTotals, decide, decisionTotals, evolve, replay, RunRejected, startRun } from '../../shared/domain/payroll/run.js';
 import { absence, absentOn, baseCase } from '../support/case-builder.js';
 
 describe('corrections (benefit-rules.md §8)', () => {
@@ -44,7 +44,7 @@ describe('corrections (benefit-rules.md §8)', () => {
 });
 
 describe('payroll run: two different approvers, no unresolved formal decision', () => {
-  const totals: RunTotals = { participants: 2, baseOre: 1, deductionOre: 0, payoutOre: 1, backPaymentOre: 0, byReview: { AUTOMATIC: 2, REVIEW: 0, VEDTAK_REQUIRED: 0 } };
+  const totals: RunTotals = { ...addTotals(decisionTotals({ baseOre: 1, deductionOre: 0, payoutOre: 1, review: 'AUTOMATIC' }), decisionTotals({ baseOre: 0, deductionOre: 0, payoutOre: 0, review: 'AUTOMATIC' })) };
   const started = replay(startRun('run-1', '5001', '2026-10', 'pay-1', '2026-11-02'))!;
   const apply = (s: RunState, events: RunEvent[]) => events.reduce<RunState>((acc, e) => evolve(acc, e), s);
   const awaiting = apply(started, decide(started, { type: 'SummariseRun', totals, at: '2026-11-02' }));
@@ -52,7 +52,9 @@ describe('payroll run: two different approvers, no unresolved formal decision', 
   test('a run is computing, then awaits approval with its totals', () => {
     expect(started.status).toBe('COMPUTING');
     expect(awaiting).toMatchObject({ status: 'AWAITING_APPROVAL', totals });
-    expect(() => decide(awaiting, { type: 'SummariseRun', totals, at: 'x' })).toThrow(RunRejected);
+    // A retried summarise with the stored totals is a no-op; other totals are refused.
+    expect(decide(awaiting, { type: 'SummariseRun', totals, at: 'x' })).toEqual([]);
+    expect(() => decide(awaiting, { type: 'SummariseRun', totals: { ...totals, payoutOre: 2 }, at: 'x' })).toThrow(RunRejected);
   });
   test('one user approving twice does not release; a second user does', () => {
     const once = apply(awaiting, decide(awaiting, { type: 'ApproveRun', by: 'pay-1', at: '2026-11-03', unresolvedVedtak: 0 }));

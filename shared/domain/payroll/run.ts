@@ -10,13 +10,27 @@
 
 export type RunStatus = 'COMPUTING' | 'AWAITING_APPROVAL' | 'RELEASED' | 'FAILED';
 
-export interface RunTotals {
-  participants: number;
+export interface ReviewAmounts {
   baseOre: number;
   deductionOre: number;
   payoutOre: number;
+}
+
+export interface RunTotals {
+  /** Participant ids in the run's frozen batches. */
+  participants: number;
+  /** Of those, participants with a decision for the month (the others had no programme day in it). */
+  decided: number;
+  baseOre: number;
+  deductionOre: number;
+  payoutOre: number;
+  /** Positive corrections of earlier released months, paid with this run (benefit-rules.md §8). */
   backPaymentOre: number;
+  /** Negative corrections of earlier months routed to an adviser (no automatic set-off). */
+  adviserCorrections: number;
   byReview: { AUTOMATIC: number; REVIEW: number; VEDTAK_REQUIRED: number };
+  /** The summary table: base, deduction and payout per review class. */
+  amountsByReview: { AUTOMATIC: ReviewAmounts; REVIEW: ReviewAmounts; VEDTAK_REQUIRED: ReviewAmounts };
 }
 
 export interface RunState {
@@ -56,6 +70,57 @@ export class RunRejected extends Error {
   }
 }
 
+const TOTAL_KEYS = ['participants', 'decided', 'baseOre', 'deductionOre', 'payoutOre', 'backPaymentOre', 'adviserCorrections'] as const;
+const REVIEW_KEYS = ['AUTOMATIC', 'REVIEW', 'VEDTAK_REQUIRED'] as const;
+const AMOUNT_KEYS = ['baseOre', 'deductionOre', 'payoutOre'] as const;
+
+export function sameTotals(a: RunTotals | null, b: RunTotals): boolean {
+  return (
+    a !== null &&
+    TOTAL_KEYS.every((k) => a[k] === b[k]) &&
+    REVIEW_KEYS.every((r) => a.byReview[r] === b.byReview[r] && AMOUNT_KEYS.every((k) => a.amountsByReview[r][k] === b.amountsByReview[r][k]))
+  );
+}
+
+export function emptyTotals(): RunTotals {
+  const amounts = (): ReviewAmounts => ({ baseOre: 0, deductionOre: 0, payoutOre: 0 });
+  return {
+    participants: 0,
+    decided: 0,
+    baseOre: 0,
+    deductionOre: 0,
+    payoutOre: 0,
+    backPaymentOre: 0,
+    adviserCorrections: 0,
+    byReview: { AUTOMATIC: 0, REVIEW: 0, VEDTAK_REQUIRED: 0 },
+    amountsByReview: { AUTOMATIC: amounts(), REVIEW: amounts(), VEDTAK_REQUIRED: amounts() },
+  };
+}
+
+/** a + b, field by field (batch results add up to the run's totals). */
+export function addTotals(a: RunTotals, b: RunTotals): RunTotals {
+  const out = emptyTotals();
+  for (const k of TOTAL_KEYS) out[k] = a[k] + b[k];
+  for (const r of REVIEW_KEYS) {
+    out.byReview[r] = a.byReview[r] + b.byReview[r];
+    for (const k of AMOUNT_KEYS) out.amountsByReview[r][k] = a.amountsByReview[r][k] + b.amountsByReview[r][k];
+  }
+  return out;
+}
+
+/** The totals of one participant's decision for the month. */
+export function decisionTotals(d: { baseOre: number; deductionOre: number; payoutOre: number; review: 'AUTOMATIC' | 'REVIEW' | 'VEDTAK_REQUIRED' }): RunTotals {
+  const t = emptyTotals();
+  t.participants = 1;
+  t.decided = 1;
+  t.baseOre = d.baseOre;
+  t.deductionOre = d.deductionOre;
+  t.payoutOre = d.payoutOre;
+  t.byReview[d.review] = 1;
+  t.amountsByReview[d.review] = { baseOre: d.baseOre, deductionOre: d.deductionOre, payoutOre: d.payoutOre };
+  return t;
+}
+
 export function startRun(runId: string, municipalityCode: string, period: string, by: string, at: string): RunEvent[] {
   return [{ type: 'RunStarted', runId, municipalityCode, period, by, at }];
 }
@@ -63,6 +128,8 @@ export function startRun(runId: string, municipalityCode: string, period: string
 export function decide(state: RunState, cmd: RunCommand): RunEvent[] {
   switch (cmd.type) {
     case 'SummariseRun':
+      // A retried summarise step that finds its own totals stored changes nothing (R4).
+      if (state.status === 'AWAITING_APPROVAL' && sameTotals(state.totals, cmd.totals)) return [];
       if (state.status !== 'COMPUTING') throw new RunRejected('RUN_NOT_COMPUTING', `run is ${state.status}, not COMPUTING`);
       return [{ type: 'RunSummarised', totals: cmd.totals, at: cmd.at }];
     case 'FailRun':

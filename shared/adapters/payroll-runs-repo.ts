@@ -1,0 +1,383 @@
+/**
+ * PayrollRuns table: one run per municipality and month (architecture.md
+ * "Data", flow 3), its frozen batches of participant ids and their results.
+ * The run's status changes only through `shared/domain/payroll/run.ts`
+ * (decide/evolve): this adapter loads the state, lets the domain decide and
+ * writes the evolved state with an optimistic version check.
+ *
+ * Key layout (pk / sk; gsi1pk / gsi1sk):
+ *   RUN#<runId>        / RUN            ; M#<muni>#RUNS / <period>#<startedAt>#<runId>   the run (status, totals, approvals, progress)
+ *   M#<muni>#<period>  / CURRENT                                                          which run owns the month (one at a time)
+ *   RUN#<runId>        / BATCH#<5 digits>                                                 a frozen batch of participant ids, later its result
+ *
+ * No personal data: participant ids (pseudonymous) and amounts only.
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { RunCommand, RunState, RunTotals } from '../domain/payroll/run.js';
+import { decide, evolve, startRun } from '../domain/payroll/run.js';
+import { isConditionFailed, isTransactionConditionFailed } from './dynamo.js';
+
+export interface RunProgress {
+  /** True once prepare has frozen the batches (they never change afterwards). */
+  prepared: boolean;
+  batches: number;
+  batchesDone: number;
+  participants: number;
+}
+
+export interface RunExport {
+  exportId: string;
+  at: string;
+  by: string;
+  lines: number;
+  /** sha256 of the exported CSV bytes. */
+  sha256: string;
+}
+
+export interface PayrollRun extends RunState {
+  /** Starts at 1; every write increments it (optimistic concurrency). */
+  version: number;
+  progress: RunProgress;
+  /** The workflow execution computing the run (name on AWS); a resumed run gets a new one. */
+  executionName: string | null;
+  /** How many executions have been started for this run (1 + resumes). */
+  attempts: number;
+  export: RunExport | null;
+  updatedAt: string;
+}
+
+/** What one compute-batch step decided (summed by summarise into the run's totals). */
+export interface BatchResult extends RunTotals {
+  /** Decisions written by this batch (0 when a retried or restarted batch found them all). */
+  written: number;
+}
+
+export interface Batch {
+  index: number;
+  participantIds: string[];
+  result: BatchResult | null;
+}
+
+export type CreateRunResult = { created: true; run: PayrollRun } | { created: false; existing: PayrollRun };
+
+export interface NewRun {
+  runId: string;
+  municipalityCode: string;
+  period: string;
+  by: string;
+  at: string;
+  executionName: string;
+}
+
+export interface PayrollRunsRepo {
+  /**
+   * Creates the run unless the municipality already has one for the period
+   * that did not fail (then 'existing' is that run, nothing written).
+   */
+  createRun(r: NewRun): Promise<CreateRunResult>;
+  getRun(runId: string): Promise<PayrollRun | undefined>;
+  /** The run that owns the municipality's month (the newest; may be FAILED). */
+  getCurrentRun(municipalityCode: string, period: string): Promise<PayrollRun | undefined>;
+  /** The municipality's runs, newest period first (then newest start). */
+  listRuns(municipalityCode: string, opts?: { period?: string; limit?: number }): Promise<PayrollRun[]>;
+  /**
+   * Applies a command through run.ts decide/evolve and saves the result
+   * (retrying on a concurrent write). Throws RunRejected when the domain refuses.
+   */
+  apply(runId: string, cmd: RunCommand): Promise<PayrollRun>;
+  /** Records a new execution for a run still COMPUTING whose execution ended without finishing (resume). */
+  recordResume(runId: string, executionName: string, at: string): Promise<PayrollRun>;
+  /**
+   * Freezes the run's batches once: the first call writes them and returns
+   * them; later calls (a retried prepare) return the frozen count, ignoring `batches`.
+   */
+  freezeBatches(runId: string, batches: readonly string[][], at: string): Promise<{ batches: number; participants: number }>;
+  getBatch(runId: string, index: number): Promise<Batch | undefined>;
+  /** Stores a batch's result once and counts it in the run's progress; a second call changes nothing. */
+  recordBatchResult(runId: string, index: number, result: BatchResult): Promise<'recorded' | 'exists'>;
+  listBatches(runId: string): Promise<Batch[]>;
+  /** Records the export of a RELEASED run once; 'exists' when it was already recorded (nothing written). */
+  recordExport(runId: string, exp: RunExport): Promise<'recorded' | 'exists'>;
+}
+
+export const runKey = (runId: string) => ({ pk: `RUN#${runId}`, sk: 'RUN' });
+const currentKey = (m: string, period: string) => ({ pk: `M#${m}#${period}`, sk: 'CURRENT' });
+const batchKey = (runId: string, index: number) => ({ pk: `RUN#${runId}`, sk: `BATCH#${String(index).padStart(5, '0')}` });
+
+function stripRun(item: Record<string, unknown> | undefined): PayrollRun | undefined {
+  if (item === undefined) return undefined;
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item;
+  return rest as unknown as PayrollRun;
+}
+
+function stripBatch(item: Record<string, unknown>): Batch {
+  return { index: Number(item.index), participantIds: (item.participantIds as string[] | undefined) ?? [], result: (item.result as BatchResult | undefined) ?? null };
+}
+
+const MAX_CONFLICT_RETRIES = 8;
+
+export class DynamoPayrollRunsRepo implements PayrollRunsRepo {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async createRun(r: NewRun): Promise<CreateRunResult> {
+    const state = startRun(r.runId, r.municipalityCode, r.period, r.by, r.at).reduce<RunState | null>(evolve, null)!;
+    const run: PayrollRun = {
+      ...state,
+      version: 1,
+      progress: { prepared: false, batches: 0, batchesDone: 0, participants: 0 },
+      executionName: r.executionName,
+      attempts: 1,
+      export: null,
+      updatedAt: r.at,
+    };
+    for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+      try {
+        await this.db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: this.table,
+                  Item: { ...currentKey(r.municipalityCode, r.period), runId: r.runId, runStatus: 'COMPUTING', updatedAt: r.at },
+                  // One run per municipality and month (a second payroll would pay twice); a FAILED run may be restarted as a new run.
+                  ConditionExpression: 'attribute_not_exists(pk) OR runStatus = :failed',
+                  ExpressionAttributeValues: { ':failed': 'FAILED' },
+                },
+              },
+              {
+                Put: {
+                  TableName: this.table,
+                  Item: { ...runKey(r.runId), gsi1pk: `M#${r.municipalityCode}#RUNS`, gsi1sk: `${r.period}#${r.at}#${r.runId}`, ...run },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+            ],
+          }),
+        );
+        return { created: true, run };
+      } catch (err) {
+        if (!isTransactionConditionFailed(err)) throw err;
+      }
+      const existing = await this.getCurrentRun(r.municipalityCode, r.period);
+      if (existing !== undefined && existing.status !== 'FAILED') return { created: false, existing };
+      // The owner failed between our write and our read: try again.
+    }
+    throw new Error('createRun: contention did not settle');
+  }
+
+  async getRun(runId: string): Promise<PayrollRun | undefined> {
+    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: runKey(runId), ConsistentRead: true }));
+    return stripRun(r.Item);
+  }
+
+  async getCurrentRun(municipalityCode: string, period: string): Promise<PayrollRun | undefined> {
+    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: currentKey(municipalityCode, period), ConsistentRead: true }));
+    const runId = r.Item?.runId;
+    return typeof runId === 'string' ? this.getRun(runId) : undefined;
+  }
+
+  async listRuns(municipalityCode: string, opts: { period?: string; limit?: number } = {}): Promise<PayrollRun[]> {
+    const out: PayrollRun[] = [];
+    let start: Record<string, unknown> | undefined;
+    const limit = opts.limit ?? 1000;
+    do {
+      const r = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: 'gsi1',
+          KeyConditionExpression: opts.period === undefined ? 'gsi1pk = :pk' : 'gsi1pk = :pk AND begins_with(gsi1sk, :period)',
+          ExpressionAttributeValues: { ':pk': `M#${municipalityCode}#RUNS`, ...(opts.period === undefined ? {} : { ':period': `${opts.period}#` }) },
+          ScanIndexForward: false,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of r.Items ?? []) out.push(stripRun(item)!);
+      start = r.LastEvaluatedKey;
+    } while (start !== undefined && out.length < limit);
+    return out.slice(0, limit);
+  }
+
+  /** Saves `next` if the stored run is still at `prev.version`, keeping the month's owner item's status in step. */
+  private async save(prev: PayrollRun, next: PayrollRun): Promise<boolean> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...runKey(next.runId), gsi1pk: `M#${next.municipalityCode}#RUNS`, gsi1sk: `${next.period}#${next.startedAt}#${next.runId}`, ...next },
+                // Optimistic concurrency: the workflow and payroll users write the same run.
+                ConditionExpression: 'version = :v',
+                ExpressionAttributeValues: { ':v': prev.version },
+              },
+            },
+            {
+              Update: {
+                TableName: this.table,
+                Key: currentKey(next.municipalityCode, next.period),
+                UpdateExpression: 'SET runStatus = :s, updatedAt = :at',
+                // Only the owning run moves the owner item (a restarted run has taken it over from a failed one).
+                ConditionExpression: 'runId = :id',
+                ExpressionAttributeValues: { ':s': next.status, ':at': next.updatedAt, ':id': next.runId },
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (isTransactionConditionFailed(err)) return false;
+      throw err;
+    }
+  }
+
+  private async update(runId: string, change: (run: PayrollRun) => PayrollRun | null): Promise<PayrollRun> {
+    for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+      const run = await this.getRun(runId);
+      if (run === undefined) throw new RangeError(`no payroll run ${runId}`);
+      const next = change(run);
+      if (next === null) return run;
+      if (await this.save(run, { ...next, version: run.version + 1 })) return { ...next, version: run.version + 1 };
+    }
+    throw new Error('payroll run: contention did not settle');
+  }
+
+  apply(runId: string, cmd: RunCommand): Promise<PayrollRun> {
+    return this.update(runId, (run) => {
+      const events = decide(run, cmd);
+      if (events.length === 0) return null;
+      const state = events.reduce<RunState>((s, e) => evolve(s, e), run);
+      return { ...run, ...state, updatedAt: cmd.at };
+    });
+  }
+
+  recordResume(runId: string, executionName: string, at: string): Promise<PayrollRun> {
+    return this.update(runId, (run) => {
+      if (run.status !== 'COMPUTING') throw new RangeError(`run ${runId} is ${run.status}: only a computing run is resumed`);
+      return { ...run, executionName, attempts: run.attempts + 1, updatedAt: at };
+    });
+  }
+
+  async freezeBatches(runId: string, batches: readonly string[][], at: string): Promise<{ batches: number; participants: number }> {
+    const run = await this.getRun(runId);
+    if (run === undefined) throw new RangeError(`no payroll run ${runId}`);
+    if (run.progress.prepared) return { batches: run.progress.batches, participants: run.progress.participants };
+    // Batch items first (overwriting what a crashed earlier attempt may have left), then the flag that freezes them.
+    const items = batches.map((ids, index) => ({ PutRequest: { Item: { ...batchKey(runId, index), runId, index, participantIds: ids } } }));
+    for (let i = 0; i < items.length; i += 25) {
+      let pending: typeof items = items.slice(i, i + 25);
+      for (let round = 0; pending.length > 0; round++) {
+        if (round > 10) throw new Error('freezeBatches: unprocessed items did not settle');
+        const r = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.table]: pending } }));
+        pending = (r.UnprocessedItems?.[this.table] ?? []) as typeof items;
+        if (pending.length > 0) await new Promise((res) => setTimeout(res, 20 * 2 ** round));
+      }
+    }
+    const participants = batches.reduce((n, b) => n + b.length, 0);
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: runKey(runId),
+          UpdateExpression: 'SET progress = :p, updatedAt = :at ADD version :one',
+          // Frozen once: a concurrent or retried prepare that lost keeps the winner's batches.
+          ConditionExpression: 'progress.prepared = :no',
+          ExpressionAttributeValues: { ':p': { prepared: true, batches: batches.length, batchesDone: 0, participants }, ':at': at, ':one': 1, ':no': false },
+        }),
+      );
+      return { batches: batches.length, participants };
+    } catch (err) {
+      if (!isConditionFailed(err)) throw err;
+      const won = (await this.getRun(runId))!;
+      return { batches: won.progress.batches, participants: won.progress.participants };
+    }
+  }
+
+  async getBatch(runId: string, index: number): Promise<Batch | undefined> {
+    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: batchKey(runId, index), ConsistentRead: true }));
+    return r.Item === undefined ? undefined : stripBatch(r.Item);
+  }
+
+  async recordBatchResult(runId: string, index: number, result: BatchResult): Promise<'recorded' | 'exists'> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.table,
+                Key: batchKey(runId, index),
+                UpdateExpression: 'SET #r = :r',
+                // A batch counts once in the progress, however often its step is retried.
+                ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#r)',
+                ExpressionAttributeNames: { '#r': 'result' },
+                ExpressionAttributeValues: { ':r': result },
+              },
+            },
+            {
+              Update: {
+                TableName: this.table,
+                Key: runKey(runId),
+                UpdateExpression: 'ADD progress.batchesDone :one, version :one',
+                ConditionExpression: 'attribute_exists(pk)',
+                ExpressionAttributeValues: { ':one': 1 },
+              },
+            },
+          ],
+        }),
+      );
+      return 'recorded';
+    } catch (err) {
+      if (isTransactionConditionFailed(err)) return 'exists';
+      throw err;
+    }
+  }
+
+  async listBatches(runId: string): Promise<Batch[]> {
+    const out: Batch[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const r = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :b)',
+          ExpressionAttributeValues: { ':pk': `RUN#${runId}`, ':b': 'BATCH#' },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of r.Items ?? []) out.push(stripBatch(item));
+      start = r.LastEvaluatedKey;
+    } while (start !== undefined);
+    return out;
+  }
+
+  async recordExport(runId: string, exp: RunExport): Promise<'recorded' | 'exists'> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: runKey(runId),
+          UpdateExpression: 'SET #e = :e, updatedAt = :at ADD version :one',
+          // Exported once, and only after the two-person release.
+          ConditionExpression: '#s = :released AND (attribute_not_exists(#e) OR #e = :null)',
+          ExpressionAttributeNames: { '#e': 'export', '#s': 'status' },
+          ExpressionAttributeValues: { ':e': exp, ':at': exp.at, ':one': 1, ':released': 'RELEASED', ':null': null },
+        }),
+      );
+      return 'recorded';
+    } catch (err) {
+      if (isConditionFailed(err)) {
+        const run = await this.getRun(runId);
+        if (run?.status !== 'RELEASED') throw new RangeError(`run ${runId} is not released`);
+        return 'exists';
+      }
+      throw err;
+    }
+  }
+}
