@@ -1,0 +1,109 @@
+/**
+ * GET /me/attendance over HTTP against the local system: the participant's
+ * month built from check-ins that came in through POST /checkins (app and
+ * kiosk), with planned and present minutes, presence flags and the month's
+ * absences; validation; only the caller's own data.
+ */
+import { randomUUID } from 'node:crypto';
+import { seedCard, seedDevice, seedParticipant } from '../support/api-seed.js';
+import { kiosk, participant, staff, startTestSystem, type TestSystem } from '../support/local-system.js';
+
+let sys: TestSystem;
+let ada: string;
+let bo: string;
+let kioskToken: string;
+
+/** Checks in at a local (Oslo, CEST) time on a date, with the clock one minute later. */
+async function check(token: string, type: 'IN' | 'OUT', date: string, hhmm: string, extra: Record<string, unknown> = {}): Promise<void> {
+  const deviceTime = `${date}T${hhmm}:00+02:00`;
+  sys.clock!.set(new Date(Date.parse(deviceTime) + 60_000));
+  const r = await sys.http('POST', '/checkins', { token, body: { eventId: randomUUID(), type, deviceId: 'phone-1', deviceTime, ...extra } });
+  expect(r.status).toBe(201);
+}
+
+beforeAll(async () => {
+  sys = await startTestSystem({ clock: '2026-10-01T06:00:00Z' });
+  await seedParticipant('p-ada');
+  await seedParticipant('p-bo');
+  await seedDevice('kiosk-a');
+  await seedCard('p-ada', 'ADA0001', '2468');
+  ada = await sys.tokenFor(participant('p-ada'));
+  bo = await sys.tokenFor(participant('p-bo'));
+  kioskToken = await sys.tokenFor(kiosk('kiosk-a'));
+  // Thu 1 Oct: a full day in the app.
+  await check(ada, 'IN', '2026-10-01', '08:25');
+  await check(ada, 'OUT', '2026-10-01', '15:05');
+  // Fri 2 Oct: at the kiosk, morning only.
+  await check(kioskToken, 'IN', '2026-10-02', '08:30', { deviceId: 'kiosk-a', kiosk: { cardNumber: 'ADA0001', pin: '2468' } });
+  await check(kioskToken, 'OUT', '2026-10-02', '11:30', { deviceId: 'kiosk-a', kiosk: { cardNumber: 'ADA0001', pin: '2468' } });
+  // Mon 5 Oct: in, never out.
+  await check(ada, 'IN', '2026-10-05', '09:00');
+  // Bo: a day of his own, which Ada must never see.
+  await check(bo, 'IN', '2026-10-05', '08:30');
+  // Own illness on Tue 6 Oct, self-certified, reported that morning.
+  sys.clock!.set('2026-10-06T05:30:00Z');
+  const r = await sys.http('POST', '/absences', { token: ada, body: { requestId: randomUUID(), category: 'OWN_ILLNESS', date: '2026-10-06', wholeDay: true } });
+  expect(r.status).toBe(201);
+}, 120_000);
+
+afterAll(() => sys?.stop());
+
+describe('GET /me/attendance', () => {
+  test('the month: planned and present minutes per programme day, flags, absences', async () => {
+    sys.clock!.set('2026-10-07T10:00:00Z');
+    const r = await sys.http('GET', '/me/attendance', { token: ada, query: { month: '2026-10' } });
+    expect(r.status).toBe(200);
+    const body = r.body as { month: string; days: { date: string; plannedMinutes: number; presentMinutes: number | null; flags: string[] }[]; absences: Record<string, unknown>[] };
+    expect(body.month).toBe('2026-10');
+    // October 2026 has 22 weekdays and no public holiday.
+    expect(body.days).toHaveLength(22);
+    const day = (d: string) => body.days.find((x) => x.date === d);
+    expect(day('2026-10-01')).toEqual({ date: '2026-10-01', plannedMinutes: 360, presentMinutes: 360, flags: [] });
+    expect(day('2026-10-02')).toEqual({ date: '2026-10-02', plannedMinutes: 360, presentMinutes: 180, flags: [] });
+    // Missing check-out: the default policy counts to the end of the session in progress.
+    expect(day('2026-10-05')).toEqual({ date: '2026-10-05', plannedMinutes: 360, presentMinutes: 150, flags: ['MISSING_CHECKOUT'] });
+    expect(day('2026-10-06')).toMatchObject({ presentMinutes: 0 });
+    // Today (Wed 7 Oct, 12:00 Oslo): nothing yet; tomorrow: not come yet.
+    expect(day('2026-10-07')).toMatchObject({ presentMinutes: 0 });
+    expect(day('2026-10-08')).toMatchObject({ presentMinutes: null });
+    expect(body.absences).toEqual([
+      expect.objectContaining({ date: '2026-10-06', category: 'OWN_ILLNESS', documentation: 'SELF_CERTIFICATION', status: 'APPROVED', minutes: null, version: 1 }),
+    ]);
+  });
+
+  test("another participant's events never show in mine", async () => {
+    const r = await sys.http('GET', '/me/attendance', { token: bo, query: { month: '2026-10' } });
+    const days = (r.body as { days: { date: string; presentMinutes: number | null }[] }).days;
+    expect(days.find((d) => d.date === '2026-10-01')?.presentMinutes).toBe(0);
+    expect(days.find((d) => d.date === '2026-10-05')?.presentMinutes).toBe(180);
+    expect((r.body as { absences: unknown[] }).absences).toEqual([]);
+  });
+
+  test('another month has its own days and nothing from October', async () => {
+    const r = await sys.http('GET', '/me/attendance', { token: ada, query: { month: '2026-09' } });
+    const body = r.body as { days: { presentMinutes: number | null }[]; absences: unknown[] };
+    expect(body.days).toHaveLength(22);
+    expect(body.days.every((d) => d.presentMinutes === 0)).toBe(true);
+    expect(body.absences).toEqual([]);
+  });
+
+  test('bad or missing month, unknown parameters: 400 with a code; nothing about the input echoed', async () => {
+    for (const query of [{} as Record<string, string>, { month: '2026-13' }, { month: '2026-1' }, { month: 'oktober' }]) {
+      const r = await sys.http('GET', '/me/attendance', { token: ada, query });
+      expect([r.status, r.body?.code]).toEqual([400, 'VALIDATION_FAILED']);
+      expect(r.raw).not.toContain('oktober');
+    }
+    const extra = await sys.http('GET', '/me/attendance', { token: ada, query: { month: '2026-10', participantId: 'p-bo' } });
+    expect([extra.status, extra.body?.code]).toEqual([400, 'UNKNOWN_FIELD']);
+  });
+
+  test('a participant token without a participant file: 404; staff and kiosks: 403; no token: 401', async () => {
+    const ghost = await sys.tokenFor(participant('p-ghost'));
+    expect((await sys.http('GET', '/me/attendance', { token: ghost, query: { month: '2026-10' } })).status).toBe(404);
+    for (const who of [staff('adv-1', ['adviser']), staff('pay-1', ['payroll']), staff('adm-1', ['admin']), kiosk('kiosk-a')]) {
+      const r = await sys.http('GET', '/me/attendance', { token: await sys.tokenFor(who), query: { month: '2026-10' } });
+      expect([r.status, r.body?.code]).toEqual([403, 'FORBIDDEN_ROLE']);
+    }
+    expect((await sys.http('GET', '/me/attendance', { query: { month: '2026-10' } })).status).toBe(401);
+  });
+});

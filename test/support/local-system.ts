@@ -1,0 +1,164 @@
+/**
+ * One running local system per test file (infra/local/system.ts): DynamoDB
+ * Local in memory on a free port, the tables of the synthesized stateful
+ * template, the HTTP front on a free port serving every row of
+ * infra/routes.ts with the real handler modules, and a local JWT issuer.
+ * Tests talk to it over HTTP only, as a client would.
+ *
+ * API (all async unless noted):
+ *
+ *   const sys = await startTestSystem({ seed?, clock?, log? });
+ *     seed: true  → the demo municipality 5001 of `npm start` (DEMO_USERS, DEMO_PARTICIPANTS
+ *                   in infra/local/seed.ts) and POST /local/token; default false (empty tables).
+ *     clock: '2026-10-01T08:00:00Z' | FixedClock → the handlers' clock (deps.clock) is fixed;
+ *                   `sys.clock` is that FixedClock (set/advance it between requests).
+ *     log: true   → the local adapter's request lines on stdout (default off; handlers' own
+ *                   Powertools lines are always written, for S7 log scans).
+ *   afterAll(() => sys.stop());               // stops HTTP and Java; safe to call twice
+ *
+ *   await sys.tokenFor('adviser1')             // a seeded demo user (needs seed: true)
+ *   await sys.tokenFor({ sub, groups: ['adviser'], municipality: '5001' })
+ *   await sys.tokenFor(participant('p-ada'))   // helpers below build the claims:
+ *     participant(pid, muni?)  kiosk(deviceId, muni?)  staff(sub, groups, muni?)
+ *
+ *   const r = await sys.http('POST', '/checkins', { token, body: {...} });
+ *     → { status, body (parsed JSON or undefined), raw (text), headers (lower-case) }
+ *     options: token, body (JSON-encoded, content-type set), rawBody (sent as is),
+ *              headers, query ({ month: '2026-10' } → ?month=2026-10)
+ *
+ *   await sys.count('attendance')           // items in a table (consistent scan): "0 writes" checks
+ *   sys.baseUrl, sys.system (the LocalSystem: env, dynamoEndpoint, issuer, tables)
+ *
+ * Seeding through the repositories works in the test process too (the
+ * handlers run in-process and read process.env): test/support/api-seed.ts
+ * (`seedParticipant`, `seedCard`, `seedDevice`, `assign`) and `getDeps()`.
+ *
+ * One system per process: jest runs each test file in its own worker
+ * module registry but the same process.env, so start it in `beforeAll` and
+ * stop it in `afterAll` of the file, never two at once.
+ */
+import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import type { TokenRequest } from '../../infra/local/auth.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/dynamo.js';
+import { DEMO_USERS } from '../../infra/local/seed.js';
+import { startLocalSystem, type LocalSystem } from '../../infra/local/system.js';
+import { FixedClock } from '../../shared/adapters/clock.js';
+import { setDeps } from '../../shared/adapters/deps.js';
+import type { TableKey } from '../../infra/routes.js';
+import { TABLES } from '../../infra/tables.js';
+
+export interface HttpOptions {
+  token?: string;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+  query?: Record<string, string>;
+}
+
+export interface HttpReply {
+  status: number;
+  /** Parsed JSON body, or undefined when the body is empty or not JSON. */
+  body: Record<string, unknown> | undefined;
+  raw: string;
+  headers: Record<string, string>;
+}
+
+export type Who = string | TokenRequest;
+
+export interface TestSystem {
+  baseUrl: string;
+  system: LocalSystem;
+  /** The handlers' clock when `clock` was given. */
+  clock: FixedClock | undefined;
+  tokenFor(who: Who): Promise<string>;
+  http(method: string, path: string, options?: HttpOptions): Promise<HttpReply>;
+  /** Items in a table (consistent Scan), to check what a request wrote. */
+  count(table: TableKey): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export interface TestSystemOptions {
+  seed?: boolean;
+  clock?: string | FixedClock;
+  log?: boolean;
+  /** Fixed "now" for the demo seed's history (default: the clock's time, else the real clock). */
+  seedNow?: Date;
+  /** Serve web/dist (default false: API only). */
+  staticFiles?: boolean;
+}
+
+export const participant = (participantId: string, municipality = '5001'): TokenRequest => ({ sub: `sub-${participantId}`, groups: ['participant'], municipality, participantId });
+export const kiosk = (deviceId: string, municipality = '5001'): TokenRequest => ({ sub: `sub-${deviceId}`, groups: ['kiosk'], municipality, deviceId });
+export const staff = (sub: string, groups: string[], municipality = '5001'): TokenRequest => ({ sub, groups, municipality });
+
+export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
+  const clock = options.clock === undefined ? undefined : typeof options.clock === 'string' ? new FixedClock(options.clock) : options.clock;
+  const seedNow = options.seedNow ?? clock?.now();
+  const system = await startLocalSystem({
+    dataDir: null,
+    port: 0,
+    seed: options.seed === true,
+    quiet: options.log !== true,
+    ...(options.staticFiles === true ? {} : { staticDir: null }),
+    ...(seedNow !== undefined ? { seedNow } : {}),
+  });
+  // After start: starting resets the handlers' deps to the new environment.
+  if (clock !== undefined) setDeps({ clock });
+
+  const tokenFor = async (who: Who): Promise<string> => {
+    if (typeof who !== 'string') return system.issueToken(who);
+    const user = DEMO_USERS.find((u) => u.username === who);
+    if (user === undefined || options.seed !== true) throw new Error(`tokenFor: ${who} is not a seeded demo user (start with seed: true, or pass claims)`);
+    return system.issueToken(user);
+  };
+
+  const http = async (method: string, path: string, o: HttpOptions = {}): Promise<HttpReply> => {
+    const qs = o.query === undefined ? '' : `?${new URLSearchParams(o.query).toString()}`;
+    const headers: Record<string, string> = { ...(o.token !== undefined ? { authorization: `Bearer ${o.token}` } : {}) };
+    let body: string | undefined;
+    if (o.rawBody !== undefined) body = o.rawBody;
+    else if (o.body !== undefined) {
+      body = JSON.stringify(o.body);
+      headers['content-type'] = 'application/json';
+    }
+    Object.assign(headers, o.headers);
+    const res = await fetch(`${system.baseUrl}${path}${qs}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+    const raw = await res.text();
+    let parsed: Record<string, unknown> | undefined;
+    try {
+      parsed = raw === '' ? undefined : (JSON.parse(raw) as Record<string, unknown>);
+    } catch {
+      parsed = undefined;
+    }
+    const out: Record<string, string> = {};
+    res.headers.forEach((v, k) => (out[k] = v));
+    return { status: res.status, body: parsed, raw, headers: out };
+  };
+
+  const db = new DynamoDBClient({ endpoint: system.dynamoEndpoint, region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS } });
+  const count = async (table: TableKey): Promise<number> => {
+    const name = system.env[TABLES.find((t) => t.key === table)!.envVar]!;
+    let n = 0;
+    let start: Record<string, never> | undefined;
+    do {
+      const r = await db.send(new ScanCommand({ TableName: name, Select: 'COUNT', ConsistentRead: true, ExclusiveStartKey: start }));
+      n += r.Count ?? 0;
+      start = r.LastEvaluatedKey as Record<string, never> | undefined;
+    } while (start !== undefined);
+    return n;
+  };
+
+  return {
+    baseUrl: system.baseUrl,
+    system,
+    clock,
+    tokenFor,
+    http,
+    count,
+    stop: async () => {
+      setDeps(undefined);
+      db.destroy();
+      await system.stop();
+    },
+  };
+}
