@@ -23,13 +23,17 @@ const kind = (name, extra = {}) => ({
 });
 
 export default {
+  // Jest reads testTimeout from the global config only, not per project.
+  // Integration, end-to-end and browser tests start DynamoDB Local, Chromium
+  // or a workflow; on a loaded 2-core machine their hooks need minutes.
+  testTimeout: 300_000,
   projects: [
     kind('unit'),
-    kind('int', { testTimeout: 120_000 }),
-    kind('e2e', { testTimeout: 300_000 }),
-    kind('fuzz', { testTimeout: 300_000 }),
-    kind('browser', { testTimeout: 300_000 }),
-    kind('infra', { testTimeout: 300_000 }),
+    kind('int'),
+    kind('e2e'),
+    kind('fuzz'),
+    kind('browser'),
+    kind('infra'),
   ],
   collectCoverageFrom: [
     'shared/**/*.ts',
