@@ -103,6 +103,10 @@ export interface Device {
   label: string;
   active: boolean;
   registeredAt: string;
+  /** `deviceSecretHash` of the device's own credential (POST /devices); the secret itself is never stored. */
+  credentialHash?: string;
+  /** Pseudonymous ref of the admin who registered it. */
+  registeredByRef?: string;
 }
 
 export interface AttendanceSettings {
@@ -259,6 +263,14 @@ export function factsOf(profile: ParticipantFacts): ParticipantFacts {
     enrolments: profile.enrolments,
     unpaidLeave: profile.unpaidLeave,
   };
+}
+
+/**
+ * The stored form of a kiosk device's secret. One sha256 is enough here (unlike
+ * PINs): the secret is 256 random bits, so there is nothing to guess.
+ */
+export function deviceSecretHash(secret: string): string {
+  return createHash('sha256').update(`DEVICE:${secret}`).digest('hex');
 }
 
 /** The stored form of a card number or QR token. */

@@ -1,0 +1,2 @@
+/** GET /participants/{id} (adviser, assigned only). */
+export { participantPathSchema } from './staff-access.js';

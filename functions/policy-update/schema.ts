@@ -1,0 +1,28 @@
+/**
+ * PUT /municipality/policy (admin): the municipality's whole policy, replacing
+ * the previous version. `benefit` is validated by the engine's own schema
+ * (shared/domain/policy.ts, benefit-rules.md §10), so the API cannot store a
+ * policy the engine would refuse; omitted fields take the spec's defaults.
+ */
+import { z } from 'zod';
+import type { MissingCheckoutPolicy } from '../../shared/domain/attendance/presence.js';
+import { DEFAULT_ATTENDANCE_SETTINGS } from '../../shared/adapters/participants-repo.js';
+import { policySchema } from '../../shared/domain/policy.js';
+
+const MISSING_CHECKOUT = ['END_OF_SESSION', 'COUNT_NOTHING'] as const satisfies readonly MissingCheckoutPolicy[];
+
+export const attendanceSettingsSchema = z.strictObject({
+  /** How old an offline kiosk's queued check-in may be (hours): at most 30 days. */
+  replayWindowHours: z.number().int().min(1).max(720),
+  /** A check-in without check-out: counted to the end of the session, or not at all. */
+  missingCheckout: z.enum(MISSING_CHECKOUT),
+});
+
+export const policyBodySchema = z.strictObject({
+  /** The version the admin read; 0 when the municipality has none yet (stale → 409 POLICY_CHANGED). */
+  expectedVersion: z.number().int().min(0).max(1_000_000_000),
+  benefit: policySchema.default(policySchema.parse({})),
+  attendance: attendanceSettingsSchema.default(DEFAULT_ATTENDANCE_SETTINGS),
+});
+
+export type PolicyBody = z.output<typeof policyBodySchema>;

@@ -1,0 +1,35 @@
+/**
+ * Saves a new version of the municipality's policy (benefit-rules.md §10 and
+ * the attendance settings). Versions are numbered 1, 2, … with optimistic
+ * concurrency: the admin quotes the version they read (409 POLICY_CHANGED if
+ * another admin saved first). Every version is kept as an immutable item
+ * (participants-repo.ts `savePolicy`), and the stored benefit policy carries
+ * its content hash `policyVersion` (shared/domain/policy.ts), the same string
+ * decisions record, so a decision's policy can always be looked up.
+ * The policy holds no personal data, so there is no access-log entry; each
+ * version records who saved it (pseudonymous ref) and when.
+ */
+import type { Deps } from '../../shared/adapters/deps.js';
+import type { MunicipalityPolicy } from '../../shared/adapters/participants-repo.js';
+import { policyVersion } from '../../shared/domain/policy.js';
+import type { AuthContext } from '../../shared/http/auth.js';
+import { ConflictError } from '../../shared/http/errors.js';
+import type { PolicyBody } from './schema.js';
+
+const policyChanged = () => new ConflictError('POLICY_CHANGED', 'The policy was changed since you read it; reload and try again');
+
+export async function updatePolicy(deps: Deps, auth: AuthContext, body: PolicyBody): Promise<MunicipalityPolicy> {
+  const current = await deps.participants.getPolicy(auth.municipality);
+  if ((current?.version ?? 0) !== body.expectedVersion) throw policyChanged();
+  const policy: MunicipalityPolicy = {
+    municipality: auth.municipality,
+    benefit: body.benefit,
+    attendance: body.attendance,
+    version: body.expectedVersion + 1,
+    policyVersion: policyVersion(body.benefit),
+    updatedByRef: auth.actorRef,
+    updatedAt: deps.clock.now().toISOString(),
+  };
+  if (!(await deps.participants.savePolicy(policy, body.expectedVersion))) throw policyChanged();
+  return policy;
+}
