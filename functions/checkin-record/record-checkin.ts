@@ -12,6 +12,7 @@
  */
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { CheckinRecord } from '../../shared/adapters/attendance-repo.js';
+import type { ParticipantIdentity } from '../../shared/adapters/participants-repo.js';
 import { DEFAULT_ATTENDANCE_SETTINGS } from '../../shared/adapters/participants-repo.js';
 import type { CheckinRequest } from '../../shared/domain/attendance/checkin.js';
 import { checkinRequestHash, initialOf, judgeDeviceTime } from '../../shared/domain/attendance/checkin.js';
@@ -37,8 +38,8 @@ async function callerOf(deps: Deps, auth: AuthContext, body: CheckinBody): Promi
   return { role: 'kiosk', deviceId: body.deviceId, credential: presented(body.kiosk) };
 }
 
-async function receiptOf(deps: Deps, r: CheckinRecord): Promise<CheckinReceipt> {
-  const identity = await deps.participants.getIdentity(r.participantId);
+async function receiptOf(deps: Deps, r: CheckinRecord, known?: ParticipantIdentity): Promise<CheckinReceipt> {
+  const identity = known ?? (await deps.participants.getIdentity(r.participantId));
   return {
     receiptId: r.receiptId,
     eventId: r.eventId,
@@ -74,11 +75,12 @@ export async function recordCheckin(deps: Deps, auth: AuthContext, body: Checkin
 
   const participantId = caller.role === 'participant' ? caller.participantId : await identifyAtKiosk(deps, auth.municipality, caller.deviceId, caller.credential);
   log.append({ participantRef: participantId });
-  if (caller.role === 'participant' && (await deps.participants.getIdentity(participantId)) === undefined)
-    throw new UnauthenticatedError('UNKNOWN_PARTICIPANT', 'No participant file for this login');
+  // Read side by side: the identity (the receipt's initial; a participant login must have a file) and the policy (read on every request).
+  const [identity, policy] = await Promise.all([deps.participants.getIdentity(participantId), deps.participants.getPolicy(auth.municipality)]);
+  if (identity === undefined) throw new UnauthenticatedError('UNKNOWN_PARTICIPANT', 'No participant file for this login');
 
   const now = deps.clock.now();
-  const settings = (await deps.participants.getPolicy(auth.municipality))?.attendance ?? DEFAULT_ATTENDANCE_SETTINGS;
+  const settings = policy?.attendance ?? DEFAULT_ATTENDANCE_SETTINGS;
   const verdict = judgeDeviceTime(body.deviceTime, now.getTime(), settings.replayWindowHours);
   if (verdict === 'IN_FUTURE') throw new BadRequestError('DEVICE_TIME_IN_FUTURE', 'deviceTime is more than 5 minutes ahead of the server clock');
   if (verdict === 'TOO_OLD') throw new BadRequestError('DEVICE_TIME_TOO_OLD', `deviceTime is older than the replay window of ${settings.replayWindowHours} hours`);
@@ -98,5 +100,5 @@ export async function recordCheckin(deps: Deps, auth: AuthContext, body: Checkin
   };
   const put = await deps.attendance.putEventOnce(record);
   // Lost a race with a concurrent request for the same id: answer as a replay of the winner.
-  return receiptOf(deps, put.created ? record : sameRequest(put.existing, requestHash));
+  return receiptOf(deps, put.created ? record : sameRequest(put.existing, requestHash), identity);
 }

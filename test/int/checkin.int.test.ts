@@ -1,34 +1,49 @@
 /**
- * POST /checkins against DynamoDB Local, calling the handler with API Gateway
- * v2 events: idempotency on the event id (R1–R3), device-time window, kiosk
- * identification with PIN lockout, and no personal data in logs or error
- * bodies (S7).
+ * POST /checkins over HTTP against the local system (infra/local): the
+ * same handler behind the local API Gateway adapter and JWT verification.
+ * Idempotency on the event id (quality.md R1–R3), the device-time window,
+ * kiosk identification with PIN lockout per card and per device, and no
+ * personal data in logs or error bodies (S7).
  */
 import { randomUUID } from 'node:crypto';
-import { FixedClock } from '../../shared/adapters/clock.js';
-import { setDeps } from '../../shared/adapters/deps.js';
-import { handler } from '../../functions/checkin-record/handler.js';
-import type { Caller } from '../support/api-event.js';
-import { apiEvent, call, kioskCaller, participantCaller } from '../support/api-event.js';
-import type { ApiDynamo } from '../support/api-dynamo.js';
-import { startApiDynamo } from '../support/api-dynamo.js';
+import type { TokenRequest } from '../../infra/local/auth.js';
+import { getDeps } from '../../shared/adapters/deps.js';
 import type { SeededParticipant } from '../support/api-seed.js';
 import { seedCard, seedDevice, seedParticipant } from '../support/api-seed.js';
 import { captureLogs } from '../support/capture-logs.js';
+import { kiosk, participant, startTestSystem, type HttpReply, type TestSystem } from '../support/local-system.js';
 
-let db: ApiDynamo;
-const clock = new FixedClock('2026-10-01T08:00:00Z');
+let sys: TestSystem;
 const seeded: SeededParticipant[] = [];
 const NOW_LOCAL = '2026-10-01T09:55:00+02:00';
+const tokens = new Map<string, Promise<string>>();
 
-const checkin = (caller: Caller, body: Record<string, unknown>) => call(handler, apiEvent({ method: 'POST', path: '/checkins', caller, body }));
+const participantCaller = (pid: string) => participant(pid);
+const kioskCaller = (deviceId: string) => kiosk(deviceId);
+function tokenOf(caller: TokenRequest): Promise<string> {
+  const key = JSON.stringify(caller);
+  let t = tokens.get(key);
+  if (t === undefined) tokens.set(key, (t = sys.tokenFor(caller)));
+  return t;
+}
+interface Reply extends HttpReply {
+  body: Record<string, unknown>;
+}
+const checkin = async (caller: TokenRequest, body: Record<string, unknown>): Promise<Reply> => {
+  const r = await sys.http('POST', '/checkins', { token: await tokenOf(caller), body });
+  return { ...r, body: r.body ?? {} };
+};
 const appBody = (over: Record<string, unknown> = {}) => ({ eventId: randomUUID(), type: 'IN', deviceId: 'phone-1', deviceTime: NOW_LOCAL, ...over });
 const kioskBody = (cardNumber: string, pin: string, over: Record<string, unknown> = {}) => ({ ...appBody({ deviceId: 'kiosk-1' }), kiosk: { cardNumber, pin }, ...over });
-const eventsOf = async (pid: string) => (await import('../../shared/adapters/deps.js')).getDeps().attendance.listEvents(pid, '2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z');
+const eventsOf = (pid: string) => getDeps().attendance.listEvents(pid, '2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z');
+const db = { count: (key: 'attendance') => sys.count(key) };
+const clock = {
+  set: (to: string) => sys.clock!.set(to),
+  advance: (ms: number) => sys.clock!.advance(ms),
+};
 
 beforeAll(async () => {
-  db = await startApiDynamo('checkin');
-  setDeps({ clock });
+  sys = await startTestSystem({ clock: '2026-10-01T08:00:00Z' });
   seeded.push(await seedParticipant('p-ada', { givenName: 'émilie' }), await seedParticipant('p-bo'), await seedParticipant('p-cy'), await seedParticipant('p-di'));
   await seedCard('p-ada', 'CARD0001', '2468');
   await seedCard('p-bo', 'CARD0002', '1357');
@@ -38,12 +53,9 @@ beforeAll(async () => {
   await seedDevice('kiosk-3');
   await seedDevice('kiosk-off', '5001', false);
   await seedDevice('kiosk-oslo', '0301');
-});
+}, 120_000);
 
-afterAll(async () => {
-  setDeps(undefined);
-  await db?.stop();
-});
+afterAll(() => sys?.stop());
 
 beforeEach(() => clock.set('2026-10-01T08:00:00Z'));
 
@@ -54,7 +66,7 @@ describe('participant check-in', () => {
     expect(r.status).toBe(201);
     expect(r.body).toEqual({ receiptId: expect.stringMatching(/^rcpt-/), eventId: body.eventId, type: 'IN', participantInitial: 'É', recordedAt: '2026-10-01T08:00:00.000Z', deviceTime: NOW_LOCAL });
     expect((await eventsOf('p-ada')).map((e) => e.eventId)).toContain(body.eventId);
-  });
+  }, 60_000);
 
   test('R1: 1 000 sequential + 100 concurrent replays → 1 record, same receipt, 0 server errors', async () => {
     const body = appBody({ type: 'OUT' });
@@ -83,7 +95,7 @@ describe('participant check-in', () => {
     expect(await db.count('attendance')).toBe(before);
     expect((await eventsOf('p-bo')).filter((e) => e.eventId === body.eventId)).toHaveLength(1);
     console.info(`R1: 1 000 sequential replays in ${Math.round(sequentialMs)} ms (${(sequentialMs / 1000).toFixed(2)} ms each)`);
-  });
+  }, 60_000);
 
   test('R1: 100 concurrent first requests for one new event → exactly 1 record', async () => {
     const body = appBody();
@@ -92,7 +104,7 @@ describe('participant check-in', () => {
     expect(new Set(rs.map((r) => r.status))).toEqual(new Set([201]));
     expect(new Set(rs.map((r) => r.raw)).size).toBe(1);
     expect(await db.count('attendance')).toBe(before + 1);
-  });
+  }, 60_000);
 
   test('R2: same event id, different body → 409 EVENT_ID_CONFLICT, 0 writes', async () => {
     const body = appBody();
@@ -105,7 +117,7 @@ describe('participant check-in', () => {
     const other = await checkin(participantCaller('p-bo'), body);
     expect([other.status, other.body.code]).toEqual([409, 'EVENT_ID_CONFLICT']);
     expect(await db.count('attendance')).toBe(before);
-  });
+  }, 60_000);
 
   test('R3: a replay days later still returns the receipt and writes nothing', async () => {
     const body = appBody();
@@ -118,7 +130,7 @@ describe('participant check-in', () => {
     // A NEW event with that device time is now too old.
     const late = await checkin(participantCaller('p-ada'), appBody());
     expect([late.status, late.body.code]).toEqual([400, 'DEVICE_TIME_TOO_OLD']);
-  });
+  }, 60_000);
 
   test('device time: more than 5 minutes ahead → 400; 5 minutes ahead or 72 h back is fine', async () => {
     const ahead = await checkin(participantCaller('p-ada'), appBody({ deviceTime: '2026-10-01T08:05:01Z' }));
@@ -126,17 +138,16 @@ describe('participant check-in', () => {
     expect((await checkin(participantCaller('p-ada'), appBody({ deviceTime: '2026-10-01T08:05:00Z' }))).status).toBe(201);
     expect((await checkin(participantCaller('p-ada'), appBody({ deviceTime: '2026-09-28T08:00:00Z' }))).status).toBe(201);
     expect((await checkin(participantCaller('p-ada'), appBody({ deviceTime: '2026-09-28T07:59:59Z' }))).body.code).toBe('DEVICE_TIME_TOO_OLD');
-  });
+  }, 60_000);
 
   test('the replay window is the municipality policy', async () => {
-    const { getDeps } = await import('../../shared/adapters/deps.js');
     await getDeps().participants.savePolicy({ municipality: '5001', benefit: {}, attendance: { replayWindowHours: 240, missingCheckout: 'END_OF_SESSION' }, version: 1, updatedAt: '2026-09-01T00:00:00Z' }, 0);
     try {
       expect((await checkin(participantCaller('p-ada'), appBody({ deviceTime: '2026-09-25T08:00:00Z' }))).status).toBe(201);
     } finally {
       await getDeps().participants.savePolicy({ municipality: '5001', benefit: {}, attendance: { replayWindowHours: 72, missingCheckout: 'END_OF_SESSION' }, version: 2, updatedAt: '2026-09-01T00:00:00Z' }, 1);
     }
-  });
+  }, 60_000);
 
   test('bad input: unknown fields, local time without offset, kiosk block from a participant, unknown participant', async () => {
     const before = await db.count('attendance');
@@ -146,7 +157,7 @@ describe('participant check-in', () => {
     expect((await checkin(participantCaller('p-ada'), kioskBody('CARD0001', '2468'))).body.code).toBe('KIOSK_FIELDS_NOT_ALLOWED');
     expect((await checkin(participantCaller('p-nobody'), appBody())).body.code).toBe('UNKNOWN_PARTICIPANT');
     expect(await db.count('attendance')).toBe(before);
-  });
+  }, 60_000);
 });
 
 describe('kiosk check-in', () => {
@@ -156,7 +167,7 @@ describe('kiosk check-in', () => {
     expect([r.status, r.body.participantInitial]).toEqual([201, 'Z']);
     expect((await eventsOf('p-bo')).find((e) => e.eventId === body.eventId)).toMatchObject({ source: 'kiosk', deviceId: 'kiosk-1' });
     expect((await checkin(kioskCaller('kiosk-1'), body)).raw).toBe(r.raw);
-  });
+  }, 60_000);
 
   test('the device must be registered, active, in the caller municipality, and match the token', async () => {
     expect((await checkin(kioskCaller('kiosk-9'), kioskBody('CARD0002', '1357', { deviceId: 'kiosk-9' }))).body.code).toBe('DEVICE_NOT_REGISTERED');
@@ -164,7 +175,7 @@ describe('kiosk check-in', () => {
     expect((await checkin(kioskCaller('kiosk-oslo'), kioskBody('CARD0002', '1357', { deviceId: 'kiosk-oslo' }))).body.code).toBe('DEVICE_NOT_REGISTERED');
     expect((await checkin(kioskCaller('kiosk-2'), kioskBody('CARD0002', '1357'))).body.code).toBe('DEVICE_MISMATCH');
     expect((await checkin(kioskCaller('kiosk-1'), appBody({ deviceId: 'kiosk-1' }))).body).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'body.kiosk' }] });
-  });
+  }, 60_000);
 
   test('unknown card and wrong PIN give the same answer', async () => {
     const wrong = await checkin(kioskCaller('kiosk-2'), kioskBody('CARD0003', '0000', { deviceId: 'kiosk-2' }));
@@ -172,7 +183,7 @@ describe('kiosk check-in', () => {
     expect(wrong.status).toBe(401);
     expect([unknown.status, unknown.raw]).toEqual([wrong.status, wrong.raw]);
     expect(wrong.body).toEqual({ code: 'IDENTIFICATION_FAILED', message: 'Card or PIN not recognised' });
-  });
+  }, 60_000);
 
   test('PIN lockout: 5 wrong PINs lock the card (even for the right PIN) until the window ends; unknown cards alike', async () => {
     const before = await db.count('attendance');
@@ -188,7 +199,7 @@ describe('kiosk check-in', () => {
     clock.advance(15 * 60 * 1000 + 1000);
     const later = await checkin(kioskCaller('kiosk-3'), kioskBody('CARD0001', '2468', { deviceId: 'kiosk-3', deviceTime: '2026-10-01T10:10:00+02:00' }));
     expect(later.status).toBe(201);
-  });
+  }, 60_000);
 
   test('PIN lockout per device: 20 wrong PINs on one kiosk lock it for every card', async () => {
     await seedDevice('kiosk-busy');
@@ -198,7 +209,7 @@ describe('kiosk check-in', () => {
     }
     const r = await checkin(kioskCaller('kiosk-busy'), kioskBody('CARD0002', '1357', { deviceId: 'kiosk-busy' }));
     expect([r.status, r.body.code]).toEqual([429, 'TOO_MANY_ATTEMPTS']);
-  });
+  }, 60_000);
 });
 
 describe('S7: no personal data in logs or error bodies', () => {
@@ -220,5 +231,5 @@ describe('S7: no personal data in logs or error bodies', () => {
     expect(logs.lines().length).toBeGreaterThanOrEqual(6);
     for (const p of seeded) for (const secret of [p.givenName, p.familyName, p.nationalId]) expect(text).not.toContain(secret);
     for (const secret of ['CARD0003', '9999', '1234']) expect(logs.text()).not.toContain(secret);
-  });
+  }, 60_000);
 });
