@@ -1,0 +1,114 @@
+/**
+ * Builds the four pages (kiosk, participant, adviser, payroll) into web/dist
+ * with one esbuild call: web/dist/<page>/index.html + app.js + app.css, and
+ * web/dist/index.html linking them. `npm run build:web`; `npm start` and the
+ * browser tests run it first.
+ *
+ * Build-time settings (environment variables), for the AWS deployment:
+ *   INTROFLYT_API_BASE   the API's origin when it differs from the pages' (default: same origin)
+ *   INTROFLYT_AUTH       'local' (POST /local/token, default) or 'cognito'
+ *   INTROFLYT_COGNITO_LOGIN_URL  the Cognito hosted-UI authorize URL (implicit flow), for 'cognito'
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { PAGES, type PageName } from './src/pages.js';
+
+const WEB = dirname(fileURLToPath(import.meta.url));
+export const DIST = join(WEB, 'dist');
+
+function html(page: PageName, apiBase: string): string {
+  const { title, description } = PAGES[page];
+  // No inline script or style, so the CSP can forbid both (the CloudFront
+  // response policy sends the same header on AWS).
+  const connect = apiBase === '' ? "'self'" : `'self' ${apiBase}`;
+  const csp = `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src ${connect}; base-uri 'none'; form-action 'self'; object-src 'none'`;
+  return `<!doctype html>
+<html lang="nb">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="referrer" content="no-referrer">
+<meta name="description" content="${description}">
+<title>${title}</title>
+<link rel="stylesheet" href="./app.css">
+<script type="module" src="./app.js"></script>
+</head>
+<body class="page-${page}">
+<div id="app"><main><p>Introflyt …</p></main></div>
+<noscript>Introflyt needs JavaScript. / Introflyt trenger JavaScript.</noscript>
+</body>
+</html>
+`;
+}
+
+function indexHtml(): string {
+  const links = (Object.keys(PAGES) as PageName[]).map((p) => `<li><a href="./${p}/">${PAGES[p].title}</a></li>`).join('\n');
+  return `<!doctype html>
+<html lang="nb">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Introflyt</title>
+<link rel="stylesheet" href="./kiosk/app.css"></head>
+<body><main class="index"><h1>Introflyt</h1><ul>
+${links}
+</ul></main></body>
+</html>
+`;
+}
+
+export interface BuildResult {
+  dist: string;
+  bytes: Record<string, number>;
+}
+
+export async function buildWeb(options: { minify?: boolean } = {}): Promise<BuildResult> {
+  const apiBase = (process.env.INTROFLYT_API_BASE ?? '').replace(/\/+$/, '');
+  const auth = process.env.INTROFLYT_AUTH === 'cognito' ? 'cognito' : 'local';
+  const loginUrl = process.env.INTROFLYT_COGNITO_LOGIN_URL ?? '';
+  if (apiBase !== '' && !/^https:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(apiBase)) throw new Error('INTROFLYT_API_BASE must be an https origin such as https://api.example.no');
+  rmSync(DIST, { recursive: true, force: true });
+  const pages = Object.keys(PAGES) as PageName[];
+  const result = await build({
+    entryPoints: Object.fromEntries(pages.map((p) => [`${p}/app`, join(WEB, 'src', p, 'main.ts')])),
+    outdir: DIST,
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: ['chrome110', 'firefox115', 'safari16'],
+    minify: options.minify ?? true,
+    sourcemap: false,
+    legalComments: 'none',
+    metafile: true,
+    logLevel: 'warning',
+    define: {
+      __API_BASE__: JSON.stringify(apiBase),
+      __AUTH_MODE__: JSON.stringify(auth),
+      __COGNITO_LOGIN_URL__: JSON.stringify(loginUrl),
+    },
+  });
+  for (const p of pages) {
+    mkdirSync(join(DIST, p), { recursive: true });
+    writeFileSync(join(DIST, p, 'index.html'), html(p, apiBase));
+  }
+  writeFileSync(join(DIST, 'index.html'), indexHtml());
+  const bytes: Record<string, number> = {};
+  for (const [file, out] of Object.entries(result.metafile.outputs)) bytes[file.replace(/^.*web\/dist\//, '')] = out.bytes;
+  return { dist: DIST, bytes };
+}
+
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const started = performance.now();
+  buildWeb().then(
+    (r) => {
+      const list = Object.entries(r.bytes)
+        .map(([f, b]) => `  ${f.padEnd(24)} ${(b / 1024).toFixed(1)} KiB`)
+        .join('\n');
+      process.stdout.write(`web: built ${r.dist} in ${Math.round(performance.now() - started)} ms\n${list}\n`);
+    },
+    (err: unknown) => {
+      process.stderr.write(`web build failed: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,511 @@
+/**
+ * The adviser's desk: assigned participants, documents waiting for approval
+ * (approve, or reject with a reason), decisions that need a formal decision
+ * (enkeltvedtak), one participant's calendar and decisions, and what-if on a
+ * participant's month (POST /simulations: the engine on an edited case,
+ * nothing stored).
+ *
+ * Every read here is a staff read of personal data and is access-logged by
+ * the API; the page keeps what it reads in memory only.
+ */
+import '../styles.css';
+import { ApiError, createApi } from '../lib/api.js';
+import { CATEGORY, cellsFromAttendance, cellsFromDecision, renderCalendar, type AbsenceView, type DecisionCalendarDay, type MonthAttendance } from '../lib/calendar.js';
+import { h, mount, type Child } from '../lib/dom.js';
+import { renderExplanation } from '../lib/explanation.js';
+import { addMonths, day, monthName, nok, osloToday } from '../lib/format.js';
+import { createI18n, type Messages } from '../lib/i18n.js';
+import { ensureSession, signOut, type Session } from '../lib/session.js';
+
+type Key =
+  | 'title' | 'nav' | 'participants' | 'documents' | 'reviews' | 'whatif' | 'signOut' | 'loading' | 'none' | 'name' | 'open' | 'date' | 'category'
+  | 'documentation' | 'status' | 'approve' | 'reject' | 'reason' | 'reasonHelp' | 'approved' | 'rejected' | 'noDocuments' | 'noReviews' | 'period'
+  | 'payout' | 'review' | 'resolve' | 'reference' | 'noticeDate' | 'resolved' | 'back' | 'calendar' | 'decisions' | 'noDecisions' | 'prev' | 'next'
+  | 'provisional' | 'explanation' | 'case' | 'caseHelp' | 'run' | 'result' | 'base' | 'deduction' | 'error' | 'participant' | 'receivedNote'
+  | 'fromDecision' | 'useDecision' | 'minutes' | 'wholeDay' | 'version';
+
+const MESSAGES: Messages<Key> = {
+  nb: {
+    title: 'Rådgiver',
+    nav: 'Hovedmeny',
+    participants: 'Mine deltakere',
+    documents: 'Dokumenter til godkjenning',
+    reviews: 'Krever enkeltvedtak',
+    whatif: 'Hva om',
+    signOut: 'Logg ut',
+    loading: 'Henter …',
+    none: 'Ingen.',
+    name: 'Navn',
+    open: 'Åpne',
+    date: 'Dato',
+    category: 'Type',
+    documentation: 'Dokumentasjon',
+    status: 'Status',
+    approve: 'Godkjenn',
+    reject: 'Avslå',
+    reason: 'Begrunnelse',
+    reasonHelp: 'Begrunnelsen vises for deltakeren. Ikke skriv helseopplysninger.',
+    approved: 'Godkjent.',
+    rejected: 'Avslått.',
+    noDocuments: 'Ingen dokumenter venter.',
+    noReviews: 'Ingen vedtak venter på enkeltvedtak.',
+    period: 'Måned',
+    payout: 'Utbetaling',
+    review: 'Kontrollklasse',
+    resolve: 'Registrer enkeltvedtak',
+    reference: 'Saksnummer for vedtaket',
+    noticeDate: 'Dato for forhåndsvarsel',
+    resolved: 'Registrert.',
+    back: 'Tilbake',
+    calendar: 'Kalender',
+    decisions: 'Vedtak',
+    noDecisions: 'Ingen vedtak ennå.',
+    prev: 'Forrige måned',
+    next: 'Neste måned',
+    provisional: 'Foreløpig, fra registrert oppmøte og fravær.',
+    fromDecision: 'Fra vedtaket for måneden.',
+    explanation: 'Forklaring',
+    case: 'Saken (JSON, som i case-format.md)',
+    caseHelp: 'Endre saken og se hva utbetalingen ville blitt. Ingenting lagres.',
+    run: 'Beregn',
+    result: 'Resultat',
+    base: 'Grunnbeløp for måneden',
+    deduction: 'Trekk',
+    error: 'Noe gikk galt: {message}',
+    participant: 'Deltaker',
+    receivedNote: 'Legeerklæring mottatt',
+    useDecision: 'Bruk saken fra vedtaket',
+    minutes: '{n} min',
+    wholeDay: 'hele dagen',
+    version: 'versjon',
+  },
+  en: {
+    title: 'Adviser',
+    nav: 'Main menu',
+    participants: 'My participants',
+    documents: 'Documents to approve',
+    reviews: 'Need a formal decision',
+    whatif: 'What if',
+    signOut: 'Sign out',
+    loading: 'Loading …',
+    none: 'None.',
+    name: 'Name',
+    open: 'Open',
+    date: 'Date',
+    category: 'Type',
+    documentation: 'Documentation',
+    status: 'Status',
+    approve: 'Approve',
+    reject: 'Reject',
+    reason: 'Reason',
+    reasonHelp: 'The participant sees the reason. Do not write health details.',
+    approved: 'Approved.',
+    rejected: 'Rejected.',
+    noDocuments: 'No documents are waiting.',
+    noReviews: 'No decision is waiting for a formal decision.',
+    period: 'Month',
+    payout: 'Payout',
+    review: 'Review class',
+    resolve: 'Record the formal decision',
+    reference: 'Case number of the decision',
+    noticeDate: 'Date of advance notice',
+    resolved: 'Recorded.',
+    back: 'Back',
+    calendar: 'Calendar',
+    decisions: 'Decisions',
+    noDecisions: 'No decisions yet.',
+    prev: 'Previous month',
+    next: 'Next month',
+    provisional: 'Provisional, from recorded attendance and absences.',
+    fromDecision: 'From the month’s decision.',
+    explanation: 'Explanation',
+    case: 'The case (JSON, as in case-format.md)',
+    caseHelp: 'Change the case and see what the payout would be. Nothing is stored.',
+    run: 'Compute',
+    result: 'Result',
+    base: 'Base for the month',
+    deduction: 'Deduction',
+    error: 'Something went wrong: {message}',
+    participant: 'Participant',
+    receivedNote: 'Doctor’s note received',
+    useDecision: 'Use the case from the decision',
+    minutes: '{n} min',
+    wholeDay: 'whole day',
+    version: 'version',
+  },
+};
+
+type Tab = 'participants' | 'documents' | 'reviews' | 'whatif';
+interface ParticipantRow {
+  participantId: string;
+  givenName?: string;
+  familyName?: string;
+  name?: string;
+}
+interface QueueItem extends AbsenceView {
+  participantId: string;
+}
+interface DecisionRow {
+  participantId?: string;
+  period: string;
+  version?: number;
+  payoutOre?: number;
+  review?: string;
+  reviewClass?: string;
+  decisionId?: string;
+  resolved?: boolean;
+  input?: unknown;
+  decision?: { payoutOre: number; baseOre: number; deductionOre: number; review?: string; calendar?: DecisionCalendarDay[] };
+  calendar?: DecisionCalendarDay[];
+}
+
+const i18n = createI18n(MESSAGES, 'nb');
+const t = i18n.t;
+const root = document.getElementById('app')!;
+let session: Session;
+const api = createApi(() => session?.token);
+
+const state = {
+  tab: 'participants' as Tab,
+  participants: undefined as ParticipantRow[] | undefined,
+  queue: undefined as QueueItem[] | undefined,
+  reviews: undefined as DecisionRow[] | undefined,
+  selected: undefined as string | undefined,
+  month: osloToday().slice(0, 7),
+  attendance: undefined as MonthAttendance | undefined,
+  decisions: undefined as DecisionRow[] | undefined,
+  explanation: undefined as unknown,
+  caseText: '',
+  simulation: undefined as unknown,
+  message: '',
+  error: '',
+};
+
+const errText = (err: unknown): string => t('error', { message: err instanceof ApiError ? `${err.message} (${err.code})` : err instanceof Error ? err.message : String(err) });
+const listOf = <T>(b: unknown, ...keys: string[]): T[] => {
+  if (Array.isArray(b)) return b as T[];
+  for (const k of keys) {
+    const v = (b as Record<string, unknown> | null)?.[k];
+    if (Array.isArray(v)) return v as T[];
+  }
+  return [];
+};
+const nameOf = (p: ParticipantRow | undefined, id: string): string => (p === undefined ? id : (p.name ?? ([p.givenName, p.familyName].filter(Boolean).join(' ') || id)));
+
+async function guarded(fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (err) {
+    state.error = errText(err);
+  }
+  render();
+}
+
+const loadParticipants = (): Promise<void> => guarded(async () => void (state.participants = listOf(await api.get('/participants'), 'items', 'participants')));
+const loadQueue = (): Promise<void> => guarded(async () => void (state.queue = listOf(await api.get('/absences?status=PENDING'), 'items')));
+const loadReviews = (): Promise<void> =>
+  guarded(async () => {
+    try {
+      state.reviews = listOf(await api.get('/reviews'), 'items', 'reviews', 'decisions');
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 404) state.reviews = [];
+      else throw err;
+    }
+  });
+
+async function loadParticipant(id: string): Promise<void> {
+  state.selected = id;
+  state.attendance = undefined;
+  state.decisions = undefined;
+  state.explanation = undefined;
+  render();
+  await guarded(async () => {
+    const [att, dec] = await Promise.all([
+      api.get<MonthAttendance>(`/participants/${encodeURIComponent(id)}/attendance?month=${state.month}`),
+      api.get<unknown>(`/participants/${encodeURIComponent(id)}/decisions`).catch((err: unknown) => {
+        if (err instanceof ApiError && err.status === 404) return [];
+        throw err;
+      }),
+    ]);
+    state.attendance = att;
+    state.decisions = listOf(dec, 'items', 'decisions');
+  });
+}
+
+async function decide(item: QueueItem, decision: 'APPROVE' | 'REJECT', reason: string, noteReceived: boolean): Promise<void> {
+  state.message = '';
+  state.error = '';
+  await guarded(async () => {
+    await api.send('PATCH', `/absences/${encodeURIComponent(item.absenceId)}`, {
+      decision,
+      expectedVersion: item.version,
+      ...(reason.trim() !== '' ? { reason: reason.trim() } : {}),
+      ...(noteReceived && decision === 'APPROVE' ? { documentation: 'DOCTOR_NOTE' } : {}),
+    });
+    state.message = decision === 'APPROVE' ? t('approved') : t('rejected');
+    state.queue = listOf(await api.get('/absences?status=PENDING'), 'items');
+  });
+}
+
+function documentsView(): Child[] {
+  const lang = i18n.lang();
+  if (state.queue === undefined) return [h('p', { role: 'status' }, t('loading'))];
+  if (state.queue.length === 0) return [h('h2', {}, t('documents')), h('p', {}, t('noDocuments'))];
+  const names = new Map((state.participants ?? []).map((p) => [p.participantId, p]));
+  return [
+    h('h2', {}, t('documents')),
+    ...state.queue.map((item, i) => {
+      const reasonId = `reason-${i}`;
+      const noteId = `note-${i}`;
+      const reason = h('textarea', { id: reasonId, rows: 2, maxlength: 500, 'aria-describedby': `${reasonId}-help` });
+      const note = h('input', { id: noteId, type: 'checkbox', checked: item.documentation === 'DOCTOR_NOTE' });
+      return h(
+        'section',
+        { class: 'card', 'data-absence': item.absenceId, 'aria-label': `${nameOf(names.get(item.participantId), item.participantId)} ${item.date}` },
+        h('h3', {}, `${nameOf(names.get(item.participantId), item.participantId)} – ${day(item.date, lang)}`),
+        h('p', {}, `${CATEGORY[lang][item.category] ?? item.category}, ${item.minutes === null ? t('wholeDay') : t('minutes', { n: item.minutes })}; ${t('documentation')}: ${item.documentation}`),
+        h('div', { class: 'row' }, note, h('label', { for: noteId, style: undefined }, t('receivedNote'))),
+        h('label', { for: reasonId }, t('reason')),
+        reason,
+        h('p', { id: `${reasonId}-help`, class: 'muted' }, t('reasonHelp')),
+        h(
+          'div',
+          { class: 'row' },
+          h('button', { type: 'button', class: 'primary', 'data-do': 'approve', onclick: () => void decide(item, 'APPROVE', reason.value, note.checked) }, t('approve')),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'danger',
+              'data-do': 'reject',
+              onclick: () => {
+                if (reason.value.trim() === '') {
+                  reason.focus();
+                  state.error = `${t('reason')}: ${t('reasonHelp')}`;
+                  render();
+                  return;
+                }
+                void decide(item, 'REJECT', reason.value, false);
+              },
+            },
+            t('reject'),
+          ),
+        ),
+      );
+    }),
+  ];
+}
+
+function participantsView(): Child[] {
+  if (state.selected !== undefined) return participantDetail(state.selected);
+  if (state.participants === undefined) return [h('p', { role: 'status' }, t('loading'))];
+  return [
+    h('h2', {}, t('participants')),
+    state.participants.length === 0
+      ? h('p', {}, t('none'))
+      : h(
+          'ul',
+          { class: 'participants' },
+          state.participants.map((p) => h('li', {}, h('button', { type: 'button', class: 'link', 'data-participant': p.participantId, onclick: () => void loadParticipant(p.participantId) }, nameOf(p, p.participantId)))),
+        ),
+  ];
+}
+
+function participantDetail(id: string): Child[] {
+  const lang = i18n.lang();
+  const p = state.participants?.find((x) => x.participantId === id);
+  const att = state.attendance;
+  const latest = (state.decisions ?? []).filter((d) => d.period === state.month).sort((a, b) => (b.version ?? 0) - (a.version ?? 0))[0];
+  const cal = latest?.decision?.calendar ?? latest?.calendar;
+  const move = (d: number) => () => {
+    state.month = addMonths(state.month, d);
+    void loadParticipant(id);
+  };
+  return [
+    h('button', { type: 'button', onclick: () => ((state.selected = undefined), render()) }, `‹ ${t('back')}`),
+    h('h2', {}, nameOf(p, id)),
+    h('div', { class: 'row' }, h('button', { type: 'button', 'aria-label': t('prev'), onclick: move(-1) }, '‹'), h('h3', {}, monthName(state.month, lang)), h('button', { type: 'button', 'aria-label': t('next'), onclick: move(1) }, '›')),
+    att === undefined ? h('p', { role: 'status' }, t('loading')) : renderCalendar(state.month, cal !== undefined ? cellsFromDecision(cal) : cellsFromAttendance(att, osloToday()), lang, cal !== undefined ? t('fromDecision') : t('provisional')),
+    h('h3', {}, t('decisions')),
+    state.decisions === undefined
+      ? h('p', {}, t('loading'))
+      : state.decisions.length === 0
+        ? h('p', {}, t('noDecisions'))
+        : decisionTable(state.decisions, (d) =>
+            h(
+              'div',
+              { class: 'row' },
+              h('button', { type: 'button', onclick: () => void openExplanation(id, d.period) }, t('explanation')),
+              d.input !== undefined ? h('button', { type: 'button', onclick: () => useCase(d.input) }, t('whatif')) : '',
+            ),
+          ),
+    state.explanation !== undefined ? renderExplanation(state.explanation, t('explanation')) : '',
+  ];
+}
+
+function decisionTable(rows: readonly DecisionRow[], actions: (d: DecisionRow) => HTMLElement): HTMLElement {
+  const lang = i18n.lang();
+  return h(
+    'div',
+    { class: 'table-wrap' },
+    h(
+      'table',
+      {},
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('period')), h('th', { scope: 'col' }, t('version')), h('th', { scope: 'col', class: 'num' }, t('payout')), h('th', { scope: 'col' }, t('review')), h('th', { scope: 'col' }, ''))),
+      h(
+        'tbody',
+        {},
+        rows.map((d) =>
+          h(
+            'tr',
+            { 'data-period': d.period },
+            h('td', {}, monthName(d.period, lang)),
+            h('td', {}, d.version ?? ''),
+            h('td', { class: 'num' }, (d.payoutOre ?? d.decision?.payoutOre) !== undefined ? nok((d.payoutOre ?? d.decision?.payoutOre)!, lang) : ''),
+            h('td', {}, d.reviewClass ?? d.review ?? d.decision?.review ?? ''),
+            h('td', {}, actions(d)),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+async function openExplanation(id: string, period: string): Promise<void> {
+  await guarded(async () => {
+    state.explanation = await api.get(`/participants/${encodeURIComponent(id)}/decisions/${period}/explanation?lang=${i18n.lang()}`);
+  });
+}
+
+function useCase(input: unknown): void {
+  state.caseText = JSON.stringify(input, null, 2);
+  state.simulation = undefined;
+  open('whatif');
+}
+
+function reviewsView(): Child[] {
+  if (state.reviews === undefined) return [h('p', { role: 'status' }, t('loading'))];
+  if (state.reviews.length === 0) return [h('h2', {}, t('reviews')), h('p', {}, t('noReviews'))];
+  const names = new Map((state.participants ?? []).map((p) => [p.participantId, p]));
+  return [
+    h('h2', {}, t('reviews')),
+    ...state.reviews.map((d, i) => {
+      const pid = d.participantId ?? '';
+      const ref = h('input', { id: `ref-${i}`, maxlength: 64, required: true });
+      const notice = h('input', { id: `notice-${i}`, type: 'date', required: true });
+      return h(
+        'form',
+        {
+          class: 'card',
+          'data-review': `${pid}/${d.period}`,
+          onsubmit: (ev: Event) => {
+            ev.preventDefault();
+            void guarded(async () => {
+              await api.send('PUT', `/decisions/${encodeURIComponent(pid)}/${d.period}/resolution`, { kind: 'VEDTAK', vedtakReference: ref.value, advanceNoticeDate: notice.value });
+              state.message = t('resolved');
+              state.reviews = listOf(await api.get('/reviews'), 'items', 'reviews', 'decisions');
+            });
+          },
+        },
+        h('h3', {}, `${nameOf(names.get(pid), pid)} – ${monthName(d.period, i18n.lang())}`),
+        h('p', {}, `${t('payout')}: ${(d.payoutOre ?? d.decision?.payoutOre) !== undefined ? nok((d.payoutOre ?? d.decision?.payoutOre)!, i18n.lang()) : ''}`),
+        h('label', { for: `ref-${i}` }, t('reference')),
+        ref,
+        h('label', { for: `notice-${i}` }, t('noticeDate')),
+        notice,
+        h('p', {}, h('button', { type: 'submit', class: 'primary' }, t('resolve'))),
+      );
+    }),
+  ];
+}
+
+function whatifView(): Child[] {
+  const lang = i18n.lang();
+  const area = h('textarea', { id: 'case', rows: 16, class: 'case', spellcheck: 'false', 'aria-describedby': 'case-help', style: undefined }, state.caseText);
+  area.addEventListener('input', () => (state.caseText = area.value));
+  const sim = state.simulation as { decision?: { payoutOre: number; baseOre: number; deductionOre: number }; payoutOre?: number; baseOre?: number; deductionOre?: number; explanation?: unknown } | undefined;
+  const d = sim?.decision ?? (sim as { payoutOre: number; baseOre: number; deductionOre: number } | undefined);
+  return [
+    h('h2', {}, t('whatif')),
+    h('p', { id: 'case-help' }, t('caseHelp')),
+    h('label', { for: 'case' }, t('case')),
+    area,
+    h(
+      'p',
+      {},
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'primary',
+          onclick: () =>
+            void guarded(async () => {
+              let parsed: unknown;
+              try {
+                parsed = JSON.parse(state.caseText);
+              } catch (err) {
+                throw new Error(`JSON: ${err instanceof Error ? err.message : String(err)}`);
+              }
+              state.simulation = await api.send('POST', `/simulations?lang=${lang}`, { case: parsed, lang });
+            }),
+        },
+        t('run'),
+      ),
+    ),
+    d?.payoutOre !== undefined
+      ? h(
+          'section',
+          { class: 'card', 'aria-label': t('result') },
+          h('h3', {}, t('result')),
+          h('p', { class: 'amount', 'data-sim-payout': d.payoutOre }, nok(d.payoutOre, lang)),
+          h('p', {}, `${t('base')}: ${nok(d.baseOre, lang)} · ${t('deduction')}: ${nok(d.deductionOre, lang)}`),
+          sim?.explanation !== undefined ? renderExplanation(sim.explanation, t('explanation')) : '',
+        )
+      : '',
+  ];
+}
+
+const TABS: Tab[] = ['participants', 'documents', 'reviews', 'whatif'];
+
+function open(tab: Tab): void {
+  state.tab = tab;
+  state.message = '';
+  state.error = '';
+  if (tab === 'participants' && state.selected === undefined) void loadParticipants();
+  if (tab === 'documents') void loadQueue();
+  if (tab === 'reviews') void loadReviews();
+  render();
+}
+
+function render(): void {
+  const body = state.tab === 'participants' ? participantsView() : state.tab === 'documents' ? documentsView() : state.tab === 'reviews' ? reviewsView() : whatifView();
+  mount(
+    root,
+    h(
+      'header',
+      { class: 'bar' },
+      h('span', { class: 'brand' }, 'Introflyt'),
+      h('span', { class: 'muted' }, session.username),
+      i18n.switcher(),
+      h('button', { type: 'button', class: 'link', onclick: () => (signOut('adviser'), location.reload()) }, t('signOut')),
+    ),
+    h(
+      'main',
+      { id: 'main' },
+      h('h1', {}, t('title')),
+      h('nav', { class: 'tabs', 'aria-label': t('nav') }, TABS.map((tab) => h('button', { type: 'button', 'data-tab': tab, 'aria-pressed': String(state.tab === tab), onclick: () => open(tab) }, t(tab)))),
+      state.message ? h('p', { class: 'ok', role: 'status' }, state.message) : '',
+      state.error ? h('p', { class: 'error', role: 'alert' }, state.error) : '',
+      body,
+    ),
+  );
+}
+
+async function main(): Promise<void> {
+  session = await ensureSession(root, 'adviser', i18n, 'Introflyt – rådgiver');
+  i18n.onChange(render);
+  void loadParticipants();
+  open('participants');
+}
+
+void main();

@@ -1,0 +1,171 @@
+/**
+ * The month as a calendar picture, each day coloured by status, with a
+ * legend. Colour is never the only signal: each day also says its status in
+ * words (and screen readers get the full label).
+ *
+ * Two sources: a stored decision's calendar layer (the status the payout was
+ * computed from), or, before the month has a decision, a provisional status
+ * from the check-ins and absences (GET /me/attendance). The provisional
+ * reading follows benefit-rules.md's calendar statuses as far as the
+ * attendance data can tell: a pending document is WITHHELD, an approved
+ * absence EXCUSED, missing minutes without an absence UNEXCUSED.
+ */
+import { h } from './dom.js';
+import type { Lang } from './i18n.js';
+
+export type CalStatus = 'PRESENT' | 'EXCUSED' | 'UNEXCUSED' | 'WITHHELD' | 'UNPAID_LEAVE' | 'NOT_ENROLLED' | 'NONE' | 'FUTURE';
+
+export interface CalCell {
+  date: string;
+  status: CalStatus;
+  category?: string;
+  plannedMinutes?: number;
+  presentMinutes?: number | null;
+}
+
+export interface AttendanceDay {
+  date: string;
+  plannedMinutes: number;
+  presentMinutes: number | null;
+  flags: string[];
+}
+export interface AbsenceView {
+  absenceId: string;
+  date: string;
+  minutes: number | null;
+  category: string;
+  documentation: string;
+  status: 'APPROVED' | 'PENDING' | 'REJECTED';
+  version: number;
+  createdAt: string;
+  history: { at: string; byRole: string; from: string | null; to: string; reason?: string }[];
+}
+export interface MonthAttendance {
+  month: string;
+  days: AttendanceDay[];
+  absences: AbsenceView[];
+}
+export interface DecisionCalendarDay {
+  date: string;
+  plannedMinutes: number;
+  presentMinutes: number;
+  status: Exclude<CalStatus, 'NONE' | 'FUTURE'>;
+  segments: { minutes: number; outcome: string; category?: string }[];
+}
+
+export function cellsFromAttendance(m: MonthAttendance, today: string): CalCell[] {
+  return m.days.map((d) => {
+    const base = { date: d.date, plannedMinutes: d.plannedMinutes, presentMinutes: d.presentMinutes };
+    const absences = m.absences.filter((a) => a.date === d.date && a.status !== 'REJECTED');
+    const pending = absences.find((a) => a.status === 'PENDING');
+    const approved = absences.find((a) => a.status === 'APPROVED');
+    const full = d.presentMinutes !== null && d.presentMinutes >= d.plannedMinutes;
+    if (full) return { ...base, status: 'PRESENT' };
+    if (approved?.category === 'UNPAID_LEAVE') return { ...base, status: 'UNPAID_LEAVE' };
+    if (pending !== undefined) return { ...base, status: 'WITHHELD', category: pending.category };
+    if (approved !== undefined) return { ...base, status: 'EXCUSED', category: approved.category };
+    if (d.date >= today) return { ...base, status: 'FUTURE' };
+    return { ...base, status: 'UNEXCUSED' };
+  });
+}
+
+export function cellsFromDecision(days: readonly DecisionCalendarDay[]): CalCell[] {
+  return days.map((d) => {
+    const cat = d.segments.find((s) => s.category !== undefined)?.category;
+    return { date: d.date, status: d.status, plannedMinutes: d.plannedMinutes, presentMinutes: d.presentMinutes, ...(cat !== undefined ? { category: cat } : {}) };
+  });
+}
+
+const STATUS: Record<Lang, Record<CalStatus, string>> = {
+  nb: {
+    PRESENT: 'Til stede',
+    EXCUSED: 'Gyldig fravær',
+    UNEXCUSED: 'Ugyldig fravær',
+    WITHHELD: 'Venter på dokument',
+    UNPAID_LEAVE: 'Ulønnet permisjon',
+    NOT_ENROLLED: 'Ikke i programmet',
+    NONE: 'Ingen programdag',
+    FUTURE: 'Ikke registrert ennå',
+  },
+  en: {
+    PRESENT: 'Present',
+    EXCUSED: 'Excused absence',
+    UNEXCUSED: 'Unexcused absence',
+    WITHHELD: 'Waiting for a document',
+    UNPAID_LEAVE: 'Unpaid leave',
+    NOT_ENROLLED: 'Not in the programme',
+    NONE: 'Not a programme day',
+    FUTURE: 'Not recorded yet',
+  },
+};
+
+export const CATEGORY: Record<Lang, Record<string, string>> = {
+  nb: {
+    OWN_ILLNESS: 'egen sykdom',
+    CHILD_ILLNESS: 'barns sykdom',
+    WELFARE_LEAVE: 'velferdspermisjon',
+    VACATION: 'ferie',
+    PREGNANCY: 'svangerskap',
+    BIRTH_MOTHER: 'fødsel (mor)',
+    BIRTH_FATHER: 'fødsel (far/medmor)',
+    UNPAID_LEAVE: 'ulønnet permisjon',
+  },
+  en: {
+    OWN_ILLNESS: 'own illness',
+    CHILD_ILLNESS: 'child’s illness',
+    WELFARE_LEAVE: 'welfare leave',
+    VACATION: 'vacation',
+    PREGNANCY: 'pregnancy',
+    BIRTH_MOTHER: 'birth (mother)',
+    BIRTH_FATHER: 'birth (father/co-mother)',
+    UNPAID_LEAVE: 'unpaid leave',
+  },
+};
+
+export function statusLabel(s: CalStatus, lang: Lang): string {
+  return STATUS[lang][s];
+}
+
+const SHORT: Record<Lang, Record<CalStatus, string>> = {
+  nb: { PRESENT: '✓ Til stede', EXCUSED: 'Gyldig', UNEXCUSED: '✗ Ugyldig', WITHHELD: '⏳ Venter', UNPAID_LEAVE: 'Ulønnet', NOT_ENROLLED: '–', NONE: '', FUTURE: '' },
+  en: { PRESENT: '✓ Present', EXCUSED: 'Excused', UNEXCUSED: '✗ Unexcused', WITHHELD: '⏳ Pending', UNPAID_LEAVE: 'Unpaid', NOT_ENROLLED: '–', NONE: '', FUTURE: '' },
+};
+
+const DOW: Record<Lang, string[]> = { nb: ['man', 'tir', 'ons', 'tor', 'fre', 'lør', 'søn'], en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] };
+
+/** The month grid (Monday first) and its legend. */
+export function renderCalendar(month: string, cells: readonly CalCell[], lang: Lang, caption: string): HTMLElement {
+  const [y, mo] = month.split('-').map(Number);
+  const daysIn = new Date(Date.UTC(y!, mo!, 0)).getUTCDate();
+  const firstDow = (new Date(Date.UTC(y!, mo! - 1, 1)).getUTCDay() + 6) % 7;
+  const byDate = new Map(cells.map((c) => [c.date, c]));
+  const grid: HTMLElement[] = DOW[lang].map((d) => h('div', { class: 'dow', 'aria-hidden': 'true' }, d));
+  for (let i = 0; i < firstDow; i++) grid.push(h('div', { class: 'day blank', 'aria-hidden': 'true' }));
+  for (let d = 1; d <= daysIn; d++) {
+    const date = `${month}-${String(d).padStart(2, '0')}`;
+    const cell = byDate.get(date) ?? { date, status: 'NONE' as const };
+    const cat = cell.category !== undefined ? (CATEGORY[lang][cell.category] ?? cell.category) : undefined;
+    const label = `${d}. ${statusLabel(cell.status, lang)}${cat !== undefined ? ` (${cat})` : ''}`;
+    grid.push(
+      h(
+        'div',
+        { class: `day st-${cell.status}`, role: 'listitem', 'aria-label': label, title: label, 'data-date': date, 'data-status': cell.status },
+        h('span', { class: 'n', 'aria-hidden': 'true' }, d),
+        h('span', { class: 's', 'aria-hidden': 'true' }, SHORT[lang][cell.status]),
+        cat !== undefined ? h('span', { class: 's', 'aria-hidden': 'true' }, cat) : '',
+      ),
+    );
+  }
+  const order: CalStatus[] = ['PRESENT', 'EXCUSED', 'UNEXCUSED', 'WITHHELD', 'UNPAID_LEAVE', 'NOT_ENROLLED', 'FUTURE', 'NONE'];
+  return h(
+    'figure',
+    { class: 'month' },
+    h('figcaption', { class: 'muted' }, caption),
+    h('div', { class: 'calendar', role: 'list', 'aria-label': caption }, grid),
+    h(
+      'ul',
+      { class: 'legend', 'aria-label': lang === 'nb' ? 'Forklaring av fargene' : 'Colour legend' },
+      order.map((s) => h('li', {}, h('span', { class: `sw st-${s}`, 'aria-hidden': 'true' }), statusLabel(s, lang))),
+    ),
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * The layered explanation (explanations.md): the summary first, every other
+ * layer one tap away (<details>), in the order the engine renders them.
+ * The text comes from the stored explanation (rendered by the engine with
+ * versioned templates); the page adds no wording of its own to it.
+ */
+import { h } from './dom.js';
+
+export interface ExplanationLayer {
+  title: string;
+  lines: string[];
+}
+export const LAYER_ORDER = ['summary', 'calendar', 'calculation', 'rules', 'hints', 'who', 'rights'] as const;
+
+/** Accepts `{layers: {summary: {...}, ...}}`, `{layers: [{name, title, lines}]}` or the layers record itself. */
+export function layersOf(body: unknown): { name: string; layer: ExplanationLayer }[] {
+  const b = body as { layers?: unknown; explanation?: unknown };
+  const src = b.layers ?? (b.explanation as { layers?: unknown } | undefined)?.layers ?? body;
+  if (Array.isArray(src)) return (src as (ExplanationLayer & { name?: string; layer?: string })[]).map((l, i) => ({ name: l.name ?? l.layer ?? String(i), layer: l }));
+  if (src !== null && typeof src === 'object') {
+    const rec = src as Record<string, ExplanationLayer>;
+    const names = [...LAYER_ORDER.filter((n) => n in rec), ...Object.keys(rec).filter((n) => !(LAYER_ORDER as readonly string[]).includes(n))];
+    return names.filter((n) => rec[n] !== undefined && Array.isArray(rec[n].lines)).map((n) => ({ name: n, layer: rec[n]! }));
+  }
+  return [];
+}
+
+export function renderExplanation(body: unknown, heading: string): HTMLElement {
+  const layers = layersOf(body);
+  const [first, ...rest] = layers;
+  return h(
+    'section',
+    { class: 'explanation', 'aria-label': heading },
+    first !== undefined ? h('div', { class: 'card summary', 'data-layer': first.name }, h('h3', {}, first.layer.title), first.layer.lines.map((l) => h('p', {}, l))) : '',
+    rest.map(({ name, layer }) => h('details', { 'data-layer': name }, h('summary', {}, layer.title), layer.lines.map((l) => h('p', {}, l)))),
+  );
+}

@@ -1,0 +1,49 @@
+/** Norwegian (or English) formatting of money in øre, dates and times, in Europe/Oslo. */
+import type { Lang } from './i18n.js';
+
+const locale = (lang: Lang): string => (lang === 'nb' ? 'nb-NO' : 'en-GB');
+
+export function nok(ore: number, lang: Lang): string {
+  // Øre are integers; dividing by 100 is exact enough for display of two decimals.
+  return new Intl.NumberFormat(locale(lang), { style: 'currency', currency: 'NOK', minimumFractionDigits: 2 }).format(ore / 100);
+}
+
+export function time(iso: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(locale(lang), { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Oslo' }).format(new Date(iso));
+}
+
+export function dateTime(iso: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(new Date(iso));
+}
+
+/** A calendar date YYYY-MM-DD, read as that day (no time zone shift). */
+export function day(date: string, lang: Lang, style: 'long' | 'short' = 'long'): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const opts: Intl.DateTimeFormatOptions = style === 'long' ? { weekday: 'long', day: 'numeric', month: 'long' } : { day: 'numeric', month: 'short' };
+  return new Intl.DateTimeFormat(locale(lang), { ...opts, timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+}
+
+export function monthName(month: string, lang: Lang): string {
+  const [y, m] = month.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale(lang), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, 1)));
+}
+
+/** Today's date and this month in Europe/Oslo. */
+export function osloToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export function addMonths(month: string, delta: number): string {
+  const [y, m] = month.split('-').map(Number);
+  const d = new Date(Date.UTC(y!, m! - 1 + delta, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** The device's local time as ISO 8601 with its offset (the API wants the device's wall clock). */
+export function deviceTimeNow(now: Date = new Date()): string {
+  const off = -now.getTimezoneOffset();
+  const sign = off >= 0 ? '+' : '-';
+  const abs = Math.abs(off);
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}T${p(now.getHours())}:${p(now.getMinutes())}:${p(now.getSeconds())}${sign}${p(Math.floor(abs / 60))}:${p(abs % 60)}`;
+}

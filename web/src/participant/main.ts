@@ -1,0 +1,465 @@
+/**
+ * The participant's page (phone first, 360 px and up): the month as a
+ * coloured calendar with a legend, the payout with its layered explanation
+ * and hints, reporting own or child illness, the access log ("who looked at
+ * my data") and downloading all my data.
+ *
+ * It only ever asks the API for the signed-in participant's own data
+ * (/me/...), keeps it in memory, and stores nothing in localStorage; the
+ * token lives in sessionStorage.
+ */
+import '../styles.css';
+import { ApiError, createApi, newUuid } from '../lib/api.js';
+import { CATEGORY, cellsFromAttendance, cellsFromDecision, renderCalendar, type DecisionCalendarDay, type MonthAttendance } from '../lib/calendar.js';
+import { download, h, mount, type Child } from '../lib/dom.js';
+import { renderExplanation } from '../lib/explanation.js';
+import { addMonths, dateTime, day, monthName, nok, osloToday } from '../lib/format.js';
+import { createI18n, type Messages } from '../lib/i18n.js';
+import { ensureSession, signOut, type Session } from '../lib/session.js';
+
+type Key =
+  | 'title' | 'month' | 'payout' | 'report' | 'access' | 'data' | 'signOut' | 'prev' | 'next' | 'provisional' | 'fromDecision' | 'loading'
+  | 'absences' | 'noAbsences' | 'noDecision' | 'payoutFor' | 'explanation' | 'hints' | 'reportTitle' | 'ownIllness' | 'childIllness' | 'date'
+  | 'wholeDay' | 'partDay' | 'minutes' | 'documentation' | 'selfCert' | 'doctorNote' | 'send' | 'reported' | 'accessIntro' | 'noAccess'
+  | 'when' | 'who' | 'why' | 'integrity' | 'verified' | 'broken' | 'dataIntro' | 'download' | 'downloaded' | 'error' | 'choosePeriod'
+  | 'statusAPPROVED' | 'statusPENDING' | 'statusREJECTED' | 'kind' | 'whatHappened' | 'reportHelp' | 'nav';
+
+const MESSAGES: Messages<Key> = {
+  nb: {
+    title: 'Mitt introduksjonsprogram',
+    nav: 'Hovedmeny',
+    month: 'Måned',
+    payout: 'Utbetaling',
+    report: 'Meld fravær',
+    access: 'Hvem har sett',
+    data: 'Mine data',
+    signOut: 'Logg ut',
+    prev: 'Forrige måned',
+    next: 'Neste måned',
+    provisional: 'Foreløpig: bygger på registrert oppmøte og fravær. Vedtaket for måneden kan avvike.',
+    fromDecision: 'Fra vedtaket for måneden (versjon {v}).',
+    loading: 'Henter …',
+    absences: 'Fravær denne måneden',
+    noAbsences: 'Ingen fravær er meldt denne måneden.',
+    noDecision: 'Det er ikke gjort vedtak om utbetaling ennå.',
+    payoutFor: 'Utbetaling for {month}',
+    explanation: 'Forklaring',
+    hints: 'Dette kan endre utbetalingen',
+    reportTitle: 'Meld sykdom',
+    ownIllness: 'Jeg er syk (egenmelding)',
+    childIllness: 'Barnet mitt er sykt',
+    date: 'Dato',
+    wholeDay: 'Hele dagen',
+    partDay: 'En del av dagen',
+    minutes: 'Antall minutter',
+    documentation: 'Dokumentasjon',
+    selfCert: 'Egenmelding',
+    doctorNote: 'Jeg leverer legeerklæring',
+    send: 'Send',
+    reported: 'Fraværet er meldt: {date}, {status}.',
+    reportHelp: 'Du kan melde sykdom for i dag og inntil 14 dager tilbake. Skriv aldri diagnose eller helseopplysninger.',
+    accessIntro: 'Hver gang en ansatt leser opplysninger om deg, blir det logget. Her ser du hvem (rolle og ansattkode), når og hvorfor.',
+    noAccess: 'Ingen ansatte har lest opplysningene dine ennå.',
+    when: 'Når',
+    who: 'Hvem',
+    why: 'Hvorfor',
+    integrity: 'Loggen er kontrollert:',
+    verified: 'ingen oppføringer er endret',
+    broken: 'loggen er endret – kontakt kommunen',
+    dataIntro: 'Last ned alt kommunen har lagret om deg i Introflyt, som en JSON-fil (personvernforordningen art. 15 og 20).',
+    download: 'Last ned mine data',
+    downloaded: 'Filen er lastet ned.',
+    error: 'Noe gikk galt: {message}',
+    choosePeriod: 'Velg måned',
+    statusAPPROVED: 'godkjent',
+    statusPENDING: 'venter på behandling',
+    statusREJECTED: 'avslått',
+    kind: 'Type',
+    whatHappened: 'Status',
+  },
+  en: {
+    title: 'My introduction programme',
+    nav: 'Main menu',
+    month: 'Month',
+    payout: 'Payout',
+    report: 'Report absence',
+    access: 'Who looked',
+    data: 'My data',
+    signOut: 'Sign out',
+    prev: 'Previous month',
+    next: 'Next month',
+    provisional: 'Provisional: based on recorded attendance and absences. The month’s decision may differ.',
+    fromDecision: 'From the month’s decision (version {v}).',
+    loading: 'Loading …',
+    absences: 'Absences this month',
+    noAbsences: 'No absences reported this month.',
+    noDecision: 'No payout decision has been made yet.',
+    payoutFor: 'Payout for {month}',
+    explanation: 'Explanation',
+    hints: 'What would change the payout',
+    reportTitle: 'Report illness',
+    ownIllness: 'I am ill (self-certification)',
+    childIllness: 'My child is ill',
+    date: 'Date',
+    wholeDay: 'The whole day',
+    partDay: 'Part of the day',
+    minutes: 'Minutes',
+    documentation: 'Documentation',
+    selfCert: 'Self-certification',
+    doctorNote: 'I will hand in a doctor’s note',
+    send: 'Send',
+    reported: 'Absence reported: {date}, {status}.',
+    reportHelp: 'You can report illness for today and up to 14 days back. Never write a diagnosis or health details.',
+    accessIntro: 'Every time a member of staff reads your information, it is logged. Here you see who (role and staff code), when and why.',
+    noAccess: 'No member of staff has read your information yet.',
+    when: 'When',
+    who: 'Who',
+    why: 'Why',
+    integrity: 'The log is checked:',
+    verified: 'no entry has been changed',
+    broken: 'the log has been changed – contact the municipality',
+    dataIntro: 'Download everything the municipality holds about you in Introflyt, as a JSON file (GDPR art. 15 and 20).',
+    download: 'Download my data',
+    downloaded: 'The file is downloaded.',
+    error: 'Something went wrong: {message}',
+    choosePeriod: 'Choose a month',
+    statusAPPROVED: 'approved',
+    statusPENDING: 'waiting for review',
+    statusREJECTED: 'rejected',
+    kind: 'Type',
+    whatHappened: 'Status',
+  },
+};
+
+type Tab = 'month' | 'payout' | 'report' | 'access' | 'data';
+
+interface DecisionSummary {
+  period: string;
+  version?: number;
+  payoutOre?: number;
+  decisionId?: string;
+}
+interface DecisionDetail {
+  period: string;
+  version?: number;
+  decision?: { payoutOre: number; baseOre?: number; calendar?: DecisionCalendarDay[] };
+  payoutOre?: number;
+  calendar?: DecisionCalendarDay[];
+}
+
+const i18n = createI18n(MESSAGES, navigator.language.startsWith('en') ? 'en' : 'nb');
+const t = i18n.t;
+const root = document.getElementById('app')!;
+let session: Session;
+const api = createApi(
+  () => session?.token,
+  () => {
+    signOut('participant');
+  },
+);
+
+const state = {
+  tab: 'month' as Tab,
+  month: osloToday().slice(0, 7),
+  attendance: undefined as MonthAttendance | undefined,
+  decision: undefined as DecisionDetail | undefined | null,
+  decisions: undefined as DecisionSummary[] | undefined,
+  explanation: undefined as unknown,
+  explanationKey: '',
+  accessLog: undefined as { entries: { seq: number; at: string; role: string; staffRef: string; purpose: string; route: string }[]; integrity: string } | undefined,
+  message: '',
+  error: '',
+};
+
+const errText = (err: unknown): string => t('error', { message: err instanceof ApiError ? `${err.message} (${err.code})` : err instanceof Error ? err.message : String(err) });
+
+/** GET that treats "no such route yet" and "no such thing" as absent. */
+async function maybe<T>(path: string): Promise<T | null> {
+  try {
+    return await api.get<T>(path);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) return null;
+    throw err;
+  }
+}
+
+function decisionList(body: unknown): DecisionSummary[] {
+  const b = body as { items?: DecisionSummary[]; decisions?: DecisionSummary[] } | DecisionSummary[] | null;
+  if (b === null) return [];
+  return Array.isArray(b) ? b : (b.items ?? b.decisions ?? []);
+}
+
+async function loadMonth(): Promise<void> {
+  const month = state.month;
+  state.attendance = undefined;
+  state.decision = undefined;
+  render();
+  try {
+    const [att, dec] = await Promise.all([api.get<MonthAttendance>(`/me/attendance?month=${month}`), maybe<DecisionDetail>(`/me/decisions/${month}`)]);
+    if (month !== state.month) return;
+    state.attendance = att;
+    state.decision = dec;
+  } catch (err) {
+    state.error = errText(err);
+  }
+  render();
+}
+
+async function loadDecisions(): Promise<void> {
+  try {
+    state.decisions = decisionList(await maybe<unknown>('/me/decisions'));
+    const latest = state.decisions.map((d) => d.period).sort().at(-1);
+    if (latest !== undefined && !state.decisions.some((d) => d.period === state.explanationKey.slice(0, 7))) await loadExplanation(latest);
+  } catch (err) {
+    state.error = errText(err);
+  }
+  render();
+}
+
+async function loadExplanation(period: string): Promise<void> {
+  const key = `${period}/${i18n.lang()}`;
+  state.explanationKey = key;
+  state.explanation = undefined;
+  render();
+  try {
+    const body = await api.get<unknown>(`/me/decisions/${period}/explanation?lang=${i18n.lang()}`);
+    if (state.explanationKey === key) state.explanation = body;
+  } catch (err) {
+    state.error = errText(err);
+  }
+  render();
+}
+
+async function loadAccessLog(): Promise<void> {
+  try {
+    state.accessLog = await api.get('/me/access-log');
+  } catch (err) {
+    state.error = errText(err);
+  }
+  render();
+}
+
+function monthView(): Child[] {
+  const lang = i18n.lang();
+  const nav = h(
+    'div',
+    { class: 'row' },
+    h('button', { type: 'button', 'aria-label': t('prev'), onclick: () => ((state.month = addMonths(state.month, -1)), void loadMonth()) }, '‹'),
+    h('h2', { id: 'month-title' }, monthName(state.month, lang)),
+    h('button', { type: 'button', 'aria-label': t('next'), onclick: () => ((state.month = addMonths(state.month, 1)), void loadMonth()) }, '›'),
+  );
+  const att = state.attendance;
+  if (att === undefined) return [nav, h('p', { role: 'status' }, t('loading'))];
+  const dec = state.decision;
+  const calendar = dec?.decision?.calendar ?? dec?.calendar;
+  const cells = calendar !== undefined ? cellsFromDecision(calendar) : cellsFromAttendance(att, osloToday());
+  const caption = calendar !== undefined ? t('fromDecision', { v: dec?.version ?? 1 }) : t('provisional');
+  return [
+    nav,
+    renderCalendar(state.month, cells, lang, caption),
+    h('h2', {}, t('absences')),
+    att.absences.length === 0
+      ? h('p', {}, t('noAbsences'))
+      : h(
+          'ul',
+          { class: 'absences' },
+          att.absences.map((a) =>
+            h('li', { 'data-absence': a.absenceId }, `${day(a.date, lang)}: ${CATEGORY[lang][a.category] ?? a.category} – ${t(`status${a.status}` as Key)}`, a.history.at(-1)?.reason ? ` (${a.history.at(-1)!.reason})` : ''),
+          ),
+        ),
+  ];
+}
+
+function payoutView(): Child[] {
+  const lang = i18n.lang();
+  if (state.decisions === undefined) return [h('p', { role: 'status' }, t('loading'))];
+  if (state.decisions.length === 0) return [h('p', {}, t('noDecision'))];
+  const periods = [...new Set(state.decisions.map((d) => d.period))].sort().reverse();
+  const current = state.explanationKey.slice(0, 7) || periods[0]!;
+  const summary = state.decisions.find((d) => d.period === current);
+  const select = h(
+    'select',
+    { id: 'period', onchange: (ev: Event) => void loadExplanation((ev.target as HTMLSelectElement).value) },
+    periods.map((p) => h('option', { value: p, selected: p === current }, monthName(p, lang))),
+  );
+  return [
+    h('label', { for: 'period' }, t('choosePeriod')),
+    select,
+    h('h2', {}, t('payoutFor', { month: monthName(current, lang) })),
+    summary?.payoutOre !== undefined ? h('p', { class: 'amount', 'data-payout': summary.payoutOre }, nok(summary.payoutOre, lang)) : '',
+    state.explanation === undefined ? h('p', { role: 'status' }, t('loading')) : renderExplanation(state.explanation, t('explanation')),
+  ];
+}
+
+function reportView(): Child[] {
+  const lang = i18n.lang();
+  const today = osloToday();
+  const earliest = new Date(Date.parse(`${today}T12:00:00Z`) - 14 * 86_400_000).toISOString().slice(0, 10);
+  let whole = true;
+  const minutes = h('input', { id: 'minutes', name: 'minutes', type: 'number', min: 1, max: 1440, value: 60, disabled: true });
+  const form = h(
+    'form',
+    {
+      class: 'card',
+      onsubmit: (ev: Event) => {
+        ev.preventDefault();
+        const data = new FormData(form);
+        const category = String(data.get('category'));
+        const documentation = category === 'OWN_ILLNESS' ? String(data.get('documentation') ?? 'SELF_CERTIFICATION') : 'SELF_CERTIFICATION';
+        const body = {
+          requestId: newUuid(),
+          category,
+          date: String(data.get('date')),
+          ...(whole ? { wholeDay: true } : { minutes: Number(minutes.value) }),
+          documentation,
+        };
+        state.message = '';
+        state.error = '';
+        api.send<{ date: string; status: 'APPROVED' | 'PENDING' | 'REJECTED' }>('POST', '/absences', body).then(
+          (r) => {
+            state.message = t('reported', { date: day(r.date, i18n.lang()), status: t(`status${r.status}` as Key) });
+            render();
+          },
+          (err: unknown) => {
+            state.error = errText(err);
+            render();
+          },
+        );
+      },
+    },
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, t('kind')),
+      h('label', { class: 'choice' }, h('input', { type: 'radio', name: 'category', value: 'OWN_ILLNESS', checked: true }), ` ${t('ownIllness')}`),
+      h('label', { class: 'choice' }, h('input', { type: 'radio', name: 'category', value: 'CHILD_ILLNESS' }), ` ${t('childIllness')}`),
+    ),
+    h('label', { for: 'date' }, t('date')),
+    h('input', { id: 'date', name: 'date', type: 'date', value: today, min: earliest, max: today, required: true, lang }),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, t('minutes')),
+      h('label', { class: 'choice' }, h('input', { type: 'radio', name: 'span', value: 'whole', checked: true, onchange: () => ((whole = true), (minutes.disabled = true)) }), ` ${t('wholeDay')}`),
+      h('label', { class: 'choice' }, h('input', { type: 'radio', name: 'span', value: 'part', onchange: () => ((whole = false), (minutes.disabled = false)) }), ` ${t('partDay')}`),
+      h('label', { for: 'minutes' }, t('minutes')),
+      minutes,
+    ),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, t('documentation')),
+      h('label', { class: 'choice' }, h('input', { type: 'radio', name: 'documentation', value: 'SELF_CERTIFICATION', checked: true }), ` ${t('selfCert')}`),
+      h('label', { class: 'choice' }, h('input', { type: 'radio', name: 'documentation', value: 'DOCTOR_NOTE' }), ` ${t('doctorNote')}`),
+    ),
+    h('p', { class: 'muted' }, t('reportHelp')),
+    h('button', { type: 'submit', class: 'primary' }, t('send')),
+  );
+  return [h('h2', {}, t('reportTitle')), form];
+}
+
+function accessView(): Child[] {
+  const lang = i18n.lang();
+  const log = state.accessLog;
+  if (log === undefined) return [h('p', { role: 'status' }, t('loading'))];
+  return [
+    h('h2', {}, t('access')),
+    h('p', {}, t('accessIntro')),
+    h('p', {}, `${t('integrity')} `, h('strong', { 'data-integrity': log.integrity }, log.integrity === 'VERIFIED' ? t('verified') : t('broken'))),
+    log.entries.length === 0
+      ? h('p', {}, t('noAccess'))
+      : h(
+          'div',
+          { class: 'table-wrap' },
+          h(
+            'table',
+            { class: 'access-log' },
+            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('when')), h('th', { scope: 'col' }, t('who')), h('th', { scope: 'col' }, t('why')))),
+            h('tbody', {}, [...log.entries].reverse().map((e) => h('tr', {}, h('td', {}, dateTime(e.at, lang)), h('td', {}, `${e.role} ${e.staffRef}`), h('td', {}, e.purpose)))),
+          ),
+        ),
+  ];
+}
+
+function dataView(): Child[] {
+  return [
+    h('h2', {}, t('data')),
+    h('p', {}, t('dataIntro')),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'primary',
+        id: 'download-data',
+        onclick: async () => {
+          try {
+            const res = await api.raw('/me/data-export');
+            download(await res.blob(), `introflyt-mine-data-${osloToday()}.json`);
+            state.message = t('downloaded');
+          } catch (err) {
+            state.error = errText(err);
+          }
+          render();
+        },
+      },
+      t('download'),
+    ),
+  ];
+}
+
+const TABS: Tab[] = ['month', 'payout', 'report', 'access', 'data'];
+
+function open(tab: Tab): void {
+  state.tab = tab;
+  state.message = '';
+  state.error = '';
+  if (tab === 'month') void loadMonth();
+  if (tab === 'payout') void loadDecisions();
+  if (tab === 'access') void loadAccessLog();
+  render();
+}
+
+function render(): void {
+  const body = state.tab === 'month' ? monthView() : state.tab === 'payout' ? payoutView() : state.tab === 'report' ? reportView() : state.tab === 'access' ? accessView() : dataView();
+  mount(
+    root,
+    h(
+      'header',
+      { class: 'bar' },
+      h('span', { class: 'brand' }, 'Introflyt'),
+      i18n.switcher(),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'link',
+          onclick: () => {
+            signOut('participant');
+            location.reload();
+          },
+        },
+        t('signOut'),
+      ),
+    ),
+    h(
+      'main',
+      { id: 'main' },
+      h('h1', {}, t('title')),
+      h('nav', { class: 'tabs', 'aria-label': t('nav') }, TABS.map((tab) => h('button', { type: 'button', 'data-tab': tab, 'aria-current': state.tab === tab ? 'page' : undefined, 'aria-pressed': String(state.tab === tab), onclick: () => open(tab) }, t(tab)))),
+      state.message ? h('p', { class: 'ok', role: 'status' }, state.message) : '',
+      state.error ? h('p', { class: 'error', role: 'alert' }, state.error) : '',
+      body,
+    ),
+  );
+}
+
+async function main(): Promise<void> {
+  session = await ensureSession(root, 'participant', i18n, 'Introflyt');
+  i18n.onChange(() => {
+    if (state.tab === 'payout' && state.explanationKey !== '') void loadExplanation(state.explanationKey.slice(0, 7));
+    render();
+  });
+  open('month');
+}
+
+void main();

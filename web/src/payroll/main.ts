@@ -1,0 +1,381 @@
+/**
+ * Payroll: start a month's run and watch its progress live (polling
+ * GET /payroll-runs/{id} every second while it runs), the summary per review
+ * class with totals, drill-down to the decisions (ids, amounts, review class:
+ * no health details), approve (the page shows whether a second approver is
+ * still needed, and why a release is blocked), and download the export.
+ */
+import '../styles.css';
+import { ApiError, createApi } from '../lib/api.js';
+import { download, h, mount, type Child } from '../lib/dom.js';
+import { addMonths, dateTime, monthName, nok, osloToday } from '../lib/format.js';
+import { createI18n, type Messages } from '../lib/i18n.js';
+import { ensureSession, signOut, type Session } from '../lib/session.js';
+
+type Key =
+  | 'title' | 'signOut' | 'start' | 'period' | 'runs' | 'noRuns' | 'status' | 'progress' | 'summary' | 'reviewClass' | 'count' | 'base' | 'deduction'
+  | 'payout' | 'total' | 'drill' | 'approve' | 'approvals' | 'needSecond' | 'released' | 'blocked' | 'export' | 'loading' | 'error' | 'open'
+  | 'decision' | 'participantRef' | 'started' | 'approvedBy' | 'youApproved' | 'back' | 'batches' | 'noApprovals' | 'exported';
+
+const MESSAGES: Messages<Key> = {
+  nb: {
+    title: 'Lønnskjøring',
+    signOut: 'Logg ut',
+    start: 'Start kjøring',
+    period: 'Måned',
+    runs: 'Kjøringer',
+    noRuns: 'Ingen kjøringer ennå.',
+    status: 'Status',
+    progress: 'Framdrift',
+    summary: 'Sammendrag per kontrollklasse',
+    reviewClass: 'Kontrollklasse',
+    count: 'Antall',
+    base: 'Grunnlag',
+    deduction: 'Trekk',
+    payout: 'Utbetaling',
+    total: 'Sum',
+    drill: 'Vedtakene',
+    approve: 'Godkjenn',
+    approvals: 'Godkjenninger',
+    needSecond: 'Venter på godkjenning fra en annen person (to ulike personer må godkjenne).',
+    released: 'Frigitt: kjøringen er godkjent av to personer.',
+    blocked: 'Kan ikke frigis ennå: {reason}',
+    export: 'Last ned eksportfil (CSV)',
+    exported: 'Eksportfilen er lastet ned.',
+    loading: 'Henter …',
+    error: 'Noe gikk galt: {message}',
+    open: 'Åpne',
+    decision: 'Vedtak',
+    participantRef: 'Lønnsreferanse',
+    started: 'Startet',
+    approvedBy: 'Godkjent av',
+    youApproved: 'Du har godkjent. Samme person kan ikke godkjenne to ganger.',
+    back: 'Tilbake',
+    batches: '{done} av {total} deltakere',
+    noApprovals: 'Ingen har godkjent ennå.',
+  },
+  en: {
+    title: 'Payroll runs',
+    signOut: 'Sign out',
+    start: 'Start run',
+    period: 'Month',
+    runs: 'Runs',
+    noRuns: 'No runs yet.',
+    status: 'Status',
+    progress: 'Progress',
+    summary: 'Summary per review class',
+    reviewClass: 'Review class',
+    count: 'Count',
+    base: 'Base',
+    deduction: 'Deduction',
+    payout: 'Payout',
+    total: 'Total',
+    drill: 'The decisions',
+    approve: 'Approve',
+    approvals: 'Approvals',
+    needSecond: 'Waiting for approval by another person (two different people must approve).',
+    released: 'Released: the run is approved by two people.',
+    blocked: 'Cannot be released yet: {reason}',
+    export: 'Download export file (CSV)',
+    exported: 'The export file is downloaded.',
+    loading: 'Loading …',
+    error: 'Something went wrong: {message}',
+    open: 'Open',
+    decision: 'Decision',
+    participantRef: 'Payroll reference',
+    started: 'Started',
+    approvedBy: 'Approved by',
+    youApproved: 'You have approved. The same person cannot approve twice.',
+    back: 'Back',
+    batches: '{done} of {total} participants',
+    noApprovals: 'Nobody has approved yet.',
+  },
+};
+
+/** What GET /payroll-runs/{id} returns, read leniently: the page shows what is there. */
+interface Run {
+  runId: string;
+  period: string;
+  status: string;
+  createdAt?: string;
+  startedAt?: string;
+  progress?: { done?: number; total?: number; processed?: number; participants?: number };
+  participants?: number;
+  processed?: number;
+  totals?: { count?: number; baseOre?: number; deductionOre?: number; payoutOre?: number };
+  summary?: Record<string, { count: number; baseOre?: number; deductionOre?: number; payoutOre: number }> | { reviewClass: string; count: number; baseOre?: number; deductionOre?: number; payoutOre: number }[];
+  byReviewClass?: Run['summary'];
+  approvals?: ({ by?: string; approverRef?: string; actorRef?: string; at?: string } | string)[];
+  releasedAt?: string;
+  blockedBy?: string[];
+  unresolvedVedtak?: number;
+}
+interface DrillRow {
+  decisionId: string;
+  participantId?: string;
+  payrollRef?: string;
+  payoutOre: number;
+  baseOre?: number;
+  deductionOre?: number;
+  review?: string;
+  reviewClass?: string;
+}
+
+const i18n = createI18n(MESSAGES, 'nb');
+const t = i18n.t;
+const root = document.getElementById('app')!;
+let session: Session;
+const api = createApi(() => session?.token);
+const RUNNING = new Set(['STARTING', 'PENDING', 'RUNNING', 'PREPARING', 'COMPUTING', 'SUMMARISING', 'STARTED']);
+
+const state = {
+  period: addMonths(osloToday().slice(0, 7), -1),
+  runs: undefined as Run[] | undefined,
+  run: undefined as Run | undefined,
+  drill: undefined as DrillRow[] | undefined,
+  approvedByMe: false,
+  message: '',
+  error: '',
+};
+let poll: number | undefined;
+
+const errText = (err: unknown): string => t('error', { message: err instanceof ApiError ? `${err.message} (${err.code})` : err instanceof Error ? err.message : String(err) });
+const listOf = <T>(b: unknown, ...keys: string[]): T[] => {
+  if (Array.isArray(b)) return b as T[];
+  for (const k of keys) {
+    const v = (b as Record<string, unknown> | null)?.[k];
+    if (Array.isArray(v)) return v as T[];
+  }
+  return [];
+};
+const runOf = (b: unknown): Run => ((b as { run?: Run }).run ?? b) as Run;
+
+async function guarded(fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (err) {
+    state.error = errText(err);
+  }
+  render();
+}
+
+const loadRuns = (): Promise<void> => guarded(async () => void (state.runs = listOf<Run>(await api.get('/payroll-runs'), 'items', 'runs')));
+
+async function openRun(runId: string): Promise<void> {
+  window.clearTimeout(poll);
+  state.drill = undefined;
+  await guarded(async () => {
+    state.run = runOf(await api.get(`/payroll-runs/${encodeURIComponent(runId)}`));
+  });
+  // Live progress: poll while the workflow is still running.
+  if (state.run !== undefined && RUNNING.has(state.run.status)) poll = window.setTimeout(() => void openRun(runId), 1000);
+}
+
+function summaryRows(run: Run): { reviewClass: string; count: number; baseOre?: number; deductionOre?: number; payoutOre: number }[] {
+  const s = run.summary ?? run.byReviewClass;
+  if (s === undefined) return [];
+  if (Array.isArray(s)) return s;
+  return Object.entries(s).map(([reviewClass, v]) => ({ reviewClass, ...v }));
+}
+
+function runsView(): Child[] {
+  const lang = i18n.lang();
+  const input = h('input', { id: 'period', type: 'month', value: state.period, required: true, pattern: '\\d{4}-\\d{2}' });
+  input.addEventListener('input', () => (state.period = input.value));
+  return [
+    h(
+      'form',
+      {
+        class: 'card row',
+        onsubmit: (ev: Event) => {
+          ev.preventDefault();
+          void guarded(async () => {
+            const run = runOf(await api.send('POST', '/payroll-runs', { period: state.period }));
+            await openRun(run.runId);
+          });
+        },
+      },
+      h('label', { for: 'period' }, t('period')),
+      input,
+      h('button', { type: 'submit', class: 'primary', id: 'start-run' }, t('start')),
+    ),
+    h('h2', {}, t('runs')),
+    state.runs === undefined
+      ? h('p', { role: 'status' }, t('loading'))
+      : state.runs.length === 0
+        ? h('p', {}, t('noRuns'))
+        : h(
+            'div',
+            { class: 'table-wrap' },
+            h(
+              'table',
+              {},
+              h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('period')), h('th', { scope: 'col' }, t('status')), h('th', { scope: 'col' }, t('started')), h('th', { scope: 'col' }, ''))),
+              h(
+                'tbody',
+                {},
+                state.runs.map((r) =>
+                  h(
+                    'tr',
+                    { 'data-run': r.runId },
+                    h('td', {}, monthName(r.period, lang)),
+                    h('td', {}, r.status),
+                    h('td', {}, r.createdAt ?? r.startedAt ? dateTime((r.createdAt ?? r.startedAt)!, lang) : ''),
+                    h('td', {}, h('button', { type: 'button', onclick: () => void openRun(r.runId) }, t('open'))),
+                  ),
+                ),
+              ),
+            ),
+          ),
+  ];
+}
+
+function runView(run: Run): Child[] {
+  const lang = i18n.lang();
+  const total = run.progress?.total ?? run.progress?.participants ?? run.participants;
+  const done = run.progress?.done ?? run.progress?.processed ?? run.processed;
+  const rows = summaryRows(run);
+  const approvals = run.approvals ?? [];
+  const released = run.status === 'RELEASED' || run.releasedAt !== undefined;
+  const sum = (k: 'count' | 'baseOre' | 'deductionOre' | 'payoutOre'): number => rows.reduce((s, r) => s + (r[k] ?? 0), 0);
+  const money = (v: number | undefined): string => (v === undefined ? '' : nok(v, lang));
+  return [
+    h(
+      'button',
+      {
+        type: 'button',
+        onclick: () => {
+          window.clearTimeout(poll);
+          state.run = undefined;
+          void loadRuns();
+        },
+      },
+      `‹ ${t('back')}`,
+    ),
+    h('h2', {}, `${monthName(run.period, lang)} – ${run.runId}`),
+    h('p', {}, `${t('status')}: `, h('strong', { 'data-run-status': run.status }, run.status)),
+    total !== undefined
+      ? h('p', {}, h('label', { for: 'run-progress' }, t('progress')), h('progress', { id: 'run-progress', max: Math.max(total, 1), value: done ?? 0 }), ` ${t('batches', { done: done ?? 0, total })}`)
+      : '',
+    rows.length > 0
+      ? h(
+          'section',
+          { 'aria-label': t('summary') },
+          h('h3', {}, t('summary')),
+          h(
+            'div',
+            { class: 'table-wrap' },
+            h(
+              'table',
+              { class: 'summary' },
+              h('thead', {}, h('tr', {}, ...[t('reviewClass'), t('count'), t('base'), t('deduction'), t('payout')].map((c, i) => h('th', { scope: 'col', class: i > 0 ? 'num' : undefined }, c)))),
+              h(
+                'tbody',
+                {},
+                rows.map((r) => h('tr', { 'data-class': r.reviewClass }, h('td', {}, r.reviewClass), h('td', { class: 'num' }, r.count), h('td', { class: 'num' }, money(r.baseOre)), h('td', { class: 'num' }, money(r.deductionOre)), h('td', { class: 'num' }, money(r.payoutOre)))),
+              ),
+              h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, t('total')), h('td', { class: 'num' }, sum('count')), h('td', { class: 'num' }, money(sum('baseOre'))), h('td', { class: 'num' }, money(sum('deductionOre'))), h('td', { class: 'num', 'data-total-payout': sum('payoutOre') }, money(sum('payoutOre'))))),
+            ),
+          ),
+        )
+      : '',
+    h('h3', {}, t('approvals')),
+    approvals.length === 0 ? h('p', {}, t('noApprovals')) : h('ul', {}, approvals.map((a) => h('li', {}, typeof a === 'string' ? a : `${a.by ?? a.approverRef ?? a.actorRef ?? ''} ${a.at ? dateTime(a.at, lang) : ''}`))),
+    released
+      ? h('p', { class: 'ok', 'data-released': 'true' }, t('released'))
+      : approvals.length === 1
+        ? h('p', { class: 'hint', 'data-needs-second': 'true' }, t('needSecond'))
+        : '',
+    run.blockedBy !== undefined && run.blockedBy.length > 0 ? h('p', { class: 'error' }, t('blocked', { reason: run.blockedBy.join(', ') })) : '',
+    state.approvedByMe && !released ? h('p', { class: 'muted' }, t('youApproved')) : '',
+    h(
+      'div',
+      { class: 'row' },
+      !released && run.status === 'AWAITING_APPROVAL'
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'primary',
+              id: 'approve',
+              onclick: () =>
+                void guarded(async () => {
+                  const r = await api.send<unknown>('POST', `/payroll-runs/${encodeURIComponent(run.runId)}/approvals`, {});
+                  state.approvedByMe = true;
+                  const next = r !== undefined && (r as Run).runId !== undefined ? runOf(r) : undefined;
+                  state.run = next ?? runOf(await api.get(`/payroll-runs/${encodeURIComponent(run.runId)}`));
+                }),
+            },
+            t('approve'),
+          )
+        : '',
+      released
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'primary',
+              id: 'export',
+              onclick: () =>
+                void guarded(async () => {
+                  const res = await api.raw(`/payroll-runs/${encodeURIComponent(run.runId)}/export`);
+                  download(await res.blob(), `introflyt-${run.period}-${run.runId}.csv`);
+                  state.message = t('exported');
+                }),
+            },
+            t('export'),
+          )
+        : '',
+      h('button', { type: 'button', id: 'drill', onclick: () => void guarded(async () => void (state.drill = listOf<DrillRow>(await api.get(`/payroll-runs/${encodeURIComponent(run.runId)}/decisions`), 'items', 'decisions'))) }, t('drill')),
+    ),
+    state.drill !== undefined
+      ? h(
+          'div',
+          { class: 'table-wrap' },
+          h(
+            'table',
+            { class: 'drill' },
+            h('thead', {}, h('tr', {}, ...[t('decision'), t('participantRef'), t('reviewClass'), t('base'), t('deduction'), t('payout')].map((c, i) => h('th', { scope: 'col', class: i > 2 ? 'num' : undefined }, c)))),
+            h(
+              'tbody',
+              {},
+              state.drill.map((d) =>
+                h('tr', {}, h('td', {}, d.decisionId), h('td', {}, d.payrollRef ?? d.participantId ?? ''), h('td', {}, d.reviewClass ?? d.review ?? ''), h('td', { class: 'num' }, money(d.baseOre)), h('td', { class: 'num' }, money(d.deductionOre)), h('td', { class: 'num' }, money(d.payoutOre))),
+              ),
+            ),
+          ),
+        )
+      : '',
+  ];
+}
+
+function render(): void {
+  mount(
+    root,
+    h(
+      'header',
+      { class: 'bar' },
+      h('span', { class: 'brand' }, 'Introflyt'),
+      h('span', { class: 'muted' }, session.username),
+      i18n.switcher(),
+      h('button', { type: 'button', class: 'link', onclick: () => (signOut('payroll'), location.reload()) }, t('signOut')),
+    ),
+    h(
+      'main',
+      { id: 'main' },
+      h('h1', {}, t('title')),
+      state.message ? h('p', { class: 'ok', role: 'status' }, state.message) : '',
+      state.error ? h('p', { class: 'error', role: 'alert' }, state.error) : '',
+      state.run !== undefined ? runView(state.run) : runsView(),
+    ),
+  );
+}
+
+async function main(): Promise<void> {
+  session = await ensureSession(root, 'payroll', i18n, 'Introflyt – lønn');
+  i18n.onChange(render);
+  render();
+  void loadRuns();
+}
+
+void main();
