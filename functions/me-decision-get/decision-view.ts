@@ -1,0 +1,84 @@
+/**
+ * What the participant (and an assigned adviser) sees of stored decisions:
+ * the latest version of each month, its lines and calendar, every version
+ * with its correction, and the adviser's resolution. Shared by the
+ * `me-decision-*` and `participant-decision-*` functions.
+ */
+import type { ResolutionRecord } from '../../shared/adapters/decision-reviews-repo.js';
+import type { DecisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
+import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
+import type { Decision } from '../../shared/domain/decision.js';
+import { versionKey } from '../../shared/domain/payroll/decision-versions.js';
+import type { Resolution } from '../../shared/domain/payroll/resolution.js';
+import { effectivePayoutOre } from '../../shared/domain/payroll/resolution.js';
+
+/** The engine's output as stored by the payroll workflow (shared/domain/decision.ts). */
+export const engineDecision = (d: StoredDecision): Decision => d.decision as unknown as Decision;
+
+export interface ResolutionView {
+  kind: Resolution['kind'];
+  resolution: Resolution;
+  resolvedAt: string;
+}
+
+export const resolutionView = (r: ResolutionRecord | undefined): ResolutionView | null =>
+  r === undefined ? null : { kind: r.resolution.kind, resolution: r.resolution, resolvedAt: r.resolvedAt };
+
+export interface DecisionSummary {
+  period: string;
+  version: number;
+  decisionId: string;
+  createdAt: string;
+  supersedes: string | null;
+  baseOre: number;
+  deductionOre: number;
+  payoutOre: number;
+  /** What is paid: `payoutOre`, or the adviser's adjusted payout. */
+  paidOre: number;
+  review: Decision['review'];
+  resolution: ResolutionView | null;
+  /** The month's payroll run was released (two payroll approvals) with this version. */
+  released: boolean;
+}
+
+/**
+ * The release of a version: the month's payroll run is RELEASED and the
+ * version existed at release. A later correction version is paid with a later
+ * run, so it shows as not released until then.
+ */
+export interface ReleaseInfo {
+  released: boolean;
+  releasedAt: string | null;
+}
+
+export async function releaseOf(dd: DecisionDeps, d: StoredDecision, cache = new Map<string, Promise<ReleaseInfo>>()): Promise<ReleaseInfo> {
+  const municipality = d.municipality ?? engineDecision(d).municipalityCode;
+  const k = `${municipality}#${d.period}`;
+  let run = cache.get(k);
+  if (run === undefined) {
+    run = dd.payrollRuns.getCurrentRun(municipality, d.period).then((r) => ({ released: r?.status === 'RELEASED', releasedAt: r?.releasedAt ?? null }));
+    cache.set(k, run);
+  }
+  const r = await run;
+  return r.released && r.releasedAt !== null && d.createdAt <= r.releasedAt ? r : { released: false, releasedAt: null };
+}
+
+export function summaryOf(d: StoredDecision, resolution: ResolutionRecord | undefined, release: ReleaseInfo): DecisionSummary {
+  const e = engineDecision(d);
+  return {
+    period: d.period,
+    version: d.version,
+    decisionId: d.decisionId,
+    createdAt: d.createdAt,
+    supersedes: d.supersedes ?? null,
+    baseOre: e.baseOre,
+    deductionOre: e.deductionOre,
+    payoutOre: e.payoutOre,
+    paidOre: effectivePayoutOre(e, resolution?.resolution),
+    review: e.review,
+    resolution: resolutionView(resolution),
+    released: release.released,
+  };
+}
+
+export const resolutionsByKey = (records: readonly ResolutionRecord[]): Map<string, ResolutionRecord> => new Map(records.map((r) => [versionKey(r), r]));

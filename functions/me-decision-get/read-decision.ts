@@ -1,0 +1,41 @@
+/**
+ * One month's decision as its owner (or an assigned adviser) reads it: the
+ * latest version with its rates, lines, calendar, counters and hints; every
+ * version of the month with what each correction changed (benefit-rules.md
+ * §8; explanations.md "Correction explanations"); the adviser's resolution.
+ * The explanation text is its own route (read-explanation.ts).
+ */
+import type { DecisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
+import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
+import type { Deps } from '../../shared/adapters/deps.js';
+import type { Decision } from '../../shared/domain/decision.js';
+import type { Correction } from '../../shared/domain/payroll/correction.js';
+import { versionKey, versionsOf } from '../../shared/domain/payroll/decision-versions.js';
+import { NotFoundError } from '../../shared/http/errors.js';
+import type { DecisionSummary, ReleaseInfo } from './decision-view.js';
+import { engineDecision, releaseOf, resolutionsByKey, summaryOf } from './decision-view.js';
+
+export interface VersionView extends DecisionSummary {
+  correction: Correction | null;
+}
+
+export interface DecisionDetail extends VersionView {
+  participantId: string;
+  /** The engine's output without the explanation text (see the explanation route). */
+  decision: Omit<Decision, 'explanation'>;
+  /** Every version of the month, oldest first; the last is this one. */
+  versions: VersionView[];
+}
+
+export async function readDecision(deps: Pick<Deps, 'decisions'>, dd: DecisionDeps, participantId: string, period: string): Promise<DecisionDetail> {
+  const [stored, resolutions] = await Promise.all([deps.decisions.listForParticipant(participantId), dd.reviews.listForParticipant(participantId)]);
+  const versions = versionsOf(stored, period);
+  const latest = versions.at(-1);
+  if (latest === undefined) throw new NotFoundError('No decision for this month');
+  const byKey = resolutionsByKey(resolutions);
+  const runs = new Map<string, Promise<ReleaseInfo>>();
+  const view = async (d: StoredDecision): Promise<VersionView> => ({ ...summaryOf(d, byKey.get(versionKey(d)), await releaseOf(dd, d, runs)), correction: d.correction ?? null });
+  const views = await Promise.all(versions.map(view));
+  const { explanation: _text, ...decision } = engineDecision(latest);
+  return { participantId, ...views.at(-1)!, decision, versions: views };
+}

@@ -1,0 +1,19 @@
+/** GET /participants/{id}/decisions/{period}/explanation?lang=nb|en (adviser, assigned only; access-logged first). */
+import { decisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
+import { httpHandler, ok, routeOf } from '../../shared/http/middleware.js';
+import { readExplanation, requireLanguage } from '../me-decision-explanation/read-explanation.js';
+import { explanationQuerySchema } from '../me-decision-explanation/schema.js';
+import { beginAdviserRead } from '../participant-decision-get/adviser-read.js';
+import { participantPeriodPathSchema } from '../participant-decision-get/schema.js';
+
+const ROUTE = routeOf('participant-decision-explanation');
+
+export const handler = httpHandler(
+  { fn: 'participant-decision-explanation', path: participantPeriodPathSchema, query: explanationQuerySchema },
+  async ({ auth, path, query, deps, log }) => {
+    const lang = requireLanguage(query.lang);
+    log.append({ participantRef: path.id, period: path.period, lang });
+    await beginAdviserRead(deps, auth, path.id, 'decision-explanation', ROUTE);
+    return ok(await readExplanation(deps, decisionDeps(), path.id, path.period, lang));
+  },
+);

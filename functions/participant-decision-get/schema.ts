@@ -1,0 +1,6 @@
+/** Paths of the adviser's decision reads: /participants/{id}/decisions[/{period}[/explanation]]. */
+import { z } from 'zod';
+import { participantIdSchema, periodSchema } from '../me-decision-get/schema.js';
+
+export const participantPathSchema = z.strictObject({ id: participantIdSchema });
+export const participantPeriodPathSchema = z.strictObject({ id: participantIdSchema, period: periodSchema });

@@ -1,0 +1,11 @@
+/** GET /reviews (adviser): VEDTAK_REQUIRED decisions of assigned participants, unresolved first. */
+import { decisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
+import { httpHandler, ok, routeOf } from '../../shared/http/middleware.js';
+import { listReviews } from './list-reviews.js';
+import { reviewQuerySchema } from './schema.js';
+
+const ROUTE = routeOf('review-list');
+
+export const handler = httpHandler({ fn: 'review-list', query: reviewQuerySchema }, async ({ auth, query, deps }) => {
+  return ok(await listReviews(deps, decisionDeps(), auth, query.status ?? 'ALL', `${ROUTE.method} ${ROUTE.path}`));
+});

@@ -1,0 +1,171 @@
+/**
+ * Resolutions of VEDTAK_REQUIRED decisions (shared/domain/payroll/resolution.ts),
+ * in the Decisions table beside the decision they resolve: one create-only
+ * item per decision version, never an edit of the decision (R5).
+ *
+ * Key layout (pk / sk): P#<pid> / RES#<period>#v<version, 4 digits>
+ *
+ * No gsi1 keys: gsi1 lists a municipality's month of decisions
+ * (decisions-repo.ts) and must list decisions only. The payroll run finds the
+ * resolutions of its VEDTAK_REQUIRED decisions by key (consistent BatchGet),
+ * so a resolution written a moment ago is seen by the next approval.
+ *
+ * Also `decisionDeps()`: this repository and the payroll-runs repository for
+ * the decision, review and release functions, built lazily from the
+ * environment like shared/adapters/deps.ts; tests replace them with
+ * `setDecisionDeps`.
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { getConfig, tableNameOf } from '../config.js';
+import type { VersionRef } from '../domain/payroll/decision-versions.js';
+import { versionKey } from '../domain/payroll/decision-versions.js';
+import type { Resolution } from '../domain/payroll/resolution.js';
+import { pad4 } from './decisions-repo.js';
+import { createDocumentClient, isConditionFailed } from './dynamo.js';
+import type { PayrollRunsRepo } from './payroll-runs-repo.js';
+import { DynamoPayrollRunsRepo } from './payroll-runs-repo.js';
+
+export interface ResolutionRecord extends VersionRef {
+  decisionId: string;
+  resolution: Resolution;
+  /** Pseudonymous staff ref of the adviser (never a name). */
+  resolvedByRef: string;
+  resolvedAt: string;
+}
+
+export interface DecisionReviewsRepo {
+  /** Writes the resolution unless that decision version has one; then returns the stored one (nothing written). */
+  putResolutionOnce(r: ResolutionRecord): Promise<{ created: true } | { created: false; existing: ResolutionRecord }>;
+  get(ref: VersionRef): Promise<ResolutionRecord | undefined>;
+  /** Every resolution of a participant (all months and versions). */
+  listForParticipant(participantId: string): Promise<ResolutionRecord[]>;
+  /** The resolutions of these decision versions that exist, keyed by `versionKey` (strongly consistent). */
+  getMany(refs: readonly VersionRef[]): Promise<Map<string, ResolutionRecord>>;
+}
+
+const key = (r: VersionRef) => ({ pk: `P#${r.participantId}`, sk: `RES#${r.period}#v${pad4(r.version)}` });
+
+function strip(item: Record<string, unknown>): ResolutionRecord {
+  const { pk: _pk, sk: _sk, ...r } = item;
+  return r as unknown as ResolutionRecord;
+}
+
+/** BatchGetItem takes at most 100 keys. */
+const BATCH_GET_MAX = 100;
+const MAX_ROUNDS = 10;
+
+export class DynamoDecisionReviewsRepo implements DecisionReviewsRepo {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async putResolutionOnce(r: ResolutionRecord): Promise<{ created: true } | { created: false; existing: ResolutionRecord }> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...key(r), ...r },
+          // One resolution per decision version, written once: two advisers resolving at once cannot both win,
+          // and a recorded formal decision is never silently replaced.
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return { created: true };
+    } catch (err) {
+      if (!isConditionFailed(err)) throw err;
+      const existing = await this.get(r);
+      if (existing === undefined) throw new Error('resolution: condition failed but no item found');
+      return { created: false, existing };
+    }
+  }
+
+  async get(ref: VersionRef): Promise<ResolutionRecord | undefined> {
+    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: key(ref), ConsistentRead: true }));
+    return r.Item === undefined ? undefined : strip(r.Item);
+  }
+
+  async listForParticipant(participantId: string): Promise<ResolutionRecord[]> {
+    const out: ResolutionRecord[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const r = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :res)',
+          ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':res': 'RES#' },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of r.Items ?? []) out.push(strip(item));
+      start = r.LastEvaluatedKey;
+    } while (start !== undefined);
+    return out;
+  }
+
+  async getMany(refs: readonly VersionRef[]): Promise<Map<string, ResolutionRecord>> {
+    const out = new Map<string, ResolutionRecord>();
+    const unique = [...new Map(refs.map((r) => [versionKey(r), r])).values()];
+    for (let i = 0; i < unique.length; i += BATCH_GET_MAX) {
+      let keys: Record<string, unknown>[] = unique.slice(i, i + BATCH_GET_MAX).map(key);
+      for (let round = 0; keys.length > 0; round++) {
+        if (round >= MAX_ROUNDS) throw new Error('resolutions: unprocessed keys did not settle');
+        const r = await this.db.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: keys, ConsistentRead: true } } }));
+        for (const item of r.Responses?.[this.table] ?? []) {
+          const rec = strip(item);
+          out.set(versionKey(rec), rec);
+        }
+        keys = r.UnprocessedKeys?.[this.table]?.Keys ?? [];
+        if (keys.length > 0) await new Promise((res) => setTimeout(res, 20 * 2 ** round));
+      }
+    }
+    return out;
+  }
+}
+
+export interface DecisionDeps {
+  reviews: DecisionReviewsRepo;
+  payrollRuns: PayrollRunsRepo;
+}
+
+let defaults: DecisionDeps | undefined;
+let overrides: Partial<DecisionDeps> | undefined;
+
+function defaultDecisionDeps(): DecisionDeps {
+  let db: DynamoDBDocumentClient | undefined;
+  const client = () => (db ??= createDocumentClient(getConfig()));
+  let reviews: DecisionReviewsRepo | undefined;
+  let runs: PayrollRunsRepo | undefined;
+  // Made on first use, so a function never needs a table its route does not use.
+  return {
+    get reviews() {
+      return (reviews ??= new DynamoDecisionReviewsRepo(client(), tableNameOf(getConfig(), 'decisions')));
+    },
+    get payrollRuns() {
+      return (runs ??= new DynamoPayrollRunsRepo(client(), tableNameOf(getConfig(), 'payrollRuns')));
+    },
+  };
+}
+
+export function decisionDeps(): DecisionDeps {
+  defaults ??= defaultDecisionDeps();
+  const base = defaults;
+  const o = overrides;
+  if (o === undefined) return base;
+  return {
+    get reviews() {
+      return o.reviews ?? base.reviews;
+    },
+    get payrollRuns() {
+      return o.payrollRuns ?? base.payrollRuns;
+    },
+  };
+}
+
+/** Replaces parts (tests); `undefined` restores the defaults, built afresh from the environment. */
+export function setDecisionDeps(partial: Partial<DecisionDeps> | undefined): void {
+  overrides = partial;
+  if (partial === undefined) defaults = undefined;
+}

@@ -1,0 +1,60 @@
+/**
+ * Stored decisions for the decision, review and release tests, made the way
+ * the payroll workflow makes them: the engine (`decide`) on a golden case
+ * from ../shared/spec/golden, with the participant id of the test, written
+ * create-only with `putDecisionOnce` (never through the workflow).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
+import { decisionIdOf } from '../../shared/adapters/decisions-repo.js';
+import { getDeps } from '../../shared/adapters/deps.js';
+import type { CaseInput } from '../../shared/domain/case.js';
+import { parseCase } from '../../shared/domain/case.js';
+import type { Decision } from '../../shared/domain/decision.js';
+import { decide } from '../../shared/domain/engine.js';
+import { diffDecisions } from '../../shared/domain/payroll/correction.js';
+import { GOLDEN_DIR } from './paths.js';
+
+/** A golden case (e.g. 'g10-deductions-exceed-base'), as parsed JSON, for this participant. */
+export function goldenCase(name: string, participantId: string): CaseInput {
+  const c = JSON.parse(readFileSync(join(GOLDEN_DIR, `${name}.case.json`), 'utf8')) as CaseInput;
+  return { ...c, participant: { ...c.participant, id: participantId } };
+}
+
+export interface SeedOptions {
+  runId: string;
+  version?: number;
+  createdAt?: string;
+  /** The stored version this one corrects: the correction is stored with it, as the workflow does. */
+  previous?: StoredDecision;
+}
+
+export function storedDecision(input: CaseInput, o: SeedOptions): StoredDecision {
+  const c = parseCase(input);
+  const decision: Decision = decide(c);
+  const version = o.version ?? (o.previous === undefined ? 1 : o.previous.version + 1);
+  return {
+    participantId: c.participant.id,
+    period: c.period,
+    version,
+    decisionId: decisionIdOf(c.participant.id, c.period, version),
+    runId: o.runId,
+    municipality: c.municipality.code,
+    decision: decision as unknown as Record<string, unknown>,
+    input: c,
+    inputHash: decision.inputHash,
+    review: decision.review,
+    createdAt: o.createdAt ?? '2026-11-02T06:00:00.000Z',
+    ...(o.previous === undefined
+      ? {}
+      : { supersedes: o.previous.decisionId, correction: diffDecisions(o.previous.decision as unknown as Decision, decision) }),
+  };
+}
+
+export async function seedDecision(input: CaseInput, o: SeedOptions): Promise<StoredDecision> {
+  const d = storedDecision(input, o);
+  const r = await getDeps().decisions.putDecisionOnce(d);
+  if (r !== 'created') throw new Error(`seedDecision: ${d.decisionId} exists`);
+  return d;
+}
