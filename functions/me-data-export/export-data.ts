@@ -1,10 +1,15 @@
 /**
  * Everything held about the caller, as JSON (GDPR art. 15 and 20): identity
- * and profile facts (with schedule), check-in/out events, absences with their
- * history, decisions, and the access log. Internal bookkeeping (request
- * hashes, storage keys) is left out; it is not information about the person.
+ * and profile facts (with schedule and payroll reference), the history of
+ * fact changes, the kinds of kiosk credential issued (the card number and PIN
+ * are stored only as hashes, so they cannot be given back), the assigned
+ * advisers (by the pseudonymous staff ref the access log shows),
+ * check-in/out events, absences with their history, decisions, and the
+ * access log. Internal bookkeeping (request hashes, storage keys, hashes of
+ * secrets) is left out; it is not information about the person.
  */
 import type { Deps } from '../../shared/adapters/deps.js';
+import { staffRef } from '../../shared/http/auth.js';
 import { NotFoundError } from '../../shared/http/errors.js';
 import type { AccessLogView } from '../me-access-log/read-access-log.js';
 import { accessLogView } from '../me-access-log/read-access-log.js';
@@ -12,9 +17,12 @@ import type { AbsenceView } from '../me-attendance/read-month.js';
 import { absenceView } from '../me-attendance/read-month.js';
 
 export async function exportData(deps: Deps, participantId: string): Promise<Record<string, unknown>> {
-  const [identity, profile, events, absences, decisions, audit] = await Promise.all([
+  const [identity, profile, factChanges, credentialKinds, advisers, events, absences, decisions, audit] = await Promise.all([
     deps.participants.getIdentity(participantId),
     deps.participants.getProfile(participantId),
+    deps.participants.listFactChanges(participantId),
+    deps.participants.listKioskCredentialKinds(participantId),
+    deps.participants.listAdvisers(participantId),
     deps.attendance.listEvents(participantId, '0000-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z'),
     deps.attendance.listAbsences(participantId),
     deps.decisions.listForParticipant(participantId),
@@ -29,6 +37,9 @@ export async function exportData(deps: Deps, participantId: string): Promise<Rec
     participantId,
     identity: { givenName: identity.givenName, familyName: identity.familyName, nationalId: identity.nationalId },
     profile: facts,
+    factHistory: factChanges.map((c) => ({ version: c.version, effectiveFrom: c.effectiveFrom, changes: c.changes, changedAt: c.changedAt, changedByRole: c.changedByRole, changedByRef: c.changedByRef })),
+    kioskCredentials: credentialKinds,
+    advisers: advisers.map(staffRef).sort(),
     checkins: events.map((e) => ({ eventId: e.eventId, type: e.type, deviceId: e.deviceId, deviceTime: e.deviceTime, recordedAt: e.recordedAt, receiptId: e.receiptId, source: e.source })),
     absences: absenceList,
     decisions: decisions.map((d) => ({ decisionId: d.decisionId, period: d.period, version: d.version, createdAt: d.createdAt, decision: d.decision })),
