@@ -127,8 +127,8 @@ export function statusLabel(s: CalStatus, lang: Lang): string {
 }
 
 const SHORT: Record<Lang, Record<CalStatus, string>> = {
-  nb: { PRESENT: '✓ Til stede', EXCUSED: 'Gyldig', UNEXCUSED: '✗ Ugyldig', WITHHELD: '⏳ Venter', UNPAID_LEAVE: 'Ulønnet', NOT_ENROLLED: '–', NONE: '', FUTURE: '' },
-  en: { PRESENT: '✓ Present', EXCUSED: 'Excused', UNEXCUSED: '✗ Unexcused', WITHHELD: '⏳ Pending', UNPAID_LEAVE: 'Unpaid', NOT_ENROLLED: '–', NONE: '', FUTURE: '' },
+  nb: { PRESENT: '✓ Til stede', EXCUSED: 'Gyldig', UNEXCUSED: '✗ Ugyldig', WITHHELD: 'Venter', UNPAID_LEAVE: 'Ulønnet', NOT_ENROLLED: '–', NONE: '', FUTURE: '' },
+  en: { PRESENT: '✓ Present', EXCUSED: 'Excused', UNEXCUSED: '✗ Unexcused', WITHHELD: 'Pending', UNPAID_LEAVE: 'Unpaid', NOT_ENROLLED: '–', NONE: '', FUTURE: '' },
 };
 
 const DOW: Record<Lang, string[]> = { nb: ['man', 'tir', 'ons', 'tor', 'fre', 'lør', 'søn'], en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] };

@@ -56,7 +56,7 @@ const MESSAGES: Messages<Key> = {
     selfCert: 'Egenmelding',
     doctorNote: 'Jeg leverer legeerklæring',
     send: 'Send',
-    reported: 'Fraværet er meldt: {date}, {status}.',
+    reported: 'Fraværet er meldt: {what}, {date}, {status}.',
     reportHelp: 'Du kan melde sykdom for i dag og inntil 14 dager tilbake. Skriv aldri diagnose eller helseopplysninger.',
     accessIntro: 'Hver gang en ansatt leser opplysninger om deg, blir det logget. Her ser du hvem (rolle og ansattkode), når og hvorfor.',
     noAccess: 'Ingen ansatte har lest opplysningene dine ennå.',
@@ -108,7 +108,7 @@ const MESSAGES: Messages<Key> = {
     selfCert: 'Self-certification',
     doctorNote: 'I will hand in a doctor’s note',
     send: 'Send',
-    reported: 'Absence reported: {date}, {status}.',
+    reported: 'Absence reported: {what}, {date}, {status}.',
     reportHelp: 'You can report illness for today and up to 14 days back. Never write a diagnosis or health details.',
     accessIntro: 'Every time a member of staff reads your information, it is logged. Here you see who (role and staff code), when and why.',
     noAccess: 'No member of staff has read your information yet.',
@@ -315,9 +315,10 @@ function reportView(): Child[] {
         };
         state.message = '';
         state.error = '';
-        api.send<{ date: string; status: 'APPROVED' | 'PENDING' | 'REJECTED' }>('POST', '/absences', body).then(
+        render();
+        api.send<{ date: string; category: string; status: 'APPROVED' | 'PENDING' | 'REJECTED' }>('POST', '/absences', body).then(
           (r) => {
-            state.message = t('reported', { date: day(r.date, i18n.lang()), status: t(`status${r.status}` as Key) });
+            state.message = t('reported', { what: CATEGORY[i18n.lang()][r.category] ?? r.category, date: day(r.date, i18n.lang()), status: t(`status${r.status}` as Key) });
             render();
           },
           (err: unknown) => {

@@ -1,0 +1,124 @@
+/**
+ * The participant's page in a real browser at 360 px against the running
+ * local system: the month calendar with its legend, reporting own and child
+ * illness, the access log after an adviser has looked, downloading my data;
+ * axe on every view; and nothing of another participant in the bundles, the
+ * page, localStorage or sessionStorage.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { DEMO_PARTICIPANTS } from '../../infra/local/seed.js';
+import { ROOT } from '../support/paths.js';
+import { screenshot, seriousViolations, signInAs, startBrowserEnv, type BrowserEnv } from './browser.js';
+
+let env: BrowserEnv;
+beforeAll(async () => {
+  env = await startBrowserEnv();
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+const me = DEMO_PARTICIPANTS[3]!; // p4: a doctor's note pending
+const others = DEMO_PARTICIPANTS.filter((p) => p.participantId !== me.participantId);
+
+/** Every way another participant could be recognised. */
+const markers = (p: (typeof DEMO_PARTICIPANTS)[number]): string[] => [p.participantId, p.givenName, p.nationalId, p.cardNumber];
+
+async function storageText(page: Page): Promise<string> {
+  return page.evaluate(() => [localStorage, sessionStorage].flatMap((s) => Object.keys(s).map((k) => `${k}=${s.getItem(k)}`)).join('\n'));
+}
+
+async function tab(page: Page, name: string): Promise<void> {
+  await page.locator(`[data-tab="${name}"]`).click();
+}
+
+test('the built bundles hold no participant data', () => {
+  const dist = join(ROOT, 'web', 'dist');
+  const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(js|css|html)$/.test(f));
+  expect(files.length).toBeGreaterThanOrEqual(9);
+  const all = files.map((f) => readFileSync(join(dist, f), 'utf8')).join('\n');
+  for (const p of DEMO_PARTICIPANTS) for (const m of [...markers(p), p.familyName]) expect(all).not.toContain(m);
+});
+
+test('month calendar coloured by status with a legend, in nb and en; axe clean; nothing of others on the page or in storage', async () => {
+  const { context, page } = await env.newPage('participant');
+  await signInAs(page, '/participant/', me.username);
+  await page.locator('.calendar').waitFor();
+  const statuses = await page.locator('.calendar .day[data-status]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+  expect(statuses.length).toBeGreaterThanOrEqual(28);
+  expect(statuses).toContain('NONE');
+  expect(await page.locator('.legend li').count()).toBe(8);
+  expect(await page.locator('.legend').textContent()).toContain('Venter på dokument');
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, 'participant-1-month', true);
+
+  await page.getByRole('button', { name: 'English' }).click();
+  expect(await page.locator('.legend').textContent()).toContain('Waiting for a document');
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const text = `${await page.locator('body').innerText()}\n${await storageText(page)}`;
+  for (const o of others) for (const m of markers(o)) expect(text).not.toContain(m);
+  expect(await page.evaluate(() => localStorage.length)).toBe(0);
+  await context.close();
+});
+
+test('reports own illness and child illness; the absences appear in the month', async () => {
+  const { context, page } = await env.newPage('participant');
+  await signInAs(page, '/participant/', me.username);
+  await page.locator('.calendar').waitFor();
+  await tab(page, 'report');
+  await page.locator('form').waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, 'participant-3-report', true);
+
+  const before = await env.sys.count('attendance');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.locator('p.ok').waitFor();
+  expect(await page.locator('p.ok').textContent()).toMatch(/Fraværet er meldt: egen sykdom, .*, godkjent\./);
+
+  await page.getByLabel('Barnet mitt er sykt').check();
+  await page.getByLabel('En del av dagen').check();
+  await page.locator('#minutes').fill('90');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.locator('p.ok', { hasText: 'barns sykdom' }).waitFor();
+  expect(await env.sys.count('attendance')).toBe(before + 2);
+
+  await tab(page, 'month');
+  await page.locator('ul.absences').waitFor();
+  const listed = await page.locator('ul.absences').textContent();
+  expect(listed).toContain('egen sykdom');
+  expect(listed).toContain('barns sykdom');
+  await context.close();
+});
+
+test('the access log shows an adviser reading my data; download my data holds only mine', async () => {
+  // An adviser reads p4's month: a staff read, logged.
+  const adviser = await env.sys.tokenFor(me.adviser);
+  const month = new Date().toISOString().slice(0, 7);
+  expect((await env.sys.http('GET', `/participants/${me.participantId}/attendance`, { token: adviser, query: { month } })).status).toBe(200);
+
+  const { context, page } = await env.newPage('participant');
+  await signInAs(page, '/participant/', me.username);
+  await page.locator('.calendar').waitFor();
+  await tab(page, 'access');
+  await page.locator('table.access-log').waitFor();
+  expect(await page.locator('[data-integrity]').getAttribute('data-integrity')).toBe('VERIFIED');
+  expect(await page.locator('table.access-log tbody tr').count()).toBeGreaterThanOrEqual(1);
+  expect(await page.locator('table.access-log').textContent()).toContain('adviser');
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, 'participant-4-access-log', true);
+
+  await tab(page, 'data');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-data').click()]);
+  const file = await download.path();
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { participantId: string; identity: { givenName: string } };
+  expect(data.participantId).toBe(me.participantId);
+  expect(data.identity.givenName).toBe(me.givenName);
+  const raw = readFileSync(file, 'utf8');
+  for (const o of others) for (const m of markers(o)) expect(raw).not.toContain(m);
+  expect(await seriousViolations(page)).toEqual([]);
+  await context.close();
+});
