@@ -1,0 +1,170 @@
+/**
+ * The adviser's formal-decision queue and resolutions over HTTP against the
+ * local system (architecture.md flow 4; benefit-rules.md §9): GET /reviews
+ * lists the VEDTAK_REQUIRED decisions of assigned participants, unresolved
+ * first, access-logged per participant; PUT .../resolution stores a separate
+ * create-only item (the decision is never edited), is idempotent for the
+ * same resolution and refuses a different one, a superseded version, a
+ * decision that needs none, and bad input, writing nothing then.
+ */
+import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
+import { getDeps } from '../../shared/adapters/deps.js';
+import { assign, seedParticipant } from '../support/api-seed.js';
+import { goldenCase, seedDecision } from '../support/decision-seed.js';
+import { staff, startTestSystem, type TestSystem } from '../support/local-system.js';
+
+let sys: TestSystem;
+let adviser: string;
+let other: string;
+let bV1: StoredDecision;
+let cOct: StoredDecision;
+
+const ADVISER = 'adviser-rev-1';
+const OTHER = 'adviser-rev-2';
+const formal = (version: number, over: Record<string, unknown> = {}) => ({ kind: 'FORMAL_DECISION', version, vedtakReference: '2026/1234-5', advanceNoticeDate: '2026-11-03', ...over });
+const resolve = (pid: string, period: string, body: unknown, token = adviser) => sys.http('PUT', `/decisions/${pid}/${period}/resolution`, { token, body });
+const reviews = async (query?: Record<string, string>) => {
+  const r = await sys.http('GET', '/reviews', { token: adviser, ...(query === undefined ? {} : { query }) });
+  expect(r.status).toBe(200);
+  return (r.body as { reviews: Record<string, unknown>[] }).reviews;
+};
+
+beforeAll(async () => {
+  sys = await startTestSystem({ clock: '2026-11-10T09:00:00Z' });
+  for (const pid of ['p-a', 'p-b', 'p-c', 'p-z']) await seedParticipant(pid);
+  for (const pid of ['p-a', 'p-b', 'p-c']) await assign(pid, ADVISER);
+  await assign('p-z', OTHER);
+  adviser = await sys.tokenFor(staff(ADVISER, ['adviser']));
+  other = await sys.tokenFor(staff(OTHER, ['adviser']));
+  // p-a: REVIEW only. p-b and p-c: deductions above the base (VEDTAK_REQUIRED); p-c also in September. p-z: not assigned to ADVISER.
+  await seedDecision(goldenCase('g02-unexcused-half-day', 'p-a'), { runId: 'run-oct' });
+  bV1 = await seedDecision(goldenCase('g10-deductions-exceed-base', 'p-b'), { runId: 'run-oct' });
+  cOct = await seedDecision(goldenCase('g10-deductions-exceed-base', 'p-c'), { runId: 'run-oct' });
+  const g10 = goldenCase('g10-deductions-exceed-base', 'p-c');
+  await seedDecision(
+    { ...g10, period: '2026-09', computedAt: '2026-10-02', days: g10.days.filter((d) => d.date <= '2026-10-30').map((d) => ({ ...d, date: d.date.replace('2026-10', '2026-09') })) },
+    { runId: 'run-sep' },
+  );
+  await seedDecision(goldenCase('g10-deductions-exceed-base', 'p-z'), { runId: 'run-oct' });
+}, 120_000);
+
+afterAll(() => sys?.stop());
+
+test('the queue: VEDTAK_REQUIRED decisions of assigned participants only, oldest month first, each participant access-logged', async () => {
+  const before = (await getDeps().audit.list('p-a')).length;
+  const list = await reviews();
+  expect(list.map((r) => [r.participantId, r.period, r.resolved])).toEqual([
+    ['p-c', '2026-09', false],
+    ['p-b', '2026-10', false],
+    ['p-c', '2026-10', false],
+  ]);
+  expect(list[1]).toMatchObject({ decisionId: bV1.decisionId, version: 1, resolution: null });
+  expect((list[1]!.lines as unknown[]).length).toBeGreaterThan(0);
+  // p-a has no VEDTAK decision, but reading its decisions is still logged (S6).
+  const log = await getDeps().audit.list('p-a');
+  expect(log).toHaveLength(before + 1);
+  expect(log.at(-1)).toMatchObject({ action: 'READ', purpose: 'decision-review-queue', route: 'GET /reviews', actorRole: 'adviser' });
+  expect(await getDeps().audit.list('p-z')).toHaveLength(0);
+});
+
+describe('PUT /decisions/{participantId}/{period}/resolution', () => {
+  test('bad input is refused with a stable code and writes nothing', async () => {
+    const items = await sys.count('decisions');
+    const cases: [unknown, number, string][] = [
+      [{ kind: 'FORMAL_DECISION', version: 1 }, 400, 'VALIDATION_FAILED'],
+      [{ ...formal(1), approvedBy: 'me' }, 400, 'UNKNOWN_FIELD'],
+      [formal(1, { advanceNoticeDate: '2026-02-30' }), 400, 'VALIDATION_FAILED'],
+      [formal(1, { vedtakReference: '<script>' }), 400, 'VALIDATION_FAILED'],
+      [formal(1, { advanceNoticeDate: '2026-11-11' }), 400, 'ADVANCE_NOTICE_IN_FUTURE'],
+      [{ kind: 'ADJUSTMENT', version: 1, payoutOre: 1.5, reason: 'r' }, 400, 'VALIDATION_FAILED'],
+      [{ kind: 'ADJUSTMENT', version: 1, payoutOre: 99_999_999, reason: 'no notice in time' }, 400, 'ADJUSTMENT_OUT_OF_RANGE'],
+      [{ kind: 'ADJUSTMENT', version: 1, payoutOre: 0, reason: '   ' }, 400, 'VALIDATION_FAILED'],
+      [formal(2), 404, 'NOT_FOUND'],
+    ];
+    for (const [body, status, code] of cases) {
+      const r = await resolve('p-b', '2026-10', body);
+      expect([r.status, r.body?.code]).toEqual([status, code]);
+    }
+    expect((await resolve('p-b', '2026-08', formal(1))).status).toBe(404);
+    const notNeeded = await resolve('p-a', '2026-10', formal(1));
+    expect([notNeeded.status, notNeeded.body?.code]).toEqual([409, 'RESOLUTION_NOT_NEEDED']);
+    const unassigned = await resolve('p-z', '2026-10', formal(1));
+    expect([unassigned.status, unassigned.body?.code]).toEqual([403, 'NOT_ASSIGNED']);
+    expect(await sys.count('decisions')).toBe(items);
+  });
+
+  test('a formal decision is stored once beside the decision; the same again is 200, a different one 409', async () => {
+    const items = await sys.count('decisions');
+    const r = await resolve('p-b', '2026-10', formal(1));
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({
+      participantId: 'p-b',
+      period: '2026-10',
+      version: 1,
+      decisionId: bV1.decisionId,
+      resolution: { kind: 'FORMAL_DECISION', vedtakReference: '2026/1234-5', advanceNoticeDate: '2026-11-03' },
+      resolvedAt: '2026-11-10T09:00:00.000Z',
+    });
+    expect(String(r.body!.resolvedByRef)).toMatch(/^staff-[0-9a-f]{12}$/);
+    expect(await sys.count('decisions')).toBe(items + 1);
+
+    const again = await resolve('p-b', '2026-10', formal(1));
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(r.body);
+    const different = await resolve('p-b', '2026-10', { kind: 'ADJUSTMENT', version: 1, payoutOre: 0, reason: 'no notice in time' });
+    expect([different.status, different.body?.code]).toEqual([409, 'RESOLUTION_EXISTS']);
+    expect(await sys.count('decisions')).toBe(items + 1);
+    // The decision item itself is unchanged.
+    expect(await getDeps().decisions.getVersion('p-b', '2026-10', 1)).toEqual(bV1);
+    // The write is in the participant's audit log.
+    expect((await getDeps().audit.list('p-b')).map((e) => `${e.action}:${e.purpose}`)).toEqual(
+      expect.arrayContaining(['READ:decision-resolution', 'WRITE:decision-resolution']),
+    );
+  });
+
+  test('two advisers resolving the same version at once: one wins, the other is told', async () => {
+    await assign('p-c', OTHER);
+    const [a, b] = await Promise.all([
+      resolve('p-c', '2026-10', formal(1)),
+      resolve('p-c', '2026-10', { kind: 'ADJUSTMENT', version: 1, payoutOre: 100, reason: 'no notice in time' }, other),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    expect([a, b].find((x) => x.status === 409)!.body).toMatchObject({ code: 'RESOLUTION_EXISTS' });
+    expect(await getDeps().decisions.getVersion('p-c', '2026-10', 1)).toEqual(cOct);
+  });
+
+  test('the queue puts resolved decisions last and filters by status', async () => {
+    const list = await reviews();
+    expect(list.map((r) => [r.participantId, r.period, r.resolved])).toEqual([
+      ['p-c', '2026-09', false],
+      ['p-b', '2026-10', true],
+      ['p-c', '2026-10', true],
+    ]);
+    expect(list[1]!.resolution).toMatchObject({ kind: 'FORMAL_DECISION' });
+    expect((await reviews({ status: 'UNRESOLVED' })).map((r) => r.period)).toEqual(['2026-09']);
+    expect((await reviews({ status: 'RESOLVED' })).map((r) => r.participantId)).toEqual(['p-b', 'p-c']);
+    const bad = await sys.http('GET', '/reviews', { token: adviser, query: { status: 'SOME' } });
+    expect([bad.status, bad.body?.code]).toEqual([400, 'VALIDATION_FAILED']);
+  });
+
+  test('a new version supersedes: the old one cannot be resolved any more, the new one waits for its own resolution', async () => {
+    const g10 = goldenCase('g10-deductions-exceed-base', 'p-b');
+    await seedDecision({ ...g10, computedAt: '2026-11-09', days: g10.days.map((d, i) => (i === 0 ? { ...d, presentMinutes: 450 } : d)) }, { runId: 'run-nov', previous: bV1, createdAt: '2026-11-09T06:00:00.000Z' });
+    const stale = await resolve('p-b', '2026-10', { kind: 'ADJUSTMENT', version: 1, payoutOre: 0, reason: 'r' });
+    expect([stale.status, stale.body?.code]).toEqual([409, 'DECISION_SUPERSEDED']);
+    const list = await reviews({ status: 'UNRESOLVED' });
+    expect(list.map((r) => [r.participantId, r.period, r.version])).toEqual([
+      ['p-c', '2026-09', 1],
+      ['p-b', '2026-10', 2],
+    ]);
+    const adj = await resolve('p-b', '2026-10', { kind: 'ADJUSTMENT', version: 2, payoutOre: 0, reason: 'formal decision to follow' });
+    expect(adj.status).toBe(201);
+    expect(adj.body).toMatchObject({ version: 2, resolution: { kind: 'ADJUSTMENT', payoutOre: 0 } });
+  });
+
+  test('payroll and participants cannot resolve', async () => {
+    const payroll = await sys.tokenFor(staff('payroll-1', ['payroll']));
+    const r = await resolve('p-c', '2026-09', formal(1), payroll);
+    expect([r.status, r.body?.code]).toEqual([403, 'FORBIDDEN_ROLE']);
+  });
+});
