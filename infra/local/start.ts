@@ -5,10 +5,11 @@
  *
  *   PORT=3000 (default; 0 = any free port)   HOST=127.0.0.1 (default)
  *   QUIET=1   no request log lines
+ *   INTROFLYT_DATA_DIR=<folder>   instead of `.local/` (tests; a second demo)
  *
  * Ctrl-C (or SIGTERM) stops the HTTP server and DynamoDB Local's Java process.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../project.js';
 import { parsePort } from './ports.js';
 import { DEMO_KIOSK_DEVICE, DEMO_PARTICIPANTS, DEMO_PIN } from './seed.js';
@@ -52,7 +53,7 @@ function banner(system: LocalSystem, dataDir: string): string {
 async function main(): Promise<void> {
   const port = parsePort(process.env.PORT, 3000);
   const host = process.env.HOST ?? '127.0.0.1';
-  const dataDir = join(PROJECT_ROOT, '.local');
+  const dataDir = resolve(process.env.INTROFLYT_DATA_DIR ?? join(PROJECT_ROOT, '.local'));
   const quiet = process.env.QUIET === '1' || process.env.QUIET === 'true';
   process.stdout.write(`Starting DynamoDB Local and the API (data in ${dataDir}) …\n`);
   const system = await startLocalSystem({ port, host, dataDir, seed: true, demo: true, quiet });

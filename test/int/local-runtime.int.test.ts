@@ -1,0 +1,304 @@
+/**
+ * The embedded runtime itself (infra/local):
+ *
+ * - `npm start` (infra/local/start.ts as a child process, as a user runs it):
+ *   prints the URLs and the demo-token recipe, seeds the demo municipality,
+ *   serves the API with demo tokens; Ctrl-C stops it and its Java child; a
+ *   second start keeps the data and the signing key (old tokens still work);
+ *   a killed parent (SIGKILL, no handler runs) still takes Java down.
+ * - The API Gateway adapter (infra/local/http-server.ts) in-process, without
+ *   Java: JWT verification as the HTTP API authorizer does it, the v2 event
+ *   shape (claims as strings, `cognito:groups` as "[a b]"), route matching,
+ *   405/404/413, bounded in-flight answered with 503 (never a silent drop),
+ *   handler failures and timeouts, static pages without path traversal.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLocalIssuer, type LocalIssuer } from '../../infra/local/auth.js';
+import { startHttpServer, type ApiEvent, type LocalHttpServer } from '../../infra/local/http-server.js';
+import { DEMO_USERS } from '../../infra/local/seed.js';
+import type { RouteDef } from '../../infra/routes.js';
+import { PROJECT_ROOT } from '../../infra/project.js';
+
+
+interface Started {
+  child: ChildProcess;
+  api: string;
+  javaPid: number;
+  output: () => string;
+}
+
+function npmStart(dataDir: string): Promise<Started> {
+  // `npm start` is `tsx infra/local/start.ts`; node with tsx's loader is the same program in one
+  // process, so a signal or SIGKILL reaches the process that owns Java (no tsx wrapper in between).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts'], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, PORT: '0', QUIET: '1', INTROFLYT_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (c: Buffer) => (out += c.toString('utf8')));
+  child.stderr!.on('data', (c: Buffer) => (out += c.toString('utf8')));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start did not print its banner in 90 s:\n${out}`)), 90_000);
+    const poll = setInterval(() => {
+      const api = /API\s+(http:\/\/\S+)/.exec(out);
+      const pid = /Java pid (\d+)/.exec(out);
+      if (api && pid && out.includes('Ctrl-C stops everything')) {
+        clearInterval(poll);
+        clearTimeout(timer);
+        resolve({ child, api: api[1]!, javaPid: Number(pid[1]), output: () => out });
+      }
+    }, 100);
+    child.once('exit', (code) => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      reject(new Error(`npm start exited early (${code}):\n${out}`));
+    });
+  });
+}
+
+/** GET with the request target exactly as given. */
+function rawGet(port: number, target: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: target, method: 'GET' }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function goneWithin(pid: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (!alive(pid)) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return !alive(pid);
+}
+
+const exited = (child: ChildProcess): Promise<number | null> =>
+  child.exitCode !== null || child.signalCode !== null ? Promise.resolve(child.exitCode) : new Promise((r) => child.once('exit', (code) => r(code)));
+
+describe('npm start', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'introflyt-npm-start-'));
+  const pids: number[] = [];
+  afterAll(() => {
+    for (const pid of pids) if (alive(pid)) process.kill(pid, 'SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('serves the seeded demo; Ctrl-C stops Java; a restart keeps data and key; a killed parent still takes Java down', async () => {
+    const first = await npmStart(dataDir);
+    pids.push(first.javaPid);
+    expect(first.output()).toMatch(/seeded: 6 participants, \d+ check-ins\/outs, \d+ absences/);
+    for (const page of ['/kiosk/', '/participant/', '/adviser/', '/payroll/']) expect(first.output()).toContain(`${first.api}${page}`);
+    expect(first.output()).toContain(`POST ${first.api}/local/token`.replace('POST ', '-X POST '));
+
+    const tokenReply = await fetch(`${first.api}/local/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'p1' }) });
+    expect(tokenReply.status).toBe(200);
+    const { token } = (await tokenReply.json()) as { token: string };
+    const month = new Date().toISOString().slice(0, 7);
+    const attendance = async (base: string) => fetch(`${base}/me/attendance?month=${month}`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await attendance(first.api)).status).toBe(200);
+    const users = (await (await fetch(`${first.api}/local/demo-users`)).json()) as { users: { username: string }[] };
+    expect(users.users.map((u) => u.username)).toEqual(DEMO_USERS.map((u) => u.username));
+
+    first.child.kill('SIGINT');
+    expect(await exited(first.child)).toBe(0);
+    expect(await goneWithin(first.javaPid, 10_000)).toBe(true);
+
+    const second = await npmStart(dataDir);
+    pids.push(second.javaPid);
+    expect(second.output()).toContain('data: kept from the last start');
+    // Same signing key and same data: the first run's token still reads the seeded month.
+    const again = await attendance(second.api);
+    expect(again.status).toBe(200);
+
+    second.child.kill('SIGKILL');
+    await exited(second.child);
+    // The watchdog ends Java when its parent dies without running any handler.
+    expect(await goneWithin(second.javaPid, 15_000)).toBe(true);
+  }, 240_000);
+});
+
+describe('the local API Gateway adapter', () => {
+  let issuer: LocalIssuer;
+  let server: LocalHttpServer;
+  let staticDir: string;
+  const waiting: (() => void)[] = [];
+  const seen: ApiEvent[] = [];
+  const routes: RouteDef[] = [
+    { method: 'GET', path: '/echo/{id}', fn: 'echo', roles: ['adviser'], tables: {} },
+    { method: 'POST', path: '/echo/{id}', fn: 'echo', roles: ['adviser'], tables: {} },
+    { method: 'GET', path: '/echo/fixed', fn: 'fixed', roles: ['adviser'], tables: {} },
+    { method: 'GET', path: '/slow', fn: 'slow', roles: ['adviser'], tables: {} },
+    { method: 'GET', path: '/boom', fn: 'boom', roles: ['adviser'], tables: {} },
+    { method: 'GET', path: '/hang', fn: 'hang', roles: ['adviser'], tables: {} },
+    { method: 'GET', path: '/plain', fn: 'plain', roles: ['adviser'], tables: {} },
+  ];
+  let token: string;
+
+  beforeAll(async () => {
+    issuer = await createLocalIssuer();
+    staticDir = mkdtempSync(join(tmpdir(), 'introflyt-static-'));
+    mkdirSync(join(staticDir, 'kiosk'));
+    writeFileSync(join(staticDir, 'kiosk', 'index.html'), '<!doctype html><title>kiosk</title>');
+    writeFileSync(join(staticDir, 'kiosk', 'app.js'), 'console.log(1)');
+    writeFileSync(join(tmpdir(), 'introflyt-outside.txt'), 'outside');
+    server = await startHttpServer({
+      issuer,
+      routes,
+      staticDir,
+      maxInFlight: 2,
+      maxBodyBytes: 1024,
+      handlerTimeoutMs: 300,
+      log: null,
+      resolveHandler: async (fn) => {
+        switch (fn) {
+          case 'echo':
+            return (event: ApiEvent) => {
+              seen.push(event);
+              return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ok: true }), cookies: ['a=1'] };
+            };
+          case 'fixed':
+            return () => ({ statusCode: 200, body: '"fixed"' });
+          case 'slow':
+            return () => new Promise((r) => waiting.push(() => r({ statusCode: 200, body: '{}' })));
+          case 'boom':
+            return () => {
+              throw new Error('secret detail 12345678901');
+            };
+          case 'hang':
+            return () => new Promise(() => undefined);
+          case 'plain':
+            return () => ({ hello: 'world' });
+          default:
+            throw new Error(`no ${fn}`);
+        }
+      },
+    });
+    token = await issuer.issueToken({ sub: 'u-1', groups: ['adviser', 'payroll'], municipality: '5001', username: 'adviser1' });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    rmSync(staticDir, { recursive: true, force: true });
+  });
+
+  const get = (path: string, headers: Record<string, string> = {}, init: RequestInit = {}) => fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}`, ...headers }, redirect: 'manual', ...init });
+
+  test('builds the API Gateway v2 event with the JWT claims as the HTTP API authorizer passes them', async () => {
+    const r = await get('/echo/p%2D1?month=2026-10&x=1&x=2', { cookie: 'c1=v1; c2=v2', 'x-extra': 'yes' });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('set-cookie')).toBe('a=1');
+    const e = seen.at(-1)!;
+    expect(e).toMatchObject({
+      version: '2.0',
+      routeKey: 'GET /echo/{id}',
+      rawPath: '/echo/p%2D1',
+      rawQueryString: 'month=2026-10&x=1&x=2',
+      pathParameters: { id: 'p-1' },
+      queryStringParameters: { month: '2026-10', x: '1,2' },
+      cookies: ['c1=v1', 'c2=v2'],
+      isBase64Encoded: false,
+    });
+    expect(e.headers['x-extra']).toBe('yes');
+    expect(e.requestContext.http.method).toBe('GET');
+    const claims = e.requestContext.authorizer.jwt.claims;
+    expect(claims).toMatchObject({ sub: 'u-1', 'cognito:groups': '[adviser payroll]', 'custom:municipality': '5001', 'cognito:username': 'adviser1', token_use: 'id' });
+    expect(Object.values(claims).every((v) => typeof v === 'string')).toBe(true);
+    expect(claims.exp).toMatch(/^\d+$/);
+  });
+
+  test('literal routes win over parameters; a JSON body passes as text, a binary one as base64', async () => {
+    await get('/echo/fixed');
+    expect((await (await get('/echo/fixed')).json()) as unknown).toBe('fixed');
+    await fetch(`${server.url}/echo/b1`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{"a":1}' });
+    expect(seen.at(-1)).toMatchObject({ body: '{"a":1}', isBase64Encoded: false });
+    await fetch(`${server.url}/echo/b2`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' }, body: Buffer.from([0, 1, 2]) });
+    expect(seen.at(-1)).toMatchObject({ body: 'AAEC', isBase64Encoded: true });
+    // A handler result without statusCode is a 200 JSON body (payload format 2.0).
+    const plain = await get('/plain');
+    expect([plain.status, await plain.json()]).toEqual([200, { hello: 'world' }]);
+  });
+
+  test('401 without a valid token: missing, bad signature, expired, other audience, garbage', async () => {
+    const other = await createLocalIssuer();
+    const cases: [string | undefined, string][] = [
+      [undefined, 'MISSING'],
+      [await other.issueToken({ sub: 'u', groups: ['adviser'], municipality: '5001' }), 'signature'],
+      [await issuer.issueToken({ sub: 'u', groups: ['adviser'], municipality: '5001', issuedAt: Math.floor(Date.now() / 1000) - 7200 }), 'expired'],
+      [await issuer.issueToken({ sub: 'u', groups: ['adviser'], municipality: '5001', audience: 'someone-else' }), 'audience'],
+      ['not.a.jwt', 'well-formed'],
+    ];
+    for (const [t] of cases) {
+      const r = await fetch(`${server.url}/echo/x`, { headers: t === undefined ? {} : { authorization: `Bearer ${t}` } });
+      expect(r.status).toBe(401);
+      expect(((await r.json()) as { code: string }).code).toBe('UNAUTHORIZED');
+      expect(r.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    }
+  });
+
+  test('unknown path 404, wrong method 405 with Allow, body too large 413', async () => {
+    const none = await get('/nowhere');
+    expect([none.status, ((await none.json()) as { code: string }).code]).toEqual([404, 'ROUTE_NOT_FOUND']);
+    const method = await fetch(`${server.url}/slow`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+    expect([method.status, method.headers.get('allow')]).toEqual([405, 'GET']);
+    const big = await fetch(`${server.url}/echo/x`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ a: 'x'.repeat(2000) }) });
+    expect([big.status, ((await big.json()) as { code: string }).code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+  });
+
+  test('R8: beyond maxInFlight every request is answered at once with 503 OVERLOADED and Retry-After', async () => {
+    const slow = [get('/slow'), get('/slow')];
+    await new Promise((r) => setTimeout(r, 100));
+    expect(server.inFlight()).toBe(2);
+    const extra = await Promise.all(Array.from({ length: 5 }, () => get('/echo/x')));
+    for (const r of extra) {
+      expect(r.status).toBe(503);
+      expect(r.headers.get('retry-after')).toBe('1');
+      expect(((await r.json()) as { code: string }).code).toBe('OVERLOADED');
+    }
+    // The first two were not dropped: they finish when their handler does.
+    for (const release of waiting.splice(0)) release();
+    const done = await Promise.all(slow);
+    expect(done.map((r) => r.status)).toEqual([200, 200]);
+    expect((await get('/echo/x')).status).toBe(200);
+  });
+
+  test('a failing handler is a generic 500 without detail; a hanging one is 504 after the Lambda timeout', async () => {
+    const boom = await get('/boom');
+    const text = await boom.text();
+    expect([boom.status, JSON.parse(text)]).toEqual([500, { code: 'INTERNAL', message: 'Internal error' }]);
+    expect(text).not.toContain('12345678901');
+    const hang = await get('/hang');
+    expect([hang.status, ((await hang.json()) as { code: string }).code]).toEqual([504, 'HANDLER_TIMEOUT']);
+  });
+
+  test('static pages same origin, directory redirect, no way out of the folder', async () => {
+    const page = await fetch(`${server.url}/kiosk/`);
+    expect([page.status, page.headers.get('content-type'), await page.text()]).toEqual([200, 'text/html; charset=utf-8', '<!doctype html><title>kiosk</title>']);
+    expect((await fetch(`${server.url}/kiosk/app.js`)).headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    const dir = await fetch(`${server.url}/kiosk`, { redirect: 'manual' });
+    expect([dir.status, dir.headers.get('location')]).toEqual([301, '/kiosk/']);
+    // Sent as raw request targets (fetch would normalise the dots away before sending).
+    for (const evil of ['/kiosk/../../introflyt-outside.txt', '/kiosk/%2e%2e/%2e%2e/introflyt-outside.txt', '/..%2fintroflyt-outside.txt', '/kiosk/..%2f..%2fintroflyt-outside.txt', '/kiosk/%00', '/kiosk/%zz']) {
+      expect({ evil, status: await rawGet(server.port, evil) }).toEqual({ evil, status: 400 });
+    }
+    expect((await fetch(`${server.url}/participant/`)).status).toBe(404);
+  });
+});
