@@ -1,0 +1,183 @@
+/**
+ * Review and release over HTTP against the local system (architecture.md
+ * flow 4; quality.md S5): a run AWAITING_APPROVAL cannot be approved while a
+ * VEDTAK_REQUIRED decision of the run is unresolved; two DIFFERENT payroll
+ * users must approve (the same user twice does not count); the second
+ * approval releases; only then is the CSV export given: one line per
+ * participant with municipality, month, payroll reference, gross,
+ * deduction, payout and decision id, no health information, the same bytes
+ * every time, recorded in the audit log. The payroll drill-down shows ids,
+ * amounts and review class only. The run and its decisions are set up
+ * through the repositories (the workflow has its own tests).
+ */
+import { decisionDeps, setDecisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
+import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
+import { getDeps } from '../../shared/adapters/deps.js';
+import type { Decision } from '../../shared/domain/decision.js';
+import { addTotals, decisionTotals, emptyTotals } from '../../shared/domain/payroll/run.js';
+import { assign, seedParticipant } from '../support/api-seed.js';
+import { goldenCase, seedDecision } from '../support/decision-seed.js';
+import { participant, staff, startTestSystem, type TestSystem } from '../support/local-system.js';
+
+let sys: TestSystem;
+let pay1: string;
+let pay2: string;
+let pay3: string;
+let adviser: string;
+const decisions = new Map<string, StoredDecision>();
+
+const RUN = 'run-5001-2026-10';
+const AT = '2026-11-02T06:00:00.000Z';
+const PARTICIPANTS: [string, string][] = [
+  ['p-full', 'g01-full-attendance'],
+  ['p-half', 'g02-unexcused-half-day'],
+  ['p-vedtak', 'g10-deductions-exceed-base'],
+  ['p-adjust', 'g10-deductions-exceed-base'],
+  ['p-pending', 'g09-pending-self-cert'],
+];
+const engine = (pid: string) => decisions.get(pid)!.decision as unknown as Decision;
+const approve = (token: string, runId = RUN) => sys.http('POST', `/payroll-runs/${runId}/approvals`, { token });
+const exportCsv = (token: string, runId = RUN) => sys.http('GET', `/payroll-runs/${runId}/export`, { token });
+const run = async () => (await decisionDeps().payrollRuns.getRun(RUN))!;
+
+beforeAll(async () => {
+  sys = await startTestSystem({ clock: '2026-11-10T09:00:00Z' });
+  setDecisionDeps(undefined);
+  for (const [pid, golden] of PARTICIPANTS) {
+    await seedParticipant(pid);
+    await assign(pid, 'adviser-1');
+    decisions.set(pid, await seedDecision(goldenCase(golden, pid), { runId: RUN, createdAt: AT }));
+  }
+  const runs = decisionDeps().payrollRuns;
+  await runs.createRun({ runId: RUN, municipalityCode: '5001', period: '2026-10', by: 'staff-starter', at: AT, executionName: 'exec-1' });
+  await runs.freezeBatches(RUN, [PARTICIPANTS.map(([p]) => p)], AT);
+  const totals = [...decisions.values()].reduce((t, d) => addTotals(t, decisionTotals(d.decision as unknown as Decision)), emptyTotals());
+  await runs.apply(RUN, { type: 'SummariseRun', totals, at: '2026-11-02T06:05:00.000Z' });
+  // Another municipality's run: invisible to 5001's payroll.
+  await runs.createRun({ runId: 'run-4601-2026-10', municipalityCode: '4601', period: '2026-10', by: 'staff-x', at: AT, executionName: 'exec-2' });
+
+  pay1 = await sys.tokenFor(staff('payroll-sub-1', ['payroll']));
+  pay2 = await sys.tokenFor(staff('payroll-sub-2', ['payroll']));
+  pay3 = await sys.tokenFor(staff('payroll-sub-3', ['payroll']));
+  adviser = await sys.tokenFor(staff('adviser-1', ['adviser']));
+}, 120_000);
+
+afterAll(() => sys?.stop());
+
+test('the drill-down: ids, amounts and review class per participant, no health details, each participant access-logged', async () => {
+  const r = await sys.http('GET', `/payroll-runs/${RUN}/decisions`, { token: pay1 });
+  expect(r.status).toBe(200);
+  const body = r.body as { count: number; unresolvedVedtak: number; status: string; decisions: Record<string, unknown>[]; nextAfter: string | null };
+  expect(body).toMatchObject({ count: 5, unresolvedVedtak: 2, status: 'AWAITING_APPROVAL', nextAfter: null });
+  expect(body.decisions.map((d) => d.participantId)).toEqual(['p-adjust', 'p-full', 'p-half', 'p-pending', 'p-vedtak']);
+  expect(body.decisions.find((d) => d.participantId === 'p-half')).toEqual({
+    participantId: 'p-half',
+    decisionId: decisions.get('p-half')!.decisionId,
+    version: 1,
+    review: 'REVIEW',
+    grossOre: engine('p-half').baseOre,
+    baseOre: engine('p-half').baseOre,
+    deductionOre: engine('p-half').deductionOre,
+    payoutOre: engine('p-half').payoutOre,
+    paidOre: engine('p-half').payoutOre,
+    resolution: null,
+  });
+  for (const word of ['OWN_ILLNESS', 'SELF_CERT', 'DOCUMENT_PENDING', 'reasonCode', 'calendar', 'category', 'explanation']) expect(r.raw).not.toContain(word);
+  for (const [pid] of PARTICIPANTS) expect((await getDeps().audit.list(pid)).at(-1)).toMatchObject({ purpose: 'payroll-drill-down', actorRole: 'payroll', action: 'READ' });
+
+  const page = await sys.http('GET', `/payroll-runs/${RUN}/decisions`, { token: pay1, query: { limit: '2', after: 'p-full' } });
+  expect((page.body as { decisions: { participantId: string }[]; nextAfter: string }).decisions.map((d) => d.participantId)).toEqual(['p-half', 'p-pending']);
+  expect((page.body as { nextAfter: string }).nextAfter).toBe('p-pending');
+  const bad = await sys.http('GET', `/payroll-runs/${RUN}/decisions`, { token: pay1, query: { limit: '0' } });
+  expect([bad.status, bad.body?.code]).toEqual([400, 'VALIDATION_FAILED']);
+});
+
+test('another municipality’s run, or none, is 404; other roles are 403', async () => {
+  for (const path of ['/payroll-runs/run-4601-2026-10/decisions', '/payroll-runs/run-4601-2026-10/export', '/payroll-runs/no-such-run/decisions']) {
+    const r = await sys.http('GET', path, { token: pay1 });
+    expect([r.status, r.body?.code]).toEqual([404, 'NOT_FOUND']);
+  }
+  expect((await approve(pay1, 'run-4601-2026-10')).status).toBe(404);
+  expect((await approve(adviser)).body).toMatchObject({ code: 'FORBIDDEN_ROLE' });
+  expect((await approve(await sys.tokenFor(participant('p-full')))).status).toBe(403);
+  expect((await exportCsv(adviser)).status).toBe(403);
+});
+
+test('S5: blocked while a VEDTAK_REQUIRED decision is unresolved; two different users release; one user twice does not count', async () => {
+  const blocked = await approve(pay1);
+  expect([blocked.status, blocked.body?.code]).toEqual([409, 'VEDTAK_UNRESOLVED']);
+  expect((await run()).approvals).toEqual([]);
+
+  // The adviser records the formal decision for one and adjusts the other.
+  expect((await sys.http('PUT', '/decisions/p-vedtak/2026-10/resolution', { token: adviser, body: { kind: 'FORMAL_DECISION', version: 1, vedtakReference: '2026/77-1', advanceNoticeDate: '2026-11-04' } })).status).toBe(201);
+  expect((await approve(pay1)).body).toMatchObject({ code: 'VEDTAK_UNRESOLVED' });
+  const adjusted = engine('p-adjust').baseOre;
+  expect((await sys.http('PUT', '/decisions/p-adjust/2026-10/resolution', { token: adviser, body: { kind: 'ADJUSTMENT', version: 1, payoutOre: adjusted, reason: 'no advance notice could be given in time' } })).status).toBe(201);
+
+  const first = await approve(pay1);
+  expect(first.status).toBe(201);
+  expect(first.body).toMatchObject({ runId: RUN, status: 'AWAITING_APPROVAL', approvals: 1, approvalsNeeded: 2, released: false });
+
+  const twice = await approve(pay1);
+  expect([twice.status, twice.body?.code]).toEqual([409, 'ALREADY_APPROVED_BY_YOU']);
+  // Same person, another session (same Cognito subject): still one approval.
+  const sameUser = await approve(await sys.tokenFor(staff('payroll-sub-1', ['payroll', 'adviser'])));
+  expect(sameUser.body).toMatchObject({ code: 'ALREADY_APPROVED_BY_YOU' });
+  expect((await run()).approvals).toHaveLength(1);
+  expect((await run()).status).toBe('AWAITING_APPROVAL');
+
+  const early = await exportCsv(pay1);
+  expect([early.status, early.body?.code]).toEqual([409, 'RUN_NOT_RELEASED']);
+
+  const second = await approve(pay2);
+  expect(second.status).toBe(201);
+  expect(second.body).toMatchObject({ status: 'RELEASED', approvals: 2, released: true, releasedAt: '2026-11-10T09:00:00.000Z' });
+  const after = await approve(pay3);
+  expect([after.status, after.body?.code]).toEqual([409, 'RUN_NOT_AWAITING_APPROVAL']);
+  const approvals = (await getDeps().audit.list(`RUN#${RUN}`)).filter((e) => e.purpose === 'payroll-approval');
+  expect(approvals.map((e) => e.action)).toEqual(['WRITE', 'WRITE']);
+  expect(new Set(approvals.map((e) => e.actorRef)).size).toBe(2);
+});
+
+test('the export: one CSV line per participant, amounts that add up, no health information, recorded in the audit log, same bytes every time', async () => {
+  const r = await exportCsv(pay2);
+  expect(r.status).toBe(200);
+  expect(r.headers['content-type']).toBe('text/csv; charset=utf-8');
+  expect(r.headers['content-disposition']).toBe(`attachment; filename="introflyt-5001-2026-10-${RUN}.csv"`);
+  expect(r.headers['x-export-lines']).toBe('5');
+  // No field needs quoting (ids, digits, amounts), so a plain split reads the file; every line ends with CRLF.
+  expect(r.raw).not.toContain('"');
+  expect(r.raw.endsWith('\r\n')).toBe(true);
+  const [header, ...lines] = r.raw.slice(0, -2).split('\r\n').map((l) => l.split(','));
+  expect(header).toEqual(['municipality', 'period', 'payroll_ref', 'gross_nok', 'deduction_nok', 'payout_nok', 'decision_id']);
+  const rows = lines.map((l) => Object.fromEntries(header!.map((h, i) => [h, l[i]])) as Record<string, string>);
+  expect(rows).toHaveLength(5);
+  const kr = (ore: number) => (ore / 100).toFixed(2);
+  for (const row of rows) {
+    const pid = row.payroll_ref!; // the seeded participants have no payroll reference: their pseudonymous id stands in
+    const e = engine(pid);
+    const paid = pid === 'p-adjust' ? e.baseOre : e.payoutOre;
+    expect(row).toEqual({ municipality: '5001', period: '2026-10', payroll_ref: pid, gross_nok: kr(e.baseOre), deduction_nok: kr(e.baseOre - paid), payout_nok: kr(paid), decision_id: decisions.get(pid)!.decisionId });
+  }
+  for (const word of ['ILLNESS', 'SELF_CERT', 'DOCTOR', 'PENDING', 'Zelmira', 'Quistgaard']) expect(r.raw).not.toContain(word);
+
+  const again = await exportCsv(pay1);
+  expect(again.raw).toBe(r.raw);
+  const recorded = (await run()).export!;
+  expect(recorded).toMatchObject({ lines: 5, sha256: r.headers['x-export-sha256'], at: '2026-11-10T09:00:00.000Z' });
+  const exports = (await getDeps().audit.list(`RUN#${RUN}`)).filter((e) => e.purpose === 'payroll-export');
+  expect(exports).toHaveLength(2);
+  for (const [pid] of PARTICIPANTS) expect((await getDeps().audit.list(pid)).at(-1)).toMatchObject({ purpose: 'payroll-export', action: 'READ' });
+});
+
+test('after release the participant’s explanation says who approved it and when', async () => {
+  const token = await sys.tokenFor(participant('p-full'));
+  const r = await sys.http('GET', '/me/decisions/2026-10/explanation', { token, query: { lang: 'en' } });
+  const body = r.body as { released: boolean; text: string; stored: string; layers: { name: string; lines: string[] }[] };
+  expect(body.released).toBe(true);
+  expect(body.stored).toContain('waiting for approval');
+  expect(body.text).not.toContain('waiting for approval');
+  expect(body.layers.find((l) => l.name === 'who')!.lines.join(' ')).toContain('payroll');
+  const list = await sys.http('GET', '/me/decisions', { token });
+  expect((list.body as { decisions: { released: boolean }[] }).decisions[0]!.released).toBe(true);
+});
