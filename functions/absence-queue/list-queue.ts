@@ -1,6 +1,7 @@
 /**
  * The adviser's document queue: absences of the participants assigned to
- * them (read afresh, quality.md S4), with the given status. Reading a
+ * them in their municipality (read afresh, quality.md S4), with the given
+ * status. Reading a
  * participant's absences is a staff read of personal data: the access-log
  * entry for that participant is written first, and if it cannot be, the
  * whole request is refused (S6).
@@ -19,7 +20,10 @@ export interface QueueItem extends AbsenceView {
 }
 
 export async function listQueue(deps: Deps, auth: AuthContext, status: AbsenceStatus, route: string): Promise<QueueItem[]> {
-  const assigned = await deps.participants.listAssigned(auth.sub);
+  const listed = await deps.participants.listAssigned(auth.sub);
+  // As the caseload list (functions/participant-list): only the caller's municipality.
+  const municipalities = await Promise.all(listed.map((pid) => deps.participants.municipalityOf(pid)));
+  const assigned = listed.filter((_, i) => municipalities[i] === auth.municipality);
   const items: QueueItem[] = [];
   for (let i = 0; i < assigned.length; i += PARALLEL) {
     const batch = await Promise.all(

@@ -1,7 +1,9 @@
 /**
  * An adviser approves or rejects an absence (architecture.md flow 2):
- * ownership first (assigned to the participant, read afresh: 403
- * NOT_ASSIGNED), then the access-log entry (before anything is read), then
+ * ownership first, in the order of every staff route
+ * (functions/participant-get/staff-access.ts: a participant of another
+ * municipality is 404, an unassigned adviser 403 NOT_ASSIGNED, read afresh),
+ * then the access-log entry (before anything is read), then
  * the change with optimistic concurrency: it applies only to the version the
  * adviser saw (409 ABSENCE_CHANGED otherwise). The status history keeps who
  * (role and pseudonymous ref), when, from → to, and the reason.
@@ -10,9 +12,9 @@ import { parseAbsenceId } from '../../shared/adapters/attendance-repo.js';
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { ConflictError, NotFoundError } from '../../shared/http/errors.js';
-import { requireAssigned } from '../../shared/http/ownership.js';
 import type { AbsenceView } from '../me-attendance/read-month.js';
 import { absenceView } from '../me-attendance/read-month.js';
+import { requireStaffAccess } from '../participant-get/staff-access.js';
 import type { AbsenceReview } from './schema.js';
 
 export const PURPOSE = 'absence-review';
@@ -20,7 +22,7 @@ export const PURPOSE = 'absence-review';
 export async function reviewAbsence(deps: Deps, auth: AuthContext, absenceId: string, review: AbsenceReview, route: string): Promise<{ participantId: string; view: AbsenceView }> {
   const parsed = parseAbsenceId(absenceId);
   if (parsed === undefined) throw new NotFoundError('No such absence');
-  await requireAssigned(deps, auth, parsed.participantId);
+  await requireStaffAccess(deps, auth, parsed.participantId);
   const at = deps.clock.now().toISOString();
   await deps.audit.recordStaffRead({ actor: auth.actorRef, role: auth.role, participantId: parsed.participantId, purpose: PURPOSE, route, at });
 
