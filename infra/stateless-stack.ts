@@ -13,6 +13,7 @@ import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { IntroflytFunction } from './constructs/introflyt-function.js';
 import { IntroflytHttpApi, type ApiThrottle } from './constructs/http-api.js';
+import { PayrollWorkflow } from './constructs/payroll-workflow.js';
 import { SharedTables } from './constructs/shared-tables.js';
 import { widerAccess, type TableAccess } from './constructs/table-access.js';
 import { UserDirectory } from './constructs/user-directory.js';
@@ -66,6 +67,8 @@ export class IntroflytStatelessStack extends Stack {
   readonly plans: readonly FunctionPlan[];
   /** Retention of every log group in this stack; constructs added later (the payroll workflow) use it too. */
   readonly logRetention: RetentionDays;
+  /** The monthly payroll workflow; present when the route table has its start route (payroll-run-start). */
+  readonly payrollWorkflow: PayrollWorkflow | undefined;
 
   constructor(scope: Construct, id: string, props: IntroflytStatelessStackProps) {
     super(scope, id, props);
@@ -100,6 +103,22 @@ export class IntroflytStatelessStack extends Stack {
       functions.set(plan.fn, fn);
     }
     this.functions = functions;
+
+    // The payroll workflow joins with the route that starts it; its task functions are not routes.
+    const runStart = functions.get('payroll-run-start');
+    this.payrollWorkflow = runStart
+      ? new PayrollWorkflow(this, 'PayrollWorkflow', {
+          data: this.data,
+          entryFor,
+          projectRoot: PROJECT_ROOT,
+          logRetention,
+          ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
+        })
+      : undefined;
+    if (runStart && this.payrollWorkflow) {
+      this.payrollWorkflow.grantStart(runStart);
+      runStart.function.addEnvironment('PAYROLL_STATE_MACHINE_ARN', this.payrollWorkflow.stateMachine.stateMachineArn);
+    }
 
     this.httpApi = new IntroflytHttpApi(this, 'Http', {
       routes,

@@ -41,6 +41,8 @@ export interface StoredDecision {
   supersedes?: string;
   /** The per-day difference to the superseded version and its route. */
   correction?: Correction;
+  /** A correction of an earlier month: the month whose run pays it (back-payment) or routes it to an adviser. */
+  paidWithPeriod?: string;
 }
 
 export interface DecisionsRepo {

@@ -16,7 +16,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { BatchWriteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RunCommand, RunState, RunTotals } from '../domain/payroll/run.js';
 import { decide, evolve, startRun } from '../domain/payroll/run.js';
-import { isConditionFailed, isTransactionConditionFailed } from './dynamo.js';
+import { getConfig, tableNameOf } from '../config.js';
+import { createDocumentClient, isConditionFailed, isTransactionConditionFailed } from './dynamo.js';
 
 export interface RunProgress {
   /** True once prepare has frozen the batches (they never change afterwards). */
@@ -380,4 +381,23 @@ export class DynamoPayrollRunsRepo implements PayrollRunsRepo {
       throw err;
     }
   }
+}
+
+let runsOverride: PayrollRunsRepo | undefined;
+let runsDefault: PayrollRunsRepo | undefined;
+
+/**
+ * The process's payroll runs repository (TABLE_PAYROLL_RUNS), made on first
+ * use; tests and the local runtime replace it with `setPayrollRunsRepo`.
+ */
+export function getPayrollRunsRepo(): PayrollRunsRepo {
+  if (runsOverride !== undefined) return runsOverride;
+  runsDefault ??= new DynamoPayrollRunsRepo(createDocumentClient(getConfig()), tableNameOf(getConfig(), 'payrollRuns'));
+  return runsDefault;
+}
+
+/** Replaces the repository; `undefined` forgets both the override and the default (after the environment changed). */
+export function setPayrollRunsRepo(repo: PayrollRunsRepo | undefined): void {
+  runsOverride = repo;
+  runsDefault = undefined;
 }

@@ -13,6 +13,7 @@ import { planFunctions } from '../../infra/stateless-stack.js';
 import { tableArnExportName } from '../../infra/constructs/shared-tables.js';
 import { TABLES } from '../../infra/tables.js';
 import { buildTestApp, type TestApp } from './infra-app.js';
+import { PAYROLL_TASKS } from '../../infra/constructs/payroll-workflow.js';
 
 type Json = Record<string, unknown>;
 interface Resource {
@@ -243,7 +244,8 @@ describe('user pool', () => {
 
 describe('functions', () => {
   test('one function per distinct fn of ROUTES', () => {
-    stateless.resourceCountIs('AWS::Lambda::Function', new Set(ROUTES.map((r) => r.fn)).size);
+    // Plus the payroll workflow's four task functions (infra/constructs/payroll-workflow.ts).
+    stateless.resourceCountIs('AWS::Lambda::Function', new Set(ROUTES.map((r) => r.fn)).size + Object.keys(PAYROLL_TASKS).length);
     expect([...built.stateless.functions.keys()].sort()).toEqual([...new Set(ROUTES.map((r) => r.fn))].sort());
   });
 

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { synthesizeStatefulTemplate, synthesizeTemplates } from '../../infra/synth.js';
 import { ROUTES } from '../../infra/routes.js';
 import { TABLES } from '../../infra/tables.js';
+import { PAYROLL_TASKS } from '../../infra/constructs/payroll-workflow.js';
 
 type Json = Record<string, unknown>;
 const synthDirs = () => readdirSync(tmpdir()).filter((d) => d.startsWith('introflyt-synth-'));
@@ -43,7 +44,7 @@ test('returns both templates, with every table ready for CreateTable, and leaves
   }
 
   const functions = Object.values(stateless.Resources as Record<string, { Type: string }>).filter((r) => r.Type === 'AWS::Lambda::Function');
-  expect(functions).toHaveLength(new Set(ROUTES.map((r) => r.fn)).size);
+  expect(functions).toHaveLength(new Set(ROUTES.map((r) => r.fn)).size + Object.keys(PAYROLL_TASKS).length);
 });
 
 test('two syntheses give the same templates', () => {

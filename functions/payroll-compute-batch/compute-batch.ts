@@ -1,0 +1,174 @@
+/**
+ * ComputeBatch: for each participant of the batch, build the month's case
+ * from the database (shared/domain/schedule/build-case.ts), decide it with the
+ * engine (explanations in every language) and store it create-only
+ * (shared/domain/payroll/participant-month.ts says which version, if any).
+ * Then, for the months before whose run was released, the same for each
+ * participant that has a decision there: a changed input yields a correction
+ * paid (or routed to an adviser) with this run (benefit-rules.md §8).
+ *
+ * Idempotent: a batch whose result is recorded returns at once; otherwise
+ * every decision already stored is found unchanged and not written again, so a
+ * retried, resumed or restarted batch never writes a second decision and
+ * counts every amount exactly once (R4, R5).
+ */
+import type { AttendanceRepo } from '../../shared/adapters/attendance-repo.js';
+import type { Clock } from '../../shared/adapters/clock.js';
+import type { DecisionsRepo, StoredDecision } from '../../shared/adapters/decisions-repo.js';
+import { decisionIdOf } from '../../shared/adapters/decisions-repo.js';
+import type { ParticipantsRepo, ParticipantProfile, MunicipalityPolicy } from '../../shared/adapters/participants-repo.js';
+import { factsOf } from '../../shared/adapters/participants-repo.js';
+import type { BatchResult, PayrollRun, PayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
+import { PermanentTaskError } from '../../shared/adapters/workflow-task.js';
+import { osloDateOf } from '../../shared/domain/attendance/oslo-time.js';
+import { DEFAULT_PRESENCE_POLICY } from '../../shared/domain/attendance/presence.js';
+import { addDays, monthInfo } from '../../shared/domain/calendar.js';
+import type { Case } from '../../shared/domain/case.js';
+import type { DecisionCore } from '../../shared/domain/decision.js';
+import type { MonthOutcome, PreviousVersion } from '../../shared/domain/payroll/participant-month.js';
+import { decideMonth, effectiveReview, enrolledInMonth, monthsBefore } from '../../shared/domain/payroll/participant-month.js';
+import { addTotals, decisionTotals, emptyTotals, type RunTotals } from '../../shared/domain/payroll/run.js';
+import { buildCase } from '../../shared/domain/schedule/build-case.js';
+import { isPublicHoliday } from '../../shared/domain/schedule/holidays.js';
+import type { ComputeBatchOutput } from './schema.js';
+
+export interface ComputeBatchDeps {
+  clock: Clock;
+  participants: ParticipantsRepo;
+  attendance: AttendanceRepo;
+  decisions: DecisionsRepo;
+  runs: PayrollRunsRepo;
+}
+
+/**
+ * How far back a run looks for changed inputs of released months. Late
+ * documents (deadline policy: days to weeks), corrected check-ins and a late
+ * G regulation (published by May for May) all arrive within three months;
+ * older changes are an adviser's case. The spec names no window.
+ */
+export const CORRECTION_LOOKBACK_MONTHS = 3;
+
+/** Participants decided at once within a batch: keeps DynamoDB Local and Lambda's sockets busy without flooding them. */
+const PARALLEL = 4;
+
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+const toPrevious = (d: StoredDecision): PreviousVersion => {
+  const core = d.decision as unknown as DecisionCore;
+  return { decisionId: d.decisionId, version: d.version, inputHash: d.inputHash ?? core.inputHash, computedAt: core.computedAt, decision: core };
+};
+
+interface ParticipantResult {
+  totals: RunTotals;
+  written: number;
+}
+
+export async function computeBatch(runId: string, batchNo: number, deps: ComputeBatchDeps): Promise<ComputeBatchOutput> {
+  const run = await deps.runs.getRun(runId);
+  if (run === undefined) throw new PermanentTaskError('RUN_NOT_FOUND');
+  if (run.status !== 'COMPUTING') throw new PermanentTaskError('RUN_NOT_COMPUTING');
+  const batch = await deps.runs.getBatch(runId, batchNo);
+  if (batch === undefined || batchNo >= run.progress.batches) throw new PermanentTaskError('BATCH_NOT_FOUND');
+  if (batch.result !== null) return { batch: batchNo, written: 0 };
+
+  const policy = await deps.participants.getPolicy(run.municipalityCode);
+  const released: string[] = [];
+  for (const p of monthsBefore(run.period, CORRECTION_LOOKBACK_MONTHS)) if ((await deps.runs.getCurrentRun(run.municipalityCode, p))?.status === 'RELEASED') released.push(p);
+
+  const results = await mapLimited(batch.participantIds, PARALLEL, (pid) => computeParticipant(pid, run, policy, released, deps));
+  const result: BatchResult = { ...results.reduce((t, r) => addTotals(t, r.totals), emptyTotals()), written: results.reduce((n, r) => n + r.written, 0) };
+  await deps.runs.recordBatchResult(runId, batchNo, result);
+  return { batch: batchNo, written: result.written };
+}
+
+async function computeParticipant(pid: string, run: PayrollRun, policy: MunicipalityPolicy | undefined, released: readonly string[], deps: ComputeBatchDeps): Promise<ParticipantResult> {
+  const notDecided: ParticipantResult = { totals: { ...emptyTotals(), participants: 1 }, written: 0 };
+  const profile = await deps.participants.getProfile(pid);
+  if (profile === undefined) return notDecided;
+  const computedAt = osloDateOf(run.startedAt);
+  const absences = (await deps.attendance.listAbsences(pid)).map((a) => ({ date: a.date, minutes: a.minutes, category: a.category, documentation: a.documentation, status: a.status }));
+
+  const caseFor = async (period: string): Promise<((at: string) => Case) | undefined> => {
+    const m = monthInfo(period);
+    // The facts as they stood on the 1st of the month (benefit-rules.md §2).
+    const facts = (await deps.participants.getFactsOn(pid, m.first)) ?? factsOf(profile);
+    if (!enrolledInMonth(facts.enrolments, period)) return undefined;
+    // A day's margin each side covers every Oslo date of the month whatever the UTC offset; buildCase keeps the month's own days.
+    const events = (await deps.attendance.listEvents(pid, `${addDays(m.first, -1)}T00:00:00.000Z`, `${addDays(m.last, 2)}T00:00:00.000Z`)).map((e) => ({
+      eventId: e.eventId,
+      type: e.type,
+      deviceTime: e.deviceTime,
+    }));
+    return (at) =>
+      buildCase({
+        period,
+        computedAt: at,
+        municipality: policy === undefined ? { code: run.municipalityCode } : { code: run.municipalityCode, policy: policy.benefit },
+        presencePolicy: policy === undefined ? DEFAULT_PRESENCE_POLICY : { missingCheckout: policy.attendance.missingCheckout },
+        participant: { id: pid, ...facts },
+        schedule: (profile as ParticipantProfile).schedule,
+        events,
+        absences,
+        isHoliday: isPublicHoliday,
+      });
+  };
+
+  let totals = { ...emptyTotals(), participants: 1 };
+  let written = 0;
+  const store = async (period: string, outcome: Exclude<MonthOutcome, { kind: 'UNCHANGED' }>, paidWithPeriod?: string): Promise<StoredDecision> => {
+    const d: StoredDecision = {
+      participantId: pid,
+      period,
+      version: outcome.version,
+      decisionId: decisionIdOf(pid, period, outcome.version),
+      runId: run.runId,
+      municipality: run.municipalityCode,
+      decision: outcome.decision as unknown as Record<string, unknown>,
+      input: outcome.input,
+      inputHash: outcome.decision.inputHash,
+      review: effectiveReview(outcome.decision.review, outcome.kind === 'CORRECTION' ? outcome.correction : undefined),
+      createdAt: deps.clock.now().toISOString(),
+      ...(outcome.kind === 'CORRECTION' ? { supersedes: outcome.supersedes, correction: outcome.correction } : {}),
+      ...(paidWithPeriod === undefined ? {} : { paidWithPeriod }),
+    };
+    // Create-only: if a concurrent attempt stored this version first, it is the same decision (same inputs, same stamp).
+    if ((await deps.decisions.putDecisionOnce(d)) === 'created') written++;
+    return d;
+  };
+
+  // This month.
+  const thisMonth = await caseFor(run.period);
+  if (thisMonth !== undefined) {
+    const latest = await deps.decisions.getLatest(pid, run.period);
+    const outcome = decideMonth(latest === undefined ? undefined : toPrevious(latest), thisMonth, computedAt);
+    const current = outcome.kind === 'UNCHANGED' ? latest! : await store(run.period, outcome);
+    const core = current.decision as unknown as DecisionCore;
+    totals = decisionTotals({ baseOre: core.baseOre, deductionOre: core.deductionOre, payoutOre: core.payoutOre, review: current.review ?? core.review });
+  }
+
+  // Corrections of released months, paid with this run.
+  for (const period of released) {
+    const latest = await deps.decisions.getLatest(pid, period);
+    if (latest === undefined) continue;
+    const caseAt = await caseFor(period);
+    if (caseAt === undefined) continue;
+    const outcome = decideMonth(toPrevious(latest), caseAt, computedAt);
+    const version = outcome.kind === 'UNCHANGED' ? latest : await store(period, outcome, run.period);
+    // A correction stored by an earlier attempt of this month's run (retry, resume, restart) counts here too.
+    if (version.correction === undefined || version.paidWithPeriod !== run.period) continue;
+    if (version.correction.route === 'BACK_PAYMENT') totals = { ...totals, backPaymentOre: totals.backPaymentOre + version.correction.totalDifferenceOre };
+    if (version.correction.route === 'ADVISER_DECISION') totals = { ...totals, adviserCorrections: totals.adviserCorrections + 1 };
+  }
+  return { totals, written };
+}

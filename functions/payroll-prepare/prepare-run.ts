@@ -1,0 +1,73 @@
+/**
+ * Prepare: list the municipality's participants enrolled in the month and
+ * freeze them, in batches, in the PayrollRuns table. Frozen once: a retried
+ * or resumed Prepare returns the same batches even if someone registered in
+ * between (that participant is in next month's run, or a correction).
+ */
+import { z } from 'zod';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { getConfig, tableNameOf } from '../../shared/config.js';
+import { getDeps } from '../../shared/adapters/deps.js';
+import { createDocumentClient } from '../../shared/adapters/dynamo.js';
+import { getPayrollRunsRepo, type PayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
+import { PermanentTaskError } from '../../shared/adapters/workflow-task.js';
+import type { DateRange } from '../../shared/domain/calendar.js';
+import { enrolledInMonth } from '../../shared/domain/payroll/participant-month.js';
+import type { PrepareOutput } from './schema.js';
+
+/** 100 participants per batch: one batch's decisions fit a Lambda invocation with room (docs/scale.md). */
+export const DEFAULT_BATCH_SIZE = 100;
+const batchSizeSchema = z.coerce.number().int().min(1).max(1000).default(DEFAULT_BATCH_SIZE);
+
+export function batchSizeFromEnv(env: Readonly<Record<string, string | undefined>>): number {
+  return batchSizeSchema.parse(env.PAYROLL_BATCH_SIZE);
+}
+
+/** Participant ids of the municipality (gsi1 of the profile items), with their current enrolments; sorted by id. */
+export async function listEnrolledParticipants(db: DynamoDBDocumentClient, table: string, municipality: string, period: string): Promise<string[]> {
+  const ids: string[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const r = await db.send(
+      new QueryCommand({
+        TableName: table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': `M#${municipality}#P` },
+        // Only what eligibility needs: never a fact or a name leaves the table here.
+        ProjectionExpression: 'participantId, enrolments',
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of r.Items ?? []) {
+      if (typeof item.participantId === 'string' && enrolledInMonth((item.enrolments as DateRange[] | undefined) ?? [], period)) ids.push(item.participantId);
+    }
+    start = r.LastEvaluatedKey;
+  } while (start !== undefined);
+  return ids.sort();
+}
+
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+let db: DynamoDBDocumentClient | undefined;
+
+export async function prepareRun(
+  runId: string,
+  runs: PayrollRunsRepo = getPayrollRunsRepo(),
+  listEnrolled: (municipality: string, period: string) => Promise<string[]> = (m, p) =>
+    listEnrolledParticipants((db ??= createDocumentClient(getConfig())), tableNameOf(getConfig(), 'participants'), m, p),
+  batchSize: number = batchSizeFromEnv(process.env),
+): Promise<PrepareOutput> {
+  const run = await runs.getRun(runId);
+  if (run === undefined) throw new PermanentTaskError('RUN_NOT_FOUND');
+  if (run.status !== 'COMPUTING') throw new PermanentTaskError('RUN_NOT_COMPUTING');
+  const frozen = run.progress.prepared
+    ? run.progress
+    : await runs.freezeBatches(runId, chunk(await listEnrolled(run.municipalityCode, run.period), batchSize), getDeps().clock.now().toISOString());
+  return { batches: Array.from({ length: frozen.batches }, (_, i) => i), participants: frozen.participants };
+}

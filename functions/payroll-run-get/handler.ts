@@ -1,0 +1,13 @@
+/** GET /payroll-runs/{id} (payroll): a run of the caller's municipality, with status and progress. */
+import { getPayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
+import { NotFoundError } from '../../shared/http/errors.js';
+import { httpHandler, ok } from '../../shared/http/middleware.js';
+import { runView } from '../payroll-run-start/schema.js';
+import { runPathSchema } from './schema.js';
+
+export const handler = httpHandler({ fn: 'payroll-run-get', path: runPathSchema }, async ({ auth, path }) => {
+  const run = await getPayrollRunsRepo().getRun(path.id);
+  // Another municipality's run is as unknown as a missing one.
+  if (run === undefined || run.municipalityCode !== auth.municipality) throw new NotFoundError('No such payroll run');
+  return ok(runView(run));
+});

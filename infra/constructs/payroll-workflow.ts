@@ -1,0 +1,219 @@
+/**
+ * The monthly payroll run (architecture.md flow 3) as a Standard Step
+ * Functions workflow in JSONPath mode, so the same synthesized ASL also runs
+ * locally in aws-local-stepfunctions (stack-notes.md: no JSONata, no
+ * variables, no Distributed Map, no task tokens):
+ *
+ *   Prepare (freeze the month's participant ids in batches, in the table)
+ *   → ComputeBatches: inline Map over batch numbers, bounded concurrency
+ *       → ComputeBatch (build each case from the database, decide, store create-only)
+ *   → Summarise (totals, counts per review class; run AWAITING_APPROVAL)
+ *
+ * Every Lambda task retries transient errors with backoff and catches the
+ * rest into FailRun (run FAILED with the error name as reason; a failed run is
+ * never released). State payloads carry the run id and batch numbers only:
+ * participant ids stay in the PayrollRuns table, personal data in theirs.
+ * Standard, not Express: a payout run must be exactly-once per step
+ * transition and auditable (quality.md R6).
+ */
+import { ArnFormat, Duration, RemovalPolicy, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import {
+  DefinitionBody,
+  Errors,
+  Fail,
+  JsonPath,
+  LogLevel,
+  Map as MapState,
+  StateMachine,
+  StateMachineType,
+  Succeed,
+  TaskInput,
+  Timeout,
+  JitterType,
+  type IChainable,
+  type RetryProps,
+} from 'aws-cdk-lib/aws-stepfunctions';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import { Construct } from 'constructs';
+import type { TableKey } from '../routes.js';
+import { IntroflytFunction } from './introflyt-function.js';
+import type { SharedTables } from './shared-tables.js';
+import type { TableAccess } from './table-access.js';
+
+/** Task state name → function folder under functions/ (the local runner maps the same names to the same modules). */
+export const PAYROLL_TASKS = {
+  Prepare: 'payroll-prepare',
+  ComputeBatch: 'payroll-compute-batch',
+  Summarise: 'payroll-summarise',
+  FailRun: 'payroll-fail-run',
+} as const;
+export type PayrollTaskState = keyof typeof PAYROLL_TASKS;
+
+/** The tables each task function uses (granted through IntroflytFunction; env vars for exactly these). */
+export const PAYROLL_TASK_TABLES: Readonly<Record<PayrollTaskState, Readonly<Partial<Record<TableKey, TableAccess>>>>> = {
+  Prepare: { participants: 'r', payrollRuns: 'rw' },
+  ComputeBatch: { participants: 'r', attendance: 'r', decisions: 'rw', payrollRuns: 'rw' },
+  Summarise: { payrollRuns: 'rw' },
+  FailRun: { payrollRuns: 'rw' },
+};
+
+/** Errors a retry can cure: Lambda service hiccups and what the task handlers classify as transient (throttling, network). */
+export const TRANSIENT_ERRORS = [
+  'Lambda.ServiceException',
+  'Lambda.AWSLambdaException',
+  'Lambda.SdkClientException',
+  'Lambda.TooManyRequestsException',
+  'Lambda.Unknown',
+  Errors.TIMEOUT,
+  'TransientTaskError',
+] as const;
+
+/** Map concurrency: 10 batches of 100 participants at a time stays far below on-demand DynamoDB and Lambda limits (docs/scale.md). */
+export const DEFAULT_MAX_CONCURRENCY = 10;
+
+export interface PayrollWorkflowProps {
+  data: SharedTables;
+  entryFor: (fn: string) => string;
+  projectRoot: string;
+  logRetention: RetentionDays;
+  alarmAction?: IAlarmAction;
+  /** @default DEFAULT_MAX_CONCURRENCY */
+  maxConcurrency?: number;
+}
+
+export class PayrollWorkflow extends Construct {
+  readonly stateMachine: StateMachine;
+  readonly functions: ReadonlyMap<PayrollTaskState, IntroflytFunction>;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: PayrollWorkflowProps) {
+    super(scope, id);
+    const fns = new Map<PayrollTaskState, IntroflytFunction>();
+    for (const state of Object.keys(PAYROLL_TASKS) as PayrollTaskState[]) {
+      const fn = PAYROLL_TASKS[state];
+      fns.set(
+        state,
+        new IntroflytFunction(this, `Fn-${fn}`, {
+          fn,
+          entry: props.entryFor(fn),
+          projectRoot: props.projectRoot,
+          data: props.data,
+          tables: PAYROLL_TASK_TABLES[state],
+          logRetention: props.logRetention,
+          // A batch of 100 decisions with explanations in two languages: more memory is more CPU.
+          ...(state === 'ComputeBatch' ? { memorySize: 1024, timeout: Duration.minutes(5) } : { timeout: Duration.minutes(1) }),
+          ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
+        }),
+      );
+    }
+    this.functions = fns;
+
+    const retry: RetryProps = {
+      errors: [...TRANSIENT_ERRORS],
+      interval: Duration.seconds(2),
+      backoffRate: 2,
+      maxAttempts: 6,
+      maxDelay: Duration.seconds(60),
+      // Ten batches retrying in step would hit a throttled table together; full jitter spreads them.
+      jitterStrategy: JitterType.FULL,
+    };
+    const task = (state: PayrollTaskState, payload: TaskInput, resultSelector: Record<string, string> | undefined, resultPath: string) =>
+      LambdaInvoke.jsonPath(this, state, {
+        stateName: state,
+        lambdaFunction: fns.get(state)!.function,
+        payload,
+        // Our own Retry below covers the Lambda service errors too.
+        retryOnServiceExceptions: false,
+        ...(resultSelector ? { resultSelector } : {}),
+        resultPath,
+        taskTimeout: Timeout.duration(state === 'ComputeBatch' ? Duration.minutes(6) : Duration.minutes(2)),
+      });
+
+    const runFailed = new Fail(this, 'RunFailed', { stateName: 'RunFailed', error: 'PayrollRunFailed', cause: 'The run was marked FAILED; see the run status.' });
+    const failRun = task('FailRun', TaskInput.fromObject({ runId: JsonPath.stringAt('$.runId'), error: JsonPath.stringAt('$.error.Error') }), undefined, JsonPath.DISCARD);
+    failRun.addRetry({ ...retry, maxAttempts: 10 });
+    // Even when marking the run fails, the execution ends failed (the run stays COMPUTING, which blocks release; an operator resumes it).
+    failRun.addCatch(runFailed, { errors: [Errors.ALL], resultPath: '$.failRunError' });
+    failRun.next(runFailed);
+
+    const catchInto = (t: LambdaInvoke | MapState) => t.addCatch(failRun, { errors: [Errors.ALL], resultPath: '$.error' });
+    const runIdOnly = TaskInput.fromObject({ runId: JsonPath.stringAt('$.runId') });
+
+    const prepare = task('Prepare', runIdOnly, { 'batches.$': '$.Payload.batches', 'participants.$': '$.Payload.participants' }, '$.prepared');
+    prepare.addRetry(retry);
+    catchInto(prepare);
+
+    const computeBatch = task('ComputeBatch', TaskInput.fromJsonPathAt('$'), { 'batch.$': '$.Payload.batch', 'written.$': '$.Payload.written' }, '$.result');
+    computeBatch.addRetry(retry);
+    // Inside the Map a caught error ends the iteration; the Map fails with it and its own Catch marks the run.
+    const batchFailed = new Fail(this, 'BatchFailed', { stateName: 'BatchFailed', error: 'ComputeBatchFailed', cause: 'A batch failed after its retries.' });
+    computeBatch.addCatch(batchFailed, { errors: [Errors.ALL], resultPath: '$.error' });
+
+    const map = MapState.jsonPath(this, 'ComputeBatches', {
+      stateName: 'ComputeBatches',
+      itemsPath: '$.prepared.batches',
+      itemSelector: { runId: JsonPath.stringAt('$.runId'), batch: JsonPath.numberAt('$$.Map.Item.Value') },
+      maxConcurrency: props.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY,
+      // The batches' results are in the table; the state keeps ids only and stays small.
+      resultPath: JsonPath.DISCARD,
+    });
+    map.itemProcessor(computeBatch);
+    catchInto(map);
+
+    const summarise = task('Summarise', runIdOnly, { 'status.$': '$.Payload.status' }, '$.summary');
+    summarise.addRetry(retry);
+    catchInto(summarise);
+
+    const definition: IChainable = prepare.next(map).next(summarise).next(new Succeed(this, 'AwaitingApproval', { stateName: 'AwaitingApproval' }));
+
+    this.logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention, removalPolicy: RemovalPolicy.DESTROY });
+    this.stateMachine = new StateMachine(this, 'StateMachine', {
+      // A known name gives the start route a literal execution ARN prefix to be granted (and operators a findable machine).
+      stateMachineName: `${Stack.of(this).stackName}-PayrollRun`,
+      stateMachineType: StateMachineType.STANDARD,
+      definitionBody: DefinitionBody.fromChainable(definition),
+      tracingEnabled: true,
+      // Every event, without execution data: payloads are ids only, but the log need not hold even those.
+      logs: { destination: this.logGroup, level: LogLevel.ALL, includeExecutionData: false },
+      timeout: Duration.hours(2),
+      comment: 'Introflyt monthly payroll run: prepare, compute decisions per batch, summarise',
+    });
+
+    // cdk-nag: what CDK grants the machine's role, acknowledged finding by finding (infra/nag.ts pattern).
+    const stack = Stack.of(this);
+    const role = this.stateMachine.role;
+    for (const fn of fns.values()) {
+      const logicalId = stack.resolve((fn.function.node.defaultChild as CfnElement).logicalId) as string;
+      Validations.of(role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>:*]`,
+        reason: 'lambda:InvokeFunction on the versions (<function ARN>:*) of this workflow’s own task functions, as LambdaInvoke grants it; no other function.',
+      });
+    }
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'X-Ray PutTraceSegments/PutTelemetryRecords/GetSampling* and the CloudWatch Logs delivery actions (logs:CreateLogDelivery, ' +
+        'DescribeResourcePolicies, …) that Step Functions logging needs support no resource-level permissions.',
+    });
+  }
+
+  /** Lets an API function start executions and read their status (resume after a crash). */
+  grantStart(fn: IntroflytFunction): void {
+    this.stateMachine.grantStartExecution(fn.function);
+    // DescribeExecution on this machine's executions (<execution ARN prefix>:*): the start route resumes a run whose execution ended.
+    const name = `${Stack.of(this).stackName}-PayrollRun`;
+    fn.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['states:DescribeExecution'],
+        resources: [Stack.of(this).formatArn({ service: 'states', resource: 'execution', arnFormat: ArnFormat.COLON_RESOURCE_NAME, resourceName: `${name}:*` })],
+      }),
+    );
+    Validations.of(fn.function.role!).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:${name}:*]`,
+      reason: 'states:DescribeExecution on the executions of the payroll state machine only (its execution ARN prefix); execution names are not known in advance.',
+    });
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * Port: start the payroll workflow for a run, and ask whether an execution is
+ * still running (a run whose execution ended without finishing is resumed
+ * with a new execution). On AWS: Step Functions StartExecution /
+ * DescribeExecution on the state machine in PAYROLL_STATE_MACHINE_ARN. Locally
+ * (`PAYROLL_WORKFLOW_MODE=local`, set by infra/local): the same synthesized
+ * ASL in aws-local-stepfunctions, in this process (infra/local/workflow-runner.ts).
+ */
+import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+
+export interface PayrollWorkflowPort {
+  /** Starts an execution named `executionName` with input `{ runId }`; starting the same name again is harmless. */
+  start(runId: string, executionName: string): Promise<void>;
+  /** True while the named execution runs; false once it ended or if it is unknown. */
+  isRunning(executionName: string): Promise<boolean>;
+}
+
+/** The execution ARN of a named execution of a state machine (same account, region and machine name). */
+export function executionArnOf(stateMachineArn: string, executionName: string): string {
+  return `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${executionName}`;
+}
+
+export class StepFunctionsWorkflow implements PayrollWorkflowPort {
+  constructor(
+    private readonly client: SFNClient,
+    private readonly stateMachineArn: string,
+  ) {}
+
+  async start(runId: string, executionName: string): Promise<void> {
+    try {
+      await this.client.send(new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name: executionName, input: JSON.stringify({ runId }) }));
+    } catch (err) {
+      // Names are unique per machine for 90 days: the execution was started by an earlier attempt of this request.
+      if (err instanceof Error && err.name === 'ExecutionAlreadyExists') return;
+      throw err;
+    }
+  }
+
+  async isRunning(executionName: string): Promise<boolean> {
+    try {
+      const r = await this.client.send(new DescribeExecutionCommand({ executionArn: executionArnOf(this.stateMachineArn, executionName) }));
+      return r.status === 'RUNNING' || r.status === 'PENDING_REDRIVE';
+    } catch (err) {
+      if (err instanceof Error && err.name === 'ExecutionDoesNotExist') return false;
+      throw err;
+    }
+  }
+}
+
+/** The local runner's surface (infra/local/workflow-runner.ts), loaded only in local mode. */
+interface LocalRunnerModule {
+  localWorkflow(): PayrollWorkflowPort;
+}
+
+/** Delegates to the in-process runner, imported on first use so Lambda bundles never contain it. */
+class LocalWorkflow implements PayrollWorkflowPort {
+  #port: Promise<PayrollWorkflowPort> | undefined;
+  private port(): Promise<PayrollWorkflowPort> {
+    // A computed specifier: esbuild leaves it alone, tsx and jest resolve it at run time.
+    const specifier = ['..', '..', 'infra', 'local', 'workflow-runner.js'].join('/');
+    this.#port ??= (import(specifier) as Promise<LocalRunnerModule>).then((m) => m.localWorkflow());
+    return this.#port;
+  }
+  async start(runId: string, executionName: string): Promise<void> {
+    return (await this.port()).start(runId, executionName);
+  }
+  async isRunning(executionName: string): Promise<boolean> {
+    return (await this.port()).isRunning(executionName);
+  }
+}
+
+let override: PayrollWorkflowPort | undefined;
+let fromEnv: PayrollWorkflowPort | undefined;
+
+export function workflowFromEnv(env: Readonly<Record<string, string | undefined>>): PayrollWorkflowPort {
+  if (env.PAYROLL_WORKFLOW_MODE === 'local') return new LocalWorkflow();
+  const arn = env.PAYROLL_STATE_MACHINE_ARN;
+  if (arn === undefined || !/^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:stateMachine:[A-Za-z0-9_-]+$/.test(arn))
+    throw new Error('PAYROLL_STATE_MACHINE_ARN must be a state machine ARN (or set PAYROLL_WORKFLOW_MODE=local)');
+  return new StepFunctionsWorkflow(new SFNClient({ maxAttempts: 4 }), arn);
+}
+
+/** The process's workflow port: an override (tests), else from the environment on first use. */
+export function getWorkflow(): PayrollWorkflowPort {
+  if (override !== undefined) return override;
+  fromEnv ??= workflowFromEnv(process.env);
+  return fromEnv;
+}
+
+/** Replaces the workflow port (tests); `undefined` restores the environment's. */
+export function setWorkflow(port: PayrollWorkflowPort | undefined): void {
+  override = port;
+  fromEnv = undefined;
+}

@@ -1,0 +1,78 @@
+/**
+ * One participant's month in a payroll run: is there anything to decide, and
+ * which version to write (architecture.md flows 3 and 6; benefit-rules.md §8).
+ * Pure: the case is built by the caller for a given computedAt, the previous
+ * version is an argument.
+ *
+ * - Unchanged: the inputs built again, stamped with the previous version's
+ *   computedAt, hash to the previous input hash: nothing is written (R5).
+ *   (computedAt is part of the case and its hash, so comparing with a fresh
+ *   stamp would call every month changed.)
+ * - First decision: version 1.
+ * - Changed: version n+1, superseding n, with the per-day difference and its
+ *   route; the explanation carries the correction layer.
+ */
+import type { Case } from '../case.js';
+import { inputHash } from '../case-hash.js';
+import type { DateRange } from '../calendar.js';
+import { monthInfo } from '../calendar.js';
+import type { Decision, DecisionCore, ReviewClass } from '../decision.js';
+import { decideCore } from '../engine.js';
+import { LANGUAGES, renderExplanation } from '../explanation/render.js';
+import type { Correction } from './correction.js';
+import { diffDecisions } from './correction.js';
+
+export interface PreviousVersion {
+  decisionId: string;
+  version: number;
+  inputHash: string;
+  computedAt: string;
+  decision: DecisionCore;
+}
+
+export type MonthOutcome =
+  | { kind: 'UNCHANGED' }
+  | { kind: 'FIRST'; version: 1; input: Case; decision: Decision }
+  | { kind: 'CORRECTION'; version: number; input: Case; decision: Decision; supersedes: string; correction: Correction };
+
+export function decideMonth(previous: PreviousVersion | undefined, caseAt: (computedAt: string) => Case, computedAt: string): MonthOutcome {
+  if (previous !== undefined && inputHash(caseAt(previous.computedAt)) === previous.inputHash) return { kind: 'UNCHANGED' };
+  const input = caseAt(computedAt);
+  const core = decideCore(input);
+  if (previous === undefined) return { kind: 'FIRST', version: 1, input, decision: { ...core, explanation: explain(core) } };
+  const correction = diffDecisions(previous.decision, core);
+  const ctx = { correction: { supersedesDecisionId: previous.decisionId, reason: correction.reason, days: correction.days, totalDifferenceOre: correction.totalDifferenceOre } };
+  return { kind: 'CORRECTION', version: previous.version + 1, input, decision: { ...core, explanation: explain(core, ctx) }, supersedes: previous.decisionId, correction };
+}
+
+function explain(core: DecisionCore, ctx?: Parameters<typeof renderExplanation>[2]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const lang of LANGUAGES) out[lang] = renderExplanation(core, lang, ctx);
+  return out;
+}
+
+/**
+ * The review class a stored version is handled under: the engine's, raised to
+ * REVIEW for a negative correction (benefit-rules.md §9: "any negative
+ * correction"; IL § 25 allows no automatic set-off).
+ */
+export function effectiveReview(review: ReviewClass, correction: Correction | undefined): ReviewClass {
+  return review === 'AUTOMATIC' && correction?.route === 'ADVISER_DECISION' ? 'REVIEW' : review;
+}
+
+/** True when any enrolment overlaps the month: such a participant is in the month's run. */
+export function enrolledInMonth(enrolments: readonly DateRange[], period: string): boolean {
+  const m = monthInfo(period);
+  return enrolments.some((r) => r.from <= m.last && (r.to === null || r.to >= m.first));
+}
+
+/** The `n` months before `period`, newest first ("2026-01", 2 → ["2025-12", "2025-11"]). */
+export function monthsBefore(period: string, n: number): string[] {
+  const m = monthInfo(period);
+  const out: string[] = [];
+  for (let i = 1; i <= n; i++) {
+    const index = m.year * 12 + (m.month - 1) - i;
+    out.push(`${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`);
+  }
+  return out;
+}

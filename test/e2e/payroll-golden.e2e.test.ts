@@ -1,0 +1,91 @@
+/**
+ * The month end to end on the local system (issue 4 "Done when"): two
+ * municipalities seeded with one participant per golden case (5002 carries
+ * the DAILY deduction policy of g12), a payroll user starts the run over
+ * HTTP, the synthesized ASL runs in aws-local-stepfunctions with the real
+ * task handlers, and every stored decision equals the engine's decision for
+ * the golden case (participant id and municipality put in) — input hash,
+ * lines, amounts, review class and explanations in nb and en.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getDeps } from '../../shared/adapters/deps.js';
+import { getPayrollRunsRepo, setPayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
+import { setWorkflow } from '../../shared/adapters/workflow.js';
+import type { CaseInput } from '../../shared/domain/case.js';
+import { parseCase } from '../../shared/domain/case.js';
+import { decide } from '../../shared/domain/engine.js';
+import { localWorkflow } from '../../infra/local/workflow-runner.js';
+import { startTestSystem, staff, type TestSystem } from '../support/local-system.js';
+import { GOLDEN_DIR } from '../support/paths.js';
+import { seedGoldenCase, type GoldenSeed } from './golden-seed.js';
+
+let sys: TestSystem;
+const seeds: { name: string; seed: GoldenSeed }[] = [];
+
+beforeAll(async () => {
+  sys = await startTestSystem({ clock: '2026-11-02T08:00:00Z' });
+  setPayrollRunsRepo(undefined);
+  setWorkflow(undefined);
+  localWorkflow().options = { retryIntervalMs: 1 };
+  const deps = getDeps();
+  await deps.participants.savePolicy(
+    { municipality: '5002', benefit: { deductionUnit: 'DAILY' }, attendance: { replayWindowHours: 72, missingCheckout: 'END_OF_SESSION' }, version: 1, updatedAt: '2026-09-01T00:00:00.000Z' },
+    0,
+  );
+  const files = readdirSync(GOLDEN_DIR).filter((f) => f.endsWith('.case.json')).sort();
+  for (const [i, f] of files.entries()) {
+    const c = JSON.parse(readFileSync(join(GOLDEN_DIR, f), 'utf8')) as CaseInput;
+    // A municipality policy applies to everyone in it: a case with its own policy gets the municipality that has it.
+    const municipality = c.municipality.policy === undefined ? '5001' : '5002';
+    seeds.push({ name: f, seed: await seedGoldenCase(deps, c, `pg-${String(i + 1).padStart(2, '0')}`, municipality) });
+  }
+});
+afterAll(async () => {
+  setPayrollRunsRepo(undefined);
+  await sys?.stop();
+});
+
+async function runMonth(municipality: string): Promise<Record<string, unknown>> {
+  const token = await sys.tokenFor(staff(`pay-${municipality}`, ['payroll'], municipality));
+  const started = await sys.http('POST', '/payroll-runs', { token, body: { period: '2026-10' } });
+  expect(started.status).toBe(202);
+  const runId = started.body!.runId as string;
+  const run = await getPayrollRunsRepo().getRun(runId);
+  expect(await localWorkflow().wait(run!.executionName!)).toMatchObject({ status: 'SUCCEEDED' });
+  const got = await sys.http('GET', `/payroll-runs/${runId}`, { token });
+  expect(got.status).toBe(200);
+  return got.body!;
+}
+
+test('the month of every golden case through the real ASL: stored decision = engine decision', async () => {
+  const views = { '5001': await runMonth('5001'), '5002': await runMonth('5002') };
+  let payout = 0;
+  for (const { name, seed } of seeds) {
+    const stored = await getDeps().decisions.getLatest(seed.participantId, '2026-10');
+    expect({ name, version: stored?.version }).toEqual({ name, version: 1 });
+    const expected = decide(parseCase(seed.expectedCase));
+    expect({ name, decision: stored!.decision }).toEqual({ name, decision: JSON.parse(JSON.stringify(expected)) });
+    expect(stored!.input).toEqual(JSON.parse(JSON.stringify(parseCase(seed.expectedCase))));
+    expect(Object.keys(stored!.decision.explanation as object).sort()).toEqual(['en', 'nb']);
+    payout += expected.payoutOre;
+  }
+  const totals = [views['5001'], views['5002']].map((v) => v.totals as { payoutOre: number; decided: number });
+  expect(totals[0]!.payoutOre + totals[1]!.payoutOre).toBe(payout);
+  expect(totals[0]!.decided + totals[1]!.decided).toBe(seeds.length);
+  expect(views['5001']).toMatchObject({ status: 'AWAITING_APPROVAL', progress: { percent: 100 } });
+});
+
+test('the run list shows the run; another municipality cannot read it', async () => {
+  const token = await sys.tokenFor(staff('pay-5001', ['payroll'], '5001'));
+  const list = await sys.http('GET', '/payroll-runs', { token, query: { period: '2026-10' } });
+  expect(list.status).toBe(200);
+  const runs = list.body!.runs as { runId: string; municipality: string }[];
+  expect(runs).toHaveLength(1);
+  const other = await sys.tokenFor(staff('pay-9999', ['payroll'], '5002'));
+  expect((await sys.http('GET', `/payroll-runs/${runs[0]!.runId}`, { token: other })).status).toBe(404);
+  // The same month again: the existing run, no second one.
+  const again = await sys.http('POST', '/payroll-runs', { token, body: { period: '2026-10' } });
+  expect(again.status).toBe(200);
+  expect(again.body!.runId).toBe(runs[0]!.runId);
+});
