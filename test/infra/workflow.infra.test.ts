@@ -1,0 +1,129 @@
+/**
+ * The payroll workflow as synthesized (quality.md R6; stack-notes.md): a
+ * Standard state machine in classic JSONPath ASL that aws-local-stepfunctions
+ * can run — no JSONata, no variables, no Distributed Map, no task tokens or
+ * .sync — where every Task has Retry (with backoff) and Catch, the Map is
+ * inline with bounded concurrency, and payloads are ids only.
+ */
+import { Template } from 'aws-cdk-lib/assertions';
+import { PAYROLL_TASKS } from '../../infra/constructs/payroll-workflow.js';
+import { payrollDefinitionOf } from '../../infra/local/workflow-runner.js';
+import { buildTestApp, type TestApp } from './infra-app.js';
+
+type Json = Record<string, unknown>;
+interface State extends Json {
+  Type: string;
+}
+
+let built: TestApp;
+let template: Template;
+let asl: Json;
+
+beforeAll(() => {
+  built = buildTestApp();
+  template = Template.fromStack(built.stateless);
+  const stateless = template.toJSON() as Json;
+  asl = payrollDefinitionOf(stateless) as unknown as Json;
+});
+afterAll(() => built.cleanup());
+
+/** Every state, nested Map processors included, with its path. */
+function allStates(def: Json, prefix = ''): [string, State][] {
+  const out: [string, State][] = [];
+  for (const [name, s] of Object.entries(def.States as Record<string, State>)) {
+    out.push([`${prefix}${name}`, s]);
+    for (const inner of ['ItemProcessor', 'Iterator'] as const) if (s[inner] !== undefined) out.push(...allStates(s[inner] as Json, `${prefix}${name}/`));
+    if (Array.isArray(s.Branches)) for (const b of s.Branches as Json[]) out.push(...allStates(b, `${prefix}${name}/`));
+  }
+  return out;
+}
+
+test('one Standard state machine, logged and traced', () => {
+  template.resourceCountIs('AWS::StepFunctions::StateMachine', 1);
+  const [machine] = Object.values(template.findResources('AWS::StepFunctions::StateMachine')) as { Properties: Json }[];
+  expect(machine!.Properties.StateMachineType).toBe('STANDARD');
+  expect(machine!.Properties.TracingConfiguration).toEqual({ Enabled: true });
+  expect(machine!.Properties.LoggingConfiguration).toMatchObject({ Level: 'ALL', IncludeExecutionData: false });
+});
+
+/** What local ASL interpreters cannot run (stack-notes.md), found anywhere in a definition. */
+function forbiddenFeatures(def: Json): string[] {
+  const found: string[] = [];
+  if (def.QueryLanguage !== undefined) found.push('QueryLanguage');
+  for (const [name, s] of allStates(def)) {
+    for (const field of ['QueryLanguage', 'Arguments', 'Output', 'Assign', 'ItemReader', 'ResultWriter', 'ItemBatcher', 'HeartbeatSeconds'])
+      if (s[field] !== undefined) found.push(`${name}.${field}`);
+    const processor = s.ItemProcessor as { ProcessorConfig?: { Mode?: string } } | undefined;
+    if (processor !== undefined && (processor.ProcessorConfig?.Mode ?? 'INLINE') !== 'INLINE') found.push(`${name}.DISTRIBUTED`);
+    if (typeof s.Resource === 'string' && /\.waitForTaskToken|\.sync/.test(s.Resource)) found.push(`${name}.Resource`);
+  }
+  if (/\{%/.test(JSON.stringify(def))) found.push('JSONata expression');
+  return found;
+}
+
+test('classic JSONPath only: no JSONata, no variables, no Distributed Map, no task tokens or .sync', () => {
+  expect(forbiddenFeatures(asl)).toEqual([]);
+});
+
+test('the check fires on each forbidden feature', () => {
+  const bad: Json = {
+    QueryLanguage: 'JSONata',
+    StartAt: 'A',
+    States: {
+      A: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken', Arguments: { x: '{% $states.input %}' }, Assign: { v: 1 }, Next: 'M' },
+      M: { Type: 'Map', ItemReader: {}, ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED' }, StartAt: 'B', States: { B: { Type: 'Pass', Output: {}, End: true } } }, End: true },
+    },
+  };
+  expect(forbiddenFeatures(bad).sort()).toEqual(['A.Arguments', 'A.Assign', 'A.Resource', 'JSONata expression', 'M.DISTRIBUTED', 'M.ItemReader', 'M/B.Output', 'QueryLanguage'].sort());
+});
+
+test('every Task has Retry with backoff on transient errors and a Catch of everything', () => {
+  const tasks = allStates(asl).filter(([, s]) => s.Type === 'Task');
+  expect(tasks.map(([n]) => n.split('/').pop()).sort()).toEqual(Object.keys(PAYROLL_TASKS).sort());
+  for (const [name, s] of tasks) {
+    const retry = s.Retry as { ErrorEquals: string[]; BackoffRate: number; MaxAttempts: number; IntervalSeconds: number }[];
+    expect({ name, retries: retry?.length ?? 0 }).toEqual({ name, retries: 1 });
+    expect(retry[0]!.ErrorEquals).toEqual(expect.arrayContaining(['Lambda.ServiceException', 'Lambda.TooManyRequestsException', 'TransientTaskError', 'States.Timeout']));
+    expect(retry[0]!.BackoffRate).toBeGreaterThan(1);
+    expect(retry[0]!.MaxAttempts).toBeGreaterThanOrEqual(3);
+    const catches = s.Catch as { ErrorEquals: string[]; Next: string }[];
+    expect(catches.map((c) => c.ErrorEquals)).toEqual([['States.ALL']]);
+  }
+});
+
+test('the run fails through FailRun, and the batches are an inline Map with bounded concurrency', () => {
+  const states = asl.States as Record<string, State>;
+  expect(asl.StartAt).toBe('Prepare');
+  for (const name of ['Prepare', 'ComputeBatches', 'Summarise']) expect((states[name]!.Catch as { Next: string }[])[0]!.Next).toBe('FailRun');
+  expect(states.FailRun!.Next).toBe('RunFailed');
+  expect(states.RunFailed!.Type).toBe('Fail');
+  const map = states.ComputeBatches!;
+  expect(map.Type).toBe('Map');
+  expect(map.MaxConcurrency).toBeGreaterThan(0);
+  expect(map.MaxConcurrency).toBeLessThanOrEqual(40);
+  expect(map.ResultPath).toBeNull();
+});
+
+test('payloads are ids only: the run id, batch numbers and an error name', () => {
+  const payloads = allStates(asl)
+    .filter(([, s]) => s.Type === 'Task')
+    .map(([, s]) => (s.Parameters as Json).Payload ?? (s.Parameters as Json)['Payload.$']);
+  expect(payloads).toEqual(
+    expect.arrayContaining([{ 'runId.$': '$.runId' }, '$', { 'runId.$': '$.runId', 'error.$': '$.error.Error' }]),
+  );
+  const map = (asl.States as Record<string, State>).ComputeBatches!;
+  expect(map.ItemSelector).toEqual({ 'runId.$': '$.runId', 'batch.$': '$$.Map.Item.Value' });
+  expect((asl.States as Record<string, State>).Prepare!.ResultSelector).toEqual({ 'batches.$': '$.Payload.batches', 'participants.$': '$.Payload.participants' });
+});
+
+test('the start route may start and describe executions of this machine only; task functions get only their tables', () => {
+  const wf = built.stateless.payrollWorkflow!;
+  expect(wf).toBeDefined();
+  const start = built.stateless.functions.get('payroll-run-start')!;
+  const env = (template.toJSON().Resources as Record<string, { Properties: Json }>);
+  const startFn = Object.values(env).find((r) => (r.Properties?.Environment as { Variables?: Json } | undefined)?.Variables?.PAYROLL_STATE_MACHINE_ARN !== undefined);
+  expect(startFn).toBeDefined();
+  expect(start.tableAccess).toEqual({ payrollRuns: 'rw' });
+  expect(wf.functions.get('ComputeBatch')!.tableAccess).toEqual({ participants: 'r', attendance: 'r', decisions: 'rw', payrollRuns: 'rw' });
+  expect(wf.functions.get('Summarise')!.tableAccess).toEqual({ payrollRuns: 'rw' });
+});
