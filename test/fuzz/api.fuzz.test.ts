@@ -1,0 +1,189 @@
+/**
+ * S1/S2 (quality.md): for EVERY row of infra/routes.ts (iterated, so routes
+ * added later are covered without changes here), fast-check sends ≥ 1 000
+ * hostile requests to the route's handler, in process, as API Gateway v2
+ * events against one DynamoDB Local: hostile bodies (wrong types, huge
+ * strings, `__proto__`/`constructor` keys, unicode, deep nesting, privileged
+ * fields), hostile path parameters and query strings, bad or missing JSON,
+ * wrong content types, forged and malformed claims (test/support/fuzz-requests.ts).
+ *
+ * For every request:
+ * - the handler returns (0 crashes) a status below 500 (0 server errors);
+ * - every rejection is a 4xx JSON body with a stable `code` (/^[A-Z_]+$/) and a message;
+ * - no body carries a stack trace or a source path;
+ * - a rejected request stored nothing: no successful DynamoDB data write
+ *   happened while it ran (test/support/fuzz-write-counter.ts sees every
+ *   write of the process; the designed side effects are kiosk wrong-PIN
+ *   counters and access-log READ entries of authorised staff reads), and for
+ *   every route the tables other than the audit log hold as many items as
+ *   before unless some request of that route succeeded.
+ * Afterwards: no prototype was polluted, and no seeded name or national id
+ * appears in any log line (S7).
+ */
+import fc from 'fast-check';
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { ROUTES } from '../../infra/routes.js';
+import type { RouteDef, TableKey } from '../../infra/routes.js';
+import { TABLES } from '../../infra/tables.js';
+import { FixedClock } from '../../shared/adapters/clock.js';
+import { getDeps, resetDeps, setDeps } from '../../shared/adapters/deps.js';
+import { resetConfig } from '../../shared/config.js';
+import type { ApiDynamo } from '../support/api-dynamo.js';
+import { startApiDynamo } from '../support/api-dynamo.js';
+import { assign, seedCard, seedDevice, seedParticipant } from '../support/api-seed.js';
+import type { SeededParticipant } from '../support/api-seed.js';
+import type { Captured } from '../support/capture-logs.js';
+import { captureLogs } from '../support/capture-logs.js';
+import type { ApiEvent, FuzzWorld } from '../support/fuzz-requests.js';
+import { hostileRequestArb, pathParamNames } from '../support/fuzz-requests.js';
+import type { WriteCounter } from '../support/fuzz-write-counter.js';
+import { startWriteCounter } from '../support/fuzz-write-counter.js';
+
+const RUNS_PER_ROUTE = 1000;
+const SEED = 20261015;
+
+type Handler = (event: ApiEvent, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+const context = { awsRequestId: 'fuzz', functionName: 'fuzz', getRemainingTimeInMillis: () => 10_000 } as unknown as Context;
+
+/** A stack frame (`at fn (file:line:col)`), a source or module path, or an error class name: none may reach a client. */
+const LEAK = /\bat (?:async )?\S+ \(.*:\d+:\d+\)|\bat \/|file:\/\/|\/work\/|node_modules|\.tsx?:\d+|\b(?:TypeError|RangeError|SyntaxError|ReferenceError)\b/;
+const CODE = /^[A-Z_]+$/;
+
+const world: FuzzWorld = {
+  municipality: '5001',
+  participantId: 'p-fuzz',
+  otherParticipantId: 'p-other',
+  foreignParticipantId: 'p-foreign',
+  deviceId: 'kiosk-fuzz',
+  adviserSub: 'adviser-fuzz',
+  knownIds: ['p-fuzz', 'p-other', 'p-foreign', 'p-nobody', '2026-10', '2026-09', 'kiosk-fuzz'],
+};
+
+let db: ApiDynamo;
+let counter: WriteCounter;
+let logs: Captured;
+const seeded: SeededParticipant[] = [];
+const clock = new FixedClock('2026-10-15T10:00:00Z');
+
+interface RouteReport {
+  route: string;
+  runs: number;
+  byStatus: Record<string, number>;
+  ms: number;
+}
+const reports: RouteReport[] = [];
+
+async function tableCounts(): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const t of TABLES) out[t.key] = await db.count(t.key as TableKey);
+  return out;
+}
+
+/** The access log may grow by READ entries of authorised staff reads (S6), even when the read then finds nothing. */
+function withoutAudit(counts: Record<string, number>): Record<string, number> {
+  const { auditLog: _audit, ...rest } = counts;
+  return rest;
+}
+
+async function loadHandler(fn: string): Promise<Handler> {
+  const mod = (await import(`../../functions/${fn}/handler.js`)) as { handler?: unknown };
+  if (typeof mod.handler !== 'function') throw new Error(`functions/${fn}/handler.ts exports no handler`);
+  return mod.handler as Handler;
+}
+
+beforeAll(async () => {
+  db = await startApiDynamo('fuzz');
+  // Every SDK client of this process talks to DynamoDB Local through the counter.
+  counter = await startWriteCounter(db.endpoint, db.tableName('auditLog'));
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = counter.url;
+  resetConfig();
+  resetDeps();
+  setDeps({ clock });
+  seeded.push(await seedParticipant('p-fuzz'), await seedParticipant('p-other'), await seedParticipant('p-foreign', { municipality: '0301' }));
+  await assign('p-fuzz', world.adviserSub);
+  await assign('p-foreign', world.adviserSub, '0301');
+  await seedCard('p-fuzz', 'FUZZCARD1', '4826');
+  await seedDevice(world.deviceId);
+  await getDeps().participants.savePolicy(
+    { municipality: '5001', benefit: {}, attendance: { replayWindowHours: 72, missingCheckout: 'END_OF_SESSION' }, version: 1, updatedAt: '2026-09-01T00:00:00.000Z' },
+    0,
+  );
+  logs = captureLogs();
+});
+
+afterAll(async () => {
+  logs?.stop();
+  if (reports.length > 0) {
+    const lines = reports.map((r) => `${r.route.padEnd(46)} ${String(r.runs).padStart(5)} ${String(r.ms).padStart(7)} ms  ${Object.entries(r.byStatus).map(([s, n]) => `${s}×${n}`).join(' ')}`);
+    console.log(`S1 fuzz: ${reports.reduce((n, r) => n + r.runs, 0)} hostile requests over ${reports.length} routes\n${lines.join('\n')}`);
+  }
+  setDeps(undefined);
+  await counter?.close();
+  await db?.stop();
+});
+
+test('every route in infra/routes.ts has a handler and its path parameters are named in the template', async () => {
+  expect(ROUTES.length).toBeGreaterThan(0);
+  for (const r of ROUTES) {
+    await expect(loadHandler(r.fn)).resolves.toBeInstanceOf(Function);
+    expect(r.path.split('/').filter((s) => s.startsWith('{')).length).toBe(pathParamNames(r.path).length);
+  }
+});
+
+describe.each(ROUTES.map((r, i) => [`${r.method} ${r.path}`, r, i] as [string, RouteDef, number]))('%s', (name, route, index) => {
+  test(`${RUNS_PER_ROUTE} hostile requests: no crash, no 5xx, every rejection a 4xx with a stable code, no stack trace, nothing stored by a rejection`, async () => {
+    const handler = await loadHandler(route.fn);
+    const byStatus: Record<string, number> = {};
+    let succeeded = 0;
+    const before = await tableCounts();
+    const t0 = performance.now();
+    await fc.assert(
+      fc.asyncProperty(hostileRequestArb(route, world), async ({ kind, event }) => {
+        const writesBefore = counter.writes();
+        let result: APIGatewayProxyStructuredResultV2;
+        try {
+          result = await handler(event, context);
+        } catch (err) {
+          throw new Error(`${name} crashed on a ${kind} request: ${err instanceof Error ? err.name : typeof err}`);
+        }
+        const status = result.statusCode ?? 0;
+        byStatus[status] = (byStatus[status] ?? 0) + 1;
+        const raw = result.body ?? '';
+        if (status >= 500 || status < 200) throw new Error(`${name}: ${status} on a ${kind} request: ${raw.slice(0, 300)}`);
+        if (LEAK.test(raw)) throw new Error(`${name}: a stack trace or source path in the body of a ${kind} request`);
+        if (status >= 400) {
+          const body = JSON.parse(raw) as { code?: unknown; message?: unknown };
+          if (typeof body.code !== 'string' || !CODE.test(body.code) || typeof body.message !== 'string')
+            throw new Error(`${name}: ${status} without a stable code on a ${kind} request: ${raw.slice(0, 200)}`);
+          const wrote = counter.writes() - writesBefore;
+          if (wrote !== 0) throw new Error(`${name}: a rejected ${kind} request (${status} ${body.code}) wrote ${wrote} item(s)`);
+        } else succeeded++;
+      }),
+      { numRuns: RUNS_PER_ROUTE, seed: SEED + index, endOnFailure: true },
+    );
+    const ms = Math.round(performance.now() - t0);
+    reports.push({ route: name, runs: RUNS_PER_ROUTE, byStatus, ms });
+    expect(Object.values(byStatus).reduce((a, b) => a + b, 0)).toBe(RUNS_PER_ROUTE);
+    // A cross-check of the write counter: with no success, every table holds what it held.
+    if (succeeded === 0) expect(withoutAudit(await tableCounts())).toEqual(withoutAudit(before));
+  });
+});
+
+test('no prototype was polluted', () => {
+  const probe = {} as Record<string, unknown>;
+  expect(probe.polluted).toBeUndefined();
+  expect(probe.role).toBeUndefined();
+  expect(Object.getOwnPropertyNames(Object.prototype).filter((k) => !['constructor', '__defineGetter__', '__defineSetter__', 'hasOwnProperty', '__lookupGetter__', '__lookupSetter__', 'isPrototypeOf', 'propertyIsEnumerable', 'toString', 'valueOf', '__proto__', 'toLocaleString'].includes(k))).toEqual([]);
+});
+
+test('S7: no seeded name or national id in any log line; no server-error line', async () => {
+  const text = logs.text();
+  expect(text.length).toBeGreaterThan(0);
+  for (const p of seeded) for (const s of [p.givenName, p.familyName, p.nationalId]) expect(text).not.toContain(s);
+  expect(logs.lines().filter((l) => l.level === 'ERROR')).toEqual([]);
+  // The participants table still names each seeded person once (identity items only).
+  const items = JSON.stringify((await db.client.send(new ScanCommand({ TableName: db.tableName('participants') }))).Items);
+  for (const p of seeded) expect(items.split(p.nationalId).length - 1).toBe(1);
+});
