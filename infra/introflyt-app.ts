@@ -11,9 +11,11 @@ import { readCdkContext } from './project.js';
 import type { RouteDef } from './routes.js';
 import { IntroflytStatefulStack } from './stateful-stack.js';
 import { IntroflytStatelessStack } from './stateless-stack.js';
+import { IntroflytWebStack } from './web-stack.js';
 
 export const STATEFUL_STACK_NAME = 'IntroflytStateful';
 export const STATELESS_STACK_NAME = 'IntroflytStateless';
+export const WEB_STACK_NAME = 'IntroflytWeb';
 
 export interface IntroflytAppOptions {
   outdir: string;
@@ -28,12 +30,18 @@ export interface IntroflytAppOptions {
   entryFor?: (fn: string) => string;
   /** Extra context on top of cdk.json's. */
   context?: Record<string, unknown>;
+  /**
+   * Built pages (web/dist) to deploy with the web stack. Default: the context value
+   * `introflyt:webDir` (`cdk deploy -c introflyt:webDir=web/dist`); absent: the web stack has no deployment.
+   */
+  webDir?: string;
 }
 
 export interface IntroflytApp {
   app: App;
   stateful: IntroflytStatefulStack;
   stateless: IntroflytStatelessStack;
+  web: IntroflytWebStack;
 }
 
 /** A CDK App with cdk.json's context and this project's synthesis settings, and no stacks yet. */
@@ -70,9 +78,18 @@ export function createIntroflytApp(options: IntroflytAppOptions): IntroflytApp {
   });
   stateless.addStackDependency(stateful, 'reads the tables and key');
 
+  const webDir = options.webDir ?? (app.node.tryGetContext('introflyt:webDir') as string | undefined);
+  const web = new IntroflytWebStack(app, WEB_STACK_NAME, {
+    ...(options.env ? { env: options.env } : {}),
+    description: 'Introflyt pages: S3 + CloudFront in front of the pages and the HTTP API',
+    apiUrl: stateless.httpApi.url,
+    routes: stateless.plans.flatMap((p) => p.routes),
+    ...(webDir !== undefined ? { siteDir: webDir } : {}),
+  });
+
   addNagSuppressions(stateful, stateless);
   if (options.nag !== false) {
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
   }
-  return { app, stateful, stateless };
+  return { app, stateful, stateless, web };
 }
