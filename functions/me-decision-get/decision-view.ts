@@ -41,10 +41,13 @@ export interface DecisionSummary {
   released: boolean;
 }
 
+/** The month whose run pays this version: a correction of a released month is paid with a later month's run (set by the workflow). */
+export const paidWithPeriod = (d: StoredDecision): string | undefined => (d as StoredDecision & { paidWithPeriod?: string }).paidWithPeriod;
+
 /**
- * The release of a version: the month's payroll run is RELEASED and the
- * version existed at release. A later correction version is paid with a later
- * run, so it shows as not released until then.
+ * The release of a version: the payroll run of the month that pays it (its
+ * own month, or for a correction of a released month the month it is paid
+ * with) is RELEASED, and the version existed at release.
  */
 export interface ReleaseInfo {
   released: boolean;
@@ -53,10 +56,11 @@ export interface ReleaseInfo {
 
 export async function releaseOf(dd: DecisionDeps, d: StoredDecision, cache = new Map<string, Promise<ReleaseInfo>>()): Promise<ReleaseInfo> {
   const municipality = d.municipality ?? engineDecision(d).municipalityCode;
-  const k = `${municipality}#${d.period}`;
+  const period = paidWithPeriod(d) ?? d.period;
+  const k = `${municipality}#${period}`;
   let run = cache.get(k);
   if (run === undefined) {
-    run = dd.payrollRuns.getCurrentRun(municipality, d.period).then((r) => ({ released: r?.status === 'RELEASED', releasedAt: r?.releasedAt ?? null }));
+    run = dd.payrollRuns.getCurrentRun(municipality, period).then((r) => ({ released: r?.status === 'RELEASED', releasedAt: r?.releasedAt ?? null }));
     cache.set(k, run);
   }
   const r = await run;

@@ -16,7 +16,7 @@ import { versionKey } from '../../shared/domain/payroll/decision-versions.js';
 import { effectivePayoutOre, grossOre } from '../../shared/domain/payroll/resolution.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { engineDecision } from '../me-decision-get/decision-view.js';
-import { loadRun, reviewOf, runDecisions } from './run-decisions.js';
+import { backPayments, loadRun, reviewOf, runDecisions, unresolvedVedtak } from './run-decisions.js';
 
 export const PURPOSE = 'payroll-drill-down';
 const PARALLEL = 8;
@@ -46,6 +46,8 @@ export interface RunDecisionsPage {
   count: number;
   unresolvedVedtak: number;
   decisions: RunDecisionRow[];
+  /** Corrections of earlier months paid with this run (on the first page only). */
+  backPayments: { participantId: string; period: string; decisionId: string; amountOre: number }[];
   /** Pass as `after` for the next page; null on the last page. */
   nextAfter: string | null;
 }
@@ -59,14 +61,17 @@ export async function listRunDecisions(
   route: string,
 ): Promise<RunDecisionsPage> {
   const run = await loadRun(dd, auth, runId);
-  const all = await runDecisions(deps, dd, run);
-  const resolutions = await dd.reviews.getMany(all.filter((d) => reviewOf(d) === 'VEDTAK_REQUIRED'));
+  const set = await runDecisions(deps, dd, run);
+  const all = set.month;
+  const [resolutions, unresolved] = await Promise.all([dd.reviews.getMany(all.filter((d) => reviewOf(d) === 'VEDTAK_REQUIRED')), unresolvedVedtak(dd, set)]);
   const limit = page.limit ?? DEFAULT_PAGE;
   const rest = page.after === undefined ? all : all.filter((d) => d.participantId > page.after!);
   const shown = rest.slice(0, limit);
+  const paidBack = page.after === undefined ? backPayments(set) : [];
+  const readers = [...new Set([...shown, ...paidBack].map((d) => d.participantId))];
   const at = deps.clock.now().toISOString();
-  for (let i = 0; i < shown.length; i += PARALLEL)
-    await Promise.all(shown.slice(i, i + PARALLEL).map((d) => deps.audit.recordStaffRead({ actor: auth.actorRef, role: auth.role, participantId: d.participantId, purpose: PURPOSE, route, at })));
+  for (let i = 0; i < readers.length; i += PARALLEL)
+    await Promise.all(readers.slice(i, i + PARALLEL).map((participantId) => deps.audit.recordStaffRead({ actor: auth.actorRef, role: auth.role, participantId, purpose: PURPOSE, route, at })));
   return {
     runId: run.runId,
     municipality: run.municipalityCode,
@@ -74,7 +79,7 @@ export async function listRunDecisions(
     status: run.status,
     totals: run.totals,
     count: all.length,
-    unresolvedVedtak: all.filter((d) => reviewOf(d) === 'VEDTAK_REQUIRED' && !resolutions.has(versionKey(d))).length,
+    unresolvedVedtak: unresolved.length,
     decisions: shown.map((d): RunDecisionRow => {
       const e = engineDecision(d);
       const r = resolutions.get(versionKey(d))?.resolution;
@@ -91,6 +96,7 @@ export async function listRunDecisions(
         resolution: r?.kind ?? null,
       };
     }),
+    backPayments: paidBack.map((d) => ({ participantId: d.participantId, period: d.period, decisionId: d.decisionId, amountOre: d.correction!.totalDifferenceOre })),
     nextAfter: rest.length > limit ? shown.at(-1)!.participantId : null,
   };
 }

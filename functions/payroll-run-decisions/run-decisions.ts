@@ -1,22 +1,35 @@
 /**
- * A payroll run's decisions (architecture.md flows 3–4): the latest version
- * of each participant's decision for the run's month among the versions
- * written by the month's runs (a run restarted after a failure reuses the
- * decisions of the failed one). Once the run is released, versions made
- * after the release (corrections, paid with a later run) are not part of it,
- * so the drill-down and the export of a released run never change.
+ * A payroll run's decisions (architecture.md flows 3–4; benefit-rules.md §8):
  *
- * A run of another municipality is "not found" (404), like a missing one.
+ * - `month`: the latest version of each participant's decision for the run's
+ *   month among the versions written by the month's runs (a run restarted
+ *   after a failure reuses the decisions of the failed one);
+ * - `corrections`: new versions of earlier, released months that the
+ *   workflow made while computing this run (`paidWithPeriod` = this month):
+ *   a positive difference is a back-payment paid with this run, a negative
+ *   one goes to an adviser (no set-off).
+ *
+ * Once the run is released, versions made after the release (corrected
+ * later, paid with a later run) are not part of it, so the drill-down and the
+ * export of a released run never change. A run of another municipality is
+ * "not found" (404), like a missing one.
  */
 import type { DecisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { PayrollRun } from '../../shared/adapters/payroll-runs-repo.js';
+import { monthInfo } from '../../shared/domain/calendar.js';
 import type { Decision } from '../../shared/domain/decision.js';
 import { latestPerPeriod, versionKey } from '../../shared/domain/payroll/decision-versions.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { NotFoundError } from '../../shared/http/errors.js';
-import { engineDecision } from '../me-decision-get/decision-view.js';
+import { engineDecision, paidWithPeriod } from '../me-decision-get/decision-view.js';
+
+/**
+ * How far back corrections paid with a run are looked for: at least the
+ * workflow's own look-back (functions/payroll-compute-batch), with room to spare.
+ */
+export const BACK_PAYMENT_LOOKBACK_MONTHS = 12;
 
 export async function loadRun(dd: DecisionDeps, auth: AuthContext, runId: string): Promise<PayrollRun> {
   const run = await dd.payrollRuns.getRun(runId);
@@ -24,18 +37,43 @@ export async function loadRun(dd: DecisionDeps, auth: AuthContext, runId: string
   return run;
 }
 
-export async function runDecisions(deps: Pick<Deps, 'decisions'>, dd: DecisionDeps, run: PayrollRun): Promise<StoredDecision[]> {
-  const [all, runs] = await Promise.all([deps.decisions.listForMonth(run.municipalityCode, run.period), dd.payrollRuns.listRuns(run.municipalityCode, { period: run.period })]);
-  const monthRuns = new Set([run.runId, ...runs.map((r) => r.runId)]);
-  const releasedAt = run.status === 'RELEASED' ? run.releasedAt : null;
-  return latestPerPeriod(all.filter((d) => monthRuns.has(d.runId) && (releasedAt === null || d.createdAt <= releasedAt)));
+export interface RunDecisionSet {
+  month: StoredDecision[];
+  corrections: StoredDecision[];
 }
 
-/** VEDTAK_REQUIRED decisions of the run whose version has no resolution (they block the release). */
-export async function unresolvedVedtak(dd: DecisionDeps, decisions: readonly StoredDecision[]): Promise<StoredDecision[]> {
-  const vedtak = decisions.filter((d) => reviewOf(d) === 'VEDTAK_REQUIRED');
+function monthsBefore(period: string, n: number): string[] {
+  const m = monthInfo(period);
+  const index = m.year * 12 + (m.month - 1);
+  return Array.from({ length: n }, (_, i) => {
+    const k = index - i - 1;
+    return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+  });
+}
+
+export async function runDecisions(deps: Pick<Deps, 'decisions'>, dd: DecisionDeps, run: PayrollRun): Promise<RunDecisionSet> {
+  const [month, runs, ...earlier] = await Promise.all([
+    deps.decisions.listForMonth(run.municipalityCode, run.period),
+    dd.payrollRuns.listRuns(run.municipalityCode, { period: run.period }),
+    ...monthsBefore(run.period, BACK_PAYMENT_LOOKBACK_MONTHS).map((p) => deps.decisions.listForMonth(run.municipalityCode, p)),
+  ]);
+  const monthRuns = new Set([run.runId, ...runs.map((r) => r.runId)]);
+  const releasedAt = run.status === 'RELEASED' ? run.releasedAt : null;
+  const ofRun = (d: StoredDecision) => monthRuns.has(d.runId) && (releasedAt === null || d.createdAt <= releasedAt);
+  return {
+    month: latestPerPeriod(month.filter(ofRun)),
+    corrections: latestPerPeriod(earlier.flat().filter((d) => ofRun(d) && d.correction !== undefined && paidWithPeriod(d) === run.period)),
+  };
+}
+
+export const reviewOf = (d: StoredDecision): Decision['review'] => d.review ?? engineDecision(d).review;
+
+/** VEDTAK_REQUIRED decisions of the run (its month and its corrections) whose version has no resolution: they block the release. */
+export async function unresolvedVedtak(dd: DecisionDeps, set: RunDecisionSet): Promise<StoredDecision[]> {
+  const vedtak = [...set.month, ...set.corrections].filter((d) => reviewOf(d) === 'VEDTAK_REQUIRED');
   const resolved = await dd.reviews.getMany(vedtak);
   return vedtak.filter((d) => !resolved.has(versionKey(d)));
 }
 
-export const reviewOf = (d: StoredDecision): Decision['review'] => d.review ?? engineDecision(d).review;
+/** The back-payments of the run: positive differences of its corrections. */
+export const backPayments = (set: RunDecisionSet): StoredDecision[] => set.corrections.filter((d) => d.correction!.route === 'BACK_PAYMENT' && d.correction!.totalDifferenceOre > 0);

@@ -2,7 +2,8 @@
  * The payroll export of a released run (architecture.md flow 4): CSV for the
  * municipality's payroll system, one line per participant (export-rows.ts:
  * municipality, month, pseudonymous payroll reference, gross, deduction,
- * payout, decision id; nothing about health).
+ * payout, decision id, then the back-payment of corrected earlier months and
+ * the corrected decisions' ids; nothing about health).
  *
  * - Only after the two-person release (409 RUN_NOT_RELEASED before).
  * - Audit: the run's chain gets the export entry and every participant on it
@@ -20,14 +21,14 @@ import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import type { DecisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import type { Deps } from '../../shared/adapters/deps.js';
-import type { ExportEntry } from '../../shared/domain/payroll/export-rows.js';
+import type { BackPayment, ExportEntry } from '../../shared/domain/payroll/export-rows.js';
 import { EXPORT_COLUMNS, exportRecord, exportRows } from '../../shared/domain/payroll/export-rows.js';
 import { versionKey } from '../../shared/domain/payroll/decision-versions.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { ConflictError } from '../../shared/http/errors.js';
 import { engineDecision } from '../me-decision-get/decision-view.js';
 import { runAuditChain } from '../payroll-run-approve/approve-run.js';
-import { loadRun, runDecisions } from '../payroll-run-decisions/run-decisions.js';
+import { backPayments, loadRun, runDecisions } from '../payroll-run-decisions/run-decisions.js';
 
 export const PURPOSE = 'payroll-export';
 const PARALLEL = 16;
@@ -48,28 +49,36 @@ async function inBatches<T, R>(items: readonly T[], f: (item: T) => Promise<R>):
 export async function exportRun(deps: Deps, dd: DecisionDeps, auth: AuthContext, runId: string, route: string): Promise<RunExportFile> {
   const run = await loadRun(dd, auth, runId);
   if (run.status !== 'RELEASED') throw new ConflictError('RUN_NOT_RELEASED', 'A run is exported only after two different payroll users have approved it');
-  const decisions = (await runDecisions(deps, dd, run)).filter((d) => d.period === run.period);
+  const set = await runDecisions(deps, dd, run);
+  const decisions = set.month;
+  const paidBack = backPayments(set);
   const resolutions = await dd.reviews.getMany(decisions);
-  const refs = await inBatches(decisions, async (d) => (await deps.participants.getProfile(d.participantId))?.payrollRef ?? d.participantId);
+  const participants = [...new Set([...decisions, ...paidBack].map((d) => d.participantId))].sort();
+  const refList = await inBatches(participants, async (pid) => (await deps.participants.getProfile(pid))?.payrollRef ?? pid);
+  const refs = new Map(participants.map((pid, i) => [pid, refList[i]!]));
   const entries = decisions.map(
-    (d, i): ExportEntry => ({
+    (d): ExportEntry => ({
       participantId: d.participantId,
       period: d.period,
       version: d.version,
       decisionId: d.decisionId,
-      payrollRef: refs[i]!,
+      payrollRef: refs.get(d.participantId)!,
       decision: engineDecision(d),
       ...(resolutions.has(versionKey(d)) ? { resolution: resolutions.get(versionKey(d))!.resolution } : {}),
     }),
   );
-  const rows = exportRows(run, entries);
+  const rows = exportRows(
+    run,
+    entries,
+    paidBack.map((d): BackPayment => ({ participantId: d.participantId, payrollRef: refs.get(d.participantId)!, decisionId: d.decisionId, amountOre: d.correction!.totalDifferenceOre })),
+  );
   // RFC 4180: a header line, CRLF line ends.
   const csv = stringify([[...EXPORT_COLUMNS], ...rows.map(exportRecord)], { record_delimiter: 'windows' });
   const sha256 = createHash('sha256').update(csv, 'utf8').digest('hex');
 
   const at = deps.clock.now().toISOString();
   await deps.audit.append({ participantId: runAuditChain(runId), at, actorRef: auth.actorRef, actorRole: auth.role, action: 'READ', purpose: PURPOSE, route });
-  await inBatches(decisions, (d) => deps.audit.recordStaffRead({ actor: auth.actorRef, role: auth.role, participantId: d.participantId, purpose: PURPOSE, route, at }));
+  await inBatches(participants, (participantId) => deps.audit.recordStaffRead({ actor: auth.actorRef, role: auth.role, participantId, purpose: PURPOSE, route, at }));
   const recorded = await dd.payrollRuns.recordExport(runId, { exportId: `${runId}.export`, at, by: auth.actorRef, lines: rows.length, sha256 });
   if (recorded === 'exists') {
     const first = (await dd.payrollRuns.getRun(runId))?.export;

@@ -7,7 +7,9 @@
  * participant with municipality, month, payroll reference, gross,
  * deduction, payout and decision id, no health information, the same bytes
  * every time, recorded in the audit log. The payroll drill-down shows ids,
- * amounts and review class only. The run and its decisions are set up
+ * amounts and review class only. Corrections of a released earlier month
+ * made by the run are paid back on the participant's line (a negative one
+ * is not set off). The runs and their decisions are set up
  * through the repositories (the workflow has its own tests).
  */
 import { decisionDeps, setDecisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
@@ -16,7 +18,7 @@ import { getDeps } from '../../shared/adapters/deps.js';
 import type { Decision } from '../../shared/domain/decision.js';
 import { addTotals, decisionTotals, emptyTotals } from '../../shared/domain/payroll/run.js';
 import { assign, seedParticipant } from '../support/api-seed.js';
-import { goldenCase, seedDecision } from '../support/decision-seed.js';
+import { goldenCase, inMonth, seedDecision } from '../support/decision-seed.js';
 import { participant, staff, startTestSystem, type TestSystem } from '../support/local-system.js';
 
 let sys: TestSystem;
@@ -25,6 +27,8 @@ let pay2: string;
 let pay3: string;
 let adviser: string;
 const decisions = new Map<string, StoredDecision>();
+/** Corrections of September made by the October run: paid back with it, or (negative) left to an adviser. */
+const septemberFixes = new Map<string, StoredDecision>();
 
 const RUN = 'run-5001-2026-10';
 const AT = '2026-11-02T06:00:00.000Z';
@@ -49,6 +53,23 @@ beforeAll(async () => {
     decisions.set(pid, await seedDecision(goldenCase(golden, pid), { runId: RUN, createdAt: AT }));
   }
   const runs = decisionDeps().payrollRuns;
+
+  // September was released; the October run then found changed inputs for three of its decisions.
+  const SEP_RUN = 'run-5001-2026-09';
+  await runs.createRun({ runId: SEP_RUN, municipalityCode: '5001', period: '2026-09', by: 'staff-starter', at: '2026-10-02T06:00:00.000Z', executionName: 'exec-0' });
+  await runs.freezeBatches(SEP_RUN, [['p-pending', 'p-gone', 'p-full']], '2026-10-02T06:00:00.000Z');
+  await runs.apply(SEP_RUN, { type: 'SummariseRun', totals: emptyTotals(), at: '2026-10-02T06:05:00.000Z' });
+  for (const by of ['staff-a', 'staff-b']) await runs.apply(SEP_RUN, { type: 'ApproveRun', by, at: '2026-10-05T10:00:00.000Z', unresolvedVedtak: 0 });
+  await seedParticipant('p-gone');
+  const sep = (golden: string, pid: string) => inMonth(goldenCase(golden, pid), '2026-09', '2026-10-02');
+  const approved = (c: ReturnType<typeof sep>) => ({ ...c, computedAt: '2026-11-02', absences: c.absences.map((a) => ({ ...a, status: 'APPROVED' as const })) });
+  for (const pid of ['p-pending', 'p-gone']) {
+    const v1 = await seedDecision(sep('g09-pending-self-cert', pid), { runId: SEP_RUN, createdAt: '2026-10-02T06:00:00.000Z' });
+    septemberFixes.set(pid, await seedDecision(approved(sep('g09-pending-self-cert', pid)), { runId: RUN, previous: v1, createdAt: AT, paidWithPeriod: '2026-10' }));
+  }
+  const fullV1 = await seedDecision(sep('g01-full-attendance', 'p-full'), { runId: SEP_RUN, createdAt: '2026-10-02T06:00:00.000Z' });
+  septemberFixes.set('p-full', await seedDecision({ ...sep('g02-unexcused-half-day', 'p-full'), computedAt: '2026-11-02' }, { runId: RUN, previous: fullV1, createdAt: AT, paidWithPeriod: '2026-10' }));
+
   await runs.createRun({ runId: RUN, municipalityCode: '5001', period: '2026-10', by: 'staff-starter', at: AT, executionName: 'exec-1' });
   await runs.freezeBatches(RUN, [PARTICIPANTS.map(([p]) => p)], AT);
   const totals = [...decisions.values()].reduce((t, d) => addTotals(t, decisionTotals(d.decision as unknown as Decision)), emptyTotals());
@@ -70,6 +91,13 @@ test('the drill-down: ids, amounts and review class per participant, no health d
   const body = r.body as { count: number; unresolvedVedtak: number; status: string; decisions: Record<string, unknown>[]; nextAfter: string | null };
   expect(body).toMatchObject({ count: 5, unresolvedVedtak: 2, status: 'AWAITING_APPROVAL', nextAfter: null });
   expect(body.decisions.map((d) => d.participantId)).toEqual(['p-adjust', 'p-full', 'p-half', 'p-pending', 'p-vedtak']);
+  // Back-payments of corrected September decisions; the negative correction of p-full is not set off.
+  const fix = (pid: string) => septemberFixes.get(pid)!;
+  expect(fix('p-pending').correction).toMatchObject({ route: 'BACK_PAYMENT' });
+  expect(fix('p-full').correction).toMatchObject({ route: 'ADVISER_DECISION' });
+  expect((r.body as { backPayments: unknown[] }).backPayments).toEqual(
+    ['p-gone', 'p-pending'].map((pid) => ({ participantId: pid, period: '2026-09', decisionId: fix(pid).decisionId, amountOre: fix(pid).correction!.totalDifferenceOre })),
+  );
   expect(body.decisions.find((d) => d.participantId === 'p-half')).toEqual({
     participantId: 'p-half',
     decisionId: decisions.get('p-half')!.decisionId,
@@ -83,7 +111,7 @@ test('the drill-down: ids, amounts and review class per participant, no health d
     resolution: null,
   });
   for (const word of ['OWN_ILLNESS', 'SELF_CERT', 'DOCUMENT_PENDING', 'reasonCode', 'calendar', 'category', 'explanation']) expect(r.raw).not.toContain(word);
-  for (const [pid] of PARTICIPANTS) expect((await getDeps().audit.list(pid)).at(-1)).toMatchObject({ purpose: 'payroll-drill-down', actorRole: 'payroll', action: 'READ' });
+  for (const pid of [...PARTICIPANTS.map(([p]) => p), 'p-gone']) expect((await getDeps().audit.list(pid)).at(-1)).toMatchObject({ purpose: 'payroll-drill-down', actorRole: 'payroll', action: 'READ' });
 
   const page = await sys.http('GET', `/payroll-runs/${RUN}/decisions`, { token: pay1, query: { limit: '2', after: 'p-full' } });
   expect((page.body as { decisions: { participantId: string }[]; nextAfter: string }).decisions.map((d) => d.participantId)).toEqual(['p-half', 'p-pending']);
@@ -144,30 +172,43 @@ test('the export: one CSV line per participant, amounts that add up, no health i
   expect(r.status).toBe(200);
   expect(r.headers['content-type']).toBe('text/csv; charset=utf-8');
   expect(r.headers['content-disposition']).toBe(`attachment; filename="introflyt-5001-2026-10-${RUN}.csv"`);
-  expect(r.headers['x-export-lines']).toBe('5');
+  expect(r.headers['x-export-lines']).toBe('6');
   // No field needs quoting (ids, digits, amounts), so a plain split reads the file; every line ends with CRLF.
   expect(r.raw).not.toContain('"');
   expect(r.raw.endsWith('\r\n')).toBe(true);
   const [header, ...lines] = r.raw.slice(0, -2).split('\r\n').map((l) => l.split(','));
-  expect(header).toEqual(['municipality', 'period', 'payroll_ref', 'gross_nok', 'deduction_nok', 'payout_nok', 'decision_id']);
+  expect(header).toEqual(['municipality', 'period', 'payroll_ref', 'gross_nok', 'deduction_nok', 'payout_nok', 'decision_id', 'back_payment_nok', 'corrected_decision_ids']);
   const rows = lines.map((l) => Object.fromEntries(header!.map((h, i) => [h, l[i]])) as Record<string, string>);
-  expect(rows).toHaveLength(5);
+  expect(rows.map((x) => x.payroll_ref)).toEqual(['p-adjust', 'p-full', 'p-gone', 'p-half', 'p-pending', 'p-vedtak']);
   const kr = (ore: number) => (ore / 100).toFixed(2);
   for (const row of rows) {
     const pid = row.payroll_ref!; // the seeded participants have no payroll reference: their pseudonymous id stands in
-    const e = engine(pid);
+    const back = pid === 'p-pending' || pid === 'p-gone' ? septemberFixes.get(pid)! : undefined;
+    const backOre = back?.correction!.totalDifferenceOre ?? 0;
+    const e = pid === 'p-gone' ? { baseOre: 0, payoutOre: 0 } : engine(pid);
     const paid = pid === 'p-adjust' ? e.baseOre : e.payoutOre;
-    expect(row).toEqual({ municipality: '5001', period: '2026-10', payroll_ref: pid, gross_nok: kr(e.baseOre), deduction_nok: kr(e.baseOre - paid), payout_nok: kr(paid), decision_id: decisions.get(pid)!.decisionId });
+    expect(row).toEqual({
+      municipality: '5001',
+      period: '2026-10',
+      payroll_ref: pid,
+      gross_nok: kr(e.baseOre + backOre),
+      deduction_nok: kr(e.baseOre - paid),
+      payout_nok: kr(paid + backOre),
+      decision_id: pid === 'p-gone' ? back!.decisionId : decisions.get(pid)!.decisionId,
+      back_payment_nok: kr(backOre),
+      corrected_decision_ids: back?.decisionId ?? '',
+    });
   }
+  expect(septemberFixes.get('p-pending')!.correction!.totalDifferenceOre).toBeGreaterThan(0);
   for (const word of ['ILLNESS', 'SELF_CERT', 'DOCTOR', 'PENDING', 'Zelmira', 'Quistgaard']) expect(r.raw).not.toContain(word);
 
   const again = await exportCsv(pay1);
   expect(again.raw).toBe(r.raw);
   const recorded = (await run()).export!;
-  expect(recorded).toMatchObject({ lines: 5, sha256: r.headers['x-export-sha256'], at: '2026-11-10T09:00:00.000Z' });
+  expect(recorded).toMatchObject({ lines: 6, sha256: r.headers['x-export-sha256'], at: '2026-11-10T09:00:00.000Z' });
   const exports = (await getDeps().audit.list(`RUN#${RUN}`)).filter((e) => e.purpose === 'payroll-export');
   expect(exports).toHaveLength(2);
-  for (const [pid] of PARTICIPANTS) expect((await getDeps().audit.list(pid)).at(-1)).toMatchObject({ purpose: 'payroll-export', action: 'READ' });
+  for (const pid of [...PARTICIPANTS.map(([p]) => p), 'p-gone']) expect((await getDeps().audit.list(pid)).at(-1)).toMatchObject({ purpose: 'payroll-export', action: 'READ' });
 });
 
 test('after release the participant’s explanation says who approved it and when', async () => {
@@ -179,5 +220,9 @@ test('after release the participant’s explanation says who approved it and whe
   expect(body.text).not.toContain('waiting for approval');
   expect(body.layers.find((l) => l.name === 'who')!.lines.join(' ')).toContain('payroll');
   const list = await sys.http('GET', '/me/decisions', { token });
-  expect((list.body as { decisions: { released: boolean }[] }).decisions[0]!.released).toBe(true);
+  expect((list.body as { decisions: { period: string; version: number; released: boolean }[] }).decisions).toEqual([
+    expect.objectContaining({ period: '2026-10', version: 1, released: true }),
+    // September's correction was made and paid (here: routed) with the October run, released now.
+    expect.objectContaining({ period: '2026-09', version: 2, released: true }),
+  ]);
 });

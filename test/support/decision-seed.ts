@@ -22,12 +22,28 @@ export function goldenCase(name: string, participantId: string): CaseInput {
   return { ...c, participant: { ...c.participant, id: participantId } };
 }
 
+/** The same case moved to another month of the same year shape: day and absence dates keep their day of month (days past the month's end are dropped). */
+export function inMonth(c: CaseInput, period: string, computedAt: string): CaseInput {
+  const last = new Date(Date.UTC(Number(period.slice(0, 4)), Number(period.slice(5, 7)), 0)).getUTCDate();
+  const move = (date: string) => `${period}-${date.slice(8)}`;
+  const keep = (date: string) => Number(date.slice(8)) <= last;
+  return {
+    ...c,
+    period,
+    computedAt,
+    days: c.days.filter((d) => keep(d.date)).map((d) => ({ ...d, date: move(d.date) })),
+    absences: c.absences.filter((a) => keep(a.date)).map((a) => ({ ...a, date: move(a.date) })),
+  };
+}
+
 export interface SeedOptions {
   runId: string;
   version?: number;
   createdAt?: string;
   /** The stored version this one corrects: the correction is stored with it, as the workflow does. */
   previous?: StoredDecision;
+  /** A correction of a released month: the month whose run pays it (as the workflow marks it). */
+  paidWithPeriod?: string;
 }
 
 export function storedDecision(input: CaseInput, o: SeedOptions): StoredDecision {
@@ -49,7 +65,8 @@ export function storedDecision(input: CaseInput, o: SeedOptions): StoredDecision
     ...(o.previous === undefined
       ? {}
       : { supersedes: o.previous.decisionId, correction: diffDecisions(o.previous.decision as unknown as Decision, decision) }),
-  };
+    ...(o.paidWithPeriod === undefined ? {} : { paidWithPeriod: o.paidWithPeriod }),
+  } as StoredDecision;
 }
 
 export async function seedDecision(input: CaseInput, o: SeedOptions): Promise<StoredDecision> {

@@ -118,8 +118,8 @@ describe('export rows', () => {
       entry({ period: '2026-09', version: 2, decisionId: 'd-old' }),
     ]);
     expect(rows).toEqual([
-      { municipality: '5001', period: '2026-10', payrollRef: 'PR-0', grossOre: 2_275_817, deductionOre: 55_358, payoutOre: 2_220_459, decisionId: 'd-2' },
-      { municipality: '5001', period: '2026-10', payrollRef: 'PR-1', grossOre: 2_275_817, deductionOre: 0, payoutOre: 2_275_817, decisionId: 'd-1b' },
+      { municipality: '5001', period: '2026-10', payrollRef: 'PR-0', grossOre: 2_275_817, deductionOre: 55_358, payoutOre: 2_220_459, decisionId: 'd-2', backPaymentOre: 0, correctionIds: [] },
+      { municipality: '5001', period: '2026-10', payrollRef: 'PR-1', grossOre: 2_275_817, deductionOre: 0, payoutOre: 2_275_817, decisionId: 'd-1b', backPaymentOre: 0, correctionIds: [] },
     ]);
   });
 
@@ -142,8 +142,25 @@ describe('export rows', () => {
 
   test('records are the columns in order, amounts in kroner', () => {
     const [row] = exportRows(run, [entry({})]);
-    expect(EXPORT_COLUMNS).toEqual(['municipality', 'period', 'payroll_ref', 'gross_nok', 'deduction_nok', 'payout_nok', 'decision_id']);
-    expect(exportRecord(row!)).toEqual(['5001', '2026-10', 'PR-1', '22758.17', '553.58', '22204.59', 'd-1']);
+    expect(EXPORT_COLUMNS).toEqual(['municipality', 'period', 'payroll_ref', 'gross_nok', 'deduction_nok', 'payout_nok', 'decision_id', 'back_payment_nok', 'corrected_decision_ids']);
+    expect(exportRecord(row!)).toEqual(['5001', '2026-10', 'PR-1', '22758.17', '553.58', '22204.59', 'd-1', '0.00', '']);
+  });
+
+  test('back-payments of corrected months are added to the participant’s line; one without a month decision gets its own line', () => {
+    const rows = exportRows(
+      run,
+      [entry({ decision: { baseOre: 1000, payoutOre: 700, lines: [{ amountOre: -300 }] } })],
+      [
+        { participantId: 'p-1', payrollRef: 'PR-1', decisionId: 'p-1.2026-09.v0002', amountOre: 250 },
+        { participantId: 'p-1', payrollRef: 'PR-1', decisionId: 'p-1.2026-08.v0002', amountOre: 50 },
+        { participantId: 'p-9', payrollRef: 'PR-9', decisionId: 'p-9.2026-09.v0002', amountOre: 400 },
+      ],
+    );
+    expect(rows).toEqual([
+      { municipality: '5001', period: '2026-10', payrollRef: 'PR-1', grossOre: 1300, deductionOre: 300, payoutOre: 1000, decisionId: 'd-1', backPaymentOre: 300, correctionIds: ['p-1.2026-09.v0002', 'p-1.2026-08.v0002'] },
+      { municipality: '5001', period: '2026-10', payrollRef: 'PR-9', grossOre: 400, deductionOre: 0, payoutOre: 400, decisionId: 'p-9.2026-09.v0002', backPaymentOre: 400, correctionIds: ['p-9.2026-09.v0002'] },
+    ]);
+    expect(exportRecord(rows[0]!)).toEqual(['5001', '2026-10', 'PR-1', '13.00', '3.00', '10.00', 'd-1', '3.00', 'p-1.2026-09.v0002 p-1.2026-08.v0002']);
   });
 
   test('kroner formats whole øre exactly', () => {

@@ -6,12 +6,20 @@
  * (explanations.md "Reproducibility and privacy").
  *
  * Columns and amounts (the spec names the columns, not their format):
- * - `gross` is the base plus any back-payment paid with this month
- *   (benefit-rules.md §8), `deduction` is gross − payout, so every line adds
- *   up (gross − deduction = payout) even where the deductions exceeded the
- *   base and the payout was floored at 0; unpaid-leave days count in the
- *   deduction, as in the decision's own `deductionOre`.
- * - an adviser's ADJUSTMENT replaces the payout (resolution.ts).
+ * - `gross` is the month's base plus the back-payments paid with this run
+ *   (benefit-rules.md §8: the positive difference of a corrected earlier
+ *   month, stored as that month's new version), `deduction` is
+ *   gross − payout, so every line adds up (gross − deduction = payout) even
+ *   where the deductions exceeded the base and the payout was floored at 0;
+ *   unpaid-leave days count in the deduction, as in the decision's own
+ *   `deductionOre`. A negative difference is never set off here: an adviser
+ *   decides it (IL § 25).
+ * - an adviser's ADJUSTMENT replaces the month's payout (resolution.ts).
+ * - `decision_id` is the month's decision; two columns after the seven the
+ *   spec names carry the back-payment and the ids of the corrected decisions
+ *   it comes from (space-separated), so payroll can post and trace it. A
+ *   participant with only a back-payment (no programme day this month) gets
+ *   a line whose decision id is the first correction's.
  * - kroner with two decimals and a point ("22758.17"), computed exactly from
  *   whole øre: what payroll systems import, independent of locale.
  * Pure: the rows depend only on the stored decisions and resolutions, so a
@@ -32,6 +40,15 @@ export interface ExportEntry {
   resolution?: Resolution;
 }
 
+/** A correction of an earlier month paid with this run: its positive difference. */
+export interface BackPayment {
+  participantId: string;
+  payrollRef: string;
+  /** The correcting decision version. */
+  decisionId: string;
+  amountOre: number;
+}
+
 export interface ExportRow {
   municipality: string;
   period: string;
@@ -40,25 +57,30 @@ export interface ExportRow {
   deductionOre: number;
   payoutOre: number;
   decisionId: string;
+  backPaymentOre: number;
+  correctionIds: string[];
 }
 
-export const EXPORT_COLUMNS = ['municipality', 'period', 'payroll_ref', 'gross_nok', 'deduction_nok', 'payout_nok', 'decision_id'] as const;
+export const EXPORT_COLUMNS = ['municipality', 'period', 'payroll_ref', 'gross_nok', 'deduction_nok', 'payout_nok', 'decision_id', 'back_payment_nok', 'corrected_decision_ids'] as const;
 
 /**
  * One row per participant: the latest version of each participant's decision
- * for the run's month. Decisions of other months in the run (corrections of
- * earlier months) are not paid as lines of their own: their positive
- * difference is a back-payment line inside this month's decision.
- * Ordered by payroll reference, then decision id.
+ * for the run's month, plus the back-payments paid with it. Decisions of
+ * other months among `entries` are ignored (a correction is paid only as a
+ * back-payment). Ordered by payroll reference, then decision id.
  */
-export function exportRows(run: { municipalityCode: string; period: string }, entries: readonly ExportEntry[]): ExportRow[] {
-  return latestPerPeriod(entries.filter((e) => e.period === run.period))
-    .map((e): ExportRow => {
-      const gross = grossOre(e.decision);
-      const payout = effectivePayoutOre(e.decision, e.resolution);
-      return { municipality: run.municipalityCode, period: run.period, payrollRef: e.payrollRef, grossOre: gross, deductionOre: gross - payout, payoutOre: payout, decisionId: e.decisionId };
-    })
-    .sort((a, b) => compareText(a.payrollRef, b.payrollRef) || compareText(a.decisionId, b.decisionId));
+export function exportRows(run: { municipalityCode: string; period: string }, entries: readonly ExportEntry[], backPayments: readonly BackPayment[] = []): ExportRow[] {
+  const rows = new Map<string, ExportRow>();
+  for (const e of latestPerPeriod(entries.filter((x) => x.period === run.period))) {
+    const gross = grossOre(e.decision);
+    const payout = effectivePayoutOre(e.decision, e.resolution);
+    rows.set(e.participantId, { municipality: run.municipalityCode, period: run.period, payrollRef: e.payrollRef, grossOre: gross, deductionOre: gross - payout, payoutOre: payout, decisionId: e.decisionId, backPaymentOre: 0, correctionIds: [] });
+  }
+  for (const b of backPayments) {
+    const row = rows.get(b.participantId) ?? { municipality: run.municipalityCode, period: run.period, payrollRef: b.payrollRef, grossOre: 0, deductionOre: 0, payoutOre: 0, decisionId: b.decisionId, backPaymentOre: 0, correctionIds: [] };
+    rows.set(b.participantId, { ...row, grossOre: row.grossOre + b.amountOre, payoutOre: row.payoutOre + b.amountOre, backPaymentOre: row.backPaymentOre + b.amountOre, correctionIds: [...row.correctionIds, b.decisionId] });
+  }
+  return [...rows.values()].sort((a, b) => compareText(a.payrollRef, b.payrollRef) || compareText(a.decisionId, b.decisionId));
 }
 
 /** Whole øre as kroner with two decimals: 2275817 → "22758.17", 5 → "0.05", -120 → "-1.20". */
@@ -70,5 +92,5 @@ export function kroner(ore: number): string {
 
 /** A row as the CSV record, in EXPORT_COLUMNS order. */
 export function exportRecord(r: ExportRow): string[] {
-  return [r.municipality, r.period, r.payrollRef, kroner(r.grossOre), kroner(r.deductionOre), kroner(r.payoutOre), r.decisionId];
+  return [r.municipality, r.period, r.payrollRef, kroner(r.grossOre), kroner(r.deductionOre), kroner(r.payoutOre), r.decisionId, kroner(r.backPaymentOre), r.correctionIds.join(' ')];
 }
