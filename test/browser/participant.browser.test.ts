@@ -1,6 +1,7 @@
 /**
  * The participant's page in a real browser at 360 px against the running
- * local system: the month calendar with its legend, reporting own and child
+ * local system: the month calendar with its legend, the payout with its
+ * layered explanation in nb and en, reporting own and child
  * illness, the access log after an adviser has looked, downloading my data;
  * axe on every view; and nothing of another participant in the bundles, the
  * page, localStorage or sessionStorage.
@@ -9,6 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_PARTICIPANTS } from '../../infra/local/seed.js';
+import { goldenCase, seedDecision } from '../support/decision-seed.js';
 import { ROOT } from '../support/paths.js';
 import { screenshot, seriousViolations, signInAs, startBrowserEnv, type BrowserEnv } from './browser.js';
 
@@ -120,5 +122,44 @@ test('the access log shows an adviser reading my data; download my data holds on
   const raw = readFileSync(file, 'utf8');
   for (const o of others) for (const m of markers(o)) expect(raw).not.toContain(m);
   expect(await seriousViolations(page)).toEqual([]);
+  await context.close();
+});
+
+test('reads the payout and its layered explanation in Norwegian and in English: summary first, the other layers one tap away', async () => {
+  // A stored decision for October as the payroll workflow stores it (engine on golden case g09: a pending self-certification).
+  await seedDecision(goldenCase('g09-pending-self-cert', me.participantId), { runId: 'run-browser-participant' });
+  const { context, page } = await env.newPage('participant');
+  await signInAs(page, '/participant/', me.username);
+  await page.locator('.calendar').waitFor();
+  await tab(page, 'payout');
+  await page.locator('.explanation .summary').waitFor();
+  expect(await page.locator('[data-payout]').getAttribute('data-payout')).toBe('2054387');
+  expect(await page.locator('[data-payout]').textContent()).toMatch(/20\s?543,87/);
+  const nbSummary = await page.locator('.explanation .summary').innerText();
+  expect(nbSummary).toMatch(/oktober 2026/i);
+  // Every other layer is one tap away, closed at first.
+  const layers = await page.locator('.explanation details').evaluateAll((els) => els.map((e) => [e.getAttribute('data-layer'), (e as HTMLDetailsElement).open]));
+  expect(layers).toEqual([
+    ['calendar', false],
+    ['calculation', false],
+    ['rules', false],
+    ['hints', false],
+    ['who', false],
+    ['rights', false],
+  ]);
+  await page.locator('details[data-layer="hints"] > summary').click();
+  const hints = await page.locator('details[data-layer="hints"]').innerText();
+  expect(hints).toMatch(/2\s?214,30/);
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, 'participant-2-payout-explanation', true);
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.locator('.explanation .summary', { hasText: /October 2026/ }).waitFor();
+  const enSummary = await page.locator('.explanation .summary').innerText();
+  expect(enSummary).not.toBe(nbSummary);
+  await page.locator('details[data-layer="rights"] > summary').click();
+  expect(await page.locator('details[data-layer="rights"]').innerText()).toMatch(/complain/i);
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, 'participant-2-payout-explanation-en', true);
   await context.close();
 });

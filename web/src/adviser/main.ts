@@ -391,6 +391,8 @@ function reviewsView(): Child[] {
     h('h2', {}, t('reviews')),
     ...state.reviews.map((d, i) => {
       const pid = d.participantId ?? '';
+      if (d.resolved === true)
+        return h('section', { class: 'card', 'data-review': `${pid}/${d.period}`, 'data-resolved': 'true' }, h('h3', {}, `${nameOf(names.get(pid), pid)} – ${monthName(d.period, i18n.lang())}`), h('p', { class: 'ok' }, t('resolved')));
       const ref = h('input', { id: `ref-${i}`, maxlength: 64, required: true });
       const notice = h('input', { id: `notice-${i}`, type: 'date', required: true });
       return h(
@@ -401,7 +403,7 @@ function reviewsView(): Child[] {
           onsubmit: (ev: Event) => {
             ev.preventDefault();
             void guarded(async () => {
-              await api.send('PUT', `/decisions/${encodeURIComponent(pid)}/${d.period}/resolution`, { kind: 'VEDTAK', vedtakReference: ref.value, advanceNoticeDate: notice.value });
+              await api.send('PUT', `/decisions/${encodeURIComponent(pid)}/${d.period}/resolution`, { kind: 'FORMAL_DECISION', version: d.version ?? 1, vedtakReference: ref.value.trim(), advanceNoticeDate: notice.value });
               state.message = t('resolved');
               state.reviews = listOf(await api.get('/reviews'), 'items', 'reviews', 'decisions');
             });
@@ -423,8 +425,9 @@ function whatifView(): Child[] {
   const lang = i18n.lang();
   const area = h('textarea', { id: 'case', rows: 16, class: 'case', spellcheck: 'false', 'aria-describedby': 'case-help', style: undefined }, state.caseText);
   area.addEventListener('input', () => (state.caseText = area.value));
-  const sim = state.simulation as { decision?: { payoutOre: number; baseOre: number; deductionOre: number }; payoutOre?: number; baseOre?: number; deductionOre?: number; explanation?: unknown } | undefined;
-  const d = sim?.decision ?? (sim as { payoutOre: number; baseOre: number; deductionOre: number } | undefined);
+  // POST /simulations answers { decision, layers: { nb: [...], en: [...] } }.
+  const sim = state.simulation as { decision?: { payoutOre: number; baseOre: number; deductionOre: number; review?: string }; layers?: Record<string, unknown> } | undefined;
+  const d = sim?.decision;
   return [
     h('h2', {}, t('whatif')),
     h('p', { id: 'case-help' }, t('caseHelp')),
@@ -446,7 +449,7 @@ function whatifView(): Child[] {
               } catch (err) {
                 throw new Error(`JSON: ${err instanceof Error ? err.message : String(err)}`);
               }
-              state.simulation = await api.send('POST', `/simulations?lang=${lang}`, { case: parsed, lang });
+              state.simulation = await api.send('POST', '/simulations', parsed);
             }),
         },
         t('run'),
@@ -459,7 +462,8 @@ function whatifView(): Child[] {
           h('h3', {}, t('result')),
           h('p', { class: 'amount', 'data-sim-payout': d.payoutOre }, nok(d.payoutOre, lang)),
           h('p', {}, `${t('base')}: ${nok(d.baseOre, lang)} · ${t('deduction')}: ${nok(d.deductionOre, lang)}`),
-          sim?.explanation !== undefined ? renderExplanation(sim.explanation, t('explanation')) : '',
+          d.review !== undefined ? h('p', {}, `${t('review')}: ${d.review}`) : '',
+          sim?.layers?.[lang] !== undefined ? renderExplanation({ layers: sim.layers[lang] }, t('explanation')) : '',
         )
       : '',
   ];
