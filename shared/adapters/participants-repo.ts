@@ -300,6 +300,19 @@ function failedConditions(err: unknown): number[] {
   return reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
 }
 
+/**
+ * A transaction cancelled because another transaction was writing one of its
+ * items at that moment (DynamoDB's TransactionConflict). For an optimistic
+ * write this means a concurrent writer: reported like a lost condition.
+ */
+function isTransactionConflict(err: unknown): boolean {
+  if (!(err instanceof Error) || err.name !== 'TransactionCanceledException') return false;
+  const reasons = (err as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+  return reasons.some((r) => r.Code === 'TransactionConflict');
+}
+
+const lostRace = (err: unknown) => isTransactionConditionFailed(err) || isTransactionConflict(err);
+
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
 function strip<T>(item: Record<string, unknown> | undefined, drop: readonly string[] = []): T | undefined {
@@ -406,14 +419,20 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
       },
       { Put: { TableName: this.table, Item: { ...advisersKey(pid), advisers: [reg.adviserSub], version: 1, updatedAt: reg.at }, ConditionExpression: 'attribute_not_exists(pk)' } },
     ];
-    try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
-      return 'created';
-    } catch (err) {
-      const failed = failedConditions(err);
-      if (failed.includes(0)) return 'request-exists';
-      if (failed.includes(1)) return 'national-id-exists';
-      throw err;
+    // A concurrent send of the same request may be mid-transaction on these
+    // items (TransactionConflict): try again shortly, and the condition on
+    // the request item then answers 'request-exists'.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+        return 'created';
+      } catch (err) {
+        const failed = failedConditions(err);
+        if (failed.includes(0)) return 'request-exists';
+        if (failed.includes(1)) return 'national-id-exists';
+        if (!isTransactionConflict(err) || attempt >= 4) throw err;
+        await new Promise((r) => setTimeout(r, 20 * (attempt + 1) + Math.floor(Math.random() * 20)));
+      }
     }
   }
 
@@ -441,7 +460,7 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
       await this.db.send(new TransactWriteCommand({ TransactItems: items }));
       return true;
     } catch (err) {
-      if (isTransactionConditionFailed(err)) return false;
+      if (lostRace(err)) return false;
       throw err;
     }
   }
@@ -556,7 +575,7 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
       await this.db.send(new TransactWriteCommand({ TransactItems: items }));
       return { previous: current };
     } catch (err) {
-      if (isTransactionConditionFailed(err)) return 'changed';
+      if (lostRace(err)) return 'changed';
       throw err;
     }
   }
@@ -646,6 +665,7 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
     } catch (err) {
       const failed = failedConditions(err);
       if (failed.some((i) => i < credentials.length)) return 'in-use';
+      if (failed.length === 0 && isTransactionConflict(err)) return 'changed';
       if (failed.length > 0 && failed.every((i) => i >= credentials.length && i <= listIndex)) return 'changed';
       throw err;
     }
@@ -705,7 +725,7 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
       );
       return true;
     } catch (err) {
-      if (isTransactionConditionFailed(err)) return false;
+      if (lostRace(err)) return false;
       throw err;
     }
   }

@@ -147,6 +147,17 @@ describe('POST /participants', () => {
     expect(audit.map((e) => [e.action, e.purpose, e.actorRef])).toEqual([['WRITE', 'participant-register', staffRef('adviser-anna')]]);
   });
 
+  test('ten concurrent sends of one registration: one participant, the same answer to all, no server error', async () => {
+    const body = registerBody();
+    const before = await counts();
+    const all = await Promise.all(Array.from({ length: 10 }, () => post(ADVISER, body)));
+    expect(all.map((r) => r.status)).toEqual(Array.from({ length: 10 }, () => 201));
+    expect(new Set(all.map((r) => r.raw)).size).toBe(1);
+    const after = await counts();
+    // profile, identity, baseline facts, assignment, adviser list, national-id item, request item.
+    expect(after.participants - before.participants).toBe(7);
+  });
+
   test('a replay of the same request id and body returns the first result and writes nothing', async () => {
     const body = registerBody();
     const first = await post(ADVISER, body);
@@ -316,13 +327,14 @@ describe('PATCH /participants/{id}', () => {
     expect(await counts()).toEqual(before);
   });
 
-  test('optimistic concurrency: a stale version → 409 PARTICIPANT_CHANGED; of two concurrent saves one wins', async () => {
+  test('optimistic concurrency: a stale version → 409 PARTICIPANT_CHANGED; of ten concurrent saves one wins, the others get 409', async () => {
     const pid = await registered();
     const before = await counts();
     expectRejected(await patch(ADVISER, pid, { expectedVersion: 2, children: 4 }), 409, 'PARTICIPANT_CHANGED');
     expect(await counts()).toEqual(before);
-    const both = await Promise.all([patch(ADVISER, pid, { expectedVersion: 1, children: 4 }), patch(ADVISER, pid, { expectedVersion: 1, children: 5 })]);
-    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const all = await Promise.all(Array.from({ length: 10 }, (_, i) => patch(ADVISER, pid, { expectedVersion: 1, children: 4 + i })));
+    expect(all.map((r) => r.status).sort()).toEqual([200, ...Array.from({ length: 9 }, () => 409)]);
+    for (const r of all.filter((x) => x.status === 409)) expect(r.body.code).toBe('PARTICIPANT_CHANGED');
     expect((await getDeps().participants.getProfile(pid))?.version).toBe(2);
     expect(await getDeps().participants.listFactChanges(pid)).toHaveLength(2);
   });

@@ -1,0 +1,158 @@
+/**
+ * The participants repository behind the adviser and admin routes, against
+ * DynamoDB Local: the facts on a date from the effective-dated history,
+ * registration all-or-nothing, the adviser list replacement, kiosk
+ * credentials with one PIN, and what a TransactionConflict (another
+ * transaction on the same items, which DynamoDB Local never produces but
+ * DynamoDB does) turns into: a retry for a registration, a lost race (409)
+ * for optimistic writes, never a server error.
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '../../shared/adapters/dynamo.js';
+import type { FactChange, ParticipantFacts, ParticipantProfile, Registration } from '../../shared/adapters/participants-repo.js';
+import { DynamoParticipantsRepo, credentialSecretHash, factsOn } from '../../shared/adapters/participants-repo.js';
+import type { ApiDynamo } from '../support/api-dynamo.js';
+import { startApiDynamo } from '../support/api-dynamo.js';
+
+let db: ApiDynamo;
+let doc: DynamoDBDocumentClient;
+let repo: DynamoParticipantsRepo;
+
+const FACTS: ParticipantFacts = {
+  birthDate: '1990-01-01',
+  regime: 'integreringsloven',
+  livesWithParent: false,
+  coupleReduction: false,
+  children: 0,
+  soleCarer: false,
+  programStart: '2026-01-01',
+  enrolments: [{ from: '2026-01-01', to: null }],
+  unpaidLeave: [],
+};
+
+const change = (version: number, effectiveFrom: string | null, changes: Partial<ParticipantFacts>): FactChange => ({
+  participantId: 'p-x',
+  version,
+  effectiveFrom,
+  changes,
+  changedAt: '2026-01-01T00:00:00.000Z',
+  changedByRef: 'staff-1',
+  changedByRole: 'adviser',
+});
+
+function registration(pid: string, requestId: string, nationalId: string): Registration {
+  const profile: ParticipantProfile = { participantId: pid, municipality: '5001', payrollRef: `pr-${pid}`, ...FACTS, schedule: { plans: [], exceptions: [] }, version: 1, updatedAt: '2026-10-01T00:00:00.000Z' };
+  return {
+    profile,
+    identity: { participantId: pid, givenName: 'A', familyName: 'B', nationalId },
+    baseline: { ...change(1, null, FACTS), participantId: pid },
+    adviserSub: 'adviser-1',
+    requestId,
+    requestHash: `hash-${requestId}`,
+    at: '2026-10-01T00:00:00.000Z',
+  };
+}
+
+/** A client whose first `n` transactions are cancelled with TransactionConflict, as DynamoDB does under contention. */
+function conflicting(n: number): DynamoDBDocumentClient {
+  let left = n;
+  return {
+    send: (command: { constructor: { name: string } }) => {
+      if (command.constructor.name === 'TransactWriteCommand' && left > 0) {
+        left--;
+        const err = Object.assign(new Error('Transaction cancelled'), { name: 'TransactionCanceledException', CancellationReasons: [{ Code: 'None' }, { Code: 'TransactionConflict' }] });
+        return Promise.reject(err);
+      }
+      return doc.send(command as never);
+    },
+  } as unknown as DynamoDBDocumentClient;
+}
+
+beforeAll(async () => {
+  db = await startApiDynamo('repo');
+  doc = createDocumentClient({ region: 'eu-north-1', dynamoEndpoint: db.endpoint });
+  repo = new DynamoParticipantsRepo(doc, db.tableName('participants'));
+});
+
+afterAll(async () => {
+  doc?.destroy();
+  await db?.stop();
+});
+
+test('factsOn: changes apply in version order from their effectiveFrom; without a baseline there are no facts', () => {
+  const history = [change(3, '2026-11-01', { children: 3 }), change(1, null, FACTS), change(2, '2026-10-01', { children: 2, soleCarer: true })];
+  expect(factsOn(history, '2026-09-01')).toMatchObject({ children: 0, soleCarer: false });
+  expect(factsOn(history, '2026-10-01')).toMatchObject({ children: 2, soleCarer: true });
+  expect(factsOn(history, '2026-12-01')).toMatchObject({ children: 3, soleCarer: true });
+  // A later correction with effectiveFrom null overrides every month from its version on.
+  expect(factsOn([...history, change(4, null, { children: 1 })], '2026-12-01')).toMatchObject({ children: 1 });
+  expect(factsOn([change(2, null, { children: 2 })], '2026-10-01')).toBeUndefined();
+});
+
+test('registration: all items or none; request id and national id once per municipality', async () => {
+  expect(await repo.registerParticipant(registration('p-r1', 'req-1', '11111111111'))).toBe('created');
+  const before = await db.count('participants');
+  expect(await repo.registerParticipant(registration('p-r2', 'req-1', '22222222222'))).toBe('request-exists');
+  expect(await repo.registerParticipant(registration('p-r3', 'req-3', '11111111111'))).toBe('national-id-exists');
+  expect(await db.count('participants')).toBe(before);
+  expect(await repo.getRegistrationRequest('5001', 'req-1')).toMatchObject({ participantId: 'p-r1', payrollRef: 'pr-p-r1', requestHash: 'hash-req-1' });
+  expect(await repo.getFactsOn('p-r1', '2026-10-01')).toEqual(FACTS);
+  expect(await repo.listAdvisers('p-r1')).toEqual(['adviser-1']);
+  expect(await repo.municipalityOf('p-r1')).toBe('5001');
+  expect(await repo.municipalityOf('p-none')).toBeUndefined();
+});
+
+test('TransactionConflict: a registration is retried; optimistic writes report a lost race instead of failing', async () => {
+  const contended = new DynamoParticipantsRepo(conflicting(2), db.tableName('participants'));
+  expect(await contended.registerParticipant(registration('p-c1', 'req-c1', '33333333333'))).toBe('created');
+  await expect(new DynamoParticipantsRepo(conflicting(10), db.tableName('participants')).registerParticipant(registration('p-c2', 'req-c2', '44444444444'))).rejects.toMatchObject({
+    name: 'TransactionCanceledException',
+  });
+
+  const profile = (await repo.getProfile('p-c1'))!;
+  const once = () => new DynamoParticipantsRepo(conflicting(1), db.tableName('participants'));
+  expect(await once().saveProfileWithFacts({ ...profile, children: 5, version: 2 }, 1, [{ ...change(2, null, { children: 5 }), participantId: 'p-c1' }])).toBe(false);
+  expect(await once().setAdvisers('p-c1', '5001', ['adviser-2'], '2026-10-02T00:00:00.000Z')).toBe('changed');
+  expect(await once().setKioskCredentials('p-c1', '5001', [{ kind: 'CARD', secretHash: credentialSecretHash('CARD', 'C1') }], 'scrypt$x', '2026-10-02T00:00:00.000Z')).toBe('changed');
+  expect(await once().savePolicy({ municipality: '5001', benefit: {}, attendance: { replayWindowHours: 72, missingCheckout: 'END_OF_SESSION' }, version: 1, updatedAt: '2026-10-02T00:00:00.000Z' }, 0)).toBe(false);
+  // Nothing of it was written.
+  expect((await repo.getProfile('p-c1'))?.version).toBe(1);
+  expect(await repo.listKioskCredentialKinds('p-c1')).toEqual([]);
+  expect(await repo.getPolicy('5001')).toBeUndefined();
+});
+
+test('adviser list: replaced exactly, older assignments outside the list (seeds) included, stale writers lose', async () => {
+  await repo.registerParticipant(registration('p-a', 'req-a', '55555555555'));
+  await repo.assignAdviser('p-a', 'adviser-seeded', '5001', '2026-10-01T00:00:00.000Z');
+  expect(await repo.setAdvisers('p-a', '5001', ['adviser-2', 'adviser-3'], '2026-10-02T00:00:00.000Z')).toEqual({ previous: ['adviser-1', 'adviser-seeded'] });
+  expect(await repo.isAssigned('adviser-1', 'p-a')).toBe(false);
+  expect(await repo.isAssigned('adviser-seeded', 'p-a')).toBe(false);
+  expect(await repo.isAssigned('adviser-3', 'p-a')).toBe(true);
+  expect(await repo.listAssigned('adviser-2')).toEqual(['p-a']);
+});
+
+test('kiosk credentials: one PIN for card and QR; a new card replaces the old; another participant’s card is refused', async () => {
+  await repo.registerParticipant(registration('p-k', 'req-k', '66666666666'));
+  await repo.registerParticipant(registration('p-k2', 'req-k2', '77777777777'));
+  const card = (s: string) => ({ kind: 'CARD' as const, secretHash: credentialSecretHash('CARD', s) });
+  const qr = (s: string) => ({ kind: 'QR' as const, secretHash: credentialSecretHash('QR', s) });
+  expect(await repo.setKioskCredentials('p-k', '5001', [card('K1'), qr('Q1')], 'pin-1', 'T1')).toBe('saved');
+  expect(await repo.setKioskCredentials('p-k', '5001', [card('K2')], 'pin-2', 'T2')).toBe('saved');
+  expect(await repo.findKioskCredential('5001', 'CARD', card('K1').secretHash)).toBeUndefined();
+  expect((await repo.findKioskCredential('5001', 'CARD', card('K2').secretHash))?.pinHash).toBe('pin-2');
+  expect((await repo.findKioskCredential('5001', 'QR', qr('Q1').secretHash))?.pinHash).toBe('pin-2');
+  expect(await repo.setKioskCredentials('p-k2', '5001', [card('K2')], 'pin-3', 'T3')).toBe('in-use');
+  expect(await repo.listKioskCredentialKinds('p-k2')).toEqual([]);
+  expect(await repo.listKioskCredentialKinds('p-k')).toEqual(['CARD', 'QR']);
+});
+
+test('policy versions: each saved once and kept; a stale writer loses', async () => {
+  const policy = (version: number, days: number) => ({ municipality: '0301', benefit: { documentationDeadlineDays: days }, attendance: { replayWindowHours: 72, missingCheckout: 'END_OF_SESSION' as const }, version, updatedAt: 'T' });
+  expect(await repo.savePolicy(policy(1, 7), 0)).toBe(true);
+  expect(await repo.savePolicy(policy(1, 8), 0)).toBe(false);
+  expect(await repo.savePolicy(policy(2, 9), 1)).toBe(true);
+  expect(await repo.savePolicy(policy(2, 10), 1)).toBe(false);
+  expect((await repo.getPolicyVersion('0301', 1))?.benefit).toEqual({ documentationDeadlineDays: 7 });
+  expect((await repo.getPolicy('0301'))?.benefit).toEqual({ documentationDeadlineDays: 9 });
+  await expect(repo.savePolicy(policy(5, 1), 1)).rejects.toThrow('expectedVersion + 1');
+});
