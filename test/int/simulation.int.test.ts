@@ -78,7 +78,11 @@ describe('a bad case is 400 with every field named, and nothing stored', () => {
   });
 
   test('not an object, not JSON, too large', async () => {
-    expect((await post([1, 2])).body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect((await post([1, 2])).body).toMatchObject({ code: 'INVALID_CASE', issues: [{ path: 'body' }] });
+    const proto = await sys.http('POST', '/simulations', { token: adviser, rawBody: `{"__proto__": ${JSON.stringify(read('g01-full-attendance', 'case'))}}`, headers: { 'content-type': 'application/json' } });
+    expect(proto.status).toBe(400);
+    expect(proto.body).toMatchObject({ code: 'INVALID_CASE' });
+    expect((proto.body!.issues as { path: string }[]).map((i) => i.path)).toContain('body.__proto__');
     expect((await sys.http('POST', '/simulations', { token: adviser, rawBody: '{"caseVersion":', headers: { 'content-type': 'application/json' } })).body).toMatchObject({ code: 'MALFORMED_JSON' });
     const huge = { ...read('g01-full-attendance', 'case'), history: { absences: Array.from({ length: 1500 }, () => ({ date: '2026-01-05', minutes: 450, category: 'OWN_ILLNESS', documentation: 'SELF_CERTIFICATION', status: 'APPROVED' })) } };
     expect((await post(huge)).status).toBe(413);
