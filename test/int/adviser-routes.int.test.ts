@@ -155,7 +155,7 @@ describe('POST /participants', () => {
     expect(new Set(all.map((r) => r.raw)).size).toBe(1);
     const after = await counts();
     // profile, identity, baseline facts, assignment, adviser list, national-id item, request item.
-    expect(after.participants - before.participants).toBe(7);
+    expect(after.participants! - before.participants!).toBe(7);
   });
 
   test('a replay of the same request id and body returns the first result and writes nothing', async () => {
