@@ -21,8 +21,8 @@ import { addDays } from '../../shared/domain/calendar.js';
 import { osloTime } from '../../shared/domain/attendance/oslo-time.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { BadRequestError, ConflictError } from '../../shared/http/errors.js';
-import type { AbsenceView } from '../me-attendance/read-month.js';
-import { absenceView } from '../me-attendance/read-month.js';
+import type { AbsenceView } from '../me-attendance/absence-view.js';
+import { absenceView } from '../me-attendance/absence-view.js';
 import type { AbsenceReport } from './schema.js';
 import { ILLNESS } from './schema.js';
 

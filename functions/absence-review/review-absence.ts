@@ -12,8 +12,8 @@ import { parseAbsenceId } from '../../shared/adapters/attendance-repo.js';
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { ConflictError, NotFoundError } from '../../shared/http/errors.js';
-import type { AbsenceView } from '../me-attendance/read-month.js';
-import { absenceView } from '../me-attendance/read-month.js';
+import type { AbsenceView } from '../me-attendance/absence-view.js';
+import { absenceView } from '../me-attendance/absence-view.js';
 import { requireStaffAccess } from '../participant-get/staff-access.js';
 import type { AbsenceReview } from './schema.js';
 

@@ -1,8 +1,9 @@
 /**
  * The check-in command (architecture.md flow 1; quality.md R1–R3):
  *
- *   caller checks → replay? (by event id, before any time check) → identify
- *   → device-time window → create-once write → receipt
+ *   caller checks → (kiosk: replay? by event id, before scrypt) → identify
+ *   → device-time window (outside it: replay? else 400) → create-once write
+ *   (its condition tells a replay) → receipt
  *
  * The event id is the permanent business key: the first request that writes
  * it wins (a conditional put); every later request with the same id and the
@@ -50,6 +51,11 @@ async function receiptOf(deps: Deps, r: CheckinRecord, known?: ParticipantIdenti
   };
 }
 
+function replay(deps: Deps, recorded: CheckinRecord, requestHash: string, log: RequestLog): Promise<CheckinReceipt> {
+  log.append({ participantRef: recorded.participantId, replay: true });
+  return receiptOf(deps, sameRequest(recorded, requestHash));
+}
+
 function sameRequest(existing: CheckinRecord, requestHash: string): CheckinRecord {
   if (existing.requestHash !== requestHash) throw new ConflictError('EVENT_ID_CONFLICT', 'This eventId was already used for a different check-in');
   return existing;
@@ -66,11 +72,11 @@ export async function recordCheckin(deps: Deps, auth: AuthContext, body: Checkin
   };
   const requestHash = checkinRequestHash(request);
 
-  // Replays first: a recorded event is answered from its record, whatever the time now (R3).
-  const recorded = await deps.attendance.getEvent(body.eventId);
-  if (recorded !== undefined) {
-    log.append({ participantRef: recorded.participantId, replay: true });
-    return receiptOf(deps, sameRequest(recorded, requestHash));
+  // A kiosk replay is answered from its record before identification, so an offline
+  // kiosk's queue does not run scrypt (and count PIN attempts) again.
+  if (caller.role === 'kiosk') {
+    const recorded = await deps.attendance.getEvent(body.eventId);
+    if (recorded !== undefined) return replay(deps, recorded, requestHash, log);
   }
 
   const participantId = caller.role === 'participant' ? caller.participantId : await identifyAtKiosk(deps, auth.municipality, caller.deviceId, caller.credential);
@@ -82,8 +88,13 @@ export async function recordCheckin(deps: Deps, auth: AuthContext, body: Checkin
   const now = deps.clock.now();
   const settings = policy?.attendance ?? DEFAULT_ATTENDANCE_SETTINGS;
   const verdict = judgeDeviceTime(body.deviceTime, now.getTime(), settings.replayWindowHours);
-  if (verdict === 'IN_FUTURE') throw new BadRequestError('DEVICE_TIME_IN_FUTURE', 'deviceTime is more than 5 minutes ahead of the server clock');
-  if (verdict === 'TOO_OLD') throw new BadRequestError('DEVICE_TIME_TOO_OLD', `deviceTime is older than the replay window of ${settings.replayWindowHours} hours`);
+  if (verdict !== 'OK') {
+    // The window applies to new events only: a recorded event is answered whenever its replay comes (R3).
+    const recorded = caller.role === 'participant' ? await deps.attendance.getEvent(body.eventId) : undefined;
+    if (recorded !== undefined) return replay(deps, recorded, requestHash, log);
+    if (verdict === 'IN_FUTURE') throw new BadRequestError('DEVICE_TIME_IN_FUTURE', 'deviceTime is more than 5 minutes ahead of the server clock');
+    throw new BadRequestError('DEVICE_TIME_TOO_OLD', `deviceTime is older than the replay window of ${settings.replayWindowHours} hours`);
+  }
 
   const record: CheckinRecord = {
     eventId: body.eventId,
@@ -98,7 +109,9 @@ export async function recordCheckin(deps: Deps, auth: AuthContext, body: Checkin
     requestHash,
     source: caller.role === 'kiosk' ? 'kiosk' : 'app',
   };
+  // Create-once first (one write, no read before it): the condition tells a new event from a
+  // replay or a concurrent duplicate, which are answered from the stored record.
   const put = await deps.attendance.putEventOnce(record);
-  // Lost a race with a concurrent request for the same id: answer as a replay of the winner.
+  if (!put.created) log.append({ replay: true });
   return receiptOf(deps, put.created ? record : sameRequest(put.existing, requestHash), identity);
 }

@@ -3,7 +3,6 @@
  * minutes (shared/domain/attendance/month-view.ts) and the month's absences
  * with their status.
  */
-import type { AbsenceRecord } from '../../shared/adapters/attendance-repo.js';
 import type { Deps } from '../../shared/adapters/deps.js';
 import { DEFAULT_ATTENDANCE_SETTINGS } from '../../shared/adapters/participants-repo.js';
 import { addDays, monthInfo } from '../../shared/domain/calendar.js';
@@ -12,34 +11,11 @@ import { monthAttendance } from '../../shared/domain/attendance/month-view.js';
 import { osloTime } from '../../shared/domain/attendance/oslo-time.js';
 import { isPublicHoliday } from '../../shared/domain/schedule/holidays.js';
 import { NotFoundError } from '../../shared/http/errors.js';
+import type { AbsenceView } from './absence-view.js';
+import { absenceView } from './absence-view.js';
 
-export interface AbsenceView {
-  absenceId: string;
-  date: string;
-  /** null: the whole day. */
-  minutes: number | null;
-  category: AbsenceRecord['category'];
-  documentation: AbsenceRecord['documentation'];
-  status: AbsenceRecord['status'];
-  version: number;
-  createdAt: string;
-  /** Status changes: when, by which role, from → to, and the reason given (never who by name). */
-  history: { at: string; byRole: string; from: string | null; to: string; reason?: string }[];
-}
-
-export function absenceView(a: AbsenceRecord): AbsenceView {
-  return {
-    absenceId: a.absenceId,
-    date: a.date,
-    minutes: a.minutes,
-    category: a.category,
-    documentation: a.documentation,
-    status: a.status,
-    version: a.version,
-    createdAt: a.createdAt,
-    history: a.history.map((h) => ({ at: h.at, byRole: h.byRole, from: h.from, to: h.to, ...(h.reason === undefined ? {} : { reason: h.reason }) })),
-  };
-}
+export type { AbsenceView } from './absence-view.js';
+export { absenceView } from './absence-view.js';
 
 export interface MonthAttendance {
   month: string;

@@ -13,8 +13,8 @@ import { staffRef } from '../../shared/http/auth.js';
 import { NotFoundError } from '../../shared/http/errors.js';
 import type { AccessLogView } from '../me-access-log/read-access-log.js';
 import { accessLogView } from '../me-access-log/read-access-log.js';
-import type { AbsenceView } from '../me-attendance/read-month.js';
-import { absenceView } from '../me-attendance/read-month.js';
+import type { AbsenceView } from '../me-attendance/absence-view.js';
+import { absenceView } from '../me-attendance/absence-view.js';
 
 export async function exportData(deps: Deps, participantId: string): Promise<Record<string, unknown>> {
   const [identity, profile, factChanges, credentialKinds, advisers, events, absences, decisions, audit] = await Promise.all([

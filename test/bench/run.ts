@@ -9,6 +9,8 @@ type Bench = () => Promise<BenchRow[]> | BenchRow[];
 
 const BENCHES: Record<string, () => Promise<Bench>> = {
   p1: async () => (await import('./p1-engine.js')).benchEngine,
+  p3: async () => (await import('./p3-checkin.js')).benchCheckin,
+  p4: async () => (await import('./p4-bundles.js')).benchBundles,
 };
 
 const wanted = process.argv.slice(2).map((a) => a.toLowerCase());
