@@ -475,7 +475,11 @@ function open(tab: Tab): void {
   state.tab = tab;
   state.message = '';
   state.error = '';
-  if (tab === 'participants' && state.selected === undefined) void loadParticipants();
+  if (tab === 'participants') {
+    // The tab always opens the list, read afresh (assignments may have changed).
+    state.selected = undefined;
+    void loadParticipants();
+  }
   if (tab === 'documents') void loadQueue();
   if (tab === 'reviews') void loadReviews();
   render();

@@ -1,0 +1,124 @@
+/**
+ * The adviser's desk in a real browser against the running local system:
+ * only assigned participants; a participant's month and decisions; the
+ * document queue, where approving a pending doctor's note turns the day from
+ * withheld to excused; what-if on a month's case (the same approval on the
+ * stored decision's case pays the withheld amount back); the formal-decision
+ * queue with a recorded enkeltvedtak; axe on every view; screenshots.
+ */
+import type { Page } from 'playwright-core';
+import { DEMO_PARTICIPANTS } from '../../infra/local/seed.js';
+import type { CaseInput } from '../../shared/domain/case.js';
+import { goldenCase, seedDecision } from '../support/decision-seed.js';
+import { screenshot, seriousViolations, signInAs, startBrowserEnv, type BrowserEnv } from './browser.js';
+
+let env: BrowserEnv;
+beforeAll(async () => {
+  env = await startBrowserEnv();
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+const adviser = 'adviser2';
+const mine = DEMO_PARTICIPANTS.filter((p) => p.adviser === adviser);
+const notMine = DEMO_PARTICIPANTS.filter((p) => p.adviser !== adviser);
+const p4 = DEMO_PARTICIPANTS[3]!; // a doctor's note pending this month
+const p5 = DEMO_PARTICIPANTS[4]!;
+
+async function tab(page: Page, name: string): Promise<void> {
+  await page.locator(`[data-tab="${name}"]`).click();
+}
+
+test('only assigned participants; a participant’s month shows the pending document as withheld, approving it in the queue makes it excused', async () => {
+  const { context, page } = await env.newPage('adviser');
+  await signInAs(page, '/adviser/', adviser);
+  await page.locator('ul.participants').waitFor();
+  const listed = await page.locator('ul.participants').innerText();
+  for (const p of mine) expect(listed).toContain(p.givenName);
+  for (const p of notMine) expect(listed).not.toContain(p.givenName);
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, 'adviser-1-participants');
+
+  // p4's month: the day of the pending doctor's note is withheld.
+  await page.locator(`[data-participant="${p4.participantId}"]`).click();
+  await page.locator('.calendar').waitFor();
+  const pendingDay = await page.locator('.calendar .day[data-status="WITHHELD"]').first().getAttribute('data-date');
+  expect(pendingDay).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, 'adviser-2-participant-month');
+
+  await tab(page, 'documents');
+  const item = page.locator('section[data-absence]', { hasText: p4.givenName });
+  await item.first().waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, 'adviser-3-documents');
+  const absenceId = await item.first().getAttribute('data-absence');
+  await item.first().getByLabel(/Legeerklæring mottatt/).check();
+  await item.first().locator('[data-do="approve"]').click();
+  await page.locator('p.ok', { hasText: 'Godkjent.' }).waitFor();
+  expect(await page.locator(`section[data-absence="${absenceId}"]`).count()).toBe(0);
+
+  await tab(page, 'participants');
+  await page.locator(`[data-participant="${p4.participantId}"]`).click();
+  await page.locator(`.calendar .day[data-date="${pendingDay}"]`).waitFor();
+  expect(await page.locator(`.calendar .day[data-date="${pendingDay}"]`).getAttribute('data-status')).toBe('EXCUSED');
+
+  const text = await page.locator('body').innerText();
+  for (const p of notMine) for (const m of [p.givenName, p.nationalId, p.participantId]) expect(text).not.toContain(m);
+  await context.close();
+});
+
+test('what-if: the stored decision’s case with the pending self-certification approved pays the withheld amount', async () => {
+  const input = goldenCase('g09-pending-self-cert', p4.participantId);
+  const stored = await seedDecision(input, { runId: 'run-browser-adviser' });
+  const before = stored.decision as unknown as { payoutOre: number; baseOre: number };
+
+  const { context, page } = await env.newPage('adviser');
+  await signInAs(page, '/adviser/', adviser);
+  await page.locator(`[data-participant="${p4.participantId}"]`).click();
+  await page.locator('tr[data-period="2026-10"]').waitFor();
+  await page.locator('tr[data-period="2026-10"]').getByRole('button', { name: 'Forklaring' }).click();
+  await page.locator('.explanation .summary').waitFor();
+
+  await tab(page, 'whatif');
+  const approved: CaseInput = { ...input, absences: (input.absences ?? []).map((a) => ({ ...a, status: 'APPROVED' as const })) };
+  await page.locator('#case').fill(JSON.stringify(approved, null, 2));
+  await page.getByRole('button', { name: 'Beregn' }).click();
+  await page.locator('[data-sim-payout]').waitFor();
+  const after = Number(await page.locator('[data-sim-payout]').getAttribute('data-sim-payout'));
+  expect(before.payoutOre).toBe(2_054_387);
+  expect(after).toBe(before.baseOre);
+  expect(after - before.payoutOre).toBe(221_430);
+  expect(await page.locator('.explanation .summary').count()).toBe(1);
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, 'adviser-4-what-if', true);
+
+  // A case the engine refuses: the field is named, nothing breaks.
+  await page.locator('#case').fill(JSON.stringify({ ...approved, period: '2026-13' }));
+  await page.getByRole('button', { name: 'Beregn' }).click();
+  await page.locator('p.error').waitFor();
+  expect(await page.locator('p.error').innerText()).toMatch(/\(INVALID_CASE|[A-Z_]+\)/);
+  await context.close();
+});
+
+test('the formal-decision queue: a VEDTAK_REQUIRED decision gets its enkeltvedtak reference recorded', async () => {
+  await seedDecision(goldenCase('g10-deductions-exceed-base', p5.participantId), { runId: 'run-browser-adviser' });
+  const { context, page } = await env.newPage('adviser');
+  await signInAs(page, '/adviser/', adviser);
+  await tab(page, 'reviews');
+  const form = page.locator(`form[data-review="${p5.participantId}/2026-10"]`);
+  await form.waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, 'adviser-5-reviews');
+  await form.getByLabel('Saksnummer for vedtaket').fill('2026/1234-5');
+  await form.getByLabel('Dato for forhåndsvarsel').fill('2026-11-03');
+  await form.getByRole('button', { name: 'Registrer enkeltvedtak' }).click();
+  await page.locator(`[data-review="${p5.participantId}/2026-10"][data-resolved="true"]`).waitFor();
+  const token = await env.sys.tokenFor(adviser);
+  const reviews = (await env.sys.http('GET', '/reviews', { token })).body as { reviews: { participantId: string; resolved: boolean; resolution: { kind: string } | null }[] };
+  const mineNow = reviews.reviews.find((r) => r.participantId === p5.participantId)!;
+  expect(mineNow.resolved).toBe(true);
+  expect(mineNow.resolution?.kind).toBe('FORMAL_DECISION');
+  await context.close();
+});
