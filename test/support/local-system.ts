@@ -37,11 +37,17 @@
  * module registry but the same process.env, so start it in `beforeAll` and
  * stop it in `afterAll` of the file, never two at once.
  */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { TokenRequest } from '../../infra/local/auth.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/dynamo.js';
 import { DEMO_USERS } from '../../infra/local/seed.js';
 import { startLocalSystem, type LocalSystem } from '../../infra/local/system.js';
+import { synthesizeStatefulTemplate, type CfnTemplate } from '../../infra/local/tables.js';
+import { PROJECT_ROOT } from '../../infra/project.js';
 import { FixedClock } from '../../shared/adapters/clock.js';
 import { setDeps } from '../../shared/adapters/deps.js';
 import type { TableKey } from '../../infra/routes.js';
@@ -91,6 +97,32 @@ export const participant = (participantId: string, municipality = '5001'): Token
 export const kiosk = (deviceId: string, municipality = '5001'): TokenRequest => ({ sub: `sub-${deviceId}`, groups: ['kiosk'], municipality, deviceId });
 export const staff = (sub: string, groups: string[], municipality = '5001'): TokenRequest => ({ sub, groups, municipality });
 
+/**
+ * The synthesized stateful template, kept in the OS temp folder between test
+ * files (tests only: `npm start` always synthesizes). Keyed by the content of
+ * everything that defines the tables and by the CDK version, so a change to
+ * any of them synthesizes afresh; written by rename, so parallel workers never
+ * read half a file. Saves a CDK synthesis (seconds of CPU) per test file.
+ */
+async function statefulTemplate(): Promise<CfnTemplate> {
+  const inputs = ['infra/stateful-stack.ts', 'infra/tables.ts', 'infra/constructs/shared-tables.ts', 'cdk.json', 'node_modules/aws-cdk-lib/package.json'];
+  const hash = createHash('sha256');
+  for (const f of inputs) hash.update(f).update('\0').update(readFileSync(join(PROJECT_ROOT, f)));
+  const file = join(tmpdir(), `introflyt-stateful-${hash.digest('hex').slice(0, 24)}.json`);
+  if (existsSync(file)) {
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as CfnTemplate;
+    } catch {
+      // A damaged cache file: synthesize and replace it.
+    }
+  }
+  const template = await synthesizeStatefulTemplate();
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, JSON.stringify(template));
+  renameSync(temp, file);
+  return template;
+}
+
 export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
   const clock = options.clock === undefined ? undefined : typeof options.clock === 'string' ? new FixedClock(options.clock) : options.clock;
   const seedNow = options.seedNow ?? clock?.now();
@@ -99,6 +131,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     port: 0,
     seed: options.seed === true,
     quiet: options.log !== true,
+    statefulTemplate: await statefulTemplate(),
     ...(options.staticFiles === true ? {} : { staticDir: null }),
     ...(seedNow !== undefined ? { seedNow } : {}),
   });
