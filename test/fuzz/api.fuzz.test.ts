@@ -10,6 +10,8 @@
  * For every request:
  * - the handler returns (0 crashes) a status below 500 (0 server errors);
  * - every rejection is a 4xx JSON body with a stable `code` (/^[A-Z_]+$/) and a message;
+ * - no request whose body carries a privileged key (role, sub, pk, pinHash,
+ *   `__proto__`, …; NEVER_VALID) anywhere is accepted (S2);
  * - no body carries a stack trace or a source path;
  * - a rejected request stored nothing: no successful DynamoDB data write
  *   happened while it ran (test/support/fuzz-write-counter.ts sees every
@@ -50,6 +52,31 @@ const context = { awsRequestId: 'fuzz', functionName: 'fuzz', getRemainingTimeIn
 /** A stack frame (`at fn (file:line:col)`), a source or module path, or an error class name: none may reach a client. */
 const LEAK = /\bat (?:async )?\S+ \(.*:\d+:\d+\)|\bat \/|file:\/\/|\/work\/|node_modules|\.tsx?:\d+|\b(?:TypeError|RangeError|SyntaxError|ReferenceError)\b/;
 const CODE = /^[A-Z_]+$/;
+
+/**
+ * Keys no request schema of this API accepts anywhere: a body carrying one
+ * must be refused (S2: privileged fields → 400, never stored).
+ */
+const NEVER_VALID = new Set(['__proto__', 'constructor', 'prototype', 'role', 'roles', 'groups', 'cognito:groups', 'sub', 'isAdmin', 'admin', 'pk', 'sk', 'pinHash', 'credentialHash', 'diagnosis', 'approvedBy']);
+
+function privilegedKeyIn(value: unknown, depth = 0): string | undefined {
+  if (depth > 50 || typeof value !== 'object' || value === null) return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    if (!Array.isArray(value) && NEVER_VALID.has(k)) return k;
+    const inner = privilegedKeyIn(v, depth + 1);
+    if (inner !== undefined) return inner;
+  }
+  return undefined;
+}
+
+function requestBodyJson(event: ApiEvent): unknown {
+  if (event.body === undefined || event.isBase64Encoded) return undefined;
+  try {
+    return JSON.parse(event.body);
+  } catch {
+    return undefined;
+  }
+}
 
 const world: FuzzWorld = {
   municipality: '5001',
@@ -159,7 +186,11 @@ describe.each(ROUTES.map((r, i) => [`${r.method} ${r.path}`, r, i] as [string, R
             throw new Error(`${name}: ${status} without a stable code on a ${kind} request: ${raw.slice(0, 200)}`);
           const wrote = counter.writes() - writesBefore;
           if (wrote !== 0) throw new Error(`${name}: a rejected ${kind} request (${status} ${body.code}) wrote ${wrote} item(s)`);
-        } else succeeded++;
+        } else {
+          succeeded++;
+          const privileged = privilegedKeyIn(requestBodyJson(event));
+          if (privileged !== undefined) throw new Error(`${name}: S2: a ${kind} request with the privileged field ${JSON.stringify(privileged)} was accepted (${status})`);
+        }
       }),
       { numRuns: RUNS_PER_ROUTE, seed: SEED + index, endOnFailure: true },
     );
