@@ -42,7 +42,7 @@ export interface DecisionSummary {
 }
 
 /** The month whose run pays this version: a correction of a released month is paid with a later month's run (set by the workflow). */
-export const paidWithPeriod = (d: StoredDecision): string | undefined => (d as StoredDecision & { paidWithPeriod?: string }).paidWithPeriod;
+export const paidWithPeriod = (d: StoredDecision): string | undefined => d.paidWithPeriod;
 
 /**
  * The release of a version: the payroll run of the month that pays it (its

@@ -10,10 +10,10 @@
  * resolutions of its VEDTAK_REQUIRED decisions by key (consistent BatchGet),
  * so a resolution written a moment ago is seen by the next approval.
  *
- * Also `decisionDeps()`: this repository and the payroll-runs repository for
- * the decision, review and release functions, built lazily from the
- * environment like shared/adapters/deps.ts; tests replace them with
- * `setDecisionDeps`.
+ * Also `decisionDeps()`: this repository and the payroll-runs repository (the
+ * process's one, `getPayrollRunsRepo`) for the decision, review and release
+ * functions, built lazily from the environment like shared/adapters/deps.ts;
+ * tests replace them with `setDecisionDeps`.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -24,7 +24,7 @@ import type { Resolution } from '../domain/payroll/resolution.js';
 import { pad4 } from './decisions-repo.js';
 import { createDocumentClient, isConditionFailed } from './dynamo.js';
 import type { PayrollRunsRepo } from './payroll-runs-repo.js';
-import { DynamoPayrollRunsRepo } from './payroll-runs-repo.js';
+import { getPayrollRunsRepo } from './payroll-runs-repo.js';
 
 export interface ResolutionRecord extends VersionRef {
   decisionId: string;
@@ -137,14 +137,13 @@ function defaultDecisionDeps(): DecisionDeps {
   let db: DynamoDBDocumentClient | undefined;
   const client = () => (db ??= createDocumentClient(getConfig()));
   let reviews: DecisionReviewsRepo | undefined;
-  let runs: PayrollRunsRepo | undefined;
   // Made on first use, so a function never needs a table its route does not use.
   return {
     get reviews() {
       return (reviews ??= new DynamoDecisionReviewsRepo(client(), tableNameOf(getConfig(), 'decisions')));
     },
     get payrollRuns() {
-      return (runs ??= new DynamoPayrollRunsRepo(client(), tableNameOf(getConfig(), 'payrollRuns')));
+      return getPayrollRunsRepo();
     },
   };
 }

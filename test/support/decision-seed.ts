@@ -66,7 +66,7 @@ export function storedDecision(input: CaseInput, o: SeedOptions): StoredDecision
       ? {}
       : { supersedes: o.previous.decisionId, correction: diffDecisions(o.previous.decision as unknown as Decision, decision) }),
     ...(o.paidWithPeriod === undefined ? {} : { paidWithPeriod: o.paidWithPeriod }),
-  } as StoredDecision;
+  };
 }
 
 export async function seedDecision(input: CaseInput, o: SeedOptions): Promise<StoredDecision> {
