@@ -92,6 +92,8 @@ export async function seedGoldenCase(
   );
   if (created !== 'created') throw new Error(`golden-seed: ${participantId} exists`);
 
+  // Side by side: DynamoDB Local answers each write in milliseconds, and a month is ~40 of them.
+  const writes: Promise<unknown>[] = [];
   for (const d of c.days ?? []) {
     if (d.presentMinutes === 0) continue;
     for (const [type, at] of [
@@ -100,21 +102,24 @@ export async function seedGoldenCase(
     ] as const) {
       const eventId = `${participantId}-${d.date}-${type}`;
       const utc = osloInstant(d.date, at);
-      await deps.attendance.putEventOnce({
-        eventId,
-        participantId,
-        municipality,
-        type,
-        deviceId: 'kiosk-golden',
-        deviceTime: utc,
-        deviceTimeUtc: utc,
-        recordedAt: utc,
-        receiptId: `rcpt-${eventId}`,
-        requestHash: 'seed',
-        source: 'kiosk',
-      });
+      writes.push(
+        deps.attendance.putEventOnce({
+          eventId,
+          participantId,
+          municipality,
+          type,
+          deviceId: 'kiosk-golden',
+          deviceTime: utc,
+          deviceTimeUtc: utc,
+          recordedAt: utc,
+          receiptId: `rcpt-${eventId}`,
+          requestHash: 'seed',
+          source: 'kiosk',
+        }),
+      );
     }
   }
+  await Promise.all(writes);
 
   const absences = [...(c.absences ?? []), ...(c.history?.absences ?? [])];
   for (const [i, a] of absences.entries()) {
