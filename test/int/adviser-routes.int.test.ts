@@ -158,6 +158,17 @@ describe('POST /participants', () => {
     expect(after.participants! - before.participants!).toBe(7);
   });
 
+  test('a registration stands when its access-log entry cannot be written; the gap is logged by ids only', async () => {
+    setDeps({ clock, audit: failingAudit });
+    const r = await post(ADVISER, registerBody());
+    expect(r.status).toBe(201);
+    const pid = String(r.body.participantId);
+    const line = logs.lines().find((l) => l.message === 'access-log entry for a registration not written' && l.participantRef === pid);
+    expect(line).toMatchObject({ level: 'ERROR', fn: 'participant-register' });
+    setDeps({ clock });
+    expect(await getDeps().participants.getProfile(pid)).toBeDefined();
+  });
+
   test('a replay of the same request id and body returns the first result and writes nothing', async () => {
     const body = registerBody();
     const first = await post(ADVISER, body);
@@ -351,6 +362,16 @@ describe('PATCH /participants/{id}', () => {
     ]);
     expect(await repo.getFactsOn('p-legacy', '2026-10-01')).toMatchObject({ children: 1 });
     expect(await repo.getFactsOn('p-legacy', '2026-11-01')).toMatchObject({ children: 0 });
+  });
+
+  test('if the access-log entry cannot be written the change is refused (503 AUDIT_UNAVAILABLE) and nothing is changed', async () => {
+    const pid = await registered();
+    setDeps({ clock, audit: failingAudit });
+    const r = await patch(ADVISER, pid, { expectedVersion: 1, children: 4 });
+    expectRejected(r, 503, 'AUDIT_UNAVAILABLE');
+    expect(r.raw).not.toContain(GIVEN);
+    setDeps({ clock });
+    expect((await getDeps().participants.getProfile(pid))?.version).toBe(1);
   });
 
   test('unchanged values write nothing (change null); the read is logged', async () => {
