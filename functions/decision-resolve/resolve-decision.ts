@@ -12,6 +12,7 @@
  * so no resolution exists without its entry.
  */
 import type { DecisionDeps, ResolutionRecord } from '../../shared/adapters/decision-reviews-repo.js';
+import { recordAudited } from '../../shared/adapters/decision-reviews-repo.js';
 import type { Deps } from '../../shared/adapters/deps.js';
 import { osloDateOf } from '../../shared/domain/attendance/oslo-time.js';
 import type { Resolution } from '../../shared/domain/payroll/resolution.js';
@@ -53,7 +54,7 @@ export async function resolveDecision(deps: Deps, dd: DecisionDeps, auth: AuthCo
   const record: ResolutionRecord = { participantId, period, version: latest.version, decisionId: latest.decisionId, resolution, resolvedByRef: auth.actorRef, resolvedAt: now };
   const existing = await dd.reviews.get(record);
   if (existing !== undefined) return sameOrConflict(existing, resolution);
-  await deps.audit.append({ participantId, at: now, actorRef: auth.actorRef, actorRole: auth.role, action: 'WRITE', purpose: PURPOSE, route: `${route.method} ${route.path}` });
+  await recordAudited(deps.audit, { participantId, at: now, actorRef: auth.actorRef, actorRole: auth.role, action: 'WRITE', purpose: PURPOSE, route: `${route.method} ${route.path}` });
   const put = await dd.reviews.putResolutionOnce(record);
   return put.created ? { created: true, record } : sameOrConflict(put.existing, resolution);
 }

@@ -9,7 +9,9 @@
  *   version stored without it, it is computed from the two stored versions);
  * - the release: "approved by payroll on <date>" once the month's run is
  *   released with this version (explanations.md layer 6);
- * - the adviser's resolution, as data beside the text.
+ * - the adviser's resolution, as data beside the text, with `paidOre`: the
+ *   amount paid when an adviser adjusted it (the text explains the computed
+ *   amount; the catalogue has no message for an adjustment yet).
  *
  * `stored` is the text stored with the decision when it was computed, byte
  * for byte; `text` is the same rendering with that context (identical while
@@ -23,6 +25,7 @@ import type { ExplanationContext, ExplanationLayer, LayerName } from '../../shar
 import { LANGUAGES, LAYER_ORDER, renderExplanation, renderLayers } from '../../shared/domain/explanation/render.js';
 import type { Correction } from '../../shared/domain/payroll/correction.js';
 import { diffDecisions } from '../../shared/domain/payroll/correction.js';
+import { effectivePayoutOre } from '../../shared/domain/payroll/resolution.js';
 import { BadRequestError, NotFoundError } from '../../shared/http/errors.js';
 import type { ResolutionView } from '../me-decision-get/decision-view.js';
 import { engineDecision, releaseOf, resolutionView } from '../me-decision-get/decision-view.js';
@@ -41,6 +44,8 @@ export interface ExplanationView {
   stored: string | null;
   correction: ({ supersedesDecisionId: string } & Correction) | null;
   resolution: ResolutionView | null;
+  /** What is paid: the computed payout, or the adviser's adjusted one. */
+  paidOre: number;
   released: boolean;
 }
 
@@ -82,6 +87,7 @@ export async function readExplanation(deps: Pick<Deps, 'decisions'>, dd: Decisio
     stored: decision.explanation?.[lang] ?? null,
     correction,
     resolution: resolutionView(resolution),
+    paidOre: effectivePayoutOre(decision, resolution?.resolution),
     released: release.released,
   };
 }

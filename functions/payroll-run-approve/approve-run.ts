@@ -11,6 +11,7 @@
  * hold '#'); that entry goes first, so no approval exists without it.
  */
 import type { DecisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
+import { recordAudited } from '../../shared/adapters/decision-reviews-repo.js';
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { PayrollRun } from '../../shared/adapters/payroll-runs-repo.js';
 import { APPROVALS_NEEDED, RunRejected, decide } from '../../shared/domain/payroll/run.js';
@@ -57,7 +58,7 @@ export async function approveRun(deps: Deps, dd: DecisionDeps, auth: AuthContext
   } catch (err) {
     rejected(err);
   }
-  await deps.audit.append({ participantId: runAuditChain(runId), at, actorRef: auth.actorRef, actorRole: auth.role, action: 'WRITE', purpose: PURPOSE, route });
+  await recordAudited(deps.audit, { participantId: runAuditChain(runId), at, actorRef: auth.actorRef, actorRole: auth.role, action: 'WRITE', purpose: PURPOSE, route });
   try {
     return approvalView(await dd.payrollRuns.apply(runId, cmd));
   } catch (err) {

@@ -20,6 +20,7 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import type { DecisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
+import { recordAudited } from '../../shared/adapters/decision-reviews-repo.js';
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { BackPayment, ExportEntry } from '../../shared/domain/payroll/export-rows.js';
 import { EXPORT_COLUMNS, exportRecord, exportRows } from '../../shared/domain/payroll/export-rows.js';
@@ -77,7 +78,7 @@ export async function exportRun(deps: Deps, dd: DecisionDeps, auth: AuthContext,
   const sha256 = createHash('sha256').update(csv, 'utf8').digest('hex');
 
   const at = deps.clock.now().toISOString();
-  await deps.audit.append({ participantId: runAuditChain(runId), at, actorRef: auth.actorRef, actorRole: auth.role, action: 'READ', purpose: PURPOSE, route });
+  await recordAudited(deps.audit, { participantId: runAuditChain(runId), at, actorRef: auth.actorRef, actorRole: auth.role, action: 'READ', purpose: PURPOSE, route });
   await inBatches(participants, (participantId) => deps.audit.recordStaffRead({ actor: auth.actorRef, role: auth.role, participantId, purpose: PURPOSE, route, at }));
   const recorded = await dd.payrollRuns.recordExport(runId, { exportId: `${runId}.export`, at, by: auth.actorRef, lines: rows.length, sha256 });
   if (recorded === 'exists') {

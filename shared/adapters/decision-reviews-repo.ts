@@ -16,8 +16,10 @@
  * tests replace them with `setDecisionDeps`.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry, AuditEntryInput, AuditLog } from './audit-log.js';
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { getConfig, tableNameOf } from '../config.js';
+import { ServiceUnavailableError } from '../http/errors.js';
 import type { VersionRef } from '../domain/payroll/decision-versions.js';
 import { versionKey } from '../domain/payroll/decision-versions.js';
 import type { Resolution } from '../domain/payroll/resolution.js';
@@ -122,6 +124,19 @@ export class DynamoDecisionReviewsRepo implements DecisionReviewsRepo {
       }
     }
     return out;
+  }
+}
+
+/**
+ * Appends an audit entry that must exist before the act it records (a
+ * resolution, an approval, an export): if it cannot be written the act is
+ * refused with 503 AUDIT_UNAVAILABLE, as staff reads are (audit-log.ts).
+ */
+export async function recordAudited(audit: Pick<AuditLog, 'append'>, entry: AuditEntryInput): Promise<AuditEntry> {
+  try {
+    return await audit.append(entry);
+  } catch {
+    throw new ServiceUnavailableError('AUDIT_UNAVAILABLE', 'The audit log cannot be written right now, so nothing was done; retry shortly');
   }
 }
 

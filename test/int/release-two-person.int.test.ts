@@ -14,7 +14,9 @@
  */
 import { decisionDeps, setDecisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
-import { getDeps } from '../../shared/adapters/deps.js';
+import type { StaffRead } from '../../shared/adapters/audit-log.js';
+import { recordStaffReadWith } from '../../shared/adapters/audit-log.js';
+import { getDeps, setDeps } from '../../shared/adapters/deps.js';
 import type { Decision } from '../../shared/domain/decision.js';
 import { addTotals, decisionTotals, emptyTotals } from '../../shared/domain/payroll/run.js';
 import { assign, seedParticipant } from '../support/api-seed.js';
@@ -85,6 +87,17 @@ beforeAll(async () => {
 
 afterAll(() => sys?.stop());
 
+/** Runs `f` while the audit log cannot be written. */
+async function withAuditDown<T>(f: () => Promise<T>): Promise<T> {
+  const down = { append: () => Promise.reject(new Error('down')), list: () => Promise.resolve([]), recordStaffRead: (read: StaffRead) => recordStaffReadWith(down, read) };
+  setDeps({ clock: sys.clock!, audit: down });
+  try {
+    return await f();
+  } finally {
+    setDeps({ clock: sys.clock! });
+  }
+}
+
 test('the drill-down: ids, amounts and review class per participant, no health details, each participant access-logged', async () => {
   const r = await sys.http('GET', `/payroll-runs/${RUN}/decisions`, { token: pay1 });
   expect(r.status).toBe(200);
@@ -142,6 +155,11 @@ test('S5: blocked while a VEDTAK_REQUIRED decision is unresolved; two different 
   const adjusted = engine('p-adjust').baseOre;
   expect((await sys.http('PUT', '/decisions/p-adjust/2026-10/resolution', { token: adviser, body: { kind: 'ADJUSTMENT', version: 1, payoutOre: adjusted, reason: 'no advance notice could be given in time' } })).status).toBe(201);
 
+  // No approval without its audit entry.
+  const unaudited = await withAuditDown(() => approve(pay1));
+  expect([unaudited.status, unaudited.body?.code]).toEqual([503, 'AUDIT_UNAVAILABLE']);
+  expect((await run()).approvals).toEqual([]);
+
   const first = await approve(pay1);
   expect(first.status).toBe(201);
   expect(first.body).toMatchObject({ runId: RUN, status: 'AWAITING_APPROVAL', approvals: 1, approvalsNeeded: 2, released: false });
@@ -168,6 +186,10 @@ test('S5: blocked while a VEDTAK_REQUIRED decision is unresolved; two different 
 });
 
 test('the export: one CSV line per participant, amounts that add up, no health information, recorded in the audit log, same bytes every time', async () => {
+  const unaudited = await withAuditDown(() => exportCsv(pay2));
+  expect([unaudited.status, unaudited.body?.code, unaudited.headers['content-type']]).toEqual([503, 'AUDIT_UNAVAILABLE', 'application/json; charset=utf-8']);
+  expect((await run()).export).toBeNull();
+
   const r = await exportCsv(pay2);
   expect(r.status).toBe(200);
   expect(r.headers['content-type']).toBe('text/csv; charset=utf-8');
@@ -219,6 +241,8 @@ test('after release the participant’s explanation says who approved it and whe
   expect(body.stored).toContain('waiting for approval');
   expect(body.text).not.toContain('waiting for approval');
   expect(body.layers.find((l) => l.name === 'who')!.lines.join(' ')).toContain('payroll');
+  const adjusted = await sys.http('GET', '/me/decisions/2026-10/explanation', { token: await sys.tokenFor(participant('p-adjust')) });
+  expect(adjusted.body).toMatchObject({ paidOre: engine('p-adjust').baseOre, resolution: { kind: 'ADJUSTMENT' } });
   const list = await sys.http('GET', '/me/decisions', { token });
   expect((list.body as { decisions: { period: string; version: number; released: boolean }[] }).decisions).toEqual([
     expect.objectContaining({ period: '2026-10', version: 1, released: true }),
