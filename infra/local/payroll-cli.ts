@@ -1,0 +1,151 @@
+/**
+ * `npm run payroll -- --period YYYY-MM`: runs a municipality's month from the
+ * terminal on the local system (architecture.md "Local runtime"): DynamoDB
+ * Local on the same data as `npm start` (`.local/`, demo seeded if empty),
+ * the run started through the real route (POST /payroll-runs as a demo
+ * payroll user), the synthesized ASL in the local interpreter, a progress bar
+ * on stderr and the summary table on stdout.
+ *
+ *   --period YYYY-MM        the month (required)
+ *   --municipality NNNN     default: the demo municipality 5001
+ *   --data-dir DIR          default: INTROFLYT_DATA_DIR or .local (stop `npm start` first: one DynamoDB Local per folder)
+ *   --memory                an empty in-memory store, seeded with the demo (no files)
+ *
+ * A month that already has a run prints that run's summary (one run per
+ * municipality and month); a FAILED one is restarted, a stopped one resumed.
+ * Exit code: 0 when the run awaits approval or is released, 1 when it failed,
+ * 2 for bad arguments.
+ */
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { PROJECT_ROOT } from '../project.js';
+import type { RunTotals } from '../../shared/domain/payroll/run.js';
+import { DEMO_USERS } from './seed.js';
+import { localWorkflow } from './workflow-runner.js';
+import { startLocalSystem, type LocalSystem } from './system.js';
+
+interface RunBody {
+  runId: string;
+  status: string;
+  failure: string | null;
+  progress: { batches: number; batchesDone: number; participants: number; percent: number };
+  totals: RunTotals | null;
+}
+
+const REVIEW_CLASSES = ['AUTOMATIC', 'REVIEW', 'VEDTAK_REQUIRED'] as const;
+
+/** øre → "12 345,67" (Norwegian grouping and decimal comma, as in the payroll system). */
+export function kroner(ore: number): string {
+  const sign = ore < 0 ? '-' : '';
+  const abs = Math.abs(ore);
+  const kr = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  return `${sign}${kr},${String(abs % 100).padStart(2, '0')}`;
+}
+
+export function summaryTable(t: RunTotals): string {
+  const rows: string[][] = [['review class', 'count', 'base (kr)', 'deduction (kr)', 'payout (kr)']];
+  for (const r of REVIEW_CLASSES) {
+    const a = t.amountsByReview[r];
+    rows.push([r, String(t.byReview[r]), kroner(a.baseOre), kroner(a.deductionOre), kroner(a.payoutOre)]);
+  }
+  rows.push(['total', String(t.decided), kroner(t.baseOre), kroner(t.deductionOre), kroner(t.payoutOre)]);
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
+  return [
+    line(rows[0]!),
+    rule,
+    ...rows.slice(1, -1).map(line),
+    rule,
+    line(rows.at(-1)!),
+    '',
+    `participants in the run: ${t.participants} (decided: ${t.decided})`,
+    `back-payments of earlier months: ${kroner(t.backPaymentOre)} kr; negative corrections sent to an adviser: ${t.adviserCorrections}`,
+  ].join('\n');
+}
+
+function bar(p: RunBody['progress'], width = 30): string {
+  const filled = Math.round((p.percent / 100) * width);
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(p.percent).padStart(3)} %  batches ${p.batchesDone}/${p.batches}  participants ${p.participants}`;
+}
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      options: { period: { type: 'string' }, municipality: { type: 'string', default: '5001' }, 'data-dir': { type: 'string' }, memory: { type: 'boolean', default: false } },
+      strict: true,
+    }).values;
+  } catch (err) {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\nusage: npm run payroll -- --period YYYY-MM [--municipality NNNN] [--data-dir DIR | --memory]\n`);
+    return 2;
+  }
+  const period = args.period;
+  if (period === undefined || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) {
+    process.stderr.write('usage: npm run payroll -- --period YYYY-MM [--municipality NNNN] [--data-dir DIR | --memory]\n');
+    return 2;
+  }
+  const municipality = args.municipality;
+  const dataDir = args.memory ? null : resolve(args['data-dir'] ?? process.env.INTROFLYT_DATA_DIR ?? join(PROJECT_ROOT, '.local'));
+  // Handler log lines are JSON on stdout; here stdout is the table, so only warnings and errors are kept.
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+  process.stderr.write(`Starting the local system (${dataDir ?? 'in memory'}) …\n`);
+
+  let system: LocalSystem | undefined;
+  try {
+    system = await startLocalSystem({ port: 0, dataDir, seed: true, demo: true, quiet: true, staticDir: null });
+    const payroll = DEMO_USERS.find((u) => u.groups.includes('payroll'))!;
+    const token = await system.issueToken({ sub: payroll.sub, groups: [...payroll.groups], municipality });
+    const call = async (method: string, path: string, body?: unknown): Promise<{ status: number; body: RunBody & { code?: string; message?: string } }> => {
+      const res = await fetch(`${system!.baseUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: res.status, body: (await res.json()) as RunBody & { code?: string; message?: string } };
+    };
+
+    const started = await call('POST', '/payroll-runs', { period });
+    if (started.status >= 400) {
+      process.stderr.write(`cannot start the run: ${started.body.code ?? started.status} ${started.body.message ?? ''}\n`);
+      return 1;
+    }
+    let run = started.body;
+    process.stderr.write(`Run ${run.runId} for municipality ${municipality}, ${period}${started.status === 200 ? ' (exists)' : ''}\n`);
+    const tty = process.stderr.isTTY;
+    while (run.status === 'COMPUTING') {
+      process.stderr.write(tty ? `\r${bar(run.progress)}` : `${bar(run.progress)}\n`);
+      await new Promise((r) => setTimeout(r, tty ? 200 : 2000));
+      run = (await call('GET', `/payroll-runs/${run.runId}`)).body;
+      // The execution runs in this process: if it ended and the run is still computing, marking it failed failed too.
+      if (run.status === 'COMPUTING' && localWorkflow().running().length === 0) run = (await call('GET', `/payroll-runs/${run.runId}`)).body;
+      if (run.status === 'COMPUTING' && localWorkflow().running().length === 0) {
+        process.stderr.write('\nThe workflow stopped without finishing the run; run the command again to resume it.\n');
+        return 1;
+      }
+    }
+    process.stderr.write(`${tty ? '\r' : ''}${bar(run.progress)}\n`);
+    if (run.status === 'FAILED' || run.totals === null) {
+      process.stderr.write(`The run failed: ${run.failure ?? 'unknown reason'}. Run the command again to restart it.\n`);
+      return 1;
+    }
+    process.stdout.write(`\nPayroll ${period}, municipality ${municipality}: ${run.status}\n\n${summaryTable(run.totals)}\n`);
+    return 0;
+  } finally {
+    await system?.stop();
+  }
+}
+
+// Run only as the script (`tsx infra/local/payroll-cli.ts`), not when a test imports the formatting.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      process.stderr.write(`payroll: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}
