@@ -44,13 +44,19 @@ export function validNationalId(s: string): boolean {
   return k1 !== 10 && k2 !== 10 && k1 === d[9] && k2 === d[10];
 }
 
-/** Names as written, any script; no control characters. */
+/**
+ * Names as written, in any script, stored in Unicode NFC (so the same name
+ * typed on two keyboards is one string). No control or invisible format
+ * characters, except the zero-width (non-)joiners that Persian/Dari, Pashto
+ * and Indic scripts need inside words.
+ */
 const personName = z
   .string()
   .trim()
   .min(1)
   .max(100)
-  .regex(/^[^\p{C}]+$/u, { message: 'must not contain control characters' });
+  .regex(/^(?:[^\p{C}]|[\u200C\u200D])+$/u, { message: 'must not contain control characters' })
+  .transform((s) => s.normalize('NFC'));
 
 export const registerSchema = z
   .strictObject({

@@ -228,6 +228,17 @@ describe('POST /participants', () => {
     expectRejected(await post(null, registerBody()), 401, 'UNAUTHENTICATED');
   });
 
+  test('names in any script are kept as written (NFC); zero-width non-joiners allowed, other invisible characters refused', async () => {
+    const given = 'Zahra\u200Cjan';
+    const family = 'A\u030Angstr\u00F6m'; // Å as A + combining ring
+    const r = await post(ADVISER, registerBody({ givenName: given, familyName: family }));
+    expect(r.status).toBe(201);
+    const identity = await getDeps().participants.getIdentity(String(r.body.participantId));
+    expect(identity).toMatchObject({ givenName: given, familyName: '\u00C5ngstr\u00F6m' });
+    expectRejected(await post(ADVISER, registerBody({ givenName: 'Ali\u200Bce' })), 400, 'VALIDATION_FAILED');
+    expectRejected(await post(ADVISER, registerBody({ familyName: 'Bob\u0007' })), 400, 'VALIDATION_FAILED');
+  });
+
   test('national ids: the mod-11 control digits are checked', () => {
     expect(validNationalId(syntheticNationalId(1))).toBe(true);
     const id = syntheticNationalId(2);
