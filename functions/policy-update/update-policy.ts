@@ -16,11 +16,16 @@ import type { AuthContext } from '../../shared/http/auth.js';
 import { ConflictError } from '../../shared/http/errors.js';
 import type { PolicyBody } from './schema.js';
 
-const policyChanged = () => new ConflictError('POLICY_CHANGED', 'The policy was changed since you read it; reload and try again');
+/**
+ * There is no GET route for the policy, so the conflict names the current
+ * version (a number, no personal data): the admin can check what is stored
+ * and send again with it.
+ */
+const policyChanged = (current: number) => new ConflictError('POLICY_CHANGED', `The policy is at version ${current}, not the version given; check it and send again with expectedVersion ${current}`);
 
 export async function updatePolicy(deps: Deps, auth: AuthContext, body: PolicyBody): Promise<MunicipalityPolicy> {
   const current = await deps.participants.getPolicy(auth.municipality);
-  if ((current?.version ?? 0) !== body.expectedVersion) throw policyChanged();
+  if ((current?.version ?? 0) !== body.expectedVersion) throw policyChanged(current?.version ?? 0);
   const policy: MunicipalityPolicy = {
     municipality: auth.municipality,
     benefit: body.benefit,
@@ -30,6 +35,6 @@ export async function updatePolicy(deps: Deps, auth: AuthContext, body: PolicyBo
     updatedByRef: auth.actorRef,
     updatedAt: deps.clock.now().toISOString(),
   };
-  if (!(await deps.participants.savePolicy(policy, body.expectedVersion))) throw policyChanged();
+  if (!(await deps.participants.savePolicy(policy, body.expectedVersion))) throw policyChanged((await deps.participants.getPolicy(auth.municipality))?.version ?? 0);
   return policy;
 }

@@ -148,7 +148,9 @@ describe('PUT /municipality/policy', () => {
 
   test('a stale version → 409 POLICY_CHANGED; concurrent saves: one wins; each municipality has its own', async () => {
     const before = await counts();
-    expectRejected(await putPolicy(ADMIN, { expectedVersion: 1 }), 409, 'POLICY_CHANGED');
+    const stale = await putPolicy(ADMIN, { expectedVersion: 1 });
+    expectRejected(stale, 409, 'POLICY_CHANGED');
+    expect(stale.body.message).toContain('version 2');
     expect(await counts()).toEqual(before);
     const all = await Promise.all(Array.from({ length: 10 }, (_, i) => putPolicy(ADMIN, { expectedVersion: 2, benefit: { documentationDeadlineDays: i } })));
     expect(all.map((r) => r.status).sort()).toEqual([200, ...Array.from({ length: 9 }, () => 409)]);
