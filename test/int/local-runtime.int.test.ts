@@ -4,8 +4,10 @@
  * - `npm start` (infra/local/start.ts as a child process, as a user runs it):
  *   prints the URLs and the demo-token recipe, seeds the demo municipality,
  *   serves the API with demo tokens; Ctrl-C stops it and its Java child; a
- *   second start keeps the data and the signing key (old tokens still work);
- *   a killed parent (SIGKILL, no handler runs) still takes Java down.
+ *   second start on the folder keeps the data and the signing key (old
+ *   tokens still work); a killed parent (SIGKILL, no handler runs) still
+ *   takes Java down.
+ * - Tables from the synthesized template: what is read, what is refused.
  * - The API Gateway adapter (infra/local/http-server.ts) in-process, without
  *   Java: JWT verification as the HTTP API authorizer does it, the v2 event
  *   shape (claims as strings, `cognito:groups` as "[a b]"), route matching,
@@ -16,10 +18,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { join } from 'node:path';
 import { createLocalIssuer, type LocalIssuer } from '../../infra/local/auth.js';
 import { startHttpServer, type ApiEvent, type LocalHttpServer } from '../../infra/local/http-server.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, liveDynamoPids } from '../../infra/local/dynamo.js';
 import { DEMO_USERS } from '../../infra/local/seed.js';
+import { startLocalSystem } from '../../infra/local/system.js';
+import { baseNameOf, ensureTables, synthesizeStatefulTemplate, tablesFromTemplate, type CfnTemplate } from '../../infra/local/tables.js';
+import { TABLES } from '../../infra/tables.js';
 import type { RouteDef } from '../../infra/routes.js';
 import { PROJECT_ROOT } from '../../infra/project.js';
 
@@ -73,6 +80,10 @@ function rawGet(port: number, target: string): Promise<number> {
   });
 }
 
+/** One synthesis of the stateful template for this file (CDK synthesis costs seconds of CPU). */
+let synthesized: Promise<CfnTemplate> | undefined;
+const template = (): Promise<CfnTemplate> => (synthesized ??= synthesizeStatefulTemplate());
+
 const alive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
@@ -102,12 +113,12 @@ describe('npm start', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  test('serves the seeded demo; Ctrl-C stops Java; a restart keeps data and key; a killed parent still takes Java down', async () => {
+  test('serves the seeded demo; Ctrl-C stops Java; a restart keeps data and key', async () => {
     const first = await npmStart(dataDir);
     pids.push(first.javaPid);
     expect(first.output()).toMatch(/seeded: 6 participants, \d+ check-ins\/outs, \d+ absences/);
     for (const page of ['/kiosk/', '/participant/', '/adviser/', '/payroll/']) expect(first.output()).toContain(`${first.api}${page}`);
-    expect(first.output()).toContain(`POST ${first.api}/local/token`.replace('POST ', '-X POST '));
+    expect(first.output()).toContain(`-X POST ${first.api}/local/token`);
 
     const tokenReply = await fetch(`${first.api}/local/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'p1' }) });
     expect(tokenReply.status).toBe(200);
@@ -122,18 +133,103 @@ describe('npm start', () => {
     expect(await exited(first.child)).toBe(0);
     expect(await goneWithin(first.javaPid, 10_000)).toBe(true);
 
-    const second = await npmStart(dataDir);
-    pids.push(second.javaPid);
-    expect(second.output()).toContain('data: kept from the last start');
-    // Same signing key and same data: the first run's token still reads the seeded month.
-    const again = await attendance(second.api);
-    expect(again.status).toBe(200);
-
-    second.child.kill('SIGKILL');
-    await exited(second.child);
-    // The watchdog ends Java when its parent dies without running any handler.
-    expect(await goneWithin(second.javaPid, 15_000)).toBe(true);
+    // The same folder again (in this process): tables exist, the seed is not repeated, and the
+    // signing key is the same, so the first run's token still reads the seeded month.
+    const again = await startLocalSystem({ dataDir, seed: true, quiet: true, staticDir: null, statefulTemplate: await template() });
+    try {
+      pids.push(again.dynamoPid);
+      expect(again.seed?.seeded).toBe(false);
+      expect(again.tables.created).toEqual([]);
+      expect(again.tables.existing).toHaveLength(5);
+      expect(again.env.PAYROLL_WORKFLOW_MODE).toBe('local');
+      const r = await attendance(again.baseUrl);
+      expect(r.status).toBe(200);
+      const exported = await fetch(`${again.baseUrl}/me/data-export`, { headers: { authorization: `Bearer ${token}` } });
+      expect(((await exported.json()) as { checkins: unknown[] }).checkins.length).toBeGreaterThan(20);
+      // A template whose table has another key than the stored one is refused, naming the fix.
+      const changed = JSON.parse(JSON.stringify(await template())) as { Resources: Record<string, { Type: string; Properties: { KeySchema: { AttributeName: string }[]; AttributeDefinitions: { AttributeName: string }[] } }> };
+      const table = Object.values(changed.Resources).find((r) => r.Type === 'AWS::DynamoDB::Table')!;
+      table.Properties.KeySchema[0]!.AttributeName = 'id';
+      for (const a of table.Properties.AttributeDefinitions) if (a.AttributeName === 'pk') a.AttributeName = 'id';
+      const client = new DynamoDBClient({ endpoint: again.dynamoEndpoint, region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS } });
+      try {
+        await expect(ensureTables(client, changed)).rejects.toThrow(/LOCAL_TABLE_MISMATCH/);
+      } finally {
+        client.destroy();
+      }
+    } finally {
+      await again.stop();
+    }
+    expect(alive(again.dynamoPid)).toBe(false);
+    expect(liveDynamoPids()).toEqual([]);
   }, 240_000);
+
+  test('a parent killed outright (SIGKILL, no handler runs) still takes its Java child down', async () => {
+    const script = "import { startDynamoLocal } from './infra/local/dynamo.ts'; const d = await startDynamoLocal(); console.log('JAVA ' + d.pid); setInterval(() => undefined, 1000);";
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const javaPid = await new Promise<number>((resolve, reject) => {
+      let out = '';
+      child.stdout!.on('data', (c: Buffer) => {
+        out += c.toString('utf8');
+        const m = /JAVA (\d+)/.exec(out);
+        if (m) resolve(Number(m[1]));
+      });
+      child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+    });
+    pids.push(javaPid);
+    expect(alive(javaPid)).toBe(true);
+    child.kill('SIGKILL');
+    await exited(child);
+    // The watchdog ends Java when its parent dies without running any handler.
+    expect(await goneWithin(javaPid, 15_000)).toBe(true);
+  }, 120_000);
+});
+
+describe('reading the synthesized template', () => {
+  const table = (props: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ Type: 'AWS::DynamoDB::Table', Properties: props, ...extra });
+  const keys = { KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST' };
+  const all = (over: Record<string, unknown> = {}) => ({
+    Resources: Object.fromEntries(TABLES.map((t) => [`${t.id}Table0A1B2C3D`, table({ ...keys, ...over })])),
+  });
+
+  test('every table of infra/tables.ts, by logical id, with billing, indexes, streams and TTL', async () => {
+    const specs = tablesFromTemplate(await template(), 'x');
+    expect(specs.map((s) => s.tableKey).sort()).toEqual(TABLES.map((t) => t.key).sort());
+    expect(specs.find((s) => s.tableKey === 'participants')?.ttlAttribute).toBe('expiresAt');
+    expect(baseNameOf('ParticipantsTable064D2F22')).toBe('Participants');
+    const withAll = all({
+      BillingMode: 'PROVISIONED',
+      ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 1 },
+      GlobalSecondaryIndexes: [{ IndexName: 'g', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], Projection: { ProjectionType: 'KEYS_ONLY' }, ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 1 } }],
+      LocalSecondaryIndexes: [{ IndexName: 'l', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }] }],
+      StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
+      TimeToLiveSpecification: { Enabled: true, AttributeName: 'ttl' },
+    });
+    const spec = tablesFromTemplate(withAll)[0]!;
+    expect(spec.create).toMatchObject({ BillingMode: 'PROVISIONED', StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' }, LocalSecondaryIndexes: [{ IndexName: 'l', Projection: { ProjectionType: 'ALL' } }] });
+    expect(spec.ttlAttribute).toBe('ttl');
+  });
+
+  test('anything it cannot read is refused with a code naming the table and property', () => {
+    const bad: [unknown, RegExp][] = [
+      [{}, /LOCAL_TEMPLATE_INVALID: the template has no Resources/],
+      [{ Resources: { [`${TABLES[0]!.id}Table0A1B2C3D`]: table({ ...keys }) } }, /LOCAL_TABLE_MISSING/],
+      [{ Resources: { OtherTable0A1B2C3D: table(keys) } }, /LOCAL_TABLE_UNKNOWN/],
+      [{ Resources: { X: table(keys, { Metadata: { Introflyt: { tableKey: 'nope' } } }) } }, /LOCAL_TABLE_UNKNOWN/],
+      [all({ KeySchema: [] }), /KeySchema must list one or two keys/],
+      [all({ KeySchema: [{ AttributeName: 'pk', KeyType: 'SIDEWAYS' }] }), /KeyType must be HASH or RANGE/],
+      [all({ KeySchema: [{ AttributeName: { Ref: 'X' }, KeyType: 'HASH' }] }), /must be a literal string/],
+      [all({ AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'X' }] }), /AttributeType must be S, N or B/],
+      [all({ AttributeDefinitions: [] }), /AttributeDefinitions must be a non-empty list/],
+      [all({ BillingMode: 'FREE' }), /BillingMode must be/],
+      [all({ BillingMode: 'PROVISIONED' }), /ProvisionedThroughput is required/],
+      [all({ GlobalSecondaryIndexes: {} }), /GlobalSecondaryIndexes must be a list/],
+      [all({ GlobalSecondaryIndexes: [{ IndexName: 'g', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], Projection: { ProjectionType: 'SOME' } }] }), /ProjectionType must be/],
+      [all({ StreamSpecification: { StreamViewType: 'ALL' } }), /StreamViewType is not a stream view type/],
+      [all({ TimeToLiveSpecification: 'yes' }), /TimeToLiveSpecification must be an object/],
+    ];
+    for (const [tpl, message] of bad) expect(() => tablesFromTemplate(tpl as never)).toThrow(message);
+  });
 });
 
 describe('the local API Gateway adapter', () => {
