@@ -2,9 +2,12 @@
  * GET /me/attendance over HTTP against the local system: the participant's
  * month built from check-ins that came in through POST /checkins (app and
  * kiosk), with planned and present minutes, presence flags and the month's
- * absences; validation; only the caller's own data.
+ * absences; validation; only the caller's own data. The system is started
+ * with the demo seed of `npm start`, whose month is checked to be usable as
+ * it is shown to people trying the pages.
  */
 import { randomUUID } from 'node:crypto';
+import { DEMO_KIOSK_DEVICE, DEMO_PARTICIPANTS, DEMO_PIN } from '../../infra/local/seed.js';
 import { seedCard, seedDevice, seedParticipant } from '../support/api-seed.js';
 import { kiosk, participant, staff, startTestSystem, type TestSystem } from '../support/local-system.js';
 
@@ -22,7 +25,8 @@ async function check(token: string, type: 'IN' | 'OUT', date: string, hhmm: stri
 }
 
 beforeAll(async () => {
-  sys = await startTestSystem({ clock: '2026-10-01T06:00:00Z' });
+  // The demo seed's history is the 30 days before the clock's date: September 2026.
+  sys = await startTestSystem({ clock: '2026-10-01T06:00:00Z', seed: true });
   await seedParticipant('p-ada');
   await seedParticipant('p-bo');
   await seedDevice('kiosk-a');
@@ -105,5 +109,52 @@ describe('GET /me/attendance', () => {
       expect([r.status, r.body?.code]).toEqual([403, 'FORBIDDEN_ROLE']);
     }
     expect((await sys.http('GET', '/me/attendance', { query: { month: '2026-10' } })).status).toBe(401);
+  });
+});
+
+describe('the demo seed (npm start)', () => {
+  type Month = { days: { date: string; presentMinutes: number | null; flags: string[] }[]; absences: { status: string; category: string; documentation: string }[] };
+  const month = async (username: string, m: string): Promise<Month> => {
+    const r = await sys.http('GET', '/me/attendance', { token: await sys.tokenFor(username), query: { month: m } });
+    expect(r.status).toBe(200);
+    return r.body as Month;
+  };
+
+  test('what the seed wrote', () => {
+    expect(sys.system.seed).toMatchObject({ seeded: true, participants: DEMO_PARTICIPANTS.length, from: '2026-09-01', to: '2026-09-30' });
+    expect(sys.system.seed!.events).toBeGreaterThan(200);
+  });
+
+  test("each demo participant's September tells its story", async () => {
+    const onTime = await month('p1', '2026-09');
+    expect(onTime.days).toHaveLength(22);
+    expect(onTime.days.every((d) => d.presentMinutes === 360 && d.flags.length === 0)).toBe(true);
+    const unexcused = await month('p2', '2026-09');
+    expect(unexcused.days.filter((d) => d.presentMinutes === 0)).toHaveLength(1);
+    expect(unexcused.absences).toEqual([]);
+    const selfCert = await month('p3', '2026-09');
+    expect(selfCert.absences.map((a) => [a.category, a.documentation, a.status])).toEqual([
+      ['OWN_ILLNESS', 'SELF_CERTIFICATION', 'APPROVED'],
+      ['OWN_ILLNESS', 'SELF_CERTIFICATION', 'APPROVED'],
+    ]);
+    const missing = await month('p6', '2026-09');
+    expect(missing.days.filter((d) => d.flags.includes('MISSING_CHECKOUT'))).toHaveLength(1);
+  });
+
+  test("the advisers' queues: adviser2 has p4's doctor's note and p5's leave application, adviser1 nothing pending", async () => {
+    const queue = async (username: string) => (await sys.http('GET', '/absences', { token: await sys.tokenFor(username) })).body as { items: { participantId: string; category: string }[] };
+    expect((await queue('adviser1')).items).toEqual([]);
+    expect((await queue('adviser2')).items.map((i) => [i.participantId, i.category])).toEqual([
+      ['p-demo-0004', 'OWN_ILLNESS'],
+      ['p-demo-0005', 'WELFARE_LEAVE'],
+    ]);
+  });
+
+  test('the demo kiosk checks a demo card in with the demo PIN', async () => {
+    sys.clock!.set('2026-10-01T06:30:00Z');
+    const card = DEMO_PARTICIPANTS[0]!.cardNumber;
+    const body = { eventId: randomUUID(), type: 'IN', deviceId: DEMO_KIOSK_DEVICE, deviceTime: '2026-10-01T08:29:00+02:00', kiosk: { cardNumber: card, pin: DEMO_PIN } };
+    const r = await sys.http('POST', '/checkins', { token: await sys.tokenFor('kiosk1'), body });
+    expect([r.status, r.body?.participantInitial]).toEqual([201, 'D']);
   });
 });
