@@ -128,6 +128,8 @@ describe('participant', () => {
         }),
       );
       expect(body.text).toContain(octV1.decisionId);
+      // Stored with its correction layer, as the workflow stores it: re-rendering gives the same bytes.
+      expect(body.text).toBe(engine(octV2).explanation[lang]);
     }
   });
 

@@ -1,6 +1,6 @@
 /**
  * Stored decisions for the decision, review and release tests, made the way
- * the payroll workflow makes them: the engine (`decide`) on a golden case
+ * the payroll workflow makes them: the engine (`decideCore` + explanations) on a golden case
  * from ../shared/spec/golden, with the participant id of the test, written
  * create-only with `putDecisionOnce` (never through the workflow).
  */
@@ -12,7 +12,8 @@ import { getDeps } from '../../shared/adapters/deps.js';
 import type { CaseInput } from '../../shared/domain/case.js';
 import { parseCase } from '../../shared/domain/case.js';
 import type { Decision } from '../../shared/domain/decision.js';
-import { decide } from '../../shared/domain/engine.js';
+import { decideCore } from '../../shared/domain/engine.js';
+import { LANGUAGES, renderExplanation } from '../../shared/domain/explanation/render.js';
 import { diffDecisions } from '../../shared/domain/payroll/correction.js';
 import { GOLDEN_DIR } from './paths.js';
 
@@ -48,7 +49,11 @@ export interface SeedOptions {
 
 export function storedDecision(input: CaseInput, o: SeedOptions): StoredDecision {
   const c = parseCase(input);
-  const decision: Decision = decide(c);
+  const core = decideCore(c);
+  const correction = o.previous === undefined ? undefined : diffDecisions(o.previous.decision as unknown as Decision, core);
+  // The explanation is rendered as the workflow renders it: a correction with its correction layer.
+  const ctx = o.previous === undefined || correction === undefined ? undefined : { correction: { supersedesDecisionId: o.previous.decisionId, reason: correction.reason, days: correction.days, totalDifferenceOre: correction.totalDifferenceOre } };
+  const decision: Decision = { ...core, explanation: Object.fromEntries(LANGUAGES.map((lang) => [lang, renderExplanation(core, lang, ctx)])) };
   const version = o.version ?? (o.previous === undefined ? 1 : o.previous.version + 1);
   return {
     participantId: c.participant.id,
@@ -64,7 +69,7 @@ export function storedDecision(input: CaseInput, o: SeedOptions): StoredDecision
     createdAt: o.createdAt ?? '2026-11-02T06:00:00.000Z',
     ...(o.previous === undefined
       ? {}
-      : { supersedes: o.previous.decisionId, correction: diffDecisions(o.previous.decision as unknown as Decision, decision) }),
+      : { supersedes: o.previous.decisionId, correction: correction! }),
     ...(o.paidWithPeriod === undefined ? {} : { paidWithPeriod: o.paidWithPeriod }),
   };
 }
