@@ -480,6 +480,17 @@ describe('PUT /participants/{id}/kiosk-credential', () => {
     expect(checked.status).toBe(201);
   });
 
+  test('a card locked by wrong PINs works again once the adviser sets a new PIN for it', async () => {
+    const pid = await registered();
+    await putCredential(ADVISER, pid, { cardNumber: 'CARD3333', pin: '4826' });
+    const attempt = (pin: string) =>
+      call(checkin, apiEvent({ method: 'POST', path: '/checkins', caller: kioskCaller('kiosk-1'), body: { eventId: randomUUID(), type: 'IN', deviceId: 'kiosk-1', deviceTime: '2026-10-15T11:59:00+02:00', kiosk: { cardNumber: 'CARD3333', pin } } }));
+    for (let i = 0; i < 5; i++) expectRejected(await attempt('9513'), 401, 'IDENTIFICATION_FAILED');
+    expectRejected(await attempt('4826'), 429, 'TOO_MANY_ATTEMPTS');
+    expect((await putCredential(ADVISER, pid, { cardNumber: 'CARD3333', pin: '6174' })).status).toBe(200);
+    expect((await attempt('6174')).status).toBe(201);
+  });
+
   test('a new card replaces the old one (which stops working); a PIN change alone keeps the card', async () => {
     const pid = await registered();
     await putCredential(ADVISER, pid, { cardNumber: 'CARD8888', pin: '4826' });
