@@ -135,6 +135,11 @@ const MESSAGES: Messages<Key> = {
   },
 };
 
+const DOCS: Record<'nb' | 'en', Record<string, string>> = {
+  nb: { SELF_CERTIFICATION: 'egenmelding', DOCTOR_NOTE: 'legeerklæring', NONE: 'ingen' },
+  en: { SELF_CERTIFICATION: 'self-certification', DOCTOR_NOTE: 'doctor’s note', NONE: 'none' },
+};
+
 type Tab = 'participants' | 'documents' | 'reviews' | 'whatif';
 interface ParticipantRow {
   participantId: string;
@@ -240,7 +245,7 @@ async function decide(item: QueueItem, decision: 'APPROVE' | 'REJECT', reason: s
       decision,
       expectedVersion: item.version,
       ...(reason.trim() !== '' ? { reason: reason.trim() } : {}),
-      ...(noteReceived && decision === 'APPROVE' ? { documentation: 'DOCTOR_NOTE' } : {}),
+      ...(noteReceived && decision === 'APPROVE' && (item.category === 'OWN_ILLNESS' || item.category === 'CHILD_ILLNESS') ? { documentation: 'DOCTOR_NOTE' } : {}),
     });
     state.message = decision === 'APPROVE' ? t('approved') : t('rejected');
     state.queue = listOf(await api.get('/absences?status=PENDING'), 'items');
@@ -259,12 +264,13 @@ function documentsView(): Child[] {
       const noteId = `note-${i}`;
       const reason = h('textarea', { id: reasonId, rows: 2, maxlength: 500, 'aria-describedby': `${reasonId}-help` });
       const note = h('input', { id: noteId, type: 'checkbox', checked: item.documentation === 'DOCTOR_NOTE' });
+      const illness = item.category === 'OWN_ILLNESS' || item.category === 'CHILD_ILLNESS';
       return h(
         'section',
         { class: 'card', 'data-absence': item.absenceId, 'aria-label': `${nameOf(names.get(item.participantId), item.participantId)} ${item.date}` },
         h('h3', {}, `${nameOf(names.get(item.participantId), item.participantId)} – ${day(item.date, lang)}`),
-        h('p', {}, `${CATEGORY[lang][item.category] ?? item.category}, ${item.minutes === null ? t('wholeDay') : t('minutes', { n: item.minutes })}; ${t('documentation')}: ${item.documentation}`),
-        h('div', { class: 'row' }, note, h('label', { for: noteId, style: undefined }, t('receivedNote'))),
+        h('p', {}, `${CATEGORY[lang][item.category] ?? item.category}, ${item.minutes === null ? t('wholeDay') : t('minutes', { n: item.minutes })}; ${t('documentation')}: ${DOCS[lang][item.documentation] ?? item.documentation}`),
+        illness ? h('div', { class: 'row' }, note, h('label', { for: noteId }, t('receivedNote'))) : '',
         h('label', { for: reasonId }, t('reason')),
         reason,
         h('p', { id: `${reasonId}-help`, class: 'muted' }, t('reasonHelp')),

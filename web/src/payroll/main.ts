@@ -15,7 +15,8 @@ import { ensureSession, signOut, type Session } from '../lib/session.js';
 type Key =
   | 'title' | 'signOut' | 'start' | 'period' | 'runs' | 'noRuns' | 'status' | 'progress' | 'summary' | 'reviewClass' | 'count' | 'base' | 'deduction'
   | 'payout' | 'total' | 'drill' | 'approve' | 'approvals' | 'needSecond' | 'released' | 'blocked' | 'export' | 'loading' | 'error' | 'open'
-  | 'decision' | 'participantRef' | 'started' | 'approvedBy' | 'youApproved' | 'back' | 'batches' | 'noApprovals' | 'exported';
+  | 'decision' | 'participantRef' | 'started' | 'approvedBy' | 'youApproved' | 'back' | 'batches' | 'noApprovals' | 'exported' | 'paid'
+  | 'participantsN' | 'unresolved' | 'awaiting';
 
 const MESSAGES: Messages<Key> = {
   nb: {
@@ -51,8 +52,12 @@ const MESSAGES: Messages<Key> = {
     approvedBy: 'Godkjent av',
     youApproved: 'Du har godkjent. Samme person kan ikke godkjenne to ganger.',
     back: 'Tilbake',
-    batches: '{done} av {total} deltakere',
+    batches: '{done} av {total} puljer',
     noApprovals: 'Ingen har godkjent ennå.',
+    paid: 'Utbetales',
+    participantsN: '{n} deltakere',
+    unresolved: '{n} vedtak venter på enkeltvedtak fra rådgiver',
+    awaiting: 'venter',
   },
   en: {
     title: 'Payroll runs',
@@ -87,38 +92,58 @@ const MESSAGES: Messages<Key> = {
     approvedBy: 'Approved by',
     youApproved: 'You have approved. The same person cannot approve twice.',
     back: 'Back',
-    batches: '{done} of {total} participants',
+    batches: '{done} of {total} batches',
     noApprovals: 'Nobody has approved yet.',
+    paid: 'Paid',
+    participantsN: '{n} participants',
+    unresolved: '{n} decisions wait for an adviser’s formal decision',
+    awaiting: 'awaiting',
   },
 };
 
-/** What GET /payroll-runs/{id} returns, read leniently: the page shows what is there. */
+interface ReviewAmounts {
+  baseOre: number;
+  deductionOre: number;
+  payoutOre: number;
+}
+type ReviewClass = 'AUTOMATIC' | 'REVIEW' | 'VEDTAK_REQUIRED';
+const REVIEW_CLASSES: readonly ReviewClass[] = ['AUTOMATIC', 'REVIEW', 'VEDTAK_REQUIRED'];
+
+/** GET /payroll-runs/{id} (functions/payroll-run-start/schema.ts RunView): ids, status, progress, amounts; no personal data. */
 interface Run {
   runId: string;
   period: string;
-  status: string;
-  createdAt?: string;
-  startedAt?: string;
-  progress?: { done?: number; total?: number; processed?: number; participants?: number };
-  participants?: number;
-  processed?: number;
-  totals?: { count?: number; baseOre?: number; deductionOre?: number; payoutOre?: number };
-  summary?: Record<string, { count: number; baseOre?: number; deductionOre?: number; payoutOre: number }> | { reviewClass: string; count: number; baseOre?: number; deductionOre?: number; payoutOre: number }[];
-  byReviewClass?: Run['summary'];
-  approvals?: ({ by?: string; approverRef?: string; actorRef?: string; at?: string } | string)[];
-  releasedAt?: string;
-  blockedBy?: string[];
-  unresolvedVedtak?: number;
+  status: 'COMPUTING' | 'AWAITING_APPROVAL' | 'RELEASED' | 'FAILED';
+  startedAt: string;
+  progress: { batches: number; batchesDone: number; participants: number; percent: number };
+  totals: {
+    baseOre: number;
+    deductionOre: number;
+    payoutOre: number;
+    backPaymentOre: number;
+    byReview: Record<ReviewClass, number>;
+    amountsByReview: Record<ReviewClass, ReviewAmounts>;
+  } | null;
+  approvals: { userId: string; at: string }[];
+  failure: string | null;
+  releasedAt: string | null;
 }
+/** GET /payroll-runs/{id}/decisions: one row per decision; ids and amounts only. */
 interface DrillRow {
+  participantId: string;
   decisionId: string;
-  participantId?: string;
-  payrollRef?: string;
+  version: number;
+  review: ReviewClass;
+  baseOre: number;
+  deductionOre: number;
   payoutOre: number;
-  baseOre?: number;
-  deductionOre?: number;
-  review?: string;
-  reviewClass?: string;
+  paidOre: number;
+  resolution: string | null;
+}
+interface DrillPage {
+  decisions: DrillRow[];
+  unresolvedVedtak: number;
+  count: number;
 }
 
 const i18n = createI18n(MESSAGES, 'nb');
@@ -126,14 +151,15 @@ const t = i18n.t;
 const root = document.getElementById('app')!;
 let session: Session;
 const api = createApi(() => session?.token);
-const RUNNING = new Set(['STARTING', 'PENDING', 'RUNNING', 'PREPARING', 'COMPUTING', 'SUMMARISING', 'STARTED']);
+const RUNNING = new Set(['COMPUTING']);
 
 const state = {
   period: addMonths(osloToday().slice(0, 7), -1),
   runs: undefined as Run[] | undefined,
   run: undefined as Run | undefined,
-  drill: undefined as DrillRow[] | undefined,
+  drill: undefined as DrillPage | undefined,
   approvedByMe: false,
+  showDrill: false,
   message: '',
   error: '',
 };
@@ -148,7 +174,7 @@ const listOf = <T>(b: unknown, ...keys: string[]): T[] => {
   }
   return [];
 };
-const runOf = (b: unknown): Run => ((b as { run?: Run }).run ?? b) as Run;
+const runOf = (b: unknown): Run => b as Run;
 
 async function guarded(fn: () => Promise<void>): Promise<void> {
   try {
@@ -164,18 +190,19 @@ const loadRuns = (): Promise<void> => guarded(async () => void (state.runs = lis
 async function openRun(runId: string): Promise<void> {
   window.clearTimeout(poll);
   state.drill = undefined;
+  state.showDrill = false;
   await guarded(async () => {
     state.run = runOf(await api.get(`/payroll-runs/${encodeURIComponent(runId)}`));
+    if (state.run.status === 'AWAITING_APPROVAL') state.drill = await api.get<DrillPage>(`/payroll-runs/${encodeURIComponent(runId)}/decisions`);
   });
   // Live progress: poll while the workflow is still running.
   if (state.run !== undefined && RUNNING.has(state.run.status)) poll = window.setTimeout(() => void openRun(runId), 1000);
 }
 
-function summaryRows(run: Run): { reviewClass: string; count: number; baseOre?: number; deductionOre?: number; payoutOre: number }[] {
-  const s = run.summary ?? run.byReviewClass;
-  if (s === undefined) return [];
-  if (Array.isArray(s)) return s;
-  return Object.entries(s).map(([reviewClass, v]) => ({ reviewClass, ...v }));
+function summaryRows(run: Run): { reviewClass: ReviewClass; count: number; baseOre: number; deductionOre: number; payoutOre: number }[] {
+  const totals = run.totals;
+  if (totals === null) return [];
+  return REVIEW_CLASSES.map((c) => ({ reviewClass: c, count: totals.byReview[c], ...totals.amountsByReview[c] }));
 }
 
 function runsView(): Child[] {
@@ -220,7 +247,7 @@ function runsView(): Child[] {
                     { 'data-run': r.runId },
                     h('td', {}, monthName(r.period, lang)),
                     h('td', {}, r.status),
-                    h('td', {}, r.createdAt ?? r.startedAt ? dateTime((r.createdAt ?? r.startedAt)!, lang) : ''),
+                    h('td', {}, dateTime(r.startedAt, lang)),
                     h('td', {}, h('button', { type: 'button', onclick: () => void openRun(r.runId) }, t('open'))),
                   ),
                 ),
@@ -232,12 +259,11 @@ function runsView(): Child[] {
 
 function runView(run: Run): Child[] {
   const lang = i18n.lang();
-  const total = run.progress?.total ?? run.progress?.participants ?? run.participants;
-  const done = run.progress?.done ?? run.progress?.processed ?? run.processed;
   const rows = summaryRows(run);
-  const approvals = run.approvals ?? [];
-  const released = run.status === 'RELEASED' || run.releasedAt !== undefined;
-  const sum = (k: 'count' | 'baseOre' | 'deductionOre' | 'payoutOre'): number => rows.reduce((s, r) => s + (r[k] ?? 0), 0);
+  const approvals = run.approvals;
+  const released = run.status === 'RELEASED';
+  const sum = (k: 'count' | 'baseOre' | 'deductionOre' | 'payoutOre'): number => rows.reduce((s, r) => s + r[k], 0);
+  const unresolved = state.drill?.unresolvedVedtak ?? 0;
   const money = (v: number | undefined): string => (v === undefined ? '' : nok(v, lang));
   return [
     h(
@@ -254,9 +280,14 @@ function runView(run: Run): Child[] {
     ),
     h('h2', {}, `${monthName(run.period, lang)} – ${run.runId}`),
     h('p', {}, `${t('status')}: `, h('strong', { 'data-run-status': run.status }, run.status)),
-    total !== undefined
-      ? h('p', {}, h('label', { for: 'run-progress' }, t('progress')), h('progress', { id: 'run-progress', max: Math.max(total, 1), value: done ?? 0 }), ` ${t('batches', { done: done ?? 0, total })}`)
-      : '',
+    h(
+      'p',
+      {},
+      h('label', { for: 'run-progress' }, t('progress')),
+      h('progress', { id: 'run-progress', max: 100, value: run.progress.percent, 'data-percent': run.progress.percent }),
+      ` ${run.progress.percent} % · ${t('batches', { done: run.progress.batchesDone, total: run.progress.batches })} · ${t('participantsN', { n: run.progress.participants })}`,
+    ),
+    run.failure !== null ? h('p', { class: 'error' }, run.failure) : '',
     rows.length > 0
       ? h(
           'section',
@@ -280,13 +311,13 @@ function runView(run: Run): Child[] {
         )
       : '',
     h('h3', {}, t('approvals')),
-    approvals.length === 0 ? h('p', {}, t('noApprovals')) : h('ul', {}, approvals.map((a) => h('li', {}, typeof a === 'string' ? a : `${a.by ?? a.approverRef ?? a.actorRef ?? ''} ${a.at ? dateTime(a.at, lang) : ''}`))),
+    approvals.length === 0 ? h('p', {}, t('noApprovals')) : h('ul', { class: 'approvals' }, approvals.map((a) => h('li', {}, `${a.userId} · ${dateTime(a.at, lang)}`))),
     released
       ? h('p', { class: 'ok', 'data-released': 'true' }, t('released'))
       : approvals.length === 1
         ? h('p', { class: 'hint', 'data-needs-second': 'true' }, t('needSecond'))
         : '',
-    run.blockedBy !== undefined && run.blockedBy.length > 0 ? h('p', { class: 'error' }, t('blocked', { reason: run.blockedBy.join(', ') })) : '',
+    !released && unresolved > 0 ? h('p', { class: 'error', 'data-blocked': unresolved }, t('blocked', { reason: t('unresolved', { n: unresolved }) })) : '',
     state.approvedByMe && !released ? h('p', { class: 'muted' }, t('youApproved')) : '',
     h(
       'div',
@@ -300,10 +331,12 @@ function runView(run: Run): Child[] {
               id: 'approve',
               onclick: () =>
                 void guarded(async () => {
-                  const r = await api.send<unknown>('POST', `/payroll-runs/${encodeURIComponent(run.runId)}/approvals`, {});
-                  state.approvedByMe = true;
-                  const next = r !== undefined && (r as Run).runId !== undefined ? runOf(r) : undefined;
-                  state.run = next ?? runOf(await api.get(`/payroll-runs/${encodeURIComponent(run.runId)}`));
+                  try {
+                    await api.send<unknown>('POST', `/payroll-runs/${encodeURIComponent(run.runId)}/approvals`, undefined);
+                    state.approvedByMe = true;
+                  } finally {
+                    state.run = runOf(await api.get(`/payroll-runs/${encodeURIComponent(run.runId)}`));
+                  }
                 }),
             },
             t('approve'),
@@ -326,21 +359,33 @@ function runView(run: Run): Child[] {
             t('export'),
           )
         : '',
-      h('button', { type: 'button', id: 'drill', onclick: () => void guarded(async () => void (state.drill = listOf<DrillRow>(await api.get(`/payroll-runs/${encodeURIComponent(run.runId)}/decisions`), 'items', 'decisions'))) }, t('drill')),
+      h('button', { type: 'button', id: 'drill', 'aria-expanded': String(state.showDrill), onclick: () => void guarded(async () => {
+        state.drill = await api.get<DrillPage>(`/payroll-runs/${encodeURIComponent(run.runId)}/decisions`);
+        state.showDrill = true;
+      }) }, t('drill')),
     ),
-    state.drill !== undefined
+    state.drill !== undefined && state.showDrill
       ? h(
           'div',
           { class: 'table-wrap' },
           h(
             'table',
             { class: 'drill' },
-            h('thead', {}, h('tr', {}, ...[t('decision'), t('participantRef'), t('reviewClass'), t('base'), t('deduction'), t('payout')].map((c, i) => h('th', { scope: 'col', class: i > 2 ? 'num' : undefined }, c)))),
+            h('thead', {}, h('tr', {}, ...[t('decision'), t('reviewClass'), t('base'), t('deduction'), t('payout'), t('paid')].map((c, i) => h('th', { scope: 'col', class: i > 1 ? 'num' : undefined }, c)))),
             h(
               'tbody',
               {},
-              state.drill.map((d) =>
-                h('tr', {}, h('td', {}, d.decisionId), h('td', {}, d.payrollRef ?? d.participantId ?? ''), h('td', {}, d.reviewClass ?? d.review ?? ''), h('td', { class: 'num' }, money(d.baseOre)), h('td', { class: 'num' }, money(d.deductionOre)), h('td', { class: 'num' }, money(d.payoutOre))),
+              state.drill.decisions.map((d) =>
+                h(
+                  'tr',
+                  { 'data-decision': d.decisionId },
+                  h('td', {}, d.decisionId),
+                  h('td', {}, d.review, d.review === 'VEDTAK_REQUIRED' ? ` (${d.resolution ?? t('awaiting')})` : ''),
+                  h('td', { class: 'num' }, money(d.baseOre)),
+                  h('td', { class: 'num' }, money(d.deductionOre)),
+                  h('td', { class: 'num' }, money(d.payoutOre)),
+                  h('td', { class: 'num' }, money(d.paidOre)),
+                ),
               ),
             ),
           ),

@@ -1,0 +1,117 @@
+/**
+ * Payroll in a real browser against the running local system (the real
+ * handlers and the payroll workflow's ASL in the local runner): start the
+ * month's run and watch it progress to AWAITING_APPROVAL, the summary per
+ * review class adds up to the totals, drill down to the decisions (ids and
+ * amounts only), release blocked while a formal decision is awaited, two
+ * different payroll users approve (the first sees that a second is needed,
+ * and cannot approve twice), the export downloads; axe; screenshots.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { DEMO_PARTICIPANTS } from '../../infra/local/seed.js';
+// The local workflow runner imports its four task handlers side by side; under jest's ESM
+// loader concurrent dynamic imports of modules that share dependencies fail to link
+// ("module not been linked"). Loaded here first, they are already linked when the runner asks.
+import '../../functions/payroll-prepare/handler.js';
+import '../../functions/payroll-compute-batch/handler.js';
+import '../../functions/payroll-summarise/handler.js';
+import '../../functions/payroll-fail-run/handler.js';
+import { screenshot, seriousViolations, signInAs, startBrowserEnv, type BrowserEnv } from './browser.js';
+
+let env: BrowserEnv;
+beforeAll(async () => {
+  env = await startBrowserEnv();
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+/** This month in Europe/Oslo: the demo history covers it, and a begun month may be paid. */
+const period = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
+
+async function openRun(page: Page, runId: string): Promise<void> {
+  await page.locator(`tr[data-run="${runId}"]`).getByRole('button').click();
+  await page.locator('[data-run-status]').waitFor();
+}
+
+test('two payroll users release a run and download its export', async () => {
+  const first = await env.newPage('payroll');
+  const page = first.page;
+  await signInAs(page, '/payroll/', 'payroll1');
+  await page.locator('#period').waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.locator('#period').fill(period);
+  await page.locator('#start-run').click();
+
+  // Live progress: the page polls until the workflow has summarised the run.
+  await page.locator('[data-run-status]').waitFor();
+  await page.locator('[data-run-status="AWAITING_APPROVAL"]').waitFor({ timeout: 120_000 });
+  expect(await page.locator('#run-progress').getAttribute('data-percent')).toBe('100');
+  const runId = (await page.locator('h2').first().innerText()).split(' – ').at(-1)!;
+  expect(runId.length).toBeGreaterThan(4);
+
+  // The summary per review class adds up to the totals row.
+  const rows = await page.locator('table.summary tbody tr').evaluateAll((trs) => trs.map((tr) => ({ cls: tr.getAttribute('data-class'), count: Number(tr.children[1]!.textContent) })));
+  expect(rows.map((r) => r.cls)).toEqual(['AUTOMATIC', 'REVIEW', 'VEDTAK_REQUIRED']);
+  expect(rows.reduce((s, r) => s + r.count, 0)).toBe(DEMO_PARTICIPANTS.length);
+  const token1 = await env.sys.tokenFor('payroll1');
+  const run = (await env.sys.http('GET', `/payroll-runs/${runId}`, { token: token1 })).body as { totals: { payoutOre: number } };
+  expect(Number(await page.locator('[data-total-payout]').getAttribute('data-total-payout'))).toBe(run.totals.payoutOre);
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, 'payroll-1-run-summary', true);
+
+  // Drill-down: decision ids and amounts, no names or national ids.
+  await page.locator('#drill').click();
+  await page.locator('table.drill tbody tr').first().waitFor();
+  expect(await page.locator('table.drill tbody tr').count()).toBe(DEMO_PARTICIPANTS.length);
+  const drillText = await page.locator('table.drill').innerText();
+  for (const p of DEMO_PARTICIPANTS) for (const m of [p.givenName, p.familyName, p.nationalId, p.cardNumber]) expect(drillText).not.toContain(m);
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, 'payroll-2-drill-down', true);
+
+  // Formal decisions awaited block the release; the advisers record them.
+  const blocked = await page.locator('[data-blocked]').count();
+  if (blocked > 0) {
+    for (const adviser of ['adviser1', 'adviser2']) {
+      const token = await env.sys.tokenFor(adviser);
+      const reviews = (await env.sys.http('GET', '/reviews', { token, query: { status: 'UNRESOLVED' } })).body as { reviews: { participantId: string; period: string; version: number }[] };
+      for (const r of reviews.reviews) {
+        const put = await env.sys.http('PUT', `/decisions/${r.participantId}/${r.period}/resolution`, { token, body: { kind: 'FORMAL_DECISION', version: r.version, vedtakReference: '2026/77-1', advanceNoticeDate: `${period}-02` } });
+        expect(put.status).toBeLessThan(300);
+      }
+    }
+    await page.reload();
+    await openRun(page, runId);
+  }
+  expect(await page.locator('[data-blocked]').count()).toBe(0);
+
+  // First approval: the page says a second, different approver is needed; approving again does not count.
+  await page.locator('#approve').click();
+  await page.locator('[data-needs-second]').waitFor();
+  expect(await page.locator('ul.approvals li').count()).toBe(1);
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, 'payroll-3-first-approval', true);
+  await page.locator('#approve').click();
+  await page.locator('p.error', { hasText: 'ALREADY_APPROVED_BY_YOU' }).waitFor();
+  expect(await page.locator('ul.approvals li').count()).toBe(1);
+
+  // The second payroll user, in another browser context, releases it.
+  const second = await env.newPage('payroll');
+  await signInAs(second.page, '/payroll/', 'payroll2');
+  await second.page.locator(`tr[data-run="${runId}"]`).waitFor();
+  await openRun(second.page, runId);
+  await second.page.locator('#approve').click();
+  await second.page.locator('[data-released="true"]').waitFor();
+  expect(await second.page.locator('[data-run-status]').getAttribute('data-run-status')).toBe('RELEASED');
+
+  const [download] = await Promise.all([second.page.waitForEvent('download'), second.page.locator('#export').click()]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  const lines = csv.trim().split(/\r?\n/);
+  expect(lines.length).toBe(DEMO_PARTICIPANTS.length + 1);
+  for (const p of DEMO_PARTICIPANTS) for (const m of [p.givenName, p.familyName, p.nationalId]) expect(csv).not.toContain(m);
+  expect(await seriousViolations(second.page)).toEqual([]);
+  await screenshot(second.page, 'payroll-4-released', true);
+  await second.context.close();
+  await first.context.close();
+});
