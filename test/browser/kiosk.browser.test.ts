@@ -158,3 +158,20 @@ test('an answer lost on the way back: the tap stays queued and its replay is ans
   expect(await env.sys.count('attendance')).toBe(before + 1);
   await context.close();
 });
+
+test('every page’s sign-in (local demo mode) and the index are axe clean, in nb and en', async () => {
+  const { context, page } = await env.newPage('adviser');
+  for (const path of ['/kiosk/', '/participant/', '/adviser/', '/payroll/']) {
+    await page.goto(path);
+    await page.locator('#demo-user option').first().waitFor({ state: 'attached' });
+    expect(await page.locator('main').innerText()).toContain('Cognito');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(await page.locator('h1').textContent()).toBe('Sign in');
+    expect(await seriousViolations(page)).toEqual([]);
+  }
+  await page.goto('/');
+  expect(await page.locator('a').count()).toBe(4);
+  expect(await seriousViolations(page)).toEqual([]);
+  await context.close();
+});
