@@ -1,0 +1,115 @@
+/**
+ * The month from start to export on the local system (architecture.md flows
+ * 3–5): a payroll user starts October over HTTP, the synthesized ASL runs the
+ * real task handlers, the adviser finds the decision that needs a formal
+ * decision in the queue and resolves it, two different payroll users
+ * approve (the first is refused while the decision is unresolved), the CSV
+ * export pays exactly the stored decisions, and the participant reads the
+ * released decision's explanation in nb and en. Participants are seeded from
+ * golden cases with the workflow's own seeding (test/e2e/golden-seed.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { localWorkflow } from '../../infra/local/workflow-runner.js';
+import { setDecisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
+import { getDeps } from '../../shared/adapters/deps.js';
+import { getPayrollRunsRepo, setPayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
+import { setWorkflow } from '../../shared/adapters/workflow.js';
+import type { CaseInput } from '../../shared/domain/case.js';
+import type { Decision } from '../../shared/domain/decision.js';
+import { LAYER_ORDER } from '../../shared/domain/explanation/render.js';
+import { seedGoldenCase } from '../e2e/golden-seed.js';
+import { assign } from '../support/api-seed.js';
+import { participant, staff, startTestSystem, type TestSystem } from '../support/local-system.js';
+import { GOLDEN_DIR } from '../support/paths.js';
+
+let sys: TestSystem;
+const ADVISER = 'adviser-wf';
+const SEEDED: [string, string][] = [
+  ['pw-full', 'g01-full-attendance'],
+  ['pw-pending', 'g09-pending-self-cert'],
+  ['pw-vedtak', 'g10-deductions-exceed-base'],
+];
+
+beforeAll(async () => {
+  // The golden cases are computed on 2 November.
+  sys = await startTestSystem({ clock: '2026-11-02T08:00:00Z' });
+  setPayrollRunsRepo(undefined);
+  setDecisionDeps(undefined);
+  setWorkflow(undefined);
+  localWorkflow().options = { retryIntervalMs: 1 };
+  // Load the workflow's task modules one after another first: jest's ESM loader fails to link ("SourceTextModule.link")
+  // when the runner imports them all at once while the route handler's own imports are still being linked.
+  for (const fn of ['payroll-run-start', 'payroll-prepare', 'payroll-compute-batch', 'payroll-summarise', 'payroll-fail-run']) await import(`../../functions/${fn}/handler.js`);
+  for (const [pid, golden] of SEEDED) {
+    const c = JSON.parse(readFileSync(join(GOLDEN_DIR, `${golden}.case.json`), 'utf8')) as CaseInput;
+    await seedGoldenCase(getDeps(), c, pid, '5001');
+    await assign(pid, ADVISER);
+  }
+}, 120_000);
+
+afterAll(async () => {
+  setPayrollRunsRepo(undefined);
+  await sys?.stop();
+});
+
+test('start → compute → formal decision → two approvals → export → the participant reads the released explanation', async () => {
+  const pay1 = await sys.tokenFor(staff('payroll-wf-1', ['payroll']));
+  const pay2 = await sys.tokenFor(staff('payroll-wf-2', ['payroll']));
+  const adviser = await sys.tokenFor(staff(ADVISER, ['adviser']));
+
+  const started = await sys.http('POST', '/payroll-runs', { token: pay1, body: { period: '2026-10' } });
+  expect(started.status).toBe(202);
+  const runId = started.body!.runId as string;
+  expect(await localWorkflow().wait((await getPayrollRunsRepo().getRun(runId))!.executionName!)).toMatchObject({ status: 'SUCCEEDED' });
+  expect((await sys.http('GET', `/payroll-runs/${runId}`, { token: pay1 })).body).toMatchObject({ status: 'AWAITING_APPROVAL' });
+  const stored = new Map<string, Decision>();
+  for (const [pid] of SEEDED) stored.set(pid, (await getDeps().decisions.getLatest(pid, '2026-10'))!.decision as unknown as Decision);
+  expect(stored.get('pw-vedtak')!.review).toBe('VEDTAK_REQUIRED');
+
+  const drill = await sys.http('GET', `/payroll-runs/${runId}/decisions`, { token: pay1 });
+  expect(drill.body).toMatchObject({ count: 3, unresolvedVedtak: 1 });
+  expect((await sys.http('POST', `/payroll-runs/${runId}/approvals`, { token: pay1 })).body).toMatchObject({ code: 'VEDTAK_UNRESOLVED' });
+
+  sys.clock!.set('2026-11-04T09:00:00Z');
+  const queue = await sys.http('GET', '/reviews', { token: adviser, query: { status: 'UNRESOLVED' } });
+  const reviews = (queue.body as { reviews: { participantId: string; period: string; version: number }[] }).reviews;
+  expect(reviews.map((r) => [r.participantId, r.period, r.version])).toEqual([['pw-vedtak', '2026-10', 1]]);
+  const resolved = await sys.http('PUT', '/decisions/pw-vedtak/2026-10/resolution', {
+    token: adviser,
+    body: { kind: 'FORMAL_DECISION', version: 1, vedtakReference: '2026/4711-2', advanceNoticeDate: '2026-11-03' },
+  });
+  expect(resolved.status).toBe(201);
+
+  sys.clock!.set('2026-11-05T09:00:00Z');
+  expect((await sys.http('POST', `/payroll-runs/${runId}/approvals`, { token: pay1 })).body).toMatchObject({ approvals: 1, released: false });
+  expect((await sys.http('POST', `/payroll-runs/${runId}/approvals`, { token: pay1 })).body).toMatchObject({ code: 'ALREADY_APPROVED_BY_YOU' });
+  expect((await sys.http('POST', `/payroll-runs/${runId}/approvals`, { token: pay2 })).body).toMatchObject({ approvals: 2, released: true });
+  expect((await sys.http('GET', `/payroll-runs/${runId}`, { token: pay2 })).body).toMatchObject({ status: 'RELEASED' });
+
+  const csv = await sys.http('GET', `/payroll-runs/${runId}/export`, { token: pay2 });
+  expect(csv.status).toBe(200);
+  const lines = csv.raw.slice(0, -2).split('\r\n').slice(1).map((l) => l.split(','));
+  const kr = (ore: number) => (ore / 100).toFixed(2);
+  expect(lines).toEqual(
+    SEEDED.map(([pid]) => {
+      const d = stored.get(pid)!;
+      return ['5001', '2026-10', pid, kr(d.baseOre), kr(d.baseOre - d.payoutOre), kr(d.payoutOre), `${pid}.2026-10.v0001`, '0.00', ''];
+    }),
+  );
+  const total = lines.reduce((sum, l) => sum + Math.round(Number(l[5]) * 100), 0);
+  expect(total).toBe(((await getPayrollRunsRepo().getRun(runId))!.totals as { payoutOre: number }).payoutOre);
+
+  const token = await sys.tokenFor(participant('pw-pending'));
+  for (const lang of ['nb', 'en']) {
+    const r = await sys.http('GET', '/me/decisions/2026-10/explanation', { token, query: { lang } });
+    expect(r.status).toBe(200);
+    const body = r.body as { released: boolean; layers: { name: string; lines: string[] }[]; text: string; stored: string };
+    expect(body.released).toBe(true);
+    expect(body.layers.map((l) => l.name)).toEqual([...LAYER_ORDER]);
+    expect(body.stored).toBe(stored.get('pw-pending')!.explanation[lang]);
+    // The "who" layer now names the approval; everything else is the stored text.
+    expect(body.text).not.toBe(body.stored);
+    expect(body.text.split('\n').filter((l) => !body.stored.includes(l))).toHaveLength(1);
+  }
+});
