@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildWeb } from '../../web/build.js';
-import { startTestSystem, type TestSystem } from '../support/local-system.js';
+import { startTestSystem, type TestSystem, type TestSystemOptions } from '../support/local-system.js';
 import { ROOT } from '../support/paths.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -36,9 +36,10 @@ export interface BrowserEnv {
   close(): Promise<void>;
 }
 
-export async function startBrowserEnv(): Promise<BrowserEnv> {
+/** `system`: more options for the local system (e.g. a fixed clock for the handlers). */
+export async function startBrowserEnv(system: Omit<TestSystemOptions, 'seed' | 'staticFiles'> = {}): Promise<BrowserEnv> {
   await buildWeb();
-  const sys = await startTestSystem({ seed: true, staticFiles: true });
+  const sys = await startTestSystem({ ...system, seed: true, staticFiles: true });
   let browser: Browser;
   try {
     browser = await chromium.launch({

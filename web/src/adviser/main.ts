@@ -345,6 +345,7 @@ function participantDetail(id: string): Child[] {
               d.input !== undefined ? h('button', { type: 'button', onclick: () => useCase(d.input) }, t('whatif')) : '',
             ),
           ),
+    state.explanation !== undefined ? h('h3', {}, `${t('explanation')} – ${monthName((state.explanation as { period?: string }).period ?? state.month, lang)}`) : '',
     state.explanation !== undefined ? renderExplanation(state.explanation, t('explanation')) : '',
   ];
 }
