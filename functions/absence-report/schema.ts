@@ -4,7 +4,8 @@
  * for a diagnosis or any health detail, and unknown fields are rejected, so
  * none can be stored (architecture.md "Data": no diagnosis is ever stored).
  */
-import { z } from 'zod';
+// Namespace import (zod 4's advice): lets the bundler drop what is unused (a named `z` import carries all of zod, locales included).
+import * as z from 'zod';
 import { isValidIsoDate } from '../../shared/domain/calendar.js';
 
 export const ILLNESS = ['OWN_ILLNESS', 'CHILD_ILLNESS'] as const;
