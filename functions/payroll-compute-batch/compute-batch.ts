@@ -17,7 +17,7 @@ import type { Clock } from '../../shared/adapters/clock.js';
 import type { DecisionsRepo, StoredDecision } from '../../shared/adapters/decisions-repo.js';
 import { decisionIdOf } from '../../shared/adapters/decisions-repo.js';
 import type { ParticipantsRepo, ParticipantProfile, MunicipalityPolicy } from '../../shared/adapters/participants-repo.js';
-import { factsOf } from '../../shared/adapters/participants-repo.js';
+import { factsOf, factsOn } from '../../shared/adapters/participants-repo.js';
 import type { BatchResult, PayrollRun, PayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
 import { PermanentTaskError } from '../../shared/adapters/workflow-task.js';
 import { osloDateOf } from '../../shared/domain/attendance/oslo-time.js';
@@ -38,6 +38,8 @@ export interface ComputeBatchDeps {
   attendance: AttendanceRepo;
   decisions: DecisionsRepo;
   runs: PayrollRunsRepo;
+  /** The batch's profiles at once (one BatchGetItem per 100); default: one getProfile each. */
+  getProfiles?: (ids: readonly string[]) => Promise<Map<string, ParticipantProfile>>;
 }
 
 /**
@@ -49,7 +51,7 @@ export interface ComputeBatchDeps {
 export const CORRECTION_LOOKBACK_MONTHS = 3;
 
 /** Participants decided at once within a batch: keeps DynamoDB Local and Lambda's sockets busy without flooding them. */
-const PARALLEL = 4;
+const PARALLEL = 8;
 
 async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array<R>(items.length);
@@ -86,23 +88,33 @@ export async function computeBatch(runId: string, batchNo: number, deps: Compute
   const released: string[] = [];
   for (const p of monthsBefore(run.period, CORRECTION_LOOKBACK_MONTHS)) if ((await deps.runs.getCurrentRun(run.municipalityCode, p))?.status === 'RELEASED') released.push(p);
 
-  const results = await mapLimited(batch.participantIds, PARALLEL, (pid) => computeParticipant(pid, run, policy, released, deps));
+  const profiles = deps.getProfiles
+    ? await deps.getProfiles(batch.participantIds)
+    : new Map((await Promise.all(batch.participantIds.map(async (pid) => [pid, await deps.participants.getProfile(pid)] as const))).flatMap(([pid, p]) => (p ? [[pid, p] as const] : [])));
+  const results = await mapLimited(batch.participantIds, PARALLEL, (pid) => computeParticipant(pid, profiles.get(pid), run, policy, released, deps));
   const result: BatchResult = { ...results.reduce((t, r) => addTotals(t, r.totals), emptyTotals()), written: results.reduce((n, r) => n + r.written, 0) };
   await deps.runs.recordBatchResult(runId, batchNo, result);
   return { batch: batchNo, written: result.written };
 }
 
-async function computeParticipant(pid: string, run: PayrollRun, policy: MunicipalityPolicy | undefined, released: readonly string[], deps: ComputeBatchDeps): Promise<ParticipantResult> {
+async function computeParticipant(
+  pid: string,
+  profile: ParticipantProfile | undefined,
+  run: PayrollRun,
+  policy: MunicipalityPolicy | undefined,
+  released: readonly string[],
+  deps: ComputeBatchDeps,
+): Promise<ParticipantResult> {
   const notDecided: ParticipantResult = { totals: { ...emptyTotals(), participants: 1 }, written: 0 };
-  const profile = await deps.participants.getProfile(pid);
   if (profile === undefined) return notDecided;
   const computedAt = osloDateOf(run.startedAt);
-  const absences = (await deps.attendance.listAbsences(pid)).map((a) => ({ date: a.date, minutes: a.minutes, category: a.category, documentation: a.documentation, status: a.status }));
+  const [changes, absenceRecords] = await Promise.all([deps.participants.listFactChanges(pid), deps.attendance.listAbsences(pid)]);
+  const absences = absenceRecords.map((a) => ({ date: a.date, minutes: a.minutes, category: a.category, documentation: a.documentation, status: a.status }));
 
   const caseFor = async (period: string): Promise<((at: string) => Case) | undefined> => {
     const m = monthInfo(period);
-    // The facts as they stood on the 1st of the month (benefit-rules.md §2).
-    const facts = (await deps.participants.getFactsOn(pid, m.first)) ?? factsOf(profile);
+    // The facts as they stood on the 1st of the month (benefit-rules.md §2); files without a history have the profile's.
+    const facts = (changes.length > 0 ? factsOn(changes, m.first) : undefined) ?? factsOf(profile);
     if (!enrolledInMonth(facts.enrolments, period)) return undefined;
     // A day's margin each side covers every Oslo date of the month whatever the UTC offset; buildCase keeps the month's own days.
     const events = (await deps.attendance.listEvents(pid, `${addDays(m.first, -1)}T00:00:00.000Z`, `${addDays(m.last, 2)}T00:00:00.000Z`)).map((e) => ({
@@ -117,7 +129,7 @@ async function computeParticipant(pid: string, run: PayrollRun, policy: Municipa
         municipality: policy === undefined ? { code: run.municipalityCode } : { code: run.municipalityCode, policy: policy.benefit },
         presencePolicy: policy === undefined ? DEFAULT_PRESENCE_POLICY : { missingCheckout: policy.attendance.missingCheckout },
         participant: { id: pid, ...facts },
-        schedule: (profile as ParticipantProfile).schedule,
+        schedule: profile.schedule,
         events,
         absences,
         isHoliday: isPublicHoliday,
@@ -126,7 +138,7 @@ async function computeParticipant(pid: string, run: PayrollRun, policy: Municipa
 
   let totals = { ...emptyTotals(), participants: 1 };
   let written = 0;
-  const store = async (period: string, outcome: Exclude<MonthOutcome, { kind: 'UNCHANGED' }>, paidWithPeriod?: string): Promise<StoredDecision> => {
+  const store = async (period: string, outcome: Exclude<MonthOutcome, { kind: 'UNCHANGED' }>, paidWithPeriod?: string): Promise<StoredDecision | undefined> => {
     const d: StoredDecision = {
       participantId: pid,
       period,
@@ -142,17 +154,24 @@ async function computeParticipant(pid: string, run: PayrollRun, policy: Municipa
       ...(outcome.kind === 'CORRECTION' ? { supersedes: outcome.supersedes, correction: outcome.correction } : {}),
       ...(paidWithPeriod === undefined ? {} : { paidWithPeriod }),
     };
-    // Create-only: if a concurrent attempt stored this version first, it is the same decision (same inputs, same stamp).
-    if ((await deps.decisions.putDecisionOnce(d)) === 'created') written++;
+    // Create-only: undefined when this version exists (an earlier attempt stored it): the caller reads what is stored.
+    if ((await deps.decisions.putDecisionOnce(d)) === 'exists') return undefined;
+    written++;
     return d;
   };
 
   // This month.
   const thisMonth = await caseFor(run.period);
   if (thisMonth !== undefined) {
-    const latest = await deps.decisions.getLatest(pid, run.period);
-    const outcome = decideMonth(latest === undefined ? undefined : toPrevious(latest), thisMonth, computedAt);
-    const current = outcome.kind === 'UNCHANGED' ? latest! : await store(run.period, outcome);
+    // A month with no decision when the run was prepared: write version 1 straight away; a create-only write that finds one reads it.
+    let current = run.progress.freshMonth === true ? await store(run.period, decideMonth(undefined, thisMonth, computedAt) as Exclude<MonthOutcome, { kind: 'UNCHANGED' }>) : undefined;
+    // Otherwise (or if an earlier attempt stored it): compare with the newest stored version; write only when the inputs changed.
+    for (let attempt = 0; current === undefined; attempt++) {
+      if (attempt > 3) throw new Error('computeParticipant: concurrent versions did not settle');
+      const latest = await deps.decisions.getLatest(pid, run.period);
+      const outcome = decideMonth(latest === undefined ? undefined : toPrevious(latest), thisMonth, computedAt);
+      current = outcome.kind === 'UNCHANGED' ? latest : await store(run.period, outcome);
+    }
     const core = current.decision as unknown as DecisionCore;
     totals = decisionTotals({ baseOre: core.baseOre, deductionOre: core.deductionOre, payoutOre: core.payoutOre, review: current.review ?? core.review });
   }
@@ -164,7 +183,8 @@ async function computeParticipant(pid: string, run: PayrollRun, policy: Municipa
     const caseAt = await caseFor(period);
     if (caseAt === undefined) continue;
     const outcome = decideMonth(toPrevious(latest), caseAt, computedAt);
-    const version = outcome.kind === 'UNCHANGED' ? latest : await store(period, outcome, run.period);
+    // A concurrent attempt that stored the same correction first: read it back.
+    const version = outcome.kind === 'UNCHANGED' ? latest : ((await store(period, outcome, run.period)) ?? (await deps.decisions.getLatest(pid, period))!);
     // A correction stored by an earlier attempt of this month's run (retry, resume, restart) counts here too.
     if (version.correction === undefined || version.paidWithPeriod !== run.period) continue;
     if (version.correction.route === 'BACK_PAYMENT') totals = { ...totals, backPaymentOre: totals.backPaymentOre + version.correction.totalDifferenceOre };

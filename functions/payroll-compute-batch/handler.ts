@@ -1,8 +1,22 @@
 /** Workflow task ComputeBatch: decides and stores the month for one frozen batch of participants. */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { getConfig, tableNameOf, type Config } from '../../shared/config.js';
 import { getDeps } from '../../shared/adapters/deps.js';
+import { createDocumentClient } from '../../shared/adapters/dynamo.js';
 import { getPayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
 import { workflowTask } from '../../shared/adapters/workflow-task.js';
 import { computeBatch } from './compute-batch.js';
+import { batchGetProfiles } from './profiles.js';
 import { computeBatchInputSchema } from './schema.js';
 
-export const handler = workflowTask('payroll-compute-batch', computeBatchInputSchema, ({ runId, batch }) => computeBatch(runId, batch, { ...getDeps(), runs: getPayrollRunsRepo() }));
+// One client per configuration (the local runtime may restart with another endpoint in the same process).
+let client: { config: Config; db: DynamoDBDocumentClient } | undefined;
+const getProfiles = (ids: readonly string[]) => {
+  const config = getConfig();
+  if (client?.config !== config) client = { config, db: createDocumentClient(config) };
+  return batchGetProfiles(client.db, tableNameOf(config, 'participants'), ids);
+};
+
+export const handler = workflowTask('payroll-compute-batch', computeBatchInputSchema, ({ runId, batch }) =>
+  computeBatch(runId, batch, { ...getDeps(), runs: getPayrollRunsRepo(), getProfiles }),
+);

@@ -7,8 +7,9 @@
 import { z } from 'zod';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { getConfig, tableNameOf } from '../../shared/config.js';
+import { getConfig, tableNameOf, type Config } from '../../shared/config.js';
 import { getDeps } from '../../shared/adapters/deps.js';
+import type { DecisionsRepo } from '../../shared/adapters/decisions-repo.js';
 import { createDocumentClient } from '../../shared/adapters/dynamo.js';
 import { getPayrollRunsRepo, type PayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
 import { PermanentTaskError } from '../../shared/adapters/workflow-task.js';
@@ -54,20 +55,31 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-let db: DynamoDBDocumentClient | undefined;
+// One client per configuration (the local runtime may restart with another endpoint in the same process).
+let client: { config: Config; db: DynamoDBDocumentClient } | undefined;
+function listFromTable(municipality: string, period: string): Promise<string[]> {
+  const config = getConfig();
+  if (client?.config !== config) client = { config, db: createDocumentClient(config) };
+  return listEnrolledParticipants(client.db, tableNameOf(config, 'participants'), municipality, period);
+}
 
 export async function prepareRun(
   runId: string,
   runs: PayrollRunsRepo = getPayrollRunsRepo(),
-  listEnrolled: (municipality: string, period: string) => Promise<string[]> = (m, p) =>
-    listEnrolledParticipants((db ??= createDocumentClient(getConfig())), tableNameOf(getConfig(), 'participants'), m, p),
+  listEnrolled: (municipality: string, period: string) => Promise<string[]> = listFromTable,
   batchSize: number = batchSizeFromEnv(process.env),
+  decisions: Pick<DecisionsRepo, 'hasAnyForMonth'> = getDeps().decisions,
 ): Promise<PrepareOutput> {
   const run = await runs.getRun(runId);
   if (run === undefined) throw new PermanentTaskError('RUN_NOT_FOUND');
   if (run.status !== 'COMPUTING') throw new PermanentTaskError('RUN_NOT_COMPUTING');
   const frozen = run.progress.prepared
     ? run.progress
-    : await runs.freezeBatches(runId, chunk(await listEnrolled(run.municipalityCode, run.period), batchSize), getDeps().clock.now().toISOString());
+    : await runs.freezeBatches(
+        runId,
+        chunk(await listEnrolled(run.municipalityCode, run.period), batchSize),
+        getDeps().clock.now().toISOString(),
+        !(await decisions.hasAnyForMonth(run.municipalityCode, run.period)),
+      );
   return { batches: Array.from({ length: frozen.batches }, (_, i) => i), participants: frozen.participants };
 }

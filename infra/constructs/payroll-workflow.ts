@@ -54,7 +54,7 @@ export type PayrollTaskState = keyof typeof PAYROLL_TASKS;
 
 /** The tables each task function uses (granted through IntroflytFunction; env vars for exactly these). */
 export const PAYROLL_TASK_TABLES: Readonly<Record<PayrollTaskState, Readonly<Partial<Record<TableKey, TableAccess>>>>> = {
-  Prepare: { participants: 'r', payrollRuns: 'rw' },
+  Prepare: { participants: 'r', decisions: 'r', payrollRuns: 'rw' },
   ComputeBatch: { participants: 'r', attendance: 'r', decisions: 'rw', payrollRuns: 'rw' },
   Summarise: { payrollRuns: 'rw' },
   FailRun: { payrollRuns: 'rw' },

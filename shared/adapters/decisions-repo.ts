@@ -57,6 +57,8 @@ export interface DecisionsRepo {
   listForMonth(municipality: string, period: string): Promise<StoredDecision[]>;
   /** The newest version per participant of a municipality's month, by participant id. */
   listLatestForMonth(municipality: string, period: string): Promise<StoredDecision[]>;
+  /** True when any decision of the municipality's month is stored (gsi1, one key read). */
+  hasAnyForMonth(municipality: string, period: string): Promise<boolean>;
 }
 
 export const pad4 = (n: number) => String(n).padStart(4, '0');
@@ -165,5 +167,19 @@ export class DynamoDecisionsRepo implements DecisionsRepo {
 
   async listLatestForMonth(municipality: string, period: string): Promise<StoredDecision[]> {
     return latestPerParticipant(await this.listForMonth(municipality, period));
+  }
+
+  async hasAnyForMonth(municipality: string, period: string): Promise<boolean> {
+    const r = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': `M#${municipality}#${period}` },
+        ProjectionExpression: 'pk',
+        Limit: 1,
+      }),
+    );
+    return (r.Items?.length ?? 0) > 0;
   }
 }

@@ -16,7 +16,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { BatchWriteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RunCommand, RunState, RunTotals } from '../domain/payroll/run.js';
 import { decide, evolve, startRun } from '../domain/payroll/run.js';
-import { getConfig, tableNameOf } from '../config.js';
+import { getConfig, tableNameOf, type Config } from '../config.js';
 import { createDocumentClient, isConditionFailed, isTransactionConditionFailed } from './dynamo.js';
 
 export interface RunProgress {
@@ -25,6 +25,12 @@ export interface RunProgress {
   batches: number;
   batchesDone: number;
   participants: number;
+  /**
+   * No decision of the month was stored when the batches were frozen: a
+   * participant's first write is then version 1 without reading first (a
+   * create-only write that finds one falls back to reading it).
+   */
+  freshMonth?: boolean;
 }
 
 export interface RunExport {
@@ -93,7 +99,7 @@ export interface PayrollRunsRepo {
    * Freezes the run's batches once: the first call writes them and returns
    * them; later calls (a retried prepare) return the frozen count, ignoring `batches`.
    */
-  freezeBatches(runId: string, batches: readonly string[][], at: string): Promise<{ batches: number; participants: number }>;
+  freezeBatches(runId: string, batches: readonly string[][], at: string, freshMonth?: boolean): Promise<{ batches: number; participants: number }>;
   getBatch(runId: string, index: number): Promise<Batch | undefined>;
   /** Stores a batch's result once and counts it in the run's progress; a second call changes nothing. */
   recordBatchResult(runId: string, index: number, result: BatchResult): Promise<'recorded' | 'exists'>;
@@ -264,7 +270,7 @@ export class DynamoPayrollRunsRepo implements PayrollRunsRepo {
     });
   }
 
-  async freezeBatches(runId: string, batches: readonly string[][], at: string): Promise<{ batches: number; participants: number }> {
+  async freezeBatches(runId: string, batches: readonly string[][], at: string, freshMonth = false): Promise<{ batches: number; participants: number }> {
     const run = await this.getRun(runId);
     if (run === undefined) throw new RangeError(`no payroll run ${runId}`);
     if (run.progress.prepared) return { batches: run.progress.batches, participants: run.progress.participants };
@@ -288,7 +294,7 @@ export class DynamoPayrollRunsRepo implements PayrollRunsRepo {
           UpdateExpression: 'SET progress = :p, updatedAt = :at ADD version :one',
           // Frozen once: a concurrent or retried prepare that lost keeps the winner's batches.
           ConditionExpression: 'progress.prepared = :no',
-          ExpressionAttributeValues: { ':p': { prepared: true, batches: batches.length, batchesDone: 0, participants }, ':at': at, ':one': 1, ':no': false },
+          ExpressionAttributeValues: { ':p': { prepared: true, batches: batches.length, batchesDone: 0, participants, freshMonth }, ':at': at, ':one': 1, ':no': false },
         }),
       );
       return { batches: batches.length, participants };
@@ -384,7 +390,7 @@ export class DynamoPayrollRunsRepo implements PayrollRunsRepo {
 }
 
 let runsOverride: PayrollRunsRepo | undefined;
-let runsDefault: PayrollRunsRepo | undefined;
+let runsDefault: { config: Config; repo: PayrollRunsRepo } | undefined;
 
 /**
  * The process's payroll runs repository (TABLE_PAYROLL_RUNS), made on first
@@ -392,8 +398,10 @@ let runsDefault: PayrollRunsRepo | undefined;
  */
 export function getPayrollRunsRepo(): PayrollRunsRepo {
   if (runsOverride !== undefined) return runsOverride;
-  runsDefault ??= new DynamoPayrollRunsRepo(createDocumentClient(getConfig()), tableNameOf(getConfig(), 'payrollRuns'));
-  return runsDefault;
+  // Remade when the configuration was (resetConfig: the local runtime restarted, another test file's tables).
+  const config = getConfig();
+  if (runsDefault?.config !== config) runsDefault = { config, repo: new DynamoPayrollRunsRepo(createDocumentClient(config), tableNameOf(config, 'payrollRuns')) };
+  return runsDefault.repo;
 }
 
 /** Replaces the repository; `undefined` forgets both the override and the default (after the environment changed). */

@@ -9,6 +9,7 @@ type Bench = () => Promise<BenchRow[]> | BenchRow[];
 
 const BENCHES: Record<string, () => Promise<Bench>> = {
   p1: async () => (await import('./p1-engine.js')).benchEngine,
+  p2: async () => (await import('./p2-payroll.js')).benchPayroll,
   p3: async () => (await import('./p3-checkin.js')).benchCheckin,
   p4: async () => (await import('./p4-bundles.js')).benchBundles,
 };

@@ -1,0 +1,174 @@
+/**
+ * P2 (quality.md): a local payroll run of 10 000 participants through the
+ * synthesized ASL in aws-local-stepfunctions, the real task handlers and
+ * DynamoDB Local (prepare, 100 batches of 100 under the Map's concurrency,
+ * each participant's case read from the tables, decided with nb and en
+ * explanations, stored create-only; summarise) — against bare BatchWriteItem
+ * of the same 10 000 decision items (same sizes, other keys) to the same
+ * table, in the same run. Goal: at most 2 × the bare write.
+ *
+ * Seeding is not timed: 10 000 profiles (facts, weekly schedule) and one
+ * day's check-in/out each, written with BatchWriteItem.
+ *
+ *   P2_PARTICIPANTS=10000 (default)
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { startLocalSystem } from '../../infra/local/system.js';
+import { localWorkflow } from '../../infra/local/workflow-runner.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/dynamo.js';
+import { getPayrollRunsRepo, setPayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
+import { setWorkflow } from '../../shared/adapters/workflow.js';
+import { WEEKDAY_SCHEDULE } from '../support/api-seed.js';
+import type { BenchRow } from './bench-table.js';
+
+const MUNICIPALITY = '8001';
+const PERIOD = '2026-10';
+
+type Item = Record<string, unknown>;
+
+async function batchWrite(db: DynamoDBDocumentClient, table: string, items: readonly Item[], parallel = 8): Promise<void> {
+  const chunks: Item[][] = [];
+  for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25) as Item[]);
+  let next = 0;
+  const worker = async () => {
+    while (next < chunks.length) {
+      let pending = chunks[next++]!.map((Item) => ({ PutRequest: { Item } }));
+      for (let round = 0; pending.length > 0; round++) {
+        const r = await db.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
+        pending = (r.UnprocessedItems?.[table] ?? []) as typeof pending;
+        if (pending.length > 0) await new Promise((res) => setTimeout(res, 10 * 2 ** Math.min(round, 6)));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
+}
+
+async function queryAll(db: DynamoDBDocumentClient, input: ConstructorParameters<typeof QueryCommand>[0]): Promise<Item[]> {
+  const out: Item[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const r = await db.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+    out.push(...(r.Items ?? []));
+    start = r.LastEvaluatedKey;
+  } while (start !== undefined);
+  return out;
+}
+
+async function quietly<T>(fn: () => Promise<T>): Promise<T> {
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = (() => true) as typeof process.stdout.write;
+  try {
+    return await fn();
+  } finally {
+    process.stdout.write = write;
+  }
+}
+
+export async function benchPayroll(): Promise<BenchRow[]> {
+  const n = Number(process.env.P2_PARTICIPANTS ?? 10_000);
+  const system = await startLocalSystem({ dataDir: null, port: 0, quiet: true, staticDir: null });
+  const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: system.dynamoEndpoint, region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS } }));
+  try {
+    setPayrollRunsRepo(undefined);
+    setWorkflow(undefined);
+    localWorkflow().options = {};
+    const participants = system.env.TABLE_PARTICIPANTS!;
+    const attendance = system.env.TABLE_ATTENDANCE!;
+    const decisions = system.env.TABLE_DECISIONS!;
+
+    const t0 = performance.now();
+    const ids = Array.from({ length: n }, (_, i) => `bench-${String(i).padStart(5, '0')}`);
+    await batchWrite(
+      db,
+      participants,
+      ids.map((pid, i) => ({
+        pk: `P#${pid}`,
+        sk: 'PROFILE',
+        gsi1pk: `M#${MUNICIPALITY}#P`,
+        gsi1sk: `P#${pid}`,
+        participantId: pid,
+        municipality: MUNICIPALITY,
+        birthDate: i % 5 === 0 ? '2004-02-01' : '1990-06-15',
+        regime: 'integreringsloven',
+        livesWithParent: false,
+        coupleReduction: i % 7 === 0,
+        children: i % 3,
+        soleCarer: false,
+        programStart: '2025-09-01',
+        enrolments: [{ from: '2025-09-01', to: null }],
+        unpaidLeave: [],
+        schedule: WEEKDAY_SCHEDULE,
+        version: 1,
+        updatedAt: '2025-09-01T00:00:00.000Z',
+      })),
+    );
+    const events: Item[] = ids.flatMap((pid) =>
+      (['IN', 'OUT'] as const).map((type) => {
+        const at = type === 'IN' ? '2026-10-05T06:30:00.000Z' : '2026-10-05T13:00:00.000Z';
+        const eventId = `${pid}-${type}`;
+        return {
+          pk: `EVENT#${eventId}`,
+          sk: 'EVENT',
+          gsi1pk: `P#${pid}#EVENTS`,
+          gsi1sk: `${at}#${eventId}`,
+          eventId,
+          participantId: pid,
+          municipality: MUNICIPALITY,
+          type,
+          deviceId: 'bench-kiosk',
+          deviceTime: at,
+          deviceTimeUtc: at,
+          recordedAt: at,
+          receiptId: `rcpt-${eventId}`,
+          requestHash: 'bench',
+          source: 'kiosk',
+        };
+      }),
+    );
+    await batchWrite(db, attendance, events);
+    console.error(`  p2: seeded ${n} participants and ${events.length} events in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    // The workflow: the run as POST /payroll-runs creates it, then the local execution to its end.
+    const { FixedClock } = await import('../../shared/adapters/clock.js');
+    const { setDeps } = await import('../../shared/adapters/deps.js');
+    setDeps({ clock: new FixedClock('2026-11-02T08:00:00Z') });
+    const runs = getPayrollRunsRepo();
+    const created = await runs.createRun({ runId: 'run-bench', municipalityCode: MUNICIPALITY, period: PERIOD, by: 'staff-bench', at: '2026-11-02T08:00:00.000Z', executionName: 'run-bench-1' });
+    if (!created.created) throw new Error('p2: the bench run exists');
+    const w0 = performance.now();
+    const outcome = await quietly(async () => {
+      await localWorkflow().start('run-bench', 'run-bench-1');
+      return localWorkflow().wait('run-bench-1');
+    });
+    const workflowMs = performance.now() - w0;
+    if (outcome.status !== 'SUCCEEDED') throw new Error(`p2: the run ended ${JSON.stringify(outcome)}`);
+    const run = (await runs.getRun('run-bench'))!;
+    if (run.totals?.decided !== n) throw new Error(`p2: ${run.totals?.decided} decisions, expected ${n}`);
+
+    // The baseline: the same decision items, other keys, bare BatchWriteItem to the same table.
+    const stored = await queryAll(db, { TableName: decisions, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': `M#${MUNICIPALITY}#${PERIOD}` } });
+    if (stored.length !== n) throw new Error(`p2: listed ${stored.length} decisions, expected ${n}`);
+    const copies = stored.map((item) => ({ ...item, pk: `BENCH#${String(item.pk)}`, gsi1pk: `BENCH#${String(item.gsi1pk)}` }));
+    const bytes = copies.reduce((s, i) => s + JSON.stringify(i).length, 0);
+    const b0 = performance.now();
+    await batchWrite(db, decisions, copies);
+    const bareMs = performance.now() - b0;
+
+    const ratio = workflowMs / bareMs;
+    return [
+      {
+        id: 'P2',
+        figure: `local payroll run, ${n} participants (ASL interpreter + handlers + DynamoDB Local) / bare BatchWriteItem of the same ${n} decision items (avg ${Math.round(bytes / n / 1024)} KiB)`,
+        value: `${(workflowMs / 1000).toFixed(1)} s / ${(bareMs / 1000).toFixed(1)} s = ${ratio.toFixed(2)} ×`,
+        goal: '≤ 2 ×',
+        met: ratio <= 2,
+      },
+      { id: 'P2', figure: 'local payroll run throughput, participant-months/s', value: ((n * 1000) / workflowMs).toFixed(0), goal: '–', met: null },
+    ];
+  } finally {
+    db.destroy();
+    setPayrollRunsRepo(undefined);
+    await system.stop();
+  }
+}
