@@ -2,9 +2,11 @@
  * The adviser's formal-decision queue (architecture.md flow 4; benefit-rules.md
  * §9): the latest version of every VEDTAK_REQUIRED decision of the
  * participants assigned to the adviser (read afresh, S4), unresolved first.
- * Reading a participant's decisions is a staff read of personal data: that
- * participant's access-log entry is written first, and if it cannot be, the
- * whole request is refused (S6).
+ * Every participant whose decision the queue shows gets a staff-read entry in
+ * their access log before the queue is returned, and if one cannot be written
+ * nothing is returned (S6). Participants with nothing in the queue get no
+ * entry: nothing of theirs is shown (as for payroll's drill-down), which keeps
+ * their access log to what staff actually saw.
  */
 import type { DecisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import type { Deps } from '../../shared/adapters/deps.js';
@@ -40,7 +42,6 @@ export async function listReviews(deps: Deps, dd: DecisionDeps, auth: AuthContex
   for (let i = 0; i < assigned.length; i += PARALLEL) {
     const batch = await Promise.all(
       assigned.slice(i, i + PARALLEL).map(async (participantId) => {
-        await deps.audit.recordStaffRead({ actor: auth.actorRef, role: auth.role, participantId, purpose: PURPOSE, route, at: deps.clock.now().toISOString() });
         const [stored, resolutions] = await Promise.all([deps.decisions.listForParticipant(participantId), dd.reviews.listForParticipant(participantId)]);
         const byKey = resolutionsByKey(resolutions);
         return latestPerPeriod(stored)
@@ -69,5 +70,9 @@ export async function listReviews(deps: Deps, dd: DecisionDeps, auth: AuthContex
     out.push(...batch.flat());
   }
   const wanted = out.filter((r) => status === 'ALL' || r.resolved === (status === 'RESOLVED'));
+  const shown = [...new Set(wanted.map((r) => r.participantId))];
+  const at = deps.clock.now().toISOString();
+  for (let i = 0; i < shown.length; i += PARALLEL)
+    await Promise.all(shown.slice(i, i + PARALLEL).map((participantId) => deps.audit.recordStaffRead({ actor: auth.actorRef, role: auth.role, participantId, purpose: PURPOSE, route, at })));
   return { reviews: orderReviews(wanted) };
 }

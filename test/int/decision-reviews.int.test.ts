@@ -2,13 +2,15 @@
  * The adviser's formal-decision queue and resolutions over HTTP against the
  * local system (architecture.md flow 4; benefit-rules.md §9): GET /reviews
  * lists the VEDTAK_REQUIRED decisions of assigned participants, unresolved
- * first, access-logged per participant; PUT .../resolution stores a separate
+ * first, access-logged for each participant shown; PUT .../resolution stores a separate
  * create-only item (the decision is never edited), is idempotent for the
  * same resolution and refuses a different one, a superseded version, a
  * decision that needs none, and bad input, writing nothing then.
  */
 import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
-import { getDeps } from '../../shared/adapters/deps.js';
+import type { StaffRead } from '../../shared/adapters/audit-log.js';
+import { recordStaffReadWith } from '../../shared/adapters/audit-log.js';
+import { getDeps, setDeps } from '../../shared/adapters/deps.js';
 import { assign, seedParticipant } from '../support/api-seed.js';
 import { goldenCase, seedDecision } from '../support/decision-seed.js';
 import { staff, startTestSystem, type TestSystem } from '../support/local-system.js';
@@ -50,8 +52,8 @@ beforeAll(async () => {
 
 afterAll(() => sys?.stop());
 
-test('the queue: VEDTAK_REQUIRED decisions of assigned participants only, oldest month first, each participant access-logged', async () => {
-  const before = (await getDeps().audit.list('p-a')).length;
+test('the queue: VEDTAK_REQUIRED decisions of assigned participants only, oldest month first, each participant shown access-logged', async () => {
+  const before = (await getDeps().audit.list('p-b')).length;
   const list = await reviews();
   expect(list.map((r) => [r.participantId, r.period, r.resolved])).toEqual([
     ['p-c', '2026-09', false],
@@ -60,11 +62,25 @@ test('the queue: VEDTAK_REQUIRED decisions of assigned participants only, oldest
   ]);
   expect(list[1]).toMatchObject({ decisionId: bV1.decisionId, version: 1, resolution: null });
   expect((list[1]!.lines as unknown[]).length).toBeGreaterThan(0);
-  // p-a has no VEDTAK decision, but reading its decisions is still logged (S6).
-  const log = await getDeps().audit.list('p-a');
+  // Each participant shown gets one entry (S6); p-a, with nothing in the queue, and p-z, not assigned, get none.
+  const log = await getDeps().audit.list('p-b');
   expect(log).toHaveLength(before + 1);
   expect(log.at(-1)).toMatchObject({ action: 'READ', purpose: 'decision-review-queue', route: 'GET /reviews', actorRole: 'adviser' });
+  expect((await getDeps().audit.list('p-c')).filter((e) => e.purpose === 'decision-review-queue')).toHaveLength(1);
+  expect(await getDeps().audit.list('p-a')).toHaveLength(0);
   expect(await getDeps().audit.list('p-z')).toHaveLength(0);
+});
+
+test('if the access log cannot be written, the queue is not shown (503 AUDIT_UNAVAILABLE)', async () => {
+  const down = { append: () => Promise.reject(new Error('down')), list: () => Promise.resolve([]), recordStaffRead: (read: StaffRead) => recordStaffReadWith(down, read) };
+  setDeps({ clock: sys.clock!, audit: down });
+  try {
+    const r = await sys.http('GET', '/reviews', { token: adviser });
+    expect([r.status, r.body?.code]).toEqual([503, 'AUDIT_UNAVAILABLE']);
+    expect(r.raw).not.toContain('p-b');
+  } finally {
+    setDeps({ clock: sys.clock! });
+  }
 });
 
 describe('PUT /decisions/{participantId}/{period}/resolution', () => {
