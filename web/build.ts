@@ -9,8 +9,8 @@
  *   INTROFLYT_AUTH       'local' (POST /local/token, default) or 'cognito'
  *   INTROFLYT_COGNITO_LOGIN_URL  the Cognito hosted-UI authorize URL (implicit flow), for 'cognito'
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { PAGES, type PageName } from './src/pages.js';
@@ -67,34 +67,49 @@ export async function buildWeb(options: { minify?: boolean } = {}): Promise<Buil
   const auth = process.env.INTROFLYT_AUTH === 'cognito' ? 'cognito' : 'local';
   const loginUrl = process.env.INTROFLYT_COGNITO_LOGIN_URL ?? '';
   if (apiBase !== '' && !/^https:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(apiBase)) throw new Error('INTROFLYT_API_BASE must be an https origin such as https://api.example.no');
-  rmSync(DIST, { recursive: true, force: true });
-  const pages = Object.keys(PAGES) as PageName[];
-  const result = await build({
-    entryPoints: Object.fromEntries(pages.map((p) => [`${p}/app`, join(WEB, 'src', p, 'main.ts')])),
-    outdir: DIST,
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: ['chrome110', 'firefox115', 'safari16'],
-    minify: options.minify ?? true,
-    sourcemap: false,
-    legalComments: 'none',
-    metafile: true,
-    logLevel: 'warning',
-    define: {
-      __API_BASE__: JSON.stringify(apiBase),
-      __AUTH_MODE__: JSON.stringify(auth),
-      __COGNITO_LOGIN_URL__: JSON.stringify(loginUrl),
-    },
-  });
-  for (const p of pages) {
-    mkdirSync(join(DIST, p), { recursive: true });
-    writeFileSync(join(DIST, p, 'index.html'), html(p, apiBase));
+  // Built next to web/dist and moved in file by file (rename is atomic on one file system), so a
+  // server that is serving web/dist meanwhile (another test file, `npm start`) never reads half a file.
+  mkdirSync(WEB, { recursive: true });
+  const out = mkdtempSync(join(WEB, '.dist-'));
+  try {
+    const pages = Object.keys(PAGES) as PageName[];
+    const result = await build({
+      entryPoints: Object.fromEntries(pages.map((p) => [`${p}/app`, join(WEB, 'src', p, 'main.ts')])),
+      outdir: out,
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      target: ['chrome110', 'firefox115', 'safari16'],
+      minify: options.minify ?? true,
+      sourcemap: false,
+      legalComments: 'none',
+      metafile: true,
+      logLevel: 'warning',
+      define: {
+        __API_BASE__: JSON.stringify(apiBase),
+        __AUTH_MODE__: JSON.stringify(auth),
+        __COGNITO_LOGIN_URL__: JSON.stringify(loginUrl),
+      },
+    });
+    for (const p of pages) {
+      mkdirSync(join(out, p), { recursive: true });
+      writeFileSync(join(out, p, 'index.html'), html(p, apiBase));
+    }
+    writeFileSync(join(out, 'index.html'), indexHtml());
+    const built = readdirSync(out, { recursive: true, encoding: 'utf8', withFileTypes: false }).filter((f) => /\.[a-z]+$/.test(f));
+    for (const f of built) {
+      mkdirSync(dirname(join(DIST, f)), { recursive: true });
+      renameSync(join(out, f), join(DIST, f));
+    }
+    // Files of an earlier build that this one no longer makes.
+    const keep = new Set(built);
+    for (const f of readdirSync(DIST, { recursive: true, encoding: 'utf8' })) if (/\.[a-z]+$/.test(f) && !keep.has(f)) rmSync(join(DIST, f), { force: true });
+    const bytes: Record<string, number> = {};
+    for (const [file, o] of Object.entries(result.metafile.outputs)) bytes[relative(out, file).replace(/\\/g, '/')] = o.bytes;
+    return { dist: DIST, bytes };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
   }
-  writeFileSync(join(DIST, 'index.html'), indexHtml());
-  const bytes: Record<string, number> = {};
-  for (const [file, out] of Object.entries(result.metafile.outputs)) bytes[file.replace(/^.*web\/dist\//, '')] = out.bytes;
-  return { dist: DIST, bytes };
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
