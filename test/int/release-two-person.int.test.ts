@@ -250,3 +250,25 @@ test('after release the participant’s explanation says who approved it and whe
     expect.objectContaining({ period: '2026-09', version: 2, released: true }),
   ]);
 });
+
+test('S5 under concurrency: one user’s double click counts once; of two more users at once only one approval lands, releasing the run', async () => {
+  const AUG = 'run-5001-2026-08';
+  const runs = decisionDeps().payrollRuns;
+  await runs.createRun({ runId: AUG, municipalityCode: '5001', period: '2026-08', by: 'staff-starter', at: AT, executionName: 'exec-aug' });
+  const d = await seedDecision(inMonth(goldenCase('g01-full-attendance', 'p-full'), '2026-08', '2026-09-02'), { runId: AUG, createdAt: AT });
+  await runs.freezeBatches(AUG, [['p-full']], AT);
+  await runs.apply(AUG, { type: 'SummariseRun', totals: decisionTotals(d.decision as unknown as Decision), at: AT });
+
+  const double = await Promise.all([approve(pay1, AUG), approve(pay1, AUG)]);
+  expect(double.map((r) => r.status).sort()).toEqual([201, 409]);
+  expect(double.find((r) => r.status === 409)!.body).toMatchObject({ code: 'ALREADY_APPROVED_BY_YOU' });
+  expect((await decisionDeps().payrollRuns.getRun(AUG))!.approvals).toHaveLength(1);
+
+  const race = await Promise.all([approve(pay2, AUG), approve(pay3, AUG)]);
+  expect(race.map((r) => r.status).sort()).toEqual([201, 409]);
+  expect(race.find((r) => r.status === 201)!.body).toMatchObject({ status: 'RELEASED', approvals: 2 });
+  expect(race.find((r) => r.status === 409)!.body).toMatchObject({ code: 'RUN_NOT_AWAITING_APPROVAL' });
+  const released = (await decisionDeps().payrollRuns.getRun(AUG))!;
+  expect(released.status).toBe('RELEASED');
+  expect(new Set(released.approvals.map((a) => a.userId)).size).toBe(2);
+});
