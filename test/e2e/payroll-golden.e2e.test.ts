@@ -16,18 +16,21 @@ import type { CaseInput } from '../../shared/domain/case.js';
 import { parseCase } from '../../shared/domain/case.js';
 import { decide } from '../../shared/domain/engine.js';
 import { localWorkflow } from '../../infra/local/workflow-runner.js';
-import { startTestSystem, staff, type TestSystem } from '../support/local-system.js';
+import { captureLogs } from '../support/capture-logs.js';
+import { participant, startTestSystem, staff, type TestSystem } from '../support/local-system.js';
 import { GOLDEN_DIR } from '../support/paths.js';
 import { seedGoldenCase, type GoldenSeed } from './golden-seed.js';
 
 let sys: TestSystem;
+const payloads: unknown[] = [];
 const seeds: { name: string; seed: GoldenSeed }[] = [];
 
 beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-11-02T08:00:00Z' });
   setPayrollRunsRepo(undefined);
   setWorkflow(undefined);
-  localWorkflow().options = { retryIntervalMs: 1 };
+  // Every payload a task receives is recorded: ids only (S7).
+  localWorkflow().options = { retryIntervalMs: 1, inject: (_state, phase, payload) => void (phase === 'before' && payloads.push(payload)) };
   const deps = getDeps();
   await deps.participants.savePolicy(
     { municipality: '5002', benefit: { deductionUnit: 'DAILY' }, attendance: { replayWindowHours: 72, missingCheckout: 'END_OF_SESSION' }, version: 1, updatedAt: '2026-09-01T00:00:00.000Z' },
@@ -59,7 +62,19 @@ async function runMonth(municipality: string): Promise<Record<string, unknown>> 
 }
 
 test('the month of every golden case through the real ASL: stored decision = engine decision', async () => {
-  const views = { '5001': await runMonth('5001'), '5002': await runMonth('5002') };
+  const logs = captureLogs();
+  let views: Record<'5001' | '5002', Record<string, unknown>>;
+  try {
+    views = { '5001': await runMonth('5001'), '5002': await runMonth('5002') };
+  } finally {
+    logs.stop();
+  }
+  // S7: no name, family name or national id in any log line; workflow payloads carry ids only.
+  const text = logs.text();
+  expect(text).toContain('payroll-compute-batch');
+  expect(text).not.toMatch(/Golden|Seedersen|200000000\d\d/);
+  expect(payloads.length).toBeGreaterThan(0);
+  for (const p of payloads) expect(Object.keys(p as object).every((k) => ['runId', 'batch', 'error'].includes(k))).toBe(true);
   let payout = 0;
   for (const { name, seed } of seeds) {
     const stored = await getDeps().decisions.getLatest(seed.participantId, '2026-10');
@@ -88,4 +103,41 @@ test('the run list shows the run; another municipality cannot read it', async ()
   const again = await sys.http('POST', '/payroll-runs', { token, body: { period: '2026-10' } });
   expect(again.status).toBe(200);
   expect(again.body!.runId).toBe(runs[0]!.runId);
+});
+
+test('from start to export: participants read their explanation in nb and en; two payroll users release; the CSV has the decision', async () => {
+  for (const { seed } of seeds.filter((x) => x.seed.municipality === '5001').slice(0, 3)) {
+    const token = await sys.tokenFor(participant(seed.participantId, seed.municipality));
+    for (const lang of ['nb', 'en']) {
+      const r = await sys.http('GET', '/me/decisions/2026-10/explanation', { token, query: { lang } });
+      expect(r.status).toBe(200);
+      expect(r.body).toMatchObject({ participantId: seed.participantId, period: '2026-10', version: 1, lang });
+      expect((r.body!.layers as unknown[]).length).toBe(7);
+    }
+  }
+
+  const runId = (await getPayrollRunsRepo().getCurrentRun('5002', '2026-10'))!.runId;
+  const a = await sys.tokenFor(staff('pay-a', ['payroll'], '5002'));
+  const b = await sys.tokenFor(staff('pay-b', ['payroll'], '5002'));
+  expect((await sys.http('GET', `/payroll-runs/${runId}/export`, { token: a })).status).toBe(409);
+  expect((await sys.http('POST', `/payroll-runs/${runId}/approvals`, { token: a })).status).toBe(201);
+  const twice = await sys.http('POST', `/payroll-runs/${runId}/approvals`, { token: a });
+  expect(twice.status).toBe(409);
+  expect(twice.body!.code).toBe('ALREADY_APPROVED_BY_YOU');
+  expect((await sys.http('POST', `/payroll-runs/${runId}/approvals`, { token: b })).status).toBe(201);
+  expect((await sys.http('GET', `/payroll-runs/${runId}`, { token: a })).body).toMatchObject({ status: 'RELEASED' });
+  const csv = await sys.http('GET', `/payroll-runs/${runId}/export`, { token: b });
+  expect(csv.status).toBe(200);
+  expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+  const g12 = seeds.find((x) => x.seed.municipality === '5002')!.seed;
+  expect(csv.raw).toContain(`${g12.participantId}.2026-10.v0001`);
+  expect(csv.raw).not.toMatch(/Golden|Seedersen/);
+
+  // In 5001 g10's decision needs a formal decision (VEDTAK_REQUIRED): the run cannot be approved until an adviser resolves it.
+  const vedtak = (await getDeps().decisions.listLatestForMonth('5001', '2026-10')).filter((d) => d.review === 'VEDTAK_REQUIRED');
+  expect(vedtak.length).toBe(1);
+  const run5001 = (await getPayrollRunsRepo().getCurrentRun('5001', '2026-10'))!.runId;
+  const refused = await sys.http('POST', `/payroll-runs/${run5001}/approvals`, { token: await sys.tokenFor(staff('pay-c', ['payroll'], '5001')) });
+  expect(refused.status).toBe(409);
+  expect(refused.body!.code).toBe('VEDTAK_UNRESOLVED');
 });
