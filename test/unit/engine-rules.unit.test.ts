@@ -306,6 +306,15 @@ describe('pending documentation (§7)', () => {
     const pay = decide({ ...c, computedAt: '2026-11-06', municipality: { code: '5001', policy: { pending: 'PAY' } } });
     expect(reasons(pay)).toEqual(['2026-10-29:DOCUMENT_DEADLINE_PASSED']);
   });
+  test('PAY: no hint when rejecting the document would lower nothing (the payout is already 0)', () => {
+    const away = ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08', '2026-10-09', '2026-10-12', '2026-10-13', '2026-10-14', '2026-10-15', '2026-10-16', '2026-10-19', '2026-10-20', '2026-10-21', '2026-10-22', '2026-10-23', '2026-10-26', '2026-10-27', '2026-10-28'];
+    // 20 days of 8 h away: 20 · 480 · H / 60 is more than the month's base.
+    const long = absentOn({ ...c, days: c.days.map((x) => ({ ...x, plannedMinutes: 480, presentMinutes: 480 })) }, [...away, '2026-10-29', '2026-10-30']);
+    const d = decide({ ...long, municipality: { code: '5001', policy: { pending: 'PAY' } } });
+    expect(d.payoutOre).toBe(0);
+    expect(d.calendar.at(-1)!.segments[0]!.outcome).toBe('PAID_PROVISIONALLY');
+    expect(d.hints).toEqual([]);
+  });
   test('a pending day whose approval would pay nothing gives no hint', () => {
     const history = ['2025-11-10', '2026-01-12', '2026-03-10', '2026-06-08'].map((x) => absence(x, 'OWN_ILLNESS'));
     const d = decide({ ...absentOn(baseCase(), ['2026-10-29']), absences: [pending('2026-10-29')], history: { absences: history } });
