@@ -27,6 +27,8 @@ export interface DynamoLocalOptions {
   startTimeoutMs?: number;
   /** Kill the Java child even if this process is killed with SIGKILL (POSIX only). Default true. */
   watchdog?: boolean;
+  /** The Java executable; default `java` from PATH. */
+  javaCommand?: string;
 }
 
 export interface DynamoLocal {
@@ -165,9 +167,10 @@ async function answers(client: DynamoDBClient): Promise<boolean> {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-async function startOnce(port: number, dataDir: string | null, timeoutMs: number, watchdog: boolean): Promise<DynamoLocal> {
+async function startOnce(port: number, dataDir: string | null, timeoutMs: number, watchdog: boolean, command: string): Promise<DynamoLocal> {
   // The package runs Java with its own folder as working directory, so the data path must be absolute.
-  const java = spawnDynamoDbLocal({ port, path: dataDir, sharedDb: true, detached: true, stdio: 'pipe' });
+  // The package types `command` as 'java' | 'docker' but runs any other executable with Java's arguments.
+  const java = spawnDynamoDbLocal({ command: command as 'java', port, path: dataDir, sharedDb: true, detached: true, stdio: 'pipe' });
   let output = '';
   const keep = (chunk: Buffer): void => {
     // A bounded tail for error messages; the pipes must be drained or Java blocks on a full buffer.
@@ -244,7 +247,7 @@ export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promis
   for (let attempt = 1; ; attempt++) {
     const port = fixedPort ?? (await freePort());
     try {
-      return await startOnce(port, dataDir, timeoutMs, watchdog);
+      return await startOnce(port, dataDir, timeoutMs, watchdog, options.javaCommand ?? 'java');
     } catch (err) {
       const lostRace = err instanceof DynamoLocalError && err.code === 'LOCAL_DYNAMO_EXITED' && /BindException|Address already in use/i.test(err.message);
       if (fixedPort !== undefined || !lostRace || attempt >= 3) throw err;

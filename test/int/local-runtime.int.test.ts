@@ -22,7 +22,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { join } from 'node:path';
 import { createLocalIssuer, type LocalIssuer } from '../../infra/local/auth.js';
 import { startHttpServer, type ApiEvent, type LocalHttpServer } from '../../infra/local/http-server.js';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, liveDynamoPids } from '../../infra/local/dynamo.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, liveDynamoPids, startDynamoLocal } from '../../infra/local/dynamo.js';
+import { freePort, parsePort } from '../../infra/local/ports.js';
 import { DEMO_USERS } from '../../infra/local/seed.js';
 import { startLocalSystem } from '../../infra/local/system.js';
 import { baseNameOf, ensureTables, synthesizeStatefulTemplate, tablesFromTemplate, type CfnTemplate } from '../../infra/local/tables.js';
@@ -183,6 +184,23 @@ describe('npm start', () => {
     // The watchdog ends Java when its parent dies without running any handler.
     expect(await goneWithin(javaPid, 15_000)).toBe(true);
   }, 120_000);
+});
+
+describe('start-up errors a user can meet', () => {
+  test('no Java: LOCAL_NO_JAVA naming what is needed', async () => {
+    await expect(startDynamoLocal({ watchdog: false, javaCommand: join(tmpdir(), 'introflyt-no-such-java') })).rejects.toThrow(/LOCAL_NO_JAVA: .*Java 17 or newer/);
+    expect(liveDynamoPids()).toEqual([]);
+  });
+
+  test('PORT: an integer 0..65535, 0 meaning any free port', async () => {
+    expect(parsePort(undefined, 3000)).toBe(3000);
+    expect(parsePort('', 3000)).toBe(3000);
+    expect(parsePort('0', 3000)).toBe(0);
+    expect(parsePort('8080', 3000)).toBe(8080);
+    for (const bad of ['-1', '65536', '80.5', 'http']) expect(() => parsePort(bad, 3000)).toThrow(/LOCAL_BAD_PORT: PORT must be an integer/);
+    const port = await freePort();
+    expect(port).toBeGreaterThan(0);
+  });
 });
 
 describe('reading the synthesized template', () => {
