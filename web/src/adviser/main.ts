@@ -168,7 +168,14 @@ const i18n = createI18n(MESSAGES, 'nb');
 const t = i18n.t;
 const root = document.getElementById('app')!;
 let session: Session;
-const api = createApi(() => session?.token);
+// An expired or refused token: back to sign-in.
+const api = createApi(
+  () => session?.token,
+  () => {
+    signOut('adviser');
+    location.reload();
+  },
+);
 
 const state = {
   tab: 'participants' as Tab,

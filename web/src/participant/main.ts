@@ -151,10 +151,12 @@ const i18n = createI18n(MESSAGES, navigator.language.startsWith('en') ? 'en' : '
 const t = i18n.t;
 const root = document.getElementById('app')!;
 let session: Session;
+// An expired or refused token: back to sign-in (the page keeps nothing worth saving).
 const api = createApi(
   () => session?.token,
   () => {
     signOut('participant');
+    location.reload();
   },
 );
 

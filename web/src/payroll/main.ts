@@ -150,7 +150,14 @@ const i18n = createI18n(MESSAGES, 'nb');
 const t = i18n.t;
 const root = document.getElementById('app')!;
 let session: Session;
-const api = createApi(() => session?.token);
+// An expired or refused token: back to sign-in.
+const api = createApi(
+  () => session?.token,
+  () => {
+    signOut('payroll');
+    location.reload();
+  },
+);
 const RUNNING = new Set(['COMPUTING']);
 
 const state = {
