@@ -175,3 +175,27 @@ test('every page’s sign-in (local demo mode) and the index are axe clean, in n
   expect(await seriousViolations(page)).toEqual([]);
   await context.close();
 });
+
+test('a QR code (as a scanner types it) identifies too; the language switch works at the first step', async () => {
+  // The adviser issues p6 a QR token and a new PIN (PUT /participants/{id}/kiosk-credential).
+  const p6 = p(6);
+  const qrToken = 'QR-browser-test-0123456789abcdef';
+  const issued = await env.sys.http('PUT', `/participants/${p6.participantId}/kiosk-credential`, { token: await env.sys.tokenFor(p6.adviser), body: { qrToken, pin: '2580' } });
+  expect(issued.status).toBeLessThan(300);
+
+  const { context, page } = await env.newPage('kiosk');
+  await signInAs(page, '/kiosk/', 'kiosk1');
+  await page.locator('#credential').waitFor();
+  await page.getByRole('button', { name: 'English' }).click();
+  expect(await page.locator('h1').textContent()).toBe('Attendance');
+  await page.getByRole('button', { name: 'QR code' }).click();
+  expect(await page.locator('label[for="credential"]').textContent()).toBe('QR code');
+  const before = await env.sys.count('attendance');
+  await identify(page, qrToken, '2580');
+  await page.locator('[data-action="IN"]').click();
+  await page.locator('[data-receipt]').waitFor();
+  expect(await page.locator('[data-receipt] .initial').textContent()).toBe('D');
+  expect(await env.sys.count('attendance')).toBe(before + 1);
+  expect(await page.evaluate(() => localStorage.getItem('introflyt.kiosk.queue'))).toBeNull();
+  await context.close();
+});
