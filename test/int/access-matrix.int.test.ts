@@ -100,7 +100,8 @@ let logs: Captured;
 const seeded: SeededParticipant[] = [];
 
 beforeAll(async () => {
-  sys = await startTestSystem({ clock: '2026-10-07T07:00:00Z' });
+  // log: the local adapter's own request lines are scanned for S7 too.
+  sys = await startTestSystem({ clock: '2026-10-07T07:00:00Z', log: true });
   seeded.push(await seedParticipant('p-matrix-a'), await seedParticipant('p-matrix-b'));
   await assign('p-matrix-b', ASSIGNED);
   await getDeps().participants.registerDevice({ deviceId: 'kiosk-matrix', municipality: '5001', label: 'Matrix', active: true, registeredAt: '2026-09-01T00:00:00.000Z' });
@@ -238,6 +239,7 @@ describe('S7: no personal data in logs or error bodies', () => {
   test('the seeded names and national ids are in no log line of the whole matrix and in no error body', () => {
     const text = logs.text();
     expect(logs.lines().length).toBeGreaterThan(ROUTES.length);
+    expect(logs.lines().some((l) => l.message === 'local api request')).toBe(true);
     expect(errorBodies.length).toBeGreaterThan(ROUTES.length);
     const scanned = `${text}\n${errorBodies.join('\n')}`;
     for (const p of seeded) for (const secret of [p.givenName, p.familyName, p.nationalId]) expect({ secret, found: scanned.includes(secret) }).toEqual({ secret, found: false });

