@@ -137,17 +137,18 @@ test('reads the payout and its layered explanation in Norwegian and in English: 
   expect(await page.locator('[data-payout]').textContent()).toMatch(/20\s?543,87/);
   const nbSummary = await page.locator('.explanation .summary').innerText();
   expect(nbSummary).toMatch(/oktober 2026/i);
-  // Every other layer is one tap away, closed at first.
+  // Every other layer is one tap away, closed at first; the hints are open, since there is something to do.
   const layers = await page.locator('.explanation details').evaluateAll((els) => els.map((e) => [e.getAttribute('data-layer'), (e as HTMLDetailsElement).open]));
   expect(layers).toEqual([
     ['calendar', false],
     ['calculation', false],
     ['rules', false],
-    ['hints', false],
+    ['hints', true],
     ['who', false],
     ['rights', false],
   ]);
-  await page.locator('details[data-layer="hints"] > summary').click();
+  await page.locator('details[data-layer="calculation"] > summary').click();
+  expect(await page.locator('details[data-layer="calculation"]').evaluate((e) => (e as HTMLDetailsElement).open)).toBe(true);
   const hints = await page.locator('details[data-layer="hints"]').innerText();
   expect(hints).toMatch(/2\s?214,30/);
   expect(await seriousViolations(page)).toEqual([]);

@@ -25,13 +25,16 @@ export function layersOf(body: unknown): { name: string; layer: ExplanationLayer
   return [];
 }
 
-export function renderExplanation(body: unknown, heading: string): HTMLElement {
+/** `open`: layers shown open and highlighted (the participant's page opens the hints when there are some). */
+export function renderExplanation(body: unknown, heading: string, open: readonly string[] = []): HTMLElement {
   const layers = layersOf(body);
   const [first, ...rest] = layers;
   return h(
     'section',
     { class: 'explanation', 'aria-label': heading },
     first !== undefined ? h('div', { class: 'card summary', 'data-layer': first.name }, h('h3', {}, first.layer.title), first.layer.lines.map((l) => h('p', {}, l))) : '',
-    rest.map(({ name, layer }) => h('details', { 'data-layer': name }, h('summary', {}, layer.title), layer.lines.map((l) => h('p', {}, l)))),
+    rest.map(({ name, layer }) =>
+      h('details', { 'data-layer': name, open: open.includes(name), class: open.includes(name) ? 'hint' : undefined }, h('summary', {}, layer.title), layer.lines.map((l) => h('p', {}, l))),
+    ),
   );
 }

@@ -3,9 +3,13 @@ import type { Lang } from './i18n.js';
 
 const locale = (lang: Lang): string => (lang === 'nb' ? 'nb-NO' : 'en-GB');
 
-export function nok(ore: number, lang: Lang): string {
-  // Øre are integers; dividing by 100 is exact enough for display of two decimals.
-  return new Intl.NumberFormat(locale(lang), { style: 'currency', currency: 'NOK', minimumFractionDigits: 2 }).format(ore / 100);
+/**
+ * Kroner in Norwegian notation in every language (explanations.md: Norwegian
+ * number and currency formatting; the explanation texts write amounts so, and
+ * the page agrees with them). Øre are integers; /100 is exact to two decimals.
+ */
+export function nok(ore: number, _lang?: Lang): string {
+  return new Intl.NumberFormat('nb-NO', { style: 'currency', currency: 'NOK', minimumFractionDigits: 2 }).format(ore / 100);
 }
 
 export function time(iso: string, lang: Lang): string {

@@ -168,6 +168,8 @@ const state = {
   decisions: undefined as DecisionSummary[] | undefined,
   explanation: undefined as unknown,
   explanationKey: '',
+  /** The shown month's decision has hints (things the participant can do): its hints layer opens by itself. */
+  hasHints: false,
   accessLog: undefined as { entries: { seq: number; at: string; role: string; staffRef: string; purpose: string; route: string }[]; integrity: string } | undefined,
   message: '',
   error: '',
@@ -224,8 +226,11 @@ async function loadExplanation(period: string): Promise<void> {
   state.explanation = undefined;
   render();
   try {
-    const body = await api.get<unknown>(`/me/decisions/${period}/explanation?lang=${i18n.lang()}`);
-    if (state.explanationKey === key) state.explanation = body;
+    const [body, detail] = await Promise.all([api.get<unknown>(`/me/decisions/${period}/explanation?lang=${i18n.lang()}`), maybe<{ decision?: { hints?: unknown[] } }>(`/me/decisions/${period}`)]);
+    if (state.explanationKey === key) {
+      state.explanation = body;
+      state.hasHints = (detail?.decision?.hints?.length ?? 0) > 0;
+    }
   } catch (err) {
     state.error = errText(err);
   }
@@ -289,7 +294,7 @@ function payoutView(): Child[] {
     select,
     h('h2', {}, t('payoutFor', { month: monthName(current, lang) })),
     summary?.payoutOre !== undefined ? h('p', { class: 'amount', 'data-payout': summary.payoutOre }, nok(summary.payoutOre, lang)) : '',
-    state.explanation === undefined ? h('p', { role: 'status' }, t('loading')) : renderExplanation(state.explanation, t('explanation')),
+    state.explanation === undefined ? h('p', { role: 'status' }, t('loading')) : renderExplanation(state.explanation, t('explanation'), state.hasHints ? ['hints'] : []),
   ];
 }
 
