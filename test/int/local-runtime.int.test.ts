@@ -280,6 +280,7 @@ describe('the local API Gateway adapter', () => {
       staticDir,
       maxInFlight: 2,
       maxBodyBytes: 1024,
+      demoUsers: [{ username: 'adviser1', sub: 'u-demo', groups: ['adviser'], municipality: '5001' }],
       handlerTimeoutMs: 300,
       log: null,
       resolveHandler: async (fn) => {
@@ -401,6 +402,27 @@ describe('the local API Gateway adapter', () => {
     expect(text).not.toContain('12345678901');
     const hang = await get('/hang');
     expect([hang.status, ((await hang.json()) as { code: string }).code]).toEqual([504, 'HANDLER_TIMEOUT']);
+  });
+
+  test('demo mode: a token by username (no password, this machine only), the key set, health', async () => {
+    const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) => fetch(`${server.url}/local/token`, { method: 'POST', headers, body });
+    const ok = await post(JSON.stringify({ username: 'adviser1', ttlSeconds: 600 }));
+    const issued = (await ok.json()) as { token: string; tokenType: string; expiresIn: number; groups: string[] };
+    expect([ok.status, issued.tokenType, issued.expiresIn, issued.groups]).toEqual([200, 'Bearer', 600, ['adviser']]);
+    const verified = await issuer.verify(`Bearer ${issued.token}`);
+    expect(verified.ok && verified.claims).toMatchObject({ sub: 'u-demo', 'cognito:groups': '[adviser]', 'custom:municipality': '5001', 'cognito:username': 'adviser1' });
+    const codeOf = async (r: Response) => [r.status, ((await r.json()) as { code: string }).code];
+    expect(await codeOf(await post(JSON.stringify({ username: 'nobody' })))).toEqual([404, 'UNKNOWN_DEMO_USER']);
+    expect(await codeOf(await post('{"username":'))).toEqual([400, 'MALFORMED_JSON']);
+    expect(await codeOf(await post(JSON.stringify({ username: 'adviser1', admin: true })))).toEqual([400, 'VALIDATION_FAILED']);
+    expect(await codeOf(await post(JSON.stringify({ username: 'x'.repeat(5000) })))).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+    expect(await codeOf(await fetch(`${server.url}/local/token`))).toEqual([405, 'METHOD_NOT_ALLOWED']);
+    const users = (await (await fetch(`${server.url}/local/demo-users`)).json()) as { users: { username: string }[] };
+    expect(users.users.map((u) => u.username)).toEqual(['adviser1']);
+    const jwks = (await (await fetch(`${server.url}/.well-known/jwks.json`)).json()) as { keys: { kid: string; kty: string; d?: string }[] };
+    expect(jwks.keys).toEqual([expect.objectContaining({ kid: issuer.kid, kty: 'RSA' })]);
+    expect(jwks.keys[0]!.d).toBeUndefined();
+    expect(await (await fetch(`${server.url}/local/health`)).json()).toEqual({ status: 'ok', inFlight: 1, maxInFlight: 2 });
   });
 
   test('static pages same origin, directory redirect, no way out of the folder', async () => {
