@@ -16,7 +16,7 @@ import type { CheckinRecord } from '../../shared/adapters/attendance-repo.js';
 import type { ParticipantIdentity } from '../../shared/adapters/participants-repo.js';
 import { DEFAULT_ATTENDANCE_SETTINGS } from '../../shared/adapters/participants-repo.js';
 import type { CheckinRequest } from '../../shared/domain/attendance/checkin.js';
-import { checkinRequestHash, initialOf, judgeDeviceTime } from '../../shared/domain/attendance/checkin.js';
+import { MIN_REPLAY_WINDOW_HOURS, checkinRequestHash, initialOf, judgeDeviceTime } from '../../shared/domain/attendance/checkin.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { BadRequestError, ConflictError, ForbiddenError, UnauthenticatedError } from '../../shared/http/errors.js';
 import type { RequestLog } from '../../shared/http/logger.js';
@@ -81,13 +81,19 @@ export async function recordCheckin(deps: Deps, auth: AuthContext, body: Checkin
 
   const participantId = caller.role === 'participant' ? caller.participantId : await identifyAtKiosk(deps, auth.municipality, caller.deviceId, caller.credential);
   log.append({ participantRef: participantId });
-  // Read side by side: the identity (the receipt's initial; a participant login must have a file) and the policy (read on every request).
-  const [identity, policy] = await Promise.all([deps.participants.getIdentity(participantId), deps.participants.getPolicy(auth.municipality)]);
+  const now = deps.clock.now();
+  // A live check-in (device time within the smallest window any policy allows) gets the same
+  // verdict under every policy, so the policy is read only for an older device time.
+  const quick = judgeDeviceTime(body.deviceTime, now.getTime(), MIN_REPLAY_WINDOW_HOURS);
+  // Side by side: the identity (the receipt's initial; a participant login must have a file) and, when needed, the policy.
+  const [identity, policy] = await Promise.all([
+    deps.participants.getIdentity(participantId),
+    quick === 'TOO_OLD' ? deps.participants.getPolicy(auth.municipality) : Promise.resolve(undefined),
+  ]);
   if (identity === undefined) throw new UnauthenticatedError('UNKNOWN_PARTICIPANT', 'No participant file for this login');
 
-  const now = deps.clock.now();
   const settings = policy?.attendance ?? DEFAULT_ATTENDANCE_SETTINGS;
-  const verdict = judgeDeviceTime(body.deviceTime, now.getTime(), settings.replayWindowHours);
+  const verdict = quick === 'TOO_OLD' ? judgeDeviceTime(body.deviceTime, now.getTime(), settings.replayWindowHours) : quick;
   if (verdict !== 'OK') {
     // The window applies to new events only: a recorded event is answered whenever its replay comes (R3).
     const recorded = caller.role === 'participant' ? await deps.attendance.getEvent(body.eventId) : undefined;

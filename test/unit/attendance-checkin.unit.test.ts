@@ -3,7 +3,8 @@
  * month view (month-view.ts): device-time window, request hash binding, the
  * receipt initial, and planned/present minutes per programme day.
  */
-import { FUTURE_TOLERANCE_MS, checkinRequestHash, initialOf, judgeDeviceTime } from '../../shared/domain/attendance/checkin.js';
+import { attendanceSettingsSchema } from '../../functions/policy-update/schema.js';
+import { FUTURE_TOLERANCE_MS, MIN_REPLAY_WINDOW_HOURS, checkinRequestHash, initialOf, judgeDeviceTime } from '../../shared/domain/attendance/checkin.js';
 import { monthAttendance } from '../../shared/domain/attendance/month-view.js';
 import type { Schedule } from '../../shared/domain/schedule/schedule.js';
 
@@ -19,6 +20,12 @@ describe('judgeDeviceTime', () => {
     expect(judgeDeviceTime('2026-09-28T08:00:00Z', NOW, 72)).toBe('OK');
     expect(judgeDeviceTime('2026-09-28T07:59:59Z', NOW, 72)).toBe('TOO_OLD');
     expect(judgeDeviceTime('2026-09-28T07:59:59Z', NOW, 240)).toBe('OK');
+  });
+
+  test('the smallest window a policy can set is what the policy route allows, so a live device time needs no policy', () => {
+    expect(attendanceSettingsSchema.safeParse({ replayWindowHours: MIN_REPLAY_WINDOW_HOURS, missingCheckout: 'END_OF_SESSION' }).success).toBe(true);
+    expect(attendanceSettingsSchema.safeParse({ replayWindowHours: MIN_REPLAY_WINDOW_HOURS - 0.5, missingCheckout: 'END_OF_SESSION' }).success).toBe(false);
+    expect(attendanceSettingsSchema.safeParse({ replayWindowHours: 0, missingCheckout: 'END_OF_SESSION' }).success).toBe(false);
   });
 
   test('offsets are honoured: the same instant in +02:00 and Z', () => {

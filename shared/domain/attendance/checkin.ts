@@ -16,6 +16,14 @@ import type { CheckType } from './presence.js';
 
 export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
+/**
+ * The smallest replay window a municipality can set (the policy route's
+ * schema bounds it from below). A device time judged OK or IN_FUTURE against
+ * this window gets the same verdict under every policy, so only a TOO_OLD
+ * verdict here needs the municipality's own window.
+ */
+export const MIN_REPLAY_WINDOW_HOURS = 1;
+
 export type DeviceTimeVerdict = 'OK' | 'IN_FUTURE' | 'TOO_OLD';
 
 export function judgeDeviceTime(deviceTime: string, nowMs: number, replayWindowHours: number): DeviceTimeVerdict {
