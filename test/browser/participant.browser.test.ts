@@ -54,6 +54,8 @@ test('month calendar coloured by status with a legend, in nb and en; axe clean; 
   expect(await page.locator('.legend li').count()).toBe(8);
   expect(await page.locator('.legend').textContent()).toContain('Venter på dokument');
   expect(await seriousViolations(page)).toEqual([]);
+  // Phone first: nothing wider than the 360 px screen.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await screenshot(page, 'participant-1-month', true);
 
   await page.getByRole('button', { name: 'English' }).click();
@@ -152,6 +154,7 @@ test('reads the payout and its layered explanation in Norwegian and in English: 
   const hints = await page.locator('details[data-layer="hints"]').innerText();
   expect(hints).toMatch(/2\s?214,30/);
   expect(await seriousViolations(page)).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await screenshot(page, 'participant-2-payout-explanation', true);
 
   await page.getByRole('button', { name: 'English' }).click();
