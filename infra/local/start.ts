@@ -11,6 +11,7 @@
  */
 import { join, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../project.js';
+import { osloTime } from '../../shared/domain/attendance/oslo-time.js';
 import { parsePort } from './ports.js';
 import { DEMO_KIOSK_DEVICE, DEMO_PARTICIPANTS, DEMO_PIN } from './seed.js';
 import { startLocalSystem, type LocalSystem } from './system.js';
@@ -31,11 +32,11 @@ function banner(system: LocalSystem, dataDir: string): string {
     '',
     'Introflyt is running locally.',
     '',
-    `  API        ${base}`,
-    ...PAGES.map(([name, path]) => `  ${name.padEnd(10)} ${base}${path}`),
+    `  API         ${base}`,
+    ...PAGES.map(([name, path]) => `  ${name.padEnd(11)} ${base}${path}`),
     '',
-    `  DynamoDB   ${system.dynamoEndpoint} (Java pid ${system.dynamoPid})`,
-    `  data       ${dataDir}`,
+    `  DynamoDB    ${system.dynamoEndpoint} (Java pid ${system.dynamoPid})`,
+    `  data        ${dataDir}`,
     ...(seedLine ? [`  ${seedLine}`] : []),
     '',
     `Demo users (municipality 5001): ${users}`,
@@ -43,7 +44,7 @@ function banner(system: LocalSystem, dataDir: string): string {
     '',
     'Get a token and call the API:',
     `  TOKEN=$(curl -s -X POST ${base}/local/token -H 'content-type: application/json' -d '{"username":"p1"}' | sed -E 's/.*"token":"([^"]+)".*/\\1/')`,
-    `  curl -s ${base}/me/attendance -H "authorization: Bearer $TOKEN"`,
+    `  curl -s '${base}/me/attendance?month=${osloTime(Date.now()).date.slice(0, 7)}' -H "authorization: Bearer $TOKEN"`,
     '',
     'Ctrl-C stops everything.',
     '',

@@ -127,6 +127,10 @@ describe('npm start', () => {
     const month = new Date().toISOString().slice(0, 7);
     const attendance = async (base: string) => fetch(`${base}/me/attendance?month=${month}`, { headers: { authorization: `Bearer ${token}` } });
     expect((await attendance(first.api)).status).toBe(200);
+    // The banner's own recipe works as printed.
+    const recipe = /curl -s '(http:\/\/[^']+)' -H "authorization: Bearer \$TOKEN"/.exec(first.output());
+    expect(recipe).not.toBeNull();
+    expect((await fetch(recipe![1]!, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
     const users = (await (await fetch(`${first.api}/local/demo-users`)).json()) as { users: { username: string }[] };
     expect(users.users.map((u) => u.username)).toEqual(DEMO_USERS.map((u) => u.username));
 
