@@ -81,6 +81,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`npm start failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  const inUse = (err as NodeJS.ErrnoException | null)?.code === 'EADDRINUSE';
+  const hint = inUse ? ` (another program uses port ${process.env.PORT ?? 3000}: stop it, or start with PORT=0 for any free port)` : '';
+  process.stderr.write(`npm start failed: ${err instanceof Error ? err.message : String(err)}${hint}\n`);
   process.exit(1);
 });
