@@ -108,7 +108,8 @@ async function computeParticipant(
   const notDecided: ParticipantResult = { totals: { ...emptyTotals(), participants: 1 }, written: 0 };
   if (profile === undefined) return notDecided;
   const computedAt = osloDateOf(run.startedAt);
-  const [changes, absenceRecords] = await Promise.all([deps.participants.listFactChanges(pid), deps.attendance.listAbsences(pid)]);
+  // A profile still at version 1 was never saved after registration: its facts are the baseline, so the history needs no read.
+  const [changes, absenceRecords] = await Promise.all([profile.version > 1 ? deps.participants.listFactChanges(pid) : Promise.resolve([]), deps.attendance.listAbsences(pid)]);
   const absences = absenceRecords.map((a) => ({ date: a.date, minutes: a.minutes, category: a.category, documentation: a.documentation, status: a.status }));
 
   const caseFor = async (period: string): Promise<((at: string) => Case) | undefined> => {
