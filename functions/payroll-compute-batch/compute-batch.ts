@@ -109,7 +109,17 @@ async function computeParticipant(
   if (profile === undefined) return notDecided;
   const computedAt = osloDateOf(run.startedAt);
   // A profile still at version 1 was never saved after registration: its facts are the baseline, so the history needs no read.
-  const [changes, absenceRecords] = await Promise.all([profile.version > 1 ? deps.participants.listFactChanges(pid) : Promise.resolve([]), deps.attendance.listAbsences(pid)]);
+  // A day's margin each side covers every Oslo date of a month whatever the UTC offset; buildCase keeps the month's own days.
+  const eventsOf = (period: string) => {
+    const m = monthInfo(period);
+    return deps.attendance.listEvents(pid, `${addDays(m.first, -1)}T00:00:00.000Z`, `${addDays(m.last, 2)}T00:00:00.000Z`);
+  };
+  // The three reads side by side: each is one round trip, and this month's events are almost always needed.
+  const [changes, absenceRecords, eventsThisMonth] = await Promise.all([
+    profile.version > 1 ? deps.participants.listFactChanges(pid) : Promise.resolve([]),
+    deps.attendance.listAbsences(pid),
+    eventsOf(run.period),
+  ]);
   const absences = absenceRecords.map((a) => ({ date: a.date, minutes: a.minutes, category: a.category, documentation: a.documentation, status: a.status }));
 
   const caseFor = async (period: string): Promise<((at: string) => Case) | undefined> => {
@@ -117,8 +127,7 @@ async function computeParticipant(
     // The facts as they stood on the 1st of the month (benefit-rules.md §2); files without a history have the profile's.
     const facts = (changes.length > 0 ? factsOn(changes, m.first) : undefined) ?? factsOf(profile);
     if (!enrolledInMonth(facts.enrolments, period)) return undefined;
-    // A day's margin each side covers every Oslo date of the month whatever the UTC offset; buildCase keeps the month's own days.
-    const events = (await deps.attendance.listEvents(pid, `${addDays(m.first, -1)}T00:00:00.000Z`, `${addDays(m.last, 2)}T00:00:00.000Z`)).map((e) => ({
+    const events = (period === run.period ? eventsThisMonth : await eventsOf(period)).map((e) => ({
       eventId: e.eventId,
       type: e.type,
       deviceTime: e.deviceTime,

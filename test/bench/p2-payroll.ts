@@ -13,7 +13,7 @@
  *   P2_PARTICIPANTS=10000 (default)
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { startLocalSystem } from '../../infra/local/system.js';
 import { localWorkflow } from '../../infra/local/workflow-runner.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/dynamo.js';
@@ -44,14 +44,23 @@ async function batchWrite(db: DynamoDBDocumentClient, table: string, items: read
   await Promise.all(Array.from({ length: parallel }, worker));
 }
 
-async function queryAll(db: DynamoDBDocumentClient, input: ConstructorParameters<typeof QueryCommand>[0]): Promise<Item[]> {
+/** Items by key, 100 per BatchGetItem, a few at a time (faster than one long index query of large items). */
+async function batchGet(db: DynamoDBDocumentClient, table: string, keys: readonly Item[], parallel = 4): Promise<Item[]> {
   const out: Item[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const r = await db.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-    out.push(...(r.Items ?? []));
-    start = r.LastEvaluatedKey;
-  } while (start !== undefined);
+  const chunks: Item[][] = [];
+  for (let i = 0; i < keys.length; i += 100) chunks.push(keys.slice(i, i + 100) as Item[]);
+  let next = 0;
+  const worker = async () => {
+    while (next < chunks.length) {
+      let pending = chunks[next++]!;
+      while (pending.length > 0) {
+        const r = await db.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending } } }));
+        out.push(...(r.Responses?.[table] ?? []));
+        pending = (r.UnprocessedKeys?.[table]?.Keys ?? []) as Item[];
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
   return out;
 }
 
@@ -147,7 +156,7 @@ export async function benchPayroll(): Promise<BenchRow[]> {
     if (run.totals?.decided !== n) throw new Error(`p2: ${run.totals?.decided} decisions, expected ${n}`);
 
     // The baseline: the same decision items, other keys, bare BatchWriteItem to the same table.
-    const stored = await queryAll(db, { TableName: decisions, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': `M#${MUNICIPALITY}#${PERIOD}` } });
+    const stored = await batchGet(db, decisions, ids.map((pid) => ({ pk: `P#${pid}`, sk: `DEC#${PERIOD}#v0001` })));
     if (stored.length !== n) throw new Error(`p2: listed ${stored.length} decisions, expected ${n}`);
     const copies = stored.map((item) => ({ ...item, pk: `BENCH#${String(item.pk)}`, gsi1pk: `BENCH#${String(item.gsi1pk)}` }));
     const bytes = copies.reduce((s, i) => s + JSON.stringify(i).length, 0);
