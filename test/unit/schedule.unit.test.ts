@@ -4,7 +4,9 @@
  */
 import type { AbsenceRecord, BuildCaseInput } from '../../shared/domain/schedule/build-case.js';
 import { buildCase } from '../../shared/domain/schedule/build-case.js';
+import Holidays from 'date-holidays';
 import { isPublicHoliday, publicHolidays } from '../../shared/domain/schedule/holidays.js';
+import { FIRST_HOLIDAY_YEAR, LAST_HOLIDAY_YEAR, NORWEGIAN_PUBLIC_HOLIDAYS } from '../../shared/domain/schedule/norwegian-holidays.js';
 import type { Schedule } from '../../shared/domain/schedule/schedule.js';
 import { mergeSessions, minuteOf, programmeDays, scheduleOn, scheduleSchema, weekdayOf } from '../../shared/domain/schedule/schedule.js';
 
@@ -91,6 +93,20 @@ describe('Norwegian public holidays', () => {
     expect(publicHolidays(2026)).toBe(y2026);
     expect(isPublicHoliday('2026-12-24')).toBe(false);
     expect(isPublicHoliday('2027-03-25')).toBe(true); // Maundy Thursday 2027
+  });
+
+  test('the generated table holds exactly what date-holidays gives for Norway, every year it covers', () => {
+    const norway = new Holidays('NO');
+    for (let year = FIRST_HOLIDAY_YEAR; year <= LAST_HOLIDAY_YEAR; year++) {
+      const fromLibrary = [...new Set(norway.getHolidays(year).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)))];
+      expect([...publicHolidays(year)]).toEqual(fromLibrary);
+    }
+    expect(NORWEGIAN_PUBLIC_HOLIDAYS).toHaveLength(LAST_HOLIDAY_YEAR - FIRST_HOLIDAY_YEAR + 1);
+  });
+
+  test('a year outside the table is an error that names it', () => {
+    expect(() => publicHolidays(FIRST_HOLIDAY_YEAR - 1)).toThrow(/year 1989/);
+    expect(() => isPublicHoliday('2101-01-01')).toThrow(RangeError);
   });
 });
 
