@@ -4,7 +4,7 @@
  * tables its route uses (infra/routes.ts), so `requireTables` checks those on
  * the first request and fails with a message naming every missing variable.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TableKey } from '../infra/routes.js';
 import { TABLES } from '../infra/tables.js';
 

@@ -2,7 +2,7 @@
  * PUT /decisions/{participantId}/{period}/resolution (adviser): the resolution
  * of a VEDTAK_REQUIRED decision version (shared/domain/payroll/resolution.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidIsoDate } from '../../shared/domain/calendar.js';
 import { participantIdSchema, periodSchema } from '../me-decision-get/schema.js';
 

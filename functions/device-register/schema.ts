@@ -1,5 +1,5 @@
 /** POST /devices (admin): register a kiosk device of the admin's municipality. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const deviceBodySchema = z.strictObject({
   /** The id the kiosk is configured with (and its token carries as custom:deviceId). */

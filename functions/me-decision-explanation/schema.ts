@@ -1,5 +1,5 @@
 /** GET /me/decisions/{period}/explanation?lang=nb|en */
-import { z } from 'zod';
+import * as z from 'zod';
 export { mePeriodPathSchema } from '../me-decision-get/schema.js';
 
 /**

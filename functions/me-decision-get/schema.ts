@@ -1,5 +1,5 @@
 /** Path of GET /me/decisions/{period}: a calendar month YYYY-MM. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 export const periodSchema = z.string().regex(PERIOD, { message: 'must be a month YYYY-MM' });

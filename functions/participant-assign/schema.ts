@@ -1,5 +1,5 @@
 /** PUT /participants/{id}/advisers (admin): the participant's advisers, replacing the previous list. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { participantPathSchema } from '../participant-get/staff-access.js';
 
 export { participantPathSchema };

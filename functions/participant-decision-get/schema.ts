@@ -1,5 +1,5 @@
 /** Paths of the adviser's decision reads: /participants/{id}/decisions[/{period}[/explanation]]. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { participantIdSchema, periodSchema } from '../me-decision-get/schema.js';
 
 export const participantPathSchema = z.strictObject({ id: participantIdSchema });

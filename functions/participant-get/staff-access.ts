@@ -20,7 +20,7 @@ import type { Deps } from '../../shared/adapters/deps.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { NotFoundError, ServiceUnavailableError } from '../../shared/http/errors.js';
 import { requireAssigned } from '../../shared/http/ownership.js';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** `{id}` in the participant routes: the id format the platform issues (`p-<uuid>`, seeds). */
 export const participantPathSchema = z.strictObject({

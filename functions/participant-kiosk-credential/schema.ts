@@ -3,7 +3,7 @@
  * kiosk card and/or QR token and set the participant's PIN. The card number
  * and QR token have the format the kiosk sends (functions/checkin-record).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { kioskCredentialSchema } from '../checkin-record/schema.js';
 import { participantPathSchema } from '../participant-get/staff-access.js';
 

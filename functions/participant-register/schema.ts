@@ -4,7 +4,7 @@
  * Strict: unknown or privileged fields (participantId, municipality,
  * payrollRef, version, role, …) are 400 UNKNOWN_FIELD and never stored (S2).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidIsoDate } from '../../shared/domain/calendar.js';
 import { EMPTY_SCHEDULE, scheduleSchema } from '../../shared/domain/schedule/schedule.js';
 

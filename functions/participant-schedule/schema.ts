@@ -5,7 +5,7 @@
  * previous one. Public holidays are not entered: they come from
  * shared/domain/schedule/holidays.ts when days are computed.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { scheduleSchema } from '../../shared/domain/schedule/schedule.js';
 import { participantPathSchema } from '../participant-get/staff-access.js';
 

@@ -5,7 +5,7 @@
  * id, municipality, payrollRef, schedule (its own route) and unknown fields
  * are 400 UNKNOWN_FIELD, never stored (S2).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { FACT_KEYS } from '../../shared/adapters/participants-repo.js';
 import { participantPathSchema } from '../participant-get/staff-access.js';
 import { factFields } from '../participant-register/schema.js';

@@ -1,5 +1,5 @@
 /** Workflow input of a ComputeBatch iteration: the run id and the batch number (the Map item). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { RUN_ID } from '../payroll-prepare/schema.js';
 
 export const computeBatchInputSchema = z.strictObject({ runId: z.string().regex(RUN_ID), batch: z.number().int().min(0).max(99_999) });

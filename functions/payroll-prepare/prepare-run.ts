@@ -4,7 +4,7 @@
  * or resumed Prepare returns the same batches even if someone registered in
  * between (that participant is in next month's run, or a correction).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { getConfig, tableNameOf, type Config } from '../../shared/config.js';

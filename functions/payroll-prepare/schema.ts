@@ -1,5 +1,5 @@
 /** Workflow input of the Prepare task: the run id only (payloads carry ids, never personal data). */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const RUN_ID = /^run-[A-Za-z0-9_-]{1,64}$/;
 

@@ -1,5 +1,5 @@
 /** GET /payroll-runs/{id}/decisions?limit=&after= (payroll): one page of the run's decisions. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { participantIdSchema } from '../me-decision-get/schema.js';
 
 export const runPathSchema = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, { message: 'must be a payroll run id' }) });

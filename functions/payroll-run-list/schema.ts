@@ -1,5 +1,5 @@
 /** GET /payroll-runs?period=YYYY-MM (payroll). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { PERIOD } from '../payroll-run-start/schema.js';
 
 export const listRunsQuerySchema = z.strictObject({ period: z.string().regex(PERIOD, { message: 'must be a month, YYYY-MM' }).optional() });

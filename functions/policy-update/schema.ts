@@ -4,7 +4,7 @@
  * (shared/domain/policy.ts, benefit-rules.md §10), so the API cannot store a
  * policy the engine would refuse; omitted fields take the spec's defaults.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MissingCheckoutPolicy } from '../../shared/domain/attendance/presence.js';
 import { DEFAULT_ATTENDANCE_SETTINGS } from '../../shared/adapters/participants-repo.js';
 import { policySchema } from '../../shared/domain/policy.js';

@@ -6,7 +6,7 @@
  * record schema would turn a `"__proto__"` key into a prototype instead of
  * the unknown field it is.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const simulationBodySchema = z.unknown();
 

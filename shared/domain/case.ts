@@ -2,7 +2,7 @@
  * The engine's input: one participant's month (case-format.md). Strict:
  * unknown fields are rejected, and every error names its field.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidIsoDate, monthInfo } from './calendar.js';
 import { ABSENCE_STATUSES, CATEGORIES, DOCUMENTATION } from './decision.js';
 import { policySchema } from './policy.js';

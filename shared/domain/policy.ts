@@ -3,7 +3,7 @@
  * to the municipality, with the defaults the spec names. Validated with zod;
  * a case carries only overrides, absent fields take the defaults.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { createHash } from 'node:crypto';
 
 export const policySchema = z.strictObject({

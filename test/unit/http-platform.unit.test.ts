@@ -2,7 +2,7 @@
  * The API platform: the middy chain (auth, body, strict validation, errors,
  * headers, logs), the error mapping, config and auth parsing.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Deps } from '../../shared/adapters/deps.js';
 import { resetDeps, setDeps } from '../../shared/adapters/deps.js';
 import { FixedClock } from '../../shared/adapters/clock.js';

@@ -3,7 +3,7 @@
  * machine's Retry, the task wrapper's input check, the port chosen from the
  * environment, and the local runner's resolution of CDK intrinsics.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { classify, PermanentTaskError, TransientTaskError, workflowTask } from '../../shared/adapters/workflow-task.js';
 import { executionArnOf, StepFunctionsWorkflow, workflowFromEnv } from '../../shared/adapters/workflow.js';
 import { CaseError } from '../../shared/domain/case.js';

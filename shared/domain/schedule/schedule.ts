@@ -9,7 +9,7 @@
  * on a public holiday, because an adviser set it explicitly); otherwise a
  * public holiday is no programme day; otherwise the weekly plan in force.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { dayNumber, datesOfMonth, isValidIsoDate, monthInfo } from '../calendar.js';
 
 export const WEEKDAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const;
