@@ -15,11 +15,11 @@
  * sorts as time); absences by a strongly consistent query of the partition.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../../infra/routes.js';
 import type { CheckType } from '../domain/attendance/presence.js';
 import type { AbsenceStatus, Category, Documentation } from '../domain/decision.js';
-import { isConditionFailed } from './dynamo.js';
+import { isConditionFailed, queryAll } from './dynamo.js';
 
 export interface CheckinRecord {
   eventId: string;
@@ -136,23 +136,14 @@ export class DynamoAttendanceRepo implements AttendanceRepo {
   }
 
   async listEvents(participantId: string, fromUtc: string, toUtc: string): Promise<CheckinRecord[]> {
-    const out: CheckinRecord[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const r = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-          // '#' sorts before every id character, so :to excludes events at exactly toUtc.
-          ExpressionAttributeValues: { ':pk': `P#${participantId}#EVENTS`, ':from': `${fromUtc}#`, ':to': `${toUtc}#` },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of r.Items ?? []) out.push(strip<CheckinRecord>(item)!);
-      start = r.LastEvaluatedKey;
-    } while (start !== undefined);
-    return out;
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+      // '#' sorts before every id character, so :to excludes events at exactly toUtc.
+      ExpressionAttributeValues: { ':pk': `P#${participantId}#EVENTS`, ':from': `${fromUtc}#`, ':to': `${toUtc}#` },
+    });
+    return items.map((item) => strip<CheckinRecord>(item)!);
   }
 
   async createAbsenceOnce(record: AbsenceRecord): Promise<{ created: true } | { created: false; existing: AbsenceRecord }> {
@@ -182,22 +173,13 @@ export class DynamoAttendanceRepo implements AttendanceRepo {
   }
 
   async listAbsences(participantId: string): Promise<AbsenceRecord[]> {
-    const out: AbsenceRecord[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const r = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :abs)',
-          ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':abs': 'ABS#' },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of r.Items ?? []) out.push(strip<AbsenceRecord>(item)!);
-      start = r.LastEvaluatedKey;
-    } while (start !== undefined);
-    return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.createdAt < b.createdAt ? -1 : 1));
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :abs)',
+      ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':abs': 'ABS#' },
+      ConsistentRead: true,
+    });
+    return items.map((item) => strip<AbsenceRecord>(item)!).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.createdAt < b.createdAt ? -1 : 1));
   }
 
   async changeAbsence(absenceId: string, expectedVersion: number, change: AbsenceChange): Promise<AbsenceRecord | 'changed' | 'missing'> {

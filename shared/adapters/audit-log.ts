@@ -21,7 +21,7 @@ import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../../infra/routes.js';
 import { canonicalJson } from '../domain/canonical-json.js';
 import { ServiceUnavailableError } from '../http/errors.js';
-import { isConditionFailed } from './dynamo.js';
+import { isConditionFailed, queryAll } from './dynamo.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -148,22 +148,13 @@ export class DynamoAuditLog implements AuditLog {
   }
 
   async list(participantId: string): Promise<AuditEntry[]> {
-    const out: AuditEntry[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const r = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :seq)',
-          ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':seq': 'SEQ#' },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of r.Items ?? []) out.push(fromItem(item));
-      start = r.LastEvaluatedKey;
-    } while (start !== undefined);
-    return out;
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :seq)',
+      ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':seq': 'SEQ#' },
+      ConsistentRead: true,
+    });
+    return items.map((item) => fromItem(item));
   }
 
   async recordStaffRead(read: StaffRead): Promise<AuditEntry> {

@@ -17,14 +17,14 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, AuditEntryInput, AuditLog } from './audit-log.js';
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { getConfig, tableNameOf } from '../config.js';
 import { ServiceUnavailableError } from '../http/errors.js';
 import type { VersionRef } from '../domain/payroll/decision-versions.js';
 import { versionKey } from '../domain/payroll/decision-versions.js';
 import type { Resolution } from '../domain/payroll/resolution.js';
 import { pad4 } from './decisions-repo.js';
-import { createDocumentClient, isConditionFailed } from './dynamo.js';
+import { createDocumentClient, isConditionFailed, queryAll } from './dynamo.js';
 import type { PayrollRunsRepo } from './payroll-runs-repo.js';
 import { getPayrollRunsRepo } from './payroll-runs-repo.js';
 
@@ -89,22 +89,13 @@ export class DynamoDecisionReviewsRepo implements DecisionReviewsRepo {
   }
 
   async listForParticipant(participantId: string): Promise<ResolutionRecord[]> {
-    const out: ResolutionRecord[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const r = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :res)',
-          ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':res': 'RES#' },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of r.Items ?? []) out.push(strip(item));
-      start = r.LastEvaluatedKey;
-    } while (start !== undefined);
-    return out;
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :res)',
+      ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':res': 'RES#' },
+      ConsistentRead: true,
+    });
+    return items.map((item) => strip(item));
   }
 
   async getMany(refs: readonly VersionRef[]): Promise<Map<string, ResolutionRecord>> {

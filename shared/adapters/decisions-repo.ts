@@ -14,12 +14,12 @@
  * municipality and month, so "the decisions of a run" are the latest
  * versions of its month (`listLatestForMonth`).
  */
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Case } from '../domain/case.js';
 import type { ReviewClass } from '../domain/decision.js';
 import type { Correction } from '../domain/payroll/correction.js';
-import { isConditionFailed } from './dynamo.js';
+import { isConditionFailed, queryAll } from './dynamo.js';
 
 export interface StoredDecision {
   participantId: string;
@@ -109,15 +109,9 @@ export class DynamoDecisionsRepo implements DecisionsRepo {
     }
   }
 
-  private async query(input: ConstructorParameters<typeof QueryCommand>[0]): Promise<StoredDecision[]> {
-    const out: StoredDecision[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const r = await this.db.send(new QueryCommand({ ...input, TableName: this.table, ExclusiveStartKey: start }));
-      for (const item of r.Items ?? []) out.push(strip(item));
-      start = r.LastEvaluatedKey;
-    } while (start !== undefined);
-    return out;
+  private async query(input: QueryCommandInput): Promise<StoredDecision[]> {
+    const items = await queryAll(this.db, { ...input, TableName: this.table });
+    return items.map((item) => strip(item));
   }
 
   listForParticipant(participantId: string): Promise<StoredDecision[]> {

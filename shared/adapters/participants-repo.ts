@@ -31,7 +31,7 @@ import type { DateRange } from '../domain/calendar.js';
 import type { MissingCheckoutPolicy } from '../domain/attendance/presence.js';
 import type { PolicyOverrides } from '../domain/policy.js';
 import type { Schedule } from '../domain/schedule/schedule.js';
-import { isConditionFailed, isTransactionConditionFailed } from './dynamo.js';
+import { isConditionFailed, isTransactionConditionFailed, queryAll } from './dynamo.js';
 
 /** The facts the rules read (benefit-rules.md §§ 2–6; case-format.md `participant`). */
 export interface ParticipantFacts {
@@ -466,22 +466,13 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
   }
 
   async listFactChanges(participantId: string): Promise<FactChange[]> {
-    const out: FactChange[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const r = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :f)',
-          ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':f': 'FACTS#' },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of r.Items ?? []) out.push(strip<FactChange>(item)!);
-      start = r.LastEvaluatedKey;
-    } while (start !== undefined);
-    return out;
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :f)',
+      ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':f': 'FACTS#' },
+      ConsistentRead: true,
+    });
+    return items.map((item) => strip<FactChange>(item)!);
   }
 
   async getFactsOn(participantId: string, date: string): Promise<ParticipantFacts | undefined> {
@@ -512,22 +503,13 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
   }
 
   async listAssigned(adviserSub: string): Promise<string[]> {
-    const out: string[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const r = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-          ExpressionAttributeValues: { ':pk': `ADVISER#${adviserSub}`, ':p': 'P#' },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of r.Items ?? []) out.push(String(item.participantId));
-      start = r.LastEvaluatedKey;
-    } while (start !== undefined);
-    return out;
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': `ADVISER#${adviserSub}`, ':p': 'P#' },
+      ConsistentRead: true,
+    });
+    return items.map((item) => String(item.participantId));
   }
 
   async listAdvisers(participantId: string): Promise<string[]> {

@@ -17,7 +17,7 @@ import { BatchWriteCommand, GetCommand, QueryCommand, TransactWriteCommand, Upda
 import type { RunCommand, RunState, RunTotals } from '../domain/payroll/run.js';
 import { decide, evolve, startRun } from '../domain/payroll/run.js';
 import { getConfig, tableNameOf, type Config } from '../config.js';
-import { createDocumentClient, isConditionFailed, isTransactionConditionFailed } from './dynamo.js';
+import { createDocumentClient, isConditionFailed, isTransactionConditionFailed, queryAll } from './dynamo.js';
 
 export interface RunProgress {
   /** True once prepare has frozen the batches (they never change afterwards). */
@@ -346,22 +346,13 @@ export class DynamoPayrollRunsRepo implements PayrollRunsRepo {
   }
 
   async listBatches(runId: string): Promise<Batch[]> {
-    const out: Batch[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const r = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :b)',
-          ExpressionAttributeValues: { ':pk': `RUN#${runId}`, ':b': 'BATCH#' },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of r.Items ?? []) out.push(stripBatch(item));
-      start = r.LastEvaluatedKey;
-    } while (start !== undefined);
-    return out;
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :b)',
+      ExpressionAttributeValues: { ':pk': `RUN#${runId}`, ':b': 'BATCH#' },
+      ConsistentRead: true,
+    });
+    return items.map((item) => stripBatch(item));
   }
 
   async recordExport(runId: string, exp: RunExport): Promise<'recorded' | 'exists'> {
