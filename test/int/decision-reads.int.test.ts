@@ -180,6 +180,16 @@ describe('adviser', () => {
     expect(await readLog()).toHaveLength(before);
   });
 
+  test('the assigned adviser with a token of another municipality: 404, as for any participant there, and no access-log entry', async () => {
+    const elsewhere = await sys.tokenFor(staff(ADVISER_SUB, ['adviser'], '0301'));
+    const before = (await readLog()).length;
+    for (const path of ['/participants/p-ada/decisions', '/participants/p-ada/decisions/2026-10', '/participants/p-ada/decisions/2026-10/explanation']) {
+      const r = await sys.http('GET', path, { token: elsewhere });
+      expect(r.status).toBe(404);
+    }
+    expect(await readLog()).toHaveLength(before);
+  });
+
   test('if the access log cannot be written, nothing is shown (503 AUDIT_UNAVAILABLE)', async () => {
     // The real refusal path: the append fails, so recordStaffRead answers 503 AUDIT_UNAVAILABLE.
     const failing = { append: () => Promise.reject(new Error('down')), list: () => Promise.resolve([]), recordStaffRead: (read: StaffRead) => recordStaffReadWith(failing, read) };
