@@ -103,13 +103,14 @@ export class LocalPayrollRunner implements PayrollWorkflowPort {
 
   private handlers(): Promise<Record<PayrollTaskState, TaskHandler>> {
     this.#handlers ??= (async () => {
-      const entries = await Promise.all(
-        (Object.entries(PAYROLL_TASKS) as [PayrollTaskState, string][]).map(async ([state, fn]) => {
-          const mod = (await import(`../../functions/${fn}/handler.js`)) as { handler: TaskHandler };
-          return [state, mod.handler] as const;
-        }),
-      );
-      return Object.fromEntries(entries) as Record<PayrollTaskState, TaskHandler>;
+      // One after another: modules that share imports, loaded at the same time,
+      // race in jest's VM module linker ("module has not been linked").
+      const handlers: Partial<Record<PayrollTaskState, TaskHandler>> = {};
+      for (const [state, fn] of Object.entries(PAYROLL_TASKS) as [PayrollTaskState, string][]) {
+        const mod = (await import(`../../functions/${fn}/handler.js`)) as { handler: TaskHandler };
+        handlers[state] = mod.handler;
+      }
+      return handlers as Record<PayrollTaskState, TaskHandler>;
     })();
     return this.#handlers;
   }
