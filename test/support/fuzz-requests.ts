@@ -138,7 +138,10 @@ export function mutate(example: Record<string, unknown>, mutations: readonly Mut
     if (m.kind === 'set') own(target, existing, m.value);
     else if (m.kind === 'delete') delete target[existing];
     else if (m.kind === 'add') own(target, m.key, m.value);
-    else own(target, existing, [target[existing]]); // right value, wrong shape
+    // Right value, wrong shape. Only an own value: on an empty object `existing` is the
+    // hostile key, and target['__proto__'] would be Object.prototype itself, which a later
+    // mutation would then edit (polluting every later test file in this worker).
+    else own(target, existing, [Object.hasOwn(target, existing) ? target[existing] : null]);
   }
   return copy;
 }
