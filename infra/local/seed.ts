@@ -34,8 +34,8 @@ import { LOCAL_REGION } from './dynamo.js';
 
 export const DEMO_MUNICIPALITY = '5001';
 export const DEMO_KIOSK_DEVICE = 'kiosk-5001-entrance';
-/** Every demo kiosk card has this PIN. */
-export const DEMO_PIN = '1234';
+/** Every demo kiosk card has this PIN (one an adviser could set: not a run or a repeated digit). */
+export const DEMO_PIN = '2580';
 export const HISTORY_DAYS = 30;
 
 /** A stable, UUID-shaped subject per demo username (adviser assignments are keyed by it). */

@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DEMO_KIOSK_DEVICE, DEMO_PARTICIPANTS, DEMO_PIN } from '../../infra/local/seed.js';
+import { guessablePin } from '../../functions/participant-kiosk-credential/schema.js';
 import { seedCard, seedDevice, seedParticipant } from '../support/api-seed.js';
 import { kiosk, participant, staff, startTestSystem, type TestSystem } from '../support/local-system.js';
 
@@ -156,5 +157,7 @@ describe('the demo seed (npm start)', () => {
     const body = { eventId: randomUUID(), type: 'IN', deviceId: DEMO_KIOSK_DEVICE, deviceTime: '2026-10-01T08:29:00+02:00', kiosk: { cardNumber: card, pin: DEMO_PIN } };
     const r = await sys.http('POST', '/checkins', { token: await sys.tokenFor('kiosk1'), body });
     expect([r.status, r.body?.participantInitial]).toEqual([201, 'D']);
+    // The demo PIN is one an adviser could set through the API.
+    expect(guessablePin(DEMO_PIN)).toBe(false);
   });
 });
