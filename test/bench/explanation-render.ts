@@ -5,37 +5,15 @@
  * same run. Runs the esbuild bundle, as the Lambda functions do. Not a timed
  * unit test: machines are noisy, so the figure is printed, not asserted.
  */
-import { readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import fc from 'fast-check';
 import { caseArbitrary } from '../support/case-arbitrary.js';
 import { GOLDEN_DIR } from '../support/paths.js';
 import type * as Entry from './explanation-render-entry.js';
+import { importBundled } from './bundle.js';
 
-async function bundled(): Promise<typeof Entry> {
-  const dir = mkdtempSync(join(tmpdir(), 'introflyt-explain-'));
-  try {
-    const outfile = join(dir, 'entry.mjs');
-    await build({
-      entryPoints: [new URL('./explanation-render-entry.ts', import.meta.url).pathname],
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node22',
-      outfile,
-      logLevel: 'error',
-    });
-    return (await import(pathToFileURL(outfile).href)) as typeof Entry;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-const { parseCase, decideCore, renderExplanation, LANGUAGES } = await bundled();
+const { parseCase, decideCore, renderExplanation, LANGUAGES } = await importBundled<typeof Entry>(new URL('./explanation-render-entry.ts', import.meta.url));
 const golden = readdirSync(GOLDEN_DIR)
   .filter((f) => f.endsWith('.case.json'))
   .map((f) => JSON.parse(readFileSync(join(GOLDEN_DIR, f), 'utf8')) as unknown);

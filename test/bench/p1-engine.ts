@@ -7,41 +7,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { caseArbitrary } from '../support/case-arbitrary.js';
 import { GOLDEN_DIR } from '../support/paths.js';
 import type * as EngineModule from './p1-entry.js';
+import { importBundled } from './bundle.js';
 import type { BenchRow } from './bench-table.js';
 import { opsPerSecond } from './bench-table.js';
 
 type Engine = typeof EngineModule;
 
-/** The engine as the Lambda bundles carry it: esbuild, ESM, minified. */
-async function bundledEngine(): Promise<Engine> {
-  const dir = mkdtempSync(join(tmpdir(), 'introflyt-p1-'));
-  try {
-    const outfile = join(dir, 'engine.mjs');
-    await build({
-      entryPoints: [new URL('./p1-entry.ts', import.meta.url).pathname],
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node22',
-      outfile,
-      logLevel: 'error',
-    });
-    return (await import(pathToFileURL(outfile).href)) as Engine;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 export async function benchEngine(): Promise<BenchRow[]> {
-  const { parseCase, decideCore, simulate } = await bundledEngine();
+  const { parseCase, decideCore, simulate } = await importBundled<Engine>(new URL('./p1-entry.ts', import.meta.url));
   const golden = readdirSync(GOLDEN_DIR)
     .filter((f) => f.endsWith('.case.json'))
     .map((f) => readFileSync(join(GOLDEN_DIR, f), 'utf8'));
