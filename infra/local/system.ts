@@ -10,14 +10,14 @@
  */
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { RouteDef } from '../routes.js';
 import { createLocalIssuer, type LocalIssuer, type TokenRequest } from './auth.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoLocal, type DynamoLocal } from './dynamo.js';
-import { startHttpServer, type DemoUser, type HandlerResolver, type LocalHttpServer, type LogLine } from './http-server.js';
+import { startHttpServer, type DemoUser, type LocalHttpServer, type LocalHttpServerOptions, type LogLine } from './http-server.js';
 import { DEMO_USERS, seedDemo, type SeedReport } from './seed.js';
 import { ensureTables, synthesizeStatefulTemplate, type CfnTemplate, type EnsureTablesResult } from './tables.js';
 
-export interface LocalSystemOptions {
+/** `routes` and `resolveHandler` (tests), `staticDir` and the limits go to the HTTP front as they are. */
+export interface LocalSystemOptions extends Pick<LocalHttpServerOptions, 'routes' | 'resolveHandler' | 'staticDir' | 'maxInFlight' | 'maxBodyBytes' | 'handlerTimeoutMs'> {
   /** HTTP port; absent or 0: a free one. */
   port?: number;
   /** HTTP bind address; default 127.0.0.1. */
@@ -34,14 +34,6 @@ export interface LocalSystemOptions {
   dynamoPort?: number;
   /** The stateful template to create tables from; default: synthesized now (infra/local/tables.ts). */
   statefulTemplate?: CfnTemplate;
-  /** Tests: another route table or handler resolver (default infra/routes.ts and functions/<fn>/handler.ts). */
-  routes?: readonly RouteDef[];
-  resolveHandler?: HandlerResolver;
-  /** Default web/dist; null: no static files. */
-  staticDir?: string | null;
-  maxInFlight?: number;
-  maxBodyBytes?: number;
-  handlerTimeoutMs?: number;
   /** Where request log lines go (default stdout unless quiet). */
   log?: (line: LogLine) => void;
   /** Fixed "now" for the seed's history (default: the real clock). */

@@ -9,13 +9,14 @@
  * the API; the page keeps what it reads in memory only.
  */
 import '../styles.css';
+import { signedInHeader } from '../lib/page.js';
 import { ApiError, createApi } from '../lib/api.js';
 import { CATEGORY, cellsFromAttendance, cellsFromDecision, renderCalendar, type AbsenceView, type DecisionCalendarDay, type MonthAttendance } from '../lib/calendar.js';
 import { h, mount, type Child } from '../lib/dom.js';
 import { renderExplanation } from '../lib/explanation.js';
 import { addMonths, day, monthName, nok, osloToday } from '../lib/format.js';
 import { createI18n, type Messages } from '../lib/i18n.js';
-import { ensureSession, signOut, type Session } from '../lib/session.js';
+import { ensureSession, signOutAndReload, type Session } from '../lib/session.js';
 
 type Key =
   | 'title' | 'nav' | 'participants' | 'documents' | 'reviews' | 'whatif' | 'signOut' | 'loading' | 'none' | 'name' | 'open' | 'date' | 'category'
@@ -171,10 +172,7 @@ let session: Session;
 // An expired or refused token: back to sign-in.
 const api = createApi(
   () => session?.token,
-  () => {
-    signOut('adviser');
-    location.reload();
-  },
+  () => signOutAndReload('adviser'),
 );
 
 const state = {
@@ -503,14 +501,7 @@ function render(): void {
   const body = state.tab === 'participants' ? participantsView() : state.tab === 'documents' ? documentsView() : state.tab === 'reviews' ? reviewsView() : whatifView();
   mount(
     root,
-    h(
-      'header',
-      { class: 'bar' },
-      h('span', { class: 'brand' }, 'Introflyt'),
-      h('span', { class: 'muted' }, session.username),
-      i18n.switcher(),
-      h('button', { type: 'button', class: 'link', onclick: () => (signOut('adviser'), location.reload()) }, t('signOut')),
-    ),
+    signedInHeader('adviser', i18n.switcher(), t('signOut'), session.username),
     h(
       'main',
       { id: 'main' },

@@ -176,3 +176,9 @@ export function signIn(root: HTMLElement, role: RoleName, i18n: LangSource, titl
 export async function ensureSession(root: HTMLElement, role: RoleName, i18n: LangSource, title: string): Promise<Session> {
   return loadSession(role) ?? sessionFromFragment(role) ?? signIn(root, role, i18n, title);
 }
+
+/** Signs out and reloads: the page then opens on its sign-in step (also what an expired token leads to). */
+export function signOutAndReload(role: RoleName): void {
+  signOut(role);
+  location.reload();
+}

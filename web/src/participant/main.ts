@@ -9,13 +9,14 @@
  * token lives in sessionStorage.
  */
 import '../styles.css';
+import { signedInHeader } from '../lib/page.js';
 import { ApiError, createApi, newUuid } from '../lib/api.js';
 import { CATEGORY, cellsFromAttendance, cellsFromDecision, renderCalendar, type DecisionCalendarDay, type MonthAttendance } from '../lib/calendar.js';
 import { download, h, mount, type Child } from '../lib/dom.js';
 import { renderExplanation } from '../lib/explanation.js';
 import { addMonths, dateTime, day, monthName, nok, osloToday } from '../lib/format.js';
 import { createI18n, type Messages } from '../lib/i18n.js';
-import { ensureSession, signOut, type Session } from '../lib/session.js';
+import { ensureSession, signOutAndReload, type Session } from '../lib/session.js';
 
 type Key =
   | 'title' | 'month' | 'payout' | 'report' | 'access' | 'data' | 'signOut' | 'prev' | 'next' | 'provisional' | 'fromDecision' | 'loading'
@@ -154,10 +155,7 @@ let session: Session;
 // An expired or refused token: back to sign-in (the page keeps nothing worth saving).
 const api = createApi(
   () => session?.token,
-  () => {
-    signOut('participant');
-    location.reload();
-  },
+  () => signOutAndReload('participant'),
 );
 
 const state = {
@@ -431,24 +429,7 @@ function render(): void {
   const body = state.tab === 'month' ? monthView() : state.tab === 'payout' ? payoutView() : state.tab === 'report' ? reportView() : state.tab === 'access' ? accessView() : dataView();
   mount(
     root,
-    h(
-      'header',
-      { class: 'bar' },
-      h('span', { class: 'brand' }, 'Introflyt'),
-      i18n.switcher(),
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'link',
-          onclick: () => {
-            signOut('participant');
-            location.reload();
-          },
-        },
-        t('signOut'),
-      ),
-    ),
+    signedInHeader('participant', i18n.switcher(), t('signOut')),
     h(
       'main',
       { id: 'main' },

@@ -6,11 +6,12 @@
  * still needed, and why a release is blocked), and download the export.
  */
 import '../styles.css';
+import { signedInHeader } from '../lib/page.js';
 import { ApiError, createApi } from '../lib/api.js';
 import { download, h, mount, type Child } from '../lib/dom.js';
 import { addMonths, dateTime, monthName, nok, osloToday } from '../lib/format.js';
 import { createI18n, type Messages } from '../lib/i18n.js';
-import { ensureSession, signOut, type Session } from '../lib/session.js';
+import { ensureSession, signOutAndReload, type Session } from '../lib/session.js';
 
 type Key =
   | 'title' | 'signOut' | 'start' | 'period' | 'runs' | 'noRuns' | 'status' | 'progress' | 'summary' | 'reviewClass' | 'count' | 'base' | 'deduction'
@@ -153,10 +154,7 @@ let session: Session;
 // An expired or refused token: back to sign-in.
 const api = createApi(
   () => session?.token,
-  () => {
-    signOut('payroll');
-    location.reload();
-  },
+  () => signOutAndReload('payroll'),
 );
 const RUNNING = new Set(['COMPUTING']);
 
@@ -404,14 +402,7 @@ function runView(run: Run): Child[] {
 function render(): void {
   mount(
     root,
-    h(
-      'header',
-      { class: 'bar' },
-      h('span', { class: 'brand' }, 'Introflyt'),
-      h('span', { class: 'muted' }, session.username),
-      i18n.switcher(),
-      h('button', { type: 'button', class: 'link', onclick: () => (signOut('payroll'), location.reload()) }, t('signOut')),
-    ),
+    signedInHeader('payroll', i18n.switcher(), t('signOut'), session.username),
     h(
       'main',
       { id: 'main' },
