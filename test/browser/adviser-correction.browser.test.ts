@@ -8,11 +8,6 @@
  * higher payout and the correction in its explanation.
  */
 import type { Page } from 'playwright-core';
-// Loaded before the local workflow runner imports them side by side (see payroll.browser.test.ts).
-import '../../functions/payroll-prepare/handler.js';
-import '../../functions/payroll-compute-batch/handler.js';
-import '../../functions/payroll-summarise/handler.js';
-import '../../functions/payroll-fail-run/handler.js';
 import { DEMO_PARTICIPANTS } from '../../infra/local/seed.js';
 import { screenshot, seriousViolations, signInAs, startBrowserEnv, type BrowserEnv } from './browser.js';
 

@@ -10,13 +10,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { DEMO_PARTICIPANTS } from '../../infra/local/seed.js';
-// The local workflow runner imports its four task handlers side by side; under jest's ESM
-// loader concurrent dynamic imports of modules that share dependencies fail to link
-// ("module not been linked"). Loaded here first, they are already linked when the runner asks.
-import '../../functions/payroll-prepare/handler.js';
-import '../../functions/payroll-compute-batch/handler.js';
-import '../../functions/payroll-summarise/handler.js';
-import '../../functions/payroll-fail-run/handler.js';
 import { screenshot, seriousViolations, signInAs, startBrowserEnv, type BrowserEnv } from './browser.js';
 
 let env: BrowserEnv;

@@ -44,9 +44,6 @@ beforeAll(async () => {
   setDecisionDeps(undefined);
   setWorkflow(undefined);
   localWorkflow().options = { retryIntervalMs: 1 };
-  // Load the workflow's task modules one after another first: jest's ESM loader fails to link ("SourceTextModule.link")
-  // when the runner imports them all at once while the route handler's own imports are still being linked.
-  for (const fn of ['payroll-run-start', 'payroll-prepare', 'payroll-compute-batch', 'payroll-summarise', 'payroll-fail-run']) await import(`../../functions/${fn}/handler.js`);
   for (const [pid, golden] of SEEDED) {
     const c = JSON.parse(readFileSync(join(GOLDEN_DIR, `${golden}.case.json`), 'utf8')) as CaseInput;
     await seedGoldenCase(getDeps(), c, pid, '5001');
