@@ -1,7 +1,7 @@
 /**
  * An adviser approves or rejects an absence (architecture.md flow 2):
  * ownership first, in the order of every staff route
- * (functions/participant-get/staff-access.ts: a participant of another
+ * (shared/http/staff-access.ts: a participant of another
  * municipality is 404, an unassigned adviser 403 NOT_ASSIGNED, read afresh),
  * then the access-log entry (before anything is read), then
  * the change with optimistic concurrency: it applies only to the version the
@@ -14,7 +14,7 @@ import type { AuthContext } from '../../shared/http/auth.js';
 import { ConflictError, NotFoundError } from '../../shared/http/errors.js';
 import type { AbsenceView } from '../me-attendance/absence-view.js';
 import { absenceView } from '../me-attendance/absence-view.js';
-import { requireStaffAccess } from '../participant-get/staff-access.js';
+import { requireStaffAccess } from '../../shared/http/staff-access.js';
 import type { AbsenceReview } from './schema.js';
 
 export const PURPOSE = 'absence-review';

@@ -15,7 +15,7 @@
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { ConflictError } from '../../shared/http/errors.js';
-import { recordAccess, requireStaffAccess } from '../participant-get/staff-access.js';
+import { recordAccess, requireStaffAccess } from '../../shared/http/staff-access.js';
 import type { AssignBody } from './schema.js';
 
 export const PURPOSE = 'participant-assign';

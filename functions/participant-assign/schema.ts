@@ -1,6 +1,6 @@
 /** PUT /participants/{id}/advisers (admin): the participant's advisers, replacing the previous list. */
 import * as z from 'zod';
-import { participantPathSchema } from '../participant-get/staff-access.js';
+import { participantPathSchema } from '../../shared/http/staff-access.js';
 
 export { participantPathSchema };
 

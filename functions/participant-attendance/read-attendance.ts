@@ -9,7 +9,7 @@ import type { Deps } from '../../shared/adapters/deps.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import type { MonthAttendance } from '../me-attendance/read-month.js';
 import { readMonth } from '../me-attendance/read-month.js';
-import { recordAccess, requireStaffAccess } from '../participant-get/staff-access.js';
+import { recordAccess, requireStaffAccess } from '../../shared/http/staff-access.js';
 
 export const PURPOSE = 'participant-attendance';
 

@@ -8,10 +8,10 @@
  */
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { AuthContext } from '../../shared/http/auth.js';
-import { requireStaffAccess } from '../participant-get/staff-access.js';
+import { recordAccess, requireStaffAccess } from '../../shared/http/staff-access.js';
 import type { RouteDef } from '../../infra/routes.js';
 
 export async function beginAdviserRead(deps: Pick<Deps, 'participants' | 'audit' | 'clock'>, auth: AuthContext, participantId: string, purpose: string, route: RouteDef): Promise<void> {
   await requireStaffAccess(deps, auth, participantId);
-  await deps.audit.recordStaffRead({ actor: auth.actorRef, role: auth.role, participantId, purpose, route: `${route.method} ${route.path}`, at: deps.clock.now().toISOString() });
+  await recordAccess(deps, auth, participantId, 'READ', purpose, `${route.method} ${route.path}`);
 }

@@ -2,14 +2,14 @@
  * An adviser reads one participant's file: identity, the facts the rules use
  * (with their effective-dated history), schedule, kiosk credential kinds (never
  * the secrets or the PIN hash) and the assigned advisers. Access is checked
- * and logged first (staff-access.ts); `version` is what a later change must
+ * and logged first (shared/http/staff-access.ts); `version` is what a later change must
  * quote as `expectedVersion` (optimistic concurrency).
  */
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { CredentialKind, FactChange, ParticipantProfile } from '../../shared/adapters/participants-repo.js';
 import { factsOf } from '../../shared/adapters/participants-repo.js';
 import type { AuthContext } from '../../shared/http/auth.js';
-import { noSuchParticipant, recordAccess, requireStaffAccess } from './staff-access.js';
+import { noSuchParticipant, recordAccess, requireStaffAccess } from '../../shared/http/staff-access.js';
 
 export const PURPOSE = 'participant-get';
 

@@ -1,2 +1,2 @@
 /** GET /participants/{id} (adviser, assigned only). */
-export { participantPathSchema } from './staff-access.js';
+export { participantPathSchema } from '../../shared/http/staff-access.js';

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod';
 import { kioskCredentialSchema } from '../checkin-record/schema.js';
-import { participantPathSchema } from '../participant-get/staff-access.js';
+import { participantPathSchema } from '../../shared/http/staff-access.js';
 
 export { participantPathSchema };
 

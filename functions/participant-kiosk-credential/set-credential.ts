@@ -18,7 +18,7 @@ import { credentialSecretHash } from '../../shared/adapters/participants-repo.js
 import { hashPin } from '../../shared/adapters/pin.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { BadRequestError, ConflictError } from '../../shared/http/errors.js';
-import { recordAccess, requireStaffAccess } from '../participant-get/staff-access.js';
+import { recordAccess, requireStaffAccess } from '../../shared/http/staff-access.js';
 import type { KioskCredentialBody } from './schema.js';
 
 export const PURPOSE = 'participant-kiosk-credential';

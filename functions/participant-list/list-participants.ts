@@ -8,7 +8,7 @@
  */
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { AuthContext } from '../../shared/http/auth.js';
-import { recordAccess } from '../participant-get/staff-access.js';
+import { recordAccess } from '../../shared/http/staff-access.js';
 
 export const PURPOSE = 'participant-list';
 

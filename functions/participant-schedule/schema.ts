@@ -7,7 +7,7 @@
  */
 import * as z from 'zod';
 import { scheduleSchema } from '../../shared/domain/schedule/schedule.js';
-import { participantPathSchema } from '../participant-get/staff-access.js';
+import { participantPathSchema } from '../../shared/http/staff-access.js';
 
 export { participantPathSchema };
 

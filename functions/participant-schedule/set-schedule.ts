@@ -19,7 +19,7 @@ import { scheduleOn } from '../../shared/domain/schedule/schedule.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import type { ProfileView } from '../participant-get/read-participant.js';
 import { profileView } from '../participant-get/read-participant.js';
-import { noSuchParticipant, recordAccess, requireStaffAccess } from '../participant-get/staff-access.js';
+import { noSuchParticipant, recordAccess, requireStaffAccess } from '../../shared/http/staff-access.js';
 import { participantChanged } from '../participant-update/update-facts.js';
 import type { ScheduleBody } from './schema.js';
 

@@ -7,7 +7,7 @@
  */
 import * as z from 'zod';
 import { FACT_KEYS } from '../../shared/adapters/participants-repo.js';
-import { participantPathSchema } from '../participant-get/staff-access.js';
+import { participantPathSchema } from '../../shared/http/staff-access.js';
 import { factFields } from '../participant-register/schema.js';
 
 export { participantPathSchema };

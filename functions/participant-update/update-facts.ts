@@ -25,7 +25,7 @@ import type { AuthContext } from '../../shared/http/auth.js';
 import { BadRequestError, ConflictError } from '../../shared/http/errors.js';
 import type { ProfileView } from '../participant-get/read-participant.js';
 import { profileView } from '../participant-get/read-participant.js';
-import { noSuchParticipant, recordAccess, requireStaffAccess } from '../participant-get/staff-access.js';
+import { noSuchParticipant, recordAccess, requireStaffAccess } from '../../shared/http/staff-access.js';
 import type { UpdateBody } from './schema.js';
 
 export const PURPOSE = 'participant-update';

@@ -15,11 +15,11 @@
  * Rejections a client can cause (404, 403, 409 on a stale version) happen
  * before step 3, so a rejected request stores nothing, not even a log entry.
  */
-import type { AuditAction } from '../../shared/adapters/audit-log.js';
-import type { Deps } from '../../shared/adapters/deps.js';
-import type { AuthContext } from '../../shared/http/auth.js';
-import { NotFoundError, ServiceUnavailableError } from '../../shared/http/errors.js';
-import { requireAssigned } from '../../shared/http/ownership.js';
+import type { AuditAction } from '../adapters/audit-log.js';
+import type { Deps } from '../adapters/deps.js';
+import type { AuthContext } from './auth.js';
+import { NotFoundError, ServiceUnavailableError } from './errors.js';
+import { requireAssigned } from './ownership.js';
 import * as z from 'zod';
 
 /** `{id}` in the participant routes: the id format the platform issues (`p-<uuid>`, seeds). */
