@@ -2,7 +2,7 @@
  * Support for the browser tests: builds the pages (web/build.ts, ~0.1 s),
  * starts one local system per test file serving them (test/support/local-system.ts),
  * launches Debian's chromium through playwright-core (nothing is downloaded),
- * runs axe-core on a page, and saves screenshots to docs/screenshots.
+ * runs axe-core on a page, and saves screenshots (see SCREENSHOTS).
  *
  * Chromium flags as stack-notes.md found to work here; playwright's launch()
  * gives every browser a new, empty temporary profile (user-data dir) and
@@ -18,7 +18,12 @@ import { startTestSystem, type TestSystem, type TestSystemOptions } from '../sup
 import { ROOT } from '../support/paths.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+/**
+ * Screenshots go to test/artifacts/screenshots (ignored by git) on every run, so a
+ * test run leaves the tree clean; `UPDATE_SCREENSHOTS=1 npm run test:browser`
+ * refreshes the README's copies in docs/screenshots.
+ */
+export const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs', 'screenshots') : join(ROOT, 'test', 'artifacts', 'screenshots');
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 export const SIZES = {
