@@ -14,6 +14,7 @@ import { diffDecisions } from '../../shared/domain/payroll/correction.js';
 import { CACHE_LIMIT, LanguageFormatter, MEMO_LIMIT } from '../../shared/domain/explanation/format.js';
 import type { MessageId } from '../../shared/domain/explanation/messages/index.js';
 import { LANGUAGE_PACKS, LANGUAGES } from '../../shared/domain/explanation/messages/index.js';
+import type { LayerName } from '../../shared/domain/explanation/render.js';
 import { ExplanationError, LAYER_ORDER, renderExplanation, renderLayers, TEMPLATE_VERSION } from '../../shared/domain/explanation/render.js';
 import { absence, absentOn, baseCase } from '../support/case-builder.js';
 import { GOLDEN_DIR } from '../support/paths.js';
@@ -207,6 +208,30 @@ describe('the layers say what happened', () => {
     const v = renderLayers(many, 'en');
     expect(v.summary.lines.join('\n')).toMatch(/formal decision/);
     expect(v.who.lines.join('\n')).toMatch(/formal decision|advance/i);
+  });
+
+  test('a whole month of unpaid leave: every day has its line, the capped ones say so, nothing is paid', () => {
+    const d = core(goldenInput('g13-whole-month-unpaid-leave.case.json'));
+    // Amounts are formatted with no-break spaces; compared here with plain ones.
+    const layers = (lang: string) => {
+      const l = renderLayers(d, lang);
+      const plain = (name: LayerName) => ({ lines: l[name].lines.map((x) => x.replace(/[\u00a0\u202f]/g, ' ')) });
+      return { summary: plain('summary'), calculation: plain('calculation'), rules: plain('rules') };
+    };
+    const en = layers('en');
+    expect(en.calculation.lines.filter((l) => l.includes(': unpaid leave, '))).toHaveLength(31);
+    expect(en.calculation.lines).toContain('29 January 2027: unpaid leave, one daily rate (D): NOK −758,61.');
+    expect(en.calculation.lines).toContain('30 January 2027: unpaid leave, what is left of the amount for the month: NOK −758,48.');
+    expect(en.calculation.lines).toContain('31 January 2027: unpaid leave, nothing is left of the amount for the month: NOK 0,00.');
+    expect(en.summary.lines).toEqual([
+      'Your introduction benefit for January 2027 is NOK 0,00.',
+      'This is NOK 22 758,17 less than the full monthly amount of NOK 22 758,17, because NOK 22 758,17 was deducted for 31 days of unpaid leave.',
+    ]);
+    expect(en.rules.lines.join('\n')).toContain('never more than the amount for the month');
+    const nb = layers('nb');
+    expect(nb.calculation.lines).toContain('30. januar 2027: permisjon uten stønad, det som er igjen av beløpet for måneden: NOK −758,48.');
+    expect(nb.calculation.lines).toContain('31. januar 2027: permisjon uten stønad, ingenting igjen av beløpet for måneden: NOK 0,00.');
+    expect(nb.rules.lines.join('\n')).toContain('aldri mer enn beløpet for måneden');
   });
 
   test('who: awaiting approval by default, the approving role and date when given; the contact in rights', () => {

@@ -364,6 +364,8 @@ function lineText(f: LanguageFormatter, d: DecisionCore, l: DecisionLine): strin
     duration: f.duration(l.minutes ?? 0),
     reason: reasonText(f, d, l.reasonCode),
     amount: f.amount(l.amountOre),
+    // An unpaid-leave line is one D, or what is left of the base, which may be nothing (benefit-rules.md §3).
+    share: l.amountOre === 0 - d.rates.dailyOre ? 'day' : l.amountOre === 0 ? 'none' : 'rest',
   });
 }
 

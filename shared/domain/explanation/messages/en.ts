@@ -114,7 +114,7 @@ export const enMessages = {
     '{unit, select, DAILY {Absence is deducted by the day: D × minutes away ÷ planned minutes that day.} other {Absence is deducted by the hour: minutes away × H ÷ 60.}}',
   'calc.line.UNEXCUSED_ABSENCE': '{date}: {duration} of absence without a valid reason ({reason}): {amount}.',
   'calc.line.WITHHELD_PENDING': '{date}: {duration} held back until the document is approved (provisional): {amount}.',
-  'calc.line.UNPAID_LEAVE': '{date}: unpaid leave, one daily rate (D): {amount}.',
+  'calc.line.UNPAID_LEAVE': '{date}: unpaid leave, {share, select, day {one daily rate (D)} none {nothing is left of the amount for the month} other {what is left of the amount for the month}}: {amount}.',
   'calc.line.CORRECTION': '{date}: correction of an earlier month: {amount}.',
   'calc.rounding': 'Each line is rounded on its own to whole øre: half an øre or more is rounded up.',
   'calc.noLines': 'There are no deductions.',
@@ -145,7 +145,7 @@ export const enMessages = {
   'rule.DOCUMENT_PENDING':
     'While a document is waiting for approval, the municipality holds back the amount for that time. It is paid to you if the document is approved by the deadline.',
   'rule.UNPAID_LEAVE':
-    'When your adviser has granted unpaid leave, no benefit is paid for those days: one daily rate (D) is deducted for each calendar day of leave.',
+    'When your adviser has granted unpaid leave, no benefit is paid for those days: one daily rate (D) is deducted for each calendar day of leave, but never more than the amount for the month. If you are on leave every day you are in the programme that month, the whole amount is deducted and nothing is paid.',
   'source.IL-20': 'integreringsloven (the Integration Act) § 20',
   'source.IL-21': 'integreringsloven (the Integration Act) § 21',
   'source.IF-SELF-CERT': 'integreringsforskriften (the Integration Regulation) and IMDi’s guidance on self-certification',

@@ -116,7 +116,7 @@ export const nb: LanguagePack = {
       '{unit, select, DAILY {Fravær trekkes per dag: D × minutter borte ÷ planlagte minutter den dagen.} other {Fravær trekkes per time: minutter borte × H ÷ 60.}}',
     'calc.line.UNEXCUSED_ABSENCE': '{date}: {duration} fravær uten gyldig grunn ({reason}): {amount}.',
     'calc.line.WITHHELD_PENDING': '{date}: {duration} holdt tilbake til dokumentasjonen er godkjent (foreløpig): {amount}.',
-    'calc.line.UNPAID_LEAVE': '{date}: permisjon uten stønad, én dagsats (D): {amount}.',
+    'calc.line.UNPAID_LEAVE': '{date}: permisjon uten stønad, {share, select, day {én dagsats (D)} none {ingenting igjen av beløpet for måneden} other {det som er igjen av beløpet for måneden}}: {amount}.',
     'calc.line.CORRECTION': '{date}: rettelse for en tidligere måned: {amount}.',
     'calc.rounding': 'Hver linje er avrundet for seg til hele øre: et halvt øre eller mer rundes opp.',
     'calc.noLines': 'Det er ingen trekk.',
@@ -147,7 +147,7 @@ export const nb: LanguagePack = {
     'rule.DOCUMENT_PENDING':
       'Mens dokumentasjon venter på godkjenning, holder kommunen tilbake beløpet for den tiden. Du får det utbetalt hvis dokumentasjonen blir godkjent innen fristen.',
     'rule.UNPAID_LEAVE':
-      'Når rådgiveren din har innvilget permisjon uten stønad, får du ikke stønad for de dagene: én dagsats (D) trekkes for hver kalenderdag med permisjon.',
+      'Når rådgiveren din har innvilget permisjon uten stønad, får du ikke stønad for de dagene: én dagsats (D) trekkes for hver kalenderdag med permisjon, men aldri mer enn beløpet for måneden. Har du permisjon alle dagene du er med i programmet den måneden, trekkes hele beløpet, og ingenting blir utbetalt.',
     'source.IL-20': 'integreringsloven § 20',
     'source.IL-21': 'integreringsloven § 21',
     'source.IF-SELF-CERT': 'integreringsforskriften og IMDis veiledning om egenmelding',
