@@ -23,7 +23,7 @@ export interface SeededParticipant {
   nationalId: string;
 }
 
-export async function seedParticipant(participantId: string, over: { givenName?: string; municipality?: string; schedule?: Schedule } = {}): Promise<SeededParticipant> {
+export async function seedParticipant(participantId: string, over: { givenName?: string; municipality?: string; schedule?: Schedule; children?: number } = {}): Promise<SeededParticipant> {
   const givenName = over.givenName ?? `Zelmira${participantId.replace(/[^a-z0-9]/gi, '')}`;
   const familyName = `Quistgaard${participantId.replace(/[^a-z0-9]/gi, '')}`;
   const nationalId = `${String(10000000000 + (hashCode(participantId) % 89999999999)).padStart(11, '0')}`;
@@ -34,7 +34,7 @@ export async function seedParticipant(participantId: string, over: { givenName?:
     regime: 'integreringsloven',
     livesWithParent: false,
     coupleReduction: false,
-    children: 1,
+    children: over.children ?? 1,
     soleCarer: false,
     programStart: '2025-09-01',
     enrolments: [{ from: '2025-09-01', to: null }],
