@@ -13,13 +13,18 @@
  *
  * A month that already has a run prints that run's summary (one run per
  * municipality and month); a FAILED one is restarted, a stopped one resumed.
+ * A month is computed when it has ended (Europe/Oslo): an earlier start is
+ * refused before anything starts, naming the first day it can, as the API
+ * refuses it (409 MONTH_NOT_ENDED).
  * Exit code: 0 when the run awaits approval or is released, 1 when it failed,
- * 2 for bad arguments.
+ * 2 for bad arguments, 3 when the month has not ended yet.
  */
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../project.js';
+import { osloDateOf } from '../../shared/domain/attendance/oslo-time.js';
+import { runNotYetAllowed } from '../../shared/domain/payroll/month-ended.js';
 import type { RunTotals } from '../../shared/domain/payroll/run.js';
 import { DEMO_USERS } from './seed.js';
 import { localWorkflow } from './workflow-runner.js';
@@ -67,6 +72,15 @@ export function summaryTable(t: RunTotals): string {
   ].join('\n');
 }
 
+/** Exit code when the month has not ended yet. */
+export const EXIT_MONTH_NOT_ENDED = 3;
+
+/** The refusal printed when `period` cannot be run on `osloToday` (null: it can). */
+export function monthNotEndedMessage(period: string, osloToday: string): string | null {
+  const first = runNotYetAllowed(period, osloToday);
+  return first === null ? null : `The month ${period} has not ended yet (Europe/Oslo), so it cannot be computed: the programme days still ahead would count as absence.\nIts run can start on ${first} or later.\n`;
+}
+
 function bar(p: RunBody['progress'], width = 30): string {
   const filled = Math.round((p.percent / 100) * width);
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(p.percent).padStart(3)} %  batches ${p.batchesDone}/${p.batches}  participants ${p.participants}`;
@@ -87,6 +101,11 @@ async function main(): Promise<number> {
   if (period === undefined || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) {
     process.stderr.write('usage: npm run payroll -- --period YYYY-MM [--municipality NNNN] [--data-dir DIR | --memory]\n');
     return 2;
+  }
+  const notEnded = monthNotEndedMessage(period, osloDateOf(new Date().toISOString()));
+  if (notEnded !== null) {
+    process.stderr.write(notEnded);
+    return EXIT_MONTH_NOT_ENDED;
   }
   const municipality = args.municipality;
   const dataDir = args.memory ? null : resolve(args['data-dir'] ?? process.env.INTROFLYT_DATA_DIR ?? join(PROJECT_ROOT, '.local'));
@@ -109,6 +128,11 @@ async function main(): Promise<number> {
     };
 
     const started = await call('POST', '/payroll-runs', { period });
+    // The server's clock decides; it may be a moment ahead of or behind this one.
+    if (started.body.code === 'MONTH_NOT_ENDED') {
+      process.stderr.write(`${started.body.message ?? 'The month has not ended yet'}\n`);
+      return EXIT_MONTH_NOT_ENDED;
+    }
     if (started.status >= 400) {
       process.stderr.write(`cannot start the run: ${started.body.code ?? started.status} ${started.body.message ?? ''}\n`);
       return 1;

@@ -1,7 +1,9 @@
 /**
  * Demo data for `npm start`: municipality 5001 with the default policy, one
- * kiosk, demo users of every role and six participants with the last 30 days
- * of check-ins and absences. Written through the repositories the handlers use
+ * kiosk, demo users of every role and six participants with check-ins and
+ * absences from the 1st of last month (at least the last 30 days) to
+ * yesterday: last month has ended, so it can be run as the demo's payroll
+ * month (a month is computed when it has ended). Written through the repositories the handlers use
  * (shared/adapters), with the same keys and request hashes the handlers
  * compute, so the API reads it exactly as if it had come in over HTTP.
  *
@@ -165,7 +167,7 @@ interface PlannedAbsence {
 }
 
 /** The demo stories as events and absences over the programme days of the history. */
-function history(p: DemoParticipant, days: readonly string[], today: string): { events: CheckinRecord[]; absences: PlannedAbsence[] } {
+function history(p: DemoParticipant, days: readonly string[], today: string, leaveDay: string): { events: CheckinRecord[]; absences: PlannedAbsence[] } {
   const events: CheckinRecord[] = [];
   const absences: PlannedAbsence[] = [];
   const skip = new Set<string>();
@@ -190,8 +192,8 @@ function history(p: DemoParticipant, days: readonly string[], today: string): { 
       break;
     case 'CHILD_ILLNESS_AND_LEAVE':
       mark(pick(12), { category: 'CHILD_ILLNESS', documentation: 'SELF_CERTIFICATION', status: 'APPROVED' });
-      // A leave application for a day next week, waiting for the adviser.
-      absences.push({ date: addDays(today, 7), reportedOn: addDays(today, -1), category: 'WELFARE_LEAVE', documentation: 'NONE', status: 'PENDING' });
+      // A leave application for a programme day next week, waiting for the adviser.
+      absences.push({ date: leaveDay, reportedOn: addDays(today, -1), category: 'WELFARE_LEAVE', documentation: 'NONE', status: 'PENDING' });
       break;
     case 'MISSING_CHECKOUT':
       break;
@@ -261,7 +263,9 @@ function absenceRecord(p: DemoParticipant, a: PlannedAbsence): AbsenceRecord {
 export async function seedDemo(target: SeedTarget): Promise<SeedReport> {
   const now = target.now ?? new Date();
   const today = osloTime(now.getTime()).date;
-  const from = addDays(today, -HISTORY_DAYS);
+  // The whole of last month, which a payroll run can compute, and at least HISTORY_DAYS.
+  const lastMonthFirst = `${addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7)}-01`;
+  const from = [addDays(today, -HISTORY_DAYS), lastMonthFirst].sort()[0]!;
   const to = addDays(today, -1);
   const notSeeded = ['decisions and payroll runs (made by a payroll run, not seeded)'];
   const db = createDocumentClient({ region: LOCAL_REGION, dynamoEndpoint: target.endpoint });
@@ -274,8 +278,12 @@ export async function seedDemo(target: SeedTarget): Promise<SeedReport> {
 
     const programStart = addDays(from, -120);
     const schedule = demoSchedule(programStart);
+    const isProgrammeDay = (d: string) => scheduleOn(d, schedule, isPublicHoliday).plannedMinutes > 0;
     const days: string[] = [];
-    for (let d = from; d <= to; d = addDays(d, 1)) if (scheduleOn(d, schedule, isPublicHoliday).plannedMinutes > 0) days.push(d);
+    for (let d = from; d <= to; d = addDays(d, 1)) if (isProgrammeDay(d)) days.push(d);
+    // Leave is applied for on a programme day (POST /absences refuses any other): the first one a week or more ahead.
+    let leaveDay = addDays(today, 7);
+    while (!isProgrammeDay(leaveDay)) leaveDay = addDays(leaveDay, 1);
     const setupAt = `${programStart}T08:00:00.000Z`;
 
     // 'exists' after an interrupted seed is fine: the device is there either way.
@@ -311,7 +319,7 @@ export async function seedDemo(target: SeedTarget): Promise<SeedReport> {
         pinHash,
         createdAt: setupAt,
       });
-      const h = history(p, days, today);
+      const h = history(p, days, today, leaveDay);
       // Sequential per participant, parallel across a day's two events: DynamoDB Local is the limit, not this loop.
       for (let i = 0; i < h.events.length; i += 10) {
         const batch = await Promise.all(h.events.slice(i, i + 10).map((e) => attendance.putEventOnce(e)));

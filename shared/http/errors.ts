@@ -96,8 +96,8 @@ export class NotFoundError extends AppError {
 
 /** The CONFLICT family: EVENT_ID_CONFLICT, REQUEST_ID_CONFLICT, ABSENCE_CHANGED, … */
 export class ConflictError extends AppError {
-  constructor(code: string, message: string) {
-    super(409, code, message);
+  constructor(code: string, message: string, issues?: Issue[]) {
+    super(409, code, message, issues === undefined ? {} : { issues });
   }
 }
 

@@ -10,6 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_PARTICIPANTS } from '../../infra/local/seed.js';
+import { getDeps } from '../../shared/adapters/deps.js';
 import { goldenCase, seedDecision } from '../support/decision-seed.js';
 import { ROOT } from '../support/paths.js';
 import { screenshot, seriousViolations, signInAs, startBrowserEnv, type BrowserEnv } from './browser.js';
@@ -69,32 +70,89 @@ test('month calendar coloured by status with a legend, in nb and en; axe clean; 
   await context.close();
 });
 
-test('reports own illness and child illness; the absences appear in the month', async () => {
+/** Programme days of the last 14 days (the reporting window) on which a participant has reported nothing yet, newest first. */
+async function freeReportDays(username: string): Promise<string[]> {
+  const token = await env.sys.tokenFor(username);
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const earliest = new Date(Date.parse(`${today}T12:00:00Z`) - 14 * 86_400_000).toISOString().slice(0, 10);
+  const months = [...new Set([earliest.slice(0, 7), today.slice(0, 7)])];
+  const views = await Promise.all(months.map(async (month) => (await env.sys.http('GET', '/me/attendance', { token, query: { month } })).body as { days: { date: string }[]; absences: { date: string }[] }));
+  const reported = new Set(views.flatMap((v) => v.absences.map((a) => a.date)));
+  return views
+    .flatMap((v) => v.days.map((d) => d.date))
+    .filter((d) => d >= earliest && d <= today && !reported.has(d))
+    .sort()
+    .reverse();
+}
+
+test('reports own illness, and child illness with a doctor’s note to come: each stored exactly as chosen, and listed in the month', async () => {
+  const parent = DEMO_PARTICIPANTS[4]!; // p5: two children
+  const [ownDay, childDay] = await freeReportDays(parent.username);
+  expect(childDay).toBeDefined();
   const { context, page } = await env.newPage('participant');
-  await signInAs(page, '/participant/', me.username);
+  await signInAs(page, '/participant/', parent.username);
   await page.locator('.calendar').waitFor();
   await tab(page, 'report');
   await page.locator('form').waitFor();
   expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, 'participant-3-report', true);
 
-  const before = await env.sys.count('attendance');
+  const stored = async () => (await getDeps().attendance.listAbsences(parent.participantId)).map((a) => ({ date: a.date, category: a.category, documentation: a.documentation, status: a.status, minutes: a.minutes }));
+  const before = await stored();
+
+  // Own illness, self-certified, the whole day: approved at once.
+  await page.locator('#date').fill(ownDay!);
   await page.getByRole('button', { name: 'Send' }).click();
   await page.locator('p.ok').waitFor();
   expect(await page.locator('p.ok').textContent()).toMatch(/Fraværet er meldt: egen sykdom, .*, godkjent\./);
 
+  // My child is ill, part of the day, and I will hand in a doctor's note: waits for the document.
   await page.getByLabel('Barnet mitt er sykt').check();
+  await page.locator('#date').fill(childDay!);
   await page.getByLabel('En del av dagen').check();
   await page.locator('#minutes').fill('90');
+  await page.getByLabel('Jeg leverer legeerklæring').check();
   await page.getByRole('button', { name: 'Send' }).click();
   await page.locator('p.ok', { hasText: 'barns sykdom' }).waitFor();
-  expect(await env.sys.count('attendance')).toBe(before + 2);
+  expect(await page.locator('p.ok').textContent()).toMatch(/barns sykdom, .*, venter på behandling\./);
+
+  const added = (await stored()).filter((a) => !before.some((b) => JSON.stringify(b) === JSON.stringify(a)));
+  expect(added.sort((a, b) => (a.date < b.date ? 1 : -1))).toEqual([
+    { date: ownDay, category: 'OWN_ILLNESS', documentation: 'SELF_CERTIFICATION', status: 'APPROVED', minutes: null },
+    { date: childDay, category: 'CHILD_ILLNESS', documentation: 'DOCTOR_NOTE', status: 'PENDING', minutes: 90 },
+  ]);
 
   await tab(page, 'month');
   await page.locator('ul.absences').waitFor();
   const listed = await page.locator('ul.absences').textContent();
   expect(listed).toContain('egen sykdom');
-  expect(listed).toContain('barns sykdom');
+  await context.close();
+});
+
+test('what the rules cannot use is refused with a plain message: child illness without children, a day that is no programme day', async () => {
+  // p4 has no children on file.
+  const { context, page } = await env.newPage('participant');
+  await signInAs(page, '/participant/', me.username);
+  await page.locator('.calendar').waitFor();
+  await tab(page, 'report');
+  await page.locator('form').waitFor();
+  const before = await env.sys.count('attendance');
+  const [free] = await freeReportDays(me.username);
+  await page.locator('#date').fill(free!);
+  await page.getByLabel('Barnet mitt er sykt').check();
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.locator('p.error').waitFor();
+  expect(await page.locator('p.error').textContent()).toContain('det står ingen barn i mappen din');
+
+  // The latest Sunday in the reporting window: no programme day.
+  const sunday = new Date();
+  sunday.setUTCDate(sunday.getUTCDate() - sunday.getUTCDay());
+  await page.getByLabel('Jeg er syk').check();
+  await page.locator('#date').fill(sunday.toISOString().slice(0, 10));
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.locator('p.error', { hasText: 'ikke en programdag' }).waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(await env.sys.count('attendance')).toBe(before);
   await context.close();
 });
 

@@ -1,3 +1,4 @@
+import { firstRunDay, runNotYetAllowed } from '../../shared/domain/payroll/month-ended.js';
 import { parseCase } from '../../shared/domain/case.js';
 import { decideCore } from '../../shared/domain/engine.js';
 import { diffDecisions } from '../../shared/domain/payroll/correction.js';
@@ -74,5 +75,17 @@ describe('payroll run: two different approvers, no unresolved formal decision', 
   test('a failed run records why', () => {
     expect(apply(started, decide(started, { type: 'FailRun', reason: 'COMPUTE_FAILED', at: 'x' }))).toMatchObject({ status: 'FAILED', failure: 'COMPUTE_FAILED' });
     expect(() => evolve(null, { type: 'RunReleased', at: 'x' })).toThrow(RangeError);
+  });
+});
+
+describe('a month is computed when it has ended (month-ended.ts)', () => {
+  test('the first day a run may start is the 1st of the next month, February and December included', () => {
+    expect([firstRunDay('2026-10'), firstRunDay('2027-02'), firstRunDay('2028-02'), firstRunDay('2026-12')]).toEqual(['2026-11-01', '2027-03-01', '2028-03-01', '2027-01-01']);
+  });
+  test('before it the run is not allowed and the first day is named; from it on it is', () => {
+    expect(runNotYetAllowed('2026-10', '2026-10-31')).toBe('2026-11-01');
+    expect(runNotYetAllowed('2026-11', '2026-10-15')).toBe('2026-12-01');
+    expect(runNotYetAllowed('2026-10', '2026-11-01')).toBeNull();
+    expect(runNotYetAllowed('2025-01', '2026-11-01')).toBeNull();
   });
 });

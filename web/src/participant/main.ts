@@ -23,7 +23,12 @@ type Key =
   | 'absences' | 'noAbsences' | 'noDecision' | 'payoutFor' | 'explanation' | 'hints' | 'reportTitle' | 'ownIllness' | 'childIllness' | 'date'
   | 'wholeDay' | 'partDay' | 'minutes' | 'documentation' | 'selfCert' | 'doctorNote' | 'send' | 'reported' | 'accessIntro' | 'noAccess'
   | 'when' | 'who' | 'why' | 'integrity' | 'verified' | 'broken' | 'dataIntro' | 'download' | 'downloaded' | 'error' | 'choosePeriod'
-  | 'statusAPPROVED' | 'statusPENDING' | 'statusREJECTED' | 'kind' | 'whatHappened' | 'reportHelp' | 'nav';
+  | 'statusAPPROVED' | 'statusPENDING' | 'statusREJECTED' | 'kind' | 'whatHappened' | 'reportHelp' | 'nav'
+  | `refused${RefusalCode}`;
+
+/** Codes POST /absences refuses a report with, shown in the reader's language. */
+const REFUSALS = ['NO_CHILD_ON_FILE', 'NOT_A_PROGRAMME_DAY', 'NOT_ENROLLED_ON_DATE', 'ON_UNPAID_LEAVE_ON_DATE', 'MINUTES_EXCEED_PLANNED', 'ALREADY_REPORTED', 'DATE_OUT_OF_RANGE'] as const;
+type RefusalCode = (typeof REFUSALS)[number];
 
 const MESSAGES: Messages<Key> = {
   nb: {
@@ -47,7 +52,7 @@ const MESSAGES: Messages<Key> = {
     explanation: 'Forklaring',
     hints: 'Dette kan endre utbetalingen',
     reportTitle: 'Meld sykdom',
-    ownIllness: 'Jeg er syk (egenmelding)',
+    ownIllness: 'Jeg er syk',
     childIllness: 'Barnet mitt er sykt',
     date: 'Dato',
     wholeDay: 'Hele dagen',
@@ -77,6 +82,13 @@ const MESSAGES: Messages<Key> = {
     statusREJECTED: 'avslått',
     kind: 'Type',
     whatHappened: 'Status',
+    refusedNO_CHILD_ON_FILE: 'Du kan ikke melde barns sykdom: det står ingen barn i mappen din. Be rådgiveren din om å rette det.',
+    refusedNOT_A_PROGRAMME_DAY: 'Datoen er ikke en programdag for deg (helg, helligdag eller en dag uten undervisning), så det er ikke noe fravær å melde.',
+    refusedNOT_ENROLLED_ON_DATE: 'Du var ikke med i programmet denne datoen, så det er ikke noe fravær å melde.',
+    refusedON_UNPAID_LEAVE_ON_DATE: 'Du har permisjon uten stønad denne datoen, så det er ikke noe fravær å melde.',
+    refusedMINUTES_EXCEED_PLANNED: 'Dagen har færre planlagte minutter enn du skrev. Meld hele dagen eller færre minutter.',
+    refusedALREADY_REPORTED: 'Du har allerede meldt fravær for hele denne dagen.',
+    refusedDATE_OUT_OF_RANGE: 'Du kan melde sykdom for i dag og inntil 14 dager tilbake.',
   },
   en: {
     title: 'My introduction programme',
@@ -99,7 +111,7 @@ const MESSAGES: Messages<Key> = {
     explanation: 'Explanation',
     hints: 'What would change the payout',
     reportTitle: 'Report illness',
-    ownIllness: 'I am ill (self-certification)',
+    ownIllness: 'I am ill',
     childIllness: 'My child is ill',
     date: 'Date',
     wholeDay: 'The whole day',
@@ -129,6 +141,13 @@ const MESSAGES: Messages<Key> = {
     statusREJECTED: 'rejected',
     kind: 'Type',
     whatHappened: 'Status',
+    refusedNO_CHILD_ON_FILE: 'You cannot report a child’s illness: your file lists no children. Ask your adviser to correct it.',
+    refusedNOT_A_PROGRAMME_DAY: 'The date is not a programme day for you (a weekend, a public holiday or a day without classes), so there is no absence to report.',
+    refusedNOT_ENROLLED_ON_DATE: 'You were not in the programme on this date, so there is no absence to report.',
+    refusedON_UNPAID_LEAVE_ON_DATE: 'You are on unpaid leave on this date, so there is no absence to report.',
+    refusedMINUTES_EXCEED_PLANNED: 'The day has fewer planned minutes than you wrote. Report the whole day or fewer minutes.',
+    refusedALREADY_REPORTED: 'You have already reported absence for the whole of this day.',
+    refusedDATE_OUT_OF_RANGE: 'You can report illness for today and up to 14 days back.',
   },
 };
 
@@ -310,7 +329,8 @@ function reportView(): Child[] {
         ev.preventDefault();
         const data = new FormData(form);
         const category = String(data.get('category'));
-        const documentation = category === 'OWN_ILLNESS' ? String(data.get('documentation') ?? 'SELF_CERTIFICATION') : 'SELF_CERTIFICATION';
+        // Exactly what was chosen, for own and child illness alike: a doctor's note to come waits for the document.
+        const documentation = String(data.get('documentation') ?? 'SELF_CERTIFICATION');
         const body = {
           requestId: newUuid(),
           category,
@@ -327,7 +347,8 @@ function reportView(): Child[] {
             render();
           },
           (err: unknown) => {
-            state.error = errText(err);
+            const refusal = err instanceof ApiError ? REFUSALS.find((c) => c === err.code) : undefined;
+            state.error = refusal === undefined ? errText(err) : t(`refused${refusal}`);
             render();
           },
         );
