@@ -1,4 +1,4 @@
-/** Decisions: participants and advisers read decisions and explanations, advisers resolve VEDTAK_REQUIRED reviews, what-if simulations; see routes.ts. */
+/** Decisions: participants and advisers read decisions and explanations, advisers resolve VEDTAK_REQUIRED reviews and mark REVIEW ones as seen, what-if simulations; see routes.ts. */
 import type { RouteDef } from './routes.js';
 
 export const DECISION_ROUTES: readonly RouteDef[] = [
@@ -19,6 +19,7 @@ export const DECISION_ROUTES: readonly RouteDef[] = [
   },
   { method: 'GET', path: '/reviews', fn: 'review-list', roles: ['adviser'], tables: { participants: 'r', decisions: 'r', auditLog: 'rw' } },
   { method: 'PUT', path: '/decisions/{participantId}/{period}/resolution', fn: 'decision-resolve', roles: ['adviser'], tables: { participants: 'r', decisions: 'rw', auditLog: 'rw' } },
+  { method: 'PUT', path: '/decisions/{participantId}/{period}/seen', fn: 'decision-seen', roles: ['adviser'], tables: { participants: 'r', decisions: 'rw', auditLog: 'rw' } },
   // What-if: the engine on a posted case; reads and stores nothing.
   { method: 'POST', path: '/simulations', fn: 'simulation-run', roles: ['adviser'], tables: {} },
 

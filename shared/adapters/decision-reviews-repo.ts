@@ -4,6 +4,10 @@
  * item per decision version, never an edit of the decision (R5).
  *
  * Key layout (pk / sk): P#<pid> / RES#<period>#v<version, 4 digits>
+ *                       P#<pid> / SEEN#<period>#v<version, 4 digits>
+ *   RES: the resolution of a VEDTAK_REQUIRED decision version;
+ *   SEEN: an adviser's mark that a REVIEW decision version was looked at
+ *   (shared/domain/payroll/review-seen.ts).
  *
  * No gsi1 keys: gsi1 lists a municipality's month of decisions
  * (decisions-repo.ts) and must list decisions only. The payroll run finds the
@@ -36,6 +40,14 @@ export interface ResolutionRecord extends VersionRef {
   resolvedAt: string;
 }
 
+/** An adviser looked at a REVIEW decision version (shared/domain/payroll/review-seen.ts). */
+export interface SeenRecord extends VersionRef {
+  decisionId: string;
+  /** Pseudonymous staff ref of the adviser (never a name). */
+  seenByRef: string;
+  seenAt: string;
+}
+
 export interface DecisionReviewsRepo {
   /** Writes the resolution unless that decision version has one; then returns the stored one (nothing written). */
   putResolutionOnce(r: ResolutionRecord): Promise<{ created: true } | { created: false; existing: ResolutionRecord }>;
@@ -44,13 +56,19 @@ export interface DecisionReviewsRepo {
   listForParticipant(participantId: string): Promise<ResolutionRecord[]>;
   /** The resolutions of these decision versions that exist, keyed by `versionKey` (strongly consistent). */
   getMany(refs: readonly VersionRef[]): Promise<Map<string, ResolutionRecord>>;
+  /** Writes the mark unless that decision version has one; then returns the stored one (nothing written). */
+  putSeenOnce(r: SeenRecord): Promise<{ created: true } | { created: false; existing: SeenRecord }>;
+  getSeen(ref: VersionRef): Promise<SeenRecord | undefined>;
+  /** Every seen mark of a participant (all months and versions). */
+  listSeenForParticipant(participantId: string): Promise<SeenRecord[]>;
 }
 
 const key = (r: VersionRef) => ({ pk: `P#${r.participantId}`, sk: `RES#${r.period}#v${pad4(r.version)}` });
+const seenKey = (r: VersionRef) => ({ pk: `P#${r.participantId}`, sk: `SEEN#${r.period}#v${pad4(r.version)}` });
 
-function strip(item: Record<string, unknown>): ResolutionRecord {
+function strip<T = ResolutionRecord>(item: Record<string, unknown>): T {
   const { pk: _pk, sk: _sk, ...r } = item;
-  return r as unknown as ResolutionRecord;
+  return r as unknown as T;
 }
 
 /** BatchGetItem takes at most 100 keys. */
@@ -96,6 +114,41 @@ export class DynamoDecisionReviewsRepo implements DecisionReviewsRepo {
       ConsistentRead: true,
     });
     return items.map((item) => strip(item));
+  }
+
+  async putSeenOnce(r: SeenRecord): Promise<{ created: true } | { created: false; existing: SeenRecord }> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...seenKey(r), ...r },
+          // One mark per decision version, written once: two advisers marking at once leave one record,
+          // and who looked first, and when, is never overwritten.
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return { created: true };
+    } catch (err) {
+      if (!isConditionFailed(err)) throw err;
+      const existing = await this.getSeen(r);
+      if (existing === undefined) throw new Error('seen: condition failed but no item found');
+      return { created: false, existing };
+    }
+  }
+
+  async getSeen(ref: VersionRef): Promise<SeenRecord | undefined> {
+    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: seenKey(ref), ConsistentRead: true }));
+    return r.Item === undefined ? undefined : strip<SeenRecord>(r.Item);
+  }
+
+  async listSeenForParticipant(participantId: string): Promise<SeenRecord[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :seen)',
+      ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':seen': 'SEEN#' },
+      ConsistentRead: true,
+    });
+    return items.map((item) => strip<SeenRecord>(item));
   }
 
   async getMany(refs: readonly VersionRef[]): Promise<Map<string, ResolutionRecord>> {

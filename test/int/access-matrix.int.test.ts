@@ -60,6 +60,7 @@ const SAMPLE_BODY: Readonly<Record<string, () => unknown>> = {
   'participant-kiosk-credential': () => ({ cardNumber: `MX${Math.floor(Math.random() * 1e8)}`, pin: '2580' }),
   'participant-assign': () => ({ advisers: [ASSIGNED] }),
   'decision-resolve': () => ({ kind: 'ADJUSTMENT', version: 1, payoutOre: 0, reason: 'Matrisetest' }),
+  'decision-seen': () => ({ version: 1 }),
 };
 
 const QUERY: Readonly<Record<string, Record<string, string>>> = {

@@ -42,6 +42,7 @@ export const VALID_BODIES: Readonly<Record<string, (w: FuzzWorld) => Record<stri
   'participant-kiosk-credential': () => ({ cardNumber: 'FUZZCARD2', pin: '5938' }),
   'participant-assign': (w) => ({ advisers: [w.adviserSub] }),
   'device-register': () => ({ deviceId: 'kiosk-fuzz-new', label: 'Fuzz hall' }),
+  'decision-seen': () => ({ version: 1 }),
   'policy-update': () => ({ expectedVersion: 1, benefit: { deductionUnit: 'DAILY' }, attendance: { replayWindowHours: 48, missingCheckout: 'END_OF_SESSION' } }),
 };
 

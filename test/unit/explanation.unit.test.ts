@@ -210,6 +210,17 @@ describe('the layers say what happened', () => {
     expect(v.who.lines.join('\n')).toMatch(/formal decision|advance/i);
   });
 
+  test('REVIEW says what happens and no more: the adviser’s list to look at, the payout does not wait (nb and en)', () => {
+    const d = core(absentOn(baseCase(), ['2026-10-13']));
+    expect(d.review).toBe('REVIEW');
+    const en = renderLayers(d, 'en').who.lines.at(-1)!;
+    expect(en).toMatch(/^Review: there is a deduction or a held-back amount for absence \(NOK\s1\s107,15\), so this decision is put on your adviser’s list of decisions to look at\. The payout does not wait for it\.$/);
+    expect(en).not.toMatch(/before it is paid|checks/);
+    const nb = renderLayers(d, 'nb').who.lines.at(-1)!;
+    expect(nb).toContain('kommer på listen rådgiveren din har over vedtak som skal ses gjennom. Utbetalingen venter ikke på det.');
+    expect(nb).not.toMatch(/før det blir utbetalt/);
+  });
+
   test('a whole month of unpaid leave: every day has its line, the capped ones say so, nothing is paid', () => {
     const d = core(goldenInput('g13-whole-month-unpaid-leave.case.json'));
     // Amounts are formatted with no-break spaces; compared here with plain ones.

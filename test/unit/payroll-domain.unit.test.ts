@@ -1,3 +1,4 @@
+import { checkSeen } from '../../shared/domain/payroll/review-seen.js';
 import { firstRunDay, runNotYetAllowed } from '../../shared/domain/payroll/month-ended.js';
 import { parseCase } from '../../shared/domain/case.js';
 import { decideCore } from '../../shared/domain/engine.js';
@@ -87,5 +88,14 @@ describe('a month is computed when it has ended (month-ended.ts)', () => {
     expect(runNotYetAllowed('2026-11', '2026-10-15')).toBe('2026-12-01');
     expect(runNotYetAllowed('2026-10', '2026-11-01')).toBeNull();
     expect(runNotYetAllowed('2025-01', '2026-11-01')).toBeNull();
+  });
+});
+
+describe('marking a REVIEW decision as seen (review-seen.ts)', () => {
+  test('only the latest version of a REVIEW decision; a superseded version or another class is refused with its code', () => {
+    expect(checkSeen(2, { version: 2, review: 'REVIEW' })).toBeNull();
+    expect(checkSeen(1, { version: 2, review: 'REVIEW' })?.code).toBe('DECISION_SUPERSEDED');
+    expect(checkSeen(1, { version: 1, review: 'VEDTAK_REQUIRED' })).toMatchObject({ code: 'NOT_A_REVIEW_DECISION', message: expect.stringContaining('formal decision') });
+    expect(checkSeen(1, { version: 1, review: 'AUTOMATIC' })).toMatchObject({ code: 'NOT_A_REVIEW_DECISION', message: expect.stringContaining('automatically') });
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The adviser's desk: assigned participants, documents waiting for approval
  * (approve, or reject with a reason), decisions that need a formal decision
- * (enkeltvedtak), one participant's calendar and decisions, and what-if on a
+ * (enkeltvedtak) and REVIEW decisions to look at and mark as seen, one participant's calendar and decisions, and what-if on a
  * participant's month (POST /simulations: the engine on an edited case,
  * nothing stored).
  *
@@ -23,7 +23,8 @@ type Key =
   | 'documentation' | 'status' | 'approve' | 'reject' | 'reason' | 'reasonHelp' | 'approved' | 'rejected' | 'noDocuments' | 'noReviews' | 'period'
   | 'payout' | 'review' | 'resolve' | 'reference' | 'noticeDate' | 'resolved' | 'back' | 'calendar' | 'decisions' | 'noDecisions' | 'prev' | 'next'
   | 'provisional' | 'explanation' | 'case' | 'caseHelp' | 'run' | 'result' | 'base' | 'deduction' | 'error' | 'participant' | 'receivedNote'
-  | 'fromDecision' | 'useDecision' | 'minutes' | 'wholeDay' | 'version';
+  | 'fromDecision' | 'useDecision' | 'minutes' | 'wholeDay' | 'version'
+  | 'vedtakHeading' | 'lookHeading' | 'lookHelp' | 'noLook' | 'markSeen' | 'seen';
 
 const MESSAGES: Messages<Key> = {
   nb: {
@@ -31,7 +32,7 @@ const MESSAGES: Messages<Key> = {
     nav: 'Hovedmeny',
     participants: 'Mine deltakere',
     documents: 'Dokumenter til godkjenning',
-    reviews: 'Krever enkeltvedtak',
+    reviews: 'Vedtak til kontroll',
     whatif: 'Hva om',
     signOut: 'Logg ut',
     loading: 'Henter …',
@@ -79,13 +80,19 @@ const MESSAGES: Messages<Key> = {
     minutes: '{n} min',
     wholeDay: 'hele dagen',
     version: 'versjon',
+    vedtakHeading: 'Krever enkeltvedtak',
+    lookHeading: 'Til gjennomsyn',
+    lookHelp: 'Vedtak med trekk for fravær under grensen for enkeltvedtak. De blir utbetalt som beregnet, og deltakeren får vite at du ser gjennom dem. Merk dem som sett når du har gjort det.',
+    noLook: 'Ingen vedtak venter på gjennomsyn.',
+    markSeen: 'Merk som sett',
+    seen: 'Sett {date}.',
   },
   en: {
     title: 'Adviser',
     nav: 'Main menu',
     participants: 'My participants',
     documents: 'Documents to approve',
-    reviews: 'Need a formal decision',
+    reviews: 'Decisions to review',
     whatif: 'What if',
     signOut: 'Sign out',
     loading: 'Loading …',
@@ -133,6 +140,12 @@ const MESSAGES: Messages<Key> = {
     minutes: '{n} min',
     wholeDay: 'whole day',
     version: 'version',
+    vedtakHeading: 'Need a formal decision',
+    lookHeading: 'To look at',
+    lookHelp: 'Decisions with a deduction for absence below the formal-decision threshold. They are paid as computed, and the participant is told that you look at them. Mark them as seen when you have.',
+    noLook: 'No decision is waiting to be looked at.',
+    markSeen: 'Mark as seen',
+    seen: 'Seen {date}.',
   },
 };
 
@@ -160,6 +173,8 @@ interface DecisionRow {
   reviewClass?: string;
   decisionId?: string;
   resolved?: boolean;
+  seen?: { seenAt: string } | null;
+  deductionOre?: number;
   input?: unknown;
   decision?: { payoutOre: number; baseOre: number; deductionOre: number; review?: string; calendar?: DecisionCalendarDay[] };
   calendar?: DecisionCalendarDay[];
@@ -180,6 +195,8 @@ const state = {
   participants: undefined as ParticipantRow[] | undefined,
   queue: undefined as QueueItem[] | undefined,
   reviews: undefined as DecisionRow[] | undefined,
+  /** REVIEW decisions to look at and mark as seen. */
+  look: undefined as DecisionRow[] | undefined,
   selected: undefined as string | undefined,
   month: osloToday().slice(0, 7),
   attendance: undefined as MonthAttendance | undefined,
@@ -213,12 +230,18 @@ async function guarded(fn: () => Promise<void>): Promise<void> {
 
 const loadParticipants = (): Promise<void> => guarded(async () => void (state.participants = listOf(await api.get('/participants'), 'items', 'participants')));
 const loadQueue = (): Promise<void> => guarded(async () => void (state.queue = listOf(await api.get('/absences?status=PENDING'), 'items')));
+/** Both lists in one read: decisions that need a formal decision, and REVIEW decisions to look at. */
+async function fetchReviews(): Promise<void> {
+  const all = listOf<DecisionRow>(await api.get('/reviews?review=ALL'), 'items', 'reviews', 'decisions');
+  state.reviews = all.filter((d) => d.review !== 'REVIEW');
+  state.look = all.filter((d) => d.review === 'REVIEW');
+}
 const loadReviews = (): Promise<void> =>
   guarded(async () => {
     try {
-      state.reviews = listOf(await api.get('/reviews'), 'items', 'reviews', 'decisions');
+      await fetchReviews();
     } catch (err) {
-      if (err instanceof ApiError && err.status === 404) state.reviews = [];
+      if (err instanceof ApiError && err.status === 404) state.reviews = state.look = [];
       else throw err;
     }
   });
@@ -397,11 +420,58 @@ function useCase(input: unknown): void {
 
 function reviewsView(): Child[] {
   if (state.reviews === undefined) return [h('p', { role: 'status' }, t('loading'))];
-  if (state.reviews.length === 0) return [h('h2', {}, t('reviews')), h('p', {}, t('noReviews'))];
+  return [...vedtakView(state.reviews), ...lookView(state.look ?? [])];
+}
+
+function lookView(items: DecisionRow[]): Child[] {
+  const lang = i18n.lang();
+  const names = new Map((state.participants ?? []).map((p) => [p.participantId, p]));
+  const title = (d: DecisionRow) => h('h3', {}, `${nameOf(names.get(d.participantId ?? ''), d.participantId ?? '')} – ${monthName(d.period, lang)}`);
+  const amounts = (d: DecisionRow) => h('p', {}, `${t('payout')}: ${nok(d.payoutOre ?? 0, lang)} · ${t('deduction')}: ${nok(d.deductionOre ?? 0, lang)}`);
+  return [
+    h('h2', {}, t('lookHeading')),
+    h('p', { class: 'muted' }, t('lookHelp')),
+    items.length === 0
+      ? h('p', {}, t('noLook'))
+      : h(
+          'div',
+          {},
+          items.map((d) => {
+            const pid = d.participantId ?? '';
+            const key = `${pid}/${d.period}`;
+            if (d.seen) return h('section', { class: 'card', 'data-look': key, 'data-seen': 'true' }, title(d), amounts(d), h('p', { class: 'ok' }, t('seen', { date: dateOnly(d.seen.seenAt, lang) })));
+            return h(
+              'section',
+              { class: 'card', 'data-look': key },
+              title(d),
+              amounts(d),
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'primary',
+                  onclick: () =>
+                    void guarded(async () => {
+                      await api.send('PUT', `/decisions/${encodeURIComponent(pid)}/${d.period}/seen`, { version: d.version ?? 1 });
+                      await fetchReviews();
+                    }),
+                },
+                t('markSeen'),
+              ),
+            );
+          }),
+        ),
+  ];
+}
+
+const dateOnly = (iso: string, lang: 'nb' | 'en'): string => new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium', timeZone: 'Europe/Oslo' }).format(new Date(iso));
+
+function vedtakView(vedtak: DecisionRow[]): Child[] {
+  if (vedtak.length === 0) return [h('h2', {}, t('vedtakHeading')), h('p', {}, t('noReviews'))];
   const names = new Map((state.participants ?? []).map((p) => [p.participantId, p]));
   return [
-    h('h2', {}, t('reviews')),
-    ...state.reviews.map((d, i) => {
+    h('h2', {}, t('vedtakHeading')),
+    ...vedtak.map((d, i) => {
       const pid = d.participantId ?? '';
       if (d.resolved === true)
         return h('section', { class: 'card', 'data-review': `${pid}/${d.period}`, 'data-resolved': 'true' }, h('h3', {}, `${nameOf(names.get(pid), pid)} – ${monthName(d.period, i18n.lang())}`), h('p', { class: 'ok' }, t('resolved')));
@@ -417,7 +487,7 @@ function reviewsView(): Child[] {
             void guarded(async () => {
               await api.send('PUT', `/decisions/${encodeURIComponent(pid)}/${d.period}/resolution`, { kind: 'FORMAL_DECISION', version: d.version ?? 1, vedtakReference: ref.value.trim(), advanceNoticeDate: notice.value });
               state.message = t('resolved');
-              state.reviews = listOf(await api.get('/reviews'), 'items', 'reviews', 'decisions');
+              await fetchReviews();
             });
           },
         },

@@ -178,7 +178,7 @@ export const enMessages = {
   'review.AUTOMATIC':
     '{unpaidLeave, select, yes {Review: automatic. There is no deduction for absence, so no one needed to check it by hand. The unpaid leave was decided earlier by your adviser.} other {Review: automatic. There is no deduction for absence, so no one needed to check it by hand.}}',
   'review.REVIEW':
-    '{cause, select, correction {Review: by an adviser. This correction lowers the amount, so an adviser checks it before anything happens.} other {Review: by an adviser. There is a deduction or a held-back amount for absence ({unexcused}), so an adviser checks the decision before it is paid.}}',
+    '{cause, select, correction {Review: this correction lowers the amount. Nothing is taken back automatically: the correction is put on your adviser’s list of decisions to look at.} other {Review: there is a deduction or a held-back amount for absence ({unexcused}), so this decision is put on your adviser’s list of decisions to look at. The payout does not wait for it.}}',
   'review.VEDTAK_REQUIRED':
     'Review: formal decision required. The deductions ({unexcused}) are at least half of the amount that could be paid ({payable}) and at least one twelfth of G ({g}). So an adviser must make a formal decision (enkeltvedtak) before anything is paid. You will get advance notice (forhåndsvarsel) first and can give your view (integreringsloven § 21, forvaltningsloven § 16).',
 

@@ -180,7 +180,7 @@ export const nb: LanguagePack = {
     'review.AUTOMATIC':
       '{unpaidLeave, select, yes {Kontroll: automatisk. Det er ikke trekk for fravær, så ingen trengte å kontrollere det manuelt. Permisjonen uten stønad har rådgiveren din bestemt tidligere.} other {Kontroll: automatisk. Det er ikke trekk for fravær, så ingen trengte å kontrollere det manuelt.}}',
     'review.REVIEW':
-      '{cause, select, correction {Kontroll: av en rådgiver. Rettelsen gjør beløpet lavere, så en rådgiver går gjennom den før noe skjer.} other {Kontroll: av en rådgiver. Det er trekk eller tilbakeholdt beløp for fravær ({unexcused}), så en rådgiver går gjennom vedtaket før det blir utbetalt.}}',
+      '{cause, select, correction {Kontroll: rettelsen gjør beløpet lavere. Ingenting blir trukket tilbake automatisk: rettelsen kommer på listen rådgiveren din har over vedtak som skal ses gjennom.} other {Kontroll: det er trekk eller tilbakeholdt beløp for fravær ({unexcused}), så vedtaket kommer på listen rådgiveren din har over vedtak som skal ses gjennom. Utbetalingen venter ikke på det.}}',
     'review.VEDTAK_REQUIRED':
       'Kontroll: enkeltvedtak kreves. Trekket ({unexcused}) er minst halvparten av beløpet som kan utbetales ({payable}) og minst en tolvdel av G ({g}). Derfor må en rådgiver fatte et enkeltvedtak før noe blir utbetalt. Du får forhåndsvarsel først og kan si din mening (integreringsloven § 21, forvaltningsloven § 16).',
 
