@@ -12,6 +12,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   p2: async () => (await import('./p2-payroll.js')).benchPayroll,
   p3: async () => (await import('./p3-checkin.js')).benchCheckin,
   p4: async () => (await import('./p4-bundles.js')).benchBundles,
+  sim: async () => (await import('./simulate-batch.js')).benchSimulateBatch,
 };
 
 const wanted = process.argv.slice(2).map((a) => a.toLowerCase());
