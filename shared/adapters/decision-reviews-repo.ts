@@ -65,6 +65,7 @@ export interface DecisionReviewsRepo {
 
 const key = (r: VersionRef) => ({ pk: `P#${r.participantId}`, sk: `RES#${r.period}#v${pad4(r.version)}` });
 const seenKey = (r: VersionRef) => ({ pk: `P#${r.participantId}`, sk: `SEEN#${r.period}#v${pad4(r.version)}` });
+type KeyOf = (r: VersionRef) => { pk: string; sk: string };
 
 function strip<T = ResolutionRecord>(item: Record<string, unknown>): T {
   const { pk: _pk, sk: _sk, ...r } = item;
@@ -81,74 +82,61 @@ export class DynamoDecisionReviewsRepo implements DecisionReviewsRepo {
     private readonly table: string,
   ) {}
 
-  async putResolutionOnce(r: ResolutionRecord): Promise<{ created: true } | { created: false; existing: ResolutionRecord }> {
+  /**
+   * Create-only write of one item per decision version (RES# or SEEN#). The
+   * condition guarantees one item per key: of two advisers writing at once one
+   * wins, and a recorded formal decision or a first "seen" (who, when) is never
+   * silently replaced; the loser gets the stored item back.
+   */
+  private async putOnce<T extends VersionRef>(keyOf: KeyOf, r: T, what: string): Promise<{ created: true } | { created: false; existing: T }> {
     try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: { ...key(r), ...r },
-          // One resolution per decision version, written once: two advisers resolving at once cannot both win,
-          // and a recorded formal decision is never silently replaced.
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
+      await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keyOf(r), ...r }, ConditionExpression: 'attribute_not_exists(pk)' }));
       return { created: true };
     } catch (err) {
       if (!isConditionFailed(err)) throw err;
-      const existing = await this.get(r);
-      if (existing === undefined) throw new Error('resolution: condition failed but no item found');
+      const existing = await this.getOne<T>(keyOf, r);
+      if (existing === undefined) throw new Error(`${what}: condition failed but no item found`);
       return { created: false, existing };
     }
   }
 
-  async get(ref: VersionRef): Promise<ResolutionRecord | undefined> {
-    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: key(ref), ConsistentRead: true }));
-    return r.Item === undefined ? undefined : strip(r.Item);
+  private async getOne<T>(keyOf: KeyOf, ref: VersionRef): Promise<T | undefined> {
+    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: keyOf(ref), ConsistentRead: true }));
+    return r.Item === undefined ? undefined : strip<T>(r.Item);
   }
 
-  async listForParticipant(participantId: string): Promise<ResolutionRecord[]> {
+  private async listPrefixed<T>(participantId: string, prefix: 'RES#' | 'SEEN#'): Promise<T[]> {
     const items = await queryAll(this.db, {
       TableName: this.table,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :res)',
-      ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':res': 'RES#' },
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':prefix': prefix },
       ConsistentRead: true,
     });
-    return items.map((item) => strip(item));
+    return items.map((item) => strip<T>(item));
   }
 
-  async putSeenOnce(r: SeenRecord): Promise<{ created: true } | { created: false; existing: SeenRecord }> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: { ...seenKey(r), ...r },
-          // One mark per decision version, written once: two advisers marking at once leave one record,
-          // and who looked first, and when, is never overwritten.
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return { created: true };
-    } catch (err) {
-      if (!isConditionFailed(err)) throw err;
-      const existing = await this.getSeen(r);
-      if (existing === undefined) throw new Error('seen: condition failed but no item found');
-      return { created: false, existing };
-    }
+  putResolutionOnce(r: ResolutionRecord): Promise<{ created: true } | { created: false; existing: ResolutionRecord }> {
+    return this.putOnce(key, r, 'resolution');
   }
 
-  async getSeen(ref: VersionRef): Promise<SeenRecord | undefined> {
-    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: seenKey(ref), ConsistentRead: true }));
-    return r.Item === undefined ? undefined : strip<SeenRecord>(r.Item);
+  get(ref: VersionRef): Promise<ResolutionRecord | undefined> {
+    return this.getOne<ResolutionRecord>(key, ref);
   }
 
-  async listSeenForParticipant(participantId: string): Promise<SeenRecord[]> {
-    const items = await queryAll(this.db, {
-      TableName: this.table,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :seen)',
-      ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':seen': 'SEEN#' },
-      ConsistentRead: true,
-    });
-    return items.map((item) => strip<SeenRecord>(item));
+  listForParticipant(participantId: string): Promise<ResolutionRecord[]> {
+    return this.listPrefixed<ResolutionRecord>(participantId, 'RES#');
+  }
+
+  putSeenOnce(r: SeenRecord): Promise<{ created: true } | { created: false; existing: SeenRecord }> {
+    return this.putOnce(seenKey, r, 'seen');
+  }
+
+  getSeen(ref: VersionRef): Promise<SeenRecord | undefined> {
+    return this.getOne<SeenRecord>(seenKey, ref);
+  }
+
+  listSeenForParticipant(participantId: string): Promise<SeenRecord[]> {
+    return this.listPrefixed<SeenRecord>(participantId, 'SEEN#');
   }
 
   async getMany(refs: readonly VersionRef[]): Promise<Map<string, ResolutionRecord>> {
