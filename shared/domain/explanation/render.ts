@@ -78,7 +78,7 @@ export interface ExplanationContext {
 }
 
 /** The steps from the computed amount to the amount paid, for a decision and its context (payout-steps.ts). */
-export function stepsOf(decision: Pick<DecisionCore, 'payoutOre'>, ctx: ExplanationContext = {}): PayoutSteps {
+export function stepsOf(decision: Pick<DecisionCore, 'payoutOre'>, ctx: ExplanationContext): PayoutSteps {
   return payoutSteps({
     computedOre: decision.payoutOre,
     ...(ctx.resolution === undefined ? {} : { resolution: ctx.resolution }),

@@ -21,6 +21,7 @@ import type { ExplanationContext } from '../explanation/render.js';
 import { LANGUAGES, renderExplanation } from '../explanation/render.js';
 import type { Correction } from './correction.js';
 import { backPaymentOre } from './correction.js';
+import { compareText } from './decision-versions.js';
 import { correctionContext } from './participant-month.js';
 import type { BackPaymentStep, ResolutionStep } from './payout-steps.js';
 import type { Resolution } from './resolution.js';
@@ -81,7 +82,7 @@ export function backPaymentSteps(paidWith: string, corrections: readonly PaidCor
     if (seen === undefined || c.version > seen.version) newest.set(c.period, c);
   }
   const steps: BackPaymentStep[] = [];
-  for (const c of [...newest.values()].sort((a, b) => (a.period < b.period ? -1 : 1))) {
+  for (const c of [...newest.values()].sort((a, b) => compareText(a.period, b.period))) {
     const amountOre = backPaymentOre(c);
     if (amountOre <= 0) continue;
     const correction = baseContext(c).correction!;

@@ -35,7 +35,7 @@ export const enMessages = {
   'summary.gProvisional': 'The amount is provisional because the new G has not been set yet. Any difference will be paid to you later.',
   'summary.vedtak': 'Before this is paid, an adviser must make a formal decision. You will be told first and can give your view.',
   'summary.computedAmount': 'Calculated from the rules, your introduction benefit for {month} is {payout}.',
-  'summary.adjusted': '{who} changed the amount to {amount}. The reason given: “{reason}”.',
+  'summary.adjusted': '{who} changed the amount to {amount}. The reason given: “{reason}”',
   'summary.formal':
     '{who} made a formal decision (enkeltvedtak) with reference {reference}, after advance notice (forhåndsvarsel) on {notice}. The calculated amount is paid.',
   'summary.backPayment':
@@ -61,7 +61,7 @@ export const enMessages = {
   // From the calculated amount to the amount paid (calculation)
   'pay.title': 'From the calculated amount to the amount paid:',
   'pay.computed': 'Calculated amount: {amount}.',
-  'pay.adjusted': '{who} changed the amount to {amount} on {date}. Reason: “{reason}”.',
+  'pay.adjusted': '{who} changed the amount to {amount} on {date}. Reason: “{reason}”',
   'pay.formal':
     '{who} made a formal decision (enkeltvedtak) on {date}, reference {reference}, after advance notice (forhåndsvarsel) sent on {notice}. The calculated amount stands.',
   'pay.paidBefore': 'Already paid for this month: {amount}.',

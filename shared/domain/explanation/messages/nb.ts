@@ -37,7 +37,7 @@ export const nb: LanguagePack = {
     'summary.gProvisional': 'Beløpet er foreløpig fordi det nye grunnbeløpet (G) ikke er fastsatt ennå. En eventuell forskjell får du utbetalt senere.',
     'summary.vedtak': 'Før beløpet blir utbetalt, må en rådgiver fatte et vedtak. Du får beskjed først og kan si din mening.',
     'summary.computedAmount': 'Regnet ut etter reglene er introduksjonsstønaden din for {month} {payout}.',
-    'summary.adjusted': '{who} har endret beløpet til {amount}. Begrunnelsen er: «{reason}».',
+    'summary.adjusted': '{who} har endret beløpet til {amount}. Begrunnelsen er: «{reason}»',
     'summary.formal': '{who} har fattet enkeltvedtak med referanse {reference}, etter forhåndsvarsel {notice}. Det utregnede beløpet blir utbetalt.',
     'summary.backPayment':
       'Med denne utbetalingen får du også {amount} for {month}, fordi beløpet for den måneden er rettet ({reason, select, DOCUMENT_ARRIVED {dokumentasjon er godkjent} CHECKIN_CORRECTED {en inn- eller utsjekking er rettet} NEW_G {nytt grunnbeløp (G) er fastsatt} other {opplysninger i saken din er endret}}).',
@@ -62,7 +62,7 @@ export const nb: LanguagePack = {
     // Fra utregnet til utbetalt beløp (utregning)
     'pay.title': 'Fra utregnet beløp til utbetalt beløp:',
     'pay.computed': 'Utregnet beløp: {amount}.',
-    'pay.adjusted': '{who} endret {date} beløpet til {amount}. Begrunnelse: «{reason}».',
+    'pay.adjusted': '{who} endret {date} beløpet til {amount}. Begrunnelse: «{reason}»',
     'pay.formal': '{who} fattet {date} enkeltvedtak med referanse {reference}, etter forhåndsvarsel sendt {notice}. Det utregnede beløpet gjelder.',
     'pay.paidBefore': 'Allerede utbetalt for denne måneden: {amount}.',
     'pay.correctionResult':
