@@ -13,7 +13,8 @@
  * decision, is in the run only as a candidate of the look-back window, and
  * gets an export line of the back-payment alone. A restart of the October run
  * writes nothing twice (R4, R5); a municipality whose window does not reach
- * July corrects nothing.
+ * July corrects nothing. A month an adviser adjusted upwards and corrected
+ * later is measured against what it paid: nothing is paid twice.
  */
 import { absenceIdOf } from '../../shared/adapters/attendance-repo.js';
 import { getDeps } from '../../shared/adapters/deps.js';
@@ -24,6 +25,8 @@ import { getPayrollRunsRepo, setPayrollRunsRepo, type PayrollRun } from '../../s
 import { setWorkflow } from '../../shared/adapters/workflow.js';
 import { datesOfMonth, monthInfo } from '../../shared/domain/calendar.js';
 import type { DecisionCore } from '../../shared/domain/decision.js';
+import { LanguageFormatter } from '../../shared/domain/explanation/format.js';
+import { LANGUAGE_PACKS } from '../../shared/domain/explanation/messages/index.js';
 import { renderExplanation } from '../../shared/domain/explanation/render.js';
 import { localWorkflow } from '../../infra/local/workflow-runner.js';
 import { assign, WEEKDAY_SCHEDULE } from '../support/api-seed.js';
@@ -47,8 +50,8 @@ afterAll(async () => {
 
 const isWeekday = (date: string) => ![0, 6].includes(new Date(`${date}T12:00:00Z`).getUTCDay());
 
-/** A participant with the weekday schedule, enrolled `from`–`to`, present every weekday from June to October except the late days. */
-async function seedParticipant(pid: string, municipality: string, to: string | null): Promise<void> {
+/** A participant with the weekday schedule, enrolled from June to `to`, present every weekday from July to October except the late days and `absent`. */
+async function seedParticipant(pid: string, municipality: string, to: string | null, absent: readonly string[] = []): Promise<void> {
   const profile: ParticipantProfile = {
     participantId: pid,
     municipality,
@@ -69,7 +72,7 @@ async function seedParticipant(pid: string, municipality: string, to: string | n
   expect(await deps.participants.createParticipant(profile, { participantId: pid, givenName: `Korrigert${pid.replace(/\W/g, '')}`, familyName: 'Etterbetalingsen', nationalId: String(30000000000 + pid.length * 7919 + Number(municipality)) })).toBe('created');
   const days = ['2026-07', '2026-08', '2026-09', '2026-10']
     .flatMap((p) => datesOfMonth(monthInfo(p)))
-    .filter((d) => isWeekday(d) && (to === null || d <= to) && !LATE_DAYS.includes(d));
+    .filter((d) => isWeekday(d) && (to === null || d <= to) && !LATE_DAYS.includes(d) && !absent.includes(d));
   for (let i = 0; i < days.length; i += 20)
     await Promise.all(
       days.slice(i, i + 20).flatMap((date) =>
@@ -234,4 +237,51 @@ test('a municipality whose window does not reach the month corrects nothing ther
   expect(october.progress.correctionMonths).toEqual(['2026-09', '2026-08']);
   expect(october.totals).toMatchObject({ participants: 1, decided: 0, backPaymentOre: 0 });
   expect((await getDeps().decisions.listVersions('p-left-2', '2026-07')).map((d) => d.version)).toEqual([1]);
+}, 240_000);
+
+test('an adjusted month corrected later is measured against what was paid: nothing is paid twice, nothing is set off', async () => {
+  const m = '6303';
+  // Twelve days in July without a reason, and the two late days: a formal decision is required.
+  const absent = ['2026-07-06', '2026-07-07', '2026-07-08', '2026-07-09', '2026-07-10', '2026-07-13', '2026-07-14', '2026-07-15', '2026-07-16', '2026-07-17', '2026-07-20', '2026-07-21'];
+  await seedParticipant('p-adjusted', m, null, absent);
+  const decisions = getDeps().decisions;
+  const adviser = await sys.tokenFor(staff(ADVISER, ['adviser'], m));
+  const resolve = (version: number, payoutOre: number) =>
+    sys.http('PUT', '/decisions/p-adjusted/2026-07/resolution', { token: adviser, body: { kind: 'ADJUSTMENT', version, payoutOre, reason: 'Forhåndsvarsel ble ikke sendt i tide.' } });
+
+  const july = await computeMonth(m, '2026-07', '2026-08-03T08:00:00Z');
+  const v1 = (await decisions.getLatest('p-adjusted', '2026-07'))!;
+  expect(v1.review).toBe('VEDTAK_REQUIRED');
+  const base = engine(v1).baseOre;
+  // The adviser pays the whole base this month (no advance notice in time); the run is released with it.
+  expect((await resolve(1, base)).status).toBe(201);
+  await release(july);
+
+  sys.clock!.set('2026-08-20T10:00:00Z');
+  await approveNotes('p-adjusted', m);
+  const august = await computeMonth(m, '2026-08', '2026-09-02T08:00:00Z');
+  const v2 = (await decisions.getLatest('p-adjusted', '2026-07'))!;
+  // Computed again, July is the withheld days higher than version 1, but still below what the adjustment paid:
+  // nothing is paid back (it would pay those days twice) and the rest goes to an adviser, never set off.
+  expect(engine(v2).payoutOre).toBeGreaterThan(engine(v1).payoutOre);
+  expect(v2.correction).toMatchObject({ paidBeforeOre: base, totalDifferenceOre: engine(v2).payoutOre - base, route: 'ADVISER_DECISION', previousPayoutOre: engine(v1).payoutOre });
+  expect(august.totals).toMatchObject({ backPaymentOre: 0, adviserCorrections: 1 });
+  // A negative correction is an adviser's case (benefit-rules.md §9: REVIEW), paid nothing and set off nothing.
+  expect(v2.review).toBe('REVIEW');
+  await release(august);
+  const rows = await exportRows(august);
+  expect(rows.map((r) => [r.back_payment_nok, r.corrected_decision_ids])).toEqual([['0.00', '']]);
+
+  const nok = (lang: string, ore: number) => new LanguageFormatter(LANGUAGE_PACKS.find((p) => p.lang === lang)!).amount(ore);
+  const over = base - engine(v2).payoutOre;
+  for (const [lang, says] of [
+    ['en', `You had been paid ${nok('en', base)} for this month, ${nok('en', over)} more than the new amount. Nothing is set off automatically`],
+    ['nb', `Du hadde fått utbetalt ${nok('nb', base)} for denne måneden, ${nok('nb', over)} mer enn det nye beløpet. Ingenting blir trukket automatisk`],
+  ] as const) {
+    const r = await sys.http('GET', '/me/decisions/2026-07/explanation', { token: await sys.tokenFor(participant('p-adjusted', m)), query: { lang } });
+    const body = r.body as { text: string; paidOre: number; history: { cause: string }[] };
+    expect(body.history.map((h) => h.cause)).toEqual(['COMPUTED', 'ADJUSTED', 'CORRECTED']);
+    expect(body.paidOre).toBe(0);
+    expect(body.text).toContain(says);
+  }
 }, 240_000);
