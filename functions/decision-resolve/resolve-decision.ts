@@ -9,7 +9,10 @@
  * RESOLUTION_EXISTS (a recorded formal decision is not silently replaced; a
  * changed case yields a new decision version, which is resolved afresh).
  * The WRITE entry of the audit log is appended before the item is written,
- * so no resolution exists without its entry.
+ * so no resolution exists without its entry. Then the participant's
+ * explanation gets its next version, stating the resolution (and, for a
+ * correction, the paying month's explanation its back-payment); a repeated
+ * PUT writes a version a failure left unwritten, and nothing otherwise.
  */
 import type { DecisionDeps, ResolutionRecord } from '../../shared/adapters/decision-reviews-repo.js';
 import { recordAudited } from '../../shared/adapters/decision-reviews-repo.js';

@@ -3,9 +3,12 @@
  * from the database (shared/domain/schedule/build-case.ts), decide it with the
  * engine (explanations in every language) and store it create-only
  * (shared/domain/payroll/participant-month.ts says which version, if any).
- * Then, for the months before whose run was released, the same for each
- * participant that has a decision there: a changed input yields a correction
- * paid (or routed to an adviser) with this run (benefit-rules.md §8).
+ * Then, for the released months of the look-back window that Prepare froze,
+ * the same for each participant that has a decision there (also one who has
+ * left): a changed input yields a correction measured against what the month
+ * has paid, paid back (or routed to an adviser) with this run
+ * (benefit-rules.md §8), and this month's explanation gets a version that
+ * names the back-payments it pays.
  *
  * Idempotent: a batch whose result is recorded returns at once; otherwise
  * every decision already stored is found unchanged and not written again, so a
@@ -198,7 +201,7 @@ async function computeParticipant(
     if (caseAt === undefined) continue;
     const previous = toPrevious(latest);
     // Measured against what the month has paid (correction.ts), read only when something changed.
-    const outcome = isUnchanged(previous, caseAt) ? ({ kind: 'UNCHANGED' } as const) : decideMonth(previous, caseAt, computedAt, await paymentOf(pid, period, run.period, deps));
+    const outcome = isUnchanged(previous, caseAt) ? ({ kind: 'UNCHANGED' } as const) : decideMonth(previous, caseAt, computedAt, await paymentOf(previous, run.period, deps));
     // A concurrent attempt that stored the same correction first: read it back.
     const version = outcome.kind === 'UNCHANGED' ? latest : ((await store(period, outcome, run.period)) ?? (await deps.decisions.getLatest(pid, period))!);
     // A correction stored by an earlier attempt of this month's run (retry, resume, restart) counts here too.
@@ -214,8 +217,8 @@ async function computeParticipant(
 }
 
 /** What a released month has paid, from its stored versions and their resolutions; the difference is paid with `payingPeriod`. */
-async function paymentOf(pid: string, period: string, payingPeriod: string, deps: ComputeBatchDeps): Promise<Payment> {
-  const versions = await deps.decisions.listVersions(pid, period);
+async function paymentOf(previous: PreviousVersion, payingPeriod: string, deps: ComputeBatchDeps): Promise<Payment> {
+  const versions = await deps.decisions.listVersions(previous.decision.participantId, previous.decision.period);
   const resolutions = await deps.reviews.getMany(versions);
   const paid = paidForMonth(
     versions.map((v) => {
@@ -224,8 +227,9 @@ async function paymentOf(pid: string, period: string, payingPeriod: string, deps
     }),
     payingPeriod,
   );
-  // A released month always has a version of its own; without one (an item written around the workflow) nothing was paid.
-  return { paidBeforeOre: paid ?? 0, paidWithPeriod: payingPeriod };
+  // A released month always has a version of its own; without one (items written around the workflow) what was paid is
+  // unknown, and the superseded version's payout is the measure that cannot pay more than it computed.
+  return { paidBeforeOre: paid ?? previous.decision.payoutOre, paidWithPeriod: payingPeriod };
 }
 
 const explanationIo = (deps: ComputeBatchDeps): ExplanationIo => ({
