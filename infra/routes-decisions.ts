@@ -18,7 +18,7 @@ export const DECISION_ROUTES: readonly RouteDef[] = [
     tables: { participants: 'r', decisions: 'r', payrollRuns: 'r', auditLog: 'rw' },
   },
   { method: 'GET', path: '/reviews', fn: 'review-list', roles: ['adviser'], tables: { participants: 'r', decisions: 'r', auditLog: 'rw' } },
-  { method: 'PUT', path: '/decisions/{participantId}/{period}/resolution', fn: 'decision-resolve', roles: ['adviser'], tables: { participants: 'r', decisions: 'rw', auditLog: 'rw' } },
+  { method: 'PUT', path: '/decisions/{participantId}/{period}/resolution', fn: 'decision-resolve', roles: ['adviser'], tables: { participants: 'r', decisions: 'rw', payrollRuns: 'r', auditLog: 'rw' } },
   { method: 'PUT', path: '/decisions/{participantId}/{period}/seen', fn: 'decision-seen', roles: ['adviser'], tables: { participants: 'r', decisions: 'rw', auditLog: 'rw' } },
   // What-if: the engine on a posted case; reads and stores nothing.
   { method: 'POST', path: '/simulations', fn: 'simulation-run', roles: ['adviser'], tables: {} },

@@ -4,11 +4,14 @@
  * fact changes, the kinds of kiosk credential issued (the card number and PIN
  * are stored only as hashes, so they cannot be given back), the assigned
  * advisers (by the pseudonymous staff ref the access log shows),
- * check-in/out events, absences with their history, decisions, and the
- * access log. Internal bookkeeping (request hashes, storage keys, hashes of
- * secrets) is left out; it is not information about the person.
+ * check-in/out events, absences with their history, decisions and the later
+ * versions of their explanations, and the access log. Internal bookkeeping
+ * (request hashes, storage keys, hashes of secrets) is left out; it is not
+ * information about the person.
  */
 import type { Deps } from '../../shared/adapters/deps.js';
+import type { ExplanationsRepo } from '../../shared/adapters/explanations-repo.js';
+import { getExplanationsRepo } from '../../shared/adapters/explanations-repo.js';
 import { staffRef } from '../../shared/http/auth.js';
 import { NotFoundError } from '../../shared/http/errors.js';
 import type { AccessLogView } from '../me-access-log/read-access-log.js';
@@ -16,8 +19,8 @@ import { accessLogView } from '../me-access-log/read-access-log.js';
 import type { AbsenceView } from '../me-attendance/absence-view.js';
 import { absenceView } from '../me-attendance/absence-view.js';
 
-export async function exportData(deps: Deps, participantId: string): Promise<Record<string, unknown>> {
-  const [identity, profile, factChanges, credentialKinds, advisers, events, absences, decisions, audit] = await Promise.all([
+export async function exportData(deps: Deps, participantId: string, explanations: Pick<ExplanationsRepo, 'listForParticipant'> = getExplanationsRepo()): Promise<Record<string, unknown>> {
+  const [identity, profile, factChanges, credentialKinds, advisers, events, absences, decisions, audit, revisions] = await Promise.all([
     deps.participants.getIdentity(participantId),
     deps.participants.getProfile(participantId),
     deps.participants.listFactChanges(participantId),
@@ -27,6 +30,7 @@ export async function exportData(deps: Deps, participantId: string): Promise<Rec
     deps.attendance.listAbsences(participantId),
     deps.decisions.listForParticipant(participantId),
     deps.audit.list(participantId),
+    explanations.listForParticipant(participantId),
   ]);
   if (profile === undefined || identity === undefined) throw new NotFoundError('No participant file for this login');
   const { version: _v, ...facts } = profile;
@@ -43,6 +47,8 @@ export async function exportData(deps: Deps, participantId: string): Promise<Rec
     checkins: events.map((e) => ({ eventId: e.eventId, type: e.type, deviceId: e.deviceId, deviceTime: e.deviceTime, recordedAt: e.recordedAt, receiptId: e.receiptId, source: e.source })),
     absences: absenceList,
     decisions: decisions.map((d) => ({ decisionId: d.decisionId, period: d.period, version: d.version, createdAt: d.createdAt, decision: d.decision })),
+    // Later versions of a decision's explanation (an adviser's resolution, back-payments), with what they were rendered from.
+    explanationRevisions: revisions.map((e) => ({ decisionId: e.decisionId, period: e.period, version: e.version, revision: e.revision, cause: e.cause, createdAt: e.createdAt, context: e.context, explanation: e.explanation })),
     accessLog,
   };
 }

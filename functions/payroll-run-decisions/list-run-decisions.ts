@@ -16,7 +16,7 @@ import { versionKey } from '../../shared/domain/payroll/decision-versions.js';
 import { effectivePayoutOre, grossOre } from '../../shared/domain/payroll/resolution.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { engineDecision } from '../me-decision-get/decision-view.js';
-import { backPayments, loadRun, reviewOf, runDecisions, unresolvedVedtak } from './run-decisions.js';
+import { backPaymentAmount, backPayments, loadRun, reviewOf, runDecisions, unresolvedVedtak } from './run-decisions.js';
 
 export const PURPOSE = 'payroll-drill-down';
 const PARALLEL = 8;
@@ -96,7 +96,7 @@ export async function listRunDecisions(
         resolution: r?.kind ?? null,
       };
     }),
-    backPayments: paidBack.map((d) => ({ participantId: d.participantId, period: d.period, decisionId: d.decisionId, amountOre: d.correction!.totalDifferenceOre })),
+    backPayments: paidBack.map((d) => ({ participantId: d.participantId, period: d.period, decisionId: d.decisionId, amountOre: backPaymentAmount(set, d) })),
     nextAfter: rest.length > limit ? shown.at(-1)!.participantId : null,
   };
 }

@@ -14,12 +14,13 @@
  * export of a released run never change. A run of another municipality is
  * "not found" (404), like a missing one.
  */
-import type { DecisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
+import type { DecisionDeps, ResolutionRecord } from '../../shared/adapters/decision-reviews-repo.js';
 import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { PayrollRun } from '../../shared/adapters/payroll-runs-repo.js';
 import { monthInfo } from '../../shared/domain/calendar.js';
 import type { Decision } from '../../shared/domain/decision.js';
+import { backPaymentOre } from '../../shared/domain/payroll/correction.js';
 import { latestPerPeriod, versionKey } from '../../shared/domain/payroll/decision-versions.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { NotFoundError } from '../../shared/http/errors.js';
@@ -40,6 +41,8 @@ export async function loadRun(dd: DecisionDeps, auth: AuthContext, runId: string
 export interface RunDecisionSet {
   month: StoredDecision[];
   corrections: StoredDecision[];
+  /** The resolutions of the corrections (an adviser's adjustment changes what a correction pays back), by `versionKey`. */
+  correctionResolutions: Map<string, ResolutionRecord>;
 }
 
 function monthsBefore(period: string, n: number): string[] {
@@ -60,10 +63,8 @@ export async function runDecisions(deps: Pick<Deps, 'decisions'>, dd: DecisionDe
   const monthRuns = new Set([run.runId, ...runs.map((r) => r.runId)]);
   const releasedAt = run.status === 'RELEASED' ? run.releasedAt : null;
   const ofRun = (d: StoredDecision) => monthRuns.has(d.runId) && (releasedAt === null || d.createdAt <= releasedAt);
-  return {
-    month: latestPerPeriod(month.filter(ofRun)),
-    corrections: latestPerPeriod(earlier.flat().filter((d) => ofRun(d) && d.correction !== undefined && paidWithPeriod(d) === run.period)),
-  };
+  const corrections = latestPerPeriod(earlier.flat().filter((d) => ofRun(d) && d.correction !== undefined && paidWithPeriod(d) === run.period));
+  return { month: latestPerPeriod(month.filter(ofRun)), corrections, correctionResolutions: corrections.length === 0 ? new Map() : await dd.reviews.getMany(corrections) };
 }
 
 export const reviewOf = (d: StoredDecision): Decision['review'] => d.review ?? engineDecision(d).review;
@@ -75,5 +76,15 @@ export async function unresolvedVedtak(dd: DecisionDeps, set: RunDecisionSet): P
   return vedtak.filter((d) => !resolved.has(versionKey(d)));
 }
 
-/** The back-payments of the run: positive differences of its corrections. */
-export const backPayments = (set: RunDecisionSet): StoredDecision[] => set.corrections.filter((d) => d.correction!.route === 'BACK_PAYMENT' && d.correction!.totalDifferenceOre > 0);
+/**
+ * What a correction of the run pays back: what its month is now due (as an
+ * adviser resolved it) less what the month had paid (correction.ts
+ * `backPaymentOre`, the amount its explanation states).
+ */
+export function backPaymentAmount(set: RunDecisionSet, d: StoredDecision): number {
+  const resolution = set.correctionResolutions.get(versionKey(d))?.resolution;
+  return backPaymentOre({ payoutOre: engineDecision(d).payoutOre, ...(d.correction === undefined ? {} : { correction: d.correction }), ...(resolution === undefined ? {} : { resolution }) });
+}
+
+/** The back-payments of the run: its corrections that pay something back. */
+export const backPayments = (set: RunDecisionSet): StoredDecision[] => set.corrections.filter((d) => backPaymentAmount(set, d) > 0);

@@ -29,7 +29,7 @@ import type { AuthContext } from '../../shared/http/auth.js';
 import { ConflictError } from '../../shared/http/errors.js';
 import { engineDecision } from '../me-decision-get/decision-view.js';
 import { runAuditChain } from '../payroll-run-approve/approve-run.js';
-import { backPayments, loadRun, runDecisions } from '../payroll-run-decisions/run-decisions.js';
+import { backPaymentAmount, backPayments, loadRun, runDecisions } from '../payroll-run-decisions/run-decisions.js';
 
 export const PURPOSE = 'payroll-export';
 const PARALLEL = 16;
@@ -71,7 +71,7 @@ export async function exportRun(deps: Deps, dd: DecisionDeps, auth: AuthContext,
   const rows = exportRows(
     run,
     entries,
-    paidBack.map((d): BackPayment => ({ participantId: d.participantId, payrollRef: refs.get(d.participantId)!, decisionId: d.decisionId, amountOre: d.correction!.totalDifferenceOre })),
+    paidBack.map((d): BackPayment => ({ participantId: d.participantId, payrollRef: refs.get(d.participantId)!, decisionId: d.decisionId, amountOre: backPaymentAmount(set, d) })),
   );
   // RFC 4180: a header line, CRLF line ends.
   const csv = stringify([[...EXPORT_COLUMNS], ...rows.map(exportRecord)], { record_delimiter: 'windows' });

@@ -37,6 +37,8 @@ export interface ResolutionRecord extends VersionRef {
   resolution: Resolution;
   /** Pseudonymous staff ref of the adviser (never a name). */
   resolvedByRef: string;
+  /** The role that resolved it, as the explanation names it (absent on records stored before it was: an adviser). */
+  resolvedByRole?: string;
   resolvedAt: string;
 }
 

@@ -59,6 +59,10 @@ export interface DecisionsRepo {
   listLatestForMonth(municipality: string, period: string): Promise<StoredDecision[]>;
   /** True when any decision of the municipality's month is stored (gsi1, one key read). */
   hasAnyForMonth(municipality: string, period: string): Promise<boolean>;
+  /** Every version of a participant's month, oldest first (strongly consistent). */
+  listVersions(participantId: string, period: string): Promise<StoredDecision[]>;
+  /** The participants with a decision in a municipality's month (gsi1, ids only), sorted. */
+  listParticipantsOfMonth(municipality: string, period: string): Promise<string[]>;
 }
 
 export const pad4 = (n: number) => String(n).padStart(4, '0');
@@ -175,5 +179,26 @@ export class DynamoDecisionsRepo implements DecisionsRepo {
       }),
     );
     return (r.Items?.length ?? 0) > 0;
+  }
+
+  listVersions(participantId: string, period: string): Promise<StoredDecision[]> {
+    return this.query({
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :dec)',
+      ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':dec': `DEC#${period}#v` },
+      ConsistentRead: true,
+    });
+  }
+
+  async listParticipantsOfMonth(municipality: string, period: string): Promise<string[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': `M#${municipality}#${period}` },
+      // Ids only leave the table: no decision, amount or explanation.
+      ProjectionExpression: 'participantId',
+    });
+    return [...new Set(items.map((i) => i.participantId).filter((id): id is string => typeof id === 'string'))].sort();
   }
 }

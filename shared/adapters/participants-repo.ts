@@ -29,6 +29,7 @@ import type { Role } from '../../infra/routes.js';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DateRange } from '../domain/calendar.js';
 import type { MissingCheckoutPolicy } from '../domain/attendance/presence.js';
+import type { PayrollSettings } from '../domain/payroll/correction-window.js';
 import type { PolicyOverrides } from '../domain/policy.js';
 import type { Schedule } from '../domain/schedule/schedule.js';
 import { isConditionFailed, isTransactionConditionFailed, queryAll } from './dynamo.js';
@@ -122,6 +123,8 @@ export interface MunicipalityPolicy {
   /** Overrides of benefit-rules.md §10 (the engine's policySchema input). */
   benefit: PolicyOverrides;
   attendance: AttendanceSettings;
+  /** The payroll run's settings (absent on policies saved before they existed: the defaults apply). */
+  payroll?: PayrollSettings;
   version: number;
   /** `policyVersion(...)` of the effective benefit policy (shared/domain/policy.ts). */
   policyVersion?: string;

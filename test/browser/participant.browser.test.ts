@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_PARTICIPANTS } from '../../infra/local/seed.js';
 import { getDeps } from '../../shared/adapters/deps.js';
-import { goldenCase, seedDecision } from '../support/decision-seed.js';
+import { absentOn, baseCase, OCTOBER_2026_DAYS } from '../support/case-builder.js';
+import { goldenCase, inMonth, seedDecision } from '../support/decision-seed.js';
 import { ROOT } from '../support/paths.js';
 import { screenshot, seriousViolations, signInAs, startBrowserEnv, type BrowserEnv } from './browser.js';
 
@@ -223,5 +224,47 @@ test('reads the payout and its layered explanation in Norwegian and in English: 
   expect(await page.locator('details[data-layer="rights"]').innerText()).toMatch(/complain/i);
   expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, 'participant-2-payout-explanation-en', true);
+  await context.close();
+});
+
+test('an adjusted month: the page shows the amount paid, the adjustment in the explanation and every version of it, in nb and en', async () => {
+  // September needs a formal decision (twelve days without a reason); the adviser adjusts it over the API.
+  const september = inMonth({ ...absentOn(baseCase(), OCTOBER_2026_DAYS.slice(2, 14)), participant: { ...baseCase().participant, id: me.participantId } }, '2026-09', '2026-10-02');
+  const stored = await seedDecision(september, { runId: 'run-browser-participant-sep' });
+  const base = (stored.decision as { baseOre: number }).baseOre;
+  const put = await env.sys.http('PUT', `/decisions/${me.participantId}/2026-09/resolution`, {
+    token: await env.sys.tokenFor(me.adviser),
+    body: { kind: 'ADJUSTMENT', version: 1, payoutOre: base, reason: 'Forhåndsvarsel ble ikke sendt i tide.' },
+  });
+  expect(put.status).toBe(201);
+
+  const { context, page } = await env.newPage('participant');
+  await signInAs(page, '/participant/', me.username);
+  await page.locator('.calendar').waitFor();
+  await tab(page, 'payout');
+  await page.locator('.explanation .summary').waitFor();
+  await page.locator('#period').selectOption('2026-09');
+  await page.locator('.explanation .summary', { hasText: /september 2026/ }).waitFor();
+  expect(await page.locator('[data-payout]').getAttribute('data-payout')).toBe(String(base));
+  const summary = await page.locator('.explanation .summary').innerText();
+  expect(summary).toMatch(/En programrådgiver har endret beløpet til NOK\s22\s758,17/);
+  expect(summary).toContain('Forhåndsvarsel ble ikke sendt i tide.');
+  expect(summary).toMatch(/Du får utbetalt NOK\s22\s758,17 med utbetalingen for september 2026\./);
+  // The versions, newest first: the current one (the adjustment) and the one computed first, each with its stored text.
+  const versions = page.locator('.explanation-history details');
+  expect(await versions.evaluateAll((els) => els.map((e) => e.getAttribute('data-version')))).toEqual(['2', '1']);
+  expect(await versions.nth(0).locator('summary').innerText()).toMatch(/Versjon 2 \(gjeldende\).*beløpet endret av rådgiver.*22\s758,17/);
+  await page.locator('.explanation-history').scrollIntoViewIfNeeded();
+  await screenshot(page, 'participant-5-adjusted-versions');
+  await versions.nth(1).locator('summary').click();
+  expect(await versions.nth(1).innerText()).toMatch(/Før beløpet blir utbetalt, må en rådgiver fatte et vedtak/);
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.locator('.explanation .summary', { hasText: /September 2026/ }).waitFor();
+  expect(await page.locator('.explanation .summary').innerText()).toMatch(/You are paid NOK\s22\s758,17 with the payout for September 2026\./);
+  expect(await page.locator('.explanation-history details').nth(0).locator('summary').innerText()).toMatch(/Version 2 \(current\).*amount changed by an adviser/);
+  expect(await seriousViolations(page)).toEqual([]);
   await context.close();
 });

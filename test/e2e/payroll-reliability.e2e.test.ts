@@ -18,6 +18,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getDeps } from '../../shared/adapters/deps.js';
+import { getExplanationsRepo } from '../../shared/adapters/explanations-repo.js';
 import { absenceIdOf } from '../../shared/adapters/attendance-repo.js';
 import { getPayrollRunsRepo, setPayrollRunsRepo, type PayrollRun } from '../../shared/adapters/payroll-runs-repo.js';
 import { setWorkflow } from '../../shared/adapters/workflow.js';
@@ -272,8 +273,12 @@ describe('R5: recompute and corrections', () => {
       expect(v1.decision).toEqual(JSON.parse(JSON.stringify(decide(parseCase(pending.expectedCase)))));
       // The back-payment is in November's totals, to the øre; the negative one went to an adviser, not set off.
       expect(nov.totals).toMatchObject({ backPaymentOre: late.correction!.totalDifferenceOre, adviserCorrections: 1, decided: seeds.length });
-      // Two corrections plus one November decision per participant.
-      expect(await sys.count('decisions')).toBe(before + 2 + seeds.length);
+      // Two corrections plus one November decision per participant, and November's explanation of the one who is paid back
+      // says so in a second version (the negative correction pays nothing with November).
+      const novExplanation = await getExplanationsRepo().latestFor(pending.participantId, '2026-11', 1);
+      expect(novExplanation).toMatchObject({ revision: 1, cause: 'BACK_PAYMENTS', context: { backPayments: [{ period: '2026-10', decisionId: late.decisionId, amountOre: late.correction!.totalDifferenceOre }] } });
+      expect(await getExplanationsRepo().latestFor(approvedOne.participantId, '2026-11', 1)).toBeUndefined();
+      expect(await sys.count('decisions')).toBe(before + 2 + seeds.length + 1);
     } finally {
       sys.clock!.set('2026-11-02T08:00:00Z');
     }

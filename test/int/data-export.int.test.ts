@@ -47,7 +47,7 @@ describe('GET /me/data-export', () => {
     expect(r.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(r.headers['cache-control']).toBe('no-store');
     const body = r.body as Record<string, unknown>;
-    expect(Object.keys(body).sort()).toEqual(['absences', 'accessLog', 'advisers', 'checkins', 'decisions', 'exportedAt', 'factHistory', 'identity', 'kioskCredentials', 'participantId', 'profile']);
+    expect(Object.keys(body).sort()).toEqual(['absences', 'accessLog', 'advisers', 'checkins', 'decisions', 'explanationRevisions', 'exportedAt', 'factHistory', 'identity', 'kioskCredentials', 'participantId', 'profile']);
     expect(body.participantId).toBe('p-ada');
     expect(body.exportedAt).toBe('2026-10-07T07:00:00.000Z');
     expect(body.identity).toEqual({ givenName: ada.givenName, familyName: ada.familyName, nationalId: ada.nationalId });
@@ -55,6 +55,7 @@ describe('GET /me/data-export', () => {
     expect(body.checkins).toEqual([{ eventId: adaEvent, type: 'IN', deviceId: 'phone-1', deviceTime: '2026-10-07T08:55:00+02:00', recordedAt: '2026-10-07T07:00:00.000Z', receiptId: expect.stringMatching(/^rcpt-/), source: 'app' }]);
     expect(body.absences).toEqual([expect.objectContaining({ category: 'CHILD_ILLNESS', date: '2026-10-06', minutes: 90, status: 'APPROVED', history: [expect.objectContaining({ to: 'APPROVED' })] })]);
     expect(body.decisions).toEqual([]);
+    expect(body.explanationRevisions).toEqual([]);
     // Seeded directly (no registration), so no fact history; the card and PIN exist only as hashes.
     expect(body.factHistory).toEqual([]);
     expect(body.kioskCredentials).toEqual(['CARD']);

@@ -11,6 +11,7 @@ import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
 import type { StaffRead } from '../../shared/adapters/audit-log.js';
 import { recordStaffReadWith } from '../../shared/adapters/audit-log.js';
 import { getDeps, setDeps } from '../../shared/adapters/deps.js';
+import { getExplanationsRepo } from '../../shared/adapters/explanations-repo.js';
 import { assign, seedParticipant } from '../support/api-seed.js';
 import { goldenCase, inMonth, seedDecision } from '../support/decision-seed.js';
 import { staff, startTestSystem, type TestSystem } from '../support/local-system.js';
@@ -122,14 +123,16 @@ describe('PUT /decisions/{participantId}/{period}/resolution', () => {
       resolvedAt: '2026-11-10T09:00:00.000Z',
     });
     expect(String(r.body!.resolvedByRef)).toMatch(/^staff-[0-9a-f]{12}$/);
-    expect(await sys.count('decisions')).toBe(items + 1);
+    // Beside it, create-only too: the resolution and the explanation's next version, which states it.
+    expect(await sys.count('decisions')).toBe(items + 2);
+    expect(await getExplanationsRepo().latestFor('p-b', '2026-10', 1)).toMatchObject({ revision: 1, cause: 'FORMAL_DECISION', context: { resolution: { kind: 'FORMAL_DECISION', role: 'adviser' } } });
 
     const again = await resolve('p-b', '2026-10', formal(1));
     expect(again.status).toBe(200);
     expect(again.body).toEqual(r.body);
     const different = await resolve('p-b', '2026-10', { kind: 'ADJUSTMENT', version: 1, payoutOre: 0, reason: 'no notice in time' });
     expect([different.status, different.body?.code]).toEqual([409, 'RESOLUTION_EXISTS']);
-    expect(await sys.count('decisions')).toBe(items + 1);
+    expect(await sys.count('decisions')).toBe(items + 2);
     // The decision item itself is unchanged.
     expect(await getDeps().decisions.getVersion('p-b', '2026-10', 1)).toEqual(bV1);
     // The write is in the participant's audit log.

@@ -88,7 +88,7 @@ describe('payroll runs repository', () => {
     expect(await Promise.all([repo.recordBatchResult('run-b', 0, result), repo.recordBatchResult('run-b', 0, result)])).toEqual(expect.arrayContaining(['recorded', 'exists']));
     expect(await repo.recordBatchResult('run-b', 1, { ...emptyTotals(), written: 0 })).toBe('recorded');
     expect(await repo.recordBatchResult('run-b', 7, result)).toBe('exists');
-    expect((await repo.getRun('run-b'))!.progress).toEqual({ prepared: true, batches: 2, batchesDone: 2, participants: 3, freshMonth: false });
+    expect((await repo.getRun('run-b'))!.progress).toEqual({ prepared: true, batches: 2, batchesDone: 2, participants: 3, freshMonth: false, correctionMonths: [] });
 
     const { written: _w, ...totals } = result;
     await repo.apply('run-b', { type: 'SummariseRun', totals, at: '2026-11-02T08:03:00.000Z' });

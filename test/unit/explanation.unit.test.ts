@@ -90,7 +90,7 @@ describe('catalogues', () => {
     for (const pack of LANGUAGE_PACKS)
       for (const m of Object.values(pack.messages)) for (const name of argNames(m)) sample[name] = 2;
     // Select arguments take each of their options in turn (plus `other`).
-    const selectValues = ['yes', 'no', 'less', 'more', 'same', 'DOCUMENT_ARRIVED', 'NEW_G', 'backPayment', 'adviser', 'none', 'absence', 'correction', 'SELF_CERTIFICATION', 'DOCTOR_NOTE', 'OWN_ILLNESS', 'CHILD_ILLNESS', 'HOURLY', 'DAILY', 'integreringsloven', 'introduksjonsloven', 'unknown'];
+    const selectValues = ['yes', 'no', 'less', 'more', 'same', 'DOCUMENT_ARRIVED', 'NEW_G', 'backPayment', 'adviser', 'none', 'payroll', 'admin', 'ADJUSTMENT', 'FORMAL_DECISION', 'CHECKIN_CORRECTED', 'absence', 'correction', 'SELF_CERTIFICATION', 'DOCTOR_NOTE', 'OWN_ILLNESS', 'CHILD_ILLNESS', 'HOURLY', 'DAILY', 'integreringsloven', 'introduksjonsloven', 'unknown'];
     for (const pack of LANGUAGE_PACKS) {
       const f = new LanguageFormatter(pack);
       for (const id of Object.keys(pack.messages) as MessageId[])

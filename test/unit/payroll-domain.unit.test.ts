@@ -21,6 +21,7 @@ describe('corrections (benefit-rules.md §8)', () => {
       totalDifferenceOre: 221430,
       reason: 'DOCUMENT_ARRIVED',
       route: 'BACK_PAYMENT',
+      previousPayoutOre: before.payoutOre,
     });
   });
   test('a corrected check-in that lowers the payout is routed to an adviser', () => {
@@ -31,17 +32,18 @@ describe('corrections (benefit-rules.md §8)', () => {
       reason: 'CHECKIN_CORRECTED',
       route: 'ADVISER_DECISION',
       totalDifferenceOre: -110715,
+      previousPayoutOre: prev.payoutOre,
     });
   });
   test('a new G changes the base', () => {
     const prev = decideCore(parseCase(baseCase({ period: '2027-05', computedAt: '2027-06-01', days: [] })));
     const next = { ...prev, baseOre: prev.baseOre + 100, payoutOre: prev.payoutOre + 100, rates: { ...prev.rates, gOre: prev.rates.gOre + 1200 } };
-    expect(diffDecisions(prev, next)).toEqual({ days: [{ date: 'BASE', beforeOre: prev.baseOre, afterOre: prev.baseOre + 100 }], totalDifferenceOre: 100, reason: 'NEW_G', route: 'BACK_PAYMENT' });
+    expect(diffDecisions(prev, next)).toEqual({ days: [{ date: 'BASE', beforeOre: prev.baseOre, afterOre: prev.baseOre + 100 }], totalDifferenceOre: 100, reason: 'NEW_G', route: 'BACK_PAYMENT', previousPayoutOre: prev.payoutOre });
   });
   test('an input change with no effect on the amount routes nowhere', () => {
     const prev = decideCore(parseCase(baseCase()));
     const next = decideCore(parseCase(baseCase({ computedAt: '2026-11-03' })));
-    expect(diffDecisions(prev, next)).toEqual({ days: [], totalDifferenceOre: 0, reason: 'INPUT_CHANGED', route: 'NONE' });
+    expect(diffDecisions(prev, next)).toEqual({ days: [], totalDifferenceOre: 0, reason: 'INPUT_CHANGED', route: 'NONE', previousPayoutOre: prev.payoutOre });
   });
 });
 

@@ -13,7 +13,7 @@ import { signedInHeader } from '../lib/page.js';
 import { ApiError, createApi } from '../lib/api.js';
 import { CATEGORY, cellsFromAttendance, cellsFromDecision, renderCalendar, type AbsenceView, type DecisionCalendarDay, type MonthAttendance } from '../lib/calendar.js';
 import { h, mount, type Child } from '../lib/dom.js';
-import { renderExplanation } from '../lib/explanation.js';
+import { renderExplanation, renderExplanationHistory, type ExplanationVersion } from '../lib/explanation.js';
 import { addMonths, day, monthName, nok, osloToday } from '../lib/format.js';
 import { createI18n, type Messages } from '../lib/i18n.js';
 import { ensureSession, signOutAndReload, type Session } from '../lib/session.js';
@@ -375,6 +375,8 @@ function participantDetail(id: string): Child[] {
           ),
     state.explanation !== undefined ? h('h3', {}, `${t('explanation')} – ${monthName((state.explanation as { period?: string }).period ?? state.month, lang)}`) : '',
     state.explanation !== undefined ? renderExplanation(state.explanation, t('explanation')) : '',
+    // The participant's history of explanation versions, as they see it.
+    (state.explanation as { history?: ExplanationVersion[] } | undefined)?.history?.length ? renderExplanationHistory((state.explanation as { history: ExplanationVersion[] }).history, lang) : '',
   ];
 }
 

@@ -13,7 +13,7 @@ import { signedInHeader } from '../lib/page.js';
 import { ApiError, createApi, newUuid } from '../lib/api.js';
 import { CATEGORY, cellsFromAttendance, cellsFromDecision, renderCalendar, type DecisionCalendarDay, type MonthAttendance } from '../lib/calendar.js';
 import { download, h, mount, type Child } from '../lib/dom.js';
-import { renderExplanation } from '../lib/explanation.js';
+import { renderExplanation, renderExplanationHistory, type ExplanationVersion } from '../lib/explanation.js';
 import { addMonths, dateTime, day, monthName, nok, osloToday } from '../lib/format.js';
 import { createI18n, type Messages } from '../lib/i18n.js';
 import { ensureSession, signOutAndReload, type Session } from '../lib/session.js';
@@ -301,6 +301,8 @@ function payoutView(): Child[] {
   const periods = [...new Set(state.decisions.map((d) => d.period))].sort().reverse();
   const current = state.explanationKey.slice(0, 7) || periods[0]!;
   const summary = state.decisions.find((d) => d.period === current);
+  const explanation = state.explanation as { paidOre?: number; history?: ExplanationVersion[] } | undefined;
+  const paid = explanation?.paidOre ?? summary?.payoutOre;
   const select = h(
     'select',
     { id: 'period', onchange: (ev: Event) => void loadExplanation((ev.target as HTMLSelectElement).value) },
@@ -310,8 +312,10 @@ function payoutView(): Child[] {
     h('label', { for: 'period' }, t('choosePeriod')),
     select,
     h('h2', {}, t('payoutFor', { month: monthName(current, lang) })),
-    summary?.payoutOre !== undefined ? h('p', { class: 'amount', 'data-payout': summary.payoutOre }, nok(summary.payoutOre, lang)) : '',
-    state.explanation === undefined ? h('p', { role: 'status' }, t('loading')) : renderExplanation(state.explanation, t('explanation'), state.hasHints ? ['hints'] : []),
+    // What is paid (an adviser's adjustment, back-payments of earlier months included), as the explanation says it.
+    paid !== undefined ? h('p', { class: 'amount', 'data-payout': paid }, nok(paid, lang)) : '',
+    explanation === undefined ? h('p', { role: 'status' }, t('loading')) : renderExplanation(explanation, t('explanation'), state.hasHints ? ['hints'] : []),
+    explanation?.history !== undefined && explanation.history.length > 0 ? renderExplanationHistory(explanation.history, lang) : '',
   ];
 }
 
