@@ -513,10 +513,10 @@ export async function startHttpServer(options: LocalHttpServerOptions): Promise<
     });
   }
 
-  function sendJson(res: ServerResponse, requestId: string, status: number, body: unknown): void {
+  function sendJson(res: ServerResponse, requestId: string, status: number, body: unknown, extra: Record<string, string> = {}): void {
     send(res, requestId, {
       status,
-      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' },
+      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...extra },
       cookies: [],
       body: Buffer.from(JSON.stringify(body), 'utf8'),
     });
@@ -552,6 +552,16 @@ export async function startHttpServer(options: LocalHttpServerOptions): Promise<
     return true;
   }
 
+  /** The body of a local endpoint (at most 4 KiB), or undefined after answering 413. */
+  async function readSmallBody(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<Buffer | undefined> {
+    try {
+      return await readBody(req, 4096);
+    } catch {
+      sendError(res, requestId, 413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than 4096 bytes', { connection: 'close' });
+      return undefined;
+    }
+  }
+
   async function handleLocal(req: IncomingMessage, res: ServerResponse, requestId: string, path: string): Promise<boolean> {
     if (path === '/local/health' && req.method === 'GET') {
       sendJson(res, requestId, 200, { status: 'ok', inFlight, maxInFlight });
@@ -562,18 +572,13 @@ export async function startHttpServer(options: LocalHttpServerOptions): Promise<
       return true;
     }
     if (path === '/oauth2/token' && options.tokenEndpoint !== undefined) {
-      let raw: Buffer;
-      try {
-        raw = await readBody(req, 4096);
-      } catch {
-        sendError(res, requestId, 413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than 4096 bytes', { connection: 'close' });
-        return true;
-      }
+      const raw = await readSmallBody(req, res, requestId);
+      if (raw === undefined) return true;
       const reply = await clientCredentialsToken(
         { method: req.method ?? 'GET', contentType: req.headers['content-type'], authorization: req.headers.authorization, body: raw },
         options.tokenEndpoint,
       );
-      send(res, requestId, { status: reply.status, headers: { 'content-type': 'application/json; charset=utf-8', 'x-content-type-options': 'nosniff', ...reply.headers }, cookies: [], body: Buffer.from(JSON.stringify(reply.body), 'utf8') });
+      sendJson(res, requestId, reply.status, reply.body, reply.headers);
       return true;
     }
     if (!demo) return false;
@@ -589,13 +594,8 @@ export async function startHttpServer(options: LocalHttpServerOptions): Promise<
       sendError(res, requestId, 405, 'METHOD_NOT_ALLOWED', 'Use POST /local/token', { allow: 'POST' });
       return true;
     }
-    let raw: Buffer;
-    try {
-      raw = await readBody(req, 4096);
-    } catch {
-      sendError(res, requestId, 413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than 4096 bytes', { connection: 'close' });
-      return true;
-    }
+    const raw = await readSmallBody(req, res, requestId);
+    if (raw === undefined) return true;
     let parsed: unknown;
     try {
       parsed = JSON.parse(raw.toString('utf8'));

@@ -94,6 +94,30 @@ export class DynamoKioskRepo implements KioskRepo {
     return (await this.db.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }))).Item;
   }
 
+  /**
+   * Adds one attempt to a live window whose count is below `below`, in one
+   * conditional update (so the count can never pass `below` under any
+   * concurrency); undefined when there is no live window or it is full.
+   */
+  private async countBelow(key: Record<string, string>, nowSeconds: number, below: number): Promise<AttemptCounter | undefined> {
+    try {
+      const r = await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: key,
+          UpdateExpression: 'ADD attempts :one',
+          ConditionExpression: 'expiresAt > :now AND attempts < :below',
+          ExpressionAttributeValues: { ':one': 1, ':now': nowSeconds, ':below': below },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return { attempts: Number(r.Attributes!.attempts), expiresAt: Number(r.Attributes!.expiresAt) };
+    } catch (err) {
+      if (isConditionFailed(err)) return undefined;
+      throw err;
+    }
+  }
+
   /** Starts a new window with this attempt, only if none is live (two starters never reset each other). */
   private async startWindow(key: Record<string, string>, nowSeconds: number, windowSeconds: number, extra: Record<string, number>): Promise<boolean> {
     try {
@@ -114,23 +138,10 @@ export class DynamoKioskRepo implements KioskRepo {
 
   async reserveCardAttempt(key: string, nowSeconds: number): Promise<CardReservation> {
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      try {
-        const r = await this.db.send(
-          new UpdateCommand({
-            TableName: this.table,
-            Key: cardKey(key),
-            UpdateExpression: 'ADD attempts :one',
-            // The count and the limit in one atomic step: the limit-th attempt is the last one
-            // any writer can add in this window, however many arrive at once.
-            ConditionExpression: 'expiresAt > :now AND attempts < :limit',
-            ExpressionAttributeValues: { ':one': 1, ':now': nowSeconds, ':limit': CARD_ATTEMPT_LIMIT },
-            ReturnValues: 'ALL_NEW',
-          }),
-        );
-        return { ok: true, counter: { attempts: Number(r.Attributes!.attempts), expiresAt: Number(r.Attributes!.expiresAt) } };
-      } catch (err) {
-        if (!isConditionFailed(err)) throw err;
-      }
+      // The count and the limit in one atomic step: the limit-th attempt is the last one
+      // any writer can add in this window, however many arrive at once.
+      const counted = await this.countBelow(cardKey(key), nowSeconds, CARD_ATTEMPT_LIMIT);
+      if (counted !== undefined) return { ok: true, counter: counted };
       const item = await this.read(cardKey(key));
       if (item !== undefined && Number(item.expiresAt) > nowSeconds) {
         if (Number(item.attempts) >= CARD_ATTEMPT_LIMIT) return { ok: false, lockedUntil: Number(item.expiresAt) };
@@ -153,22 +164,9 @@ export class DynamoKioskRepo implements KioskRepo {
 
   async reserveDeviceAttempt(deviceId: string, nowSeconds: number): Promise<DeviceReservation> {
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      try {
-        const r = await this.db.send(
-          new UpdateCommand({
-            TableName: this.table,
-            Key: deviceKey(deviceId),
-            UpdateExpression: 'ADD attempts :one',
-            // Within the free attempts: counted atomically, never more than DEVICE_FREE_ATTEMPTS at once.
-            ConditionExpression: 'expiresAt > :now AND attempts < :free',
-            ExpressionAttributeValues: { ':one': 1, ':now': nowSeconds, ':free': DEVICE_FREE_ATTEMPTS },
-            ReturnValues: 'ALL_NEW',
-          }),
-        );
-        return { ok: true, windowEndsAt: Number(r.Attributes!.expiresAt) };
-      } catch (err) {
-        if (!isConditionFailed(err)) throw err;
-      }
+      // Within the free attempts: counted atomically, never more than DEVICE_FREE_ATTEMPTS at once.
+      const counted = await this.countBelow(deviceKey(deviceId), nowSeconds, DEVICE_FREE_ATTEMPTS);
+      if (counted !== undefined) return { ok: true, windowEndsAt: counted.expiresAt };
       const item = await this.read(deviceKey(deviceId));
       if (item === undefined || Number(item.expiresAt) <= nowSeconds) {
         if (await this.startWindow(deviceKey(deviceId), nowSeconds, DEVICE_WINDOW_SECONDS, { nextAt: 0 })) return { ok: true, windowEndsAt: nowSeconds + DEVICE_WINDOW_SECONDS };

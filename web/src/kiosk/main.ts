@@ -31,7 +31,7 @@
  */
 import '../styles.css';
 import { API_BASE, ApiError, NetworkError, createApi, newUuid } from '../lib/api.js';
-import { h, mount } from '../lib/dom.js';
+import { h, mount, type Child } from '../lib/dom.js';
 import { dateTime, deviceTimeNow, time } from '../lib/format.js';
 import { createI18n, type Messages } from '../lib/i18n.js';
 import { CredentialRevoked, deviceSession, forgetCredential, loadCredential, parseSetupCode, saveCredential, type DeviceSession } from './device.js';
@@ -409,6 +409,22 @@ function reasonText(code: string): string {
   return code === 'IDENTIFICATION_FAILED' ? t('reasonFailed') : code === 'DEVICE_TIME_TOO_OLD' ? t('reasonTooOld') : t('reasonOther');
 }
 
+/** A step that is one form: its field gets the focus, Enter or the submit button runs `submit`. */
+function stepForm(focus: HTMLInputElement, submit: () => void, ...children: Child[]): HTMLFormElement {
+  queueMicrotask(() => focus.focus());
+  return h(
+    'form',
+    {
+      class: 'step',
+      onsubmit: (ev: Event) => {
+        ev.preventDefault();
+        submit();
+      },
+    },
+    ...children,
+  );
+}
+
 function setupView(s: Extract<Step, { kind: 'setup' }>): HTMLElement {
   const input = h('input', { id: 'setup-code', name: 'setup-code', class: 'big-input', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'setup-help', value: s.value, required: true });
   const connect = async (code: string): Promise<void> => {
@@ -432,16 +448,9 @@ function setupView(s: Extract<Step, { kind: 'setup' }>): HTMLElement {
       .then((kiosks) => demo.replaceChildren(...kiosks.map((k) => h('button', { type: 'button', 'data-demo-kiosk': 'true', onclick: () => void connect(k.setupCode) }, t('setupDemo', { label: k.label })))))
       .catch(() => undefined);
   }
-  queueMicrotask(() => input.focus());
-  return h(
-    'form',
-    {
-      class: 'step',
-      onsubmit: (ev: Event) => {
-        ev.preventDefault();
-        void connect(input.value);
-      },
-    },
+  return stepForm(
+    input,
+    () => void connect(input.value),
     h('h1', {}, t('setupTitle')),
     s.note !== undefined ? h('p', { class: 'lead error-title', role: 'alert' }, t(s.note)) : '',
     h('p', { class: 'lead' }, t('setupLead')),
@@ -475,15 +484,10 @@ function view(): HTMLElement {
           s.value = (ev.target as HTMLInputElement).value.trim();
         },
       });
-      queueMicrotask(() => input.focus());
-      return h(
-        'form',
-        {
-          class: 'step',
-          onsubmit: (ev: Event) => {
-            ev.preventDefault();
-            if (input.checkValidity()) go({ kind: 'pin', mode: s.mode, id: s.value, pin: '' });
-          },
+      return stepForm(
+        input,
+        () => {
+          if (input.checkValidity()) go({ kind: 'pin', mode: s.mode, id: s.value, pin: '' });
         },
         h('h1', {}, t('title')),
         h('p', { class: 'lead' }, t('welcome')),
@@ -508,16 +512,10 @@ function view(): HTMLElement {
       field.addEventListener('input', () => {
         s.pin = field.value.replace(/\D/g, '').slice(0, 8);
       });
-      queueMicrotask(() => field.focus());
-      return h(
-        'form',
-        {
-          class: 'step',
-          onsubmit: (ev: Event) => {
-            ev.preventDefault();
-            if (!/^\d{4,8}$/.test(s.pin)) return;
-            void check(s.mode === 'qr' ? { qrToken: s.id, pin: s.pin } : { cardNumber: s.id, pin: s.pin });
-          },
+      return stepForm(
+        field,
+        () => {
+          if (/^\d{4,8}$/.test(s.pin)) void check(s.mode === 'qr' ? { qrToken: s.id, pin: s.pin } : { cardNumber: s.id, pin: s.pin });
         },
         h('h1', {}, t('pinTitle')),
         h('label', { for: 'pin' }, t('pinLabel')),

@@ -123,20 +123,25 @@ export async function unseal(tap: QueuedTap): Promise<KioskCredential> {
   return JSON.parse(new TextDecoder().decode(plain)) as KioskCredential;
 }
 
-export function readQueue(): QueuedTap[] {
+/** A list kept in localStorage under `key` (absent or unreadable: empty). */
+function readList<T>(key: string): T[] {
   try {
-    const raw = localStorage.getItem(QUEUE_KEY);
+    const raw = localStorage.getItem(key);
     const list = raw === null ? [] : (JSON.parse(raw) as unknown);
-    return Array.isArray(list) ? (list as QueuedTap[]) : [];
+    return Array.isArray(list) ? (list as T[]) : [];
   } catch {
     return [];
   }
 }
 
-function writeQueue(list: readonly QueuedTap[]): void {
-  if (list.length === 0) localStorage.removeItem(QUEUE_KEY);
-  else localStorage.setItem(QUEUE_KEY, JSON.stringify(list));
+/** An empty list is removed, so nothing is left behind once everything was sent. */
+function writeList(key: string, list: readonly unknown[]): void {
+  if (list.length === 0) localStorage.removeItem(key);
+  else localStorage.setItem(key, JSON.stringify(list));
 }
+
+export const readQueue = (): QueuedTap[] => readList<QueuedTap>(QUEUE_KEY);
+const writeQueue = (list: readonly QueuedTap[]): void => writeList(QUEUE_KEY, list);
 
 export function enqueue(tap: QueuedTap): void {
   const list = readQueue();
@@ -152,19 +157,10 @@ export function bumpAttempts(eventId: string): void {
 }
 
 export function readRefused(now: number = Date.now()): RefusedTap[] {
-  try {
-    const raw = localStorage.getItem(REFUSED_KEY);
-    const list = raw === null ? [] : (JSON.parse(raw) as unknown);
-    return Array.isArray(list) ? (list as RefusedTap[]).filter((t) => now - Date.parse(t.refusedAt) < REFUSED_KEEP_MS) : [];
-  } catch {
-    return [];
-  }
+  return readList<RefusedTap>(REFUSED_KEY).filter((t) => now - Date.parse(t.refusedAt) < REFUSED_KEEP_MS);
 }
 
-function writeRefused(list: readonly RefusedTap[]): void {
-  if (list.length === 0) localStorage.removeItem(REFUSED_KEY);
-  else localStorage.setItem(REFUSED_KEY, JSON.stringify(list));
-}
+const writeRefused = (list: readonly RefusedTap[]): void => writeList(REFUSED_KEY, list);
 
 export function addRefused(tap: RefusedTap): void {
   writeRefused([...readRefused(), tap]);
