@@ -19,19 +19,25 @@
  *   the JWT authorizer would accept it, handed on with its claims except the
  *   kiosk group and device id, which only a device's own token can carry.
  *
- * Locally the same function runs, against the local issuer's keys
- * (infra/local/http-server.ts), so the claims reach shared/http/auth.ts the
- * same way on both.
+ * Locally the same function runs, against the local issuer's keys (handed
+ * over in TOKEN_JWKS by infra/local/system.ts; on AWS fetched from the pool's
+ * TOKEN_JWKS_URL), so the claims reach shared/http/auth.ts the same way on both.
  */
-import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
 import * as z from 'zod';
 import type { Device } from '../../shared/adapters/participants-repo.js';
 
 const envSchema = z.object({
   /** The user pool's (or the local issuer's) `iss`. */
   TOKEN_ISSUER: z.url(),
-  /** Where the issuer publishes its public keys. */
-  TOKEN_JWKS_URL: z.url(),
+  /** Where the issuer publishes its public keys (the user pool's `/.well-known/jwks.json`). */
+  TOKEN_JWKS_URL: z.url().optional(),
+  /**
+   * The issuer's public key set itself, as JSON: the local runtime, whose
+   * issuer runs in the same process, hands its keys over instead of having
+   * them fetched from its own (possibly busy) HTTP server. Wins over the URL.
+   */
+  TOKEN_JWKS: z.string().optional(),
   /** The pages' app client: its tokens pass as the JWT authorizer would pass them. */
   WEB_CLIENT_ID: z.string().min(1),
   DEVICE_SCOPE: z.string().min(1).default('introflyt/checkin'),
@@ -41,7 +47,8 @@ export type AuthorizerSettings = z.output<typeof envSchema>;
 
 export function settingsFrom(env: Readonly<Record<string, string | undefined>>): AuthorizerSettings {
   const r = envSchema.safeParse(env);
-  if (!r.success) throw new Error(`checkin-authorizer: invalid environment: ${r.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+  if (!r.success || (r.data.TOKEN_JWKS === undefined && r.data.TOKEN_JWKS_URL === undefined))
+    throw new Error(`checkin-authorizer: invalid environment: ${r.success ? 'TOKEN_JWKS_URL or TOKEN_JWKS' : r.error.issues.map((i) => i.path.join('.')).join(', ')}`);
   return r.data;
 }
 
@@ -49,11 +56,24 @@ export type Decision =
   | { allow: true; kind: 'device' | 'user'; context: Record<string, string> }
   | { allow: false; reason: 'NO_TOKEN' | 'INVALID_TOKEN' | 'AUDIENCE' | 'UNKNOWN_DEVICE' | 'DEVICE_INACTIVE' };
 
-const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
+type KeySet = ReturnType<typeof createLocalJWKSet>;
+const keySets = new Map<string, KeySet>();
 
-function keySet(url: string): ReturnType<typeof createRemoteJWKSet> {
-  let set = keySets.get(url);
-  if (set === undefined) keySets.set(url, (set = createRemoteJWKSet(new URL(url))));
+/**
+ * The issuer's keys, made once per source: fetched from the URL (kept for a
+ * day; a token with an unknown `kid` fetches again, at most every 30 s), or
+ * the set handed over in the environment.
+ */
+function keySet(settings: AuthorizerSettings): KeySet {
+  const source = settings.TOKEN_JWKS ?? settings.TOKEN_JWKS_URL!;
+  let set = keySets.get(source);
+  if (set === undefined) {
+    set =
+      settings.TOKEN_JWKS !== undefined
+        ? createLocalJWKSet(JSON.parse(settings.TOKEN_JWKS) as JSONWebKeySet)
+        : (createRemoteJWKSet(new URL(source), { timeoutDuration: 10_000, cacheMaxAge: 24 * 3600 * 1000 }) as unknown as KeySet);
+    keySets.set(source, set);
+  }
   return set;
 }
 
@@ -84,11 +104,11 @@ function userContext(payload: JWTPayload): Record<string, string> {
 }
 
 export async function decide(header: string | undefined, settings: AuthorizerSettings, deviceByClientId: (clientId: string) => Promise<Device | undefined>): Promise<Decision> {
-  const token = header?.trim().replace(/^bearer\s+/i, '');
+  const token = header?.trim().replace(/^bearer(\s+|$)/i, '');
   if (token === undefined || token.length === 0) return { allow: false, reason: 'NO_TOKEN' };
   let payload: JWTPayload;
   try {
-    ({ payload } = await jwtVerify(token, keySet(settings.TOKEN_JWKS_URL), { issuer: settings.TOKEN_ISSUER, algorithms: ['RS256'], requiredClaims: ['exp'] }));
+    ({ payload } = await jwtVerify(token, keySet(settings), { issuer: settings.TOKEN_ISSUER, algorithms: ['RS256'], requiredClaims: ['exp'] }));
   } catch (err) {
     // Not a token problem (the key set cannot be fetched): an error, so API Gateway answers 500 and the kiosk retries.
     if (!(err instanceof errors.JOSEError) || err instanceof errors.JWKSTimeout) throw err;

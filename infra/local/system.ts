@@ -163,8 +163,9 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       },
       log: options.quiet === true ? null : (options.log ?? undefined),
     });
-    // The kiosk authorizer (functions/checkin-authorizer) checks tokens against this issuer's published keys, as on AWS against the pool's.
-    const authorizerEnv: Record<string, string> = { TOKEN_ISSUER: issuer.issuer, TOKEN_JWKS_URL: `${http.url}/.well-known/jwks.json`, WEB_CLIENT_ID: issuer.audience };
+    // The kiosk authorizer (functions/checkin-authorizer) checks tokens against this issuer's public keys (the set
+    // it publishes at /.well-known/jwks.json, handed over in-process), as on AWS against the pool's.
+    const authorizerEnv: Record<string, string> = { TOKEN_ISSUER: issuer.issuer, TOKEN_JWKS: JSON.stringify(issuer.jwks()), WEB_CLIENT_ID: issuer.audience };
     for (const [k, v] of Object.entries(authorizerEnv)) {
       previousEnv.set(k, process.env[k]);
       process.env[k] = v;
