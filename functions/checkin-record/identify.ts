@@ -7,8 +7,9 @@
  *   1. the kiosk's attempt is counted (refused while its back-off runs:
  *      429 KIOSK_SLOWED_DOWN, a wait of at most 30 s, never a lock);
  *   2. the card's attempt is counted BEFORE the PIN is checked (refused once
- *      the window holds the limit: 429 TOO_MANY_ATTEMPTS until it ends), so N
- *      parallel guesses run scrypt at most CARD_ATTEMPT_LIMIT times;
+ *      the window holds the limit: 429 TOO_MANY_ATTEMPTS until it ends, and
+ *      the kiosk's attempt is given back), so N parallel guesses run scrypt
+ *      at most CARD_ATTEMPT_LIMIT times;
  *   3. the PIN is checked (scrypt runs for unknown cards too);
  *   4. a match ends the card's window and gives the kiosk its attempt back;
  *      the failure that fills the card's window locks the card, which is
@@ -79,6 +80,9 @@ export async function identifyAtKiosk(
   const cardKey = cardKeyOf(auth.municipality, c.kind, c.secretHash);
   const reserved = await deps.kiosk.reserveCardAttempt(cardKey, nowSeconds);
   if (!reserved.ok) {
+    // No PIN was checked and nothing was learnt (a locked unknown card answers the same): the kiosk gets
+    // its attempt back, so a queued tap of a locked card tried again later never slows the kiosk down.
+    await deps.kiosk.refundDeviceAttempt(deviceId, slot.windowEndsAt);
     log.append({ identification: 'CARD_LOCKED' });
     return { ok: false, error: new TooManyAttemptsError(reserved.lockedUntil - nowSeconds, 'Too many wrong PINs for this card; try again later, ask your adviser, or check in from the app') };
   }

@@ -194,6 +194,11 @@ describe('the lockout is not a weapon', () => {
     expect([unknown.status, unknown.raw, unknown.headers['retry-after']]).toEqual([known.status, known.raw, known.headers['retry-after']]);
   });
 
+  test('a locked card tried again and again (a queued tap retried) never slows its kiosk down for others', async () => {
+    for (let i = 0; i < DEVICE_FREE_ATTEMPTS * 3; i++) expect((await checkin('kiosk-calm', tap('kiosk-calm', 'TWIN0001', '1357'))).body.code).toBe('TOO_MANY_ATTEMPTS');
+    expect((await checkin('kiosk-calm', tap('kiosk-calm', 'FLOOD001', '1357'))).status).toBe(201);
+  });
+
   test('card numbers and QR tokens come from the server at random, readable for printing, shown once; the old card stops working', async () => {
     const issue = (body: Record<string, unknown>) => call(adviser, 'PUT', '/participants/p-issue/kiosk-credential', body);
     const first = await issue({ issueCard: true, issueQr: true, pin: '5824' });

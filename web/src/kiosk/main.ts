@@ -275,6 +275,7 @@ async function flush(): Promise<void> {
   flushing = true;
   try {
     for (const tap of readQueue()) {
+      if (tap.notBefore !== undefined && tap.notBefore > Date.now()) continue;
       try {
         const kiosk = await unseal(tap);
         await send('/checkins', { eventId: tap.eventId, type: tap.type, deviceId: tap.deviceId, deviceTime: tap.deviceTime, kiosk, queued: true });
@@ -292,7 +293,9 @@ async function flush(): Promise<void> {
           addRefused({ ref: tap.ref, type: tap.type, deviceTime: tap.deviceTime, code: err.code, refusedAt: new Date().toISOString() });
           dequeue(tap.eventId);
         } else {
-          bumpAttempts(tap.eventId);
+          // A locked card's tap is tried again at most once a minute (the lock may end sooner: the adviser can open it).
+          const locked = err instanceof ApiError && err.code === 'TOO_MANY_ATTEMPTS';
+          bumpAttempts(tap.eventId, locked ? Date.now() + Math.min(err.retryAfter, 60) * 1000 : undefined);
           if (err instanceof ApiError && err.code === 'KIOSK_SLOWED_DOWN') break;
         }
       }

@@ -37,6 +37,8 @@ export interface QueuedTap {
   /** `cardRef` of the card or QR the tap was made with. */
   ref: string;
   attempts: number;
+  /** Epoch ms: not tried again before then (the API said when: a locked card's Retry-After). */
+  notBefore?: number;
 }
 
 /** A queued tap the API refused for good, waiting for the next person with that card. */
@@ -152,8 +154,8 @@ export function dequeue(eventId: string): void {
   writeQueue(readQueue().filter((t) => t.eventId !== eventId));
 }
 
-export function bumpAttempts(eventId: string): void {
-  writeQueue(readQueue().map((t) => (t.eventId === eventId ? { ...t, attempts: t.attempts + 1 } : t)));
+export function bumpAttempts(eventId: string, notBefore?: number): void {
+  writeQueue(readQueue().map((t) => (t.eventId === eventId ? { ...t, attempts: t.attempts + 1, ...(notBefore !== undefined ? { notBefore } : {}) } : t)));
 }
 
 export function readRefused(now: number = Date.now()): RefusedTap[] {
