@@ -84,6 +84,7 @@ export function createIntroflytApp(options: IntroflytAppOptions): IntroflytApp {
     description: 'Introflyt pages: S3 + CloudFront in front of the pages and the HTTP API',
     apiUrl: stateless.httpApi.url,
     routes: stateless.plans.flatMap((p) => p.routes),
+    authDomainUrl: stateless.users.domain.baseUrl(),
     ...(webDir !== undefined ? { siteDir: webDir } : {}),
   });
 

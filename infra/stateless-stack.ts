@@ -16,7 +16,7 @@ import { IntroflytHttpApi, type ApiThrottle } from './constructs/http-api.js';
 import { PayrollWorkflow } from './constructs/payroll-workflow.js';
 import { SharedTables } from './constructs/shared-tables.js';
 import { widerAccess, type TableAccess } from './constructs/table-access.js';
-import { UserDirectory } from './constructs/user-directory.js';
+import { DEVICE_SCOPE, UserDirectory } from './constructs/user-directory.js';
 import { handlerEntry, PROJECT_ROOT } from './project.js';
 import { validateRoutes } from './route-validation.js';
 import { ROLES, ROUTES, type RouteDef, type TableKey } from './routes.js';
@@ -69,6 +69,8 @@ export class IntroflytStatelessStack extends Stack {
   readonly logRetention: RetentionDays;
   /** The monthly payroll workflow; present when the route table has its start route (payroll-run-start). */
   readonly payrollWorkflow: PayrollWorkflow | undefined;
+  /** The kiosk authorizer's function; present when a route has `authorizer: 'device'`. */
+  readonly kioskAuthorizer: IntroflytFunction | undefined;
 
   constructor(scope: Construct, id: string, props: IntroflytStatelessStackProps) {
     super(scope, id, props);
@@ -87,7 +89,8 @@ export class IntroflytStatelessStack extends Stack {
     const logRetention = this.logRetention;
     this.data = new SharedTables(this, 'Data', { tables: props.tables, dataKey: props.dataKey });
 
-    this.users = new UserDirectory(this, 'Users', { roles: ROLES });
+    // Kiosks are app clients of their own (client-credentials grant), not users in a group.
+    this.users = new UserDirectory(this, 'Users', { roles: ROLES.filter((r) => r !== 'kiosk') });
 
     const functions = new Map<string, IntroflytFunction>();
     for (const plan of plans) {
@@ -120,11 +123,39 @@ export class IntroflytStatelessStack extends Stack {
       runStart.function.addEnvironment('PAYROLL_STATE_MACHINE_ARN', this.payrollWorkflow.stateMachine.stateMachineArn);
     }
 
+    // Kiosk credentials: device-register makes a Cognito app client per device, device-deactivate removes it.
+    for (const name of ['device-register', 'device-deactivate']) {
+      const fn = functions.get(name);
+      if (fn === undefined) continue;
+      this.users.userPool.grant(fn.function, 'cognito-idp:CreateUserPoolClient', 'cognito-idp:DeleteUserPoolClient');
+      fn.function.addEnvironment('USER_POOL_ID', this.users.userPool.userPoolId);
+      fn.function.addEnvironment('DEVICE_SCOPE', DEVICE_SCOPE);
+      fn.function.addEnvironment('DEVICE_TOKEN_MINUTES', '15');
+    }
+
+    // The kiosk authorizer reads devices (participants table) and the pool's published keys.
+    this.kioskAuthorizer = routes.some((r) => r.authorizer === 'device')
+      ? new IntroflytFunction(this, 'Fn-checkin-authorizer', {
+          fn: 'checkin-authorizer',
+          entry: entryFor('checkin-authorizer'),
+          projectRoot: PROJECT_ROOT,
+          data: this.data,
+          tables: { participants: 'r' },
+          logRetention,
+          ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
+        })
+      : undefined;
+    this.kioskAuthorizer?.function.addEnvironment('TOKEN_ISSUER', this.users.issuerUrl);
+    this.kioskAuthorizer?.function.addEnvironment('TOKEN_JWKS_URL', `${this.users.issuerUrl}/.well-known/jwks.json`);
+    this.kioskAuthorizer?.function.addEnvironment('WEB_CLIENT_ID', this.users.client.userPoolClientId);
+    this.kioskAuthorizer?.function.addEnvironment('DEVICE_SCOPE', DEVICE_SCOPE);
+
     this.httpApi = new IntroflytHttpApi(this, 'Http', {
       routes,
       functions: new Map([...functions].map(([name, f]) => [name, f.function])),
       jwtIssuer: this.users.issuerUrl,
       jwtAudience: [this.users.client.userPoolClientId],
+      ...(this.kioskAuthorizer ? { deviceAuthorizer: this.kioskAuthorizer.function } : {}),
       throttle: props.apiThrottle ?? { rateLimit: 1000, burstLimit: 2000 },
       logRetention,
       ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
@@ -133,5 +164,6 @@ export class IntroflytStatelessStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url });
     new CfnOutput(this, 'UserPoolId', { value: this.users.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.users.client.userPoolClientId });
+    new CfnOutput(this, 'DeviceTokenUrl', { value: `${this.users.domain.baseUrl()}/oauth2/token`, description: 'kiosks: client-credentials grant, scope introflyt/checkin' });
   }
 }

@@ -8,6 +8,9 @@ import * as z from 'zod';
 import type { TableKey } from '../infra/routes.js';
 import { TABLES } from '../infra/tables.js';
 
+/** A kiosk's access token lives this long; the kiosk fetches the next one before it ends. */
+export const DEFAULT_DEVICE_TOKEN_MINUTES = 15;
+
 const tableName = z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/, { message: 'must be a DynamoDB table name' });
 
 const envSchema = z.object({
@@ -15,6 +18,12 @@ const envSchema = z.object({
   /** Set by the local runtime and the tests (DynamoDB Local); absent on AWS. */
   AWS_ENDPOINT_URL_DYNAMODB: z.url().optional(),
   POWERTOOLS_SERVICE_NAME: z.string().min(1).default('introflyt'),
+  /** On AWS: the user pool whose app clients are the kiosks' credentials (device-register, device-deactivate). Absent: the local issuer's clients. */
+  USER_POOL_ID: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d_[A-Za-z0-9]+$/, { message: 'must be a Cognito user pool id' }).optional(),
+  /** The OAuth scope a kiosk's token carries: <resource server>/checkin. */
+  DEVICE_SCOPE: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, { message: 'must be <resource server>/<scope>' }).default('introflyt/checkin'),
+  /** Lifetime of a kiosk's access token in minutes (Cognito: 5 to 1440). */
+  DEVICE_TOKEN_MINUTES: z.coerce.number().int().min(5).max(1440).default(DEFAULT_DEVICE_TOKEN_MINUTES),
   ...Object.fromEntries(TABLES.map((t) => [t.envVar, tableName.optional()])),
 });
 
@@ -23,6 +32,10 @@ export interface Config {
   dynamoEndpoint: string | undefined;
   serviceName: string;
   tables: Readonly<Partial<Record<TableKey, string>>>;
+  /** Kiosk credentials (issue 8 item 3): Cognito app clients when set, else the local issuer. */
+  userPoolId: string | undefined;
+  deviceScope: string;
+  deviceTokenMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -35,13 +48,21 @@ export class ConfigError extends Error {
 export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
   const r = envSchema.safeParse(env);
   if (!r.success) throw new ConfigError(`Invalid environment: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  const e = r.data as Record<string, string | undefined>;
+  const e = r.data as unknown as Record<string, string | undefined>;
   const tables: Partial<Record<TableKey, string>> = {};
   for (const t of TABLES) {
     const name = e[t.envVar];
     if (name !== undefined) tables[t.key] = name;
   }
-  return { region: e.AWS_REGION!, dynamoEndpoint: e.AWS_ENDPOINT_URL_DYNAMODB, serviceName: e.POWERTOOLS_SERVICE_NAME!, tables };
+  return {
+    region: e.AWS_REGION!,
+    dynamoEndpoint: e.AWS_ENDPOINT_URL_DYNAMODB,
+    serviceName: e.POWERTOOLS_SERVICE_NAME!,
+    tables,
+    userPoolId: e.USER_POOL_ID,
+    deviceScope: r.data.DEVICE_SCOPE,
+    deviceTokenMinutes: r.data.DEVICE_TOKEN_MINUTES,
+  };
 }
 
 /** Throws a ConfigError naming every env var that is missing for these tables. */

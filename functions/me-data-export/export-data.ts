@@ -44,7 +44,8 @@ export async function exportData(deps: Deps, participantId: string, explanations
     factHistory: factChanges.map((c) => ({ version: c.version, effectiveFrom: c.effectiveFrom, changes: c.changes, changedAt: c.changedAt, changedByRole: c.changedByRole, changedByRef: c.changedByRef })),
     kioskCredentials: credentialKinds,
     advisers: advisers.map(staffRef).sort(),
-    checkins: events.map((e) => ({ eventId: e.eventId, type: e.type, deviceId: e.deviceId, deviceTime: e.deviceTime, recordedAt: e.recordedAt, receiptId: e.receiptId, source: e.source })),
+    // deviceTime: the time the event counts at; sentDeviceTime: what the app said (app events, S12).
+    checkins: events.map((e) => ({ eventId: e.eventId, type: e.type, deviceId: e.deviceId, deviceTime: e.deviceTime, ...(e.sentDeviceTime !== undefined ? { sentDeviceTime: e.sentDeviceTime } : {}), recordedAt: e.recordedAt, receiptId: e.receiptId, source: e.source })),
     absences: absenceList,
     decisions: decisions.map((d) => ({ decisionId: d.decisionId, period: d.period, version: d.version, createdAt: d.createdAt, decision: d.decision })),
     // Later versions of a decision's explanation (an adviser's resolution, back-payments), with what they were rendered from.

@@ -1,12 +1,23 @@
 /**
- * The HTTP API of infra/routes.ts: every route behind the Cognito JWT
- * authorizer (no anonymous route exists), access logs with ids only, stage
- * throttling so overload answers 429 instead of dropping requests (quality.md
- * R8), and an alarm on server errors.
+ * The HTTP API of infra/routes.ts: every route behind an authorizer (no
+ * anonymous route exists), access logs with ids only, stage throttling so
+ * overload answers 429 instead of dropping requests (quality.md R8), and an
+ * alarm on server errors.
+ *
+ * Two authorizers: the Cognito JWT authorizer (the pages' app client) on
+ * every route, except the routes a kiosk calls (`authorizer: 'device'`),
+ * which get the kiosk authorizer, a Lambda REQUEST authorizer
+ * (functions/checkin-authorizer). The JWT authorizer cannot serve kiosks: it
+ * compares `client_id` with a fixed audience list in the template, while each
+ * kiosk has its own app client made at run time by POST /devices, and it
+ * cannot see whether a device was deactivated. The kiosk authorizer verifies
+ * the same signature, issuer and expiry, then the check-in scope and that the
+ * client belongs to an active device; its result is not cached, so a
+ * deactivated device's next request is refused.
  */
 import { Duration } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpJwtAuthorizer, HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { Alarm, ComparisonOperator, TreatMissingData, type IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
@@ -28,6 +39,8 @@ export interface IntroflytHttpApiProps {
   functions: ReadonlyMap<string, IFunction>;
   jwtIssuer: string;
   jwtAudience: readonly string[];
+  /** The kiosk authorizer's function, for the routes with `authorizer: 'device'`. */
+  deviceAuthorizer?: IFunction;
   throttle: ApiThrottle;
   logRetention: RetentionDays;
   alarmAction?: IAlarmAction;
@@ -66,6 +79,16 @@ export class IntroflytHttpApi extends Construct {
       identitySource: ['$request.header.Authorization'],
     });
 
+    // Not cached (TTL 0): the device is read on every request. A missing Authorization header is 401 without a call.
+    const kioskAuthorizer =
+      props.deviceAuthorizer === undefined
+        ? undefined
+        : new HttpLambdaAuthorizer('KioskAuthorizer', props.deviceAuthorizer, {
+            responseTypes: [HttpLambdaResponseType.SIMPLE],
+            identitySource: ['$request.header.Authorization'],
+            resultsCacheTtl: Duration.seconds(0),
+          });
+
     this.api = new HttpApi(this, 'Api', {
       description: 'Introflyt HTTP API (routes: infra/routes.ts)',
       // The stage below carries throttling and access logs, which the implicit default stage cannot.
@@ -96,12 +119,13 @@ export class IntroflytHttpApi extends Construct {
         integration = new HttpLambdaIntegration(`${route.fn}-integration`, handler);
         integrations.set(route.fn, integration);
       }
+      if (route.authorizer === 'device' && kioskAuthorizer === undefined) throw new Error(`INFRA_NO_AUTHORIZER: route ${route.method} ${route.path} needs the kiosk authorizer, which was not given`);
       this.api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration,
         // Stated per route as well as by default, so a route can never lose it by a changed default.
-        authorizer,
+        authorizer: route.authorizer === 'device' ? kioskAuthorizer! : authorizer,
       });
     }
 

@@ -15,6 +15,14 @@
  * - demo mode only: `POST /local/token` (a token for a seeded demo user, by
  *   username, no password) and `GET /local/demo-users`. Never on AWS.
  *
+ * Like the two authorizers on AWS (infra/constructs/http-api.ts): routes with
+ * `authorizer: 'device'` run the same kiosk authorizer function
+ * (functions/checkin-authorizer) and hand its context on as
+ * `requestContext.authorizer.lambda`; the others get the JWT check. The
+ * local issuer's token endpoint for kiosks, `POST /oauth2/token`
+ * (client-credentials grant, infra/local/oauth-token.ts), stands in for the
+ * user pool domain's.
+ *
  * Logs: one JSON line per API request with ids only (request id, route key,
  * function, status, duration): never paths, bodies, tokens or claims.
  */
@@ -31,6 +39,10 @@ import { PROJECT_ROOT, handlerEntry } from '../project.js';
 import type { Role, RouteDef } from '../routes.js';
 import { ROUTES } from '../routes.js';
 import type { LocalIssuer } from './auth.js';
+import { clientCredentialsToken, type TokenEndpoint } from './oauth-token.js';
+
+/** The kiosk authorizer's function (infra/routes.ts `authorizer: 'device'`). */
+export const DEVICE_AUTHORIZER_FN = 'checkin-authorizer';
 
 // ---------------------------------------------------------------------------
 // Types
@@ -70,6 +82,10 @@ export interface LocalHttpServerOptions {
   handlerTimeoutMs?: number;
   /** Enables `POST /local/token` and `GET /local/demo-users` for these users. */
   demoUsers?: readonly DemoUser[];
+  /** Demo mode: kiosks whose setup codes `GET /local/demo-users` lists (never on AWS). */
+  demoKiosks?: readonly { deviceId: string; label: string; setupCode: string }[];
+  /** Serves `POST /oauth2/token` (client-credentials grant for kiosks). */
+  tokenEndpoint?: TokenEndpoint;
   /** Where request log lines go; default one JSON line on stdout; null: nowhere. */
   log?: ((line: LogLine) => void) | null;
 }
@@ -205,6 +221,8 @@ export interface EventParts {
   rawQueryString: string;
   pathParameters: Record<string, string> | undefined;
   claims: Record<string, string>;
+  /** The kiosk authorizer's context (routes with `authorizer: 'device'`); replaces the JWT claims. */
+  lambdaContext?: Record<string, string>;
   body: Buffer;
   requestId: string;
   now: Date;
@@ -254,7 +272,7 @@ export function buildEvent(p: EventParts): ApiEvent {
     requestContext: {
       accountId: '000000000000',
       apiId: 'local',
-      authorizer: { jwt: { claims: p.claims, scopes: null } },
+      authorizer: p.lambdaContext !== undefined ? ({ lambda: p.lambdaContext } as never) : { jwt: { claims: p.claims, scopes: null } },
       domainName,
       domainPrefix: domainName.split('.')[0] ?? domainName,
       http: {
@@ -495,10 +513,10 @@ export async function startHttpServer(options: LocalHttpServerOptions): Promise<
     });
   }
 
-  function sendJson(res: ServerResponse, requestId: string, status: number, body: unknown): void {
+  function sendJson(res: ServerResponse, requestId: string, status: number, body: unknown, extra: Record<string, string> = {}): void {
     send(res, requestId, {
       status,
-      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' },
+      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...extra },
       cookies: [],
       body: Buffer.from(JSON.stringify(body), 'utf8'),
     });
@@ -534,6 +552,16 @@ export async function startHttpServer(options: LocalHttpServerOptions): Promise<
     return true;
   }
 
+  /** The body of a local endpoint (at most 4 KiB), or undefined after answering 413. */
+  async function readSmallBody(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<Buffer | undefined> {
+    try {
+      return await readBody(req, 4096);
+    } catch {
+      sendError(res, requestId, 413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than 4096 bytes', { connection: 'close' });
+      return undefined;
+    }
+  }
+
   async function handleLocal(req: IncomingMessage, res: ServerResponse, requestId: string, path: string): Promise<boolean> {
     if (path === '/local/health' && req.method === 'GET') {
       sendJson(res, requestId, 200, { status: 'ok', inFlight, maxInFlight });
@@ -543,10 +571,21 @@ export async function startHttpServer(options: LocalHttpServerOptions): Promise<
       sendJson(res, requestId, 200, issuer.jwks());
       return true;
     }
+    if (path === '/oauth2/token' && options.tokenEndpoint !== undefined) {
+      const raw = await readSmallBody(req, res, requestId);
+      if (raw === undefined) return true;
+      const reply = await clientCredentialsToken(
+        { method: req.method ?? 'GET', contentType: req.headers['content-type'], authorization: req.headers.authorization, body: raw },
+        options.tokenEndpoint,
+      );
+      sendJson(res, requestId, reply.status, reply.body, reply.headers);
+      return true;
+    }
     if (!demo) return false;
     if (path === '/local/demo-users' && req.method === 'GET') {
       sendJson(res, requestId, 200, {
         users: [...demoUsers.values()].map((u) => ({ username: u.username, groups: u.groups, municipality: u.municipality })),
+        kiosks: options.demoKiosks ?? [],
       });
       return true;
     }
@@ -555,13 +594,8 @@ export async function startHttpServer(options: LocalHttpServerOptions): Promise<
       sendError(res, requestId, 405, 'METHOD_NOT_ALLOWED', 'Use POST /local/token', { allow: 'POST' });
       return true;
     }
-    let raw: Buffer;
-    try {
-      raw = await readBody(req, 4096);
-    } catch {
-      sendError(res, requestId, 413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than 4096 bytes', { connection: 'close' });
-      return true;
-    }
+    const raw = await readSmallBody(req, res, requestId);
+    if (raw === undefined) return true;
     let parsed: unknown;
     try {
       parsed = JSON.parse(raw.toString('utf8'));
@@ -609,6 +643,45 @@ export async function startHttpServer(options: LocalHttpServerOptions): Promise<
     }
   }
 
+  /** The kiosk authorizer, as API Gateway calls a Lambda REQUEST authorizer (payload 2.0, simple response). */
+  async function runDeviceAuthorizer(
+    req: IncomingMessage,
+    routeKey: string,
+    rawPath: string,
+    rawQueryString: string,
+    pathParameters: Record<string, string> | undefined,
+    requestId: string,
+  ): Promise<{ ok: true; context: Record<string, string> } | { ok: false; status: 401 | 403 | 500 }> {
+    const header = req.headers.authorization;
+    if (header === undefined || header.trim() === '') return { ok: false, status: 401 };
+    const now = new Date();
+    const event = buildEvent({ req, routeKey, rawPath, rawQueryString, pathParameters, claims: {}, body: Buffer.alloc(0), requestId, now, localPort });
+    const { authorizer: _none, ...requestContext } = event.requestContext;
+    const authorizerEvent = {
+      version: '2.0',
+      type: 'REQUEST',
+      routeArn: `arn:aws:execute-api:local:000000000000:local/$default/${routeKey.replace(' ', '')}`,
+      identitySource: [header],
+      routeKey,
+      rawPath,
+      rawQueryString,
+      cookies: event.cookies ?? [],
+      headers: event.headers,
+      ...(event.queryStringParameters !== undefined ? { queryStringParameters: event.queryStringParameters } : {}),
+      ...(pathParameters !== undefined ? { pathParameters } : {}),
+      requestContext,
+    };
+    try {
+      const authorize = await resolveHandler(DEVICE_AUTHORIZER_FN);
+      const result = (await authorize(authorizerEvent as unknown as ApiEvent, lambdaContext(DEVICE_AUTHORIZER_FN, Date.now() + handlerTimeoutMs))) as { isAuthorized?: unknown; context?: unknown } | undefined;
+      if (result?.isAuthorized !== true) return { ok: false, status: 403 };
+      return { ok: true, context: (result.context ?? {}) as Record<string, string> };
+    } catch (err) {
+      log?.({ level: 'ERROR', message: 'local authorizer failed', service: 'introflyt-local', requestId, fn: DEVICE_AUTHORIZER_FN, errorName: err instanceof Error ? err.name : typeof err });
+      return { ok: false, status: 500 };
+    }
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
     const requestId = newRequestId();
@@ -618,7 +691,7 @@ export async function startHttpServer(options: LocalHttpServerOptions): Promise<
     const rawQueryString = q === -1 ? '' : url.slice(q + 1);
     const method = (req.method ?? 'GET').toUpperCase();
 
-    if (rawPath.startsWith('/local/') || rawPath === '/.well-known/jwks.json') {
+    if (rawPath.startsWith('/local/') || rawPath === '/.well-known/jwks.json' || rawPath === '/oauth2/token') {
       if (inFlight >= maxInFlight) {
         req.resume();
         sendError(res, requestId, 503, 'OVERLOADED', 'Too many requests in progress; retry shortly', { 'retry-after': '1' });
@@ -670,14 +743,30 @@ export async function startHttpServer(options: LocalHttpServerOptions): Promise<
         sendError(res, requestId, 413, code, `The request body is larger than ${maxBodyBytes} bytes`, { connection: 'close' });
         return;
       }
-      const verified = await issuer.verify(req.headers.authorization);
-      if (!verified.ok) {
-        req.resume();
-        status = 401;
-        code = 'UNAUTHORIZED';
-        const challenge = verified.reason === 'MISSING' ? 'Bearer' : `Bearer error="invalid_token" error_description="${verified.message}"`;
-        sendError(res, requestId, 401, 'UNAUTHORIZED', `Unauthorized: ${verified.message}`, { 'www-authenticate': challenge });
-        return;
+      let claims: Record<string, string> = {};
+      let lambdaContext: Record<string, string> | undefined;
+      if (route.def.authorizer === 'device') {
+        const decided = await runDeviceAuthorizer(req, route.routeKey, rawPath, rawQueryString, pathParameters, requestId);
+        if (!decided.ok) {
+          req.resume();
+          status = decided.status;
+          code = decided.status === 401 ? 'UNAUTHORIZED' : decided.status === 403 ? 'FORBIDDEN' : 'INTERNAL';
+          // As API Gateway: 401 without a token, 403 when the authorizer says no, 500 when it fails.
+          sendError(res, requestId, status, code, decided.status === 401 ? 'Unauthorized' : decided.status === 403 ? 'Forbidden' : 'Internal error');
+          return;
+        }
+        lambdaContext = decided.context;
+      } else {
+        const verified = await issuer.verify(req.headers.authorization);
+        if (!verified.ok) {
+          req.resume();
+          status = 401;
+          code = 'UNAUTHORIZED';
+          const challenge = verified.reason === 'MISSING' ? 'Bearer' : `Bearer error="invalid_token" error_description="${verified.message}"`;
+          sendError(res, requestId, 401, 'UNAUTHORIZED', `Unauthorized: ${verified.message}`, { 'www-authenticate': challenge });
+          return;
+        }
+        claims = verified.claims;
       }
       let body: Buffer;
       try {
@@ -695,7 +784,8 @@ export async function startHttpServer(options: LocalHttpServerOptions): Promise<
         rawPath,
         rawQueryString,
         pathParameters,
-        claims: verified.claims,
+        claims,
+        ...(lambdaContext !== undefined ? { lambdaContext } : {}),
         body,
         requestId,
         now: new Date(),

@@ -10,7 +10,10 @@
  * Everything is synthetic and obviously so: names are `Demo P1 Syntetisk`,
  * national ids start with 99 (no real date of birth has day 99), and nothing
  * is random: ids come from hashes of fixed strings, so a re-run writes
- * nothing new. The policy is written last and marks the seed as done: an
+ * nothing new. That includes the demo kiosk's client secret and the demo
+ * card numbers, which look like the random ones POST /devices and the
+ * kiosk-credential route make but are public (printed by `npm start`):
+ * demo data only. The policy is written last and marks the seed as done: an
  * interrupted seed runs again on the next start.
  *
  * Not seeded: decisions and payroll runs. They come from the payroll workflow
@@ -23,7 +26,8 @@ import type { DemoUser } from './http-server.js';
 import type { AbsenceRecord, CheckinRecord } from '../../shared/adapters/attendance-repo.js';
 import { DynamoAttendanceRepo, absenceIdOf } from '../../shared/adapters/attendance-repo.js';
 import { createDocumentClient } from '../../shared/adapters/dynamo.js';
-import { DEFAULT_ATTENDANCE_SETTINGS, DynamoParticipantsRepo, credentialSecretHash, type ParticipantProfile } from '../../shared/adapters/participants-repo.js';
+import { DEFAULT_ATTENDANCE_SETTINGS, DynamoParticipantsRepo, credentialSecretHash, deviceSecretHash, type ParticipantProfile } from '../../shared/adapters/participants-repo.js';
+import { CARD_RANDOM_BYTES, cardNumberFromBytes, formatCardNumber, normalizeCardNumber } from '../../shared/domain/attendance/kiosk-card.js';
 import { hashPin } from '../../shared/adapters/pin.js';
 import { addDays } from '../../shared/domain/calendar.js';
 import { canonicalJson } from '../../shared/domain/canonical-json.js';
@@ -36,6 +40,13 @@ import { LOCAL_REGION } from './dynamo.js';
 
 export const DEMO_MUNICIPALITY = '5001';
 export const DEMO_KIOSK_DEVICE = 'kiosk-5001-entrance';
+const digest = (name: string) => createHash('sha256').update(name).digest();
+/** The demo kiosk's OAuth client (POST /devices makes random ones). */
+export const DEMO_KIOSK_CLIENT_ID = digest(`introflyt-demo-kiosk-client:${DEMO_KIOSK_DEVICE}`).toString('hex').slice(0, 26);
+export const DEMO_KIOSK_SECRET = digest(`introflyt-demo-kiosk-secret:${DEMO_KIOSK_DEVICE}`).toString('base64url');
+/** What the kiosk page's setup step takes (functions/device-register `setupCodeOf`). */
+export const DEMO_KIOSK_SETUP_CODE = `${DEMO_KIOSK_DEVICE}:${DEMO_KIOSK_CLIENT_ID}:${DEMO_KIOSK_SECRET}`;
+export const DEMO_KIOSKS = [{ deviceId: DEMO_KIOSK_DEVICE, label: 'Demo learning centre, entrance', setupCode: DEMO_KIOSK_SETUP_CODE }] as const;
 /** Every demo kiosk card has this PIN (one an adviser could set: not a run or a repeated digit). */
 export const DEMO_PIN = '2580';
 export const HISTORY_DAYS = 30;
@@ -90,7 +101,8 @@ export const DEMO_PARTICIPANTS: readonly DemoParticipant[] = STORIES.map(([story
     birthDate,
     livesWithParent,
     children,
-    cardNumber: `DEMO${String(n).padStart(4, '0')}`,
+    // Printed form, as the kiosk-credential route returns it: four groups of four.
+    cardNumber: formatCardNumber(cardNumberFromBytes(digest(`introflyt-demo-card:p${n}`).subarray(0, CARD_RANDOM_BYTES))),
     story,
   };
 });
@@ -103,7 +115,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   staff('payroll1', ['payroll']),
   staff('payroll2', ['payroll']),
   staff('admin1', ['admin']),
-  { username: 'kiosk1', sub: demoSub('kiosk1'), groups: ['kiosk'], municipality: DEMO_MUNICIPALITY, deviceId: DEMO_KIOSK_DEVICE },
+  // No kiosk user: a kiosk signs in with its own client credentials (DEMO_KIOSKS, POST /oauth2/token).
   ...DEMO_PARTICIPANTS.map((p) => ({ username: p.username, sub: demoSub(p.username), groups: ['participant'] as const, municipality: DEMO_MUNICIPALITY, participantId: p.participantId })),
 ];
 
@@ -216,7 +228,7 @@ function history(p: DemoParticipant, days: readonly string[], today: string, lea
       const deviceTime = osloIso(date, hhmm(minute));
       const deviceId = kiosk ? DEMO_KIOSK_DEVICE : `app-${p.username}`;
       const caller = kiosk
-        ? { kioskDeviceId: DEMO_KIOSK_DEVICE, credential: { kind: 'CARD' as const, secretHash: credentialSecretHash('CARD', p.cardNumber) } }
+        ? { kioskDeviceId: DEMO_KIOSK_DEVICE, credential: { kind: 'CARD' as const, secretHash: credentialSecretHash('CARD', normalizeCardNumber(p.cardNumber)) } }
         : { participantId: p.participantId };
       const recordedMs = Date.parse(deviceTime) + 2000;
       events.push({
@@ -287,7 +299,15 @@ export async function seedDemo(target: SeedTarget): Promise<SeedReport> {
     const setupAt = `${programStart}T08:00:00.000Z`;
 
     // 'exists' after an interrupted seed is fine: the device is there either way.
-    await participants.registerDevice({ deviceId: DEMO_KIOSK_DEVICE, municipality: DEMO_MUNICIPALITY, label: 'Demo learning centre, entrance', active: true, registeredAt: setupAt });
+    await participants.registerDevice({
+      deviceId: DEMO_KIOSK_DEVICE,
+      municipality: DEMO_MUNICIPALITY,
+      label: DEMO_KIOSKS[0].label,
+      active: true,
+      registeredAt: setupAt,
+      clientId: DEMO_KIOSK_CLIENT_ID,
+      credentialHash: deviceSecretHash(DEMO_KIOSK_SECRET),
+    });
     const pinHash = await hashPin(DEMO_PIN);
 
     let events = 0;
@@ -314,7 +334,7 @@ export async function seedDemo(target: SeedTarget): Promise<SeedReport> {
       await participants.putKioskCredential({
         municipality: DEMO_MUNICIPALITY,
         kind: 'CARD',
-        secretHash: credentialSecretHash('CARD', p.cardNumber),
+        secretHash: credentialSecretHash('CARD', normalizeCardNumber(p.cardNumber)),
         participantId: p.participantId,
         pinHash,
         createdAt: setupAt,

@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../project.js';
 import { osloTime } from '../../shared/domain/attendance/oslo-time.js';
 import { parsePort } from './ports.js';
-import { DEMO_KIOSK_DEVICE, DEMO_PARTICIPANTS, DEMO_PIN } from './seed.js';
+import { DEMO_KIOSK_DEVICE, DEMO_KIOSK_SETUP_CODE, DEMO_PARTICIPANTS, DEMO_PIN } from './seed.js';
 import { startLocalSystem, type LocalSystem } from './system.js';
 
 const PAGES = [
@@ -40,7 +40,8 @@ function banner(system: LocalSystem, dataDir: string): string {
     ...(seedLine ? [`  ${seedLine}`] : []),
     '',
     `Demo users (municipality 5001): ${users}`,
-    `Kiosk ${DEMO_KIOSK_DEVICE}: cards ${DEMO_PARTICIPANTS.map((p) => p.cardNumber).join(', ')}, PIN ${DEMO_PIN}`,
+    `Kiosk ${DEMO_KIOSK_DEVICE}: setup code ${DEMO_KIOSK_SETUP_CODE}`,
+    `  cards ${DEMO_PARTICIPANTS.map((p) => p.cardNumber).join(', ')}, PIN ${DEMO_PIN}`,
     '',
     'Get a token and call the API:',
     `  TOKEN=$(curl -s -X POST ${base}/local/token -H 'content-type: application/json' -d '{"username":"p1"}' | sed -E 's/.*"token":"([^"]+)".*/\\1/')`,

@@ -8,12 +8,15 @@
  * one process runs one local system at a time; `stop()` puts the previous
  * values back.
  */
+import { timingSafeEqual } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createLocalIssuer, type LocalIssuer, type TokenRequest } from './auth.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoLocal, type DynamoLocal } from './dynamo.js';
 import { startHttpServer, type DemoUser, type LocalHttpServer, type LocalHttpServerOptions, type LogLine } from './http-server.js';
-import { DEMO_USERS, seedDemo, type SeedReport } from './seed.js';
+import { DEFAULT_DEVICE_TOKEN_MINUTES } from '../../shared/config.js';
+import type { ClientAuthenticator } from './oauth-token.js';
+import { DEMO_KIOSKS, DEMO_USERS, seedDemo, type SeedReport } from './seed.js';
 import { ensureTables, synthesizeStatefulTemplate, type CfnTemplate, type EnsureTablesResult } from './tables.js';
 
 /** `routes` and `resolveHandler` (tests), `staticDir` and the limits go to the HTTP front as they are. */
@@ -60,6 +63,24 @@ export interface LocalSystem {
 }
 
 let running = false;
+
+/**
+ * The local token endpoint's client check: an active registered device whose
+ * stored secret hash matches (constant-time), granted the check-in scope.
+ * Read through the same repository the handlers use.
+ */
+const authenticateDevice: ClientAuthenticator = async (clientId, clientSecret) => {
+  const [{ getDeps }, { deviceSecretHash }, { getConfig }] = await Promise.all([
+    import('../../shared/adapters/deps.js'),
+    import('../../shared/adapters/participants-repo.js'),
+    import('../../shared/config.js'),
+  ]);
+  const device = await getDeps().participants.getDeviceByClientId(clientId);
+  if (device === undefined || !device.active || device.credentialHash === undefined) return undefined;
+  const given = Buffer.from(deviceSecretHash(clientSecret), 'hex');
+  const stored = Buffer.from(device.credentialHash, 'hex');
+  return given.length === stored.length && timingSafeEqual(given, stored) ? [getConfig().deviceScope] : undefined;
+};
 
 /** Forget what the handler modules cached from the previous environment (config, clients). */
 async function resetHandlerCaches(): Promise<void> {
@@ -134,9 +155,22 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       ...(options.maxInFlight !== undefined ? { maxInFlight: options.maxInFlight } : {}),
       ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
       ...(options.handlerTimeoutMs !== undefined ? { handlerTimeoutMs: options.handlerTimeoutMs } : {}),
-      ...(demo ? { demoUsers: DEMO_USERS } : {}),
+      ...(demo ? { demoUsers: DEMO_USERS, demoKiosks: DEMO_KIOSKS } : {}),
+      tokenEndpoint: {
+        authenticate: authenticateDevice,
+        issue: (clientId, scope, ttlSeconds) => issuer.issueAccessToken({ clientId, scope, ttlSeconds }),
+        ttlSeconds: DEFAULT_DEVICE_TOKEN_MINUTES * 60,
+      },
       log: options.quiet === true ? null : (options.log ?? undefined),
     });
+    // The kiosk authorizer (functions/checkin-authorizer) checks tokens against this issuer's public keys (the set
+    // it publishes at /.well-known/jwks.json, handed over in-process), as on AWS against the pool's.
+    const authorizerEnv: Record<string, string> = { TOKEN_ISSUER: issuer.issuer, TOKEN_JWKS: JSON.stringify(issuer.jwks()), WEB_CLIENT_ID: issuer.audience };
+    for (const [k, v] of Object.entries(authorizerEnv)) {
+      previousEnv.set(k, process.env[k]);
+      process.env[k] = v;
+      env[k] = v;
+    }
 
     const server = http;
     let stopping: Promise<void> | undefined;

@@ -6,6 +6,9 @@
  *   EVENT#<eventId>  / EVENT        ; P#<pid>#EVENTS / <deviceTimeUtc>#<eventId>
  *       one check-in/out, keyed by the client's event id so the id is the
  *       permanent idempotency key (quality.md R1–R3); immutable once written.
+ *   P#<pid>          / REFUSED#<eventId>
+ *       a kiosk's queued tap whose replay the API refused (wrong PIN, too
+ *       old): kept so the participant's adviser sees it (issue 8 item 10).
  *   P#<pid>          / ABS#<key>
  *       one absence record; `absenceId` = `<pid>.<key>`, where key is derived
  *       from the participant's request id (idempotent create). Status changes
@@ -27,10 +30,16 @@ export interface CheckinRecord {
   municipality: string;
   type: CheckType;
   deviceId: string;
-  /** As sent, ISO 8601 with offset. */
+  /**
+   * The time the event counts at (quality.md S12): a registered kiosk's device
+   * time as sent (ISO 8601 with offset, within the policy window), or for an
+   * app event the server's time when it arrived.
+   */
   deviceTime: string;
   /** The same instant in UTC (sortable). */
   deviceTimeUtc: string;
+  /** App events only: the time the app said, kept as sent and never counted. */
+  sentDeviceTime?: string;
   recordedAt: string;
   receiptId: string;
   /** sha256 of the canonical request: a replay must match it (R2). */
@@ -71,6 +80,19 @@ export interface AbsenceChange {
   entry: AbsenceHistoryEntry;
 }
 
+export interface RefusedReplay {
+  eventId: string;
+  participantId: string;
+  municipality: string;
+  deviceId: string;
+  type: CheckType;
+  /** When the tap happened on the kiosk. */
+  deviceTime: string;
+  /** The API's error code, e.g. IDENTIFICATION_FAILED, DEVICE_TIME_TOO_OLD. */
+  code: string;
+  refusedAt: string;
+}
+
 export interface AttendanceRepo {
   /** Writes the event unless its id exists; then returns the stored one (nothing written). */
   putEventOnce(record: CheckinRecord): Promise<{ created: true } | { created: false; existing: CheckinRecord }>;
@@ -83,6 +105,11 @@ export interface AttendanceRepo {
   listAbsences(participantId: string): Promise<AbsenceRecord[]>;
   /** Applies the change if the record is still at `expectedVersion`; 'changed' if not, 'missing' if gone. */
   changeAbsence(absenceId: string, expectedVersion: number, change: AbsenceChange): Promise<AbsenceRecord | 'changed' | 'missing'>;
+
+  /** Keeps a refused replay once per event (a kiosk retrying the same tap writes nothing new). */
+  recordRefusedReplay(r: RefusedReplay): Promise<void>;
+  /** The participant's refused replays, newest tap first. */
+  listRefusedReplays(participantId: string): Promise<RefusedReplay[]>;
 }
 
 const ABSENCE_ID = /^([A-Za-z0-9_-]{1,64})\.([a-f0-9]{24})$/;
@@ -99,6 +126,7 @@ export function parseAbsenceId(absenceId: string): { participantId: string; key:
 
 const eventKey = (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' });
 const absenceKey = (pid: string, key: string) => ({ pk: `P#${pid}`, sk: `ABS#${key}` });
+const refusedKey = (pid: string, eventId: string) => ({ pk: `P#${pid}`, sk: `REFUSED#${eventId}` });
 
 function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
   if (item === undefined) return undefined;
@@ -209,5 +237,30 @@ export class DynamoAttendanceRepo implements AttendanceRepo {
       if (!isConditionFailed(err)) throw err;
       return (await this.getAbsence(absenceId)) === undefined ? 'missing' : 'changed';
     }
+  }
+
+  async recordRefusedReplay(r: RefusedReplay): Promise<void> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...refusedKey(r.participantId, r.eventId), ...r },
+          // Once per event: the first refusal is the record; replays of it change nothing.
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (err) {
+      if (!isConditionFailed(err)) throw err;
+    }
+  }
+
+  async listRefusedReplays(participantId: string): Promise<RefusedReplay[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :r)',
+      ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':r': 'REFUSED#' },
+      ConsistentRead: true,
+    });
+    return items.map((item) => strip<RefusedReplay>(item)!).sort((a, b) => Date.parse(b.deviceTime) - Date.parse(a.deviceTime));
   }
 }

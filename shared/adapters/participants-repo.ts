@@ -10,6 +10,7 @@
  *   CRED#<muni>#<kind>#<sha256> / CREDENTIAL ; P#<pid>#CREDENTIALS / <kind>#<sha256>
  *                                                                             kiosk card/QR (secret hashed) + PIN hash
  *   DEVICE#<deviceId>  / DEVICE        ; M#<muni>#DEVICES    / DEVICE#<id>  a registered kiosk
+ *   DEVICECLIENT#<clientId> / DEVICE                                          the kiosk whose OAuth client this is
  *   M#<muni>           / POLICY                                              municipality policy with version
  *   M#<muni>           / POLICY#<version, 10 digits>                         every saved policy version (immutable)
  *   P#<pid>            / FACTS#<version, 10 digits>                          a change of the rule facts, effective-dated
@@ -17,7 +18,7 @@
  *   P#<pid>            / CREDENTIALS                                         the participant's card/QR hashes (consistent list)
  *   NID#<muni>#<sha256> / NATIONAL_ID                                        one participant per national id and municipality
  *   REQ#<muni>#<requestId> / REGISTRATION                                    a registration request (idempotency)
- *   ATTEMPTS#<scope>#<key> / ATTEMPTS  (TTL expiresAt)                       wrong-PIN counter for a card or device
+ *   ATTEMPTS#… and IDENT#…: attempt counters and identifications (kiosk-repo.ts)
  *
  * Assignments are keyed by adviser so "is this adviser assigned?" and "whom is
  * this adviser assigned?" are strongly consistent reads: removing an
@@ -104,10 +105,15 @@ export interface Device {
   label: string;
   active: boolean;
   registeredAt: string;
-  /** `deviceSecretHash` of the device's own credential (POST /devices); the secret itself is never stored. */
+  /** `deviceSecretHash` of the device's own credential (POST /devices); the secret itself is never stored. Local issuer only: on AWS Cognito keeps the client secret. */
   credentialHash?: string;
+  /** The OAuth client the kiosk exchanges its secret with (client-credentials grant); absent for devices made before clients existed. */
+  clientId?: string;
   /** Pseudonymous ref of the admin who registered it. */
   registeredByRef?: string;
+  deactivatedAt?: string;
+  /** Pseudonymous ref of the admin who deactivated it. */
+  deactivatedByRef?: string;
 }
 
 export interface AttendanceSettings {
@@ -164,12 +170,6 @@ export interface NewKioskCredential {
 
 export type CredentialsResult = 'saved' | 'in-use' | 'changed';
 
-export interface AttemptCounter {
-  failures: number;
-  /** Epoch seconds when the counter (and any lockout) ends. */
-  expiresAt: number;
-}
-
 export interface ParticipantsRepo {
   /** 'exists' when the participant id is taken (nothing is written then). */
   createParticipant(profile: ParticipantProfile, identity: ParticipantIdentity): Promise<'created' | 'exists'>;
@@ -218,10 +218,16 @@ export interface ParticipantsRepo {
   setKioskCredentials(participantId: string, municipality: string, credentials: readonly NewKioskCredential[], pinHash: string, at: string): Promise<CredentialsResult>;
   /** The kinds of kiosk credential the participant has. */
   listKioskCredentialKinds(participantId: string): Promise<CredentialKind[]>;
+  /** The participant's kiosk credentials by kind and hash (their attempt counters are keyed by it). */
+  listKioskCredentials(participantId: string): Promise<NewKioskCredential[]>;
 
-  /** 'exists' when the device id is taken. */
+  /** 'exists' when the device id (or its client id) is taken; nothing is written then. */
   registerDevice(device: Device): Promise<'created' | 'exists'>;
   getDevice(deviceId: string): Promise<Device | undefined>;
+  /** The device whose OAuth client this is (the kiosk authorizer and the local token endpoint). */
+  getDeviceByClientId(clientId: string): Promise<Device | undefined>;
+  /** Marks a device of `municipality` inactive (once; later calls return it as it is); undefined if there is no such device there. */
+  deactivateDevice(deviceId: string, municipality: string, at: string, byRef: string): Promise<Device | undefined>;
 
   getPolicy(municipality: string): Promise<MunicipalityPolicy | undefined>;
   /**
@@ -231,10 +237,6 @@ export interface ParticipantsRepo {
   savePolicy(policy: MunicipalityPolicy, expectedVersion: number): Promise<boolean>;
   /** A saved version of the municipality's policy. */
   getPolicyVersion(municipality: string, version: number): Promise<MunicipalityPolicy | undefined>;
-
-  getAttempts(scope: string, key: string, nowSeconds: number): Promise<AttemptCounter | undefined>;
-  recordFailedAttempt(scope: string, key: string, nowSeconds: number, windowSeconds: number): Promise<AttemptCounter>;
-  clearAttempts(scope: string, key: string): Promise<void>;
 }
 
 /** The stored form of a national id in the uniqueness item (the identity item holds the id itself). */
@@ -287,7 +289,7 @@ const assignmentKey = (sub: string, pid: string) => ({ pk: `ADVISER#${sub}`, sk:
 const credentialKey = (m: string, kind: CredentialKind, hash: string) => ({ pk: `CRED#${m}#${kind}#${hash}`, sk: 'CREDENTIAL' });
 const deviceKey = (id: string) => ({ pk: `DEVICE#${id}`, sk: 'DEVICE' });
 const policyKey = (m: string) => ({ pk: `M#${m}`, sk: 'POLICY' });
-const attemptsKey = (scope: string, key: string) => ({ pk: `ATTEMPTS#${scope}#${key}`, sk: 'ATTEMPTS' });
+const deviceClientKey = (clientId: string) => ({ pk: `DEVICECLIENT#${clientId}`, sk: 'DEVICE' });
 const pad10 = (n: number) => String(n).padStart(10, '0');
 const factsKey = (pid: string, version: number) => ({ pk: `P#${pid}`, sk: `FACTS#${pad10(version)}` });
 const advisersKey = (pid: string) => ({ pk: `P#${pid}`, sk: 'ADVISERS' });
@@ -657,23 +659,31 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
   }
 
   async listKioskCredentialKinds(participantId: string): Promise<CredentialKind[]> {
+    return (await this.listKioskCredentials(participantId)).map((c) => c.kind);
+  }
+
+  async listKioskCredentials(participantId: string): Promise<NewKioskCredential[]> {
     const { hashes } = await this.credentialHashes(participantId);
-    return (['CARD', 'QR'] as const).filter((k) => hashes[k] !== undefined);
+    return (['CARD', 'QR'] as const).flatMap((kind) => (hashes[kind] === undefined ? [] : [{ kind, secretHash: hashes[kind] }]));
   }
 
   async registerDevice(d: Device): Promise<'created' | 'exists'> {
+    const device: TransactItem = {
+      Put: {
+        TableName: this.table,
+        Item: { ...deviceKey(d.deviceId), gsi1pk: `M#${d.municipality}#DEVICES`, gsi1sk: `DEVICE#${d.deviceId}`, ...d },
+        // A device id names one kiosk: registering it again must not move it to another municipality.
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+    // The client pointer in the same transaction: a client id names one device, written once.
+    const client: TransactItem[] =
+      d.clientId === undefined ? [] : [{ Put: { TableName: this.table, Item: { ...deviceClientKey(d.clientId), deviceId: d.deviceId }, ConditionExpression: 'attribute_not_exists(pk)' } }];
     try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: { ...deviceKey(d.deviceId), gsi1pk: `M#${d.municipality}#DEVICES`, gsi1sk: `DEVICE#${d.deviceId}`, ...d },
-          // A device id names one kiosk: registering it again must not move it to another municipality.
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
+      await this.db.send(new TransactWriteCommand({ TransactItems: [device, ...client] }));
       return 'created';
     } catch (err) {
-      if (isConditionFailed(err)) return 'exists';
+      if (isTransactionConditionFailed(err)) return 'exists';
       throw err;
     }
   }
@@ -681,6 +691,35 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
   async getDevice(deviceId: string): Promise<Device | undefined> {
     const r = await this.db.send(new GetCommand({ TableName: this.table, Key: deviceKey(deviceId), ConsistentRead: true }));
     return strip<Device>(r.Item);
+  }
+
+  async getDeviceByClientId(clientId: string): Promise<Device | undefined> {
+    const pointer = (await this.db.send(new GetCommand({ TableName: this.table, Key: deviceClientKey(clientId), ConsistentRead: true }))).Item;
+    if (pointer === undefined) return undefined;
+    const device = await this.getDevice(String(pointer.deviceId));
+    // Both ways: the pointer and the device must name each other.
+    return device?.clientId === clientId ? device : undefined;
+  }
+
+  async deactivateDevice(deviceId: string, municipality: string, at: string, byRef: string): Promise<Device | undefined> {
+    try {
+      const r = await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: deviceKey(deviceId),
+          UpdateExpression: 'SET active = :false, deactivatedAt = :at, deactivatedByRef = :by',
+          // Only a device of the admin's municipality, and only once: the first deactivation's time and admin stay.
+          ConditionExpression: 'attribute_exists(pk) AND municipality = :m AND active = :true',
+          ExpressionAttributeValues: { ':false': false, ':true': true, ':at': at, ':by': byRef, ':m': municipality },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return strip<Device>(r.Attributes);
+    } catch (err) {
+      if (!isConditionFailed(err)) throw err;
+      const existing = await this.getDevice(deviceId);
+      return existing?.municipality === municipality ? existing : undefined;
+    }
   }
 
   async getPolicy(municipality: string): Promise<MunicipalityPolicy | undefined> {
@@ -718,53 +757,5 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
   async getPolicyVersion(municipality: string, version: number): Promise<MunicipalityPolicy | undefined> {
     const r = await this.db.send(new GetCommand({ TableName: this.table, Key: policyVersionKey(municipality, version), ConsistentRead: true }));
     return strip<MunicipalityPolicy>(r.Item);
-  }
-
-  async getAttempts(scope: string, key: string, nowSeconds: number): Promise<AttemptCounter | undefined> {
-    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: attemptsKey(scope, key), ConsistentRead: true }));
-    const item = r.Item;
-    // TTL deletion is lazy (up to days): an expired counter is treated as gone.
-    if (item === undefined || Number(item.expiresAt) <= nowSeconds) return undefined;
-    return { failures: Number(item.failures), expiresAt: Number(item.expiresAt) };
-  }
-
-  async recordFailedAttempt(scope: string, key: string, nowSeconds: number, windowSeconds: number): Promise<AttemptCounter> {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      try {
-        const r = await this.db.send(
-          new UpdateCommand({
-            TableName: this.table,
-            Key: attemptsKey(scope, key),
-            UpdateExpression: 'ADD failures :one',
-            // Counts into the live window only; an expired (or missing) counter is restarted below.
-            ConditionExpression: 'expiresAt > :now',
-            ExpressionAttributeValues: { ':one': 1, ':now': nowSeconds },
-            ReturnValues: 'ALL_NEW',
-          }),
-        );
-        return { failures: Number(r.Attributes!.failures), expiresAt: Number(r.Attributes!.expiresAt) };
-      } catch (err) {
-        if (!isConditionFailed(err)) throw err;
-      }
-      try {
-        await this.db.send(
-          new PutCommand({
-            TableName: this.table,
-            Item: { ...attemptsKey(scope, key), failures: 1, expiresAt: nowSeconds + windowSeconds },
-            // Starts a new window only if none is live, so two concurrent failures never reset each other.
-            ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
-            ExpressionAttributeValues: { ':now': nowSeconds },
-          }),
-        );
-        return { failures: 1, expiresAt: nowSeconds + windowSeconds };
-      } catch (err) {
-        if (!isConditionFailed(err)) throw err;
-      }
-    }
-    throw new Error('recordFailedAttempt: contention did not settle');
-  }
-
-  async clearAttempts(scope: string, key: string): Promise<void> {
-    await this.db.send(new DeleteCommand({ TableName: this.table, Key: attemptsKey(scope, key) }));
   }
 }

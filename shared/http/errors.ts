@@ -115,9 +115,10 @@ export class UnsupportedMediaTypeError extends AppError {
   }
 }
 
+/** TOO_MANY_ATTEMPTS (a card's PIN checks are used up), KIOSK_SLOWED_DOWN (a kiosk's back-off), … */
 export class TooManyAttemptsError extends AppError {
-  constructor(retryAfterSeconds: number, message = 'Too many attempts; try again later') {
-    super(429, 'TOO_MANY_ATTEMPTS', message, { headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) } });
+  constructor(retryAfterSeconds: number, message = 'Too many attempts; try again later', code = 'TOO_MANY_ATTEMPTS') {
+    super(429, code, message, { headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) } });
   }
 }
 

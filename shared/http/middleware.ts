@@ -21,7 +21,7 @@ import type { Deps } from '../adapters/deps.js';
 import { depsOverridden, getDeps } from '../adapters/deps.js';
 import { ConfigError, getConfig, requireTables } from '../config.js';
 import type { AuthContext } from './auth.js';
-import { authenticate } from './auth.js';
+import { authenticate, claimsOf } from './auth.js';
 import type { Issue } from './errors.js';
 import {
   BadRequestError,
@@ -202,7 +202,8 @@ export function httpHandler<B extends Schema | undefined = undefined, Q extends 
     name: 'http-auth',
     before: (request) => {
       const s = state(request);
-      s.auth = authenticate(request.event.requestContext?.authorizer?.jwt?.claims, roles);
+      const { claims, source } = claimsOf(request.event.requestContext?.authorizer);
+      s.auth = authenticate(claims, roles, source);
       s.log.append({ role: s.auth.role, actorRef: s.auth.actorRef, municipality: s.auth.municipality });
     },
   };

@@ -151,15 +151,38 @@ describe('stateful stack', () => {
 });
 
 describe('HTTP API', () => {
-  test('every route of ROUTES exists, and every route in the API has the JWT authorizer', () => {
+  test('every route of ROUTES exists, each behind the authorizer its row names: the JWT authorizer, or the kiosk authorizer for kiosk routes', () => {
     const routes = Object.values(resourcesOf(stateless, 'AWS::ApiGatewayV2::Route'));
-    const authorizers = Object.keys(resourcesOf(stateless, 'AWS::ApiGatewayV2::Authorizer'));
-    expect(authorizers).toHaveLength(1);
+    const authorizers = resourcesOf(stateless, 'AWS::ApiGatewayV2::Authorizer');
+    expect(Object.keys(authorizers)).toHaveLength(2);
+    const idOf = (type: string) => Object.entries(authorizers).find(([, a]) => a.Properties.AuthorizerType === type)![0];
     expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
-    for (const route of routes) {
-      expect(route.Properties.AuthorizationType).toBe('JWT');
-      expect(route.Properties.AuthorizerId).toEqual({ Ref: authorizers[0] });
+    expect(ROUTES.filter((r) => r.authorizer === 'device').map((r) => `${r.method} ${r.path}`).sort()).toEqual(['POST /checkins', 'POST /kiosk-identifications']);
+    for (const row of ROUTES) {
+      const route = routes.find((r) => r.Properties.RouteKey === `${row.method} ${row.path}`)!;
+      const kiosk = row.authorizer === 'device';
+      expect({ route: row.path, type: route.Properties.AuthorizationType, id: route.Properties.AuthorizerId }).toEqual({ route: row.path, type: kiosk ? 'CUSTOM' : 'JWT', id: { Ref: idOf(kiosk ? 'REQUEST' : 'JWT') } });
     }
+  });
+
+  test('the kiosk authorizer: a Lambda REQUEST authorizer, simple responses, never cached (a deactivated device is refused at once)', () => {
+    const fnId = logicalIdOf(built.stateless.kioskAuthorizer!.function);
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'REQUEST',
+      AuthorizerPayloadFormatVersion: '2.0',
+      EnableSimpleResponses: true,
+      AuthorizerResultTtlInSeconds: 0,
+      IdentitySource: ['$request.header.Authorization'],
+      AuthorizerUri: Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([{ 'Fn::GetAtt': [fnId, 'Arn'] }])] }),
+    });
+    // It reads devices (participants table, read only) and knows the pool's issuer, its keys and the web client.
+    const props = resourcesOf(stateless, 'AWS::Lambda::Function')[fnId]!.Properties;
+    const env = (props.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(Object.keys(env).sort()).toEqual(['DEVICE_SCOPE', 'NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'TABLE_PARTICIPANTS', 'TOKEN_ISSUER', 'TOKEN_JWKS_URL', 'WEB_CLIENT_ID']);
+    expect(env.DEVICE_SCOPE).toBe('introflyt/checkin');
+    expect(JSON.stringify(env.TOKEN_JWKS_URL)).toContain('/.well-known/jwks.json');
+    expect(built.stateless.kioskAuthorizer!.tableAccess).toEqual({ participants: 'r' });
+    stateless.hasResourceProperties('AWS::Lambda::Permission', { Action: 'lambda:InvokeFunction', FunctionName: { 'Fn::GetAtt': [fnId, 'Arn'] }, Principal: 'apigateway.amazonaws.com' });
   });
 
   test('each route is served by the function its row names', () => {
@@ -227,9 +250,37 @@ describe('user pool', () => {
     });
   });
 
-  test('one group per role', () => {
+  test('one group per role of people; kiosks are no group (they are app clients of their own)', () => {
     const groups = Object.values(resourcesOf(stateless, 'AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName);
-    expect(groups.sort()).toEqual([...ROLES].sort());
+    expect(groups.sort()).toEqual(ROLES.filter((r) => r !== 'kiosk').sort());
+  });
+
+  test('a resource server with the check-in scope and a Cognito domain: the token endpoint of the kiosks (client-credentials grant)', () => {
+    const [poolId] = Object.keys(resourcesOf(stateless, 'AWS::Cognito::UserPool'));
+    stateless.hasResourceProperties('AWS::Cognito::UserPoolResourceServer', {
+      Identifier: 'introflyt',
+      UserPoolId: { Ref: poolId },
+      Scopes: [{ ScopeName: 'checkin', ScopeDescription: Match.stringLikeRegexp('kiosk') }],
+    });
+    stateless.resourceCountIs('AWS::Cognito::UserPoolResourceServer', 1);
+    stateless.hasResourceProperties('AWS::Cognito::UserPoolDomain', { UserPoolId: { Ref: poolId }, Domain: Match.anyValue() });
+    expect(JSON.stringify(stateless.findOutputs('DeviceTokenUrl'))).toContain('/oauth2/token');
+    // The pages' client stays a user client: no OAuth flow, no secret, no machine scope.
+    const clients = Object.values(resourcesOf(stateless, 'AWS::Cognito::UserPoolClient'));
+    expect(clients).toHaveLength(1);
+    expect(clients[0]!.Properties.AllowedOAuthFlows).toBeUndefined();
+  });
+
+  test('device-register and device-deactivate make and remove the kiosks’ app clients: two Cognito actions on this pool only', () => {
+    const [poolId] = Object.keys(resourcesOf(stateless, 'AWS::Cognito::UserPool'));
+    const statements = statementsByFunction();
+    for (const fn of ['device-register', 'device-deactivate']) {
+      const cognito = statements.get(fn)!.filter((st) => asArray(st.Action).some((a) => a.startsWith('cognito-idp:')));
+      expect(cognito).toEqual([expect.objectContaining({ Effect: 'Allow', Action: ['cognito-idp:CreateUserPoolClient', 'cognito-idp:DeleteUserPoolClient'], Resource: { 'Fn::GetAtt': [poolId, 'Arn'] } })]);
+      const env = (resourcesOf(stateless, 'AWS::Lambda::Function')[logicalIdOf(built.stateless.functions.get(fn)!.function)]!.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(env).toMatchObject({ USER_POOL_ID: { Ref: poolId }, DEVICE_SCOPE: 'introflyt/checkin', DEVICE_TOKEN_MINUTES: '15' });
+    }
+    for (const [fn, list] of statements) if (!['device-register', 'device-deactivate'].includes(fn)) expect({ fn, cognito: list.some((st) => asArray(st.Action).some((a) => a.startsWith('cognito-idp:'))) }).toEqual({ fn, cognito: false });
   });
 
   test('the app client uses SRP only and cannot write an ownership attribute', () => {
@@ -244,8 +295,8 @@ describe('user pool', () => {
 
 describe('functions', () => {
   test('one function per distinct fn of ROUTES', () => {
-    // Plus the payroll workflow's four task functions (infra/constructs/payroll-workflow.ts).
-    stateless.resourceCountIs('AWS::Lambda::Function', new Set(ROUTES.map((r) => r.fn)).size + Object.keys(PAYROLL_TASKS).length);
+    // Plus the payroll workflow's four task functions (infra/constructs/payroll-workflow.ts) and the kiosk authorizer.
+    stateless.resourceCountIs('AWS::Lambda::Function', new Set(ROUTES.map((r) => r.fn)).size + Object.keys(PAYROLL_TASKS).length + 1);
     expect([...built.stateless.functions.keys()].sort()).toEqual([...new Set(ROUTES.map((r) => r.fn))].sort());
   });
 

@@ -9,6 +9,10 @@
  *   FORBIDDEN_ROLE, never a 5xx), with an empty or a sample body;
  * - participant A never sees B's data: B's resources are 404 for A, and A's
  *   own-data responses never contain B's ids;
+ * - a kiosk is only ever its own client-credentials token: that token is
+ *   401 on every route without the kiosk authorizer (the JWT authorizer does
+ *   not know its client), and a user token claiming the kiosk group is 403
+ *   FORBIDDEN_ROLE on the kiosk routes;
  * - adviser routes naming a participant: unassigned adviser → 403
  *   NOT_ASSIGNED; staff of another municipality → 404 (nothing revealed);
  *   adviser list routes show an unassigned adviser nothing of B;
@@ -26,10 +30,10 @@ import { parseCase } from '../../shared/domain/case.js';
 import { simulate } from '../../shared/domain/engine.js';
 import { baseCase } from '../support/case-builder.js';
 import type { SeededParticipant } from '../support/api-seed.js';
-import { WEEKDAY_SCHEDULE, assign, seedParticipant } from '../support/api-seed.js';
+import { WEEKDAY_SCHEDULE, assign, seedCard, seedDevice, seedParticipant } from '../support/api-seed.js';
 import type { Captured } from '../support/capture-logs.js';
 import { captureLogs } from '../support/capture-logs.js';
-import { kiosk, participant, staff, startTestSystem, type HttpReply, type TestSystem } from '../support/local-system.js';
+import { device, kiosk, participant, staff, startTestSystem, type HttpReply, type TestSystem } from '../support/local-system.js';
 
 let sys: TestSystem;
 const ASSIGNED = 'adviser-assigned';
@@ -37,10 +41,12 @@ const STRANGER = 'adviser-stranger';
 const tokens = new Map<string, string>();
 let absenceOfB = '';
 
-const WHO: Readonly<Record<Role | 'adviserStranger' | 'participantA' | 'adviserOtherMuni' | 'adminOtherMuni', TokenRequest>> = {
+const WHO: Readonly<Record<Role | 'adviserStranger' | 'participantA' | 'adviserOtherMuni' | 'adminOtherMuni' | 'kioskUser', TokenRequest>> = {
   participant: participant('p-matrix-b'),
   participantA: participant('p-matrix-a'),
+  // The kiosk role: a user token of the kiosk group, except where a route lists kiosks (see tokenFor below).
   kiosk: kiosk('kiosk-matrix'),
+  kioskUser: kiosk('kiosk-matrix'),
   adviser: staff(ASSIGNED, ['adviser']),
   adviserStranger: staff(STRANGER, ['adviser']),
   adviserOtherMuni: staff(STRANGER, ['adviser'], '0301'),
@@ -48,7 +54,9 @@ const WHO: Readonly<Record<Role | 'adviserStranger' | 'participantA' | 'adviserO
   admin: staff('admin-matrix', ['admin']),
   adminOtherMuni: staff('admin-oslo', ['admin'], '0301'),
 };
-const token = (who: keyof typeof WHO): string => tokens.get(who)!;
+const token = (who: keyof typeof WHO | 'kioskDevice'): string => tokens.get(who)!;
+/** A route that lists kiosks is called with the kiosk's own client-credentials token (the only way to be a kiosk). */
+const tokenFor = (route: RouteDef, who: keyof typeof WHO): string => token(who === 'kiosk' && route.roles.includes('kiosk') ? 'kioskDevice' : who);
 
 /** Request bodies that pass validation, for routes whose checks come after the body's. */
 const SAMPLE_BODY: Readonly<Record<string, () => unknown>> = {
@@ -57,11 +65,15 @@ const SAMPLE_BODY: Readonly<Record<string, () => unknown>> = {
   'absence-review': () => ({ decision: 'REJECT', reason: 'Matrisetest', expectedVersion: 1 }),
   'participant-update': () => ({ expectedVersion: 1, children: 2 }),
   'participant-schedule': () => ({ expectedVersion: 1, schedule: WEEKDAY_SCHEDULE }),
-  'participant-kiosk-credential': () => ({ cardNumber: `MX${Math.floor(Math.random() * 1e8)}`, pin: '2580' }),
+  'participant-kiosk-credential': () => ({ issueCard: true, pin: '2580' }),
+  'kiosk-identify': () => ({ cardNumber: 'MATRIXCARD', pin: '2580' }),
   'participant-assign': () => ({ advisers: [ASSIGNED] }),
   'decision-resolve': () => ({ kind: 'ADJUSTMENT', version: 1, payoutOre: 0, reason: 'Matrisetest' }),
   'decision-seen': () => ({ version: 1 }),
 };
+
+/** POST routes that take no body: sent without one, so the call reaches the route's own checks. */
+const NO_BODY = new Set(['device-deactivate']);
 
 const QUERY: Readonly<Record<string, Record<string, string>>> = {
   'me-attendance': { month: '2026-10' },
@@ -85,9 +97,9 @@ const namesParticipant = (route: RouteDef): boolean => route.path.startsWith('/p
 const errorBodies: string[] = [];
 
 async function call(route: RouteDef, who: keyof typeof WHO | null, pid?: string): Promise<HttpReply> {
-  const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : (SAMPLE_BODY[route.fn]?.() ?? {});
+  const body = route.method === 'GET' || route.method === 'DELETE' || NO_BODY.has(route.fn) ? undefined : (SAMPLE_BODY[route.fn]?.() ?? {});
   const r = await sys.http(route.method, pathFor(route, pid), {
-    ...(who === null ? {} : { token: token(who) }),
+    ...(who === null ? {} : { token: tokenFor(route, who) }),
     ...(body === undefined ? {} : { body }),
     ...(QUERY[route.fn] !== undefined ? { query: QUERY[route.fn] } : {}),
   });
@@ -105,8 +117,10 @@ beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-10-07T07:00:00Z', log: true });
   seeded.push(await seedParticipant('p-matrix-a'), await seedParticipant('p-matrix-b'));
   await assign('p-matrix-b', ASSIGNED);
-  await getDeps().participants.registerDevice({ deviceId: 'kiosk-matrix', municipality: '5001', label: 'Matrix', active: true, registeredAt: '2026-09-01T00:00:00.000Z' });
+  await seedDevice('kiosk-matrix');
+  await seedCard('p-matrix-b', 'MATRIXCARD', '2580');
   for (const [who, claims] of Object.entries(WHO)) tokens.set(who, await sys.tokenFor(claims));
+  tokens.set('kioskDevice', await sys.tokenFor(device('kiosk-matrix')));
   const r = await sys.http('POST', '/absences', { token: token('participant'), body: { requestId: randomUUID(), category: 'OWN_ILLNESS', date: '2026-10-06', wholeDay: true, documentation: 'DOCTOR_NOTE' } });
   absenceOfB = String(r.body?.absenceId);
   // A decision of B's for October, as the payroll workflow stores it: A asking for October must not find it.
@@ -157,6 +171,26 @@ describe('S3: endpoint × role', () => {
         const l = label(route, role, r);
         expect({ ...l, passed: r.status !== 401 && r.body?.code !== 'FORBIDDEN_ROLE' && r.body?.code !== 'MISSING_CLAIM' && r.status < 500 }).toEqual({ ...l, passed: true });
       }
+    }
+  });
+});
+
+describe('S3: kiosks are devices', () => {
+  test("a kiosk's own token on every route without the kiosk authorizer → 401 (its client is no audience of the JWT authorizer)", async () => {
+    const routes = ROUTES.filter((r) => r.authorizer !== 'device');
+    expect(routes.length).toBeGreaterThan(0);
+    for (const route of routes) {
+      const r = await sys.http(route.method, pathFor(route), { token: token('kioskDevice'), ...(QUERY[route.fn] !== undefined ? { query: QUERY[route.fn] } : {}) });
+      expect(label(route, 'kiosk device', r)).toEqual({ ...label(route, 'kiosk device', r), status: 401 });
+    }
+  });
+
+  test('a user token claiming the kiosk group (and a device) is no kiosk on the kiosk routes → 403 FORBIDDEN_ROLE', async () => {
+    const routes = ROUTES.filter((r) => r.roles.includes('kiosk'));
+    expect(routes.map((r) => r.authorizer)).toEqual(routes.map(() => 'device'));
+    for (const route of routes) {
+      const r = await call(route, 'kioskUser');
+      expect(label(route, 'kiosk-group user', r)).toEqual({ ...label(route, 'kiosk-group user', r), status: 403, code: 'FORBIDDEN_ROLE' });
     }
   });
 });

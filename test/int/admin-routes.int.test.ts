@@ -109,10 +109,18 @@ describe('POST /devices', () => {
   test('registers a kiosk of the admin municipality; the secret is returned once and only its hash is stored', async () => {
     const r = await postDevice(ADMIN, { deviceId: 'kiosk-hall', label: 'Læringssenteret, inngang' });
     expect(r.status).toBe(201);
-    expect(r.body).toEqual({ deviceId: 'kiosk-hall', municipality: '5001', label: 'Læringssenteret, inngang', active: true, registeredAt: '2026-10-15T10:00:00.000Z', credential: { secret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) } });
-    const secret = (r.body.credential as { secret: string }).secret;
+    expect(r.body).toEqual({
+      deviceId: 'kiosk-hall',
+      municipality: '5001',
+      label: 'Læringssenteret, inngang',
+      active: true,
+      registeredAt: '2026-10-15T10:00:00.000Z',
+      credential: { clientId: expect.stringMatching(/^[a-z0-9]{26}$/), clientSecret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), scope: 'introflyt/checkin', tokenPath: '/oauth2/token', setupCode: expect.stringMatching(/^kiosk-hall:/) },
+    });
+    const { clientId, clientSecret: secret } = r.body.credential as { clientId: string; clientSecret: string };
     const device = await getDeps().participants.getDevice('kiosk-hall');
-    expect(device).toMatchObject({ municipality: '5001', active: true, credentialHash: deviceSecretHash(secret), registeredByRef: staffRef('admin-ada') });
+    expect(device).toMatchObject({ municipality: '5001', active: true, clientId, credentialHash: deviceSecretHash(secret), registeredByRef: staffRef('admin-ada') });
+    expect(await getDeps().participants.getDeviceByClientId(clientId)).toEqual(device);
     const scan = JSON.stringify((await db.client.send(new ScanCommand({ TableName: db.tableName('participants') }))).Items);
     expect(scan).not.toContain(secret);
   });

@@ -52,7 +52,8 @@ describe('GET /me/data-export', () => {
     expect(body.exportedAt).toBe('2026-10-07T07:00:00.000Z');
     expect(body.identity).toEqual({ givenName: ada.givenName, familyName: ada.familyName, nationalId: ada.nationalId });
     expect(body.profile).toMatchObject({ participantId: 'p-ada', birthDate: '1990-06-15', regime: 'integreringsloven', children: 1, schedule: expect.any(Object), enrolments: [{ from: '2025-09-01', to: null }] });
-    expect(body.checkins).toEqual([{ eventId: adaEvent, type: 'IN', deviceId: 'phone-1', deviceTime: '2026-10-07T08:55:00+02:00', recordedAt: '2026-10-07T07:00:00.000Z', receiptId: expect.stringMatching(/^rcpt-/), source: 'app' }]);
+    // The app's event counts at the server's time; what the app said is exported beside it.
+    expect(body.checkins).toEqual([{ eventId: adaEvent, type: 'IN', deviceId: 'phone-1', deviceTime: '2026-10-07T07:00:00.000Z', sentDeviceTime: '2026-10-07T08:55:00+02:00', recordedAt: '2026-10-07T07:00:00.000Z', receiptId: expect.stringMatching(/^rcpt-/), source: 'app' }]);
     expect(body.absences).toEqual([expect.objectContaining({ category: 'CHILD_ILLNESS', date: '2026-10-06', minutes: 90, status: 'APPROVED', history: [expect.objectContaining({ to: 'APPROVED' })] })]);
     expect(body.decisions).toEqual([]);
     expect(body.explanationRevisions).toEqual([]);

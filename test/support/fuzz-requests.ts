@@ -39,7 +39,8 @@ export const VALID_BODIES: Readonly<Record<string, (w: FuzzWorld) => Record<stri
   'participant-register': () => ({ requestId: 'fuzz-request-1', givenName: 'Fuzzhilde', familyName: 'Fuzzersen', nationalId: syntheticNationalId(42), birthDate: '1990-01-01', programStart: '2026-09-01' }),
   'participant-update': () => ({ expectedVersion: 1, children: 2, effectiveFrom: '2026-11-01' }),
   'participant-schedule': () => ({ expectedVersion: 1, schedule: { plans: [{ from: '2026-10-01', weekly: { MON: [{ start: '09:00', end: '15:00' }] } }], exceptions: [{ date: '2026-10-20', kind: 'CANCELLED' }] } }),
-  'participant-kiosk-credential': () => ({ cardNumber: 'FUZZCARD2', pin: '5938' }),
+  'participant-kiosk-credential': () => ({ issueCard: true, pin: '5938' }),
+  'kiosk-identify': () => ({ cardNumber: 'FUZZCARD1', pin: '4826' }),
   'participant-assign': (w) => ({ advisers: [w.adviserSub] }),
   'device-register': () => ({ deviceId: 'kiosk-fuzz-new', label: 'Fuzz hall' }),
   'decision-seen': () => ({ version: 1 }),
@@ -217,10 +218,11 @@ export function claimsFor(role: Role, w: FuzzWorld): Claims {
   return base;
 }
 
-type AuthPart = { kind: 'claims'; claims: Claims } | { kind: 'no-claims' | 'no-authorizer' | 'no-request-context' | 'no-jwt' };
+/** 'lambda': the claims as the kiosk authorizer hands them on (`authorizer.lambda`), the only way a kiosk's arrive. */
+type AuthPart = { kind: 'claims' | 'lambda'; claims: Claims } | { kind: 'no-claims' | 'no-authorizer' | 'no-request-context' | 'no-jwt' };
 
 function authArb(route: RouteDef, w: FuzzWorld): fc.Arbitrary<AuthPart> {
-  const valid = route.roles.map((r): AuthPart => ({ kind: 'claims', claims: claimsFor(r, w) }));
+  const valid = route.roles.map((r): AuthPart => ({ kind: r === 'kiosk' ? 'lambda' : 'claims', claims: claimsFor(r, w) }));
   const others = (['participant', 'kiosk', 'adviser', 'payroll', 'admin'] as const).filter((r) => !route.roles.includes(r)).map((r): AuthPart => ({ kind: 'claims', claims: claimsFor(r, w) }));
   const opt = (a: fc.Arbitrary<string>) => fc.option(a, { nil: undefined, freq: 3 });
   const forged = fc
@@ -252,7 +254,8 @@ function authArb(route: RouteDef, w: FuzzWorld): fc.Arbitrary<AuthPart> {
   return fc.oneof(
     { weight: plain ? 4 : 16, arbitrary: fc.constantFrom(...valid) },
     { weight: 1, arbitrary: others.length > 0 ? fc.constantFrom(...others) : fc.constantFrom(...valid) },
-    { weight: 4, arbitrary: forged },
+    { weight: 3, arbitrary: forged },
+    { weight: 1, arbitrary: forged.map((f): AuthPart => ({ kind: 'lambda', claims: (f as { claims: Claims }).claims })) },
     { weight: 1, arbitrary: fc.constantFrom<AuthPart>({ kind: 'no-claims' }, { kind: 'no-authorizer' }, { kind: 'no-request-context' }, { kind: 'no-jwt' }) },
   );
 }
@@ -341,7 +344,7 @@ export function hostileRequestArb(route: RouteDef, world: FuzzWorld): fc.Arbitra
       const h: Record<string, string> = { host: 'localhost', 'user-agent': 'fuzz' };
       for (const [k, v] of headers ?? []) own(h, k.toLowerCase(), v);
       if (contentType !== undefined && body.raw !== undefined) h['content-type'] = contentType;
-      const claims = auth.kind === 'claims' ? auth.claims : undefined;
+      const claims = auth.kind === 'claims' || auth.kind === 'lambda' ? auth.claims : undefined;
       const requestContext =
         auth.kind === 'no-request-context'
           ? undefined
@@ -350,7 +353,9 @@ export function hostileRequestArb(route: RouteDef, world: FuzzWorld): fc.Arbitra
               http: { method: route.method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'fuzz' },
               requestId,
               routeKey,
-              ...(auth.kind === 'no-authorizer' ? {} : { authorizer: auth.kind === 'no-jwt' ? {} : { jwt: { claims: auth.kind === 'no-claims' ? undefined : claims, scopes: null } } }),
+              ...(auth.kind === 'no-authorizer'
+                ? {}
+                : { authorizer: auth.kind === 'no-jwt' ? {} : auth.kind === 'lambda' ? { lambda: claims } : { jwt: { claims: auth.kind === 'no-claims' ? undefined : claims, scopes: null } } }),
             };
       const event = {
         version: '2.0',
@@ -364,6 +369,6 @@ export function hostileRequestArb(route: RouteDef, world: FuzzWorld): fc.Arbitra
         ...(body.raw !== undefined ? { body: body.raw } : {}),
         isBase64Encoded: body.base64,
       } as unknown as ApiEvent;
-      return { kind: `${auth.kind === 'claims' ? 'claims' : auth.kind}/${body.kind}`, event };
+      return { kind: `${auth.kind}/${body.kind}`, event };
     });
 }

@@ -276,7 +276,7 @@ describe('config and environment', () => {
       resetConfig();
     }
     expect(r.status).toBe(500);
-    expect(logs.lines()[0]).toMatchObject({ errorName: 'ConfigError', errorMessage: 'Missing environment variables: TABLE_PARTICIPANTS, TABLE_ATTENDANCE' });
+    expect(logs.lines()[0]).toMatchObject({ errorName: 'ConfigError', errorMessage: 'Missing environment variables: TABLE_PARTICIPANTS, TABLE_ATTENDANCE, TABLE_AUDIT_LOG' });
   });
 
   test('routeOf knows every function and refuses unknown ones', () => {

@@ -14,7 +14,7 @@ import { ApiError, createApi } from '../lib/api.js';
 import { CATEGORY, cellsFromAttendance, cellsFromDecision, renderCalendar, type AbsenceView, type DecisionCalendarDay, type MonthAttendance } from '../lib/calendar.js';
 import { h, mount, type Child } from '../lib/dom.js';
 import { renderExplanation, renderExplanationHistory, type ExplanationVersion } from '../lib/explanation.js';
-import { addMonths, day, monthName, nok, osloToday } from '../lib/format.js';
+import { addMonths, dateTime, day, monthName, nok, osloToday } from '../lib/format.js';
 import { createI18n, type Messages } from '../lib/i18n.js';
 import { ensureSession, signOutAndReload, type Session } from '../lib/session.js';
 
@@ -24,7 +24,8 @@ type Key =
   | 'payout' | 'review' | 'resolve' | 'reference' | 'noticeDate' | 'resolved' | 'back' | 'calendar' | 'decisions' | 'noDecisions' | 'prev' | 'next'
   | 'provisional' | 'explanation' | 'case' | 'caseHelp' | 'run' | 'result' | 'base' | 'deduction' | 'error' | 'participant' | 'receivedNote'
   | 'fromDecision' | 'useDecision' | 'minutes' | 'wholeDay' | 'version'
-  | 'vedtakHeading' | 'lookHeading' | 'lookHelp' | 'noLook' | 'markSeen' | 'seen';
+  | 'vedtakHeading' | 'lookHeading' | 'lookHelp' | 'noLook' | 'markSeen' | 'seen'
+  | 'kiosk' | 'kioskNone' | 'kioskOpen' | 'kioskLocked' | 'unlock' | 'unlocked' | 'refusedTaps' | 'refusedTap' | 'issueCard' | 'newPin' | 'newPinHelp' | 'issued';
 
 const MESSAGES: Messages<Key> = {
   nb: {
@@ -86,6 +87,18 @@ const MESSAGES: Messages<Key> = {
     noLook: 'Ingen vedtak venter på gjennomsyn.',
     markSeen: 'Merk som sett',
     seen: 'Sett {date}.',
+    kiosk: 'Kiosk',
+    kioskNone: 'Ingen kort eller QR-kode.',
+    kioskOpen: '{kind}: åpent',
+    kioskLocked: '{kind}: sperret etter feil PIN-koder til {until}',
+    unlock: 'Åpne kortet',
+    unlocked: 'Kortet er åpnet.',
+    refusedTaps: 'Registreringer fra kiosken som ikke ble godtatt',
+    refusedTap: '{type} {when} på {device}: {code}',
+    issueCard: 'Lag nytt kort',
+    newPin: 'PIN-kode',
+    newPinHelp: '4–8 siffer, ikke 1234 eller 0000. Det gamle kortet slutter å virke.',
+    issued: 'Kortnummer (vises bare nå, skriv det ut): {number}',
   },
   en: {
     title: 'Adviser',
@@ -146,6 +159,18 @@ const MESSAGES: Messages<Key> = {
     noLook: 'No decision is waiting to be looked at.',
     markSeen: 'Mark as seen',
     seen: 'Seen {date}.',
+    kiosk: 'Kiosk',
+    kioskNone: 'No card or QR code.',
+    kioskOpen: '{kind}: open',
+    kioskLocked: '{kind}: locked after wrong PINs until {until}',
+    unlock: 'Unlock the card',
+    unlocked: 'The card is unlocked.',
+    refusedTaps: 'Kiosk taps that were not accepted',
+    refusedTap: '{type} {when} at {device}: {code}',
+    issueCard: 'Issue a new card',
+    newPin: 'PIN',
+    newPinHelp: '4–8 digits, not 1234 or 0000. The old card stops working.',
+    issued: 'Card number (shown only now, print it): {number}',
   },
 };
 
@@ -160,6 +185,10 @@ interface ParticipantRow {
   givenName?: string;
   familyName?: string;
   name?: string;
+}
+interface KioskStatus {
+  credentials: { kind: 'CARD' | 'QR'; locked: boolean; lockedUntil: string | null }[];
+  refusedReplays: { eventId: string; type: 'IN' | 'OUT'; deviceId: string; deviceTime: string; code: string }[];
 }
 interface QueueItem extends AbsenceView {
   participantId: string;
@@ -201,6 +230,8 @@ const state = {
   month: osloToday().slice(0, 7),
   attendance: undefined as MonthAttendance | undefined,
   decisions: undefined as DecisionRow[] | undefined,
+  kiosk: undefined as KioskStatus | undefined,
+  issuedCard: undefined as string | undefined,
   explanation: undefined as unknown,
   caseText: '',
   simulation: undefined as unknown,
@@ -251,8 +282,11 @@ async function loadParticipant(id: string): Promise<void> {
   state.attendance = undefined;
   state.decisions = undefined;
   state.explanation = undefined;
+  state.kiosk = undefined;
+  state.issuedCard = undefined;
   render();
   await guarded(async () => {
+    state.kiosk = await api.get<KioskStatus>(`/participants/${encodeURIComponent(id)}/kiosk-credential`);
     const [att, dec] = await Promise.all([
       api.get<MonthAttendance>(`/participants/${encodeURIComponent(id)}/attendance?month=${state.month}`),
       api.get<unknown>(`/participants/${encodeURIComponent(id)}/decisions`).catch((err: unknown) => {
@@ -377,6 +411,71 @@ function participantDetail(id: string): Child[] {
     state.explanation !== undefined ? renderExplanation(state.explanation, t('explanation')) : '',
     // The participant's history of explanation versions, as they see it.
     (state.explanation as { history?: ExplanationVersion[] } | undefined)?.history?.length ? renderExplanationHistory((state.explanation as { history: ExplanationVersion[] }).history, lang) : '',
+    ...kioskSection(id),
+  ];
+}
+
+/** The participant's kiosk card: lock state (the adviser unlocks it), taps the kiosk could not record, and issuing a new card (issue 8 items 2, 10). */
+function kioskSection(id: string): Child[] {
+  const k = state.kiosk;
+  if (k === undefined) return [];
+  const lang = i18n.lang();
+  const path = `/participants/${encodeURIComponent(id)}/kiosk-credential`;
+  const pin = h('input', { id: 'new-pin', type: 'password', inputmode: 'numeric', autocomplete: 'off', pattern: '\\d{4,8}', required: true, 'aria-describedby': 'new-pin-help' });
+  return [
+    h('h3', {}, t('kiosk')),
+    h(
+      'section',
+      { class: 'card', 'data-kiosk': id },
+      k.credentials.length === 0 ? h('p', {}, t('kioskNone')) : '',
+      ...k.credentials.map((c) =>
+        h('p', { 'data-credential': c.kind, 'data-locked': String(c.locked), class: c.locked ? 'error' : '' }, c.locked ? t('kioskLocked', { kind: c.kind, until: dateTime(c.lockedUntil!, lang) }) : t('kioskOpen', { kind: c.kind })),
+      ),
+      k.credentials.some((c) => c.locked)
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'primary',
+              'data-do': 'unlock',
+              onclick: () =>
+                void guarded(async () => {
+                  await api.send('DELETE', `${path}/lock`);
+                  state.message = t('unlocked');
+                  state.kiosk = await api.get<KioskStatus>(path);
+                }),
+            },
+            t('unlock'),
+          )
+        : '',
+      k.refusedReplays.length > 0
+        ? h(
+            'div',
+            { 'data-refused-replays': k.refusedReplays.length },
+            h('h4', {}, t('refusedTaps')),
+            h('ul', {}, k.refusedReplays.map((r) => h('li', {}, t('refusedTap', { type: r.type === 'IN' ? 'IN' : 'OUT', when: dateTime(r.deviceTime, lang), device: r.deviceId, code: r.code })))),
+          )
+        : '',
+      h(
+        'form',
+        {
+          class: 'row',
+          onsubmit: (ev: Event) => {
+            ev.preventDefault();
+            void guarded(async () => {
+              const r = await api.send<{ issued: { cardNumber?: string } }>('PUT', path, { issueCard: true, pin: pin.value });
+              state.issuedCard = r.issued.cardNumber;
+              state.kiosk = await api.get<KioskStatus>(path);
+            });
+          },
+        },
+        h('label', { for: 'new-pin' }, t('newPin')),
+        pin,
+        h('button', { type: 'submit' }, t('issueCard')),
+      ),
+      h('p', { id: 'new-pin-help', class: 'muted' }, t('newPinHelp')),
+      state.issuedCard !== undefined ? h('p', { class: 'ok', role: 'status', 'data-issued-card': 'true' }, t('issued', { number: state.issuedCard })) : '',
+    ),
   ];
 }
 
