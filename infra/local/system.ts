@@ -12,7 +12,8 @@ import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createLocalIssuer, type LocalIssuer, type TokenRequest } from './auth.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoLocal, type DynamoLocal } from './dynamo.js';
-import { startHttpServer, type DemoUser, type LocalHttpServer, type LocalHttpServerOptions, type LogLine } from './http-server.js';
+import { secureDataDir } from './data-dir.js';
+import { checkDemoHost, startHttpServer, type DemoUser, type LocalHttpServer, type LocalHttpServerOptions, type LogLine } from './http-server.js';
 import { DEMO_USERS, seedDemo, type SeedReport } from './seed.js';
 import { ensureTables, synthesizeStatefulTemplate, type CfnTemplate, type EnsureTablesResult } from './tables.js';
 
@@ -28,6 +29,8 @@ export interface LocalSystemOptions extends Pick<LocalHttpServerOptions, 'routes
   seed?: boolean;
   /** Serve `POST /local/token` for the demo users. Default: same as `seed`. */
   demo?: boolean;
+  /** Demo sign-in on a non-loopback `host` (refused without this; see http-server.ts `checkDemoHost`). */
+  allowDemoOnNetwork?: boolean;
   /** No request log lines. */
   quiet?: boolean;
   /** DynamoDB Local's port; absent or 0: a free one. */
@@ -69,6 +72,9 @@ async function resetHandlerCaches(): Promise<void> {
 }
 
 export async function startLocalSystem(options: LocalSystemOptions = {}): Promise<LocalSystem> {
+  const demo = options.demo ?? options.seed === true;
+  // Before anything starts: a refused host leaves no Java process behind.
+  checkDemoHost(options.host ?? '127.0.0.1', demo, options.allowDemoOnNetwork === true);
   if (running) throw new Error('LOCAL_ALREADY_RUNNING: one local system per process (handlers read process.env); stop the other first');
   running = true;
   const dataDir = options.dataDir === undefined || options.dataDir === null ? null : resolve(options.dataDir);
@@ -84,6 +90,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
   };
 
   try {
+    if (dataDir !== null) secureDataDir(dataDir);
     // Java start-up and CDK synthesis are the slow parts: run them side by side.
     // allSettled, not all: if synthesis fails while Java is still starting, Java must still be stopped.
     const [dynR, templateR, issuerR] = await Promise.allSettled([
@@ -122,7 +129,8 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     await resetHandlerCaches();
 
     const seed = options.seed === true ? await seedDemo({ endpoint: dyn.endpoint, tables: tables.env, ...(options.seedNow ? { now: options.seedNow } : {}) }) : undefined;
-    const demo = options.demo ?? options.seed === true;
+    // DynamoDB Local and the key have made their files by now: close up anything made before umask 077 applied.
+    if (dataDir !== null) secureDataDir(dataDir);
 
     http = await startHttpServer({
       issuer,
@@ -135,6 +143,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
       ...(options.handlerTimeoutMs !== undefined ? { handlerTimeoutMs: options.handlerTimeoutMs } : {}),
       ...(demo ? { demoUsers: DEMO_USERS } : {}),
+      ...(options.allowDemoOnNetwork === true ? { allowDemoOnNetwork: true } : {}),
       log: options.quiet === true ? null : (options.log ?? undefined),
     });
 

@@ -212,14 +212,16 @@ export function httpHandler<B extends Schema | undefined = undefined, Q extends 
     before: (request) => {
       const s = state(request);
       const event = request.event;
+      // The query first: a parameter the route does not take (`?__proto__=x` included, an own key
+      // as Lambda's JSON.parse makes it) is refused whatever the body, on every route.
+      const query = event.queryStringParameters ?? {};
+      if (spec.query !== undefined) s.query = validate(spec.query, query, 'query');
+      else if (Object.keys(query).length > 0) throw new UnknownFieldError(Object.keys(query).map((k) => `query.${k}`));
       const raw = parseJsonBody(event, maxBodyBytes);
       if (spec.body !== undefined) {
         if (raw === undefined) throw new ValidationError([{ path: 'body', message: 'a JSON body is required' }]);
         s.body = validate(spec.body, raw, 'body');
       } else if (raw !== undefined) throw new BadRequestError('BODY_NOT_ALLOWED', 'This route takes no request body');
-      const query = event.queryStringParameters ?? {};
-      if (spec.query !== undefined) s.query = validate(spec.query, query, 'query');
-      else if (Object.keys(query).length > 0) throw new UnknownFieldError(Object.keys(query).map((k) => `query.${k}`));
       if (spec.path !== undefined) s.path = validate(spec.path, event.pathParameters ?? {}, 'path');
     },
   };
