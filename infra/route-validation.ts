@@ -32,6 +32,8 @@ export function validateRoutes(routes: readonly RouteDef[]): void {
     if (!FN_NAME.test(route.fn)) problems.push(`${where}: fn "${route.fn}" must be a kebab-case folder name`);
     if (route.roles.length === 0) problems.push(`${where}: no roles`);
     for (const role of route.roles) if (!roles.has(role)) problems.push(`${where}: unknown role "${role}"`);
+    // Every participant request reads the participant's file first (shared/http/participant-guard.ts).
+    if (route.roles.includes('participant') && route.tables.participants === undefined) problems.push(`${where}: a participant route needs participants: 'r' (the active-file check)`);
     for (const [key, level] of Object.entries(route.tables) as [TableKey, string | undefined][]) {
       if (!tableKeys.has(key)) problems.push(`${where}: unknown table "${key}"`);
       if (level !== 'r' && level !== 'rw') problems.push(`${where}: table "${key}" access must be "r" or "rw"`);

@@ -32,7 +32,7 @@ export const ROUTES: readonly RouteDef[] = [
   { method: 'POST', path: '/checkins', fn: 'checkin-record', roles: ['kiosk', 'participant'], tables: { participants: 'rw', attendance: 'rw' } },
   { method: 'GET', path: '/me/attendance', fn: 'me-attendance', roles: ['participant'], tables: { participants: 'r', attendance: 'r' } },
   { method: 'POST', path: '/absences', fn: 'absence-report', roles: ['participant'], tables: { participants: 'r', attendance: 'rw' } },
-  { method: 'GET', path: '/me/access-log', fn: 'me-access-log', roles: ['participant'], tables: { auditLog: 'r' } },
+  { method: 'GET', path: '/me/access-log', fn: 'me-access-log', roles: ['participant'], tables: { participants: 'r', auditLog: 'r' } },
   { method: 'GET', path: '/me/data-export', fn: 'me-data-export', roles: ['participant'], tables: { participants: 'r', attendance: 'r', decisions: 'r', auditLog: 'r' } },
 
   // Adviser
@@ -48,6 +48,7 @@ export const ROUTES: readonly RouteDef[] = [
 
   // Admin
   { method: 'PUT', path: '/participants/{id}/advisers', fn: 'participant-assign', roles: ['admin'], tables: { participants: 'rw', auditLog: 'rw' } },
+  { method: 'PUT', path: '/participants/{id}/access', fn: 'participant-access', roles: ['admin'], tables: { participants: 'rw', auditLog: 'rw' } },
   { method: 'POST', path: '/devices', fn: 'device-register', roles: ['admin'], tables: { participants: 'rw', auditLog: 'rw' } },
   { method: 'PUT', path: '/municipality/policy', fn: 'policy-update', roles: ['admin'], tables: { participants: 'rw', auditLog: 'rw' } },
 

@@ -15,6 +15,8 @@
  *   P#<pid>            / FACTS#<version, 10 digits>                          a change of the rule facts, effective-dated
  *   P#<pid>            / ADVISERS                                            the assigned advisers' subs (consistent list)
  *   P#<pid>            / CREDENTIALS                                         the participant's card/QR hashes (consistent list)
+ *   P#<pid>            / ACCESS                                              whether an admin has closed the participant's own access, with version
+ *   P#<pid>            / ACCESS#<version, 10 digits>                         every change of it (immutable)
  *   NID#<muni>#<sha256> / NATIONAL_ID                                        one participant per national id and municipality
  *   REQ#<muni>#<requestId> / REGISTRATION                                    a registration request (idempotency)
  *   ATTEMPTS#<scope>#<key> / ATTEMPTS  (TTL expiresAt)                       wrong-PIN counter for a card or device
@@ -86,6 +88,31 @@ export interface ParticipantIdentity {
 }
 
 export type CredentialKind = 'CARD' | 'QR';
+
+/**
+ * Whether the participant may use their own login (the participant routes).
+ * CLOSED is an admin's act (a wrongly made account, a login that must stop);
+ * leaving the programme is not: a participant whose enrolment has ended still
+ * reads their decisions and explanations (their right to complain).
+ */
+export type AccessStatus = 'OPEN' | 'CLOSED';
+
+export interface AccessState {
+  participantId: string;
+  status: AccessStatus;
+  /** 1 for the first change; a file that was never changed is OPEN at version 0. */
+  version: number;
+  reason: string;
+  changedAt: string;
+  /** Pseudonymous ref of the admin (never a name). */
+  changedByRef: string;
+}
+
+/** What every participant request checks: no personal data. */
+export interface ParticipantAccess {
+  municipality: string;
+  status: AccessStatus;
+}
 
 export interface KioskCredential {
   municipality: string;
@@ -176,6 +203,12 @@ export interface ParticipantsRepo {
   getIdentity(participantId: string): Promise<ParticipantIdentity | undefined>;
   /** The participant's municipality only (no personal data), or undefined if there is no such participant. */
   municipalityOf(participantId: string): Promise<string | undefined>;
+  /** The file's municipality and access status (strongly consistent), or undefined if there is no file. */
+  participantAccess(participantId: string): Promise<ParticipantAccess | undefined>;
+  /** The latest access change, or undefined if the access was never changed (OPEN). */
+  getAccessState(participantId: string): Promise<AccessState | undefined>;
+  /** Saves `state` (version expectedVersion + 1) and its history item; false if another change won. */
+  saveAccessState(state: AccessState, expectedVersion: number): Promise<boolean>;
 
   /**
    * Registers a participant: profile, identity, baseline facts, the adviser's
@@ -292,6 +325,8 @@ const credentialsKey = (pid: string) => ({ pk: `P#${pid}`, sk: 'CREDENTIALS' });
 const nationalIdKey = (m: string, nationalId: string) => ({ pk: `NID#${m}#${nationalIdHash(nationalId)}`, sk: 'NATIONAL_ID' });
 const requestKey = (m: string, requestId: string) => ({ pk: `REQ#${m}#${requestId}`, sk: 'REGISTRATION' });
 const policyVersionKey = (m: string, version: number) => ({ pk: `M#${m}`, sk: `POLICY#${pad10(version)}` });
+const accessKey = (pid: string) => ({ pk: `P#${pid}`, sk: 'ACCESS' });
+const accessVersionKey = (pid: string, version: number) => ({ pk: `P#${pid}`, sk: `ACCESS#${pad10(version)}` });
 
 /** Indexes of the transaction items whose condition failed (TransactItems order). */
 function failedConditions(err: unknown): number[] {
@@ -395,6 +430,49 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
     );
     const m = r.Item?.municipality;
     return typeof m === 'string' ? m : undefined;
+  }
+
+  async participantAccess(participantId: string): Promise<ParticipantAccess | undefined> {
+    // Two small consistent reads side by side: an access closed or a file deleted a moment ago counts at once.
+    const [municipality, access] = await Promise.all([
+      this.municipalityOf(participantId),
+      this.db.send(new GetCommand({ TableName: this.table, Key: accessKey(participantId), ConsistentRead: true, ProjectionExpression: '#s', ExpressionAttributeNames: { '#s': 'status' } })),
+    ]);
+    if (municipality === undefined) return undefined;
+    // Anything but an explicit OPEN in a written access item is closed: a damaged item fails shut.
+    return { municipality, status: access.Item === undefined || access.Item.status === 'OPEN' ? 'OPEN' : 'CLOSED' };
+  }
+
+  async getAccessState(participantId: string): Promise<AccessState | undefined> {
+    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: accessKey(participantId), ConsistentRead: true }));
+    return strip<AccessState>(r.Item);
+  }
+
+  async saveAccessState(state: AccessState, expectedVersion: number): Promise<boolean> {
+    if (state.version !== expectedVersion + 1) throw new Error('saveAccessState: version must be expectedVersion + 1');
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...accessKey(state.participantId), ...state },
+                // Two admins at once: only the one who read `expectedVersion` writes; the other is told.
+                ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
+                ...(expectedVersion === 0 ? {} : { ExpressionAttributeValues: { ':expected': expectedVersion } }),
+              },
+            },
+            // Every change is kept, written once: who closed or reopened the file, when and why.
+            { Put: { TableName: this.table, Item: { ...accessVersionKey(state.participantId, state.version), ...state }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          ],
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (lostRace(err)) return false;
+      throw err;
+    }
   }
 
   async registerParticipant(reg: Registration): Promise<RegistrationResult> {

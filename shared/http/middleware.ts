@@ -1,8 +1,9 @@
 /**
  * The one middy chain every API handler runs in (quality.md style 1):
  *
- *   context → errors(onError) → auth (401/403) → JSON body (415/413/400) → strict zod
- *   validation (400) → handler → JSON response with security headers
+ *   context → errors(onError) → auth (401/403) → strict zod validation of the query, then the
+ *   JSON body (415/413/400) → the participant's file is there and open (participant role, 403;
+ *   participant-guard.ts) → handler → JSON response with security headers
  *
  * and, on any error, the one mapping of errors to HTTP (errors.ts). Each
  * request writes one structured log line with ids only: request id, route,
@@ -34,6 +35,7 @@ import {
 } from './errors.js';
 import type { LogKeys, RequestLog } from './logger.js';
 import { requestLog } from './logger.js';
+import { requireActiveParticipant } from './participant-guard.js';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type HttpResponse = APIGatewayProxyStructuredResultV2;
@@ -226,6 +228,17 @@ export function httpHandler<B extends Schema | undefined = undefined, Q extends 
     },
   };
 
+  // Every participant route, once, here rather than in each handler (issue 8 item 7).
+  const participantFile: middy.MiddlewareObj<HttpEvent, HttpResponse, Error, Context, Internal> = {
+    name: 'http-participant-file',
+    before: async (request) => {
+      // Fail fast on a missing table variable, naming every one (shared/config.ts), before any read.
+      if (!depsOverridden()) requireTables(getConfig(), tables);
+      const s = state(request);
+      if (s.auth?.role === 'participant') await requireActiveParticipant(getDeps(), s.auth);
+    },
+  };
+
   const errors: middy.MiddlewareObj<HttpEvent, HttpResponse, Error, Context, Internal> = {
     name: 'http-errors',
     onError: (request) => {
@@ -242,11 +255,9 @@ export function httpHandler<B extends Schema | undefined = undefined, Q extends 
   };
 
   return middy<HttpEvent, HttpResponse, Error, Context, Internal>()
-    .use([context, errors, auth, input])
+    .use([context, errors, auth, input, participantFile])
     .handler(async (event: HttpEvent): Promise<HttpResponse> => {
       const s = states.get(event)!;
-      // Fail fast on a missing table variable, naming it (shared/config.ts).
-      if (!depsOverridden()) requireTables(getConfig(), tables);
       const result = await fn({
         auth: s.auth!,
         body: s.body as Out<B>,

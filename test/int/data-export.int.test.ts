@@ -72,8 +72,9 @@ describe('GET /me/data-export', () => {
     expect(other.raw).not.toContain(ada.nationalId);
   });
 
-  test('a login without a participant file: 404; staff and kiosks: 403; query parameters: 400', async () => {
-    expect((await sys.http('GET', '/me/data-export', { token: await sys.tokenFor(participant('p-nobody')) })).status).toBe(404);
+  test('a login without a participant file: 403 NO_PARTICIPANT_FILE; staff and kiosks: 403; query parameters: 400', async () => {
+    const orphan = await sys.http('GET', '/me/data-export', { token: await sys.tokenFor(participant('p-nobody')) });
+    expect([orphan.status, orphan.body?.code]).toEqual([403, 'NO_PARTICIPANT_FILE']);
     for (const who of [staff(ADVISER_SUB, ['adviser']), staff('pay', ['payroll']), staff('adm', ['admin']), kiosk('k1')]) {
       const r = await sys.http('GET', '/me/data-export', { token: await sys.tokenFor(who) });
       expect([r.status, r.body?.code]).toEqual([403, 'FORBIDDEN_ROLE']);
