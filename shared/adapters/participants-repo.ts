@@ -217,6 +217,8 @@ export interface ParticipantsRepo {
    */
   registerParticipant(r: Registration): Promise<RegistrationResult>;
   getRegistrationRequest(municipality: string, requestId: string): Promise<RegistrationRequest | undefined>;
+  /** The participant registered with this national id in the municipality (the uniqueness item), if any. */
+  nationalIdHolder(municipality: string, nationalId: string): Promise<string | undefined>;
   /** Saves the profile (version expectedVersion + 1) and its fact changes together; false if someone saved first. */
   saveProfileWithFacts(profile: ParticipantProfile, expectedVersion: number, changes: readonly FactChange[]): Promise<boolean>;
   /** The participant's fact changes, in version order (empty for files made before the history existed). */
@@ -517,6 +519,12 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
   async getRegistrationRequest(municipality: string, requestId: string): Promise<RegistrationRequest | undefined> {
     const r = await this.db.send(new GetCommand({ TableName: this.table, Key: requestKey(municipality, requestId), ConsistentRead: true }));
     return strip<RegistrationRequest>(r.Item);
+  }
+
+  async nationalIdHolder(municipality: string, nationalId: string): Promise<string | undefined> {
+    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: nationalIdKey(municipality, nationalId), ConsistentRead: true }));
+    const pid = r.Item?.participantId;
+    return typeof pid === 'string' ? pid : undefined;
   }
 
   async saveProfileWithFacts(profile: ParticipantProfile, expectedVersion: number, changes: readonly FactChange[]): Promise<boolean> {
