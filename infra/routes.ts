@@ -12,6 +12,8 @@ import { DECISION_ROUTES } from './routes-decisions.js';
 import { PAYROLL_ROUTES } from './routes-payroll.js';
 export type Role = 'participant' | 'kiosk' | 'adviser' | 'payroll' | 'admin';
 export const ROLES: readonly Role[] = ['participant', 'kiosk', 'adviser', 'payroll', 'admin'];
+/** Staff sign in to their own user pool, which requires MFA (infra/constructs/user-directory.ts). */
+export const STAFF_ROLES: readonly Role[] = ['adviser', 'payroll', 'admin'];
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

@@ -120,11 +120,19 @@ export class IntroflytStatelessStack extends Stack {
       runStart.function.addEnvironment('PAYROLL_STATE_MACHINE_ARN', this.payrollWorkflow.stateMachine.stateMachineArn);
     }
 
+    // Assigning advisers looks each one up in the staff pool: municipality and roles (shared/adapters/staff-directory.ts).
+    const assign = functions.get('participant-assign');
+    if (assign) {
+      this.users.staffPool.grant(assign.function, 'cognito-idp:ListUsers', 'cognito-idp:AdminListGroupsForUser');
+      assign.function.addEnvironment('STAFF_DIRECTORY', `cognito:${this.users.staffPool.userPoolId}`);
+    }
+
     this.httpApi = new IntroflytHttpApi(this, 'Http', {
       routes,
       functions: new Map([...functions].map(([name, f]) => [name, f.function])),
       jwtIssuer: this.users.issuerUrl,
       jwtAudience: [this.users.client.userPoolClientId],
+      staffJwt: { issuer: this.users.staffIssuerUrl, audience: [this.users.staffClient.userPoolClientId] },
       throttle: props.apiThrottle ?? { rateLimit: 1000, burstLimit: 2000 },
       logRetention,
       ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
@@ -133,5 +141,7 @@ export class IntroflytStatelessStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url });
     new CfnOutput(this, 'UserPoolId', { value: this.users.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.users.client.userPoolClientId });
+    new CfnOutput(this, 'StaffUserPoolId', { value: this.users.staffPool.userPoolId });
+    new CfnOutput(this, 'StaffUserPoolClientId', { value: this.users.staffClient.userPoolClientId });
   }
 }

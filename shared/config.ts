@@ -15,6 +15,11 @@ const envSchema = z.object({
   /** Set by the local runtime and the tests (DynamoDB Local); absent on AWS. */
   AWS_ENDPOINT_URL_DYNAMODB: z.url().optional(),
   POWERTOOLS_SERVICE_NAME: z.string().min(1).default('introflyt'),
+  /** Where staff members are looked up (shared/adapters/staff-directory.ts): the staff user pool on AWS, a file locally. */
+  STAFF_DIRECTORY: z
+    .string()
+    .regex(/^(cognito:[\w-]+_[0-9A-Za-z]+|file:\/.+)$/, { message: 'must be cognito:<user pool id> or file:<absolute path>' })
+    .optional(),
   ...Object.fromEntries(TABLES.map((t) => [t.envVar, tableName.optional()])),
 });
 
@@ -23,6 +28,7 @@ export interface Config {
   dynamoEndpoint: string | undefined;
   serviceName: string;
   tables: Readonly<Partial<Record<TableKey, string>>>;
+  staffDirectory: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -41,7 +47,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     const name = e[t.envVar];
     if (name !== undefined) tables[t.key] = name;
   }
-  return { region: e.AWS_REGION!, dynamoEndpoint: e.AWS_ENDPOINT_URL_DYNAMODB, serviceName: e.POWERTOOLS_SERVICE_NAME!, tables };
+  return { region: e.AWS_REGION!, dynamoEndpoint: e.AWS_ENDPOINT_URL_DYNAMODB, serviceName: e.POWERTOOLS_SERVICE_NAME!, tables, staffDirectory: e.STAFF_DIRECTORY };
 }
 
 /** Throws a ConfigError naming every env var that is missing for these tables. */
@@ -53,6 +59,12 @@ export function requireTables(config: Config, keys: readonly TableKey[]): void {
 export function tableNameOf(config: Config, key: TableKey): string {
   requireTables(config, [key]);
   return config.tables[key]!;
+}
+
+/** The staff directory setting; only the functions that look staff up need it. */
+export function staffDirectoryOf(config: Config): string {
+  if (config.staffDirectory === undefined) throw new ConfigError('Missing environment variable: STAFF_DIRECTORY');
+  return config.staffDirectory;
 }
 
 let cached: Config | undefined;

@@ -1,6 +1,8 @@
 /**
- * The HTTP API of infra/routes.ts: every route behind the Cognito JWT
- * authorizer (no anonymous route exists), access logs with ids only, stage
+ * The HTTP API of infra/routes.ts: every route behind a Cognito JWT
+ * authorizer (no anonymous route exists): staff routes accept only the staff
+ * user pool's tokens (MFA required; infra/constructs/user-directory.ts), the
+ * participant and kiosk routes only the other pool's. Access logs with ids only, stage
  * throttling so overload answers 429 instead of dropping requests (quality.md
  * R8), and an alarm on server errors.
  */
@@ -14,6 +16,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { RouteDef } from '../routes.js';
+import { STAFF_ROLES } from '../routes.js';
 
 export interface ApiThrottle {
   /** Steady-state requests per second across the stage. */
@@ -26,8 +29,11 @@ export interface IntroflytHttpApiProps {
   routes: readonly RouteDef[];
   /** The function serving each `fn` named in `routes`. */
   functions: ReadonlyMap<string, IFunction>;
+  /** The participant and kiosk pool. */
   jwtIssuer: string;
   jwtAudience: readonly string[];
+  /** The staff pool: routes for adviser, payroll and admin accept only its tokens. Absent: one authorizer for all. */
+  staffJwt?: { issuer: string; audience: readonly string[] };
   throttle: ApiThrottle;
   logRetention: RetentionDays;
   alarmAction?: IAlarmAction;
@@ -65,6 +71,12 @@ export class IntroflytHttpApi extends Construct {
       jwtAudience: [...props.jwtAudience],
       identitySource: ['$request.header.Authorization'],
     });
+    const staffAuthorizer =
+      props.staffJwt === undefined
+        ? authorizer
+        : new HttpJwtAuthorizer('StaffCognitoJwt', props.staffJwt.issuer, { jwtAudience: [...props.staffJwt.audience], identitySource: ['$request.header.Authorization'] });
+    // route-validation.ts refuses a route that mixes staff and other roles, so `every` and `some` agree.
+    const authorizerOf = (route: RouteDef) => (route.roles.every((r) => STAFF_ROLES.includes(r)) ? staffAuthorizer : authorizer);
 
     this.api = new HttpApi(this, 'Api', {
       description: 'Introflyt HTTP API (routes: infra/routes.ts)',
@@ -101,7 +113,7 @@ export class IntroflytHttpApi extends Construct {
         methods: [HttpMethod[route.method]],
         integration,
         // Stated per route as well as by default, so a route can never lose it by a changed default.
-        authorizer,
+        authorizer: authorizerOf(route),
       });
     }
 

@@ -1,10 +1,28 @@
 /**
- * Who may call the API: one Cognito user pool whose groups are the roles of
- * infra/routes.ts, and one app client whose tokens the HTTP API's JWT
- * authorizer accepts. Ownership claims (`custom:municipality`,
+ * Who may call the API: two Cognito user pools whose groups are the roles of
+ * infra/routes.ts, each with one app client whose tokens the HTTP API's JWT
+ * authorizers accept. Ownership claims (`custom:municipality`,
  * `custom:participantId`, `custom:deviceId`) are set by admins when the user or
  * device is created and can never be changed by the user: they decide whose
  * data a token may touch.
+ *
+ * MFA (issue 8 item 11): staff must use it, participants and kiosks not.
+ * Cognito requires MFA per pool, not per group, and an optional pool lets a
+ * staff user sign in without a second factor, so staff have their own pool:
+ *
+ * - `staffPool` (adviser, payroll, admin): MFA REQUIRED, TOTP only (no SMS:
+ *   SIM swapping, and no phone number is kept), no remembered devices, so
+ *   every sign-in asks for the code and a user who has none set up yet is made
+ *   to set one up before any token is issued. The HTTP API accepts this
+ *   pool's tokens on staff routes only (infra/constructs/http-api.ts).
+ * - `userPool` (participant, kiosk): MFA optional. Participants will sign in
+ *   through ID-porten (its own strong authentication, before Cognito sees
+ *   them); kiosk devices use client credentials (no user, no second factor).
+ *   Staff groups do not exist here, so no user of this pool can hold a staff
+ *   role, and its tokens are refused on staff routes.
+ *
+ * Locally (`npm start`) one demo issuer stands in for both pools, without
+ * passwords or MFA: it is a demo and listens on this machine only.
  */
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
@@ -19,6 +37,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import type { Role } from '../routes.js';
+import { STAFF_ROLES } from '../routes.js';
 
 /** Token claims handlers rely on; the local runtime issues the same names. */
 export const CUSTOM_ATTRIBUTES = ['municipality', 'participantId', 'deviceId'] as const;
@@ -32,31 +51,40 @@ export interface UserDirectoryProps {
   refreshTokenValidity?: Duration;
 }
 
+const PASSWORD_POLICY = {
+  minLength: 12,
+  requireLowercase: true,
+  requireUppercase: true,
+  requireDigits: true,
+  requireSymbols: true,
+  tempPasswordValidity: Duration.days(3),
+};
+
 export class UserDirectory extends Construct {
+  /** Participants and kiosk devices (MFA optional). */
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
   /** The `iss` claim of this pool's tokens. */
   readonly issuerUrl: string;
+  /** Advisers, payroll staff and admins (MFA required, TOTP). */
+  readonly staffPool: UserPool;
+  readonly staffClient: UserPoolClient;
+  readonly staffIssuerUrl: string;
 
   constructor(scope: Construct, id: string, props: UserDirectoryProps) {
     super(scope, id);
     const tokenValidity = props.tokenValidity ?? Duration.hours(1);
+    const staffRoles = props.roles.filter((r) => STAFF_ROLES.includes(r));
+    const otherRoles = props.roles.filter((r) => !STAFF_ROLES.includes(r));
 
     this.userPool = new UserPool(this, 'UserPool', {
       // Accounts are created by advisers (participants) and admins (staff, kiosks).
       selfSignUpEnabled: false,
       signInAliases: { username: true },
       signInCaseSensitive: false,
-      passwordPolicy: {
-        minLength: 12,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: true,
-        tempPasswordValidity: Duration.days(3),
-      },
-      // Pool-wide MFA cannot be required: kiosk devices and many participants have
-      // no second factor (see the COG2 suppression in infra/nag.ts). Staff enrol TOTP.
+      passwordPolicy: PASSWORD_POLICY,
+      // Not required here: participants (ID-porten later) and kiosks (client credentials) have no
+      // second factor in this pool (see the COG2 acknowledgement in infra/nag.ts). Staff: staffPool.
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       // Plus tier: compromised-credential checks and adaptive blocking of risky sign-ins.
@@ -74,11 +102,11 @@ export class UserDirectory extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    for (const role of props.roles) {
+    for (const role of otherRoles) {
       this.userPool.addGroup(`Group-${role}`, { groupName: role, description: `Introflyt role ${role}` });
     }
 
-    this.client = this.userPool.addClient('WebClient', {
+    const clientOptions = {
       generateSecret: false,
       // Sign-in from the web pages and kiosks with SRP only: no plain-password flow.
       authFlows: { userSrp: true },
@@ -93,9 +121,39 @@ export class UserDirectory extends Construct {
         .withCustomAttributes(...CUSTOM_ATTRIBUTES),
       // Users may set their language, never an ownership claim.
       writeAttributes: new ClientAttributes().withStandardAttributes({ locale: true }),
+    };
+    this.client = this.userPool.addClient('WebClient', clientOptions);
+
+    this.staffPool = new UserPool(this, 'StaffPool', {
+      // Staff accounts are made by admins.
+      selfSignUpEnabled: false,
+      signInAliases: { username: true },
+      signInCaseSensitive: false,
+      passwordPolicy: PASSWORD_POLICY,
+      // Every staff sign-in needs the code from an authenticator app; a new user sets one up first.
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      // No `deviceTracking`: a remembered device may skip the second factor, which would undo the requirement.
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      // A lost authenticator or password is reset by an admin, who checks who is asking.
+      accountRecovery: AccountRecovery.NONE,
+      // The same attribute names, so tokens of both pools carry the same claims (shared/http/auth.ts).
+      customAttributes: {
+        municipality: new StringAttribute({ minLen: 1, maxLen: 64, mutable: false }),
+        participantId: new StringAttribute({ minLen: 1, maxLen: 64, mutable: false }),
+        deviceId: new StringAttribute({ minLen: 1, maxLen: 64, mutable: false }),
+      },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
     });
+    for (const role of staffRoles) {
+      this.staffPool.addGroup(`StaffGroup-${role}`, { groupName: role, description: `Introflyt role ${role}` });
+    }
+    this.staffClient = this.staffPool.addClient('StaffWebClient', clientOptions);
 
     const stack = Stack.of(this);
     this.issuerUrl = `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${this.userPool.userPoolId}`;
+    this.staffIssuerUrl = `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${this.staffPool.userPoolId}`;
   }
 }

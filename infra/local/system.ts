@@ -15,6 +15,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoLocal, type DynamoLocal } f
 import { secureDataDir } from './data-dir.js';
 import { checkDemoHost, startHttpServer, type DemoUser, type LocalHttpServer, type LocalHttpServerOptions, type LogLine } from './http-server.js';
 import { DEMO_USERS, seedDemo, type SeedReport } from './seed.js';
+import { createLocalStaffDirectory, type LocalStaffDirectory } from './staff-directory-file.js';
 import { ensureTables, synthesizeStatefulTemplate, type CfnTemplate, type EnsureTablesResult } from './tables.js';
 
 /** `routes` and `resolveHandler` (tests), `staticDir` and the limits go to the HTTP front as they are. */
@@ -49,10 +50,11 @@ export interface LocalSystem {
   dynamoEndpoint: string;
   /** Process id of DynamoDB Local's Java child. */
   dynamoPid: number;
-  /** What was set in process.env for the handlers: table names, endpoint, region, dummy credentials, PAYROLL_WORKFLOW_MODE=local. */
+  /** What was set in process.env for the handlers: table names, endpoint, region, dummy credentials, PAYROLL_WORKFLOW_MODE=local, STAFF_DIRECTORY. */
   env: Readonly<Record<string, string>>;
   tables: EnsureTablesResult;
   issuer: LocalIssuer;
+  /** A token from the local issuer; a staff user is added to the local staff directory (the user pool's stand-in). */
   issueToken(request: TokenRequest): Promise<string>;
   demoUsers: readonly DemoUser[];
   /** What the seed wrote, when `seed` was asked for. */
@@ -80,6 +82,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
   const dataDir = options.dataDir === undefined || options.dataDir === null ? null : resolve(options.dataDir);
   let dynamo: DynamoLocal | undefined;
   let http: LocalHttpServer | undefined;
+  let staff: LocalStaffDirectory | undefined;
   const previousEnv = new Map<string, string | undefined>();
   const restoreEnv = (): void => {
     for (const [k, v] of previousEnv) {
@@ -112,8 +115,12 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       client.destroy();
     }
 
+    // The local user pool for staff lookups (assignments): demo users, and whoever the issuer signs in.
+    staff = createLocalStaffDirectory(dataDir, DEMO_USERS);
+    const directory = staff;
     const env: Record<string, string> = {
       ...tables.env,
+      STAFF_DIRECTORY: `file:${directory.path}`,
       AWS_ENDPOINT_URL_DYNAMODB: dyn.endpoint,
       AWS_REGION: LOCAL_REGION,
       AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
@@ -156,7 +163,10 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       env,
       tables,
       issuer,
-      issueToken: (r) => issuer.issueToken(r),
+      issueToken: (r) => {
+        directory.add(r);
+        return issuer.issueToken(r);
+      },
       demoUsers: demo ? DEMO_USERS : [],
       seed,
       http: server,
@@ -166,6 +176,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
             await server.close();
           } finally {
             await dyn.stop();
+            directory.close();
             restoreEnv();
             await resetHandlerCaches();
             running = false;
@@ -175,6 +186,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
   } catch (err) {
     await http?.close().catch(() => undefined);
     await dynamo?.stop().catch(() => undefined);
+    staff?.close();
     restoreEnv();
     running = false;
     throw err;

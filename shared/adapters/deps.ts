@@ -16,6 +16,7 @@ import { createDocumentClient } from './dynamo.js';
 import type { Ids } from './ids.js';
 import { randomIds } from './ids.js';
 import { DynamoParticipantsRepo, type ParticipantsRepo } from './participants-repo.js';
+import type { StaffDirectory } from './staff-directory.js';
 
 export interface Deps {
   clock: Clock;
@@ -24,6 +25,12 @@ export interface Deps {
   attendance: AttendanceRepo;
   decisions: DecisionsRepo;
   audit: AuditLog;
+  /**
+   * Staff members by sub (the user directory), when replaced (tests). Otherwise the one function
+   * that looks staff up builds it from STAFF_DIRECTORY itself, so no other bundle carries the
+   * Cognito client (functions/participant-assign).
+   */
+  staff?: StaffDirectory;
 }
 
 function defaultDeps(): Deps {
@@ -75,6 +82,9 @@ export function getDeps(): Deps {
     },
     get audit() {
       return o.audit ?? base.audit;
+    },
+    get staff() {
+      return o.staff;
     },
   };
 }

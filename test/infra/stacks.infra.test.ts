@@ -8,7 +8,7 @@
 import { Stack, type CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
-import { ROLES, ROUTES, type TableKey } from '../../infra/routes.js';
+import { ROLES, ROUTES, STAFF_ROLES, type TableKey } from '../../infra/routes.js';
 import { planFunctions } from '../../infra/stateless-stack.js';
 import { tableArnExportName } from '../../infra/constructs/shared-tables.js';
 import { TABLES } from '../../infra/tables.js';
@@ -151,14 +151,17 @@ describe('stateful stack', () => {
 });
 
 describe('HTTP API', () => {
-  test('every route of ROUTES exists, and every route in the API has the JWT authorizer', () => {
+  test('every route of ROUTES exists, and every route in the API has a JWT authorizer: the staff pool’s for staff routes, the other pool’s for the rest', () => {
     const routes = Object.values(resourcesOf(stateless, 'AWS::ApiGatewayV2::Route'));
     const authorizers = Object.keys(resourcesOf(stateless, 'AWS::ApiGatewayV2::Authorizer'));
-    expect(authorizers).toHaveLength(1);
+    expect(authorizers).toHaveLength(2);
     expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+    const staffAuthorizer = logicalIdOf(built.stateless.node.findChild('Http').node.findChild('Api').node.findChild('StaffCognitoJwt'));
     for (const route of routes) {
+      const row = ROUTES.find((r) => `${r.method} ${r.path}` === route.Properties.RouteKey)!;
+      const staff = row.roles.every((r) => STAFF_ROLES.includes(r));
       expect(route.Properties.AuthorizationType).toBe('JWT');
-      expect(route.Properties.AuthorizerId).toEqual({ Ref: authorizers[0] });
+      expect({ route: row.path, authorizer: route.Properties.AuthorizerId }).toEqual({ route: row.path, authorizer: { Ref: staff ? staffAuthorizer : authorizers.find((a) => a !== staffAuthorizer) } });
     }
   });
 
