@@ -47,6 +47,7 @@ export const ROUTES: readonly RouteDef[] = [
   { method: 'PUT', path: '/participants/{id}/schedule', fn: 'participant-schedule', roles: ['adviser'], tables: { participants: 'rw', auditLog: 'rw' } },
   { method: 'PUT', path: '/participants/{id}/kiosk-credential', fn: 'participant-kiosk-credential', roles: ['adviser'], tables: { participants: 'rw', auditLog: 'rw' } },
   { method: 'GET', path: '/participants/{id}/attendance', fn: 'participant-attendance', roles: ['adviser'], tables: { participants: 'r', attendance: 'r', auditLog: 'rw' } },
+  { method: 'PUT', path: '/participants/{id}/attendance/{date}', fn: 'attendance-correct', roles: ['adviser'], tables: { participants: 'r', attendance: 'rw', auditLog: 'rw' } },
 
   // Admin
   { method: 'PUT', path: '/participants/{id}/advisers', fn: 'participant-assign', roles: ['admin'], tables: { participants: 'rw', auditLog: 'rw' } },

@@ -4,8 +4,8 @@
  * fact changes, the kinds of kiosk credential issued (the card number and PIN
  * are stored only as hashes, so they cannot be given back), the assigned
  * advisers (by the pseudonymous staff ref the access log shows),
- * check-in/out events, absences with their history, decisions, and the
- * access log. Internal bookkeeping (request hashes, storage keys, hashes of
+ * check-in/out events, absences with their history, advisers' corrections
+ * of days (every version, with the reason), decisions, and the access log. Internal bookkeeping (request hashes, storage keys, hashes of
  * secrets) is left out; it is not information about the person.
  */
 import type { Deps } from '../../shared/adapters/deps.js';
@@ -15,16 +15,17 @@ import type { AccessLogView } from '../me-access-log/read-access-log.js';
 import { accessLogView } from '../me-access-log/read-access-log.js';
 import type { AbsenceView } from '../me-attendance/absence-view.js';
 import { absenceView } from '../me-attendance/absence-view.js';
+import { correctionView } from '../me-attendance/correction-view.js';
 
 export async function exportData(deps: Deps, participantId: string): Promise<Record<string, unknown>> {
-  const [identity, profile, factChanges, credentialKinds, advisers, events, absences, decisions, audit] = await Promise.all([
+  const [identity, profile, factChanges, credentialKinds, advisers, events, { absences, corrections }, decisions, audit] = await Promise.all([
     deps.participants.getIdentity(participantId),
     deps.participants.getProfile(participantId),
     deps.participants.listFactChanges(participantId),
     deps.participants.listKioskCredentialKinds(participantId),
     deps.participants.listAdvisers(participantId),
     deps.attendance.listEvents(participantId, '0000-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z'),
-    deps.attendance.listAbsences(participantId),
+    deps.attendance.listAbsencesAndCorrections(participantId),
     deps.decisions.listForParticipant(participantId),
     deps.audit.list(participantId),
   ]);
@@ -42,6 +43,7 @@ export async function exportData(deps: Deps, participantId: string): Promise<Rec
     advisers: advisers.map(staffRef).sort(),
     checkins: events.map((e) => ({ eventId: e.eventId, type: e.type, deviceId: e.deviceId, deviceTime: e.deviceTime, recordedAt: e.recordedAt, receiptId: e.receiptId, source: e.source })),
     absences: absenceList,
+    attendanceCorrections: corrections.map((c) => ({ ...correctionView(c), correctedByRef: c.correctedByRef })),
     decisions: decisions.map((d) => ({ decisionId: d.decisionId, period: d.period, version: d.version, createdAt: d.createdAt, decision: d.decision })),
     accessLog,
   };

@@ -47,7 +47,7 @@ describe('GET /me/data-export', () => {
     expect(r.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(r.headers['cache-control']).toBe('no-store');
     const body = r.body as Record<string, unknown>;
-    expect(Object.keys(body).sort()).toEqual(['absences', 'accessLog', 'advisers', 'checkins', 'decisions', 'exportedAt', 'factHistory', 'identity', 'kioskCredentials', 'participantId', 'profile']);
+    expect(Object.keys(body).sort()).toEqual(['absences', 'accessLog', 'advisers', 'attendanceCorrections', 'checkins', 'decisions', 'exportedAt', 'factHistory', 'identity', 'kioskCredentials', 'participantId', 'profile']);
     expect(body.participantId).toBe('p-ada');
     expect(body.exportedAt).toBe('2026-10-07T07:00:00.000Z');
     expect(body.identity).toEqual({ givenName: ada.givenName, familyName: ada.familyName, nationalId: ada.nationalId });

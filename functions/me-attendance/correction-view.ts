@@ -1,0 +1,27 @@
+/**
+ * An adviser's correction of a day as participants and advisers see it: what
+ * the day's present time was set to, when, by which role and why; never who
+ * by name. In its own module (as absence-view.ts) so the data export does not
+ * bundle the month view.
+ */
+import type { CorrectionRecord } from '../../shared/adapters/attendance-repo.js';
+import type { PresentInterval } from '../../shared/domain/attendance/day-correction.js';
+
+export interface CorrectionView {
+  date: string;
+  version: number;
+  /** null: withdrawn, the check-ins count again. */
+  present: readonly PresentInterval[] | null;
+  reason: string;
+  correctedAt: string;
+  correctedByRole: string;
+}
+
+export const correctionView = (c: CorrectionRecord): CorrectionView => ({
+  date: c.date,
+  version: c.version,
+  present: c.present,
+  reason: c.reason,
+  correctedAt: c.correctedAt,
+  correctedByRole: c.correctedByRole,
+});
