@@ -5,17 +5,10 @@
  * bundle the month view.
  */
 import type { CorrectionRecord } from '../../shared/adapters/attendance-repo.js';
-import type { PresentInterval } from '../../shared/domain/attendance/day-correction.js';
+import type { DayCorrection } from '../../shared/domain/attendance/day-correction.js';
 
-export interface CorrectionView {
-  date: string;
-  version: number;
-  /** null: withdrawn, the check-ins count again. */
-  present: readonly PresentInterval[] | null;
-  reason: string;
-  correctedAt: string;
-  correctedByRole: string;
-}
+/** The domain's correction, nothing more: no staff ref, no request hash. */
+export type CorrectionView = DayCorrection;
 
 export const correctionView = (c: CorrectionRecord): CorrectionView => ({
   date: c.date,

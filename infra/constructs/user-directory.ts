@@ -34,6 +34,7 @@ import {
   StringAttribute,
   UserPool,
   type UserPoolClient,
+  type UserPoolProps,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import type { Role } from '../routes.js';
@@ -60,6 +61,34 @@ const PASSWORD_POLICY = {
   tempPasswordValidity: Duration.days(3),
 };
 
+/**
+ * What both pools share: accounts made by advisers (participants) and admins (staff, kiosks), strong
+ * passwords, Plus tier threat protection, the same immutable ownership attributes (so both pools'
+ * tokens carry the claims shared/http/auth.ts reads), and retention.
+ */
+function commonPoolProps(): UserPoolProps {
+  return {
+    selfSignUpEnabled: false,
+    signInAliases: { username: true },
+    signInCaseSensitive: false,
+    passwordPolicy: PASSWORD_POLICY,
+    // Plus tier: compromised-credential checks and adaptive blocking of risky sign-ins.
+    featurePlan: FeaturePlan.PLUS,
+    standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+    // Many participants have no e-mail or phone, and a staff member's lost authenticator is a matter
+    // for an admin who checks who is asking: resets go through a person.
+    accountRecovery: AccountRecovery.NONE,
+    customAttributes: {
+      municipality: new StringAttribute({ minLen: 1, maxLen: 64, mutable: false }),
+      participantId: new StringAttribute({ minLen: 1, maxLen: 64, mutable: false }),
+      deviceId: new StringAttribute({ minLen: 1, maxLen: 64, mutable: false }),
+    },
+    // Users and their group memberships are not re-creatable from code.
+    deletionProtection: true,
+    removalPolicy: RemovalPolicy.RETAIN,
+  };
+}
+
 export class UserDirectory extends Construct {
   /** Participants and kiosk devices (MFA optional). */
   readonly userPool: UserPool;
@@ -78,28 +107,11 @@ export class UserDirectory extends Construct {
     const otherRoles = props.roles.filter((r) => !STAFF_ROLES.includes(r));
 
     this.userPool = new UserPool(this, 'UserPool', {
-      // Accounts are created by advisers (participants) and admins (staff, kiosks).
-      selfSignUpEnabled: false,
-      signInAliases: { username: true },
-      signInCaseSensitive: false,
-      passwordPolicy: PASSWORD_POLICY,
+      ...commonPoolProps(),
       // Not required here: participants (ID-porten later) and kiosks (client credentials) have no
       // second factor in this pool (see the COG2 acknowledgement in infra/nag.ts). Staff: staffPool.
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
-      // Plus tier: compromised-credential checks and adaptive blocking of risky sign-ins.
-      featurePlan: FeaturePlan.PLUS,
-      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
-      // Participants often have no e-mail or phone; resets go through their adviser.
-      accountRecovery: AccountRecovery.NONE,
-      customAttributes: {
-        municipality: new StringAttribute({ minLen: 1, maxLen: 64, mutable: false }),
-        participantId: new StringAttribute({ minLen: 1, maxLen: 64, mutable: false }),
-        deviceId: new StringAttribute({ minLen: 1, maxLen: 64, mutable: false }),
-      },
-      // Users and their group memberships are not re-creatable from code.
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
     });
 
     for (const role of otherRoles) {
@@ -125,27 +137,11 @@ export class UserDirectory extends Construct {
     this.client = this.userPool.addClient('WebClient', clientOptions);
 
     this.staffPool = new UserPool(this, 'StaffPool', {
-      // Staff accounts are made by admins.
-      selfSignUpEnabled: false,
-      signInAliases: { username: true },
-      signInCaseSensitive: false,
-      passwordPolicy: PASSWORD_POLICY,
+      ...commonPoolProps(),
       // Every staff sign-in needs the code from an authenticator app; a new user sets one up first.
+      // No `deviceTracking`: a remembered device may skip the second factor, which would undo the requirement.
       mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
-      // No `deviceTracking`: a remembered device may skip the second factor, which would undo the requirement.
-      featurePlan: FeaturePlan.PLUS,
-      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
-      // A lost authenticator or password is reset by an admin, who checks who is asking.
-      accountRecovery: AccountRecovery.NONE,
-      // The same attribute names, so tokens of both pools carry the same claims (shared/http/auth.ts).
-      customAttributes: {
-        municipality: new StringAttribute({ minLen: 1, maxLen: 64, mutable: false }),
-        participantId: new StringAttribute({ minLen: 1, maxLen: 64, mutable: false }),
-        deviceId: new StringAttribute({ minLen: 1, maxLen: 64, mutable: false }),
-      },
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
     });
     for (const role of staffRoles) {
       this.staffPool.addGroup(`StaffGroup-${role}`, { groupName: role, description: `Introflyt role ${role}` });

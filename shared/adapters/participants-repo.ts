@@ -452,29 +452,8 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
 
   async saveAccessState(state: AccessState, expectedVersion: number): Promise<boolean> {
     if (state.version !== expectedVersion + 1) throw new Error('saveAccessState: version must be expectedVersion + 1');
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.table,
-                Item: { ...accessKey(state.participantId), ...state },
-                // Two admins at once: only the one who read `expectedVersion` writes; the other is told.
-                ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
-                ...(expectedVersion === 0 ? {} : { ExpressionAttributeValues: { ':expected': expectedVersion } }),
-              },
-            },
-            // Every change is kept, written once: who closed or reopened the file, when and why.
-            { Put: { TableName: this.table, Item: { ...accessVersionKey(state.participantId, state.version), ...state }, ConditionExpression: 'attribute_not_exists(pk)' } },
-          ],
-        }),
-      );
-      return true;
-    } catch (err) {
-      if (lostRace(err)) return false;
-      throw err;
-    }
+    // Two admins at once: only the one who read `expectedVersion` writes. Every change is kept: who closed or reopened the file, when and why.
+    return this.saveVersioned(accessKey(state.participantId), accessVersionKey(state.participantId, state.version), state, expectedVersion);
   }
 
   async registerParticipant(reg: Registration): Promise<RegistrationResult> {
@@ -773,6 +752,16 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
 
   async savePolicy(policy: MunicipalityPolicy, expectedVersion: number): Promise<boolean> {
     if (policy.version !== expectedVersion + 1) throw new Error('savePolicy: version must be expectedVersion + 1');
+    // Every version is kept: what a municipality's policy was at any time stays readable.
+    return this.saveVersioned(policyKey(policy.municipality), policyVersionKey(policy.municipality, policy.version), policy, expectedVersion);
+  }
+
+  /**
+   * Writes `item` as the current state (version 1 is created once; later versions replace exactly the
+   * version the writer read) and as its history item (written once, never replaced), in one
+   * transaction. false: another writer won, nothing was written.
+   */
+  private async saveVersioned(current: Record<string, string>, history: Record<string, string>, item: object, expectedVersion: number): Promise<boolean> {
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -780,14 +769,12 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
             {
               Put: {
                 TableName: this.table,
-                Item: { ...policyKey(policy.municipality), ...policy },
-                // Version 1 is created once; later versions replace exactly the version the writer read.
+                Item: { ...current, ...item },
                 ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
                 ...(expectedVersion === 0 ? {} : { ExpressionAttributeValues: { ':expected': expectedVersion } }),
               },
             },
-            // Every version is kept, written once: what a municipality's policy was at any time stays readable.
-            { Put: { TableName: this.table, Item: { ...policyVersionKey(policy.municipality, policy.version), ...policy }, ConditionExpression: 'attribute_not_exists(pk)' } },
+            { Put: { TableName: this.table, Item: { ...history, ...item }, ConditionExpression: 'attribute_not_exists(pk)' } },
           ],
         }),
       );
