@@ -28,7 +28,7 @@
 import { createHash } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../../infra/routes.js';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { DateRange } from '../domain/calendar.js';
 import type { MissingCheckoutPolicy } from '../domain/attendance/presence.js';
 import type { PolicyOverrides } from '../domain/policy.js';
@@ -435,14 +435,24 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
   }
 
   async participantAccess(participantId: string): Promise<ParticipantAccess | undefined> {
-    // Two small consistent reads side by side: an access closed or a file deleted a moment ago counts at once.
-    const [municipality, access] = await Promise.all([
-      this.municipalityOf(participantId),
-      this.db.send(new GetCommand({ TableName: this.table, Key: accessKey(participantId), ConsistentRead: true, ProjectionExpression: '#s', ExpressionAttributeNames: { '#s': 'status' } })),
-    ]);
-    if (municipality === undefined) return undefined;
+    // One consistent BatchGet of the two small items (every participant request pays for this, so one
+    // round trip, not two): a file deleted or an access closed a moment ago counts at once.
+    const items: Record<string, unknown>[] = [];
+    let keys: Record<string, unknown>[] | undefined = [profileKey(participantId), accessKey(participantId)];
+    for (let round = 0; keys !== undefined && keys.length > 0; round++) {
+      if (round > 5) throw new Error('participantAccess: unprocessed keys did not settle');
+      if (round > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** round));
+      const r: BatchGetCommandOutput = await this.db.send(
+        new BatchGetCommand({ RequestItems: { [this.table]: { Keys: keys, ConsistentRead: true, ProjectionExpression: 'sk, municipality, #s', ExpressionAttributeNames: { '#s': 'status' } } } }),
+      );
+      items.push(...(r.Responses?.[this.table] ?? []));
+      keys = r.UnprocessedKeys?.[this.table]?.Keys;
+    }
+    const municipality = items.find((i) => i.sk === 'PROFILE')?.municipality;
+    if (typeof municipality !== 'string') return undefined;
+    const access = items.find((i) => i.sk === 'ACCESS');
     // Anything but an explicit OPEN in a written access item is closed: a damaged item fails shut.
-    return { municipality, status: access.Item === undefined || access.Item.status === 'OPEN' ? 'OPEN' : 'CLOSED' };
+    return { municipality, status: access === undefined || access.status === 'OPEN' ? 'OPEN' : 'CLOSED' };
   }
 
   async getAccessState(participantId: string): Promise<AccessState | undefined> {

@@ -86,6 +86,8 @@ const SAMPLE_BODY: Readonly<Record<string, () => unknown>> = {
   'decision-resolve': () => ({ kind: 'ADJUSTMENT', version: 1, payoutOre: 0, reason: 'Matrisetest' }),
   // Takes no body (null: none is sent).
   'payroll-run-approve': () => null,
+  // A day before the clock's today; every later call with version 0 is a 409 for the assigned adviser, a 403/404 for others.
+  'attendance-correct': () => ({ present: [], reason: 'Matrisetest', expectedVersion: 0 }),
 };
 
 const QUERY: Readonly<Record<string, Record<string, string>>> = {
@@ -100,6 +102,7 @@ function pathFor(route: RouteDef, pid = 'p-matrix-b'): string {
     .replace('/participants/{id}', `/participants/${pid}`)
     .replace('{participantId}', pid)
     .replace('{period}', '2026-10')
+    .replace('{date}', '2026-10-06')
     .replace('{id}', 'run-matrix-0');
 }
 
@@ -314,6 +317,7 @@ describe('S13: two municipalities, whatever the assignments say', () => {
       .replace('/participants/{id}', `/participants/${M2_IDS.participant}`)
       .replace('{participantId}', M2_IDS.participant)
       .replace('{period}', '2026-10')
+      .replace('{date}', '2026-10-06')
       .replace('{id}', M2_IDS.run);
 
   /** A 5001 kiosk presenting 5002's card and PIN. */

@@ -30,11 +30,12 @@ import { startLocalSystem, type LocalSystem } from '../../infra/local/system.js'
 import { PROJECT_ROOT } from '../../infra/project.js';
 import { ROUTES, type Role, type RouteDef } from '../../infra/routes.js';
 import { apiEvent, type Caller } from '../support/api-event.js';
-import { synthesizeStatefulTemplate } from '../../infra/local/tables.js';
+import { statefulTemplate } from '../support/local-system.js';
 
 let dataDir: string;
 let pagesDir: string;
 let sys: LocalSystem;
+let starting: Promise<LocalSystem> | undefined;
 
 beforeAll(async () => {
   const root = mkdtempSync(join(tmpdir(), 'introflyt-hardening-'));
@@ -46,11 +47,14 @@ beforeAll(async () => {
   writeFileSync(join(dataDir, 'old', 'notes.txt'), 'x', { mode: 0o644 });
   mkdirSync(join(pagesDir, 'kiosk'), { recursive: true });
   writeFileSync(join(pagesDir, 'kiosk', 'index.html'), '<!doctype html><title>kiosk</title>');
-  sys = await startLocalSystem({ dataDir, port: 0, seed: true, quiet: true, staticDir: pagesDir, statefulTemplate: await synthesizeStatefulTemplate() });
-}, 180_000);
+  // Demo sign-in on, no demo data: the tables, the database file and the signing key are made all the same.
+  starting = startLocalSystem({ dataDir, port: 0, seed: false, demo: true, quiet: true, staticDir: pagesDir, statefulTemplate: await statefulTemplate() });
+  sys = await starting;
+}, 300_000);
 
 afterAll(async () => {
-  await sys?.stop();
+  // Also when the start outlived the hook's timeout: Java is stopped once it is up.
+  await (await starting?.catch(() => undefined))?.stop();
   if (dataDir !== undefined) rmSync(join(dataDir, '..'), { recursive: true, force: true });
 });
 

@@ -104,7 +104,7 @@ export const staff = (sub: string, groups: string[], municipality = '5001'): Tok
  * any of them synthesizes afresh; written by rename, so parallel workers never
  * read half a file. Saves a CDK synthesis (seconds of CPU) per test file.
  */
-async function statefulTemplate(): Promise<CfnTemplate> {
+export async function statefulTemplate(): Promise<CfnTemplate> {
   const inputs = ['infra/stateful-stack.ts', 'infra/tables.ts', 'infra/constructs/shared-tables.ts', 'cdk.json', 'node_modules/aws-cdk-lib/package.json'];
   const hash = createHash('sha256');
   for (const f of inputs) hash.update(f).update('\0').update(readFileSync(join(PROJECT_ROOT, f)));
