@@ -3,9 +3,9 @@ import type { RouteDef } from './routes.js';
 
 export const DECISION_ROUTES: readonly RouteDef[] = [
   // Participant: own decisions (the month's payroll run tells whether a version was released).
-  { method: 'GET', path: '/me/decisions', fn: 'me-decision-list', roles: ['participant'], tables: { decisions: 'r', payrollRuns: 'r' } },
-  { method: 'GET', path: '/me/decisions/{period}', fn: 'me-decision-get', roles: ['participant'], tables: { decisions: 'r', payrollRuns: 'r' } },
-  { method: 'GET', path: '/me/decisions/{period}/explanation', fn: 'me-decision-explanation', roles: ['participant'], tables: { decisions: 'r', payrollRuns: 'r' } },
+  { method: 'GET', path: '/me/decisions', fn: 'me-decision-list', roles: ['participant'], tables: { participants: 'r', decisions: 'r', payrollRuns: 'r' } },
+  { method: 'GET', path: '/me/decisions/{period}', fn: 'me-decision-get', roles: ['participant'], tables: { participants: 'r', decisions: 'r', payrollRuns: 'r' } },
+  { method: 'GET', path: '/me/decisions/{period}/explanation', fn: 'me-decision-explanation', roles: ['participant'], tables: { participants: 'r', decisions: 'r', payrollRuns: 'r' } },
 
   // Adviser: assigned participants' decisions (access-logged), the formal-decision queue and its resolutions, what-if.
   { method: 'GET', path: '/participants/{id}/decisions', fn: 'participant-decision-list', roles: ['adviser'], tables: { participants: 'r', decisions: 'r', payrollRuns: 'r', auditLog: 'rw' } },

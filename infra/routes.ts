@@ -12,6 +12,8 @@ import { DECISION_ROUTES } from './routes-decisions.js';
 import { PAYROLL_ROUTES } from './routes-payroll.js';
 export type Role = 'participant' | 'kiosk' | 'adviser' | 'payroll' | 'admin';
 export const ROLES: readonly Role[] = ['participant', 'kiosk', 'adviser', 'payroll', 'admin'];
+/** Staff sign in to their own user pool, which requires MFA (infra/constructs/user-directory.ts). */
+export const STAFF_ROLES: readonly Role[] = ['adviser', 'payroll', 'admin'];
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -42,7 +44,7 @@ export const ROUTES: readonly RouteDef[] = [
   { method: 'POST', path: '/kiosk-identifications', fn: 'kiosk-identify', roles: ['kiosk'], tables: { participants: 'rw', auditLog: 'rw' }, authorizer: 'device' },
   { method: 'GET', path: '/me/attendance', fn: 'me-attendance', roles: ['participant'], tables: { participants: 'r', attendance: 'r' } },
   { method: 'POST', path: '/absences', fn: 'absence-report', roles: ['participant'], tables: { participants: 'r', attendance: 'rw' } },
-  { method: 'GET', path: '/me/access-log', fn: 'me-access-log', roles: ['participant'], tables: { auditLog: 'r' } },
+  { method: 'GET', path: '/me/access-log', fn: 'me-access-log', roles: ['participant'], tables: { participants: 'r', auditLog: 'r' } },
   { method: 'GET', path: '/me/data-export', fn: 'me-data-export', roles: ['participant'], tables: { participants: 'r', attendance: 'r', decisions: 'r', auditLog: 'r' } },
 
   // Adviser
@@ -57,9 +59,11 @@ export const ROUTES: readonly RouteDef[] = [
   { method: 'GET', path: '/participants/{id}/kiosk-credential', fn: 'participant-kiosk-status', roles: ['adviser'], tables: { participants: 'r', attendance: 'r', auditLog: 'rw' } },
   { method: 'DELETE', path: '/participants/{id}/kiosk-credential/lock', fn: 'participant-kiosk-unlock', roles: ['adviser'], tables: { participants: 'rw', auditLog: 'rw' } },
   { method: 'GET', path: '/participants/{id}/attendance', fn: 'participant-attendance', roles: ['adviser'], tables: { participants: 'r', attendance: 'r', auditLog: 'rw' } },
+  { method: 'PUT', path: '/participants/{id}/attendance/{date}', fn: 'attendance-correct', roles: ['adviser'], tables: { participants: 'r', attendance: 'rw', auditLog: 'rw' } },
 
   // Admin
   { method: 'PUT', path: '/participants/{id}/advisers', fn: 'participant-assign', roles: ['admin'], tables: { participants: 'rw', auditLog: 'rw' } },
+  { method: 'PUT', path: '/participants/{id}/access', fn: 'participant-access', roles: ['admin'], tables: { participants: 'rw', auditLog: 'rw' } },
   { method: 'POST', path: '/devices', fn: 'device-register', roles: ['admin'], tables: { participants: 'rw', auditLog: 'rw' } },
   { method: 'POST', path: '/devices/{id}/deactivation', fn: 'device-deactivate', roles: ['admin'], tables: { participants: 'rw' } },
   { method: 'PUT', path: '/municipality/policy', fn: 'policy-update', roles: ['admin'], tables: { participants: 'rw', auditLog: 'rw' } },

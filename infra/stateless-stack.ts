@@ -150,12 +150,20 @@ export class IntroflytStatelessStack extends Stack {
     this.kioskAuthorizer?.function.addEnvironment('WEB_CLIENT_ID', this.users.client.userPoolClientId);
     this.kioskAuthorizer?.function.addEnvironment('DEVICE_SCOPE', DEVICE_SCOPE);
 
+    // Assigning advisers looks each one up in the staff pool: municipality and roles (shared/adapters/staff-directory.ts).
+    const assign = functions.get('participant-assign');
+    if (assign) {
+      this.users.staffPool.grant(assign.function, 'cognito-idp:ListUsers', 'cognito-idp:AdminListGroupsForUser');
+      assign.function.addEnvironment('STAFF_DIRECTORY', `cognito:${this.users.staffPool.userPoolId}`);
+    }
+
     this.httpApi = new IntroflytHttpApi(this, 'Http', {
       routes,
       functions: new Map([...functions].map(([name, f]) => [name, f.function])),
       jwtIssuer: this.users.issuerUrl,
       jwtAudience: [this.users.client.userPoolClientId],
       ...(this.kioskAuthorizer ? { deviceAuthorizer: this.kioskAuthorizer.function } : {}),
+      staffJwt: { issuer: this.users.staffIssuerUrl, audience: [this.users.staffClient.userPoolClientId] },
       throttle: props.apiThrottle ?? { rateLimit: 1000, burstLimit: 2000 },
       logRetention,
       ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
@@ -165,5 +173,7 @@ export class IntroflytStatelessStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: this.users.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.users.client.userPoolClientId });
     new CfnOutput(this, 'DeviceTokenUrl', { value: `${this.users.domain.baseUrl()}/oauth2/token`, description: 'kiosks: client-credentials grant, scope introflyt/checkin' });
+    new CfnOutput(this, 'StaffUserPoolId', { value: this.users.staffPool.userPoolId });
+    new CfnOutput(this, 'StaffUserPoolClientId', { value: this.users.staffClient.userPoolClientId });
   }
 }

@@ -24,6 +24,11 @@ const envSchema = z.object({
   DEVICE_SCOPE: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, { message: 'must be <resource server>/<scope>' }).default('introflyt/checkin'),
   /** Lifetime of a kiosk's access token in minutes (Cognito: 5 to 1440). */
   DEVICE_TOKEN_MINUTES: z.coerce.number().int().min(5).max(1440).default(DEFAULT_DEVICE_TOKEN_MINUTES),
+  /** Where staff members are looked up (shared/adapters/staff-directory.ts): the staff user pool on AWS, a file locally. */
+  STAFF_DIRECTORY: z
+    .string()
+    .regex(/^(cognito:[\w-]+_[0-9A-Za-z]+|file:\/.+)$/, { message: 'must be cognito:<user pool id> or file:<absolute path>' })
+    .optional(),
   ...Object.fromEntries(TABLES.map((t) => [t.envVar, tableName.optional()])),
 });
 
@@ -36,6 +41,7 @@ export interface Config {
   userPoolId: string | undefined;
   deviceScope: string;
   deviceTokenMinutes: number;
+  staffDirectory: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -62,6 +68,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     userPoolId: e.USER_POOL_ID,
     deviceScope: r.data.DEVICE_SCOPE,
     deviceTokenMinutes: r.data.DEVICE_TOKEN_MINUTES,
+    staffDirectory: e.STAFF_DIRECTORY,
   };
 }
 
@@ -74,6 +81,12 @@ export function requireTables(config: Config, keys: readonly TableKey[]): void {
 export function tableNameOf(config: Config, key: TableKey): string {
   requireTables(config, [key]);
   return config.tables[key]!;
+}
+
+/** The staff directory setting; only the functions that look staff up need it. */
+export function staffDirectoryOf(config: Config): string {
+  if (config.staffDirectory === undefined) throw new ConfigError('Missing environment variable: STAFF_DIRECTORY');
+  return config.staffDirectory;
 }
 
 let cached: Config | undefined;

@@ -29,10 +29,11 @@ import type { CheckinRequest, DeviceTimeVerdict } from '../../shared/domain/atte
 import { MIN_REPLAY_WINDOW_HOURS, checkinRequestHash, initialOf, judgeAppTime, judgeDeviceTime } from '../../shared/domain/attendance/checkin.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import type { AppError } from '../../shared/http/errors.js';
-import { BadRequestError, ConflictError, UnauthenticatedError } from '../../shared/http/errors.js';
+import { BadRequestError, ConflictError, ForbiddenError, UnauthenticatedError } from '../../shared/http/errors.js';
 import type { RequestLog } from '../../shared/http/logger.js';
 import type { PresentedCredential } from './identify.js';
 import { identifyAtKiosk, presented, requireActiveKiosk } from './identify.js';
+import { requireActiveParticipant } from '../../shared/http/participant-guard.js';
 import type { CheckinBody, CheckinReceipt } from './schema.js';
 
 const ROUTE = 'POST /checkins';
@@ -128,6 +129,16 @@ export async function recordCheckin(deps: Deps, auth: AuthContext, body: Checkin
     participantId = identified.participantId;
   }
   log.append({ participantRef: participantId });
+  // A kiosk names the participant by card, not by token, so the middleware's file check (issue 8 item 7) runs here:
+  // a closed or deleted file checks in nowhere.
+  if (caller.role === 'kiosk') {
+    try {
+      await requireActiveParticipant(deps, { participantId, municipality: auth.municipality });
+    } catch (error) {
+      if (error instanceof ForbiddenError) return refuse(deps, auth, body, participantId, error, log);
+      throw error;
+    }
+  }
 
   const now = deps.clock.now();
   // Side by side: the time verdict (it may read the policy) and the identity (the receipt's initial; a participant login must have a file).

@@ -9,6 +9,7 @@ import type { Deps } from '../../shared/adapters/deps.js';
 import { initialOf } from '../../shared/domain/attendance/checkin.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import type { RequestLog } from '../../shared/http/logger.js';
+import { requireActiveParticipant } from '../../shared/http/participant-guard.js';
 import { identifyAtKiosk, presented, requireActiveKiosk } from '../checkin-record/identify.js';
 import type { IdentificationAnswer, identifyBodySchema } from './schema.js';
 import type * as z from 'zod';
@@ -21,6 +22,8 @@ export async function identifyParticipant(deps: Deps, auth: AuthContext, body: z
   const credential = presented(body);
   const identified = await identifyAtKiosk(deps, auth, credential, log, route);
   if (!identified.ok) throw identified.error;
+  // The card names the participant, not the token: their file must exist and be open (issue 8 item 7).
+  await requireActiveParticipant(deps, { participantId: identified.participantId, municipality: auth.municipality });
   log.append({ participantRef: identified.participantId });
   const now = deps.clock.now();
   const expiresAt = Math.floor(now.getTime() / 1000) + IDENTIFICATION_SECONDS;

@@ -121,9 +121,10 @@ async function computeParticipant(
     return deps.attendance.listEvents(pid, `${addDays(m.first, -1)}T00:00:00.000Z`, `${addDays(m.last, 2)}T00:00:00.000Z`);
   };
   // The three reads side by side: each is one round trip, and this month's events are almost always needed.
-  const [changes, absenceRecords, eventsThisMonth] = await Promise.all([
+  // Absences and advisers' corrections of days share the participant's partition: one query for both.
+  const [changes, { absences: absenceRecords, corrections }, eventsThisMonth] = await Promise.all([
     profile.version > 1 ? deps.participants.listFactChanges(pid) : Promise.resolve([]),
-    deps.attendance.listAbsences(pid),
+    deps.attendance.listAbsencesAndCorrections(pid),
     eventsOf(run.period),
   ]);
   const absences = absenceRecords.map((a) => ({ date: a.date, minutes: a.minutes, category: a.category, documentation: a.documentation, status: a.status }));
@@ -148,6 +149,8 @@ async function computeParticipant(
         schedule: profile.schedule,
         events,
         absences,
+        // A day an adviser corrected counts the corrected time (S12), in this month and in a released one.
+        corrections,
         isHoliday: isPublicHoliday,
       });
   };

@@ -45,6 +45,7 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { SITE_CSP } from '../page-headers.js';
 
 export interface StaticSiteProps {
   /** The HTTP API stage URL (https://<id>.execute-api.<region>.amazonaws.com/). */
@@ -67,7 +68,7 @@ const INDEX_REWRITE = `function handler(event) {
   return r;
 }`;
 
-export const SITE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; object-src 'none'; frame-ancestors 'none'";
+export { SITE_CSP };
 
 export class StaticSite extends Construct {
   readonly bucket: Bucket;

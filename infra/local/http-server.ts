@@ -13,7 +13,12 @@
  * - static files from web/dist for GET paths outside the API, refusing any
  *   path that would leave that folder;
  * - demo mode only: `POST /local/token` (a token for a seeded demo user, by
- *   username, no password) and `GET /local/demo-users`. Never on AWS.
+ *   username, no password) and `GET /local/demo-users`. Never on AWS. Since
+ *   anyone who reaches it can act as any demo user, it refuses to listen on a
+ *   non-loopback address unless `allowDemoOnNetwork` says so.
+ *
+ * Pages get the same security headers as on AWS (infra/page-headers.ts: no
+ * framing); a directory redirect only ever names a path on this origin.
  *
  * Like the two authorizers on AWS (infra/constructs/http-api.ts): routes with
  * `authorizer: 'device'` run the same kiosk authorizer function
@@ -29,12 +34,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream, realpathSync, statSync, type Stats } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIPv4, isIPv6, type AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
 // Namespace import (zod 4's advice): lets the bundler drop what is unused (a named `z` import carries all of zod, locales included).
 import * as z from 'zod';
+import { PAGE_HEADERS } from '../page-headers.js';
 import { PROJECT_ROOT, handlerEntry } from '../project.js';
 import type { Role, RouteDef } from '../routes.js';
 import { ROUTES } from '../routes.js';
@@ -86,6 +92,8 @@ export interface LocalHttpServerOptions {
   demoKiosks?: readonly { deviceId: string; label: string; setupCode: string }[];
   /** Serves `POST /oauth2/token` (client-credentials grant for kiosks). */
   tokenEndpoint?: TokenEndpoint;
+  /** Serve demo sign-in on a non-loopback `host` anyway (everyone who can reach it may act as any demo user). Default false. */
+  allowDemoOnNetwork?: boolean;
   /** Where request log lines go; default one JSON line on stdout; null: nowhere. */
   log?: ((line: LogLine) => void) | null;
 }
@@ -103,6 +111,38 @@ export const DEFAULT_MAX_IN_FLIGHT = 256;
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 export const DEFAULT_HANDLER_TIMEOUT_MS = 10_000;
 export const DEFAULT_STATIC_DIR = join(PROJECT_ROOT, 'web', 'dist');
+
+// ---------------------------------------------------------------------------
+// Where demo sign-in may listen
+
+/** 127.0.0.0/8, ::1 (and its IPv4-mapped form) or `localhost`: reachable from this machine only. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  if (h === 'localhost') return true;
+  if (isIPv4(h)) return h.startsWith('127.');
+  if (isIPv6(h)) {
+    // The URL parser writes an IPv6 address in one canonical form: ::1, and ::ffff:7f00:1 for ::ffff:127.0.0.1.
+    const canonical = new URL(`http://[${h}]/`).hostname;
+    return canonical === '[::1]' || /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(canonical);
+  }
+  return false;
+}
+
+export class DemoOnNetworkError extends Error {
+  readonly code = 'LOCAL_DEMO_ON_NETWORK';
+  constructor(host: string) {
+    super(
+      `LOCAL_DEMO_ON_NETWORK: HOST=${host} is not a loopback address, and demo sign-in is on (POST /local/token gives anyone who can reach it ` +
+        'a token for any demo user, without a password). Use HOST=127.0.0.1, or set INTROFLYT_ALLOW_DEMO_ON_NETWORK=1 if every machine that can reach this one may act as any demo user.',
+    );
+    this.name = 'DemoOnNetworkError';
+  }
+}
+
+/** Throws DemoOnNetworkError when demo sign-in would be served beyond this machine without the explicit flag. */
+export function checkDemoHost(host: string, demo: boolean, allowDemoOnNetwork: boolean): void {
+  if (demo && !allowDemoOnNetwork && !isLoopbackHost(host)) throw new DemoOnNetworkError(host);
+}
 
 // ---------------------------------------------------------------------------
 // Handlers
@@ -249,11 +289,15 @@ export function buildEvent(p: EventParts): ApiEvent {
 
   let queryStringParameters: Record<string, string> | undefined;
   if (p.rawQueryString.length > 0) {
-    queryStringParameters = {};
+    const params = new Map<string, string>();
     for (const [k, v] of new URLSearchParams(p.rawQueryString)) {
       // Duplicate query parameters are combined with commas (payload 2.0).
-      queryStringParameters[k] = k in queryStringParameters ? `${queryStringParameters[k]},${v}` : v;
+      const earlier = params.get(k);
+      params.set(k, earlier === undefined ? v : `${earlier},${v}`);
     }
+    // Own properties, as Lambda's JSON.parse of API Gateway's event makes them: `?__proto__=x` is a
+    // parameter named __proto__ that the handler refuses, never a prototype that silently drops it.
+    queryStringParameters = Object.fromEntries(params);
   }
 
   const contentType = headers['content-type'] ?? '';
@@ -412,6 +456,8 @@ export function resolveStatic(root: string, rawPath: string): StaticResult {
   if (!decoded.startsWith('/') || decoded.includes('\0') || decoded.includes('\\')) return { kind: 'bad' };
   const segments = decoded.split('/');
   if (segments.some((s) => s === '..' || s === '.')) return { kind: 'bad' };
+  // An empty segment: `//kiosk` would otherwise redirect to `//kiosk/`, which a browser reads as another host.
+  if (decoded.includes('//')) return { kind: 'bad' };
   let realRoot: string;
   try {
     realRoot = realpathSync(root);
@@ -430,7 +476,8 @@ export function resolveStatic(root: string, rawPath: string): StaticResult {
   }
   if (real !== realRoot && !real.startsWith(realRoot + sep)) return { kind: 'bad' };
   if (stat.isDirectory()) {
-    if (!decoded.endsWith('/')) return { kind: 'redirect', location: `${rawPath}/` };
+    // Built from the checked segments: one leading slash, so always a path on this origin.
+    if (!decoded.endsWith('/')) return { kind: 'redirect', location: `/${segments.filter((x) => x !== '').map(encodeURIComponent).join('/')}/` };
     const index = join(real, 'index.html');
     try {
       const s = statSync(index);
@@ -490,6 +537,8 @@ export async function startHttpServer(options: LocalHttpServerOptions): Promise<
   const handlerTimeoutMs = options.handlerTimeoutMs ?? DEFAULT_HANDLER_TIMEOUT_MS;
   const demoUsers = new Map((options.demoUsers ?? []).map((u) => [u.username, u]));
   const demo = options.demoUsers !== undefined;
+  const host = options.host ?? '127.0.0.1';
+  checkDemoHost(host, demo, options.allowDemoOnNetwork === true);
   const log = options.log === null ? undefined : (options.log ?? ((line: LogLine) => process.stdout.write(`${JSON.stringify(line)}\n`)));
   const issuer = options.issuer;
   if (!Number.isInteger(maxInFlight) || maxInFlight < 1) throw new Error('LOCAL_BAD_OPTION: maxInFlight must be a positive integer');
@@ -527,20 +576,20 @@ export async function startHttpServer(options: LocalHttpServerOptions): Promise<
     const r = resolveStatic(staticDir, rawPath);
     if (r.kind === 'missing') return false;
     if (r.kind === 'bad') {
-      sendError(res, requestId, 400, 'BAD_PATH', 'The path is not allowed');
+      sendError(res, requestId, 400, 'BAD_PATH', 'The path is not allowed', { ...PAGE_HEADERS });
       return true;
     }
     if (r.kind === 'redirect') {
-      res.writeHead(301, { location: rawQuery.length > 0 ? `${r.location}?${rawQuery}` : r.location, 'content-length': '0' });
+      res.writeHead(301, { ...PAGE_HEADERS, location: rawQuery.length > 0 ? `${r.location}?${rawQuery}` : r.location, 'content-length': '0' });
       res.end();
       return true;
     }
     res.writeHead(200, {
+      ...PAGE_HEADERS,
       'content-type': contentTypeOf(r.file),
       'content-length': String(r.stat.size),
       'last-modified': r.stat.mtime.toUTCString(),
       'cache-control': 'no-cache',
-      'x-content-type-options': 'nosniff',
     });
     if (req.method === 'HEAD') {
       res.end();
@@ -562,7 +611,14 @@ export async function startHttpServer(options: LocalHttpServerOptions): Promise<
     }
   }
 
-  async function handleLocal(req: IncomingMessage, res: ServerResponse, requestId: string, path: string): Promise<boolean> {
+  async function handleLocal(req: IncomingMessage, res: ServerResponse, requestId: string, path: string, rawQuery: string): Promise<boolean> {
+    const known = path === '/local/health' || path === '/.well-known/jwks.json' || (path === '/oauth2/token' && options.tokenEndpoint !== undefined) || (demo && (path === '/local/demo-users' || path === '/local/token'));
+    if (known && rawQuery.length > 0) {
+      // As on the API routes: no route of this server takes a query parameter it does not know.
+      req.resume();
+      sendError(res, requestId, 400, 'UNKNOWN_FIELD', 'This route takes no query parameters');
+      return true;
+    }
     if (path === '/local/health' && req.method === 'GET') {
       sendJson(res, requestId, 200, { status: 'ok', inFlight, maxInFlight });
       return true;
@@ -699,7 +755,7 @@ export async function startHttpServer(options: LocalHttpServerOptions): Promise<
       }
       inFlight++;
       try {
-        if (await handleLocal(req, res, requestId, rawPath)) return;
+        if (await handleLocal(req, res, requestId, rawPath, rawQueryString)) return;
       } finally {
         inFlight--;
       }
@@ -825,14 +881,14 @@ export async function startHttpServer(options: LocalHttpServerOptions): Promise<
 
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
-    server.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' }, () => {
+    server.listen({ port: options.port ?? 0, host }, () => {
       server.removeListener('error', fail);
       done();
     });
   });
   localPort = (server.address() as AddressInfo).port;
-  const host = options.host === undefined || options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${localPort}`;
+  const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  const url = `http://${shown.includes(':') ? `[${shown}]` : shown}:${localPort}`;
 
   let closing: Promise<void> | undefined;
   return {

@@ -6,6 +6,8 @@
  *   PORT=3000 (default; 0 = any free port)   HOST=127.0.0.1 (default)
  *   QUIET=1   no request log lines
  *   INTROFLYT_DATA_DIR=<folder>   instead of `.local/` (tests; a second demo)
+ *   INTROFLYT_ALLOW_DEMO_ON_NETWORK=1   allow a non-loopback HOST although demo sign-in
+ *                                       (tokens without a password) is on; refused otherwise
  *
  * Ctrl-C (or SIGTERM) stops the HTTP server and DynamoDB Local's Java process.
  */
@@ -57,8 +59,9 @@ async function main(): Promise<void> {
   const host = process.env.HOST ?? '127.0.0.1';
   const dataDir = resolve(process.env.INTROFLYT_DATA_DIR ?? join(PROJECT_ROOT, '.local'));
   const quiet = process.env.QUIET === '1' || process.env.QUIET === 'true';
+  const allowDemoOnNetwork = process.env.INTROFLYT_ALLOW_DEMO_ON_NETWORK === '1' || process.env.INTROFLYT_ALLOW_DEMO_ON_NETWORK === 'true';
   process.stdout.write(`Starting DynamoDB Local and the API (data in ${dataDir}) …\n`);
-  const system = await startLocalSystem({ port, host, dataDir, seed: true, demo: true, quiet });
+  const system = await startLocalSystem({ port, host, dataDir, seed: true, demo: true, quiet, allowDemoOnNetwork });
   process.stdout.write(banner(system, dataDir));
 
   let stopping = false;

@@ -13,10 +13,12 @@ import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createLocalIssuer, type LocalIssuer, type TokenRequest } from './auth.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoLocal, type DynamoLocal } from './dynamo.js';
-import { startHttpServer, type DemoUser, type LocalHttpServer, type LocalHttpServerOptions, type LogLine } from './http-server.js';
+import { secureDataDir } from './data-dir.js';
+import { checkDemoHost, startHttpServer, type DemoUser, type LocalHttpServer, type LocalHttpServerOptions, type LogLine } from './http-server.js';
 import { DEFAULT_DEVICE_TOKEN_MINUTES } from '../../shared/config.js';
 import type { ClientAuthenticator } from './oauth-token.js';
 import { DEMO_KIOSKS, DEMO_USERS, seedDemo, type SeedReport } from './seed.js';
+import { createLocalStaffDirectory, type LocalStaffDirectory } from './staff-directory-file.js';
 import { ensureTables, synthesizeStatefulTemplate, type CfnTemplate, type EnsureTablesResult } from './tables.js';
 
 /** `routes` and `resolveHandler` (tests), `staticDir` and the limits go to the HTTP front as they are. */
@@ -31,6 +33,8 @@ export interface LocalSystemOptions extends Pick<LocalHttpServerOptions, 'routes
   seed?: boolean;
   /** Serve `POST /local/token` for the demo users. Default: same as `seed`. */
   demo?: boolean;
+  /** Demo sign-in on a non-loopback `host` (refused without this; see http-server.ts `checkDemoHost`). */
+  allowDemoOnNetwork?: boolean;
   /** No request log lines. */
   quiet?: boolean;
   /** DynamoDB Local's port; absent or 0: a free one. */
@@ -49,10 +53,11 @@ export interface LocalSystem {
   dynamoEndpoint: string;
   /** Process id of DynamoDB Local's Java child. */
   dynamoPid: number;
-  /** What was set in process.env for the handlers: table names, endpoint, region, dummy credentials, PAYROLL_WORKFLOW_MODE=local. */
+  /** What was set in process.env for the handlers: table names, endpoint, region, dummy credentials, PAYROLL_WORKFLOW_MODE=local, STAFF_DIRECTORY. */
   env: Readonly<Record<string, string>>;
   tables: EnsureTablesResult;
   issuer: LocalIssuer;
+  /** A token from the local issuer; a staff user is added to the local staff directory (the user pool's stand-in). */
   issueToken(request: TokenRequest): Promise<string>;
   demoUsers: readonly DemoUser[];
   /** What the seed wrote, when `seed` was asked for. */
@@ -90,11 +95,15 @@ async function resetHandlerCaches(): Promise<void> {
 }
 
 export async function startLocalSystem(options: LocalSystemOptions = {}): Promise<LocalSystem> {
+  const demo = options.demo ?? options.seed === true;
+  // Before anything starts: a refused host leaves no Java process behind.
+  checkDemoHost(options.host ?? '127.0.0.1', demo, options.allowDemoOnNetwork === true);
   if (running) throw new Error('LOCAL_ALREADY_RUNNING: one local system per process (handlers read process.env); stop the other first');
   running = true;
   const dataDir = options.dataDir === undefined || options.dataDir === null ? null : resolve(options.dataDir);
   let dynamo: DynamoLocal | undefined;
   let http: LocalHttpServer | undefined;
+  let staff: LocalStaffDirectory | undefined;
   const previousEnv = new Map<string, string | undefined>();
   const restoreEnv = (): void => {
     for (const [k, v] of previousEnv) {
@@ -105,6 +114,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
   };
 
   try {
+    if (dataDir !== null) secureDataDir(dataDir);
     // Java start-up and CDK synthesis are the slow parts: run them side by side.
     // allSettled, not all: if synthesis fails while Java is still starting, Java must still be stopped.
     const [dynR, templateR, issuerR] = await Promise.allSettled([
@@ -126,8 +136,12 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       client.destroy();
     }
 
+    // The local user pool for staff lookups (assignments): demo users, and whoever the issuer signs in.
+    staff = createLocalStaffDirectory(dataDir, DEMO_USERS);
+    const directory = staff;
     const env: Record<string, string> = {
       ...tables.env,
+      STAFF_DIRECTORY: `file:${directory.path}`,
       AWS_ENDPOINT_URL_DYNAMODB: dyn.endpoint,
       AWS_REGION: LOCAL_REGION,
       AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
@@ -143,7 +157,8 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     await resetHandlerCaches();
 
     const seed = options.seed === true ? await seedDemo({ endpoint: dyn.endpoint, tables: tables.env, ...(options.seedNow ? { now: options.seedNow } : {}) }) : undefined;
-    const demo = options.demo ?? options.seed === true;
+    // DynamoDB Local and the key have made their files by now: close up anything made before umask 077 applied.
+    if (dataDir !== null) secureDataDir(dataDir);
 
     http = await startHttpServer({
       issuer,
@@ -161,6 +176,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
         issue: (clientId, scope, ttlSeconds) => issuer.issueAccessToken({ clientId, scope, ttlSeconds }),
         ttlSeconds: DEFAULT_DEVICE_TOKEN_MINUTES * 60,
       },
+      ...(options.allowDemoOnNetwork === true ? { allowDemoOnNetwork: true } : {}),
       log: options.quiet === true ? null : (options.log ?? undefined),
     });
     // The kiosk authorizer (functions/checkin-authorizer) checks tokens against this issuer's public keys (the set
@@ -181,7 +197,10 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       env,
       tables,
       issuer,
-      issueToken: (r) => issuer.issueToken(r),
+      issueToken: (r) => {
+        directory.add(r);
+        return issuer.issueToken(r);
+      },
       demoUsers: demo ? DEMO_USERS : [],
       seed,
       http: server,
@@ -191,6 +210,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
             await server.close();
           } finally {
             await dyn.stop();
+            directory.close();
             restoreEnv();
             await resetHandlerCaches();
             running = false;
@@ -200,6 +220,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
   } catch (err) {
     await http?.close().catch(() => undefined);
     await dynamo?.stop().catch(() => undefined);
+    staff?.close();
     restoreEnv();
     running = false;
     throw err;

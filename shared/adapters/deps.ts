@@ -18,6 +18,7 @@ import type { Ids } from './ids.js';
 import { randomIds } from './ids.js';
 import { DynamoKioskRepo, type KioskRepo } from './kiosk-repo.js';
 import { DynamoParticipantsRepo, type ParticipantsRepo } from './participants-repo.js';
+import type { StaffDirectory } from './staff-directory.js';
 
 export interface Deps {
   clock: Clock;
@@ -30,6 +31,12 @@ export interface Deps {
   kiosk: KioskRepo;
   /** The kiosks' OAuth clients: Cognito app clients on AWS, the local issuer's otherwise. */
   deviceClients: DeviceClients;
+  /**
+   * Staff members by sub (the user directory), when replaced (tests). Otherwise the one function
+   * that looks staff up builds it from STAFF_DIRECTORY itself, so no other bundle carries the
+   * Cognito client (functions/participant-assign).
+   */
+  staff?: StaffDirectory;
 }
 
 function defaultDeps(): Deps {
@@ -98,6 +105,9 @@ export function getDeps(): Deps {
     },
     get deviceClients() {
       return o.deviceClients ?? base.deviceClients;
+    },
+    get staff() {
+      return o.staff;
     },
   };
 }

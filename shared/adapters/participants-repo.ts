@@ -16,6 +16,8 @@
  *   P#<pid>            / FACTS#<version, 10 digits>                          a change of the rule facts, effective-dated
  *   P#<pid>            / ADVISERS                                            the assigned advisers' subs (consistent list)
  *   P#<pid>            / CREDENTIALS                                         the participant's card/QR hashes (consistent list)
+ *   P#<pid>            / ACCESS                                              whether an admin has closed the participant's own access, with version
+ *   P#<pid>            / ACCESS#<version, 10 digits>                         every change of it (immutable)
  *   NID#<muni>#<sha256> / NATIONAL_ID                                        one participant per national id and municipality
  *   REQ#<muni>#<requestId> / REGISTRATION                                    a registration request (idempotency)
  *   ATTEMPTS#… and IDENT#…: attempt counters and identifications (kiosk-repo.ts)
@@ -27,7 +29,7 @@
 import { createHash } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../../infra/routes.js';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { DateRange } from '../domain/calendar.js';
 import type { MissingCheckoutPolicy } from '../domain/attendance/presence.js';
 import type { PayrollSettings } from '../domain/payroll/correction-window.js';
@@ -88,6 +90,31 @@ export interface ParticipantIdentity {
 }
 
 export type CredentialKind = 'CARD' | 'QR';
+
+/**
+ * Whether the participant may use their own login (the participant routes).
+ * CLOSED is an admin's act (a wrongly made account, a login that must stop);
+ * leaving the programme is not: a participant whose enrolment has ended still
+ * reads their decisions and explanations (their right to complain).
+ */
+export type AccessStatus = 'OPEN' | 'CLOSED';
+
+export interface AccessState {
+  participantId: string;
+  status: AccessStatus;
+  /** 1 for the first change; a file that was never changed is OPEN at version 0. */
+  version: number;
+  reason: string;
+  changedAt: string;
+  /** Pseudonymous ref of the admin (never a name). */
+  changedByRef: string;
+}
+
+/** What every participant request checks: no personal data. */
+export interface ParticipantAccess {
+  municipality: string;
+  status: AccessStatus;
+}
 
 export interface KioskCredential {
   municipality: string;
@@ -179,6 +206,12 @@ export interface ParticipantsRepo {
   getIdentity(participantId: string): Promise<ParticipantIdentity | undefined>;
   /** The participant's municipality only (no personal data), or undefined if there is no such participant. */
   municipalityOf(participantId: string): Promise<string | undefined>;
+  /** The file's municipality and access status (strongly consistent), or undefined if there is no file. */
+  participantAccess(participantId: string): Promise<ParticipantAccess | undefined>;
+  /** The latest access change, or undefined if the access was never changed (OPEN). */
+  getAccessState(participantId: string): Promise<AccessState | undefined>;
+  /** Saves `state` (version expectedVersion + 1) and its history item; false if another change won. */
+  saveAccessState(state: AccessState, expectedVersion: number): Promise<boolean>;
 
   /**
    * Registers a participant: profile, identity, baseline facts, the adviser's
@@ -187,6 +220,8 @@ export interface ParticipantsRepo {
    */
   registerParticipant(r: Registration): Promise<RegistrationResult>;
   getRegistrationRequest(municipality: string, requestId: string): Promise<RegistrationRequest | undefined>;
+  /** The participant registered with this national id in the municipality (the uniqueness item), if any. */
+  nationalIdHolder(municipality: string, nationalId: string): Promise<string | undefined>;
   /** Saves the profile (version expectedVersion + 1) and its fact changes together; false if someone saved first. */
   saveProfileWithFacts(profile: ParticipantProfile, expectedVersion: number, changes: readonly FactChange[]): Promise<boolean>;
   /** The participant's fact changes, in version order (empty for files made before the history existed). */
@@ -297,6 +332,8 @@ const credentialsKey = (pid: string) => ({ pk: `P#${pid}`, sk: 'CREDENTIALS' });
 const nationalIdKey = (m: string, nationalId: string) => ({ pk: `NID#${m}#${nationalIdHash(nationalId)}`, sk: 'NATIONAL_ID' });
 const requestKey = (m: string, requestId: string) => ({ pk: `REQ#${m}#${requestId}`, sk: 'REGISTRATION' });
 const policyVersionKey = (m: string, version: number) => ({ pk: `M#${m}`, sk: `POLICY#${pad10(version)}` });
+const accessKey = (pid: string) => ({ pk: `P#${pid}`, sk: 'ACCESS' });
+const accessVersionKey = (pid: string, version: number) => ({ pk: `P#${pid}`, sk: `ACCESS#${pad10(version)}` });
 
 /** Indexes of the transaction items whose condition failed (TransactItems order). */
 function failedConditions(err: unknown): number[] {
@@ -402,6 +439,38 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
     return typeof m === 'string' ? m : undefined;
   }
 
+  async participantAccess(participantId: string): Promise<ParticipantAccess | undefined> {
+    // One consistent BatchGet of the two small items (every participant request pays for this, so one
+    // round trip, not two): a file deleted or an access closed a moment ago counts at once.
+    const items: Record<string, unknown>[] = [];
+    let keys: Record<string, unknown>[] | undefined = [profileKey(participantId), accessKey(participantId)];
+    for (let round = 0; keys !== undefined && keys.length > 0; round++) {
+      if (round > 5) throw new Error('participantAccess: unprocessed keys did not settle');
+      if (round > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** round));
+      const r: BatchGetCommandOutput = await this.db.send(
+        new BatchGetCommand({ RequestItems: { [this.table]: { Keys: keys, ConsistentRead: true, ProjectionExpression: 'sk, municipality, #s', ExpressionAttributeNames: { '#s': 'status' } } } }),
+      );
+      items.push(...(r.Responses?.[this.table] ?? []));
+      keys = r.UnprocessedKeys?.[this.table]?.Keys;
+    }
+    const municipality = items.find((i) => i.sk === 'PROFILE')?.municipality;
+    if (typeof municipality !== 'string') return undefined;
+    const access = items.find((i) => i.sk === 'ACCESS');
+    // Anything but an explicit OPEN in a written access item is closed: a damaged item fails shut.
+    return { municipality, status: access === undefined || access.status === 'OPEN' ? 'OPEN' : 'CLOSED' };
+  }
+
+  async getAccessState(participantId: string): Promise<AccessState | undefined> {
+    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: accessKey(participantId), ConsistentRead: true }));
+    return strip<AccessState>(r.Item);
+  }
+
+  async saveAccessState(state: AccessState, expectedVersion: number): Promise<boolean> {
+    if (state.version !== expectedVersion + 1) throw new Error('saveAccessState: version must be expectedVersion + 1');
+    // Two admins at once: only the one who read `expectedVersion` writes. Every change is kept: who closed or reopened the file, when and why.
+    return this.saveVersioned(accessKey(state.participantId), accessVersionKey(state.participantId, state.version), state, expectedVersion);
+  }
+
   async registerParticipant(reg: Registration): Promise<RegistrationResult> {
     const { profile, identity, baseline } = reg;
     const pid = profile.participantId;
@@ -444,6 +513,12 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
   async getRegistrationRequest(municipality: string, requestId: string): Promise<RegistrationRequest | undefined> {
     const r = await this.db.send(new GetCommand({ TableName: this.table, Key: requestKey(municipality, requestId), ConsistentRead: true }));
     return strip<RegistrationRequest>(r.Item);
+  }
+
+  async nationalIdHolder(municipality: string, nationalId: string): Promise<string | undefined> {
+    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: nationalIdKey(municipality, nationalId), ConsistentRead: true }));
+    const pid = r.Item?.participantId;
+    return typeof pid === 'string' ? pid : undefined;
   }
 
   async saveProfileWithFacts(profile: ParticipantProfile, expectedVersion: number, changes: readonly FactChange[]): Promise<boolean> {
@@ -729,6 +804,16 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
 
   async savePolicy(policy: MunicipalityPolicy, expectedVersion: number): Promise<boolean> {
     if (policy.version !== expectedVersion + 1) throw new Error('savePolicy: version must be expectedVersion + 1');
+    // Every version is kept: what a municipality's policy was at any time stays readable.
+    return this.saveVersioned(policyKey(policy.municipality), policyVersionKey(policy.municipality, policy.version), policy, expectedVersion);
+  }
+
+  /**
+   * Writes `item` as the current state (version 1 is created once; later versions replace exactly the
+   * version the writer read) and as its history item (written once, never replaced), in one
+   * transaction. false: another writer won, nothing was written.
+   */
+  private async saveVersioned(current: Record<string, string>, history: Record<string, string>, item: object, expectedVersion: number): Promise<boolean> {
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -736,14 +821,12 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
             {
               Put: {
                 TableName: this.table,
-                Item: { ...policyKey(policy.municipality), ...policy },
-                // Version 1 is created once; later versions replace exactly the version the writer read.
+                Item: { ...current, ...item },
                 ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
                 ...(expectedVersion === 0 ? {} : { ExpressionAttributeValues: { ':expected': expectedVersion } }),
               },
             },
-            // Every version is kept, written once: what a municipality's policy was at any time stays readable.
-            { Put: { TableName: this.table, Item: { ...policyVersionKey(policy.municipality, policy.version), ...policy }, ConditionExpression: 'attribute_not_exists(pk)' } },
+            { Put: { TableName: this.table, Item: { ...history, ...item }, ConditionExpression: 'attribute_not_exists(pk)' } },
           ],
         }),
       );

@@ -30,6 +30,7 @@ import type { RouteDef, TableKey } from '../../infra/routes.js';
 import { TABLES } from '../../infra/tables.js';
 import { FixedClock } from '../../shared/adapters/clock.js';
 import { getDeps, resetDeps, setDeps } from '../../shared/adapters/deps.js';
+import { staffDirectoryOf } from '../../shared/adapters/staff-directory.js';
 import { resetConfig } from '../../shared/config.js';
 import type { ApiDynamo } from '../support/api-dynamo.js';
 import { startApiDynamo } from '../support/api-dynamo.js';
@@ -85,7 +86,7 @@ const world: FuzzWorld = {
   foreignParticipantId: 'p-foreign',
   deviceId: 'kiosk-fuzz',
   adviserSub: 'adviser-fuzz',
-  knownIds: ['p-fuzz', 'p-other', 'p-foreign', 'p-nobody', '2026-10', '2026-09', 'kiosk-fuzz'],
+  knownIds: ['p-fuzz', 'p-other', 'p-foreign', 'p-nobody', '2026-10', '2026-09', '2026-10-14', '2026-10-17', 'kiosk-fuzz'],
 };
 
 let db: ApiDynamo;
@@ -127,7 +128,12 @@ beforeAll(async () => {
   process.env.AWS_ENDPOINT_URL_DYNAMODB = counter.url;
   resetConfig();
   resetDeps();
-  setDeps({ clock });
+  // The user directory (the staff pool on AWS): the fuzz adviser of 5001 and one of Oslo.
+  const staff = staffDirectoryOf([
+    { sub: world.adviserSub, municipality: '5001', groups: ['adviser'], enabled: true },
+    { sub: 'adviser-oslo', municipality: '0301', groups: ['adviser'], enabled: true },
+  ]);
+  setDeps({ clock, staff });
   seeded.push(await seedParticipant('p-fuzz'), await seedParticipant('p-other'), await seedParticipant('p-foreign', { municipality: '0301' }));
   await assign('p-fuzz', world.adviserSub);
   await assign('p-foreign', world.adviserSub, '0301');

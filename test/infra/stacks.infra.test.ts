@@ -8,7 +8,7 @@
 import { Stack, type CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
-import { ROLES, ROUTES, type TableKey } from '../../infra/routes.js';
+import { ROLES, ROUTES, STAFF_ROLES, type TableKey } from '../../infra/routes.js';
 import { planFunctions } from '../../infra/stateless-stack.js';
 import { tableArnExportName } from '../../infra/constructs/shared-tables.js';
 import { TABLES } from '../../infra/tables.js';
@@ -151,17 +151,24 @@ describe('stateful stack', () => {
 });
 
 describe('HTTP API', () => {
-  test('every route of ROUTES exists, each behind the authorizer its row names: the JWT authorizer, or the kiosk authorizer for kiosk routes', () => {
+  test('every route of ROUTES exists, each behind the authorizer its row names: the kiosk authorizer for kiosk routes, the staff pool’s JWT authorizer for staff routes, the participant pool’s for the rest', () => {
     const routes = Object.values(resourcesOf(stateless, 'AWS::ApiGatewayV2::Route'));
     const authorizers = resourcesOf(stateless, 'AWS::ApiGatewayV2::Authorizer');
-    expect(Object.keys(authorizers)).toHaveLength(2);
-    const idOf = (type: string) => Object.entries(authorizers).find(([, a]) => a.Properties.AuthorizerType === type)![0];
+    expect(Object.keys(authorizers)).toHaveLength(3);
+    const staffAuthorizer = logicalIdOf(built.stateless.node.findChild('Http').node.findChild('Api').node.findChild('StaffCognitoJwt'));
+    const kioskAuthorizer = Object.entries(authorizers).find(([, a]) => a.Properties.AuthorizerType === 'REQUEST')![0];
+    const participantAuthorizer = Object.entries(authorizers).find(([id, a]) => a.Properties.AuthorizerType === 'JWT' && id !== staffAuthorizer)![0];
     expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
     expect(ROUTES.filter((r) => r.authorizer === 'device').map((r) => `${r.method} ${r.path}`).sort()).toEqual(['POST /checkins', 'POST /kiosk-identifications']);
     for (const row of ROUTES) {
       const route = routes.find((r) => r.Properties.RouteKey === `${row.method} ${row.path}`)!;
       const kiosk = row.authorizer === 'device';
-      expect({ route: row.path, type: route.Properties.AuthorizationType, id: route.Properties.AuthorizerId }).toEqual({ route: row.path, type: kiosk ? 'CUSTOM' : 'JWT', id: { Ref: idOf(kiosk ? 'REQUEST' : 'JWT') } });
+      const staff = row.roles.every((r) => STAFF_ROLES.includes(r));
+      expect({ route: row.path, type: route.Properties.AuthorizationType, id: route.Properties.AuthorizerId }).toEqual({
+        route: row.path,
+        type: kiosk ? 'CUSTOM' : 'JWT',
+        id: { Ref: kiosk ? kioskAuthorizer : staff ? staffAuthorizer : participantAuthorizer },
+      });
     }
   });
 

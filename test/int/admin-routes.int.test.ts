@@ -10,6 +10,7 @@ import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { FixedClock } from '../../shared/adapters/clock.js';
 import { getDeps, setDeps } from '../../shared/adapters/deps.js';
 import { deviceSecretHash } from '../../shared/adapters/participants-repo.js';
+import { staffDirectoryOf } from '../../shared/adapters/staff-directory.js';
 import { DEFAULT_POLICY, policyVersion } from '../../shared/domain/policy.js';
 import { staffRef } from '../../shared/http/auth.js';
 import { handler as assignHandler } from '../../functions/participant-assign/handler.js';
@@ -44,9 +45,15 @@ function expectRejected(r: Reply, status: number, code: string): void {
   expect(r.raw).not.toMatch(/\bat \S+ \(|\.ts:\d+|node_modules/);
 }
 
+/** The user directory these tests run against: advisers of 5001 and one of 0301. */
+const staff = staffDirectoryOf([
+  ...['adviser-anna', 'adviser-nils', 'adviser-ola', 'adviser-x', 'adviser-y'].map((sub) => ({ sub, municipality: '5001', groups: ['adviser' as const], enabled: true })),
+  { sub: 'adviser-oslo', municipality: '0301', groups: ['adviser'], enabled: true },
+]);
+
 beforeAll(async () => {
   db = await startApiDynamo('admin');
-  setDeps({ clock });
+  setDeps({ clock, staff });
   await seedParticipant('p-one');
   await seedParticipant('p-two');
   await seedParticipant('p-oslo', { municipality: '0301' });
@@ -100,6 +107,10 @@ describe('PUT /participants/{id}/advisers', () => {
     expectRejected(await putAdvisers(participantCaller('p-one'), 'p-one', { advisers: [] }), 403, 'FORBIDDEN_ROLE');
     expectRejected(await putAdvisers(ADMIN, 'p-nobody', { advisers: [] }), 404, 'NOT_FOUND');
     expectRejected(await putAdvisers(ADMIN, 'p-oslo', { advisers: [] }), 404, 'NOT_FOUND');
+    // Not advisers of 5001 by the user directory: another municipality's, an admin, nobody.
+    const refused = await putAdvisers(ADMIN, 'p-one', { advisers: ['adviser-anna', 'adviser-oslo', 'admin-ada', 'nobody-at-all'] });
+    expectRejected(refused, 400, 'ADVISER_UNKNOWN');
+    expect((refused.body.issues as { path: string }[]).map((i) => i.path)).toEqual(['body.advisers[1]', 'body.advisers[2]', 'body.advisers[3]']);
     expect(await counts()).toEqual(before);
     expect((await putAdvisers(OSLO_ADMIN, 'p-oslo', { advisers: ['adviser-oslo'] })).status).toBe(200);
   });

@@ -102,9 +102,10 @@ describe('GET /me/attendance', () => {
     expect([extra.status, extra.body?.code]).toEqual([400, 'UNKNOWN_FIELD']);
   });
 
-  test('a participant token without a participant file: 404; staff and kiosks: 403; no token: 401', async () => {
+  test('a participant token without a participant file: 403 NO_PARTICIPANT_FILE; staff and kiosks: 403; no token: 401', async () => {
     const ghost = await sys.tokenFor(participant('p-ghost'));
-    expect((await sys.http('GET', '/me/attendance', { token: ghost, query: { month: '2026-10' } })).status).toBe(404);
+    const r = await sys.http('GET', '/me/attendance', { token: ghost, query: { month: '2026-10' } });
+    expect([r.status, r.body?.code]).toEqual([403, 'NO_PARTICIPANT_FILE']);
     for (const who of [staff('adv-1', ['adviser']), staff('pay-1', ['payroll']), staff('adm-1', ['admin']), kiosk('kiosk-a')]) {
       const r = await sys.http('GET', '/me/attendance', { token: await sys.tokenFor(who), query: { month: '2026-10' } });
       expect([r.status, r.body?.code]).toEqual([403, 'FORBIDDEN_ROLE']);

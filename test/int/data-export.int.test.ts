@@ -47,7 +47,7 @@ describe('GET /me/data-export', () => {
     expect(r.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(r.headers['cache-control']).toBe('no-store');
     const body = r.body as Record<string, unknown>;
-    expect(Object.keys(body).sort()).toEqual(['absences', 'accessLog', 'advisers', 'checkins', 'decisions', 'explanationRevisions', 'exportedAt', 'factHistory', 'identity', 'kioskCredentials', 'participantId', 'profile']);
+    expect(Object.keys(body).sort()).toEqual(['absences', 'accessLog', 'advisers', 'attendanceCorrections', 'checkins', 'decisions', 'explanationRevisions', 'exportedAt', 'factHistory', 'identity', 'kioskCredentials', 'participantId', 'profile']);
     expect(body.participantId).toBe('p-ada');
     expect(body.exportedAt).toBe('2026-10-07T07:00:00.000Z');
     expect(body.identity).toEqual({ givenName: ada.givenName, familyName: ada.familyName, nationalId: ada.nationalId });
@@ -74,8 +74,9 @@ describe('GET /me/data-export', () => {
     expect(other.raw).not.toContain(ada.nationalId);
   });
 
-  test('a login without a participant file: 404; staff and kiosks: 403; query parameters: 400', async () => {
-    expect((await sys.http('GET', '/me/data-export', { token: await sys.tokenFor(participant('p-nobody')) })).status).toBe(404);
+  test('a login without a participant file: 403 NO_PARTICIPANT_FILE; staff and kiosks: 403; query parameters: 400', async () => {
+    const orphan = await sys.http('GET', '/me/data-export', { token: await sys.tokenFor(participant('p-nobody')) });
+    expect([orphan.status, orphan.body?.code]).toEqual([403, 'NO_PARTICIPANT_FILE']);
     for (const who of [staff(ADVISER_SUB, ['adviser']), staff('pay', ['payroll']), staff('adm', ['admin']), kiosk('k1')]) {
       const r = await sys.http('GET', '/me/data-export', { token: await sys.tokenFor(who) });
       expect([r.status, r.body?.code]).toEqual([403, 'FORBIDDEN_ROLE']);

@@ -42,6 +42,9 @@ export const VALID_BODIES: Readonly<Record<string, (w: FuzzWorld) => Record<stri
   'participant-kiosk-credential': () => ({ issueCard: true, pin: '5938' }),
   'kiosk-identify': () => ({ cardNumber: 'FUZZCARD1', pin: '4826' }),
   'participant-assign': (w) => ({ advisers: [w.adviserSub] }),
+  // OPEN on an open file: valid, and leaves p-fuzz's own routes open for the rest of the suite.
+  'participant-access': () => ({ status: 'OPEN', reason: 'Fuzz check' }),
+  'attendance-correct': () => ({ present: [{ from: '08:30', to: '11:30' }], reason: 'Glemte å sjekke inn', expectedVersion: 0 }),
   'device-register': () => ({ deviceId: 'kiosk-fuzz-new', label: 'Fuzz hall' }),
   'decision-seen': () => ({ version: 1 }),
   'policy-update': () => ({ expectedVersion: 1, benefit: { deductionUnit: 'DAILY' }, attendance: { replayWindowHours: 48, missingCheckout: 'END_OF_SESSION' } }),
@@ -110,6 +113,8 @@ const plausibleValue: fc.Arbitrary<unknown> = fc.constantFrom(
   'p-other', 'p-foreign', 'p-fuzz', 'kiosk-fuzz', 'adviser-fuzz', '2026-10-01', '2026-10-31', '2026-02-28', '2024-02-29', '2099-12-31', '1900-01-01', '2026-10',
   '2026-10-15T08:00:00Z', '2026-10-15T09:59:59.999+02:00', '2020-01-01T00:00:00Z', 0, 1, 2, 30, 31, 59, 1440, 1441, 999_999_999, true, false, null, [], {},
   'APPROVE', 'REJECT', 'CARD', 'QR', 'IN', 'OUT', 'DAILY', 'HOURLY', 'CANCELLED', 'CHANGED', 'OWN_ILLNESS', 'nb', 'en', 'PENDING',
+  // Not 'CLOSED': closing p-fuzz's access would turn every later participant route into a plain 403.
+  'OPEN', '08:30', '15:00', '23:59', '24:00',
   '6f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f', '00000000-0000-0000-0000-000000000000',
 ).map((v) => structuredClone(v)); // a fresh [] or {} each time: a later mutation must never grow a shared one
 

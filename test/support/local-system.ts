@@ -115,7 +115,7 @@ export const device = (deviceId: string): DeviceWho => ({ device: deviceId });
  * any of them synthesizes afresh; written by rename, so parallel workers never
  * read half a file. Saves a CDK synthesis (seconds of CPU) per test file.
  */
-async function statefulTemplate(): Promise<CfnTemplate> {
+export async function statefulTemplate(): Promise<CfnTemplate> {
   const inputs = ['infra/stateful-stack.ts', 'infra/tables.ts', 'infra/constructs/shared-tables.ts', 'cdk.json', 'node_modules/aws-cdk-lib/package.json'];
   const hash = createHash('sha256');
   for (const f of inputs) hash.update(f).update('\0').update(readFileSync(join(PROJECT_ROOT, f)));

@@ -11,6 +11,7 @@
 import '../styles.css';
 import { signedInHeader } from '../lib/page.js';
 import { ApiError, createApi } from '../lib/api.js';
+import { parseIntervals, renderCorrections } from '../lib/corrections.js';
 import { CATEGORY, cellsFromAttendance, cellsFromDecision, renderCalendar, type AbsenceView, type DecisionCalendarDay, type MonthAttendance } from '../lib/calendar.js';
 import { h, mount, type Child } from '../lib/dom.js';
 import { renderExplanation, renderExplanationHistory, type ExplanationVersion } from '../lib/explanation.js';
@@ -25,7 +26,8 @@ type Key =
   | 'provisional' | 'explanation' | 'case' | 'caseHelp' | 'run' | 'result' | 'base' | 'deduction' | 'error' | 'participant' | 'receivedNote'
   | 'fromDecision' | 'useDecision' | 'minutes' | 'wholeDay' | 'version'
   | 'vedtakHeading' | 'lookHeading' | 'lookHelp' | 'noLook' | 'markSeen' | 'seen'
-  | 'kiosk' | 'kioskNone' | 'kioskOpen' | 'kioskLocked' | 'unlock' | 'unlocked' | 'refusedTaps' | 'refusedTap' | 'issueCard' | 'newPin' | 'newPinHelp' | 'issued';
+  | 'kiosk' | 'kioskNone' | 'kioskOpen' | 'kioskLocked' | 'unlock' | 'unlocked' | 'refusedTaps' | 'refusedTap' | 'issueCard' | 'newPin' | 'newPinHelp' | 'issued'
+  | 'correctTitle' | 'correctHelp' | 'presentTimes' | 'presentHelp' | 'withdraw' | 'saveCorrection' | 'corrected' | 'badTimes';
 
 const MESSAGES: Messages<Key> = {
   nb: {
@@ -50,6 +52,14 @@ const MESSAGES: Messages<Key> = {
     reasonHelp: 'Begrunnelsen vises for deltakeren. Ikke skriv helseopplysninger.',
     approved: 'Godkjent.',
     rejected: 'Avslått.',
+    correctTitle: 'Rett en dag',
+    correctHelp: 'Innsjekkingene endres aldri. Rettingen gjelder i stedet for dem den dagen, deltakeren ser den med begrunnelsen, og den telles i neste lønnskjøring.',
+    presentTimes: 'Til stede (klokkeslett)',
+    presentHelp: 'For eksempel 08:30-11:30, 12:00-15:00. Tomt: ikke til stede.',
+    withdraw: 'Trekk tilbake rettingen (inn- og utsjekkingene gjelder igjen)',
+    saveCorrection: 'Lagre rettingen',
+    corrected: 'Dagen er rettet: {date}.',
+    badTimes: 'Skriv tidene som 08:30-11:30, adskilt med komma.',
     noDocuments: 'Ingen dokumenter venter.',
     noReviews: 'Ingen vedtak venter på enkeltvedtak.',
     period: 'Måned',
@@ -122,6 +132,14 @@ const MESSAGES: Messages<Key> = {
     reasonHelp: 'The participant sees the reason. Do not write health details.',
     approved: 'Approved.',
     rejected: 'Rejected.',
+    correctTitle: 'Correct a day',
+    correctHelp: 'Check-ins are never changed. The correction counts instead of them on that day, the participant sees it with the reason, and the next payroll run uses it.',
+    presentTimes: 'Present (times)',
+    presentHelp: 'For example 08:30-11:30, 12:00-15:00. Empty: not present.',
+    withdraw: 'Withdraw the correction (the check-ins count again)',
+    saveCorrection: 'Save the correction',
+    corrected: 'The day is corrected: {date}.',
+    badTimes: 'Write the times as 08:30-11:30, separated by commas.',
     noDocuments: 'No documents are waiting.',
     noReviews: 'No decision is waiting for a formal decision.',
     period: 'Month',
@@ -379,6 +397,59 @@ function participantsView(): Child[] {
   ];
 }
 
+/** The version of the date's correction the adviser has seen: the API refuses a stale one (409 CORRECTION_CHANGED). */
+const seenVersion = (date: string): number => Math.max(0, ...(state.attendance?.corrections ?? []).filter((c) => c.date === date).map((c) => c.version));
+
+async function correctDay(id: string, date: string, present: ReturnType<typeof parseIntervals> | null, reason: string): Promise<void> {
+  state.message = '';
+  state.error = '';
+  await guarded(async () => {
+    await api.send('PUT', `/participants/${encodeURIComponent(id)}/attendance/${date}`, { present, reason: reason.trim(), expectedVersion: seenVersion(date) });
+    state.message = t('corrected', { date: day(date, i18n.lang()) });
+    state.attendance = await api.get<MonthAttendance>(`/participants/${encodeURIComponent(id)}/attendance?month=${state.month}`);
+  });
+}
+
+function correctionForm(id: string): HTMLElement {
+  const first = `${state.month}-01`;
+  const today = osloToday();
+  const last = [...(state.attendance?.days ?? []).map((d) => d.date), first].sort().at(-1)!;
+  const max = last < today ? last : today;
+  const date = h('input', { id: 'corr-date', name: 'date', type: 'date', min: first, max, required: true });
+  const times = h('input', { id: 'corr-present', name: 'present', type: 'text', inputmode: 'numeric', placeholder: '08:30-11:30, 12:00-15:00', 'aria-describedby': 'corr-present-help' });
+  const withdraw = h('input', { id: 'corr-withdraw', name: 'withdraw', type: 'checkbox' });
+  const reason = h('textarea', { id: 'corr-reason', name: 'reason', required: true, minlength: 3, maxlength: 500, rows: 2 });
+  const form = h(
+    'form',
+    {
+      class: 'card',
+      'aria-labelledby': 'corr-title',
+      onsubmit: (ev: Event) => {
+        ev.preventDefault();
+        const present = withdraw.checked ? null : parseIntervals(times.value);
+        if (present === undefined) {
+          state.error = t('badTimes');
+          render();
+          return;
+        }
+        void correctDay(id, date.value, present, reason.value);
+      },
+    },
+    h('h3', { id: 'corr-title' }, t('correctTitle')),
+    h('p', {}, t('correctHelp')),
+    h('label', { for: 'corr-date' }, t('date')),
+    date,
+    h('label', { for: 'corr-present' }, t('presentTimes')),
+    times,
+    h('p', { id: 'corr-present-help', class: 'help' }, t('presentHelp')),
+    h('label', { class: 'check' }, withdraw, ` ${t('withdraw')}`),
+    h('label', { for: 'corr-reason' }, t('reason')),
+    reason,
+    h('button', { type: 'submit', class: 'primary' }, t('saveCorrection')),
+  );
+  return form;
+}
+
 function participantDetail(id: string): Child[] {
   const lang = i18n.lang();
   const p = state.participants?.find((x) => x.participantId === id);
@@ -394,6 +465,8 @@ function participantDetail(id: string): Child[] {
     h('h2', {}, nameOf(p, id)),
     h('div', { class: 'row' }, h('button', { type: 'button', 'aria-label': t('prev'), onclick: move(-1) }, '‹'), h('h3', {}, monthName(state.month, lang)), h('button', { type: 'button', 'aria-label': t('next'), onclick: move(1) }, '›')),
     att === undefined ? h('p', { role: 'status' }, t('loading')) : renderCalendar(state.month, cal !== undefined ? cellsFromDecision(cal) : cellsFromAttendance(att, osloToday()), lang, cal !== undefined ? t('fromDecision') : t('provisional')),
+    att === undefined ? '' : renderCorrections(att.corrections, lang, 'h3'),
+    att === undefined || `${state.month}-01` > osloToday() ? '' : correctionForm(id),
     h('h3', {}, t('decisions')),
     state.decisions === undefined
       ? h('p', {}, t('loading'))

@@ -121,7 +121,7 @@ export function signIn(root: HTMLElement, role: RoleName, i18n: LangSource, titl
       const tx = TEXT[i18n.lang()];
       const status = h('p', { class: 'error', role: 'alert' }, error);
       if (__AUTH_MODE__ === 'cognito') {
-        mount(root, h('header', { class: 'bar' }, h('span', { class: 'brand' }, title), i18n.switcher()), h('main', { id: 'main' }, h('h1', {}, tx.title), h('p', {}, tx.aws), h('p', {}, h('a', { class: 'button primary', href: __COGNITO_LOGIN_URL__ }, tx.cognito))));
+        mount(root, h('header', { class: 'bar' }, h('span', { class: 'brand' }, title), i18n.switcher()), h('main', { id: 'main' }, h('h1', {}, tx.title), h('p', {}, tx.aws), h('p', {}, h('a', { class: 'button primary', href: role === 'adviser' || role === 'payroll' ? __COGNITO_STAFF_LOGIN_URL__ : __COGNITO_LOGIN_URL__ }, tx.cognito))));
         return;
       }
       const select = h('select', { id: 'demo-user', name: 'username' }, (users ?? []).map((u) => h('option', { value: u }, u)));

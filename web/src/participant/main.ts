@@ -11,6 +11,7 @@
 import '../styles.css';
 import { signedInHeader } from '../lib/page.js';
 import { ApiError, createApi, newUuid } from '../lib/api.js';
+import { renderCorrections } from '../lib/corrections.js';
 import { CATEGORY, cellsFromAttendance, cellsFromDecision, renderCalendar, type DecisionCalendarDay, type MonthAttendance } from '../lib/calendar.js';
 import { download, h, mount, type Child } from '../lib/dom.js';
 import { renderExplanation, renderExplanationHistory, type ExplanationVersion } from '../lib/explanation.js';
@@ -291,6 +292,8 @@ function monthView(): Child[] {
             h('li', { 'data-absence': a.absenceId }, `${day(a.date, lang)}: ${CATEGORY[lang][a.category] ?? a.category} – ${t(`status${a.status}` as Key)}`, a.history.at(-1)?.reason ? ` (${a.history.at(-1)!.reason})` : ''),
           ),
         ),
+    // An adviser's correction of a day is always shown, with its reason (quality.md S12).
+    (att.corrections ?? []).length > 0 ? renderCorrections(att.corrections, lang) : '',
   ];
 }
 
