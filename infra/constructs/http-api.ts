@@ -11,6 +11,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { Alarm, ComparisonOperator, TreatMissingData, type IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { RouteDef } from '../routes.js';
@@ -30,6 +31,8 @@ export interface IntroflytHttpApiProps {
   jwtAudience: readonly string[];
   throttle: ApiThrottle;
   logRetention: RetentionDays;
+  /** Encrypts the access log group (the stateful stack's logs key). */
+  logsKey: IKey;
   alarmAction?: IAlarmAction;
 }
 
@@ -73,7 +76,7 @@ export class IntroflytHttpApi extends Construct {
       defaultAuthorizer: authorizer,
     });
 
-    this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention });
+    this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention, encryptionKey: props.logsKey });
     this.stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',

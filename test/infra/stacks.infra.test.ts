@@ -10,7 +10,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { ROLES, ROUTES, type TableKey } from '../../infra/routes.js';
 import { planFunctions } from '../../infra/stateless-stack.js';
-import { tableArnExportName } from '../../infra/constructs/shared-tables.js';
+import { tableArnExportName, tableStreamArnExportName } from '../../infra/constructs/shared-tables.js';
 import { TABLES } from '../../infra/tables.js';
 import { buildTestApp, type TestApp } from './infra-app.js';
 import { PAYROLL_TASKS } from '../../infra/constructs/payroll-workflow.js';
@@ -92,13 +92,13 @@ describe('stateful stack', () => {
     expect(built.stateful.terminationProtection).toBe(true);
   });
 
-  test('one customer-managed key with rotation, retained', () => {
-    stateful.resourceCountIs('AWS::KMS::Key', 1);
-    stateful.hasResource('AWS::KMS::Key', {
-      Properties: { EnableKeyRotation: true },
-      DeletionPolicy: 'Retain',
-      UpdateReplacePolicy: 'Retain',
-    });
+  test('three customer-managed keys, retained: data and logs keys rotate, the audit key is an HMAC key (test/infra/audit-trail.infra.test.ts)', () => {
+    stateful.resourceCountIs('AWS::KMS::Key', 3);
+    for (const id of [built.stateful.dataKey, built.stateful.logsKey]) {
+      const key = resourcesOf(stateful, 'AWS::KMS::Key')[logicalIdOf(id)]!;
+      expect(key.Properties.EnableKeyRotation).toBe(true);
+    }
+    for (const key of Object.values(resourcesOf(stateful, 'AWS::KMS::Key'))) expect([key.DeletionPolicy, key.UpdateReplacePolicy]).toEqual(['Retain', 'Retain']);
   });
 
   test('exactly the tables of infra/tables.ts', () => {
@@ -244,8 +244,8 @@ describe('user pool', () => {
 
 describe('functions', () => {
   test('one function per distinct fn of ROUTES', () => {
-    // Plus the payroll workflow's four task functions (infra/constructs/payroll-workflow.ts).
-    stateless.resourceCountIs('AWS::Lambda::Function', new Set(ROUTES.map((r) => r.fn)).size + Object.keys(PAYROLL_TASKS).length);
+    // Plus the payroll workflow's four task functions (infra/constructs/payroll-workflow.ts) and the audit sealer and checkpoint (audit-trail.ts).
+    stateless.resourceCountIs('AWS::Lambda::Function', new Set(ROUTES.map((r) => r.fn)).size + Object.keys(PAYROLL_TASKS).length + 2);
     expect([...built.stateless.functions.keys()].sort()).toEqual([...new Set(ROUTES.map((r) => r.fn))].sort());
   });
 
@@ -287,11 +287,24 @@ describe('table permissions', () => {
         const actions = asArray(s.Action);
         for (const action of actions) expect(action).not.toMatch(/^(\*|dynamodb:\*|kms:\*)$/);
         if (!actions.some((a) => a.startsWith('dynamodb:'))) continue;
+        // The one DynamoDB action without resource-level permissions, which the audit stream's event source needs (on no table);
+        // IAM policy minimization may put it beside the X-Ray actions on "*", never beside another DynamoDB action.
+        if (s.Resource === '*') {
+          expect(actions.filter((a) => a.startsWith('dynamodb:'))).toEqual(['dynamodb:ListStreams']);
+          continue;
+        }
         for (const resource of asArray(s.Resource)) {
           expect(resource).not.toBe('*');
           // A table statement names one table of the stateful stack, or that one table's own indexes.
           const imported = importedArn(resource);
           expect(imported).toBeDefined();
+          // Or a table's stream (the audit sealer's event source): stream actions only.
+          const streamOf = TABLES.find((t) => tableStreamArnExportName(built.stateful.stackName, t.id) === imported!.exportName);
+          if (streamOf !== undefined) {
+            expect(streamOf.stream).toBeDefined();
+            expect(actions.every((a) => ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'].includes(a))).toBe(true);
+            continue;
+          }
           const key = tableOfExport(imported!.exportName);
           expect(key).toBeDefined();
           const def = TABLES.find((t) => t.key === key)!;
@@ -324,15 +337,22 @@ describe('table permissions', () => {
     }
   });
 
-  test('the audit log is append-only: PutItem, GetItem and Query at most, never Update/Delete/Batch/PartiQL', () => {
+  test('the audit log is append-only: PutItem into inbox partitions (IN#*) only, GetItem and Query; never Update/Delete/Batch/PartiQL', () => {
     let writers = 0;
     for (const [fnName, statements] of statementsByFunction()) {
-      const auditActions = statements
-        .filter((s) => asArray(s.Resource).some((r) => tableOfExport(importedArn(r)?.exportName ?? '') === 'auditLog'))
-        .flatMap((s) => asArray(s.Action));
+      const onAudit = statements.filter((s) => asArray(s.Resource).some((r) => tableOfExport(importedArn(r)?.exportName ?? '') === 'auditLog'));
+      const auditActions = onAudit.flatMap((s) => asArray(s.Action));
       const plan = PLANS.find((p) => p.fn === fnName)!;
       const allowed = plan.tables.auditLog === 'rw' ? ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'] : plan.tables.auditLog === 'r' ? ['dynamodb:GetItem', 'dynamodb:Query'] : [];
       expect([...new Set(auditActions)].sort()).toEqual(allowed);
+      // Every statement that lets it put is bound to the inbox partitions, so no sealed entry (P#…) can be overwritten.
+      for (const st of onAudit.filter((x) => asArray(x.Action).includes('dynamodb:PutItem'))) {
+        expect({ fn: fnName, actions: st.Action, condition: (st as Statement & { Condition?: unknown }).Condition }).toEqual({
+          fn: fnName,
+          actions: 'dynamodb:PutItem',
+          condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['IN#*'] } },
+        });
+      }
       if (plan.tables.auditLog === 'rw') writers += 1;
     }
     expect(writers).toBeGreaterThan(0);

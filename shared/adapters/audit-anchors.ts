@@ -1,0 +1,245 @@
+/**
+ * The audit log's outside anchor (quality.md S11): what was sealed is written
+ * where nobody can change or delete it, so cutting entries off the end of a
+ * chain, or replacing them, shows.
+ *
+ * - Every seal batch writes a *seal anchor*: the position and hash of each
+ *   entry it sealed, per chain.
+ * - A scheduled function folds the seal anchors daily into a *checkpoint*:
+ *   the head (position, hash) of every chain ever anchored, plus every
+ *   conflict seen (one position anchored with two hashes: a chain that was
+ *   cut and sealed again). The checkpoint is computed from the anchor store
+ *   alone, never from the table, so tampering with the table cannot reach it.
+ * - Verification reads the latest checkpoint and the seal anchors after it.
+ *
+ * On AWS the store is an S3 bucket with Object Lock in compliance mode
+ * (retention as policy; not even the account root can shorten it); locally an
+ * append-only JSON-lines file beside the data (mode 0600).
+ */
+import { randomUUID } from 'node:crypto';
+import { appendFile, readFile } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { AnchorPoint } from './audit-chain.js';
+
+/** What one seal batch sealed: per chain, each entry's position and hash, in order. */
+export interface SealAnchor {
+  kind: 'seal';
+  key: string;
+  at: string;
+  points: Readonly<Record<string, readonly AnchorPoint[]>>;
+}
+
+export interface Checkpoint {
+  kind: 'checkpoint';
+  key: string;
+  at: string;
+  /** The key of the last seal anchor folded in; null before any. */
+  coveredUntil: string | null;
+  /** Per chain: the highest anchored position and its hash (the first hash anchored there). */
+  heads: Readonly<Record<string, AnchorPoint>>;
+  /** Per chain: positions anchored with a second, different hash (kept forever). */
+  conflicts: Readonly<Record<string, readonly AnchorPoint[]>>;
+  /** Seal anchors folded into this checkpoint. */
+  folded: number;
+}
+
+export interface AnchorStore {
+  putSealAnchor(at: Date, points: Readonly<Record<string, readonly AnchorPoint[]>>): Promise<SealAnchor>;
+  putCheckpoint(checkpoint: Omit<Checkpoint, 'kind' | 'key'>): Promise<Checkpoint>;
+  latestCheckpoint(): Promise<Checkpoint | undefined>;
+  /** Seal anchors with a key after `key` (all when null), in key order. */
+  sealAnchorsAfter(key: string | null): Promise<SealAnchor[]>;
+}
+
+const SEAL_PREFIX = 'anchors/';
+const CHECKPOINT_PREFIX = 'checkpoints/';
+const MAX_MS = 9_999_999_999_999;
+
+/** `anchors/<ISO time>-<uuid>.json`: keys sort by time. */
+export const sealAnchorKey = (at: Date): string => `${SEAL_PREFIX}${at.toISOString()}-${randomUUID()}.json`;
+/** The smallest seal-anchor key of a moment, for "older than" comparisons. */
+export const sealAnchorKeyFloor = (at: Date): string => `${SEAL_PREFIX}${at.toISOString()}`;
+/** `checkpoints/<13 digits, inverted time>.json`: the newest sorts first, so one listed key finds it. */
+export const checkpointKey = (at: Date): string => `${CHECKPOINT_PREFIX}${String(MAX_MS - at.getTime()).padStart(13, '0')}.json`;
+
+/** What verification compares a chain with: every anchored point, by chain. */
+export interface AnchoredState {
+  points: Map<string, AnchorPoint[]>;
+  checkpointAt: string | null;
+  sealAnchorsRead: number;
+  lastSealAnchorAt: string | null;
+}
+
+/**
+ * Folds seal anchors (in key order) into a checkpoint's heads: the highest
+ * position per chain wins; a position seen again with another hash is a
+ * conflict and the first hash stays.
+ */
+export function foldAnchors(
+  previous: Pick<Checkpoint, 'heads' | 'conflicts'> | undefined,
+  anchors: readonly SealAnchor[],
+): Pick<Checkpoint, 'heads' | 'conflicts'> {
+  const known = new Map<string, Map<number, string>>();
+  const conflicts = new Map<string, AnchorPoint[]>(Object.entries(previous?.conflicts ?? {}).map(([c, p]) => [c, [...p]]));
+  const see = (chain: string, [seq, hash]: AnchorPoint) => {
+    const m = known.get(chain) ?? new Map<number, string>();
+    known.set(chain, m);
+    const had = m.get(seq);
+    if (had === undefined) m.set(seq, hash);
+    else if (had !== hash) {
+      const list = conflicts.get(chain) ?? [];
+      if (!list.some(([s, h]) => s === seq && h === hash)) list.push([seq, hash]);
+      conflicts.set(chain, list);
+    }
+  };
+  for (const [chain, head] of Object.entries(previous?.heads ?? {})) see(chain, head);
+  for (const a of anchors) for (const [chain, points] of Object.entries(a.points)) for (const p of points) see(chain, p);
+  const heads: Record<string, AnchorPoint> = {};
+  for (const [chain, m] of known) {
+    const top = Math.max(...m.keys());
+    heads[chain] = [top, m.get(top)!];
+  }
+  return { heads, conflicts: Object.fromEntries(conflicts) };
+}
+
+/** Everything anchored so far, per chain: the latest checkpoint's heads and conflicts, and every seal anchor after it. */
+export async function readAnchoredState(store: AnchorStore): Promise<AnchoredState> {
+  const checkpoint = await store.latestCheckpoint();
+  const anchors = await store.sealAnchorsAfter(checkpoint?.coveredUntil ?? null);
+  const points = new Map<string, AnchorPoint[]>();
+  const add = (chain: string, p: AnchorPoint) => {
+    const list = points.get(chain) ?? [];
+    list.push(p);
+    points.set(chain, list);
+  };
+  for (const [chain, head] of Object.entries(checkpoint?.heads ?? {})) add(chain, head);
+  for (const [chain, list] of Object.entries(checkpoint?.conflicts ?? {})) for (const p of list) add(chain, p);
+  for (const a of anchors) for (const [chain, list] of Object.entries(a.points)) for (const p of list) add(chain, p);
+  return { points, checkpointAt: checkpoint?.at ?? null, sealAnchorsRead: anchors.length, lastSealAnchorAt: anchors.at(-1)?.at ?? null };
+}
+
+/** Seal anchors older than this are folded; younger ones may still be in flight from a slow writer. */
+export const FOLD_DELAY_MS = 5 * 60_000;
+
+/** The scheduled checkpoint: folds every seal anchor older than five minutes into a new checkpoint. */
+export async function writeCheckpoint(store: AnchorStore, now: Date): Promise<Checkpoint> {
+  const previous = await store.latestCheckpoint();
+  const floor = sealAnchorKeyFloor(new Date(now.getTime() - FOLD_DELAY_MS));
+  const anchors = (await store.sealAnchorsAfter(previous?.coveredUntil ?? null)).filter((a) => a.key < floor);
+  const folded = foldAnchors(previous, anchors);
+  return store.putCheckpoint({ at: now.toISOString(), coveredUntil: anchors.at(-1)?.key ?? previous?.coveredUntil ?? null, ...folded, folded: anchors.length });
+}
+
+// ---------------------------------------------------------------------------
+// S3 with Object Lock (AWS)
+
+export class S3AnchorStore implements AnchorStore {
+  constructor(
+    private readonly s3: S3Client,
+    private readonly bucket: string,
+  ) {}
+
+  private async put(key: string, body: unknown): Promise<void> {
+    // The bucket's default retention (compliance mode) locks the object; the checksum is what Object Lock requires of a PUT.
+    await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: JSON.stringify(body), ContentType: 'application/json', ChecksumAlgorithm: 'SHA256' }));
+  }
+
+  private async get<T>(key: string): Promise<T> {
+    const r = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    return JSON.parse(await r.Body!.transformToString('utf8')) as T;
+  }
+
+  async putSealAnchor(at: Date, points: Readonly<Record<string, readonly AnchorPoint[]>>): Promise<SealAnchor> {
+    const anchor: SealAnchor = { kind: 'seal', key: sealAnchorKey(at), at: at.toISOString(), points };
+    await this.put(anchor.key, anchor);
+    return anchor;
+  }
+
+  async putCheckpoint(c: Omit<Checkpoint, 'kind' | 'key'>): Promise<Checkpoint> {
+    const checkpoint: Checkpoint = { kind: 'checkpoint', key: checkpointKey(new Date(c.at)), ...c };
+    await this.put(checkpoint.key, checkpoint);
+    return checkpoint;
+  }
+
+  async latestCheckpoint(): Promise<Checkpoint | undefined> {
+    const r = await this.s3.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: CHECKPOINT_PREFIX, MaxKeys: 1 }));
+    const key = r.Contents?.[0]?.Key;
+    return key === undefined ? undefined : this.get<Checkpoint>(key);
+  }
+
+  async sealAnchorsAfter(after: string | null): Promise<SealAnchor[]> {
+    const keys: string[] = [];
+    let token: string | undefined;
+    do {
+      const r = await this.s3.send(
+        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: SEAL_PREFIX, ...(after !== null ? { StartAfter: after } : {}), ...(token !== undefined ? { ContinuationToken: token } : {}) }),
+      );
+      for (const o of r.Contents ?? []) if (o.Key !== undefined) keys.push(o.Key);
+      token = r.IsTruncated === true ? r.NextContinuationToken : undefined;
+    } while (token !== undefined);
+    const out: SealAnchor[] = new Array<SealAnchor>(keys.length);
+    // A day of seal anchors is read at a bounded parallelism.
+    for (let i = 0; i < keys.length; i += 32) {
+      const chunk = keys.slice(i, i + 32);
+      const got = await Promise.all(chunk.map((k) => this.get<SealAnchor>(k)));
+      got.forEach((a, j) => (out[i + j] = a));
+    }
+    return out;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Append-only file (local)
+
+/**
+ * One JSON object per line, only ever appended (O_APPEND). The local stand-in
+ * for write-once storage: it keeps an honest record, but the machine's user
+ * can edit it, which S3 Object Lock in compliance mode does not allow anyone.
+ */
+export class FileAnchorStore implements AnchorStore {
+  constructor(readonly file: string) {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  }
+
+  private async append(record: SealAnchor | Checkpoint): Promise<void> {
+    await appendFile(this.file, `${JSON.stringify(record)}\n`, { mode: 0o600, flag: 'a' });
+  }
+
+  private async records(): Promise<(SealAnchor | Checkpoint)[]> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw err;
+    }
+    return text
+      .split('\n')
+      .filter((l) => l.trim().length > 0)
+      .map((l) => JSON.parse(l) as SealAnchor | Checkpoint);
+  }
+
+  async putSealAnchor(at: Date, points: Readonly<Record<string, readonly AnchorPoint[]>>): Promise<SealAnchor> {
+    const anchor: SealAnchor = { kind: 'seal', key: sealAnchorKey(at), at: at.toISOString(), points };
+    await this.append(anchor);
+    return anchor;
+  }
+
+  async putCheckpoint(c: Omit<Checkpoint, 'kind' | 'key'>): Promise<Checkpoint> {
+    const checkpoint: Checkpoint = { kind: 'checkpoint', key: checkpointKey(new Date(c.at)), ...c };
+    await this.append(checkpoint);
+    return checkpoint;
+  }
+
+  async latestCheckpoint(): Promise<Checkpoint | undefined> {
+    return (await this.records()).filter((r): r is Checkpoint => r.kind === 'checkpoint').sort((a, b) => (a.key < b.key ? -1 : 1))[0];
+  }
+
+  async sealAnchorsAfter(after: string | null): Promise<SealAnchor[]> {
+    return (await this.records())
+      .filter((r): r is SealAnchor => r.kind === 'seal' && (after === null || r.key > after))
+      .sort((a, b) => (a.key < b.key ? -1 : 1));
+  }
+}
