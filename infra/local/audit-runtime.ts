@@ -167,7 +167,9 @@ export async function startAuditRuntime(options: AuditRuntimeOptions): Promise<A
     streams.destroy();
     throw new Error(`LOCAL_AUDIT_NO_STREAM: table ${options.auditTable} has no stream; the template's AuditLog table must enable one`);
   }
-  const [seal, anchor] = await Promise.all([options.sealHandler ?? importHandler('audit-seal'), options.anchorHandler ?? importHandler('audit-anchor')]);
+  // One after the other: jest's ESM loader cannot link two dynamic imports that share modules at once.
+  const seal = options.sealHandler ?? (await importHandler('audit-seal'));
+  const anchor = options.anchorHandler ?? (await importHandler('audit-anchor'));
 
   const shards = new Map<string, ShardState>();
   let records = 0;
@@ -193,6 +195,40 @@ export async function startAuditRuntime(options: AuditRuntimeOptions): Promise<A
     } while (start !== undefined);
   }
 
+  const iteratorFor = async (s: ShardState, fromStart: boolean): Promise<string | undefined> =>
+    (
+      await streams.send(
+        new GetShardIteratorCommand({
+          StreamArn: streamArn,
+          ShardId: s.id,
+          ...(fromStart || s.lastSequence === undefined ? { ShardIteratorType: 'TRIM_HORIZON' } : { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: s.lastSequence }),
+        }),
+      )
+    ).ShardIterator;
+
+  /**
+   * The next records of a shard (undefined: the shard is closed and done). An
+   * iterator DynamoDB Local calls expired or trimmed is replaced by a fresh one
+   * after the last record handled, and if that position is gone too, by one
+   * from the oldest record kept (sealing is idempotent: replays seal nothing twice).
+   */
+  async function readShard(s: ShardState) {
+    for (const fromStart of [false, false, true]) {
+      s.iterator ??= await iteratorFor(s, fromStart);
+      if (s.iterator === undefined) {
+        s.closed = true;
+        return undefined;
+      }
+      try {
+        return await streams.send(new GetRecordsCommand({ ShardIterator: s.iterator, Limit: BATCH_SIZE }));
+      } catch (err) {
+        if (!(err instanceof Error) || !['TrimmedDataAccessException', 'ExpiredIteratorException'].includes(err.name) || fromStart) throw err;
+        s.iterator = undefined;
+      }
+    }
+    return undefined;
+  }
+
   /** One pass over every readable shard; the number of records handed to the sealer. */
   async function pollOnce(): Promise<number> {
     await refreshShards();
@@ -202,28 +238,14 @@ export async function startAuditRuntime(options: AuditRuntimeOptions): Promise<A
       // A child shard is read only after its parent is finished, as Lambda does: order per item holds.
       const parent = s.parent === undefined ? undefined : shards.get(s.parent);
       if (parent !== undefined && !parent.closed) continue;
-      if (s.iterator === undefined) {
-        const it = await streams.send(
-          new GetShardIteratorCommand({
-            StreamArn: streamArn,
-            ShardId: s.id,
-            ...(s.lastSequence === undefined ? { ShardIteratorType: 'TRIM_HORIZON' } : { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: s.lastSequence }),
-          }),
-        );
-        s.iterator = it.ShardIterator;
-        if (s.iterator === undefined) {
-          s.closed = true;
-          continue;
-        }
-      }
       let got;
       try {
-        got = await streams.send(new GetRecordsCommand({ ShardIterator: s.iterator, Limit: BATCH_SIZE }));
+        got = await readShard(s);
       } catch (err) {
-        // An expired or trimmed iterator: start again after the last record handled.
         s.iterator = undefined;
         throw err;
       }
+      if (got === undefined) continue;
       const batch = got.Records ?? [];
       if (batch.length > 0) {
         const event: DynamoDBStreamEvent = { Records: batch.map((r) => toLambdaRecord(r, streamArn!)) };

@@ -104,10 +104,16 @@ export function foldAnchors(
   return { heads, conflicts: Object.fromEntries(conflicts) };
 }
 
-/** Everything anchored so far, per chain: the latest checkpoint's heads and conflicts, and every seal anchor after it. */
-export async function readAnchoredState(store: AnchorStore): Promise<AnchoredState> {
+/**
+ * What is anchored, per chain: the latest checkpoint's heads and conflicts,
+ * and every seal anchor after it. With `allSealAnchors` also the seal anchors
+ * the checkpoint folded (every position ever sealed, so a chain cut and
+ * sealed again is caught at the first replaced entry rather than at the
+ * checkpoint's head; reads the whole store).
+ */
+export async function readAnchoredState(store: AnchorStore, opts: { allSealAnchors?: boolean } = {}): Promise<AnchoredState> {
   const checkpoint = await store.latestCheckpoint();
-  const anchors = await store.sealAnchorsAfter(checkpoint?.coveredUntil ?? null);
+  const anchors = await store.sealAnchorsAfter(opts.allSealAnchors === true ? null : (checkpoint?.coveredUntil ?? null));
   const points = new Map<string, AnchorPoint[]>();
   const add = (chain: string, p: AnchorPoint) => {
     const list = points.get(chain) ?? [];

@@ -89,9 +89,9 @@ export interface StoredItem {
 const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 const HEX64 = /^[0-9a-f]{64}$/;
 
-/** The item as a sealed entry of `chain`, or undefined when it cannot be one. */
+/** The item (table keys dropped) as a sealed entry of `chain`, or undefined when it cannot be one. */
 export function asSealed(chain: string, attrs: Readonly<Record<string, unknown>>): SealedRecord | undefined {
-  const a = attrs as Record<string, unknown>;
+  const { pk: _pk, sk: _sk, ...a } = attrs as Record<string, unknown>;
   if (a.participantId !== chain || !isNonEmptyString(a.at) || !isNonEmptyString(a.entryId) || !isNonEmptyString(a.sealedAt) || !isNonEmptyString(a.mac)) return undefined;
   if (typeof a.seq !== 'number' || !Number.isSafeInteger(a.seq) || a.seq < 1) return undefined;
   if (typeof a.prevHash !== 'string' || !HEX64.test(a.prevHash) || typeof a.hash !== 'string' || !HEX64.test(a.hash)) return undefined;

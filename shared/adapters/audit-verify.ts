@@ -69,7 +69,10 @@ export async function verifyStoredChain(c: StoredChain, mac: AuditMac, points: r
 
 /** The participant's own view: the keyed chain without the anchor (one VerifyMac when intact). */
 export async function chainIntegrity(chain: string, entries: readonly AuditEntry[], mac: AuditMac | undefined): Promise<'VERIFIED' | 'BROKEN' | 'UNVERIFIED'> {
-  const items = entries.filter((e) => e.state === 'SEALED').map((e): StoredItem => ({ position: e.seq ?? 0, attrs: e as unknown as Record<string, unknown> }));
+  // `state` is the view's label, not stored content.
+  const items = entries
+    .filter((e) => e.state === 'SEALED')
+    .map(({ state: _state, ...stored }): StoredItem => ({ position: stored.seq ?? 0, attrs: stored as unknown as Record<string, unknown> }));
   if (items.length === 0) return 'VERIFIED';
   if (mac === undefined) return 'UNVERIFIED';
   try {
