@@ -4,7 +4,9 @@
  * hash chains that only the sealing function writes.
  *
  * Key layout (pk / sk) of the AuditLog table:
- *   IN#<chain> / E#<entryId>        an appended entry, waiting to be sealed; the only
+ *   IN#<chain> / E#<order>#<entryId>  an appended entry, waiting to be sealed (order: the
+ *                                   append's server time in ms and a per-process counter,
+ *                                   so waiting entries list in append order); the only
  *                                   items an application role may put (IAM
  *                                   dynamodb:LeadingKeys "IN#*"), never update or delete
  *   P#<chain>  / SEQ#<10 digits>    sealed entry n of the chain (sealer only)
@@ -82,7 +84,17 @@ export interface AuditLog {
   recordStaffRead(read: StaffRead): Promise<AuditEntry>;
 }
 
-export const inboxKey = (chain: string, entryId: string) => ({ pk: `IN#${chain}`, sk: `E#${entryId}` });
+let appendCounter = 0;
+/** `E#<13-digit ms>#<6-digit counter>#<entryId>`: sorts in append order (by the server's real time, not the injected clock). */
+export function inboxSortKey(entryId: string, nowMs: number = Date.now()): string {
+  appendCounter = (appendCounter + 1) % 1_000_000;
+  return `E#${String(nowMs).padStart(13, '0')}#${String(appendCounter).padStart(6, '0')}#${entryId}`;
+}
+/** The entry id at the end of an inbox sort key, or undefined when the key is not one. */
+export function entryIdOfInboxKey(sk: unknown): string | undefined {
+  const m = typeof sk === 'string' ? /^E#\d{13}#\d{6}#([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(sk) : null;
+  return m?.[1];
+}
 export const sealedKey = (chain: string, seq: number) => ({ pk: `P#${chain}`, sk: `SEQ#${String(seq).padStart(10, '0')}` });
 export const markerKey = (chain: string, entryId: string) => ({ pk: `P#${chain}`, sk: `ID#${entryId}` });
 export const INBOX_PREFIX = 'IN#';
@@ -123,7 +135,7 @@ export class DynamoAuditLog implements AuditLog {
     await this.db.send(
       new PutCommand({
         TableName: this.table,
-        Item: { ...inboxKey(input.participantId, entryId), ...input, entryId },
+        Item: { pk: `${INBOX_PREFIX}${input.participantId}`, sk: inboxSortKey(entryId), ...input, entryId },
         // Create-only: an appended entry is never replaced (the id is random, so this only ever refuses a replay of the same put).
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
@@ -148,10 +160,8 @@ export class DynamoAuditLog implements AuditLog {
     });
     const out = sealed.map(sealedEntry);
     const seen = new Set(out.map((e) => e.entryId));
-    const waiting = pending
-      .map(pendingEntry)
-      .filter((e): e is AuditEntry => e !== undefined && !seen.has(e.entryId))
-      .sort((a, b) => (a.at === b.at ? (a.entryId < b.entryId ? -1 : 1) : a.at < b.at ? -1 : 1));
+    // The query returns the inbox in sort-key order: append order.
+    const waiting = pending.map(pendingEntry).filter((e): e is AuditEntry => e !== undefined && !seen.has(e.entryId));
     return [...out, ...waiting];
   }
 

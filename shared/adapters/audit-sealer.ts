@@ -20,7 +20,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DeleteCommand, GetCommand, QueryCommand, ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { asSealed, hashSealed, macMessage, nextEntry, SEALED_FIELDS, type AnchorPoint, type AuditContent, type ChainFinding, type SealedRecord } from './audit-chain.js';
-import { CHAIN_PREFIX, inboxKey, INBOX_PREFIX, markerKey, positionOf, sealedKey, SEQ_PREFIX } from './audit-log.js';
+import { CHAIN_PREFIX, entryIdOfInboxKey, INBOX_PREFIX, markerKey, positionOf, sealedKey, SEQ_PREFIX } from './audit-log.js';
 import { sameMac, type AuditMac } from './audit-mac.js';
 import type { Clock } from './clock.js';
 
@@ -28,6 +28,8 @@ import type { Clock } from './clock.js';
 export interface InboxRecord {
   chain: string;
   entryId: string;
+  /** Its inbox sort key (append order), to remove it once sealed. */
+  sk: string;
   content: AuditContent;
 }
 
@@ -64,12 +66,11 @@ export function inboxRecord(item: Readonly<Record<string, unknown>>): InboxRecor
   const { pk, sk, entryId, ...content } = item;
   const chain = content.participantId;
   if (typeof chain !== 'string' || !CHAIN_ID.test(chain) || typeof entryId !== 'string' || !ENTRY_ID.test(entryId)) return undefined;
-  const key = inboxKey(chain, entryId);
-  if (pk !== key.pk || sk !== key.sk) return undefined;
+  if (pk !== `${INBOX_PREFIX}${chain}` || entryIdOfInboxKey(sk) !== entryId) return undefined;
   if (REQUIRED.some((f) => typeof content[f] !== 'string' || (content[f] as string).length === 0)) return undefined;
   if (SEALED_FIELDS.some((f) => f in content)) return undefined;
   if (!jsonish(content)) return undefined;
-  return { chain, entryId, content: content as AuditContent };
+  return { chain, entryId, sk: sk as string, content: content as AuditContent };
 }
 
 /** The cancellation reason codes of a failed transaction, one per item (undefined when it is not a cancelled transaction). */
@@ -174,7 +175,7 @@ export class AuditSealer {
         }
       }
       if (!done) throw new Error(`AUDIT_SEAL_CONTENTION: chain position did not settle after ${MAX_ATTEMPTS} attempts`);
-      await this.db.send(new DeleteCommand({ TableName: this.table, Key: inboxKey(chain, record.entryId) }));
+      await this.db.send(new DeleteCommand({ TableName: this.table, Key: { pk: `${INBOX_PREFIX}${chain}`, sk: record.sk } }));
     }
     return out;
   }
@@ -224,6 +225,7 @@ export class AuditSealer {
       }
       start = r.LastEvaluatedKey;
     } while (start !== undefined);
-    return out.sort((a, b) => (a.content.at === b.content.at ? (a.entryId < b.entryId ? -1 : 1) : a.content.at < b.content.at ? -1 : 1));
+    // Inbox sort keys begin with the append time: sorting by them is append order.
+    return out.sort((a, b) => (a.sk < b.sk ? -1 : 1));
   }
 }

@@ -271,12 +271,14 @@ describe('configuration', () => {
 
 describe('what the sealer takes from the stream', () => {
   const id = '0b7c6a52-4a0e-4c4a-9a55-2f8f3f2b6a11';
-  const item = (extra: Record<string, unknown> = {}) => ({ pk: `IN#${CHAIN}`, sk: `E#${id}`, entryId: id, ...content(1), ...extra });
+  const sk = `E#1791234567890#000001#${id}`;
+  const item = (extra: Record<string, unknown> = {}) => ({ pk: `IN#${CHAIN}`, sk, entryId: id, ...content(1), ...extra });
 
   test('an inbox item whose keys match its content is an entry; extra scalar fields travel with it', () => {
     expect(inboxRecord(item({ reason: 'LOCKOUT', attempts: 5, nested: { a: [1, null, true] } }))).toEqual({
       chain: CHAIN,
       entryId: id,
+      sk,
       content: { ...content(1), reason: 'LOCKOUT', attempts: 5, nested: { a: [1, null, true] } },
     });
   });
@@ -284,7 +286,9 @@ describe('what the sealer takes from the stream', () => {
   test('refused: keys that do not match, a required field missing, a field only the sealer sets, a value without JSON form, a control character in the chain id', () => {
     expect(inboxRecord(item({ pk: 'IN#p-2' }))).toBeUndefined();
     expect(inboxRecord(item({ sk: 'E#other' }))).toBeUndefined();
-    expect(inboxRecord(item({ entryId: 'not-a-uuid', sk: 'E#not-a-uuid' }))).toBeUndefined();
+    expect(inboxRecord(item({ sk: `E#${id}` }))).toBeUndefined();
+    expect(inboxRecord(item({ sk: `E#1791234567890#000001#0b7c6a52-4a0e-4c4a-9a55-2f8f3f2b6a12` }))).toBeUndefined();
+    expect(inboxRecord(item({ entryId: 'not-a-uuid', sk: 'E#1791234567890#000001#not-a-uuid' }))).toBeUndefined();
     expect(inboxRecord(item({ purpose: '' }))).toBeUndefined();
     for (const f of ['seq', 'hash', 'prevHash', 'mac', 'sealedAt', 'state']) expect(inboxRecord(item({ [f]: 1 }))).toBeUndefined();
     expect(inboxRecord(item({ tags: new Set(['a']) }))).toBeUndefined();
@@ -293,7 +297,7 @@ describe('what the sealer takes from the stream', () => {
   });
 
   test("only INSERTs of inbox items are sealed, from the INSERT's image; overwrites, removals and sealed items are not", () => {
-    const image = { pk: { S: `IN#${CHAIN}` }, sk: { S: `E#${id}` }, entryId: { S: id }, participantId: { S: CHAIN }, at: { S: content(1).at }, actorRef: { S: 'staff-1' }, actorRole: { S: 'adviser' }, action: { S: 'READ' }, purpose: { S: 'x' }, route: { S: 'GET /x' } };
+    const image = { pk: { S: `IN#${CHAIN}` }, sk: { S: sk }, entryId: { S: id }, participantId: { S: CHAIN }, at: { S: content(1).at }, actorRef: { S: 'staff-1' }, actorRole: { S: 'adviser' }, action: { S: 'READ' }, purpose: { S: 'x' }, route: { S: 'GET /x' } };
     const rec = (eventName: 'INSERT' | 'MODIFY' | 'REMOVE', img: Record<string, unknown> | undefined): DynamoDBRecord => ({ eventName, dynamodb: img === undefined ? {} : { NewImage: img as never } });
     const r = inboxInserts([rec('INSERT', image), rec('MODIFY', { ...image, purpose: { S: 'forged' } }), rec('REMOVE', undefined), rec('INSERT', { ...image, pk: { S: 'P#p-1' } }), rec('INSERT', { ...image, purpose: { S: '' } })]);
     expect(r.records.map((x) => x.content.purpose)).toEqual(['x']);
@@ -311,7 +315,12 @@ describe('the application side', () => {
     const log = new DynamoAuditLog({ send: (c: never) => (sent.push(c), Promise.resolve({})) } as never, 'audit');
     const e = await log.append(content(1) as unknown as AuditEntryInput);
     expect(e).toMatchObject({ state: 'PENDING', participantId: CHAIN });
-    expect(sent[0]!.input.Item).toMatchObject({ pk: `IN#${CHAIN}`, sk: `E#${e.entryId}`, entryId: e.entryId });
+    expect(sent[0]!.input.Item).toMatchObject({ pk: `IN#${CHAIN}`, entryId: e.entryId });
+    expect(sent[0]!.input.Item.sk).toMatch(new RegExp(`^E#\\d{13}#\\d{6}#${e.entryId}$`));
+    // Waiting entries sort in append order, even at the same millisecond.
+    const next = await log.append(content(1) as unknown as AuditEntryInput);
+    expect(String(sent[1]!.input.Item.sk) > String(sent[0]!.input.Item.sk)).toBe(true);
+    expect(next.entryId).not.toBe(e.entryId);
     expect(sent[0]!.input.ConditionExpression).toBe('attribute_not_exists(pk)');
     await expect(log.append({ ...(content(1) as unknown as AuditEntryInput), seq: 1 } as AuditEntryInput)).rejects.toThrow('AUDIT_RESERVED_FIELD');
   });
