@@ -20,7 +20,7 @@ import { randomUUID } from 'node:crypto';
 import { appendFile, readFile } from 'node:fs/promises';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectVersionsCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { AnchorPoint } from './audit-chain.js';
 
 /** What one seal batch sealed: per chain, each entry's position and hash, in order. */
@@ -51,6 +51,13 @@ export interface AnchorStore {
   latestCheckpoint(): Promise<Checkpoint | undefined>;
   /** Seal anchors with a key after `key` (all when null), in key order. */
   sealAnchorsAfter(key: string | null): Promise<SealAnchor[]>;
+  /**
+   * Keys written more than once among those read so far. Every writer uses a
+   * new key, so a second version means someone holding a writer's role tried
+   * to replace an anchor; the first version, which Object Lock keeps, is the
+   * one read.
+   */
+  overwritten(): readonly string[];
 }
 
 const SEAL_PREFIX = 'anchors/';
@@ -70,6 +77,8 @@ export interface AnchoredState {
   checkpointAt: string | null;
   sealAnchorsRead: number;
   lastSealAnchorAt: string | null;
+  /** ANCHOR_OVERWRITTEN, CHECKPOINT_INCONSISTENT: the anchor store holds something its writers never write. */
+  warnings: string[];
 }
 
 /**
@@ -123,8 +132,17 @@ export async function readAnchoredState(store: AnchorStore, opts: { allSealAncho
   for (const [chain, head] of Object.entries(checkpoint?.heads ?? {})) add(chain, head);
   for (const [chain, list] of Object.entries(checkpoint?.conflicts ?? {})) for (const p of list) add(chain, p);
   for (const a of anchors) for (const [chain, list] of Object.entries(a.points)) for (const p of list) add(chain, p);
-  return { points, checkpointAt: checkpoint?.at ?? null, sealAnchorsRead: anchors.length, lastSealAnchorAt: anchors.at(-1)?.at ?? null };
+  const warnings: string[] = [];
+  if (store.overwritten().length > 0) warnings.push('ANCHOR_OVERWRITTEN');
+  // With every seal anchor at hand, the checkpoint is recomputed: one that does not follow from them was not written by the fold.
+  if (opts.allSealAnchors === true && checkpoint !== undefined) {
+    const folded = foldAnchors(undefined, anchors.filter((a) => checkpoint.coveredUntil !== null && a.key <= checkpoint.coveredUntil));
+    if (canonical(folded.heads) !== canonical(checkpoint.heads) || canonical(folded.conflicts) !== canonical(checkpoint.conflicts)) warnings.push('CHECKPOINT_INCONSISTENT');
+  }
+  return { points, checkpointAt: checkpoint?.at ?? null, sealAnchorsRead: anchors.length, lastSealAnchorAt: anchors.at(-1)?.at ?? null, warnings };
 }
+
+const canonical = (v: Readonly<Record<string, unknown>>): string => JSON.stringify(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)));
 
 /** Seal anchors older than this are folded; younger ones may still be in flight from a slow writer. */
 export const FOLD_DELAY_MS = 5 * 60_000;
@@ -142,18 +160,56 @@ export async function writeCheckpoint(store: AnchorStore, now: Date): Promise<Ch
 // S3 with Object Lock (AWS)
 
 export class S3AnchorStore implements AnchorStore {
+  readonly #overwritten = new Set<string>();
+
   constructor(
     private readonly s3: S3Client,
     private readonly bucket: string,
   ) {}
+
+  overwritten(): readonly string[] {
+    return [...this.#overwritten];
+  }
+
+  /** Each key under `prefix` after `after`, with its first version (the one Object Lock guarantees), in key order. */
+  private async firstVersions(prefix: string, after: string | null, limit = Number.POSITIVE_INFINITY): Promise<{ key: string; versionId: string | undefined }[]> {
+    const byKey = new Map<string, { versionId: string | undefined; at: number; count: number }>();
+    let keyMarker = after ?? undefined;
+    let versionMarker: string | undefined;
+    do {
+      const r = await this.s3.send(
+        new ListObjectVersionsCommand({
+          Bucket: this.bucket,
+          Prefix: prefix,
+          ...(keyMarker !== undefined ? { KeyMarker: keyMarker } : {}),
+          ...(versionMarker !== undefined ? { VersionIdMarker: versionMarker } : {}),
+        }),
+      );
+      for (const v of r.Versions ?? []) {
+        if (v.Key === undefined) continue;
+        const at = v.LastModified?.getTime() ?? 0;
+        const had = byKey.get(v.Key);
+        if (had === undefined) byKey.set(v.Key, { versionId: v.VersionId, at, count: 1 });
+        else {
+          had.count++;
+          if (at < had.at) Object.assign(had, { versionId: v.VersionId, at });
+        }
+      }
+      keyMarker = r.IsTruncated === true ? r.NextKeyMarker : undefined;
+      versionMarker = r.IsTruncated === true ? r.NextVersionIdMarker : undefined;
+    } while (keyMarker !== undefined && byKey.size <= limit);
+    const keys = [...byKey.keys()].sort().slice(0, Number.isFinite(limit) ? limit : undefined);
+    for (const k of keys) if (byKey.get(k)!.count > 1) this.#overwritten.add(k);
+    return keys.map((key) => ({ key, versionId: byKey.get(key)!.versionId }));
+  }
 
   private async put(key: string, body: unknown): Promise<void> {
     // The bucket's default retention (compliance mode) locks the object; the checksum is what Object Lock requires of a PUT.
     await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: JSON.stringify(body), ContentType: 'application/json', ChecksumAlgorithm: 'SHA256' }));
   }
 
-  private async get<T>(key: string): Promise<T> {
-    const r = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+  private async get<T>(key: string, versionId: string | undefined): Promise<T> {
+    const r = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, ...(versionId !== undefined ? { VersionId: versionId } : {}) }));
     return JSON.parse(await r.Body!.transformToString('utf8')) as T;
   }
 
@@ -170,26 +226,17 @@ export class S3AnchorStore implements AnchorStore {
   }
 
   async latestCheckpoint(): Promise<Checkpoint | undefined> {
-    const r = await this.s3.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: CHECKPOINT_PREFIX, MaxKeys: 1 }));
-    const key = r.Contents?.[0]?.Key;
-    return key === undefined ? undefined : this.get<Checkpoint>(key);
+    // Checkpoint keys sort newest first: the first key listed is the latest.
+    const [first] = await this.firstVersions(CHECKPOINT_PREFIX, null, 1);
+    return first === undefined ? undefined : this.get<Checkpoint>(first.key, first.versionId);
   }
 
   async sealAnchorsAfter(after: string | null): Promise<SealAnchor[]> {
-    const keys: string[] = [];
-    let token: string | undefined;
-    do {
-      const r = await this.s3.send(
-        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: SEAL_PREFIX, ...(after !== null ? { StartAfter: after } : {}), ...(token !== undefined ? { ContinuationToken: token } : {}) }),
-      );
-      for (const o of r.Contents ?? []) if (o.Key !== undefined) keys.push(o.Key);
-      token = r.IsTruncated === true ? r.NextContinuationToken : undefined;
-    } while (token !== undefined);
+    const keys = await this.firstVersions(SEAL_PREFIX, after);
     const out: SealAnchor[] = new Array<SealAnchor>(keys.length);
     // A day of seal anchors is read at a bounded parallelism.
     for (let i = 0; i < keys.length; i += 32) {
-      const chunk = keys.slice(i, i + 32);
-      const got = await Promise.all(chunk.map((k) => this.get<SealAnchor>(k)));
+      const got = await Promise.all(keys.slice(i, i + 32).map((k) => this.get<SealAnchor>(k.key, k.versionId)));
       got.forEach((a, j) => (out[i + j] = a));
     }
     return out;
@@ -209,6 +256,13 @@ export class FileAnchorStore implements AnchorStore {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   }
 
+  /** A key appended twice (the first line is the one read). */
+  overwritten(): readonly string[] {
+    return [...this.#overwritten];
+  }
+
+  readonly #overwritten = new Set<string>();
+
   private async append(record: SealAnchor | Checkpoint): Promise<void> {
     await appendFile(this.file, `${JSON.stringify(record)}\n`, { mode: 0o600, flag: 'a' });
   }
@@ -221,10 +275,14 @@ export class FileAnchorStore implements AnchorStore {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw err;
     }
-    return text
-      .split('\n')
-      .filter((l) => l.trim().length > 0)
-      .map((l) => JSON.parse(l) as SealAnchor | Checkpoint);
+    const seen = new Map<string, SealAnchor | Checkpoint>();
+    for (const line of text.split('\n')) {
+      if (line.trim().length === 0) continue;
+      const r = JSON.parse(line) as SealAnchor | Checkpoint;
+      if (seen.has(r.key)) this.#overwritten.add(r.key);
+      else seen.set(r.key, r);
+    }
+    return [...seen.values()];
   }
 
   async putSealAnchor(at: Date, points: Readonly<Record<string, readonly AnchorPoint[]>>): Promise<SealAnchor> {

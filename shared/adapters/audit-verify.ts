@@ -106,7 +106,10 @@ export interface VerificationReport {
   /** The first bad entry of every broken chain, in chain order. */
   problems: ChainFinding[];
   anchor: AnchorSummary;
-  /** E.g. CHECKPOINT_MISSING, CHECKPOINT_STALE: the anchor is there but not as fresh as it should be. */
+  /**
+   * CHECKPOINT_MISSING, CHECKPOINT_STALE: the scheduled checkpoint is not running;
+   * ANCHOR_OVERWRITTEN, CHECKPOINT_INCONSISTENT: the anchor store holds writes its writers never make.
+   */
   warnings: string[];
 }
 
@@ -141,7 +144,7 @@ export async function verifyChains(
       if (found[j] !== undefined) problems.push(found[j]);
     });
   }
-  const warnings: string[] = [];
+  const warnings: string[] = [...opts.anchored.warnings];
   const checkpointAt = opts.anchored.checkpointAt;
   if (checkpointAt === null) {
     if (entries > 0) warnings.push('CHECKPOINT_MISSING');

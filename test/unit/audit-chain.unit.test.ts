@@ -22,7 +22,7 @@ import {
   type SealedRecord,
   type StoredItem,
 } from '../../shared/adapters/audit-chain.js';
-import { FileAnchorStore, foldAnchors, readAnchoredState, writeCheckpoint, type SealAnchor } from '../../shared/adapters/audit-anchors.js';
+import { FileAnchorStore, foldAnchors, readAnchoredState, S3AnchorStore, writeCheckpoint, type SealAnchor } from '../../shared/adapters/audit-anchors.js';
 import { parseAuditConfig } from '../../shared/adapters/audit-config.js';
 import { DynamoAuditLog, recordStaffReadWith, type AuditEntryInput } from '../../shared/adapters/audit-log.js';
 import { LocalAuditMac, loadOrCreateKeyFile, readKeyFile, sameMac } from '../../shared/adapters/audit-mac.js';
@@ -183,7 +183,7 @@ describe('verification of one chain', () => {
 describe('verification report', () => {
   test('counts, the first bad entry per chain in chain order, chains the table lost entirely, freshness of the checkpoint', async () => {
     const a = await chain(3);
-    const anchored = { points: new Map([[CHAIN, a.map((e) => [e.seq, e.hash] as const)], ['p-gone', [[2, 'h'] as const]]]), checkpointAt: '2026-10-01T00:00:00.000Z', sealAnchorsRead: 2, lastSealAnchorAt: '2026-10-01T09:00:00.000Z' };
+    const anchored = { points: new Map([[CHAIN, a.map((e) => [e.seq, e.hash] as const)], ['p-gone', [[2, 'h'] as const]]]), checkpointAt: '2026-10-01T00:00:00.000Z', sealAnchorsRead: 2, lastSealAnchorAt: '2026-10-01T09:00:00.000Z', warnings: [] as string[] };
     const r = await verifyChains([{ chain: CHAIN, items: stored(a.slice(0, 2)), pending: 1 }], { mac, anchored, mode: 'full', now: new Date('2026-10-03T00:00:00Z'), includeAnchoredOnly: true });
     expect(r).toMatchObject({
       status: 'BROKEN',
@@ -198,8 +198,14 @@ describe('verification report', () => {
       anchor: { chainsAnchored: 2, pointsCompared: 4, entriesNotYetAnchored: 0, sealAnchorsRead: 2 },
       warnings: ['CHECKPOINT_STALE'],
     });
-    const ok = await verifyChains([{ chain: CHAIN, items: stored(a), pending: 0 }], { mac, anchored: { ...anchored, points: new Map(), checkpointAt: null }, mode: 'quick', now: new Date(), includeAnchoredOnly: false });
-    expect(ok).toMatchObject({ status: 'INTACT', firstBad: null, problems: [], anchor: { entriesNotYetAnchored: 3 }, warnings: ['CHECKPOINT_MISSING'] });
+    const ok = await verifyChains([{ chain: CHAIN, items: stored(a), pending: 0 }], {
+      mac,
+      anchored: { ...anchored, points: new Map(), checkpointAt: null, warnings: ['ANCHOR_OVERWRITTEN'] },
+      mode: 'quick',
+      now: new Date(),
+      includeAnchoredOnly: false,
+    });
+    expect(ok).toMatchObject({ status: 'INTACT', firstBad: null, problems: [], anchor: { entriesNotYetAnchored: 3 }, warnings: ['ANCHOR_OVERWRITTEN', 'CHECKPOINT_MISSING'] });
   });
 });
 
@@ -235,6 +241,62 @@ describe('the outside anchor', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  test('a key written twice (only a writer gone wrong does that) is read as first written and reported; a checkpoint that does not follow from the seal anchors is reported', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'introflyt-anchor-test-'));
+    try {
+      const store = new FileAnchorStore(join(dir, 'anchors.jsonl'));
+      const a = await store.putSealAnchor(new Date('2026-10-01T08:00:00Z'), { a: [[1, 'h1'], [2, 'h2']] });
+      await writeCheckpoint(store, new Date('2026-10-01T10:00:00Z'));
+      expect((await readAnchoredState(store, { allSealAnchors: true })).warnings).toEqual([]);
+      // A holder of a writer's role appends a second line for the same key and a checkpoint that forgets entry 2.
+      writeFileSync(store.file, `${JSON.stringify({ ...a, points: { a: [[1, 'h1']] } })}\n`, { flag: 'a' });
+      await store.putCheckpoint({ at: '2026-10-02T10:00:00.000Z', coveredUntil: a.key, heads: { a: [1, 'h1'] }, conflicts: {}, folded: 1 });
+      const state = await readAnchoredState(store, { allSealAnchors: true });
+      expect(state.points.get('a')).toEqual(expect.arrayContaining([[2, 'h2']]));
+      expect(state.warnings).toEqual(['ANCHOR_OVERWRITTEN', 'CHECKPOINT_INCONSISTENT']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('S3 with Object Lock: keys sort by time, checkpoints newest first, each key read at its first version', async () => {
+    type Version = { Key: string; VersionId: string; LastModified: Date; Body: string };
+    const versions: Version[] = [];
+    let clock = 0;
+    const s3 = {
+      send: (cmd: { constructor: { name: string }; input: Record<string, unknown> }) => {
+        const i = cmd.input;
+        switch (cmd.constructor.name) {
+          case 'PutObjectCommand':
+            expect(i.ChecksumAlgorithm).toBe('SHA256');
+            versions.push({ Key: String(i.Key), VersionId: `v${versions.length}`, LastModified: new Date(++clock), Body: String(i.Body) });
+            return Promise.resolve({});
+          case 'ListObjectVersionsCommand': {
+            const list = versions.filter((v) => v.Key.startsWith(String(i.Prefix)) && (i.KeyMarker === undefined || v.Key > String(i.KeyMarker))).sort((x, y) => (x.Key < y.Key ? -1 : 1));
+            return Promise.resolve({ Versions: list.map(({ Key, VersionId, LastModified }) => ({ Key, VersionId, LastModified })), IsTruncated: false });
+          }
+          case 'GetObjectCommand': {
+            const v = versions.find((x) => x.Key === i.Key && x.VersionId === i.VersionId)!;
+            return Promise.resolve({ Body: { transformToString: () => Promise.resolve(v.Body) } });
+          }
+          default:
+            throw new Error(cmd.constructor.name);
+        }
+      },
+    };
+    const store = new S3AnchorStore(s3 as never, 'anchors-bucket');
+    const first = await store.putSealAnchor(new Date('2026-10-01T08:00:00Z'), { a: [[1, 'h1']] });
+    await store.putSealAnchor(new Date('2026-10-01T09:00:00Z'), { a: [[2, 'h2']] });
+    await writeCheckpoint(store, new Date('2026-10-01T10:00:00Z'));
+    await writeCheckpoint(store, new Date('2026-10-02T10:00:00Z'));
+    expect(await store.latestCheckpoint()).toMatchObject({ at: '2026-10-02T10:00:00.000Z', heads: { a: [2, 'h2'] } });
+    expect((await store.sealAnchorsAfter(first.key)).map((x) => x.points)).toEqual([{ a: [[2, 'h2']] }]);
+    // A second version of an existing key: the locked first one is what counts.
+    versions.push({ Key: first.key, VersionId: 'forged', LastModified: new Date(++clock), Body: JSON.stringify({ ...first, points: { a: [[1, 'forged']] } }) });
+    expect((await store.sealAnchorsAfter(null))[0]!.points).toEqual({ a: [[1, 'h1']] });
+    expect(store.overwritten()).toEqual([first.key]);
   });
 
   test('the local key file: made once, 0600, never replaced; a missing one is an error for a reader', () => {
