@@ -37,6 +37,9 @@ export const AUDIT_VERIFIERS: Readonly<Record<string, 'chain' | 'anchored'>> = {
   'audit-verification': 'anchored',
 };
 
+/** The functions this construct adds beside the routes (folders under functions/). */
+export const AUDIT_TRAIL_FUNCTIONS = ['audit-seal', 'audit-anchor'] as const;
+
 /** Partition prefixes of the AuditLog table (shared/adapters/audit-log.ts). */
 export const AUDIT_INBOX_KEYS = 'IN#*';
 export const AUDIT_CHAIN_KEYS = 'P#*';
@@ -76,7 +79,7 @@ export class AuditTrail extends Construct {
         ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
       });
 
-    this.sealer = fn('audit-seal', Duration.minutes(1));
+    this.sealer = fn(AUDIT_TRAIL_FUNCTIONS[0], Duration.minutes(1));
     const sealer = this.sealer.function;
     sealer.addEnvironment('TABLE_AUDIT_LOG', table.tableName);
     sealer.addEnvironment('AUDIT_MAC_KEY_ID', data.auditMacKey.keyArn);
@@ -108,7 +111,7 @@ export class AuditTrail extends Construct {
       targets: [new LambdaFunction(sealer, { retryAttempts: 4 })],
     });
 
-    this.checkpoint = fn('audit-anchor', Duration.minutes(5));
+    this.checkpoint = fn(AUDIT_TRAIL_FUNCTIONS[1], Duration.minutes(5));
     const checkpoint = this.checkpoint.function;
     checkpoint.addEnvironment('AUDIT_ANCHOR_BUCKET', data.auditAnchors.bucketName);
     data.auditAnchors.grantRead(checkpoint);

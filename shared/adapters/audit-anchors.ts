@@ -20,7 +20,12 @@ import { randomUUID } from 'node:crypto';
 import { appendFile, readFile } from 'node:fs/promises';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { GetObjectCommand, ListObjectVersionsCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type * as S3Sdk from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
+
+// Loaded on first use: functions that never touch the anchor do not load the S3 client (quality.md P4).
+let s3Module: Promise<typeof S3Sdk> | undefined;
+const loadS3 = () => (s3Module ??= import('@aws-sdk/client-s3'));
 import type { AnchorPoint } from './audit-chain.js';
 
 /** What one seal batch sealed: per chain, each entry's position and hash, in order. */
@@ -162,13 +167,23 @@ export async function writeCheckpoint(store: AnchorStore, now: Date): Promise<Ch
 export class S3AnchorStore implements AnchorStore {
   readonly #overwritten = new Set<string>();
 
+  #client: Promise<S3Client> | undefined;
+
+  /** `s3`: a client, or the region to make one in when first needed. */
   constructor(
-    private readonly s3: S3Client,
+    private readonly s3: S3Client | string,
     private readonly bucket: string,
   ) {}
 
   overwritten(): readonly string[] {
     return [...this.#overwritten];
+  }
+
+  /** Runs `call` with the SDK module and the client, both made on first use. */
+  private async s3Call<T>(call: (m: typeof S3Sdk, client: S3Client) => Promise<T>): Promise<T> {
+    const s3 = this.s3;
+    const [m, client] = await Promise.all([loadS3(), (this.#client ??= typeof s3 === 'string' ? loadS3().then((x) => new x.S3Client({ region: s3, maxAttempts: 4 })) : Promise.resolve(s3))]);
+    return call(m, client);
   }
 
   /** Each key under `prefix` after `after`, with its first version (the one Object Lock guarantees), in key order. */
@@ -177,13 +192,15 @@ export class S3AnchorStore implements AnchorStore {
     let keyMarker = after ?? undefined;
     let versionMarker: string | undefined;
     do {
-      const r = await this.s3.send(
-        new ListObjectVersionsCommand({
-          Bucket: this.bucket,
-          Prefix: prefix,
-          ...(keyMarker !== undefined ? { KeyMarker: keyMarker } : {}),
-          ...(versionMarker !== undefined ? { VersionIdMarker: versionMarker } : {}),
-        }),
+      const r = await this.s3Call((m, c) =>
+        c.send(
+          new m.ListObjectVersionsCommand({
+            Bucket: this.bucket,
+            Prefix: prefix,
+            ...(keyMarker !== undefined ? { KeyMarker: keyMarker } : {}),
+            ...(versionMarker !== undefined ? { VersionIdMarker: versionMarker } : {}),
+          }),
+        ),
       );
       for (const v of r.Versions ?? []) {
         if (v.Key === undefined) continue;
@@ -205,11 +222,11 @@ export class S3AnchorStore implements AnchorStore {
 
   private async put(key: string, body: unknown): Promise<void> {
     // The bucket's default retention (compliance mode) locks the object; the checksum is what Object Lock requires of a PUT.
-    await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: JSON.stringify(body), ContentType: 'application/json', ChecksumAlgorithm: 'SHA256' }));
+    await this.s3Call((m, c) => c.send(new m.PutObjectCommand({ Bucket: this.bucket, Key: key, Body: JSON.stringify(body), ContentType: 'application/json', ChecksumAlgorithm: 'SHA256' })));
   }
 
   private async get<T>(key: string, versionId: string | undefined): Promise<T> {
-    const r = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, ...(versionId !== undefined ? { VersionId: versionId } : {}) }));
+    const r = await this.s3Call((m, c) => c.send(new m.GetObjectCommand({ Bucket: this.bucket, Key: key, ...(versionId !== undefined ? { VersionId: versionId } : {}) })));
     return JSON.parse(await r.Body!.transformToString('utf8')) as T;
   }
 

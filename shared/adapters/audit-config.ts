@@ -11,8 +11,6 @@
  * A function without them can still append and list entries; it reports the
  * chain as UNVERIFIED rather than pretending to have checked it.
  */
-import { KMSClient } from '@aws-sdk/client-kms';
-import { S3Client } from '@aws-sdk/client-s3';
 import * as z from 'zod';
 import { ConfigError } from '../config.js';
 import { FileAnchorStore, S3AnchorStore, type AnchorStore } from './audit-anchors.js';
@@ -49,13 +47,13 @@ export function parseAuditConfig(env: Readonly<Record<string, string | undefined
 export function macFor(config: AuditConfig): AuditMac | undefined {
   const m = config.mac;
   if (m === undefined) return undefined;
-  return m.kind === 'kms' ? new KmsAuditMac(new KMSClient({ region: config.region, maxAttempts: 4 }), m.keyId) : new LocalAuditMac(readKeyFile(m.file));
+  return m.kind === 'kms' ? new KmsAuditMac(config.region, m.keyId) : new LocalAuditMac(readKeyFile(m.file));
 }
 
 export function anchorStoreFor(config: AuditConfig): AnchorStore | undefined {
   const a = config.anchors;
   if (a === undefined) return undefined;
-  return a.kind === 's3' ? new S3AnchorStore(new S3Client({ region: config.region, maxAttempts: 4 }), a.bucket) : new FileAnchorStore(a.file);
+  return a.kind === 's3' ? new S3AnchorStore(config.region, a.bucket) : new FileAnchorStore(a.file);
 }
 
 interface Services {

@@ -12,7 +12,12 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { GenerateMacCommand, VerifyMacCommand, type KMSClient } from '@aws-sdk/client-kms';
+import type * as KmsSdk from '@aws-sdk/client-kms';
+import type { KMSClient } from '@aws-sdk/client-kms';
+
+// Loaded on first use: a function that only appends never pays for the KMS client at start (quality.md P4).
+let kmsModule: Promise<typeof KmsSdk> | undefined;
+const loadKms = () => (kmsModule ??= import('@aws-sdk/client-kms'));
 
 export interface AuditMac {
   /** The MAC of `message`, base64. */
@@ -29,13 +34,22 @@ export function sameMac(a: string, b: string): boolean {
 }
 
 export class KmsAuditMac implements AuditMac {
+  #client: Promise<KMSClient> | undefined;
+
+  /** `kms`: a client, or the region to make one in when first needed. */
   constructor(
-    private readonly kms: KMSClient,
+    private readonly kms: KMSClient | string,
     private readonly keyId: string,
   ) {}
 
+  private client(): Promise<KMSClient> {
+    const kms = this.kms;
+    return (this.#client ??= typeof kms === 'string' ? loadKms().then((m) => new m.KMSClient({ region: kms, maxAttempts: 4 })) : Promise.resolve(kms));
+  }
+
   async generate(message: string): Promise<string> {
-    const r = await this.kms.send(new GenerateMacCommand({ KeyId: this.keyId, MacAlgorithm: 'HMAC_SHA_256', Message: Buffer.from(message, 'utf8') }));
+    const [{ GenerateMacCommand }, kms] = await Promise.all([loadKms(), this.client()]);
+    const r = await kms.send(new GenerateMacCommand({ KeyId: this.keyId, MacAlgorithm: 'HMAC_SHA_256', Message: Buffer.from(message, 'utf8') }));
     if (r.Mac === undefined) throw new Error('AUDIT_MAC_EMPTY: KMS returned no MAC');
     return Buffer.from(r.Mac).toString('base64');
   }
@@ -43,8 +57,9 @@ export class KmsAuditMac implements AuditMac {
   async verify(message: string, mac: string): Promise<boolean> {
     const bytes = Buffer.from(mac, 'base64');
     if (bytes.length === 0) return false;
+    const [{ VerifyMacCommand }, kms] = await Promise.all([loadKms(), this.client()]);
     try {
-      const r = await this.kms.send(new VerifyMacCommand({ KeyId: this.keyId, MacAlgorithm: 'HMAC_SHA_256', Message: Buffer.from(message, 'utf8'), Mac: bytes }));
+      const r = await kms.send(new VerifyMacCommand({ KeyId: this.keyId, MacAlgorithm: 'HMAC_SHA_256', Message: Buffer.from(message, 'utf8'), Mac: bytes }));
       return r.MacValid === true;
     } catch (err) {
       // KMS answers an invalid MAC with this exception; anything else (throttling, no access) is a failure to check, not a verdict.
