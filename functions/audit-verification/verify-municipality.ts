@@ -10,34 +10,18 @@
  * chain. The full check of every MAC of every chain is `npm run audit:verify`.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { readAnchoredState } from '../../shared/adapters/audit-anchors.js';
 import { auditServices } from '../../shared/adapters/audit-config.js';
 import { readChains, verifyChains, type VerificationReport } from '../../shared/adapters/audit-verify.js';
-import { createDocumentClient } from '../../shared/adapters/dynamo.js';
+import { createDocumentClient, queryAll } from '../../shared/adapters/dynamo.js';
 import { getPayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
 import { getConfig, tableNameOf, type Config } from '../../shared/config.js';
 import { ServiceUnavailableError } from '../../shared/http/errors.js';
 
 /** Participant ids of the municipality: the keys of its profile items (gsi1 `M#<muni>#P`), nothing else. */
 export async function municipalityParticipants(db: DynamoDBDocumentClient, table: string, municipality: string): Promise<string[]> {
-  const ids: string[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const r = await db.send(
-      new QueryCommand({
-        TableName: table,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': `M#${municipality}#P` },
-        ProjectionExpression: 'participantId',
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of r.Items ?? []) if (typeof item.participantId === 'string') ids.push(item.participantId);
-    start = r.LastEvaluatedKey;
-  } while (start !== undefined);
-  return ids.sort();
+  const items = await queryAll(db, { TableName: table, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': `M#${municipality}#P` }, ProjectionExpression: 'participantId' });
+  return items.flatMap((i) => (typeof i.participantId === 'string' ? [i.participantId] : [])).sort();
 }
 
 let client: { config: Config; db: DynamoDBDocumentClient } | undefined;

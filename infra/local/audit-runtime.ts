@@ -30,6 +30,7 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import { handlerEntry } from '../project.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamo.js';
+import { lambdaContext } from './http-server.js';
 
 export type AuditHandler = (event: unknown, context: Context) => Promise<unknown>;
 
@@ -66,26 +67,8 @@ async function importHandler(fn: string): Promise<AuditHandler> {
   return mod.handler as AuditHandler;
 }
 
-function context(fn: string): Context {
-  const name = `introflyt-local-${fn}`;
-  const unsupported = (): never => {
-    throw new Error('LOCAL_UNSUPPORTED: callback-style context methods are not supported; return a promise');
-  };
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName: name,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:${LOCAL_REGION}:000000000000:function:${name}`,
-    memoryLimitInMB: '512',
-    awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/${name}`,
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => 60_000,
-    done: unsupported,
-    fail: unsupported,
-    succeed: unsupported,
-  };
-}
+/** The sealer's and checkpoint's Lambda timeouts (infra/constructs/audit-trail.ts). */
+const context = (fn: 'audit-seal' | 'audit-anchor'): Context => lambdaContext(fn, Date.now() + (fn === 'audit-seal' ? 60_000 : 300_000));
 
 /** The SDK's attribute value as Lambda's event carries it (binary as base64). */
 function toLambdaValue(v: StreamAttributeValue): Record<string, unknown> {

@@ -13,7 +13,7 @@
  * - an entry deleted from the stored table while the system is down is
  *   reported by the CLI (exit 1) and, after a restart, by the admin route.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,41 +21,9 @@ import { DeleteCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/li
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoLocal } from '../../infra/local/dynamo.js';
 import { PROJECT_ROOT } from '../../infra/project.js';
-
-interface Started {
-  child: ChildProcess;
-  api: string;
-  output: () => string;
-}
+import { npmStart, type Started } from '../support/npm-start.js';
 
 const DEMO_PARTICIPANT = 'p-demo-0001';
-
-function npmStart(dataDir: string): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts'], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: '0', QUIET: '1', INTROFLYT_DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  child.stderr!.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start did not print its banner in 150 s:\n${out}`)), 150_000);
-    const poll = setInterval(() => {
-      const api = /API\s+(http:\/\/\S+)/.exec(out);
-      if (api && out.includes('Ctrl-C stops everything')) {
-        clearInterval(poll);
-        clearTimeout(timer);
-        resolve({ child, api: api[1]!, output: () => out });
-      }
-    }, 100);
-    child.once('exit', (code) => {
-      clearInterval(poll);
-      clearTimeout(timer);
-      reject(new Error(`npm start exited early (${code}):\n${out}`));
-    });
-  });
-}
 
 function stop(s: Started): Promise<void> {
   return new Promise((resolve) => {

@@ -15,28 +15,13 @@
  *   CloudWatch Logs service for this account's log groups), the state
  *   machine with the data key (whose policy admits log delivery).
  */
-import { Stack, type CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { AUDIT_VERIFIERS } from '../../infra/constructs/audit-trail.js';
 import { tableArnExportName, tableStreamArnExportName } from '../../infra/constructs/shared-tables.js';
 import { ROUTES } from '../../infra/routes.js';
 import { buildTestApp, type TestApp } from './infra-app.js';
-
-type Json = Record<string, unknown>;
-interface Resource {
-  Type: string;
-  Properties: Json;
-  DeletionPolicy?: string;
-  UpdateReplacePolicy?: string;
-}
-interface Statement {
-  Effect: string;
-  Action: string | string[];
-  Resource: unknown;
-  Condition?: Json;
-  Principal?: Json;
-}
+import { asArray, logicalIdOf, resourcesOf, type Statement } from './template-helpers.js';
 
 let built: TestApp;
 let stateful: Template;
@@ -49,9 +34,6 @@ beforeAll(() => {
 });
 afterAll(() => built.cleanup());
 
-const logicalIdOf = (c: IConstruct): string => Stack.of(c).resolve((c.node.defaultChild as CfnElement).logicalId) as string;
-const resourcesOf = (t: Template, type: string): Record<string, Resource> => t.findResources(type) as Record<string, Resource>;
-const asArray = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
 const exportOf = (name: string) => `${built.stateful.stackName}-${name}`;
 const imports = (r: unknown, exportName: string): boolean => JSON.stringify(r).includes(`"Fn::ImportValue":"${exportName}"`);
 

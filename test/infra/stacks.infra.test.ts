@@ -5,29 +5,14 @@
  * table says, never a wildcard on a table, an append-only audit log; logs with
  * retention and alarms for every function.
  */
-import { Stack, type CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import type { IConstruct } from 'constructs';
 import { ROLES, ROUTES, type TableKey } from '../../infra/routes.js';
 import { planFunctions } from '../../infra/stateless-stack.js';
 import { tableArnExportName, tableStreamArnExportName } from '../../infra/constructs/shared-tables.js';
 import { TABLES } from '../../infra/tables.js';
 import { buildTestApp, type TestApp } from './infra-app.js';
+import { asArray, logicalIdOf, resourcesOf, type Json, type Statement } from './template-helpers.js';
 import { PAYROLL_TASKS } from '../../infra/constructs/payroll-workflow.js';
-
-type Json = Record<string, unknown>;
-interface Resource {
-  Type: string;
-  Properties: Json;
-  DeletionPolicy?: string;
-  UpdateReplacePolicy?: string;
-  Metadata?: Json;
-}
-interface Statement {
-  Effect: string;
-  Action: string | string[];
-  Resource: unknown;
-}
 
 let built: TestApp;
 let stateful: Template;
@@ -40,13 +25,6 @@ beforeAll(() => {
 });
 afterAll(() => built.cleanup());
 
-/** The template logical id of a construct's CloudFormation resource. */
-function logicalIdOf(construct: IConstruct): string {
-  return Stack.of(construct).resolve((construct.node.defaultChild as CfnElement).logicalId) as string;
-}
-
-const resourcesOf = (t: Template, type: string): Record<string, Resource> => t.findResources(type) as Record<string, Resource>;
-const asArray = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
 const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 const PLANS = planFunctions(ROUTES);
 
