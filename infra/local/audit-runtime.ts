@@ -212,9 +212,11 @@ export async function startAuditRuntime(options: AuditRuntimeOptions): Promise<A
     return undefined;
   }
 
+  let passes = 0;
   /** One pass over every readable shard; the number of records handed to the sealer. */
   async function pollOnce(): Promise<number> {
-    await refreshShards();
+    // New shards appear rarely (DynamoDB Local rolls them over after hours): look every 50th pass, or when one closed.
+    if (passes++ % 50 === 0 || [...shards.values()].every((x) => x.closed)) await refreshShards();
     let handed = 0;
     for (const s of shards.values()) {
       if (s.closed) continue;
@@ -246,7 +248,10 @@ export async function startAuditRuntime(options: AuditRuntimeOptions): Promise<A
         s.lastSequence = batch.at(-1)?.dynamodb?.SequenceNumber ?? s.lastSequence;
       }
       s.iterator = got.NextShardIterator;
-      if (s.iterator === undefined) s.closed = true;
+      if (s.iterator === undefined) {
+        s.closed = true;
+        passes = 0;
+      }
     }
     return handed;
   }
