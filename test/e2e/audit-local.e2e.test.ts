@@ -56,18 +56,25 @@ type Entry = { seq: number | null; state: string; purpose: string };
 
 let dataDir: string;
 let running: Started | undefined;
+/** Every system this file started, so a failed test never leaves one behind. */
+const started: Started[] = [];
+const startSystem = async (): Promise<Started> => {
+  const s = await npmStart(dataDir);
+  started.push(s);
+  return s;
+};
 
 beforeAll(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'introflyt-audit-e2e-'));
 });
 
 afterAll(async () => {
-  if (running) await stop(running);
+  for (const s of started) await stop(s);
   rmSync(dataDir, { recursive: true, force: true });
 });
 
 test('npm start seals and anchors a staff read through the stream; audit:verify finds the running store, then reads the stopped one itself', async () => {
-  running = await npmStart(dataDir);
+  running = await startSystem();
   const api = running.api;
   const adviser = await token(api, 'adviser1');
   expect((await get(api, `/participants/${DEMO_PARTICIPANT}`, adviser)).status).toBe(200);
@@ -91,9 +98,11 @@ test('npm start seals and anchors a staff read through the stream; audit:verify 
   expect(statSync(audit).mode & 0o777).toBe(0o700);
   expect(statSync(join(audit, 'audit-mac.key')).mode & 0o777).toBe(0o600);
   expect(statSync(join(audit, 'anchors.jsonl')).mode & 0o777).toBe(0o600);
-  const kinds = readFileSync(join(audit, 'anchors.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { kind: string }).kind);
-  expect(kinds).toContain('checkpoint');
-  expect(kinds).toContain('seal');
+  // The seal anchor is written right after the batch is sealed (the seconds' window S11 leaves open).
+  const kinds = () => readFileSync(join(audit, 'anchors.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { kind: string }).kind);
+  for (let i = 0; i < 100 && !kinds().includes('seal'); i++) await new Promise((r) => setTimeout(r, 100));
+  expect(kinds()).toContain('checkpoint');
+  expect(kinds()).toContain('seal');
   expect(existsSync(join(dataDir, 'runtime.json'))).toBe(true);
 
   const live = await auditVerify(['--data-dir', dataDir]);
@@ -113,6 +122,8 @@ test('npm start seals and anchors a staff read through the stream; audit:verify 
 }, 400_000);
 
 test('an entry deleted from the stored table while the system is down: the CLI reports it (exit 1), and after a restart so does the admin route', async () => {
+  // Down means down, even if the test before stopped half-way.
+  for (const s of started) await stop(s);
   const before = readFileSync(join(dataDir, 'audit', 'anchors.jsonl'), 'utf8');
   const dynamo = await startDynamoLocal({ dataDir: join(dataDir, 'dynamodb') });
   const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: dynamo.endpoint, region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS } }));
@@ -128,7 +139,7 @@ test('an entry deleted from the stored table while the system is down: the CLI r
   expect(cut.code).toBe(1);
   expect(cut.out).toMatch(new RegExp(`^Audit log: BROKEN\\. First bad entry: participant ${DEMO_PARTICIPANT}, seq \\d+, TRUNCATED`));
 
-  running = await npmStart(dataDir);
+  running = await startSystem();
   const admin = await token(running.api, 'admin1');
   const r = await get(running.api, '/audit/verification', admin);
   expect(r.body).toMatchObject({ status: 'BROKEN', firstBad: { participantId: DEMO_PARTICIPANT, problem: 'TRUNCATED' } });
