@@ -67,6 +67,8 @@ export const ROUTES: readonly RouteDef[] = [
   { method: 'POST', path: '/devices', fn: 'device-register', roles: ['admin'], tables: { participants: 'rw', auditLog: 'rw' } },
   { method: 'POST', path: '/devices/{id}/deactivation', fn: 'device-deactivate', roles: ['admin'], tables: { participants: 'rw' } },
   { method: 'PUT', path: '/municipality/policy', fn: 'policy-update', roles: ['admin'], tables: { participants: 'rw', auditLog: 'rw' } },
+  // The audit chains of the admin's own municipality against the audit key and the outside anchor (infra/constructs/audit-trail.ts).
+  { method: 'GET', path: '/audit/verification', fn: 'audit-verification', roles: ['admin'], tables: { participants: 'r', payrollRuns: 'r', auditLog: 'r' } },
 
   // Payroll runs and decisions: their rows sit beside their code.
   ...PAYROLL_ROUTES,

@@ -9,8 +9,10 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { AUDIT_VERIFIERS, AuditTrail } from './constructs/audit-trail.js';
 import { IntroflytFunction } from './constructs/introflyt-function.js';
 import { IntroflytHttpApi, type ApiThrottle } from './constructs/http-api.js';
 import { PayrollWorkflow } from './constructs/payroll-workflow.js';
@@ -24,6 +26,11 @@ import { ROLES, ROUTES, type RouteDef, type TableKey } from './routes.js';
 export interface IntroflytStatelessStackProps extends StackProps {
   tables: Readonly<Record<TableKey, ITable>>;
   dataKey: IKey;
+  /** Encrypts every log group of this stack. */
+  logsKey: IKey;
+  /** The audit chains' HMAC key and the anchors' Object Lock bucket (infra/constructs/audit-trail.ts). */
+  auditMacKey: IKey;
+  auditAnchors: IBucket;
   /** @default ROUTES */
   routes?: readonly RouteDef[];
   /** Handler module of each function. @default functions/<fn>/handler.ts */
@@ -71,6 +78,8 @@ export class IntroflytStatelessStack extends Stack {
   readonly payrollWorkflow: PayrollWorkflow | undefined;
   /** The kiosk authorizer's function; present when a route has `authorizer: 'device'`. */
   readonly kioskAuthorizer: IntroflytFunction | undefined;
+  /** The audit log's sealer, checkpoint and their alarms. */
+  readonly auditTrail: AuditTrail;
 
   constructor(scope: Construct, id: string, props: IntroflytStatelessStackProps) {
     super(scope, id, props);
@@ -87,7 +96,13 @@ export class IntroflytStatelessStack extends Stack {
 
     this.logRetention = props.logRetention ?? RetentionDays.THREE_MONTHS;
     const logRetention = this.logRetention;
-    this.data = new SharedTables(this, 'Data', { tables: props.tables, dataKey: props.dataKey });
+    this.data = new SharedTables(this, 'Data', {
+      tables: props.tables,
+      dataKey: props.dataKey,
+      logsKey: props.logsKey,
+      auditMacKey: props.auditMacKey,
+      auditAnchors: props.auditAnchors,
+    });
 
     // Kiosks are app clients of their own (client-credentials grant), not users in a group.
     this.users = new UserDirectory(this, 'Users', { roles: ROLES.filter((r) => r !== 'kiosk') });
@@ -106,6 +121,18 @@ export class IntroflytStatelessStack extends Stack {
       functions.set(plan.fn, fn);
     }
     this.functions = functions;
+
+    this.auditTrail = new AuditTrail(this, 'AuditTrail', {
+      data: this.data,
+      entryFor,
+      projectRoot: PROJECT_ROOT,
+      logRetention,
+      ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
+    });
+    for (const [fn, kind] of Object.entries(AUDIT_VERIFIERS)) {
+      const f = functions.get(fn);
+      if (f) this.auditTrail.grantVerify(f, kind);
+    }
 
     // The payroll workflow joins with the route that starts it; its task functions are not routes.
     const runStart = functions.get('payroll-run-start');
@@ -166,6 +193,7 @@ export class IntroflytStatelessStack extends Stack {
       staffJwt: { issuer: this.users.staffIssuerUrl, audience: [this.users.staffClient.userPoolClientId] },
       throttle: props.apiThrottle ?? { rateLimit: 1000, burstLimit: 2000 },
       logRetention,
+      logsKey: this.data.logsKey,
       ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
     });
 

@@ -24,6 +24,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { Alarm, ComparisonOperator, TreatMissingData, type IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { RouteDef } from '../routes.js';
@@ -49,6 +50,8 @@ export interface IntroflytHttpApiProps {
   staffJwt?: { issuer: string; audience: readonly string[] };
   throttle: ApiThrottle;
   logRetention: RetentionDays;
+  /** Encrypts the access log group (the stateful stack's logs key). */
+  logsKey: IKey;
   alarmAction?: IAlarmAction;
 }
 
@@ -108,7 +111,7 @@ export class IntroflytHttpApi extends Construct {
       defaultAuthorizer: authorizer,
     });
 
-    this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention });
+    this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention, encryptionKey: props.logsKey });
     this.stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',

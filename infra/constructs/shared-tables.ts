@@ -9,6 +9,7 @@
 import { Fn, Stack } from 'aws-cdk-lib';
 import { Table, type ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Key, type IKey } from 'aws-cdk-lib/aws-kms';
+import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { TableKey } from '../routes.js';
 import { TABLES } from '../tables.js';
@@ -16,6 +17,12 @@ import { TABLES } from '../tables.js';
 export interface SharedTablesProps {
   tables: Readonly<Record<TableKey, ITable>>;
   dataKey: IKey;
+  /** Encrypts the log groups. */
+  logsKey: IKey;
+  /** The audit chains' HMAC key. */
+  auditMacKey: IKey;
+  /** The audit anchors' Object Lock bucket. */
+  auditAnchors: IBucket;
 }
 
 export function tableArnExportName(producerStackName: string, tableId: string): string {
@@ -26,9 +33,17 @@ export function dataKeyArnExportName(producerStackName: string): string {
   return `${producerStackName}-DataKeyArn`;
 }
 
+export const logsKeyArnExportName = (producerStackName: string): string => `${producerStackName}-LogsKeyArn`;
+export const auditMacKeyArnExportName = (producerStackName: string): string => `${producerStackName}-AuditMacKeyArn`;
+export const anchorBucketExportName = (producerStackName: string): string => `${producerStackName}-AuditAnchorBucket`;
+export const tableStreamArnExportName = (producerStackName: string, tableId: string): string => `${producerStackName}-${tableId}TableStreamArn`;
+
 export class SharedTables extends Construct {
   readonly tables: Readonly<Record<TableKey, ITable>>;
   readonly dataKey: IKey;
+  readonly logsKey: IKey;
+  readonly auditMacKey: IKey;
+  readonly auditAnchors: IBucket;
 
   constructor(scope: Construct, id: string, props: SharedTablesProps) {
     super(scope, id);
@@ -39,6 +54,12 @@ export class SharedTables extends Construct {
       keyStack === here
         ? props.dataKey
         : Key.fromKeyArn(this, 'DataKey', Fn.importValue(dataKeyArnExportName(keyStack.stackName)));
+    const shared = keyStack === here;
+    this.logsKey = shared ? props.logsKey : Key.fromKeyArn(this, 'LogsKey', Fn.importValue(logsKeyArnExportName(keyStack.stackName)));
+    this.auditMacKey = shared ? props.auditMacKey : Key.fromKeyArn(this, 'AuditMacKey', Fn.importValue(auditMacKeyArnExportName(keyStack.stackName)));
+    this.auditAnchors = shared
+      ? props.auditAnchors
+      : Bucket.fromBucketAttributes(this, 'AuditAnchors', { bucketName: Fn.importValue(anchorBucketExportName(keyStack.stackName)), encryptionKey: this.dataKey });
 
     const tables: Partial<Record<TableKey, ITable>> = {};
     for (const def of TABLES) {
@@ -52,6 +73,7 @@ export class SharedTables extends Construct {
               tableArn: Fn.importValue(tableArnExportName(owner.stackName, def.id)),
               encryptionKey: this.dataKey,
               ...(def.gsis.length > 0 ? { globalIndexes: [...def.gsis] } : {}),
+              ...(def.stream !== undefined ? { tableStreamArn: Fn.importValue(tableStreamArnExportName(owner.stackName, def.id)) } : {}),
             });
     }
     this.tables = tables as Record<TableKey, ITable>;

@@ -389,7 +389,8 @@ export function mapLambdaResult(result: unknown): HttpReply {
   return { status: 200, headers: { 'content-type': 'application/json' }, cookies: [], body: Buffer.from(text, 'utf8') };
 }
 
-function lambdaContext(fn: string, deadline: number): Context {
+/** The Lambda context a local invocation of `fn` gets (promise-style handlers only). */
+export function lambdaContext(fn: string, deadline: number): Context {
   const name = `introflyt-local-${fn}`;
   const unsupported = (): never => {
     throw new Error('LOCAL_UNSUPPORTED: callback-style context methods are not supported; return a promise');

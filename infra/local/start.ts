@@ -39,6 +39,7 @@ function banner(system: LocalSystem, dataDir: string): string {
     '',
     `  DynamoDB    ${system.dynamoEndpoint} (Java pid ${system.dynamoPid})`,
     `  data        ${dataDir}`,
+    `  audit       ${system.audit.dir} (key file and append-only anchor; npm run audit:verify checks the log)`,
     ...(seedLine ? [`  ${seedLine}`] : []),
     '',
     `Demo users (municipality 5001): ${users}`,

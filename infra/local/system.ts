@@ -9,8 +9,12 @@
  * values back.
  */
 import { timingSafeEqual } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { loadOrCreateKeyFile } from '../../shared/adapters/audit-mac.js';
+import { startAuditRuntime, type AuditRuntime } from './audit-runtime.js';
 import { createLocalIssuer, type LocalIssuer, type TokenRequest } from './auth.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoLocal, type DynamoLocal } from './dynamo.js';
 import { secureDataDir } from './data-dir.js';
@@ -45,6 +49,16 @@ export interface LocalSystemOptions extends Pick<LocalHttpServerOptions, 'routes
   log?: (line: LogLine) => void;
   /** Fixed "now" for the seed's history (default: the real clock). */
   seedNow?: Date;
+  /** The audit stream poller's idle interval (default 200 ms). */
+  auditPollMs?: number;
+}
+
+/** The audit trail of the local system: the stream-fed sealer, the scheduled checkpoint, their files. */
+export interface LocalAudit extends AuditRuntime {
+  /** `<dataDir>/audit` (or a temporary folder for an in-memory system): the key file and the anchor file. */
+  dir: string;
+  keyFile: string;
+  anchorFile: string;
 }
 
 export interface LocalSystem {
@@ -62,6 +76,7 @@ export interface LocalSystem {
   demoUsers: readonly DemoUser[];
   /** What the seed wrote, when `seed` was asked for. */
   seed: SeedReport | undefined;
+  audit: LocalAudit;
   http: LocalHttpServer;
   /** Stops the HTTP server and DynamoDB Local, and restores process.env. Safe to call twice. */
   stop(): Promise<void>;
@@ -89,9 +104,14 @@ const authenticateDevice: ClientAuthenticator = async (clientId, clientSecret) =
 
 /** Forget what the handler modules cached from the previous environment (config, clients). */
 async function resetHandlerCaches(): Promise<void> {
-  const [{ resetConfig }, { resetDeps }] = await Promise.all([import('../../shared/config.js'), import('../../shared/adapters/deps.js')]);
+  const [{ resetConfig }, { resetDeps }, { resetAuditServices }] = await Promise.all([
+    import('../../shared/config.js'),
+    import('../../shared/adapters/deps.js'),
+    import('../../shared/adapters/audit-config.js'),
+  ]);
   resetConfig();
   resetDeps();
+  resetAuditServices();
 }
 
 export async function startLocalSystem(options: LocalSystemOptions = {}): Promise<LocalSystem> {
@@ -104,6 +124,13 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
   let dynamo: DynamoLocal | undefined;
   let http: LocalHttpServer | undefined;
   let staff: LocalStaffDirectory | undefined;
+  let audit: AuditRuntime | undefined;
+  // The audit key and anchor live beside the data; an in-memory system gets a temporary folder, removed at stop.
+  const auditDir = dataDir === null ? mkdtempSync(join(tmpdir(), 'introflyt-audit-')) : join(dataDir, 'audit');
+  const removeTempAudit = (): void => {
+    if (dataDir === null) rmSync(auditDir, { recursive: true, force: true });
+  };
+  const runtimeFile = dataDir === null ? undefined : join(dataDir, 'runtime.json');
   const previousEnv = new Map<string, string | undefined>();
   const restoreEnv = (): void => {
     for (const [k, v] of previousEnv) {
@@ -149,12 +176,23 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       // No Step Functions here: the payroll-runs handler runs the synthesized
       // state machine in-process with the local ASL interpreter (infra/local/workflow-runner.ts).
       PAYROLL_WORKFLOW_MODE: 'local',
+      // The local stand-ins of the KMS HMAC key and the Object Lock bucket (shared/adapters/audit-config.ts).
+      AUDIT_MAC_KEY_FILE: join(auditDir, 'audit-mac.key'),
+      AUDIT_ANCHOR_FILE: join(auditDir, 'anchors.jsonl'),
     };
+    mkdirSync(auditDir, { recursive: true, mode: 0o700 });
+    loadOrCreateKeyFile(env.AUDIT_MAC_KEY_FILE!);
     for (const [k, v] of Object.entries(env)) {
       previousEnv.set(k, process.env[k]);
       process.env[k] = v;
     }
     await resetHandlerCaches();
+
+    const auditTable = tables.tables.find((t) => t.tableKey === 'auditLog')!.tableName;
+    audit = await startAuditRuntime({ dynamoEndpoint: dyn.endpoint, auditTable, ...(options.auditPollMs !== undefined ? { pollMs: options.auditPollMs } : {}) });
+    const auditRuntime = audit;
+    // Tells `npm run audit:verify` where the running store is (removed at stop).
+    if (runtimeFile !== undefined) writeFileSync(runtimeFile, JSON.stringify({ pid: process.pid, dynamoEndpoint: dyn.endpoint, auditTable }), { mode: 0o600 });
 
     const seed = options.seed === true ? await seedDemo({ endpoint: dyn.endpoint, tables: tables.env, ...(options.seedNow ? { now: options.seedNow } : {}) }) : undefined;
     // DynamoDB Local and the key have made their files by now: close up anything made before umask 077 applied.
@@ -203,14 +241,18 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       },
       demoUsers: demo ? DEMO_USERS : [],
       seed,
+      audit: { ...auditRuntime, dir: auditDir, keyFile: env.AUDIT_MAC_KEY_FILE!, anchorFile: env.AUDIT_ANCHOR_FILE! },
       http: server,
       stop: () =>
         (stopping ??= (async () => {
           try {
             await server.close();
+            await auditRuntime.stop();
           } finally {
+            if (runtimeFile !== undefined) rmSync(runtimeFile, { force: true });
             await dyn.stop();
             directory.close();
+            removeTempAudit();
             restoreEnv();
             await resetHandlerCaches();
             running = false;
@@ -219,8 +261,11 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     };
   } catch (err) {
     await http?.close().catch(() => undefined);
+    await audit?.stop().catch(() => undefined);
+    if (runtimeFile !== undefined) rmSync(runtimeFile, { force: true });
     await dynamo?.stop().catch(() => undefined);
     staff?.close();
+    removeTempAudit();
     restoreEnv();
     running = false;
     throw err;

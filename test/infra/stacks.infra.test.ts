@@ -5,29 +5,14 @@
  * table says, never a wildcard on a table, an append-only audit log; logs with
  * retention and alarms for every function.
  */
-import { Stack, type CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import type { IConstruct } from 'constructs';
 import { ROLES, ROUTES, STAFF_ROLES, type TableKey } from '../../infra/routes.js';
 import { planFunctions } from '../../infra/stateless-stack.js';
-import { tableArnExportName } from '../../infra/constructs/shared-tables.js';
+import { tableArnExportName, tableStreamArnExportName } from '../../infra/constructs/shared-tables.js';
 import { TABLES } from '../../infra/tables.js';
 import { buildTestApp, type TestApp } from './infra-app.js';
+import { asArray, logicalIdOf, resourcesOf, type Json, type Statement } from './template-helpers.js';
 import { PAYROLL_TASKS } from '../../infra/constructs/payroll-workflow.js';
-
-type Json = Record<string, unknown>;
-interface Resource {
-  Type: string;
-  Properties: Json;
-  DeletionPolicy?: string;
-  UpdateReplacePolicy?: string;
-  Metadata?: Json;
-}
-interface Statement {
-  Effect: string;
-  Action: string | string[];
-  Resource: unknown;
-}
 
 let built: TestApp;
 let stateful: Template;
@@ -40,13 +25,6 @@ beforeAll(() => {
 });
 afterAll(() => built.cleanup());
 
-/** The template logical id of a construct's CloudFormation resource. */
-function logicalIdOf(construct: IConstruct): string {
-  return Stack.of(construct).resolve((construct.node.defaultChild as CfnElement).logicalId) as string;
-}
-
-const resourcesOf = (t: Template, type: string): Record<string, Resource> => t.findResources(type) as Record<string, Resource>;
-const asArray = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
 const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 const PLANS = planFunctions(ROUTES);
 
@@ -92,13 +70,13 @@ describe('stateful stack', () => {
     expect(built.stateful.terminationProtection).toBe(true);
   });
 
-  test('one customer-managed key with rotation, retained', () => {
-    stateful.resourceCountIs('AWS::KMS::Key', 1);
-    stateful.hasResource('AWS::KMS::Key', {
-      Properties: { EnableKeyRotation: true },
-      DeletionPolicy: 'Retain',
-      UpdateReplacePolicy: 'Retain',
-    });
+  test('three customer-managed keys, retained: data and logs keys rotate, the audit key is an HMAC key (test/infra/audit-trail.infra.test.ts)', () => {
+    stateful.resourceCountIs('AWS::KMS::Key', 3);
+    for (const id of [built.stateful.dataKey, built.stateful.logsKey]) {
+      const key = resourcesOf(stateful, 'AWS::KMS::Key')[logicalIdOf(id)]!;
+      expect(key.Properties.EnableKeyRotation).toBe(true);
+    }
+    for (const key of Object.values(resourcesOf(stateful, 'AWS::KMS::Key'))) expect([key.DeletionPolicy, key.UpdateReplacePolicy]).toEqual(['Retain', 'Retain']);
   });
 
   test('exactly the tables of infra/tables.ts', () => {
@@ -302,8 +280,8 @@ describe('user pool', () => {
 
 describe('functions', () => {
   test('one function per distinct fn of ROUTES', () => {
-    // Plus the payroll workflow's four task functions (infra/constructs/payroll-workflow.ts) and the kiosk authorizer.
-    stateless.resourceCountIs('AWS::Lambda::Function', new Set(ROUTES.map((r) => r.fn)).size + Object.keys(PAYROLL_TASKS).length + 1);
+    // Plus the payroll workflow's four task functions (infra/constructs/payroll-workflow.ts), the kiosk authorizer, and the audit sealer and checkpoint (audit-trail.ts).
+    stateless.resourceCountIs('AWS::Lambda::Function', new Set(ROUTES.map((r) => r.fn)).size + Object.keys(PAYROLL_TASKS).length + 3);
     expect([...built.stateless.functions.keys()].sort()).toEqual([...new Set(ROUTES.map((r) => r.fn))].sort());
   });
 
@@ -345,11 +323,24 @@ describe('table permissions', () => {
         const actions = asArray(s.Action);
         for (const action of actions) expect(action).not.toMatch(/^(\*|dynamodb:\*|kms:\*)$/);
         if (!actions.some((a) => a.startsWith('dynamodb:'))) continue;
+        // The one DynamoDB action without resource-level permissions, which the audit stream's event source needs (on no table);
+        // IAM policy minimization may put it beside the X-Ray actions on "*", never beside another DynamoDB action.
+        if (s.Resource === '*') {
+          expect(actions.filter((a) => a.startsWith('dynamodb:'))).toEqual(['dynamodb:ListStreams']);
+          continue;
+        }
         for (const resource of asArray(s.Resource)) {
           expect(resource).not.toBe('*');
           // A table statement names one table of the stateful stack, or that one table's own indexes.
           const imported = importedArn(resource);
           expect(imported).toBeDefined();
+          // Or a table's stream (the audit sealer's event source): stream actions only.
+          const streamOf = TABLES.find((t) => tableStreamArnExportName(built.stateful.stackName, t.id) === imported!.exportName);
+          if (streamOf !== undefined) {
+            expect(streamOf.stream).toBeDefined();
+            expect(actions.every((a) => ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'].includes(a))).toBe(true);
+            continue;
+          }
           const key = tableOfExport(imported!.exportName);
           expect(key).toBeDefined();
           const def = TABLES.find((t) => t.key === key)!;
@@ -382,15 +373,22 @@ describe('table permissions', () => {
     }
   });
 
-  test('the audit log is append-only: PutItem, GetItem and Query at most, never Update/Delete/Batch/PartiQL', () => {
+  test('the audit log is append-only: PutItem into inbox partitions (IN#*) only, GetItem and Query; never Update/Delete/Batch/PartiQL', () => {
     let writers = 0;
     for (const [fnName, statements] of statementsByFunction()) {
-      const auditActions = statements
-        .filter((s) => asArray(s.Resource).some((r) => tableOfExport(importedArn(r)?.exportName ?? '') === 'auditLog'))
-        .flatMap((s) => asArray(s.Action));
+      const onAudit = statements.filter((s) => asArray(s.Resource).some((r) => tableOfExport(importedArn(r)?.exportName ?? '') === 'auditLog'));
+      const auditActions = onAudit.flatMap((s) => asArray(s.Action));
       const plan = PLANS.find((p) => p.fn === fnName)!;
       const allowed = plan.tables.auditLog === 'rw' ? ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'] : plan.tables.auditLog === 'r' ? ['dynamodb:GetItem', 'dynamodb:Query'] : [];
       expect([...new Set(auditActions)].sort()).toEqual(allowed);
+      // Every statement that lets it put is bound to the inbox partitions, so no sealed entry (P#…) can be overwritten.
+      for (const st of onAudit.filter((x) => asArray(x.Action).includes('dynamodb:PutItem'))) {
+        expect({ fn: fnName, actions: st.Action, condition: (st as Statement & { Condition?: unknown }).Condition }).toEqual({
+          fn: fnName,
+          actions: 'dynamodb:PutItem',
+          condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['IN#*'] } },
+        });
+      }
       if (plan.tables.auditLog === 'rw') writers += 1;
     }
     expect(writers).toBeGreaterThan(0);

@@ -13,7 +13,6 @@ import { randomUUID } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { FixedClock } from '../../shared/adapters/clock.js';
 import { getDeps, setDeps } from '../../shared/adapters/deps.js';
-import { verifyChain } from '../../shared/adapters/audit-log.js';
 import type { AuditLog } from '../../shared/adapters/audit-log.js';
 import { credentialSecretHash } from '../../shared/adapters/participants-repo.js';
 import { verifyPin } from '../../shared/adapters/pin.js';
@@ -280,7 +279,7 @@ describe('GET /participants', () => {
 });
 
 describe('GET /participants/{id}', () => {
-  test('the assigned adviser reads the file; the READ entry is written first and the chain verifies', async () => {
+  test('the assigned adviser reads the file; the READ entry is written first (to the audit inbox)', async () => {
     const pid = await registered();
     const r = await getOne(ADVISER, pid);
     expect(r.status).toBe(200);
@@ -290,7 +289,8 @@ describe('GET /participants/{id}', () => {
     expect(r.body.factHistory).toEqual([expect.objectContaining({ version: 1, effectiveFrom: null })]);
     const audit = await auditOf(pid);
     expect(audit.at(-1)).toMatchObject({ action: 'READ', purpose: 'participant-get', actorRole: 'adviser', actorRef: staffRef('adviser-anna'), route: 'GET /participants/{id}' });
-    expect(verifyChain(audit)).toEqual({ ok: true, length: audit.length });
+    // No sealer runs beside these handler-level tests: the entry waits in the inbox (sealing: test/int/audit-attacks.int.test.ts).
+    expect(audit.at(-1)?.state).toBe('PENDING');
   });
 
   test('unassigned adviser → 403 NOT_ASSIGNED; unknown id → 404; another municipality → 404; nothing logged', async () => {

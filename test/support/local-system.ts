@@ -31,6 +31,7 @@
  *              headers, query ({ month: '2026-10' } → ?month=2026-10)
  *
  *   await sys.count('attendance')           // items in a table (consistent scan): "0 writes" checks
+ *   await sys.system.audit.drain()          // seal every audit entry appended so far (the stream-fed sealer)
  *   sys.baseUrl, sys.system (the LocalSystem: env, dynamoEndpoint, issuer, tables)
  *
  * Seeding through the repositories works in the test process too (the
@@ -101,6 +102,8 @@ export interface TestSystemOptions {
   seedNow?: Date;
   /** Serve web/dist (default false: API only). */
   staticFiles?: boolean;
+  /** The audit stream poller's idle interval; a long one leaves sealing to `sys.system.audit.drain()`. */
+  auditPollMs?: number;
 }
 
 export const participant = (participantId: string, municipality = '5001'): TokenRequest => ({ sub: `sub-${participantId}`, groups: ['participant'], municipality, participantId });
@@ -145,6 +148,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     statefulTemplate: await statefulTemplate(),
     ...(options.staticFiles === true ? {} : { staticDir: null }),
     ...(seedNow !== undefined ? { seedNow } : {}),
+    ...(options.auditPollMs !== undefined ? { auditPollMs: options.auditPollMs } : {}),
   });
   // After start: starting resets the handlers' deps to the new environment.
   if (clock !== undefined) setDeps({ clock });

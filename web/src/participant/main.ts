@@ -23,7 +23,7 @@ type Key =
   | 'title' | 'month' | 'payout' | 'report' | 'access' | 'data' | 'signOut' | 'prev' | 'next' | 'provisional' | 'fromDecision' | 'loading'
   | 'absences' | 'noAbsences' | 'noDecision' | 'payoutFor' | 'explanation' | 'hints' | 'reportTitle' | 'ownIllness' | 'childIllness' | 'date'
   | 'wholeDay' | 'partDay' | 'minutes' | 'documentation' | 'selfCert' | 'doctorNote' | 'send' | 'reported' | 'accessIntro' | 'noAccess'
-  | 'when' | 'who' | 'why' | 'integrity' | 'verified' | 'broken' | 'dataIntro' | 'download' | 'downloaded' | 'error' | 'choosePeriod'
+  | 'when' | 'who' | 'why' | 'integrity' | 'verified' | 'broken' | 'unverified' | 'pending' | 'dataIntro' | 'download' | 'downloaded' | 'error' | 'choosePeriod'
   | 'statusAPPROVED' | 'statusPENDING' | 'statusREJECTED' | 'kind' | 'whatHappened' | 'reportHelp' | 'nav'
   | `refused${RefusalCode}`;
 
@@ -73,6 +73,8 @@ const MESSAGES: Messages<Key> = {
     integrity: 'Loggen er kontrollert:',
     verified: 'ingen oppføringer er endret',
     broken: 'loggen er endret – kontakt kommunen',
+    unverified: 'kunne ikke kontrolleres akkurat nå – prøv igjen senere',
+    pending: 'registrert, forsegles om et øyeblikk',
     dataIntro: 'Last ned alt kommunen har lagret om deg i Introflyt, som en JSON-fil (personvernforordningen art. 15 og 20).',
     download: 'Last ned mine data',
     downloaded: 'Filen er lastet ned.',
@@ -132,6 +134,8 @@ const MESSAGES: Messages<Key> = {
     integrity: 'The log is checked:',
     verified: 'no entry has been changed',
     broken: 'the log has been changed – contact the municipality',
+    unverified: 'could not be checked just now – try again later',
+    pending: 'recorded, sealed in a moment',
     dataIntro: 'Download everything the municipality holds about you in Introflyt, as a JSON file (GDPR art. 15 and 20).',
     download: 'Download my data',
     downloaded: 'The file is downloaded.',
@@ -188,7 +192,7 @@ const state = {
   explanationKey: '',
   /** The shown month's decision has hints (things the participant can do): its hints layer opens by itself. */
   hasHints: false,
-  accessLog: undefined as { entries: { seq: number; at: string; role: string; staffRef: string; purpose: string; route: string }[]; integrity: string } | undefined,
+  accessLog: undefined as { entries: { seq: number | null; state: 'SEALED' | 'PENDING'; at: string; role: string; staffRef: string; purpose: string; route: string }[]; integrity: string } | undefined,
   message: '',
   error: '',
 };
@@ -399,7 +403,7 @@ function accessView(): Child[] {
   return [
     h('h2', {}, t('access')),
     h('p', {}, t('accessIntro')),
-    h('p', {}, `${t('integrity')} `, h('strong', { 'data-integrity': log.integrity }, log.integrity === 'VERIFIED' ? t('verified') : t('broken'))),
+    h('p', {}, `${t('integrity')} `, h('strong', { 'data-integrity': log.integrity }, log.integrity === 'VERIFIED' ? t('verified') : log.integrity === 'BROKEN' ? t('broken') : t('unverified'))),
     log.entries.length === 0
       ? h('p', {}, t('noAccess'))
       : h(
@@ -409,7 +413,15 @@ function accessView(): Child[] {
             'table',
             { class: 'access-log' },
             h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('when')), h('th', { scope: 'col' }, t('who')), h('th', { scope: 'col' }, t('why')))),
-            h('tbody', {}, [...log.entries].reverse().map((e) => h('tr', {}, h('td', {}, dateTime(e.at, lang)), h('td', {}, `${e.role} ${e.staffRef}`), h('td', {}, e.purpose)))),
+            h(
+              'tbody',
+              {},
+              [...log.entries]
+                .reverse()
+                .map((e) =>
+                  h('tr', { 'data-state': e.state }, h('td', {}, dateTime(e.at, lang)), h('td', {}, `${e.role} ${e.staffRef}`), h('td', {}, e.state === 'PENDING' ? `${e.purpose} (${t('pending')})` : e.purpose)),
+                ),
+            ),
           ),
         ),
   ];
