@@ -177,7 +177,8 @@ beforeAll(async () => {
   for (const who of ['participantM2', 'kioskM2', 'adviserM2', 'payrollM2', 'adminM2'] as const) tokens.set(who, await sys.tokenFor(WHO[who]));
   const m2Absence = await sys.http('POST', '/absences', { token: token('participantM2'), body: { requestId: randomUUID(), category: 'OWN_ILLNESS', date: '2026-10-05', wholeDay: true, documentation: 'DOCTOR_NOTE' } });
   M2_IDS.absence = String(m2Absence.body?.absenceId);
-  expect((await sys.http('POST', '/checkins', { token: token('participantM2'), body: { eventId: randomUUID(), type: 'IN', deviceId: 'phone-5002', deviceTime: '2026-10-07T08:50:00+02:00' } })).status).toBe(201);
+  // An app check-in counts at the server time: its device time must be within 5 minutes of the clock (09:00 in Oslo).
+  expect((await sys.http('POST', '/checkins', { token: token('participantM2'), body: { eventId: randomUUID(), type: 'IN', deviceId: 'phone-5002', deviceTime: '2026-10-07T08:58:00+02:00' } })).status).toBe(201);
   await getPayrollRunsRepo().createRun({ runId: M2_IDS.run, municipalityCode: M2, period: '2026-10', by: 'payroll-5002', at: '2026-11-01T08:00:00.000Z', executionName: 'matrix-5002' });
   // A decision that needs a formal decision (VEDTAK_REQUIRED), as /reviews lists them.
   const g10 = inMonth(goldenCase('g10-deductions-exceed-base', 'p-5002'), '2026-10', '2026-11-01');
