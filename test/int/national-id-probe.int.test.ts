@@ -47,11 +47,17 @@ afterAll(async () => {
   await sys?.stop();
 });
 
+/** A participant's access log once every appended entry is sealed (the sealer runs in the background, so a PENDING entry turns SEALED under the test's feet). */
+async function sealedLog(participantId: string) {
+  await sys.system.audit.drain();
+  return getDeps().audit.list(participantId);
+}
+
 test("another municipality's participant: the answer is the same as for an unknown id, and their access log shows nothing", async () => {
   const registered = await sys.http('POST', '/participants', { token: adviser5002, body: body(syntheticNationalId(801)) });
   expect(registered.status).toBe(201);
   const theirs = String(registered.body?.participantId);
-  const logBefore = await getDeps().audit.list(theirs);
+  const logBefore = await sealedLog(theirs);
 
   const probe = await sys.http('POST', '/participants', { token: prober5001, body: body(syntheticNationalId(801)) });
   const unknown = await sys.http('POST', '/participants', { token: prober5001, body: body(syntheticNationalId(802)) });
@@ -59,20 +65,20 @@ test("another municipality's participant: the answer is the same as for an unkno
   expect(Object.keys(probe.body!).sort()).toEqual(Object.keys(unknown.body!).sort());
   expect(probe.body?.participantId).not.toBe(theirs);
   expect(probe.raw).not.toContain(theirs);
-  expect(await getDeps().audit.list(theirs)).toEqual(logBefore);
+  expect(await sealedLog(theirs)).toEqual(logBefore);
 });
 
 test("inside the municipality: 409 NATIONAL_ID_EXISTS naming no file, written first on that person's access log as the prober's check", async () => {
   const registered = await sys.http('POST', '/participants', { token: adviser5001, body: body(syntheticNationalId(803)) });
   const pid = String(registered.body?.participantId);
-  const before = await getDeps().audit.list(pid);
+  const before = await sealedLog(pid);
 
   // An adviser not assigned to the person.
   const probe = await sys.http('POST', '/participants', { token: prober5001, body: body(syntheticNationalId(803)) });
   expect([probe.status, probe.body?.code]).toEqual([409, 'NATIONAL_ID_EXISTS']);
   expect(probe.raw).not.toContain(pid);
 
-  const after = await getDeps().audit.list(pid);
+  const after = await sealedLog(pid);
   expect(after.slice(0, before.length)).toEqual(before);
   expect(after.slice(before.length)).toEqual([
     expect.objectContaining({ action: 'READ', purpose: 'national-id-check', actorRole: 'adviser', actorRef: staffRef('adviser-prober-5001'), route: 'POST /participants', at: clock.now().toISOString() }),
