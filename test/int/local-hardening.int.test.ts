@@ -29,7 +29,9 @@ import { checkDemoHost, isLoopbackHost } from '../../infra/local/http-server.js'
 import { startLocalSystem, type LocalSystem } from '../../infra/local/system.js';
 import { PROJECT_ROOT } from '../../infra/project.js';
 import { ROUTES, type Role, type RouteDef } from '../../infra/routes.js';
+import { getConfig } from '../../shared/config.js';
 import { apiEvent, type Caller } from '../support/api-event.js';
+import { seedDevice, seededClientId } from '../support/api-seed.js';
 import { statefulTemplate } from '../support/local-system.js';
 
 let dataDir: string;
@@ -233,9 +235,15 @@ const concretePath = (route: RouteDef): string => route.path.replace(/\{[A-Za-z]
 
 describe('query parameters', () => {
   test('every API route: an unknown parameter and ?__proto__=x are 400 UNKNOWN_FIELD naming it', async () => {
+    // A kiosk is only ever a registered device's client-credentials token (the kiosk authorizer's routes).
+    await seedDevice(CLAIMS.kiosk.deviceId!);
+    const deviceToken = await sys.issuer.issueAccessToken({ clientId: seededClientId(CLAIMS.kiosk.deviceId!), scope: getConfig().deviceScope, ttlSeconds: 900 });
     for (const route of ROUTES) {
       const c = CLAIMS[route.roles[0]!];
-      const token = await sys.issueToken({ sub: c.sub, groups: c.groups, municipality: c.municipality!, ...(c.participantId ? { participantId: c.participantId } : {}), ...(c.deviceId ? { deviceId: c.deviceId } : {}) });
+      const token =
+        route.roles[0] === 'kiosk' && route.authorizer === 'device'
+          ? deviceToken
+          : await sys.issueToken({ sub: c.sub, groups: c.groups, municipality: c.municipality!, ...(c.participantId ? { participantId: c.participantId } : {}), ...(c.deviceId ? { deviceId: c.deviceId } : {}) });
       for (const [query, name] of [
         ['__proto__=x', '__proto__'],
         ['utm_source=mail', 'utm_source'],
@@ -259,6 +267,8 @@ describe('query parameters', () => {
       ['GET', '/local/demo-users'],
       ['POST', '/local/token'],
       ['GET', '/.well-known/jwks.json'],
+      // The kiosks' client-credentials token endpoint.
+      ['POST', '/oauth2/token'],
     ] as const) {
       const res = await fetch(`${sys.baseUrl}${path}?__proto__=x`, { method, ...(method === 'POST' ? { body: '{"username":"p1"}', headers: { 'content-type': 'application/json' } } : {}) });
       expect({ path, status: res.status, code: ((await res.json()) as { code: string }).code }).toEqual({ path, status: 400, code: 'UNKNOWN_FIELD' });
