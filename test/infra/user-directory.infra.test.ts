@@ -42,7 +42,8 @@ describe('the staff pool', () => {
     const groups = Object.values(resources('AWS::Cognito::UserPoolGroup'));
     const of = (pool: IConstruct) => groups.filter((g) => JSON.stringify(g.Properties.UserPoolId) === JSON.stringify({ Ref: logicalIdOf(pool) })).map((g) => g.Properties.GroupName).sort();
     expect(of(built.stateless.users.staffPool)).toEqual([...STAFF_ROLES].sort());
-    expect(of(built.stateless.users.userPool)).toEqual(['kiosk', 'participant']);
+    // Kiosks are no group either: each is an app client of its own (client-credentials tokens), never a user.
+    expect(of(built.stateless.users.userPool)).toEqual(['participant']);
   });
 
   test('the participant and kiosk pool keeps MFA optional', () => {
@@ -62,7 +63,11 @@ describe('the staff pool', () => {
 describe('the HTTP API', () => {
   test('staff routes accept only staff-pool tokens; participant and kiosk routes only the other pool’s', () => {
     const authorizers = resources('AWS::ApiGatewayV2::Authorizer');
-    const issuerPool = (id: string) => JSON.stringify(authorizers[id]!.Properties.JwtConfiguration);
+    // The kiosk routes' REQUEST authorizer verifies tokens itself, against the issuer and web client in its function's environment.
+    const kioskFn = resources('AWS::Lambda::Function')[logicalIdOf(built.stateless.kioskAuthorizer!.function)]!.Properties;
+    const kioskTrust = (kioskFn.Environment as { Variables: Json }).Variables;
+    const issuerPool = (id: string) =>
+      JSON.stringify(authorizers[id]!.Properties.AuthorizerType === 'REQUEST' ? [kioskTrust.TOKEN_ISSUER, kioskTrust.TOKEN_JWKS_URL, kioskTrust.WEB_CLIENT_ID] : authorizers[id]!.Properties.JwtConfiguration);
     const staffPool = logicalIdOf(built.stateless.users.staffPool);
     const otherPool = logicalIdOf(built.stateless.users.userPool);
     const routes = Object.values(resources('AWS::ApiGatewayV2::Route'));
@@ -76,19 +81,29 @@ describe('the HTTP API', () => {
     // Both kinds exist, so the loop above checked each.
     expect(ROUTES.some((r) => r.roles.every((x) => STAFF_ROLES.includes(x)))).toBe(true);
     expect(ROUTES.some((r) => r.roles.includes('participant'))).toBe(true);
+    expect(ROUTES.some((r) => r.authorizer === 'device')).toBe(true);
+    expect(kioskTrust.WEB_CLIENT_ID).toEqual({ Ref: logicalIdOf(built.stateless.users.client) });
   });
 });
 
 describe('looking staff up (assignments)', () => {
   test('only participant-assign may, with ListUsers and AdminListGroupsForUser on the staff pool only, told where by STAFF_DIRECTORY', () => {
     const staffPool = logicalIdOf(built.stateless.users.staffPool);
-    const assignRole = logicalIdOf(built.stateless.functions.get('participant-assign')!.function.role!);
+    const otherPool = logicalIdOf(built.stateless.users.userPool);
+    const roleOf = (fn: string) => logicalIdOf(built.stateless.functions.get(fn)!.function.role!);
+    const assignRole = roleOf('participant-assign');
     const cognitoStatements = Object.values(resources('AWS::IAM::Policy')).flatMap((p) =>
       ((p.Properties.PolicyDocument as { Statement: Json[] }).Statement ?? [])
         .filter((st) => JSON.stringify(st.Action).includes('cognito-idp'))
         .map((st) => ({ roles: p.Properties.Roles, actions: [st.Action].flat().sort(), resource: st.Resource })),
     );
-    expect(cognitoStatements).toEqual([{ roles: [{ Ref: assignRole }], actions: ['cognito-idp:AdminListGroupsForUser', 'cognito-idp:ListUsers'], resource: { 'Fn::GetAtt': [staffPool, 'Arn'] } }]);
+    // Every Cognito permission of the stack: the staff lookup, and the kiosks' app clients made and removed on the
+    // other pool by device-register and device-deactivate (no staff-pool action, no user lookup).
+    const kioskClients = (fn: string) => ({ roles: [{ Ref: roleOf(fn) }], actions: ['cognito-idp:CreateUserPoolClient', 'cognito-idp:DeleteUserPoolClient'], resource: { 'Fn::GetAtt': [otherPool, 'Arn'] } });
+    const key = (st: unknown) => JSON.stringify(st);
+    expect([...cognitoStatements].sort((a, b) => key(a).localeCompare(key(b)))).toEqual(
+      [{ roles: [{ Ref: assignRole }], actions: ['cognito-idp:AdminListGroupsForUser', 'cognito-idp:ListUsers'], resource: { 'Fn::GetAtt': [staffPool, 'Arn'] } }, kioskClients('device-register'), kioskClients('device-deactivate')].sort((a, b) => key(a).localeCompare(key(b))),
+    );
     const fn = resources('AWS::Lambda::Function')[logicalIdOf(built.stateless.functions.get('participant-assign')!.function)]!.Properties;
     expect((fn.Environment as { Variables: Json }).Variables.STAFF_DIRECTORY).toEqual({ 'Fn::Join': ['', ['cognito:', { Ref: staffPool }]] });
   });
