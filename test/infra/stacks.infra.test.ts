@@ -241,7 +241,8 @@ describe('user pool', () => {
   });
 
   test('a resource server with the check-in scope and a Cognito domain: the token endpoint of the kiosks (client-credentials grant)', () => {
-    const [poolId] = Object.keys(resourcesOf(stateless, 'AWS::Cognito::UserPool'));
+    // The participant and kiosk pool (the staff pool has neither: infra/constructs/user-directory.ts).
+    const poolId = logicalIdOf(built.stateless.users.userPool);
     stateless.hasResourceProperties('AWS::Cognito::UserPoolResourceServer', {
       Identifier: 'introflyt',
       UserPoolId: { Ref: poolId },
@@ -250,14 +251,15 @@ describe('user pool', () => {
     stateless.resourceCountIs('AWS::Cognito::UserPoolResourceServer', 1);
     stateless.hasResourceProperties('AWS::Cognito::UserPoolDomain', { UserPoolId: { Ref: poolId }, Domain: Match.anyValue() });
     expect(JSON.stringify(stateless.findOutputs('DeviceTokenUrl'))).toContain('/oauth2/token');
-    // The pages' client stays a user client: no OAuth flow, no secret, no machine scope.
-    const clients = Object.values(resourcesOf(stateless, 'AWS::Cognito::UserPoolClient'));
-    expect(clients).toHaveLength(1);
-    expect(clients[0]!.Properties.AllowedOAuthFlows).toBeUndefined();
+    stateless.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+    // The pages' clients (one per pool) stay user clients: no OAuth flow, no secret, no machine scope.
+    const clients = resourcesOf(stateless, 'AWS::Cognito::UserPoolClient');
+    expect(Object.keys(clients).sort()).toEqual([logicalIdOf(built.stateless.users.client), logicalIdOf(built.stateless.users.staffClient)].sort());
+    for (const client of Object.values(clients)) expect([client.Properties.AllowedOAuthFlows, client.Properties.GenerateSecret]).toEqual([undefined, false]);
   });
 
   test('device-register and device-deactivate make and remove the kiosks’ app clients: two Cognito actions on this pool only', () => {
-    const [poolId] = Object.keys(resourcesOf(stateless, 'AWS::Cognito::UserPool'));
+    const poolId = logicalIdOf(built.stateless.users.userPool);
     const statements = statementsByFunction();
     for (const fn of ['device-register', 'device-deactivate']) {
       const cognito = statements.get(fn)!.filter((st) => asArray(st.Action).some((a) => a.startsWith('cognito-idp:')));
@@ -265,7 +267,13 @@ describe('user pool', () => {
       const env = (resourcesOf(stateless, 'AWS::Lambda::Function')[logicalIdOf(built.stateless.functions.get(fn)!.function)]!.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
       expect(env).toMatchObject({ USER_POOL_ID: { Ref: poolId }, DEVICE_SCOPE: 'introflyt/checkin', DEVICE_TOKEN_MINUTES: '15' });
     }
-    for (const [fn, list] of statements) if (!['device-register', 'device-deactivate'].includes(fn)) expect({ fn, cognito: list.some((st) => asArray(st.Action).some((a) => a.startsWith('cognito-idp:'))) }).toEqual({ fn, cognito: false });
+    // No other function touches Cognito, except participant-assign's staff lookup in the staff pool (test/infra/user-directory.infra.test.ts).
+    for (const [fn, list] of statements) {
+      const cognito = list.filter((st) => asArray(st.Action).some((a) => a.startsWith('cognito-idp:')));
+      if (['device-register', 'device-deactivate'].includes(fn)) continue;
+      if (fn === 'participant-assign') expect(cognito).toEqual([expect.objectContaining({ Effect: 'Allow', Action: ['cognito-idp:AdminListGroupsForUser', 'cognito-idp:ListUsers'], Resource: { 'Fn::GetAtt': [logicalIdOf(built.stateless.users.staffPool), 'Arn'] } })]);
+      else expect({ fn, cognito: cognito.length > 0 }).toEqual({ fn, cognito: false });
+    }
   });
 
   test('the app client uses SRP only and cannot write an ownership attribute', () => {
