@@ -14,8 +14,17 @@
  *
  * One batch at a time: the stream is polled every `pollMs` while idle and
  * again at once after a batch.
+ *
+ * The position in each shard is kept in `positionFile` after every batch, as
+ * the event source mapping keeps its own: a restart goes on after the last
+ * record handled instead of handing the sealer every record the stream still
+ * keeps. Sealing such a replay again is harmless for entries that are there,
+ * but an entry deleted from the table while the system was down would be
+ * sealed anew (its marker points at nothing), turning the cut-off the anchor
+ * shows (TRUNCATED) into a different entry at that position.
  */
 import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -44,6 +53,8 @@ export interface AuditRuntimeOptions {
   /** The handlers (tests); default the modules of functions/audit-seal and functions/audit-anchor. */
   sealHandler?: AuditHandler;
   anchorHandler?: AuditHandler;
+  /** Where the shards' positions are kept across restarts (mode 0600); absent: in memory only, a restart reads from the oldest record kept. */
+  positionFile?: string;
   /** Where failures are reported (ids only); default stderr. */
   onError?: (what: 'seal' | 'checkpoint' | 'sweep', err: unknown) => void;
 }
@@ -132,6 +143,25 @@ interface ShardState {
 
 const BATCH_SIZE = 100;
 
+/** The positions `positionFile` keeps: the last sequence number handled per shard, for one stream. */
+interface SavedPositions {
+  streamArn: string;
+  shards: Record<string, string>;
+}
+
+/** The positions saved for this stream (none for another stream: the table was made anew, or no file yet). */
+function loadPositions(file: string | undefined, streamArn: string): Map<string, string> {
+  if (file === undefined || !existsSync(file)) return new Map();
+  try {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as Partial<SavedPositions>;
+    if (saved.streamArn !== streamArn || typeof saved.shards !== 'object' || saved.shards === null) return new Map();
+    return new Map(Object.entries(saved.shards).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  } catch {
+    // An unreadable file: read from the oldest record kept (sealing is idempotent for every entry still there).
+    return new Map();
+  }
+}
+
 export async function startAuditRuntime(options: AuditRuntimeOptions): Promise<AuditRuntime> {
   const credentials = () => ({ ...LOCAL_CREDENTIALS });
   const ddb = new DynamoDBClient({ endpoint: options.dynamoEndpoint, region: LOCAL_REGION, credentials: credentials() });
@@ -155,6 +185,15 @@ export async function startAuditRuntime(options: AuditRuntimeOptions): Promise<A
   const anchor = options.anchorHandler ?? (await importHandler('audit-anchor'));
 
   const shards = new Map<string, ShardState>();
+  const saved = loadPositions(options.positionFile, streamArn);
+  /** Written whole and renamed into place, so a crash leaves the old positions or the new, never half a file. */
+  const savePositions = (): void => {
+    if (options.positionFile === undefined) return;
+    const out: SavedPositions = { streamArn, shards: {} };
+    for (const s of shards.values()) if (s.lastSequence !== undefined) out.shards[s.id] = s.lastSequence;
+    writeFileSync(`${options.positionFile}.tmp`, JSON.stringify(out), { mode: 0o600 });
+    renameSync(`${options.positionFile}.tmp`, options.positionFile);
+  };
   let records = 0;
   let batches = 0;
   let failures = 0;
@@ -172,7 +211,7 @@ export async function startAuditRuntime(options: AuditRuntimeOptions): Promise<A
     do {
       const r = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn, ...(start !== undefined ? { ExclusiveStartShardId: start } : {}) }));
       for (const s of (r.StreamDescription?.Shards ?? []) as Shard[]) {
-        if (s.ShardId !== undefined && !shards.has(s.ShardId)) shards.set(s.ShardId, { id: s.ShardId, parent: s.ParentShardId, iterator: undefined, lastSequence: undefined, closed: false });
+        if (s.ShardId !== undefined && !shards.has(s.ShardId)) shards.set(s.ShardId, { id: s.ShardId, parent: s.ParentShardId, iterator: undefined, lastSequence: saved.get(s.ShardId), closed: false });
       }
       start = r.StreamDescription?.LastEvaluatedShardId;
     } while (start !== undefined);
@@ -192,17 +231,18 @@ export async function startAuditRuntime(options: AuditRuntimeOptions): Promise<A
   /**
    * The next records of a shard (undefined: the shard is closed and done). An
    * iterator DynamoDB Local calls expired or trimmed is replaced by a fresh one
-   * after the last record handled, and if that position is gone too, by one
-   * from the oldest record kept (sealing is idempotent: replays seal nothing twice).
+   * after the last record handled, and if that position is gone too (also a
+   * saved one the stream no longer keeps), by one from the oldest record kept
+   * (sealing is idempotent: replays seal nothing twice).
    */
   async function readShard(s: ShardState) {
     for (const fromStart of [false, false, true]) {
-      s.iterator ??= await iteratorFor(s, fromStart);
-      if (s.iterator === undefined) {
-        s.closed = true;
-        return undefined;
-      }
       try {
+        s.iterator ??= await iteratorFor(s, fromStart);
+        if (s.iterator === undefined) {
+          s.closed = true;
+          return undefined;
+        }
         return await streams.send(new GetRecordsCommand({ ShardIterator: s.iterator, Limit: BATCH_SIZE }));
       } catch (err) {
         if (!(err instanceof Error) || !['TrimmedDataAccessException', 'ExpiredIteratorException'].includes(err.name) || fromStart) throw err;
@@ -246,6 +286,7 @@ export async function startAuditRuntime(options: AuditRuntimeOptions): Promise<A
         records += batch.length;
         handed += batch.length;
         s.lastSequence = batch.at(-1)?.dynamodb?.SequenceNumber ?? s.lastSequence;
+        savePositions();
       }
       s.iterator = got.NextShardIterator;
       if (s.iterator === undefined) {

@@ -189,7 +189,13 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     await resetHandlerCaches();
 
     const auditTable = tables.tables.find((t) => t.tableKey === 'auditLog')!.tableName;
-    audit = await startAuditRuntime({ dynamoEndpoint: dyn.endpoint, auditTable, ...(options.auditPollMs !== undefined ? { pollMs: options.auditPollMs } : {}) });
+    audit = await startAuditRuntime({
+      dynamoEndpoint: dyn.endpoint,
+      auditTable,
+      // The stream position survives a restart, as the event source mapping's does on AWS.
+      positionFile: join(auditDir, 'stream-position.json'),
+      ...(options.auditPollMs !== undefined ? { pollMs: options.auditPollMs } : {}),
+    });
     const auditRuntime = audit;
     // Tells `npm run audit:verify` where the running store is (removed at stop).
     if (runtimeFile !== undefined) writeFileSync(runtimeFile, JSON.stringify({ pid: process.pid, dynamoEndpoint: dyn.endpoint, auditTable }), { mode: 0o600 });

@@ -7,6 +7,9 @@
  * position, as the event source mapping does. The real handlers through
  * `npm start`: test/e2e/audit-local.e2e.test.ts.
  */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CreateTableCommand, DeleteItemCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { startAuditRuntime, type AuditHandler, type AuditRuntime } from '../../infra/local/audit-runtime.js';
@@ -116,6 +119,48 @@ test('stream batches reach the sealer in Lambda’s event shape, in order; a fai
   await rt.sweep();
   expect(scheduled.map((s) => s.handler)).toEqual(['seal', 'anchor', 'anchor', 'seal']);
   expect(errors.filter((e) => e !== 'seal')).toEqual([]);
+}, 120_000);
+
+test('a restart goes on after the last record handled (the position is kept in its file, 0600), as the event source mapping does; without the file it reads from the oldest record', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'introflyt-audit-position-'));
+  const positionFile = join(dir, 'stream-position.json');
+  const keys: string[][] = [];
+  const seal: AuditHandler = (event) => {
+    const e = event as DynamoDBStreamEvent;
+    if (Array.isArray(e.Records)) keys.push(e.Records.map((r) => String(r.dynamodb?.Keys?.sk?.S)));
+    return Promise.resolve();
+  };
+  const noop: AuditHandler = () => Promise.resolve();
+  const start = (file?: string) => startAuditRuntime({ dynamoEndpoint: dynamo.endpoint, auditTable: 'audit-restart', pollMs: 3_600_000, sealHandler: seal, anchorHandler: noop, ...(file !== undefined ? { positionFile: file } : {}) });
+  const put = (sk: string) => db.send(new PutItemCommand({ TableName: 'audit-restart', Item: { pk: { S: 'IN#p-2' }, sk: { S: sk } } }));
+  try {
+    await table('audit-restart', true);
+    const first = await start(positionFile);
+    await put('R#1');
+    await put('R#2');
+    await first.drain();
+    await first.stop();
+    expect(keys.flat()).toEqual(['R#1', 'R#2']);
+    expect(statSync(positionFile).mode & 0o777).toBe(0o600);
+
+    // Written while it was down, and after: only these reach the sealer; R#1 and R#2 are not handed over again.
+    await put('R#3');
+    const second = await start(positionFile);
+    runtimes.push(second);
+    await put('R#4');
+    await second.drain();
+    await second.stop();
+    expect(keys.flat()).toEqual(['R#1', 'R#2', 'R#3', 'R#4']);
+
+    // No file: everything the stream keeps, from the oldest record.
+    keys.length = 0;
+    const third = await start();
+    runtimes.push(third);
+    await third.drain();
+    expect(keys.flat()).toEqual(['R#1', 'R#2', 'R#3', 'R#4']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }, 120_000);
 
 test('a table without a stream is refused with LOCAL_AUDIT_NO_STREAM', async () => {
