@@ -12,7 +12,7 @@ import { coverDays } from './coverage.js';
 import type { CalendarDay, DaySegment, DayStatus, Decision, DecisionCore, DecisionLine, Hint } from './decision.js';
 import type { Judgement, Verdict } from './judge-absences.js';
 import { judgeAbsences } from './judge-absences.js';
-import { dayLines, sortLines, unpaidLeaveLines } from './ledger.js';
+import { dayLines, sortLines } from './ledger.js';
 import { policyVersion } from './policy.js';
 import { RULESET_VERSION } from './ruleset.js';
 import { baseAmount } from './rules/base-amount.js';
@@ -20,8 +20,11 @@ import { daysInYearTo } from './rules/child-illness.js';
 import { lookupG } from './rules/g-table.js';
 import { SELF_CERTIFICATION } from './rules/parameters.js';
 import { ratesFor } from './rules/rates.js';
+import { curedByDoctorNote } from './rules/registry.js';
 import { reviewClass } from './rules/review-class.js';
 import { episodesInYearTo } from './rules/self-certification.js';
+import { UNCOVERED } from './rules/unexcused-absence.js';
+import { unpaidLeaveLines } from './rules/unpaid-leave.js';
 import { LANGUAGES, renderExplanation, TEMPLATE_VERSION } from './explanation/render.js';
 
 /** What one computation of a month yields, before hints and explanation. */
@@ -49,7 +52,7 @@ function compute(c: Case): Computation {
   const judgement = judgeAbsences(c, judged.flatMap((d) => d.portions));
 
   const lines: DecisionLine[] = [
-    ...unpaidLeaveLines(enrolledDates.filter(onUnpaidLeave), enrolledDates.length, rates, base.baseOre),
+    ...unpaidLeaveLines(enrolledDates.filter(onUnpaidLeave), enrolledDates.length, rates.daily, base.baseOre),
     ...judged.flatMap((d) => dayLines(d, judgement.verdicts, rates, policy.deductionUnit)),
   ];
   sortLines(lines);
@@ -102,13 +105,13 @@ function segment(p: Portion, v: Verdict): DaySegment {
     case 'UNEXCUSED':
       return { ...base, outcome: 'UNEXCUSED', reasonCode: v.reason };
     case 'WITHHELD':
-      return { ...base, outcome: 'WITHHELD', reasonCode: 'DOCUMENT_PENDING' };
+      return { ...base, outcome: 'WITHHELD', reasonCode: v.reason };
   }
 }
 
 function calendarDay(d: DayCoverage, verdicts: Map<Portion, Verdict>): CalendarDay {
   const segments = d.portions.map((p) => segment(p, verdicts.get(p)!));
-  if (d.uncovered > 0) segments.push({ minutes: d.uncovered, outcome: 'UNEXCUSED', reasonCode: 'NO_REASON_GIVEN' });
+  if (d.uncovered > 0) segments.push({ minutes: d.uncovered, outcome: UNCOVERED.outcome, reasonCode: UNCOVERED.reason });
   return {
     date: d.day.date,
     plannedMinutes: d.day.plannedMinutes,
@@ -171,14 +174,6 @@ function groupPortions(items: { portion: Portion; deadline: string }[]): Group[]
 const uniqueDates = (ps: Portion[]) => [...new Set(ps.map((p) => p.absence.date))];
 const indicesOf = (ps: Portion[]) => new Set(ps.map((p) => p.absenceIndex));
 
-/** Refusals a doctor's note would overturn (own illness; child illness from day 4). */
-const DOCTOR_NOTE_CURABLE = new Set([
-  'SELF_CERT_BEFORE_8_WEEKS',
-  'SELF_CERT_EPISODE_OVER_3_DAYS',
-  'SELF_CERT_QUOTA_EXHAUSTED',
-  'CHILD_ILLNESS_NEEDS_DOCTOR_NOTE',
-]);
-
 function hints(c: Case, run: Computation): Hint[] {
   const out: Hint[] = [];
   const portions = run.coverage.days.filter((d) => d.state === 'JUDGED').flatMap((d) => d.portions);
@@ -201,7 +196,7 @@ function hints(c: Case, run: Computation): Hint[] {
     const amountOre = payout - payoutWith(c, indicesOf(g.portions), reject);
     if (amountOre > 0) out.push({ code: 'PENDING_PAID_PROVISIONALLY', ...groupFacts(g), amountOre });
   }
-  const curable = withVerdict((v) => v.outcome === 'UNEXCUSED' && DOCTOR_NOTE_CURABLE.has(v.reason));
+  const curable = withVerdict((v) => v.outcome === 'UNEXCUSED' && curedByDoctorNote(v.reason));
   for (const g of groupPortions(curable)) {
     const amountOre = payoutWith(c, indicesOf(g.portions), doctorNote) - payout;
     if (amountOre > 0)

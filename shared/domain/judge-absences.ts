@@ -10,19 +10,18 @@
  */
 import type { Absence, Case } from './case.js';
 import type { Portion } from './coverage.js';
-import type { UnexcusedReason } from './decision.js';
-import type { ChildIllnessRecord } from './rules/child-illness.js';
+import type { ChildIllnessOutcome, ChildIllnessRecord } from './rules/child-illness.js';
 import { childIllnessQuota, replayChildIllness } from './rules/child-illness.js';
 import type { LeaveCategory } from './rules/leave-cap.js';
-import { LEAVE_CATEGORIES, leaveCap, replayLeaveCap } from './rules/leave-cap.js';
+import { LEAVE_CATEGORIES, leaveCap, leaveVerdict, replayLeaveCap } from './rules/leave-cap.js';
 import { judgePending } from './rules/pending-document.js';
+import type { SelfCertOutcome } from './rules/self-certification.js';
 import { replaySelfCertification } from './rules/self-certification.js';
+import { judgeIllnessDocumentation, judgeRejected } from './rules/unexcused-absence.js';
+import type { Verdict } from './rules/verdict.js';
+import { EXCUSED } from './rules/verdict.js';
 
-export type Verdict =
-  | { outcome: 'EXCUSED' }
-  | { outcome: 'UNEXCUSED'; reason: UnexcusedReason }
-  | { outcome: 'WITHHELD'; deadline: string }
-  | { outcome: 'PAID_PROVISIONALLY'; deadline: string };
+export type { Verdict } from './rules/verdict.js';
 
 export interface Judgement {
   /** Verdict per portion, keyed by the portion object. */
@@ -81,33 +80,26 @@ export function judgeAbsences(c: Case, portions: readonly Portion[]): Judgement 
 function judgePortion(
   c: Case,
   p: Portion,
-  selfCert: ReturnType<typeof replaySelfCertification>['outcomes'],
-  child: Map<Portion, ReturnType<typeof replayChildIllness>['outcomes'][number]>,
-  leave: Map<LeaveCategory, Set<string>>,
+  selfCert: ReadonlyMap<string, SelfCertOutcome>,
+  child: ReadonlyMap<Portion, ChildIllnessOutcome>,
+  leave: ReadonlyMap<LeaveCategory, ReadonlySet<string>>,
 ): Verdict {
   const a = p.absence;
-  if (a.status === 'REJECTED') return { outcome: 'UNEXCUSED', reason: 'REJECTED' };
-  if (a.status === 'PENDING') {
-    const pending = judgePending(a.date, c.computedAt, c.municipality.policy);
-    switch (pending.kind) {
-      case 'DEADLINE_PASSED':
-        return { outcome: 'UNEXCUSED', reason: 'DOCUMENT_DEADLINE_PASSED' };
-      case 'WITHHELD':
-        return { outcome: 'WITHHELD', deadline: pending.deadline };
-      case 'PAID_PROVISIONALLY':
-        return { outcome: 'PAID_PROVISIONALLY', deadline: pending.deadline };
-    }
-  }
-  if (isLeave(a)) {
-    return leave.get(a.category)!.has(a.date) ? { outcome: 'EXCUSED' } : { outcome: 'UNEXCUSED', reason: 'LEAVE_CAP_EXCEEDED' };
-  }
+  const rejected = judgeRejected(a);
+  if (rejected !== null) return rejected;
+  if (a.status === 'PENDING') return judgePending(a.date, c.computedAt, c.municipality.policy);
+  if (isLeave(a)) return leaveVerdict(leave.get(a.category)!, a.date);
   // Own or child illness (UNPAID_LEAVE records never reach here: see coverage.ts).
-  if (a.documentation === 'NONE') return { outcome: 'UNEXCUSED', reason: 'NO_DOCUMENTATION' };
+  const undocumented = judgeIllnessDocumentation(a);
+  if (undocumented !== null) return undocumented;
   if (a.category === 'OWN_ILLNESS') {
-    if (a.documentation === 'DOCTOR_NOTE') return { outcome: 'EXCUSED' };
-    const o = selfCert.get(a.date)!;
-    return o.accepted ? { outcome: 'EXCUSED' } : { outcome: 'UNEXCUSED', reason: o.reason };
+    if (a.documentation === 'DOCTOR_NOTE') return EXCUSED;
+    return fromOutcome(selfCert.get(a.date)!);
   }
-  const o = child.get(p)!;
-  return o.accepted ? { outcome: 'EXCUSED' } : { outcome: 'UNEXCUSED', reason: o.reason };
+  return fromOutcome(child.get(p)!);
+}
+
+/** A quota rule's outcome as a verdict: the refusal's reason code is the rule's own. */
+function fromOutcome(o: SelfCertOutcome | ChildIllnessOutcome): Verdict {
+  return o.accepted ? EXCUSED : { outcome: 'UNEXCUSED', reason: o.reason };
 }

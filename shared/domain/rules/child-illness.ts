@@ -1,18 +1,27 @@
 /**
  * Child's illness (barns sykdom).
- * Legal basis: integreringsforskriften and IMDi's guidance (benefit-rules.md
- * §6): 10 days per 12 months, 15 with more than two children, doubled for a
- * sole carer; self-certification from the first programme day; from the 4th
- * day of a run (days at most 3 calendar days apart) a doctor's note is needed.
+ * Legal basis: integreringsforskriften § 7 and IMDi's guidance (legal-basis.ts
+ * row IF-CHILD-ILLNESS; benefit-rules.md §6): 10 days per 12 months, 15 with
+ * more than two children, doubled for a sole carer; self-certification from
+ * the first programme day; from the 4th day of a run (days at most 3 calendar
+ * days apart) a doctor's note is needed.
  *
  * Every approved, documented child-illness day counts in the run, whether or
  * not the quota accepted it, history included.
  */
 import { daysBetween, oneYearBefore } from '../calendar.js';
 import type { Documentation } from '../decision.js';
+import type { LineRuleMeta } from './legal-basis.js';
 import { CHILD_ILLNESS } from './parameters.js';
 
-export type ChildIllnessRefusal = 'CHILD_ILLNESS_NEEDS_DOCTOR_NOTE' | 'CHILD_ILLNESS_QUOTA_EXHAUSTED';
+/** From the 4th day of a run a doctor's note pays the day; a note does not lift the quota. */
+export const RULE = {
+  id: 'IF-CHILD-ILLNESS',
+  reasons: ['CHILD_ILLNESS_NEEDS_DOCTOR_NOTE', 'CHILD_ILLNESS_QUOTA_EXHAUSTED'],
+  curedByDoctorNote: ['CHILD_ILLNESS_NEEDS_DOCTOR_NOTE'],
+} as const satisfies LineRuleMeta;
+
+export type ChildIllnessRefusal = (typeof RULE.reasons)[number];
 export type ChildIllnessOutcome = { accepted: true } | { accepted: false; reason: ChildIllnessRefusal };
 
 export interface ChildIllnessRecord {

@@ -1,11 +1,15 @@
 /**
  * Grunnbeløpet (G), the national insurance base amount, set every 1 May.
- * Source: NAV (nav.no/grunnbelopet); folketrygdloven § 1-4. The table is data:
+ * Source: NAV (nav.no/grunnbelopet); folketrygdloven § 1-4 (legal-basis.ts
+ * row G). The table is data:
  * adding next year's G is adding one row. Amounts in øre.
  */
 import type { Sourced } from '../sourced.js';
 import { sourced } from '../sourced.js';
 import { oneYearBefore } from '../calendar.js';
+import type { RuleMeta } from './legal-basis.js';
+
+export const RULE = { id: 'G', reasons: [] } as const satisfies RuleMeta;
 
 export interface GEntry {
   effectiveFrom: string;

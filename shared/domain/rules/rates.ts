@@ -1,5 +1,5 @@
 /**
- * Rates of the introduction benefit.
+ * Rates of the introduction benefit (legal-basis.ts row IL-20).
  * Legal basis: integreringsloven § 20 (2 G a year; two thirds or one third
  * under 25; five sixths for couples, Prop. 101 L (2023–2024)); introduksjonsloven
  * § 8 for participants settled before 2021; the ministry's 2004 letters for the
@@ -10,7 +10,10 @@ import { div, frac, mul, ONE, roundHalfUp, toFractionString } from '../fraction.
 import { ageOn } from '../calendar.js';
 import type { FactorFacts, Rates } from '../decision.js';
 import type { GLookup } from './g-table.js';
+import type { RuleMeta } from './legal-basis.js';
 import { FACTORS, RATES } from './parameters.js';
+
+export const RULE = { id: 'IL-20', reasons: [] } as const satisfies RuleMeta;
 
 export interface ParticipantFacts {
   birthDate: string;

@@ -1,13 +1,16 @@
 /**
- * Review class of a decision. Legal basis: integreringsloven § 21 (reduction
- * for unexcused absence), forvaltningsloven §§ 16, 24–25 (advance notice and
+ * Review class of a decision (legal-basis.ts row REVIEW-CLASS). Legal basis:
+ * integreringsloven § 21 (reduction for unexcused absence), forvaltningsloven §§ 16, 24–25 (advance notice and
  * reasons for an enkeltvedtak), GDPR art. 22 (no solely automated decision
  * with significant effect). benefit-rules.md §9:
  * VEDTAK_REQUIRED when 2·X ≥ Y and 12·X ≥ G; REVIEW for any other unexcused or
  * withheld deduction (or a negative correction); AUTOMATIC otherwise.
  */
 import type { DecisionLine, ReviewClass, ReviewFacts } from '../decision.js';
+import type { RuleMeta } from './legal-basis.js';
 import { REVIEW } from './parameters.js';
+
+export const RULE = { id: 'REVIEW-CLASS', reasons: [] } as const satisfies RuleMeta;
 
 export function reviewClass(lines: readonly DecisionLine[], baseOre: number, gOre: number, negativeCorrection = false): { review: ReviewClass; facts: ReviewFacts } {
   let unexcusedOre = 0;

@@ -1,7 +1,8 @@
 /**
  * Self-certification of own illness (egenmelding).
- * Legal basis: integreringsforskriften and IMDi's guidance on absence in the
- * introduction programme (benefit-rules.md §5): allowed from 8 weeks after the
+ * Legal basis: integreringsforskriften §§ 5–6 and IMDi's guidance on absence
+ * in the introduction programme (legal-basis.ts row IF-SELF-CERT;
+ * benefit-rules.md §5): allowed from 8 weeks after the
  * first programme day; a relapse within 16 days belongs to the same episode;
  * at most 3 days per episode; at most 4 episodes in 12 months.
  *
@@ -9,9 +10,14 @@
  * days before it. A refused day is unexcused and starts nothing.
  */
 import { addDays, daysBetween, oneYearBefore } from '../calendar.js';
+import type { LineRuleMeta } from './legal-basis.js';
 import { SELF_CERTIFICATION } from './parameters.js';
 
-export type SelfCertRefusal = 'SELF_CERT_BEFORE_8_WEEKS' | 'SELF_CERT_EPISODE_OVER_3_DAYS' | 'SELF_CERT_QUOTA_EXHAUSTED';
+const REFUSALS = ['SELF_CERT_BEFORE_8_WEEKS', 'SELF_CERT_EPISODE_OVER_3_DAYS', 'SELF_CERT_QUOTA_EXHAUSTED'] as const;
+/** Every refusal of egenmelding is overturned by a doctor's note (own illness with DOCTOR_NOTE is always paid). */
+export const RULE = { id: 'IF-SELF-CERT', reasons: REFUSALS, curedByDoctorNote: REFUSALS } as const satisfies LineRuleMeta;
+
+export type SelfCertRefusal = (typeof REFUSALS)[number];
 
 export type SelfCertOutcome = { accepted: true } | { accepted: false; reason: SelfCertRefusal };
 
