@@ -4,7 +4,7 @@
  * gives byte-identical output.
  */
 import type { Absence, Case } from './case.js';
-import { CaseError, parseCase } from './case.js';
+import { parseCase } from './case.js';
 import { inputHash } from './case-hash.js';
 import { datesOfMonth, daysBetween, inAnyRange, monthInfo } from './calendar.js';
 import type { Coverage, DayCoverage, Portion } from './coverage.js';
@@ -14,11 +14,9 @@ import type { Judgement, Verdict } from './judge-absences.js';
 import { judgeAbsences } from './judge-absences.js';
 import { dayLines, sortLines } from './ledger.js';
 import { policyVersion } from './policy.js';
-import { RULESET_VERSION } from './ruleset.js';
+import { rulesetFor } from './ruleset.js';
 import { baseAmount } from './rules/base-amount.js';
 import { daysInYearTo } from './rules/child-illness.js';
-import { lookupG } from './rules/g-table.js';
-import { SELF_CERTIFICATION } from './rules/parameters.js';
 import { ratesFor } from './rules/rates.js';
 import { curedByDoctorNote } from './rules/registry.js';
 import { reviewClass } from './rules/review-class.js';
@@ -36,12 +34,11 @@ interface Computation {
 
 function compute(c: Case): Computation {
   const m = monthInfo(c.period);
-  const g = lookupG(m.first);
-  if (g === null)
-    throw new CaseError('G_MISSING', [{ path: 'period', message: `no grunnbeløp (G) is known for ${c.period}` }]);
+  const ruleset = rulesetFor(c.period, m.first);
+  const { g, params } = ruleset;
   const p = c.participant;
   const policy = c.municipality.policy;
-  const rates = ratesFor(p, m.first, g);
+  const rates = ratesFor(p, m.first, g, params);
 
   const enrolledDates = datesOfMonth(m).filter((d) => inAnyRange(d, p.enrolments));
   const base = baseAmount(rates.monthly, rates.daily, enrolledDates.length, m.days, policy.proration);
@@ -49,7 +46,7 @@ function compute(c: Case): Computation {
 
   const coverage = coverDays(c, onUnpaidLeave);
   const judged = coverage.days.filter((d) => d.state === 'JUDGED');
-  const judgement = judgeAbsences(c, judged.flatMap((d) => d.portions));
+  const judgement = judgeAbsences(c, judged.flatMap((d) => d.portions), params);
 
   const lines: DecisionLine[] = [
     ...unpaidLeaveLines(enrolledDates.filter(onUnpaidLeave), enrolledDates.length, rates.daily, base.baseOre),
@@ -57,14 +54,15 @@ function compute(c: Case): Computation {
   ];
   sortLines(lines);
   const deductionOre = 0 - lines.reduce((sum, l) => sum + l.amountOre, 0); // +0, never −0, when there are no lines
-  const { review, facts: reviewFacts } = reviewClass(lines, base.baseOre, g.entry.gOre);
+  const { review, facts: reviewFacts } = reviewClass(lines, base.baseOre, g.entry.gOre, params.review);
 
   const core: Omit<DecisionCore, 'hints'> = {
     participantId: p.id,
     period: c.period,
     computedAt: c.computedAt,
     municipalityCode: c.municipality.code,
-    rulesetVersion: RULESET_VERSION,
+    rulesetVersion: ruleset.version,
+    parameterValues: ruleset.parameterValues,
     // Filled in once by decideCore: counterfactual runs for hints don't need them.
     policyVersion: '',
     templateVersion: TEMPLATE_VERSION,
@@ -81,7 +79,7 @@ function compute(c: Case): Computation {
     counters: {
       selfCertEpisodes12m: episodesInYearTo(judgement.selfCertEpisodeStarts, m.last),
       childIllnessDays12m: daysInYearTo(judgement.childIllnessAcceptedDays, m.last),
-      selfCertEpisodeQuota: SELF_CERTIFICATION.episodesPer12Months.value,
+      selfCertEpisodeQuota: params.selfCertification.episodesPer12Months,
       childIllnessDayQuota: judgement.childIllnessQuota,
     },
     calendar: coverage.days.map((d) => calendarDay(d, judgement.verdicts)),

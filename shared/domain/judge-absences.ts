@@ -18,6 +18,7 @@ import { judgePending } from './rules/pending-document.js';
 import type { SelfCertOutcome } from './rules/self-certification.js';
 import { replaySelfCertification } from './rules/self-certification.js';
 import { judgeIllnessDocumentation, judgeRejected } from './rules/unexcused-absence.js';
+import type { RuleParameters } from './rules/parameters.js';
 import type { Verdict } from './rules/verdict.js';
 import { EXCUSED } from './rules/verdict.js';
 
@@ -38,7 +39,7 @@ const isApprovedDocumentedChild = (a: Absence) =>
 const isLeave = (a: Absence): a is Absence & { category: LeaveCategory } =>
   (LEAVE_CATEGORIES as readonly string[]).includes(a.category);
 
-export function judgeAbsences(c: Case, portions: readonly Portion[]): Judgement {
+export function judgeAbsences(c: Case, portions: readonly Portion[], params: RuleParameters): Judgement {
   const history = c.history.absences;
   const verdicts = new Map<Portion, Verdict>();
 
@@ -46,6 +47,7 @@ export function judgeAbsences(c: Case, portions: readonly Portion[]): Judgement 
   const selfCert = replaySelfCertification(
     [...history.filter(isApprovedSelfCert), ...portions.map((p) => p.absence).filter(isApprovedSelfCert)].map((a) => a.date),
     c.participant.programStart,
+    params.selfCertification,
   );
 
   // §6: approved, documented child-illness records, history first, in date order.
@@ -53,8 +55,8 @@ export function judgeAbsences(c: Case, portions: readonly Portion[]): Judgement 
   const childRecords: ChildIllnessRecord[] = [...history.filter(isApprovedDocumentedChild), ...childPortions.map((p) => p.absence)]
     .map((a) => ({ date: a.date, documentation: a.documentation as ChildIllnessRecord['documentation'] }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const quota = childIllnessQuota(c.participant.children, c.participant.soleCarer);
-  const child = replayChildIllness(childRecords, quota);
+  const quota = childIllnessQuota(c.participant.children, c.participant.soleCarer, params.childIllness);
+  const child = replayChildIllness(childRecords, quota, params.childIllness);
   const historyChildCount = childRecords.length - childPortions.length;
   const childOutcome = new Map(childPortions.map((p, i) => [p, child.outcomes[historyChildCount + i]!]));
 
@@ -63,7 +65,7 @@ export function judgeAbsences(c: Case, portions: readonly Portion[]): Judgement 
   for (const cat of LEAVE_CATEGORIES) {
     const approved = (a: Absence) => a.status === 'APPROVED' && a.category === cat;
     const dates = [...history.filter(approved), ...portions.map((p) => p.absence).filter(approved)].map((a) => a.date);
-    leaveAccepted.set(cat, replayLeaveCap(cat, dates, leaveCap(cat, c.municipality.policy.welfareLeaveDaysPer12Months)));
+    leaveAccepted.set(cat, replayLeaveCap(cat, dates, leaveCap(cat, c.municipality.policy.welfareLeaveDaysPer12Months, params.leaveCaps)));
   }
 
   for (const p of portions) {

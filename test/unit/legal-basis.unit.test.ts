@@ -9,9 +9,11 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import type { ReasonCode } from '../../shared/domain/decision.js';
 import { REASON_CODES } from '../../shared/domain/decision.js';
-import { simulate } from '../../shared/domain/engine.js';
+import { decideCore, simulate } from '../../shared/domain/engine.js';
+import { parseCase } from '../../shared/domain/case.js';
+import { absence, absentOn, baseCase } from '../support/case-builder.js';
 import type { LegalBasisId, RuleMeta } from '../../shared/domain/rules/legal-basis.js';
-import { citationOf, LAWS, LEGAL_BASIS, provisionUrl } from '../../shared/domain/rules/legal-basis.js';
+import { citationOf, citationsFor, LAWS, LEGAL_BASIS, provisionUrl } from '../../shared/domain/rules/legal-basis.js';
 import { curedByDoctorNote, LINE_RULES, ruleOf, RULES } from '../../shared/domain/rules/registry.js';
 import { GOLDEN_DIR, ROOT } from '../support/paths.js';
 
@@ -71,6 +73,20 @@ describe('legal-basis table', () => {
     expect(provisionUrl(fvl)).toBe('https://lovdata.no/lov/1967-02-10/§24');
     const gdpr = LEGAL_BASIS['REVIEW-CLASS'].provisions.find((p) => p.law === 'GDPR')!;
     expect(provisionUrl(gdpr)).toBe(LAWS.GDPR.url);
+  });
+
+  test('the citations of a decision: rates, proration when the month is not whole, then each line rule once', () => {
+    expect(citationsFor(decideCore(parseCase(baseCase())))).toEqual([{ rule: 'IL-20', text: 'integreringsloven § 20', url: 'https://lovdata.no/lov/2020-11-06-127/§20' }]);
+    const c = absentOn(baseCase(), ['2026-10-05', '2026-10-06', '2026-10-07']);
+    const partial = decideCore(
+      parseCase({
+        ...c,
+        participant: { ...c.participant, enrolments: [{ from: '2026-10-02', to: null }] },
+        absences: [absence('2026-10-05', 'OWN_ILLNESS', 'NONE'), absence('2026-10-06', 'OWN_ILLNESS', 'NONE')],
+      }),
+    );
+    expect(partial.lines.map((l) => l.rule)).toEqual(['IL-21', 'IL-21', 'IL-21']);
+    expect(citationsFor(partial).map((x) => x.rule)).toEqual(['IL-20', 'POLICY-PRORATION', 'IL-21']);
   });
 
   test('no row cites integreringsforskriften without a paragraph, and an inferred paragraph is marked so', () => {

@@ -8,7 +8,7 @@
  */
 import { oneYearBefore } from '../calendar.js';
 import type { LineRuleMeta } from './legal-basis.js';
-import { LEAVE_CAPS } from './parameters.js';
+import type { RuleParameters } from './parameters.js';
 import type { Verdict } from './verdict.js';
 import { EXCUSED } from './verdict.js';
 
@@ -17,8 +17,8 @@ export const RULE = { id: 'IF-LEAVE', reasons: ['LEAVE_CAP_EXCEEDED'] } as const
 export type LeaveCategory = 'WELFARE_LEAVE' | 'VACATION' | 'PREGNANCY' | 'BIRTH_MOTHER' | 'BIRTH_FATHER';
 export const LEAVE_CATEGORIES: readonly LeaveCategory[] = ['WELFARE_LEAVE', 'VACATION', 'PREGNANCY', 'BIRTH_MOTHER', 'BIRTH_FATHER'];
 
-export function leaveCap(category: LeaveCategory, welfareCap: number | null): number | null {
-  return category === 'WELFARE_LEAVE' ? welfareCap : LEAVE_CAPS[category].value;
+export function leaveCap(category: LeaveCategory, welfareCap: number | null, caps: RuleParameters['leaveCaps']): number | null {
+  return category === 'WELFARE_LEAVE' ? welfareCap : caps[category];
 }
 
 /**

@@ -20,7 +20,7 @@
  * integreringsforskriften's id (FOR-2020-12-18-2902) is not in the spec and
  * is taken from the issue.
  */
-import type { ReasonCode, RuleId } from '../decision.js';
+import type { DecisionCore, ReasonCode, RuleId } from '../decision.js';
 
 export const LAWS = {
   IL: {
@@ -180,6 +180,20 @@ export interface Citation {
 export function citationOf(id: LegalBasisId): Citation {
   const p = LEGAL_BASIS[id].provisions[0];
   return { text: `${LAWS[p.law].short} ${p.paragraph}`, url: provisionUrl(p) };
+}
+
+/**
+ * The hook for the explanation's "Rules" layer (explanation/render.ts cites
+ * the rules in its own words; this gives the law and the link): the rules a
+ * decision applied, in the order that layer lists them: the rates, the
+ * proration when the month is not whole, then the rule of each line in the
+ * order of its first line, each once.
+ */
+export function citationsFor(d: Pick<DecisionCore, 'base' | 'lines'>): (Citation & { rule: LegalBasisId })[] {
+  const ids: LegalBasisId[] = ['IL-20'];
+  if (!d.base.fullMonth) ids.push('POLICY-PRORATION');
+  for (const l of d.lines) if (!ids.includes(l.rule)) ids.push(l.rule);
+  return ids.map((rule) => ({ rule, ...citationOf(rule) }));
 }
 
 /** What a rule file exports as `RULE`: its row and the reason codes it produces (none for a rule that makes no line). */

@@ -8,11 +8,17 @@
  */
 import type { DecisionLine, ReviewClass, ReviewFacts } from '../decision.js';
 import type { RuleMeta } from './legal-basis.js';
-import { REVIEW } from './parameters.js';
+import type { RuleParameters } from './parameters.js';
 
 export const RULE = { id: 'REVIEW-CLASS', reasons: [] } as const satisfies RuleMeta;
 
-export function reviewClass(lines: readonly DecisionLine[], baseOre: number, gOre: number, negativeCorrection = false): { review: ReviewClass; facts: ReviewFacts } {
+export function reviewClass(
+  lines: readonly DecisionLine[],
+  baseOre: number,
+  gOre: number,
+  thresholds: RuleParameters['review'],
+  negativeCorrection = false,
+): { review: ReviewClass; facts: ReviewFacts } {
   let unexcusedOre = 0;
   let unpaidOre = 0;
   let judged = false;
@@ -23,8 +29,8 @@ export function reviewClass(lines: readonly DecisionLine[], baseOre: number, gOr
     } else if (l.kind === 'UNPAID_LEAVE') unpaidOre -= l.amountOre;
   }
   const payableBaseOre = baseOre - unpaidOre;
-  const [baseNum, baseDen] = REVIEW.vedtakShareOfBase.value;
-  const [gNum, gDen] = REVIEW.vedtakShareOfG.value;
+  const [baseNum, baseDen] = thresholds.vedtakShareOfBase;
+  const [gNum, gDen] = thresholds.vedtakShareOfG;
   const facts = { unexcusedOre, payableBaseOre, gOre };
   // X/Y ≥ 1/2 ⇔ 2·X ≥ Y; X/G ≥ 1/12 ⇔ 12·X ≥ G (integers, no division).
   if (judged && baseDen * unexcusedOre >= baseNum * payableBaseOre && gDen * unexcusedOre >= gNum * gOre)
