@@ -62,7 +62,7 @@ function compute(c: Case): Computation {
     computedAt: c.computedAt,
     municipalityCode: c.municipality.code,
     rulesetVersion: ruleset.version,
-    parameterValues: ruleset.parameterValues,
+    parameterValues: [...ruleset.parameterValues],
     // Filled in once by decideCore: counterfactual runs for hints don't need them.
     policyVersion: '',
     templateVersion: TEMPLATE_VERSION,

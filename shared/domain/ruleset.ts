@@ -14,11 +14,11 @@ import { GROUP_PARAMETERS, parametersOn, VALUES_BY_ID } from './rules/parameters
 export const RULESET_VERSION = 'introflyt-rules-2026.12.1';
 
 export interface RuleSet {
-  version: string;
+  readonly version: string;
   /** Ids of the dated values in force for the month: G first, then every other parameter. */
-  parameterValues: string[];
-  params: RuleParameters;
-  g: GLookup;
+  readonly parameterValues: readonly string[];
+  readonly params: RuleParameters;
+  readonly g: GLookup;
 }
 
 /**
@@ -27,13 +27,24 @@ export interface RuleSet {
  *   date, G_MISSING when no G is known (a month before the first G).
  */
 export function rulesetFor(period: string, firstOfMonth: string): RuleSet {
+  const known = RULESETS.get(firstOfMonth);
+  if (known !== undefined) return known;
   const params = parametersOn(firstOfMonth);
   if ('missing' in params)
     throw new CaseError('PARAMETER_MISSING', [{ path: 'period', message: `no value of ${params.missing.join(', ')} is in force for ${period}` }]);
   const g = lookupG(firstOfMonth);
   if (g === null) throw new CaseError('G_MISSING', [{ path: 'period', message: `no grunnbeløp (G) is known for ${period}` }]);
-  return { version: RULESET_VERSION, parameterValues: [g.id, ...params.ids], params: params.values, g };
+  const ruleset: RuleSet = { version: RULESET_VERSION, parameterValues: [g.id, ...params.ids], params: params.values, g };
+  RULESETS.set(firstOfMonth, ruleset);
+  return ruleset;
 }
+
+/**
+ * Rule sets by month, made once: the engine runs a month again for every hint,
+ * and the values of a month never change while the code runs. At most one
+ * entry per calendar month the engine is asked about (errors are not kept).
+ */
+const RULESETS = new Map<string, RuleSet>();
 
 /**
  * The ids of the dated values a decision used. A decision stored before the
