@@ -207,6 +207,7 @@ test('reads the payout and its layered explanation in Norwegian and in English: 
     ['hints', true],
     ['who', false],
     ['rights', false],
+    ['details', false],
   ]);
   await page.locator('details[data-layer="calculation"] > summary').click();
   expect(await page.locator('details[data-layer="calculation"]').evaluate((e) => (e as HTMLDetailsElement).open)).toBe(true);
