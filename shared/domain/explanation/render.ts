@@ -21,7 +21,7 @@ import { CHILD_ILLNESS, FACTORS, RATES, SELF_CERTIFICATION } from '../rules/para
 import { ExplanationError } from './errors.js';
 import type { MemoKey, MessageArgs } from './format.js';
 import { LanguageFormatter } from './format.js';
-import { LANGUAGE_PACKS } from './messages/index.js';
+import { isUnchecked, LANGUAGE_PACKS } from './messages/index.js';
 
 export { LANGUAGES } from './messages/index.js';
 export { ExplanationError } from './errors.js';
@@ -109,7 +109,7 @@ export function isUncheckedTranslation(lang: string): boolean {
   return uncheckedTranslation(formatterFor(lang));
 }
 
-const uncheckedTranslation = (f: LanguageFormatter): boolean => !f.pack.translation.source && !f.pack.translation.checkedByQualifiedTranslator;
+const uncheckedTranslation = (f: LanguageFormatter): boolean => isUnchecked(f.pack.translation);
 
 /** The steps from the computed amount to the amount paid, for a decision and its context (payout-steps.ts). */
 export function stepsOf(decision: Pick<DecisionCore, 'payoutOre'>, ctx: ExplanationContext): PayoutSteps {

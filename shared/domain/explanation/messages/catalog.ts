@@ -36,3 +36,6 @@ export interface LanguagePack {
   readonly translation: { readonly source: true } | { readonly source: false; readonly checkedByQualifiedTranslator: boolean };
   readonly messages: Catalog;
 }
+
+/** A translation no qualified translator has checked: its text says that the Norwegian text applies. */
+export const isUnchecked = (translation: LanguagePack['translation']): boolean => !translation.source && !translation.checkedByQualifiedTranslator;
