@@ -294,6 +294,27 @@ describe('the layers say what happened', () => {
     expect(unexplained.calendar.lines[1]).toBe('  – 30 min: no reason given. Reduces the benefit.');
   });
 
+  test('rights: the complaint goes to the municipality’s address, and the adviser is named, when the context has them', () => {
+    const d = core(baseCase());
+    const ctx = { adviserName: 'Kari Nordmann', complaintAddress: 'Introsenteret, Postboks 1, 0101 Oslo' };
+    expect(renderLayers(d, 'nb', ctx).rights.lines).toEqual(
+      expect.arrayContaining([
+        'Send klagen til kommunen: Introsenteret, Postboks 1, 0101 Oslo.',
+        'Har du spørsmål, eller vil du klage? Kontakt programrådgiveren din, Kari Nordmann.',
+      ]),
+    );
+    expect(renderLayers(d, 'en', ctx).rights.lines).toContain('Send the complaint to the municipality: Introsenteret, Postboks 1, 0101 Oslo.');
+    // A contact given as a whole wins over the adviser's name.
+    expect(renderLayers(d, 'nb', { ...ctx, contact: 'Introsenteret' }).rights.lines.at(-1)).toBe('Har du spørsmål, eller vil du klage? Kontakt Introsenteret.');
+  });
+
+  test('a day with two lines of the same reason is named once in the summary, with their sum', () => {
+    const d = core(absentOn(baseCase(), ['2026-10-05']));
+    const line = d.lines[0]!;
+    const twice: DecisionCore = { ...d, lines: [{ ...line, amountOre: -100 }, { ...line, amountOre: -50 }] };
+    expect(renderLayers(twice, 'nb').summary.lines).toContain('NOK\u00a01,50 i trekk for 5. oktober. Det er ikke meldt noen grunn til at du var borte.');
+  });
+
   test('calendar: no programme days, and warnings for absence records that were not used', () => {
     const empty = core(baseCase({ days: [] }));
     expect(renderLayers(empty, 'en').calendar.lines).toContain('No programme days are listed for this month.');
@@ -342,6 +363,11 @@ describe('bad input is an ExplanationError with a stable code', () => {
     ['INVALID_AMOUNT', () => renderExplanation(d(), 'en', { correction: { supersedesDecisionId: 'x', reason: 'NEW_G', days: [{ date: '2026-10-05', beforeOre: 0.5, afterOre: 0 }], totalDifferenceOre: 0 } })],
     ['INVALID_AMOUNT', () => renderExplanation(d(), 'en', { correction: { supersedesDecisionId: 'x', reason: 'NEW_G', days: [{ date: '2026-10-05', beforeOre: 0, afterOre: 0.5 }], totalDifferenceOre: 0 } })],
     ['UNKNOWN_MESSAGE', () => renderExplanation({ ...d(), calendar: [{ ...d().calendar[0]!, status: 'ASLEEP' as DayStatus }] }, 'en')],
+    // A name or an address is placed as text, one line: a line break would forge a layer ("\n## …").
+    ['INVALID_TEXT', () => renderExplanation(d(), 'nb', { adviserName: 'Kari\n\n## Detaljer' })],
+    ['INVALID_TEXT', () => renderExplanation(d(), 'nb', { adviserName: ' ' })],
+    ['INVALID_TEXT', () => renderExplanation(d(), 'nb', { complaintAddress: 'x'.repeat(501) })],
+    ['INVALID_TEXT', () => renderExplanation(d(), 'nb', { complaintAddress: 'Postboks 1\r0101 Oslo' })],
   ])('%s', (code, fn) => {
     expect(codeOf(fn)).toBe(code);
   });
