@@ -368,6 +368,9 @@ describe('bad input is an ExplanationError with a stable code', () => {
     ['INVALID_TEXT', () => renderExplanation(d(), 'nb', { adviserName: ' ' })],
     ['INVALID_TEXT', () => renderExplanation(d(), 'nb', { complaintAddress: 'x'.repeat(501) })],
     ['INVALID_TEXT', () => renderExplanation(d(), 'nb', { complaintAddress: 'Postboks 1\r0101 Oslo' })],
+    // A right-to-left override in an adviser's reason would show the amounts after it reversed ("NOK 100" as "001 KON").
+    ['INVALID_TEXT', () => renderExplanation(d(), 'ar', { resolution: { kind: 'ADJUSTMENT', payoutOre: 1, reason: 'ok \u202e 0,01', role: 'adviser', resolvedOn: '2026-11-05' } })],
+    ['INVALID_TEXT', () => renderExplanation(d(), 'nb', { adviserName: 'Kari\u2067 Nordmann' })],
   ])('%s', (code, fn) => {
     expect(codeOf(fn)).toBe(code);
   });

@@ -250,12 +250,21 @@ function requireDays(days: readonly { beforeOre: number; afterOre: number }[], p
 const MAX_TEXT = 500;
 
 /**
- * Text written by a person (an adjustment's reason, a case reference) is
- * placed as an argument, never parsed as a message; it must be one line
- * (the layers are lines) and not empty.
+ * One line of a person's text: no control characters (a line break would
+ * start a forged layer) and no bidirectional controls (U+202A–U+202E,
+ * U+2066–U+2069, the marks U+200E, U+200F, U+061C), which could make an
+ * amount or a date in the text around it read reversed, in any language and
+ * more easily in the Arabic one. The API's schemas use the same pattern.
+ */
+export const ONE_LINE_TEXT = /^[^\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+$/u;
+
+/**
+ * Text written by a person (an adjustment's reason, a case reference, the
+ * adviser's name, the complaint address) is placed as an argument, never
+ * parsed as a message; it must be one line (the layers are lines) and not empty.
  */
 function requireText(value: string, path: string): void {
-  if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_TEXT || /\p{Cc}/u.test(value))
+  if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_TEXT || !ONE_LINE_TEXT.test(value))
     throw new ExplanationError('INVALID_TEXT', `${path}: must be 1 to ${MAX_TEXT} characters on one line`);
 }
 
