@@ -17,6 +17,7 @@ import { setWorkflow } from '../../shared/adapters/workflow.js';
 import type { CaseInput } from '../../shared/domain/case.js';
 import { parseCase } from '../../shared/domain/case.js';
 import { decide } from '../../shared/domain/engine.js';
+import { LAYER_ORDER } from '../../shared/domain/explanation/render.js';
 import { localWorkflow } from '../../infra/local/workflow-runner.js';
 import { captureLogs } from '../support/capture-logs.js';
 import { participant, startTestSystem, staff, type TestSystem } from '../support/local-system.js';
@@ -125,7 +126,7 @@ test('from start to export: participants read their explanation in nb and en; tw
       const r = await sys.http('GET', '/me/decisions/2026-10/explanation', { token, query: { lang } });
       expect(r.status).toBe(200);
       expect(r.body).toMatchObject({ participantId: seed.participantId, period: '2026-10', version: 1, lang });
-      expect((r.body!.layers as unknown[]).length).toBe(7);
+      expect((r.body!.layers as unknown[]).length).toBe(LAYER_ORDER.length);
     }
   }
 

@@ -238,8 +238,8 @@ test('after release the participant’s explanation says who approved it and whe
   const r = await sys.http('GET', '/me/decisions/2026-10/explanation', { token, query: { lang: 'en' } });
   const body = r.body as { released: boolean; text: string; stored: string; layers: { name: string; lines: string[] }[] };
   expect(body.released).toBe(true);
-  expect(body.stored).toContain('waiting for approval');
-  expect(body.text).not.toContain('waiting for approval');
+  expect(body.stored).toContain('must approve it before it is paid');
+  expect(body.text).not.toContain('must approve it before it is paid');
   expect(body.layers.find((l) => l.name === 'who')!.lines.join(' ')).toContain('payroll');
   const adjusted = await sys.http('GET', '/me/decisions/2026-10/explanation', { token: await sys.tokenFor(participant('p-adjust')) });
   expect(adjusted.body).toMatchObject({ paidOre: engine('p-adjust').baseOre, resolution: { kind: 'ADJUSTMENT' } });
