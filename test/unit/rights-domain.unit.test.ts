@@ -2,6 +2,10 @@
 import { advanceComplaint, COMPLAINT_OUTCOMES, COMPLAINT_STATUSES, outcomeNeedsNewDecision } from '../../shared/domain/rights/complaint.js';
 import type { ComplaintAction } from '../../shared/domain/rights/complaint.js';
 import { complaintDeadline, complaintTimeliness } from '../../shared/domain/rights/complaint-deadline.js';
+import { simulate } from '../../shared/domain/engine.js';
+import { renderLayers } from '../../shared/domain/explanation/render.js';
+import { rightsNotes } from '../../shared/domain/rights/explanation-notes.js';
+import { baseCase } from '../support/case-builder.js';
 import { answerCorrectionRequest, correctionFits, CORRECTION_REQUEST_STATUSES, periodOfSubject } from '../../shared/domain/rights/correction-request.js';
 
 describe('correction request: OPEN → ACCEPTED | REFUSED, once', () => {
@@ -87,5 +91,60 @@ describe('complaint deadline: three weeks from when the decision was made known 
 
   test('a decision not made known yet has no deadline running: never late', () => {
     expect(complaintTimeliness('2030-01-01', null)).toEqual({ late: false, deadline: null });
+  });
+});
+
+describe('the explanation of the month mentions its correction requests and complaints', () => {
+  const decidedAt = '2026-11-10T00:00:00.000Z';
+  const req = (status: string, answerAt?: string) => ({ kind: 'CORRECTION_REQUEST' as const, period: '2026-10', createdAt: '2026-11-05T09:00:00.000Z', status, ...(answerAt === undefined ? {} : { answer: { at: answerAt } }) });
+  const complaint = (status: string, extra: object = {}) => ({ kind: 'COMPLAINT' as const, period: '2026-10', createdAt: '2026-11-04T09:00:00.000Z', status, receivedOn: '2026-11-04', late: false, ...extra });
+
+  test('a request: open, refused, accepted before this version (counted) or after it (the next run counts it)', () => {
+    const notes = rightsNotes([req('OPEN'), req('REFUSED', '2026-11-06T10:00:00.000Z'), req('ACCEPTED', '2026-11-06T10:00:00.000Z'), req('ACCEPTED', '2026-11-12T10:00:00.000Z')], '2026-10', decidedAt);
+    expect(notes.map((n) => [n.step, n.answeredOn])).toEqual([
+      ['OPEN', null],
+      ['REFUSED', '2026-11-06'],
+      ['ACCEPTED_INCLUDED', '2026-11-06'],
+      ['ACCEPTED_PENDING', '2026-11-12'],
+    ]);
+  });
+
+  test('a complaint in every step; other months are left out; oldest first', () => {
+    const notes = rightsNotes(
+      [
+        req('OPEN'),
+        complaint('RECEIVED', { late: true }),
+        complaint('UPHELD', { reassessment: { at: '2026-11-06T00:00:00.000Z' } }),
+        complaint('UPHELD', { reassessment: { at: '2026-11-11T00:00:00.000Z' } }),
+        complaint('FORWARDED', { reassessment: { at: '2026-11-07T00:00:00.000Z' } }),
+        complaint('DECIDED', { reassessment: { at: '2026-11-07T00:00:00.000Z' }, outcome: { outcome: 'CONFIRMED', decidedOn: '2026-12-01' } }),
+        { ...complaint('RECEIVED'), period: '2026-09' },
+      ],
+      '2026-10',
+      decidedAt,
+    );
+    expect(notes.map((n) => [n.kind, n.step, n.answeredOn, n.kind === 'COMPLAINT' ? [n.late, n.outcome] : null])).toEqual([
+      ['COMPLAINT', 'RECEIVED', null, [true, null]],
+      ['COMPLAINT', 'UPHELD_INCLUDED', '2026-11-06', [false, null]],
+      ['COMPLAINT', 'UPHELD_PENDING', '2026-11-11', [false, null]],
+      ['COMPLAINT', 'FORWARDED', '2026-11-07', [false, null]],
+      ['COMPLAINT', 'DECIDED', '2026-12-01', [false, 'CONFIRMED']],
+      ['CORRECTION_REQUEST', 'OPEN', null, null],
+    ]);
+    expect(rightsNotes([complaint('RECEIVED'), complaint('RECEIVED')], '2026-10', decidedAt)).toHaveLength(2);
+    expect(rightsNotes([complaint('RECEIVED'), req('OPEN')], '2026-10', decidedAt).map((n) => n.kind)).toEqual(['COMPLAINT', 'CORRECTION_REQUEST']);
+    expect(rightsNotes([req('OPEN'), complaint('RECEIVED')], '2026-10', decidedAt).map((n) => n.kind)).toEqual(['COMPLAINT', 'CORRECTION_REQUEST']);
+  });
+
+  test('layer 7 of the explanation says it, in nb and en', () => {
+    const d = simulate(baseCase());
+    const ctx = { rightsCases: rightsNotes([req('ACCEPTED', '2026-11-12T10:00:00.000Z'), complaint('RECEIVED', { late: true })], '2026-10', decidedAt) };
+    const nb = renderLayers(d, 'nb', ctx).rights.lines.slice(-2);
+    expect(nb).toEqual([
+      'Kommunen fikk klagen din 4. november 2026 (etter klagefristen, men den blir behandlet). Den er ikke vurdert ennå.',
+      expect.stringMatching(/^Du ba om retting 5\. november 2026\. Rådgiveren din godtok den 12\. november 2026\. Neste beregning tar med rettingen/),
+    ]);
+    expect(renderLayers(d, 'en', ctx).rights.lines.at(-1)).toMatch(/^You asked for a correction on 5 November 2026\. Your adviser accepted it on 12 November 2026\./);
+    expect(renderLayers(d, 'nb', {}).rights.lines.some((l) => l.includes('retting'))).toBe(false);
   });
 });

@@ -75,7 +75,19 @@ export interface ExplanationContext {
   backPayments?: readonly BackPaymentStep[];
   /** Who to contact; default "your programme adviser" in the reader's language. */
   contact?: string;
+  /** The participant's correction requests and complaints about this month (issue 12; layer 7 mentions each). */
+  rightsCases?: readonly RightsCaseNote[];
 }
+
+/**
+ * A correction request or complaint about the month, as the explanation
+ * mentions it: when it was filed, where it stands, and whether this decision
+ * version already counts the correction it led to (INCLUDED) or the next
+ * payroll run will (PENDING). Dates are ISO dates (Oslo).
+ */
+export type RightsCaseNote =
+  | { kind: 'CORRECTION_REQUEST'; filedOn: string; step: 'OPEN' | 'ACCEPTED_PENDING' | 'ACCEPTED_INCLUDED' | 'REFUSED'; answeredOn: string | null }
+  | { kind: 'COMPLAINT'; filedOn: string; step: 'RECEIVED' | 'UPHELD_PENDING' | 'UPHELD_INCLUDED' | 'FORWARDED' | 'DECIDED'; answeredOn: string | null; late: boolean; outcome: string | null };
 
 /** The steps from the computed amount to the amount paid, for a decision and its context (payout-steps.ts). */
 export function stepsOf(decision: Pick<DecisionCore, 'payoutOre'>, ctx: ExplanationContext): PayoutSteps {
@@ -614,8 +626,17 @@ function rights({ f, ctx }: Render): ExplanationLayer {
       f.s('rights.complain'),
       f.s('rights.suspend'),
       f.memo(['rights.contact', contact], () => f.t('rights.contact', { contact })),
+      ...(ctx.rightsCases ?? []).map((c) => rightsCaseLine(f, c)),
     ],
   };
+}
+
+/** One line per correction request or complaint about the month (issue 12). */
+function rightsCaseLine(f: LanguageFormatter, c: RightsCaseNote): string {
+  const filed = f.date(c.filedOn);
+  const answered = c.answeredOn === null ? '' : f.date(c.answeredOn);
+  if (c.kind === 'CORRECTION_REQUEST') return f.t('rightsCase.request', { step: c.step, filed, answered });
+  return f.t('rightsCase.complaint', { step: c.step, filed, answered, late: c.late ? 'yes' : 'no', outcome: c.outcome ?? 'none' });
 }
 
 /* Entry points -------------------------------------------------------------- */

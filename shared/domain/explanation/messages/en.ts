@@ -225,6 +225,12 @@ export const enMessages = {
   'rights.contact': 'Questions, or want to complain? Contact {contact}.',
   'rights.defaultContact': 'your programme adviser',
 
+  // Correction requests and complaints (issue 12): a separate block, new keys
+  'rightsCase.request':
+    '{step, select, OPEN {You asked for a correction on {filed}. Your adviser has not answered yet.} ACCEPTED_PENDING {You asked for a correction on {filed}. Your adviser accepted it on {answered}. The next calculation counts the correction, and you get a new decision for the month.} ACCEPTED_INCLUDED {You asked for a correction on {filed}. Your adviser accepted it on {answered}, and this decision counts the correction.} other {You asked for a correction on {filed}. Your adviser said no on {answered}. The reason is under "Corrections and complaints".}}',
+  'rightsCase.complaint':
+    '{step, select, RECEIVED {The municipality received your complaint on {filed}{late, select, yes { (after the deadline, but it will be considered)} other {}}. It has not been reassessed yet.} UPHELD_PENDING {The municipality received your complaint on {filed} and agreed with you on {answered}. The next calculation counts the change, and you get a new decision for the month.} UPHELD_INCLUDED {The municipality received your complaint on {filed} and agreed with you on {answered}. This decision counts the change.} FORWARDED {The municipality received your complaint on {filed}. It did not change the decision and sent your complaint to Statsforvalteren on {answered}.} other {The municipality received your complaint on {filed}. Statsforvalteren has decided it: {outcome, select, CONFIRMED {the decision stands} CHANGED {the decision is changed} QUASHED {the decision is set aside, and the municipality decides again} DISMISSED {the complaint is dismissed} other {see the answer}}.}}',
+
   // Formats: a duration, and several days of one month ("29 and 30 October")
   'format.duration': '{hours, plural, =0 {{minutes} min} other {{minutes, plural, =0 {{hours} h} other {{hours} h {minutes} min}}}}',
   'format.daysOfMonth': '{days} {month}',
