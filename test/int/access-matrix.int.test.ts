@@ -98,7 +98,17 @@ const SAMPLE_BODY: Readonly<Record<string, () => unknown>> = {
   'payroll-run-approve': () => null,
   // A day before the clock's today; every later call with version 0 is a 409 for the assigned adviser, a 403/404 for others.
   'attendance-correct': () => ({ present: [], reason: 'Matrisetest', expectedVersion: 0 }),
+  // Correction requests and complaints (issue 12): a fresh request id each call, so every call is a new request.
+  'me-correction-request-file': () => ({ requestId: randomUUID(), subject: { kind: 'DAY', date: '2026-10-06' }, text: 'Matrisetest' }),
+  'me-complaint-file': () => ({ requestId: randomUUID(), period: '2026-10', text: 'Matrisetest' }),
+  'complaint-record': () => ({ requestId: randomUUID(), period: '2026-10', text: 'Matrisetest', receivedOn: '2026-10-06' }),
+  'correction-request-answer': () => ({ action: 'REFUSE', version: 1, reason: 'Matrisetest' }),
+  'complaint-reassess': () => ({ upheld: false, version: 1, reason: 'Matrisetest' }),
+  'complaint-outcome': () => ({ version: 2, outcome: 'CONFIRMED', decidedOn: '2026-10-06', note: '' }),
 };
+
+/** A case id of the right form in the rights routes' paths (issue 12). */
+const MATRIX_CASE = 'kl-00000000-0000-4000-8000-000000000001';
 
 /** POST routes that take no body: sent without one, so the call reaches the route's own checks. */
 const NO_BODY = new Set(['device-deactivate']);
@@ -116,6 +126,7 @@ function pathFor(route: RouteDef, pid = 'p-matrix-b'): string {
     .replace('{participantId}', pid)
     .replace('{period}', '2026-10')
     .replace('{date}', '2026-10-06')
+    .replace('{caseId}', MATRIX_CASE)
     .replace('{id}', 'run-matrix-0');
 }
 
@@ -347,6 +358,7 @@ describe('S13: two municipalities, whatever the assignments say', () => {
       .replace('{participantId}', M2_IDS.participant)
       .replace('{period}', '2026-10')
       .replace('{date}', '2026-10-06')
+      .replace('{caseId}', MATRIX_CASE)
       .replace('{id}', M2_IDS.run);
 
   /** A 5001 kiosk presenting 5002's card and PIN. */

@@ -48,12 +48,20 @@ export const VALID_BODIES: Readonly<Record<string, (w: FuzzWorld) => Record<stri
   'device-register': () => ({ deviceId: 'kiosk-fuzz-new', label: 'Fuzz hall' }),
   'decision-seen': () => ({ version: 1 }),
   'policy-update': () => ({ expectedVersion: 1, benefit: { deductionUnit: 'DAILY' }, attendance: { replayWindowHours: 48, missingCheckout: 'END_OF_SESSION' } }),
+  // Correction requests and complaints (issue 12).
+  'me-correction-request-file': () => ({ requestId: '5d1f6a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b', subject: { kind: 'DAY', date: '2026-10-14' }, text: 'Kiosken var nede' }),
+  'me-complaint-file': () => ({ requestId: '6e2a7b3c-4d5e-4f6a-9b7c-8d9e0f1a2b3c', period: '2026-10', text: 'Jeg klager på trekket' }),
+  'complaint-record': () => ({ requestId: '7f3b8c4d-5e6f-4a7b-8c8d-9e0f1a2b3c4d', period: '2026-10', text: 'Klage mottatt på papir', receivedOn: '2026-10-15' }),
+  'correction-request-answer': () => ({ action: 'ACCEPT', version: 1, reason: 'Bekreftet av læreren', correction: { kind: 'ATTENDANCE', present: [{ from: '08:30', to: '11:30' }], expectedVersion: 0 } }),
+  'complaint-reassess': () => ({ upheld: false, version: 1, reason: 'Trekket følger reglene' }),
+  'complaint-outcome': () => ({ version: 2, outcome: 'CONFIRMED', decidedOn: '2026-10-15', note: '' }),
 };
 
 export const VALID_QUERIES: Readonly<Record<string, Record<string, string>>> = {
   'me-attendance': { month: '2026-10' },
   'participant-attendance': { month: '2026-10' },
   'absence-queue': { status: 'PENDING' },
+  'rights-queue': { status: 'OPEN' },
 };
 
 // ---------------------------------------------------------------------------
