@@ -78,7 +78,7 @@ const token = (who: keyof typeof WHO | 'kioskDevice'): string => tokens.get(who)
 /** A route that lists kiosks is called with the kiosk's own client-credentials token (the only way to be a kiosk). */
 const tokenFor = (route: RouteDef, who: keyof typeof WHO): string => token(who === 'kiosk' && route.roles.includes('kiosk') ? 'kioskDevice' : who);
 /** 5002's ids: none may appear in an answer to a 5001 caller. */
-const M2_IDS = { participant: 'p-5002', absence: '', run: 'run-5002-0', device: 'kiosk-5002', decision: 'p-5002.2026-10.v0001' };
+const M2_IDS = { participant: 'p-5002', absence: '', run: 'run-5002-0', device: 'kiosk-5002', decision: 'p-5002.2026-10.v0001', rightsCase: '' };
 
 /** Request bodies that pass validation, for routes whose checks come after the body's. */
 const SAMPLE_BODY: Readonly<Record<string, () => unknown>> = {
@@ -194,6 +194,10 @@ beforeAll(async () => {
   // A decision that needs a formal decision (VEDTAK_REQUIRED), as /reviews lists them.
   const g10 = inMonth(goldenCase('g10-deductions-exceed-base', 'p-5002'), '2026-10', '2026-11-01');
   await seedDecision({ ...g10, municipality: { ...g10.municipality, code: M2 } }, { runId: M2_IDS.run });
+  // A complaint of 5002's about that decision (issue 12): the rights routes aimed at 5002 name it.
+  const m2Complaint = await sys.http('POST', '/me/complaints', { token: token('participantM2'), body: { requestId: randomUUID(), period: '2026-10', text: 'Matrisetest 5002' } });
+  expect(m2Complaint.status).toBe(201);
+  M2_IDS.rightsCase = String((m2Complaint.body as { case: { caseId: string } }).case.caseId);
   logs = captureLogs();
 }, 120_000);
 
@@ -358,7 +362,7 @@ describe('S13: two municipalities, whatever the assignments say', () => {
       .replace('{participantId}', M2_IDS.participant)
       .replace('{period}', '2026-10')
       .replace('{date}', '2026-10-06')
-      .replace('{caseId}', MATRIX_CASE)
+      .replace('{caseId}', M2_IDS.rightsCase)
       .replace('{id}', M2_IDS.run);
 
   /** A 5001 kiosk presenting 5002's card and PIN. */

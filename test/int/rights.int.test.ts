@@ -78,6 +78,9 @@ describe('correction requests', () => {
     const other = await fileRequest({ ...body(), text: 'Noe helt annet' });
     expect([other.status, other.body?.code]).toEqual([409, 'REQUEST_ID_CONFLICT']);
     expect((await myCases()).filter((c) => c.caseId === caseId)).toHaveLength(1);
+    // The participant's own data export (GDPR art. 15) carries it, with their words.
+    const exported = (await sys.http('GET', '/me/data-export', { token: t.p1! })).body as { rightsCases: Json[] };
+    expect(exported.rightsCases).toEqual([expect.objectContaining({ caseId, text: SECRET_TEXT, status: 'OPEN' })]);
   });
 
   test('bad requests are refused with a code: a future day, a future month, an absence that is not mine, control characters', async () => {

@@ -9,7 +9,7 @@
  */
 import { newUuid, type Api } from '../lib/api.js';
 import { download, h, type Child } from '../lib/dom.js';
-import { osloToday } from '../lib/format.js';
+import { addMonths, osloToday } from '../lib/format.js';
 import type { Lang } from '../lib/i18n.js';
 import { renderRightsCase, type RightsCase } from '../lib/rights-cases.js';
 
@@ -321,7 +321,7 @@ function paperForm(ctx: AdviserRightsContext): Child {
     h('label', { for: 'paper-participant' }, tr(lang, 'participant')),
     h('select', { id: 'paper-participant', name: 'participantId', required: true }, state.participants.map((p) => h('option', { value: p.participantId }, [p.givenName, p.familyName].filter(Boolean).join(' ') || p.participantId))),
     h('label', { for: 'paper-period' }, tr(lang, 'period')),
-    h('input', { id: 'paper-period', name: 'period', type: 'month', max: today.slice(0, 7), required: true }),
+    h('input', { id: 'paper-period', name: 'period', type: 'month', value: addMonths(today.slice(0, 7), -1), max: today.slice(0, 7), required: true }),
     h('label', { for: 'paper-received' }, tr(lang, 'receivedOn')),
     h('input', { id: 'paper-received', name: 'receivedOn', type: 'date', value: today, max: today, required: true }),
     h('label', { for: 'paper-text' }, tr(lang, 'text')),
