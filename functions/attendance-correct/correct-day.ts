@@ -58,7 +58,7 @@ export interface CorrectionPlan {
 /**
  * Every check of a correction of `date`, in the order above, after the staff
  * access check and before anything is written (also used by an accepted
- * correction request: functions/correction-request-answer).
+ * correction request: functions/rights-adviser).
  */
 export async function planCorrection(deps: Deps, auth: AuthContext, participantId: string, date: string, body: CorrectionBody): Promise<CorrectionPlan> {
   const now = osloTime(deps.clock.now().getTime());

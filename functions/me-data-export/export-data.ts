@@ -23,7 +23,7 @@ import { absenceView } from '../me-attendance/absence-view.js';
 import { correctionView } from '../me-attendance/correction-view.js';
 import type { RightsRepo } from '../../shared/adapters/rights-repo.js';
 import { getRightsRepo } from '../../shared/adapters/rights-repo.js';
-import { rightsCaseView } from '../me-rights-list/rights-view.js';
+import { rightsCaseView } from '../rights-participant/rights-view.js';
 
 export async function exportData(
   deps: Deps,

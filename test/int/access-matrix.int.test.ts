@@ -98,14 +98,16 @@ const SAMPLE_BODY: Readonly<Record<string, () => unknown>> = {
   'payroll-run-approve': () => null,
   // A day before the clock's today; every later call with version 0 is a 409 for the assigned adviser, a 403/404 for others.
   'attendance-correct': () => ({ present: [], reason: 'Matrisetest', expectedVersion: 0 }),
-  // Correction requests and complaints (issue 12): a fresh request id each call, so every call is a new request.
-  'me-correction-request-file': () => ({ requestId: randomUUID(), subject: { kind: 'DAY', date: '2026-10-06' }, text: 'Matrisetest' }),
-  'me-complaint-file': () => ({ requestId: randomUUID(), period: '2026-10', text: 'Matrisetest' }),
-  'complaint-record': () => ({ requestId: randomUUID(), period: '2026-10', text: 'Matrisetest', receivedOn: '2026-10-06' }),
-  'correction-request-answer': () => ({ action: 'REFUSE', version: 1, reason: 'Matrisetest' }),
-  'complaint-reassess': () => ({ upheld: false, version: 1, reason: 'Matrisetest' }),
-  'complaint-outcome': () => ({ version: 2, outcome: 'CONFIRMED', decidedOn: '2026-10-06', note: '' }),
+  // Correction requests and complaints (issue 12), keyed by route (two functions serve them): a fresh request id each call.
+  'POST /me/correction-requests': () => ({ requestId: randomUUID(), subject: { kind: 'DAY', date: '2026-10-06' }, text: 'Matrisetest' }),
+  'POST /me/complaints': () => ({ requestId: randomUUID(), period: '2026-10', text: 'Matrisetest' }),
+  'POST /participants/{id}/complaints': () => ({ requestId: randomUUID(), period: '2026-10', text: 'Matrisetest', receivedOn: '2026-10-06' }),
+  'PUT /participants/{id}/correction-requests/{caseId}/answer': () => ({ action: 'REFUSE', version: 1, reason: 'Matrisetest' }),
+  'PUT /participants/{id}/complaints/{caseId}/reassessment': () => ({ upheld: false, version: 1, reason: 'Matrisetest' }),
+  'PUT /participants/{id}/complaints/{caseId}/outcome': () => ({ version: 2, outcome: 'CONFIRMED', decidedOn: '2026-10-06', note: '' }),
 };
+
+const sampleFor = (route: RouteDef) => SAMPLE_BODY[`${route.method} ${route.path}`] ?? SAMPLE_BODY[route.fn];
 
 /** A case id of the right form in the rights routes' paths (issue 12). */
 const MATRIX_CASE = 'kl-00000000-0000-4000-8000-000000000001';
@@ -136,7 +138,7 @@ const namesParticipant = (route: RouteDef): boolean => route.path.startsWith('/p
 /** Every error body the matrix received, for the S7 scan. */
 const errorBodies: string[] = [];
 
-async function call(route: RouteDef, who: keyof typeof WHO | null, pid?: string, path = pathFor(route, pid), sample = SAMPLE_BODY[route.fn]): Promise<HttpReply> {
+async function call(route: RouteDef, who: keyof typeof WHO | null, pid?: string, path = pathFor(route, pid), sample = sampleFor(route)): Promise<HttpReply> {
   const body = route.method === 'GET' || route.method === 'DELETE' || NO_BODY.has(route.fn) ? undefined : sample === undefined ? {} : (sample() ?? undefined);
   const r = await sys.http(route.method, path, {
     ...(who === null ? {} : { token: tokenFor(route, who) }),
@@ -395,7 +397,7 @@ describe('S13: two municipalities, whatever the assignments say', () => {
         for (const role of route.roles) {
           const who = role === 'participant' ? 'participantA' : role;
           const sample = route.fn === 'checkin-record' && role === 'kiosk' ? kioskWithM2Card : undefined;
-          const r = await call(route, who, undefined, pathM2(route), sample ?? SAMPLE_BODY[route.fn]);
+          const r = await call(route, who, undefined, pathM2(route), sample ?? sampleFor(route));
           const l = label(route, who, r);
           expect({ ...l, server: r.status >= 500 }).toEqual({ ...l, server: false });
           const leaked = markers().filter((m) => r.raw.includes(m));

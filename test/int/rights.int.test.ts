@@ -263,6 +263,6 @@ describe('the closed file and the logs', () => {
   test('the participant’s words never reach a log line', () => {
     expect(logs.text()).not.toContain('Xylofonvei');
     expect(logs.text()).not.toContain('uenig i trekket');
-    expect(logs.lines().some((l) => l.fn === 'me-correction-request-file')).toBe(true);
+    expect(logs.lines().some((l) => l.fn === 'rights-participant')).toBe(true);
   });
 });

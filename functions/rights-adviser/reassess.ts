@@ -11,9 +11,9 @@ import type { Deps } from '../../shared/adapters/deps.js';
 import type { ComplaintRecord, RightsRepo } from '../../shared/adapters/rights-repo.js';
 import { advanceComplaint } from '../../shared/domain/rights/complaint.js';
 import type { AuthContext } from '../../shared/http/auth.js';
-import type { StepResult } from '../correction-request-answer/settle.js';
-import { answerOf, applyStep, loadCase } from '../correction-request-answer/settle.js';
-import type { ReassessmentBody } from '../me-rights-list/schema.js';
+import type { StepResult } from './settle.js';
+import { answerOf, applyStep, loadCase } from './settle.js';
+import type { ReassessmentBody } from '../rights-participant/schema.js';
 
 export const PURPOSE = 'complaint-reassessment';
 

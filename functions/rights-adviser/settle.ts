@@ -32,10 +32,10 @@ import type { AuthContext } from '../../shared/http/auth.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../shared/http/errors.js';
 import { recordAccess, requireStaffAccess } from '../../shared/http/staff-access.js';
 import { correctionChanged, planCorrection } from '../attendance-correct/correct-day.js';
-import type { RightsCaseView } from '../me-rights-list/rights-view.js';
-import { rightsCaseView } from '../me-rights-list/rights-view.js';
-import type { CorrectionInput } from '../me-rights-list/schema.js';
-import { requestHashOf } from '../me-correction-request-file/file-request.js';
+import type { RightsCaseView } from '../rights-participant/rights-view.js';
+import { rightsCaseView } from '../rights-participant/rights-view.js';
+import type { CorrectionInput } from '../rights-participant/schema.js';
+import { requestHashOf } from '../rights-participant/file-request.js';
 
 export const caseChanged = () => new ConflictError('RIGHTS_CASE_CHANGED', 'The case was changed meanwhile; reload and try again');
 const caseNotFound = () => new NotFoundError('No such correction request or complaint', 'RIGHTS_CASE_NOT_FOUND');

@@ -10,7 +10,7 @@ import type { CorrectionRequestRecord, RightsRepo } from '../../shared/adapters/
 import { answerCorrectionRequest, correctionFits } from '../../shared/domain/rights/correction-request.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { BadRequestError } from '../../shared/http/errors.js';
-import type { AnswerBody } from '../me-rights-list/schema.js';
+import type { AnswerBody } from '../rights-participant/schema.js';
 import type { StepResult } from './settle.js';
 import { answerOf, applyStep, loadCase } from './settle.js';
 

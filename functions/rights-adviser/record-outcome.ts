@@ -7,7 +7,7 @@
  * COMPLAINT_NOT_FORWARDED, COMPLAINT_DECIDED). A changed or quashed decision
  * is decided again by the adviser with a correction (PUT
  * …/attendance/{date}, PATCH /participants/{id}); the next run writes the new
- * version. Steps and refusals: correction-request-answer/settle.ts.
+ * version. Steps and refusals: settle.ts.
  */
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { ComplaintRecord, RightsRepo } from '../../shared/adapters/rights-repo.js';
@@ -15,9 +15,9 @@ import { osloDateOf, osloTime } from '../../shared/domain/attendance/oslo-time.j
 import { advanceComplaint } from '../../shared/domain/rights/complaint.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { BadRequestError } from '../../shared/http/errors.js';
-import type { StepResult } from '../correction-request-answer/settle.js';
-import { applyStep, loadCase } from '../correction-request-answer/settle.js';
-import type { OutcomeBody } from '../me-rights-list/schema.js';
+import type { StepResult } from './settle.js';
+import { applyStep, loadCase } from './settle.js';
+import type { OutcomeBody } from '../rights-participant/schema.js';
 
 export const PURPOSE = 'complaint-outcome';
 

@@ -13,8 +13,8 @@ import type { RightsCase } from '../../shared/adapters/rights-repo.js';
 import { getRightsRepo } from '../../shared/adapters/rights-repo.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { recordAccess } from '../../shared/http/staff-access.js';
-import type { RightsCaseView } from '../me-rights-list/rights-view.js';
-import { rightsCaseView } from '../me-rights-list/rights-view.js';
+import type { RightsCaseView } from '../rights-participant/rights-view.js';
+import { rightsCaseView } from '../rights-participant/rights-view.js';
 
 export const PURPOSE = 'rights-queue';
 const WAITING = new Set(['OPEN', 'RECEIVED', 'FORWARDED']);

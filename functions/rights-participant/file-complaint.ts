@@ -22,9 +22,9 @@ import { complaintTimeliness } from '../../shared/domain/rights/complaint-deadli
 import type { AuthContext } from '../../shared/http/auth.js';
 import { BadRequestError, NotFoundError } from '../../shared/http/errors.js';
 import { releaseOf } from '../me-decision-get/decision-view.js';
-import type { RightsCaseView } from '../me-rights-list/rights-view.js';
-import type { ComplaintBody } from '../me-rights-list/schema.js';
-import { createCase, requestHashOf } from '../me-correction-request-file/file-request.js';
+import type { RightsCaseView } from './rights-view.js';
+import type { ComplaintBody } from './schema.js';
+import { createCase, requestHashOf } from './file-request.js';
 
 export interface ComplaintSource {
   participantId: string;

@@ -23,10 +23,10 @@ import type { Deps } from '../../shared/adapters/deps.js';
 import type { RightsRepo } from '../../shared/adapters/rights-repo.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { recordAccess } from '../../shared/http/staff-access.js';
-import { loadCase } from '../correction-request-answer/settle.js';
+import { loadCase } from './settle.js';
 import { correctionView } from '../me-attendance/correction-view.js';
 import { readExplanation } from '../me-decision-explanation/read-explanation.js';
-import { rightsCaseView } from '../me-rights-list/rights-view.js';
+import { rightsCaseView } from '../rights-participant/rights-view.js';
 
 export const PURPOSE = 'complaint-case-file';
 export const CASE_FILE_FORMAT = 'introflyt-complaint-case-file-v1';

@@ -22,9 +22,9 @@ import { canonicalJson } from '../../shared/domain/canonical-json.js';
 import { periodOfSubject } from '../../shared/domain/rights/correction-request.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../shared/http/errors.js';
-import type { RightsCaseView } from '../me-rights-list/rights-view.js';
-import { rightsCaseView } from '../me-rights-list/rights-view.js';
-import type { CorrectionRequestBody } from '../me-rights-list/schema.js';
+import type { RightsCaseView } from './rights-view.js';
+import { rightsCaseView } from './rights-view.js';
+import type { CorrectionRequestBody } from './schema.js';
 
 export const requestHashOf = (kind: string, participantId: string, body: unknown) =>
   `sha256:${createHash('sha256').update(canonicalJson({ kind, participantId, body })).digest('hex')}`;
