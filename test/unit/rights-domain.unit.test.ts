@@ -146,5 +146,9 @@ describe('the explanation of the month mentions its correction requests and comp
     ]);
     expect(renderLayers(d, 'en', ctx).rights.lines.at(-1)).toMatch(/^You asked for a correction on 5 November 2026\. Your adviser accepted it on 12 November 2026\./);
     expect(renderLayers(d, 'nb', {}).rights.lines.some((l) => l.includes('retting'))).toBe(false);
+    const decided = rightsNotes([complaint('DECIDED', { reassessment: { at: '2026-11-07T00:00:00.000Z' }, outcome: { outcome: 'QUASHED', decidedOn: '2026-12-01' } })], '2026-10', decidedAt);
+    expect(renderLayers(d, 'en', { rightsCases: decided }).rights.lines.at(-1)).toBe(
+      'The municipality received your complaint on 4 November 2026. Statsforvalteren has decided it: the decision is set aside, and the municipality decides again.',
+    );
   });
 });
