@@ -6,7 +6,8 @@
  * advisers (by the pseudonymous staff ref the access log shows),
  * check-in/out events, absences with their history, advisers' corrections
  * of days (every version, with the reason), decisions and the later versions
- * of their explanations, and the access log. Internal bookkeeping (request
+ * of their explanations, correction requests and complaints with every step
+ * and answer (issue 12), and the access log. Internal bookkeeping (request
  * hashes, storage keys, hashes of secrets) is left out; it is not information
  * about the person.
  */
@@ -20,9 +21,17 @@ import { accessLogView } from '../me-access-log/read-access-log.js';
 import type { AbsenceView } from '../me-attendance/absence-view.js';
 import { absenceView } from '../me-attendance/absence-view.js';
 import { correctionView } from '../me-attendance/correction-view.js';
+import type { RightsRepo } from '../../shared/adapters/rights-repo.js';
+import { getRightsRepo } from '../../shared/adapters/rights-repo.js';
+import { rightsCaseView } from '../rights-participant/rights-view.js';
 
-export async function exportData(deps: Deps, participantId: string, explanations: Pick<ExplanationsRepo, 'listForParticipant'> = getExplanationsRepo()): Promise<Record<string, unknown>> {
-  const [identity, profile, factChanges, credentialKinds, advisers, events, { absences, corrections }, decisions, audit, revisions] = await Promise.all([
+export async function exportData(
+  deps: Deps,
+  participantId: string,
+  explanations: Pick<ExplanationsRepo, 'listForParticipant'> = getExplanationsRepo(),
+  rights: Pick<RightsRepo, 'listForParticipant'> = getRightsRepo(),
+): Promise<Record<string, unknown>> {
+  const [identity, profile, factChanges, credentialKinds, advisers, events, { absences, corrections }, decisions, audit, revisions, cases] = await Promise.all([
     deps.participants.getIdentity(participantId),
     deps.participants.getProfile(participantId),
     deps.participants.listFactChanges(participantId),
@@ -33,6 +42,7 @@ export async function exportData(deps: Deps, participantId: string, explanations
     deps.decisions.listForParticipant(participantId),
     deps.audit.list(participantId),
     explanations.listForParticipant(participantId),
+    rights.listForParticipant(participantId),
   ]);
   if (profile === undefined || identity === undefined) throw new NotFoundError('No participant file for this login');
   const { version: _v, ...facts } = profile;
@@ -53,6 +63,7 @@ export async function exportData(deps: Deps, participantId: string, explanations
     decisions: decisions.map((d) => ({ decisionId: d.decisionId, period: d.period, version: d.version, createdAt: d.createdAt, decision: d.decision })),
     // Later versions of a decision's explanation (an adviser's resolution, back-payments), with what they were rendered from.
     explanationRevisions: revisions.map((e) => ({ decisionId: e.decisionId, period: e.period, version: e.version, revision: e.revision, cause: e.cause, createdAt: e.createdAt, context: e.context, explanation: e.explanation })),
+    rightsCases: cases.map(rightsCaseView),
     accessLog,
   };
 }

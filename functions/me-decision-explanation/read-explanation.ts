@@ -34,6 +34,9 @@ import type { CorrectionContext, ExplanationContext, ExplanationLayer, LayerName
 import { directionOf, isUncheckedTranslation, LANGUAGES, LAYER_ORDER, renderExplanation, renderLayers, stepsOf, TEMPLATE_VERSION } from '../../shared/domain/explanation/render.js';
 import type { RevisionCause, StoredContext } from '../../shared/domain/payroll/explanation-versions.js';
 import { baseCause, baseContext } from '../../shared/domain/payroll/explanation-versions.js';
+import type { RightsRepo } from '../../shared/adapters/rights-repo.js';
+import { getRightsRepo } from '../../shared/adapters/rights-repo.js';
+import { rightsNotes } from '../../shared/domain/rights/explanation-notes.js';
 import type { PayoutSteps } from '../../shared/domain/payroll/payout-steps.js';
 import { BadRequestError, NotFoundError } from '../../shared/http/errors.js';
 import type { ResolutionView } from '../me-decision-get/decision-view.js';
@@ -132,8 +135,13 @@ export async function readExplanation(
   period: string,
   lang: string,
   explanations: Pick<ExplanationsRepo, 'listForMonth'> = getExplanationsRepo(),
+  rights: Pick<RightsRepo, 'listForParticipant'> = getRightsRepo(),
 ): Promise<ExplanationView> {
-  const [decisions, revisions] = await Promise.all([deps.decisions.listVersions(participantId, period), explanations.listForMonth(participantId, period)]);
+  const [decisions, revisions, cases] = await Promise.all([
+    deps.decisions.listVersions(participantId, period),
+    explanations.listForMonth(participantId, period),
+    rights.listForParticipant(participantId),
+  ]);
   const versions = versionsOf(decisions, revisions);
   const current = versions.at(-1);
   if (current === undefined) throw new NotFoundError('No decision for this month');
@@ -146,6 +154,9 @@ export async function readExplanation(
     ...current.context,
     ...(release.released && release.releasedAt !== null ? { approval: { role: 'payroll', approvedAt: osloDateOf(release.releasedAt) } } : {}),
   };
+  // Correction requests and complaints about the month (issue 12), like the release: facts read now, not a revision.
+  const notes = rightsNotes(cases, period, latest.createdAt);
+  if (notes.length > 0) ctx.rightsCases = notes;
   // Re-rendered (for the release line) only with the messages it was stored with; otherwise served as stored,
   // unless nothing was stored in this language (a language added since): then rendered now.
   const renderable = current.templateVersion === TEMPLATE_VERSION || storedText === undefined;

@@ -94,7 +94,19 @@ export interface ExplanationContext {
    * Without it, the text tells the reader to ask the adviser for the address.
    */
   complaintAddress?: string;
+  /** The participant's correction requests and complaints about this month (issue 12; layer 7 mentions each). */
+  rightsCases?: readonly RightsCaseNote[];
 }
+
+/**
+ * A correction request or complaint about the month, as the explanation
+ * mentions it: when it was filed, where it stands, and whether this decision
+ * version already counts the correction it led to (INCLUDED) or the next
+ * payroll run will (PENDING). Dates are ISO dates (Oslo).
+ */
+export type RightsCaseNote =
+  | { kind: 'CORRECTION_REQUEST'; filedOn: string; step: 'OPEN' | 'ACCEPTED_PENDING' | 'ACCEPTED_INCLUDED' | 'REFUSED'; answeredOn: string | null }
+  | { kind: 'COMPLAINT'; filedOn: string; step: 'RECEIVED' | 'UPHELD_PENDING' | 'UPHELD_INCLUDED' | 'FORWARDED' | 'DECIDED'; answeredOn: string | null; late: boolean; outcome: string | null };
 
 /** Text direction of a language's explanation: the page sets `dir` from it (Arabic is right to left). */
 export function directionOf(lang: string): 'ltr' | 'rtl' {
@@ -713,6 +725,7 @@ function rights({ f, ctx }: Render): ExplanationLayer {
       ctx.complaintAddress === undefined ? f.s('rights.sendTo.unknown') : f.t('rights.sendTo', { address: ctx.complaintAddress }),
       f.s('rights.suspend'),
       f.memo(['rights.contact', contact], () => f.t('rights.contact', { contact })),
+      ...(ctx.rightsCases ?? []).map((c) => rightsCaseLine(f, c)),
     ],
   };
 }
@@ -732,6 +745,14 @@ function details({ f, d, ctx }: Render): ExplanationLayer {
   if (d.review === 'VEDTAK_REQUIRED' || ctx.resolution?.kind === 'FORMAL_DECISION') lines.push(f.s('details.law.vedtak'));
   lines.push(f.s('details.law.rights'), f.s('details.law.explanation'));
   return { title: f.s('details.title'), lines };
+}
+
+/** One line per correction request or complaint about the month (issue 12). */
+function rightsCaseLine(f: LanguageFormatter, c: RightsCaseNote): string {
+  const filed = f.date(c.filedOn);
+  const answered = c.answeredOn === null ? '' : f.date(c.answeredOn);
+  if (c.kind === 'CORRECTION_REQUEST') return f.t('rightsCase.request', { step: c.step, filed, answered });
+  return f.t('rightsCase.complaint', { step: c.step, filed, answered, late: c.late ? 'yes' : 'no', outcome: c.outcome ?? 'none' });
 }
 
 /* Entry points -------------------------------------------------------------- */

@@ -261,6 +261,12 @@ export const ar: LanguagePack = {
       'حقوقك: الاطلاع (forvaltningsloven § 18)، إبداء الرأي (forvaltningsloven §§ 16–17)، المراجعة من شخص (GDPR المادة 22)، التظلّم (forvaltningsloven §§ 28 و29 و33)، تأجيل التنفيذ (forvaltningsloven § 42).',
     'details.law.explanation': 'هذا التعليل: forvaltningsloven §§ 24–25 و GDPR المواد 13(2)(f) و15(1)(h) و22(3).',
 
+    // طلبات التصحيح والشكاوى (issue 12)
+    'rightsCase.request':
+      '{step, select, OPEN {طلبت تصحيح بياناتك في {filed}. لم يرد مستشارك بعد.} ACCEPTED_PENDING {طلبت تصحيح بياناتك في {filed}. وافق مستشارك في {answered}. الحساب القادم يأخذ التصحيح في الاعتبار، وستحصل على قرار جديد لهذا الشهر.} ACCEPTED_INCLUDED {طلبت تصحيح بياناتك في {filed}. وافق مستشارك في {answered}، وهذا القرار يأخذ التصحيح في الاعتبار.} other {طلبت تصحيح بياناتك في {filed}. رفض مستشارك الطلب في {answered}. السبب مكتوب تحت «التصحيحات والشكاوى».}}',
+    'rightsCase.complaint':
+      '{step, select, RECEIVED {استلمت البلدية شكواك في {filed}{late, select, yes { (بعد انتهاء المهلة، لكنها ستُدرس)} other {}}. لم تُدرس بعد.} UPHELD_PENDING {استلمت البلدية شكواك في {filed} ووافقت عليها في {answered}. الحساب القادم يأخذ التغيير في الاعتبار، وستحصل على قرار جديد لهذا الشهر.} UPHELD_INCLUDED {استلمت البلدية شكواك في {filed} ووافقت عليها في {answered}. هذا القرار يأخذ التغيير في الاعتبار.} FORWARDED {استلمت البلدية شكواك في {filed}. لم تغيّر البلدية القرار وأرسلت شكواك إلى Statsforvalteren في {answered}.} other {استلمت البلدية شكواك في {filed}. قرّر Statsforvalteren فيها: {outcome, select, CONFIRMED {القرار باقٍ} CHANGED {تم تغيير القرار} QUASHED {أُلغي القرار، وستقرر البلدية من جديد} DISMISSED {رُفضت الشكوى شكلاً} other {انظر الرد}}.}}',
+
     // التنسيقات
     'format.duration': '{hours, plural, =0 {{minutes} د} other {{minutes, plural, =0 {{hours} س} other {{hours} س {minutes} د}}}}',
     'format.daysOfMonth': '{days} {month}',

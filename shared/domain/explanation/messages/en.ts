@@ -262,6 +262,12 @@ export const enMessages = {
     'Your rights: access (forvaltningsloven § 18), to be heard (forvaltningsloven §§ 16–17), review by a person (GDPR article 22), complaint (forvaltningsloven §§ 28, 29 and 33), suspension (forvaltningsloven § 42).',
   'details.law.explanation': 'This explanation: forvaltningsloven §§ 24–25 and GDPR articles 13(2)(f), 15(1)(h) and 22(3).',
 
+  // Correction requests and complaints (issue 12): a separate block, new keys
+  'rightsCase.request':
+    '{step, select, OPEN {You asked for a correction on {filed}. Your adviser has not answered yet.} ACCEPTED_PENDING {You asked for a correction on {filed}. Your adviser accepted it on {answered}. The next calculation counts the correction, and you get a new decision for the month.} ACCEPTED_INCLUDED {You asked for a correction on {filed}. Your adviser accepted it on {answered}, and this decision counts the correction.} other {You asked for a correction on {filed}. Your adviser said no on {answered}. The reason is under "Corrections and complaints".}}',
+  'rightsCase.complaint':
+    '{step, select, RECEIVED {The municipality received your complaint on {filed}{late, select, yes { (after the deadline, but it will be considered)} other {}}. It has not been reassessed yet.} UPHELD_PENDING {The municipality received your complaint on {filed} and agreed with you on {answered}. The next calculation counts the change, and you get a new decision for the month.} UPHELD_INCLUDED {The municipality received your complaint on {filed} and agreed with you on {answered}. This decision counts the change.} FORWARDED {The municipality received your complaint on {filed}. It did not change the decision and sent your complaint to Statsforvalteren on {answered}.} other {The municipality received your complaint on {filed}. Statsforvalteren has decided it: {outcome, select, CONFIRMED {the decision stands} CHANGED {the decision is changed} QUASHED {the decision is set aside, and the municipality decides again} DISMISSED {the complaint is dismissed} other {see the answer}}.}}',
+
   // Formats: a duration, and several days of one month ("29 and 30 October")
   'format.duration': '{hours, plural, =0 {{minutes} min} other {{minutes, plural, =0 {{hours} h} other {{hours} h {minutes} min}}}}',
   'format.daysOfMonth': '{days} {month}',

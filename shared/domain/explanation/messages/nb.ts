@@ -263,6 +263,12 @@ export const nb: LanguagePack = {
       'Rettighetene dine: innsyn (forvaltningsloven § 18), å uttale deg (forvaltningsloven §§ 16–17), behandling av en person (personvernforordningen artikkel 22), klage (forvaltningsloven §§ 28, 29 og 33), utsatt iverksetting (forvaltningsloven § 42).',
     'details.law.explanation': 'Denne begrunnelsen: forvaltningsloven §§ 24–25 og personvernforordningen artikkel 13 nr. 2 bokstav f, artikkel 15 nr. 1 bokstav h og artikkel 22 nr. 3.',
 
+    // Rettinger og klager (issue 12): egen blokk, nye nøkler
+    'rightsCase.request':
+      '{step, select, OPEN {Du ba om retting {filed}. Rådgiveren din har ikke svart ennå.} ACCEPTED_PENDING {Du ba om retting {filed}. Rådgiveren din godtok den {answered}. Neste beregning tar med rettingen, og du får et nytt vedtak for måneden.} ACCEPTED_INCLUDED {Du ba om retting {filed}. Rådgiveren din godtok den {answered}, og dette vedtaket tar med rettingen.} other {Du ba om retting {filed}. Rådgiveren din sa nei {answered}. Begrunnelsen står under «Rettinger og klager».}}',
+    'rightsCase.complaint':
+      '{step, select, RECEIVED {Kommunen fikk klagen din {filed}{late, select, yes { (etter klagefristen, men den blir behandlet)} other {}}. Den er ikke vurdert ennå.} UPHELD_PENDING {Kommunen fikk klagen din {filed} og ga deg medhold {answered}. Neste beregning tar med endringen, og du får et nytt vedtak for måneden.} UPHELD_INCLUDED {Kommunen fikk klagen din {filed} og ga deg medhold {answered}. Dette vedtaket tar med endringen.} FORWARDED {Kommunen fikk klagen din {filed}. Kommunen endret ikke vedtaket og sendte klagen til Statsforvalteren {answered}.} other {Kommunen fikk klagen din {filed}. Statsforvalteren har avgjort den: {outcome, select, CONFIRMED {vedtaket står} CHANGED {vedtaket er endret} QUASHED {vedtaket er opphevet, og kommunen avgjør saken på nytt} DISMISSED {klagen er avvist} other {se svaret}}.}}',
+
     // Formater
     'format.duration': '{hours, plural, =0 {{minutes} min} other {{minutes, plural, =0 {{hours} t} other {{hours} t {minutes} min}}}}',
     'format.daysOfMonth': '{days} {month}',

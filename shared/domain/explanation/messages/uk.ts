@@ -272,6 +272,12 @@ export const uk: LanguagePack = {
       'Ваші права: доступ до документів (forvaltningsloven § 18), право висловитися (forvaltningsloven §§ 16–17), перевірка людиною (GDPR, стаття 22), скарга (forvaltningsloven §§ 28, 29 і 33), відтермінування виконання (forvaltningsloven § 42).',
     'details.law.explanation': 'Це пояснення: forvaltningsloven §§ 24–25 і GDPR, статті 13(2)(f), 15(1)(h) і 22(3).',
 
+    // Запити на виправлення і скарги (issue 12)
+    'rightsCase.request':
+      '{step, select, OPEN {Ви попросили виправити дані {filed}. Ваш радник ще не відповів.} ACCEPTED_PENDING {Ви попросили виправити дані {filed}. Ваш радник погодився {answered}. Наступний розрахунок врахує виправлення, і ви отримаєте нове рішення за місяць.} ACCEPTED_INCLUDED {Ви попросили виправити дані {filed}. Ваш радник погодився {answered}, і це рішення вже враховує виправлення.} other {Ви попросили виправити дані {filed}. Ваш радник відмовив {answered}. Причину видно в розділі «Виправлення і скарги».}}',
+    'rightsCase.complaint':
+      '{step, select, RECEIVED {Комуна отримала вашу скаргу {filed}{late, select, yes { (після строку, але її розглянуть)} other {}}. Її ще не розглянули.} UPHELD_PENDING {Комуна отримала вашу скаргу {filed} і погодилася з вами {answered}. Наступний розрахунок врахує зміну, і ви отримаєте нове рішення за місяць.} UPHELD_INCLUDED {Комуна отримала вашу скаргу {filed} і погодилася з вами {answered}. Це рішення вже враховує зміну.} FORWARDED {Комуна отримала вашу скаргу {filed}. Комуна не змінила рішення і передала скаргу до Statsforvalteren {answered}.} other {Комуна отримала вашу скаргу {filed}. Statsforvalteren ухвалив рішення: {outcome, select, CONFIRMED {рішення залишається в силі} CHANGED {рішення змінено} QUASHED {рішення скасовано, і комуна вирішить справу знову} DISMISSED {скаргу відхилено без розгляду} other {дивіться відповідь}}.}}',
+
     // Формати
     'format.duration': '{hours, plural, =0 {{minutes} хв} other {{minutes, plural, =0 {{hours} год} other {{hours} год {minutes} хв}}}}',
     'format.daysOfMonth': '{days} {month}',
