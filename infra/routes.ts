@@ -10,6 +10,7 @@
  */
 import { DECISION_ROUTES } from './routes-decisions.js';
 import { PAYROLL_ROUTES } from './routes-payroll.js';
+import { REPORT_ROUTES } from './routes-reports.js';
 export type Role = 'participant' | 'kiosk' | 'adviser' | 'payroll' | 'admin';
 export const ROLES: readonly Role[] = ['participant', 'kiosk', 'adviser', 'payroll', 'admin'];
 /** Staff sign in to their own user pool, which requires MFA (infra/constructs/user-directory.ts). */
@@ -73,4 +74,5 @@ export const ROUTES: readonly RouteDef[] = [
   // Payroll runs and decisions: their rows sit beside their code.
   ...PAYROLL_ROUTES,
   ...DECISION_ROUTES,
+  ...REPORT_ROUTES,
 ];

@@ -98,6 +98,8 @@ const SAMPLE_BODY: Readonly<Record<string, () => unknown>> = {
   'payroll-run-approve': () => null,
   // A day before the clock's today; every later call with version 0 is a 409 for the assigned adviser, a 403/404 for others.
   'attendance-correct': () => ({ present: [], reason: 'Matrisetest', expectedVersion: 0 }),
+  // Another municipality's record: refused (NIR_RECORD_UNKNOWN) for every 5001 caller.
+  'report-nir-register': () => ({ from: '2026-10', to: '2026-10', keys: ['ABSENCE#p-5002.2026-10.v0001'] }),
 };
 
 /** POST routes that take no body: sent without one, so the call reaches the route's own checks. */
@@ -106,6 +108,7 @@ const NO_BODY = new Set(['device-deactivate']);
 const QUERY: Readonly<Record<string, Record<string, string>>> = {
   'me-attendance': { month: '2026-10' },
   'participant-attendance': { month: '2026-10' },
+  'report-nir': { from: '2026-10', to: '2026-10' },
 };
 
 /** The concrete path for a route, naming participant B where the route names a participant. */

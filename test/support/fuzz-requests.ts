@@ -48,12 +48,14 @@ export const VALID_BODIES: Readonly<Record<string, (w: FuzzWorld) => Record<stri
   'device-register': () => ({ deviceId: 'kiosk-fuzz-new', label: 'Fuzz hall' }),
   'decision-seen': () => ({ version: 1 }),
   'policy-update': () => ({ expectedVersion: 1, benefit: { deductionUnit: 'DAILY' }, attendance: { replayWindowHours: 48, missingCheckout: 'END_OF_SESSION' } }),
+  'report-nir-register': () => ({ from: '2026-10', to: '2026-10', keys: ['ABSENCE#p-fuzz.2026-10.v0001'] }),
 };
 
 export const VALID_QUERIES: Readonly<Record<string, Record<string, string>>> = {
   'me-attendance': { month: '2026-10' },
   'participant-attendance': { month: '2026-10' },
   'absence-queue': { status: 'PENDING' },
+  'report-nir': { from: '2026-09', to: '2026-10', format: 'csv' },
 };
 
 // ---------------------------------------------------------------------------
