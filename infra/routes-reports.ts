@@ -9,4 +9,6 @@ import type { RouteDef } from './routes.js';
 export const REPORT_ROUTES: readonly RouteDef[] = [
   { method: 'GET', path: '/reports/nir', fn: 'report-nir', roles: ['admin', 'payroll', 'adviser'], tables: { participants: 'r', attendance: 'r', decisions: 'r', auditLog: 'rw' } },
   { method: 'POST', path: '/reports/nir/registrations', fn: 'report-nir-register', roles: ['admin', 'payroll', 'adviser'], tables: { participants: 'rw', attendance: 'r', decisions: 'r', auditLog: 'rw' } },
+  // Anonymised: numbers only, so an adviser sees the municipality's too.
+  { method: 'GET', path: '/reports/statistics', fn: 'report-statistics', roles: ['admin', 'payroll', 'adviser'], tables: { decisions: 'r', auditLog: 'rw' } },
 ];

@@ -33,6 +33,8 @@ export interface ReportsRepo {
 /** The complaint store as the reports see it (read only, no complaint text). */
 export interface ComplaintReader {
   listForParticipant(participantId: string): Promise<ComplaintFact[]>;
+  /** The municipality's complaints received on the dates [fromDate, toDate] (statistics). */
+  listForMunicipality(municipality: string, fromDate: string, toDate: string): Promise<ComplaintFact[]>;
 }
 
 export class DynamoReportsRepo implements ReportsRepo {
@@ -74,7 +76,7 @@ export class DynamoReportsRepo implements ReportsRepo {
  * branch), no complaint is on record: the reports show none rather than
  * guessing a storage layout. `setComplaintReader` connects the real one.
  */
-const NO_COMPLAINT_STORE: ComplaintReader = { listForParticipant: () => Promise.resolve([]) };
+const NO_COMPLAINT_STORE: ComplaintReader = { listForParticipant: () => Promise.resolve([]), listForMunicipality: () => Promise.resolve([]) };
 
 let reports: ReportsRepo | undefined;
 let complaints: ComplaintReader | undefined;

@@ -109,6 +109,7 @@ const QUERY: Readonly<Record<string, Record<string, string>>> = {
   'me-attendance': { month: '2026-10' },
   'participant-attendance': { month: '2026-10' },
   'report-nir': { from: '2026-10', to: '2026-10' },
+  'report-statistics': { from: '2026-10', to: '2026-10' },
 };
 
 /** The concrete path for a route, naming participant B where the route names a participant. */

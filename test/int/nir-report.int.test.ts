@@ -18,7 +18,7 @@ import type { Caller } from '../support/api-event.js';
 import { apiEvent, call, lambdaContext, staffCaller } from '../support/api-event.js';
 import { startApiDynamo, type ApiDynamo } from '../support/api-dynamo.js';
 import { assign } from '../support/api-seed.js';
-import { seedReportMunicipality, type SeededMunicipality } from '../support/report-seed.js';
+import { complaintReaderOf, seedReportMunicipality, type SeededMunicipality } from '../support/report-seed.js';
 
 let db: ApiDynamo;
 let seeded: SeededMunicipality;
@@ -44,7 +44,7 @@ const mark = (caller: Caller, body: unknown) => call(registerHandler, apiEvent({
 beforeAll(async () => {
   db = await startApiDynamo('nir');
   setDeps({ clock });
-  setComplaintReader({ listForParticipant: (pid) => Promise.resolve(complaints.filter((c) => c.participantId === pid)) });
+  setComplaintReader(complaintReaderOf(complaints));
   seeded = await seedReportMunicipality();
   await assign('p-r1', 'adviser-anna');
 }, 120_000);

@@ -11,6 +11,8 @@ import { createHash } from 'node:crypto';
 import type { AbsenceRecord } from '../../shared/adapters/attendance-repo.js';
 import { getDeps } from '../../shared/adapters/deps.js';
 import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
+import type { ComplaintReader } from '../../shared/adapters/reports-repo.js';
+import type { ComplaintFact } from '../../shared/domain/reports/complaint-facts.js';
 import { seedParticipant, type SeededParticipant } from './api-seed.js';
 import { goldenCase, seedDecision } from './decision-seed.js';
 
@@ -72,4 +74,12 @@ export async function seedReportMunicipality(): Promise<SeededMunicipality> {
   decisions.push(await seedDecision({ ...g, municipality: { ...g.municipality, code: '5002' } }, { runId: 'run-report-5002' }));
   await deps.attendance.createAbsenceOnce(approvedLeave('p-r-5002', '2026-10-08', 'VACATION', '2026-09-20T10:00:00.000Z', '5002'));
   return { people, decisions, foreign };
+}
+
+/** The complaint store as the reports read it, over a fixed list (the complaint flow's store is another branch's). */
+export function complaintReaderOf(list: readonly ComplaintFact[], municipalityOf: (participantId: string) => string = () => '5001'): ComplaintReader {
+  return {
+    listForParticipant: (pid) => Promise.resolve(list.filter((c) => c.participantId === pid)),
+    listForMunicipality: (m, from, to) => Promise.resolve(list.filter((c) => municipalityOf(c.participantId) === m && c.receivedOn >= from && c.receivedOn <= to)),
+  };
 }
