@@ -110,6 +110,7 @@ const QUERY: Readonly<Record<string, Record<string, string>>> = {
   'participant-attendance': { month: '2026-10' },
   'report-nir': { from: '2026-10', to: '2026-10' },
   'report-statistics': { from: '2026-10', to: '2026-10' },
+  'report-archive': { period: '2026-10' },
 };
 
 /** The concrete path for a route, naming participant B where the route names a participant. */

@@ -57,6 +57,7 @@ export const VALID_QUERIES: Readonly<Record<string, Record<string, string>>> = {
   'absence-queue': { status: 'PENDING' },
   'report-nir': { from: '2026-09', to: '2026-10', format: 'csv' },
   'report-statistics': { from: '2026-01', to: '2026-12' },
+  'report-archive': { period: '2026-10' },
 };
 
 // ---------------------------------------------------------------------------
