@@ -3,7 +3,7 @@
  * the NIR report as registered in NIR. Only a record the caller's own report
  * of that period holds can be marked (a made-up key, another municipality's
  * or, for an adviser, an unassigned participant's record is refused with
- * 400 NIR_RECORD_UNKNOWN naming it, and nothing is marked). Each
+ * 400 NIR_RECORD_UNKNOWN naming its position, and nothing is marked). Each
  * mark is create-only (the first one stays) and is written to the
  * participant's access log before it is stored.
  */
@@ -22,9 +22,10 @@ export const handler = httpHandler({ fn: 'report-nir-register', body: registrati
   const report = await buildNirReport(deps, repo, getComplaintReader(), auth, body.from, body.to);
   const rows = new Map(report.rows.map((r) => [r.key, r]));
   const keys = [...new Set(body.keys)];
-  const unknown = keys.filter((k) => !rows.has(k));
+  // The issues name the position of each unknown key, never the key (it may carry another municipality's id).
+  const unknown = body.keys.flatMap((k, i) => (rows.has(k) ? [] : [i]));
   if (unknown.length > 0)
-    throw new BadRequestError('NIR_RECORD_UNKNOWN', 'Not a record of your NIR report for this period', unknown.map((k) => ({ path: 'keys', message: `no such record: ${k}` })));
+    throw new BadRequestError('NIR_RECORD_UNKNOWN', 'Not a record of your NIR report for this period', unknown.map((i) => ({ path: `body.keys[${i}]`, message: 'not a record of your NIR report for this period' })));
   const route = `${ROUTE.method} ${ROUTE.path}`;
   const results = await inBatches(keys, async (key) => {
     const row = rows.get(key)!;
