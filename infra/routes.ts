@@ -11,6 +11,7 @@
 import { DECISION_ROUTES } from './routes-decisions.js';
 import { PAYROLL_ROUTES } from './routes-payroll.js';
 import { RIGHTS_ROUTES } from './routes-rights.js';
+import { REPORT_ROUTES } from './routes-reports.js';
 export type Role = 'participant' | 'kiosk' | 'adviser' | 'payroll' | 'admin';
 export const ROLES: readonly Role[] = ['participant', 'kiosk', 'adviser', 'payroll', 'admin'];
 /** Staff sign in to their own user pool, which requires MFA (infra/constructs/user-directory.ts). */
@@ -76,4 +77,5 @@ export const ROUTES: readonly RouteDef[] = [
   ...DECISION_ROUTES,
   // Correction requests and complaints (issue 12).
   ...RIGHTS_ROUTES,
+  ...REPORT_ROUTES,
 ];

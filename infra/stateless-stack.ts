@@ -13,6 +13,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { AUDIT_VERIFIERS, AuditTrail } from './constructs/audit-trail.js';
+import { RetentionSchedule } from './constructs/retention-schedule.js';
 import { IntroflytFunction } from './constructs/introflyt-function.js';
 import { IntroflytHttpApi, type ApiThrottle } from './constructs/http-api.js';
 import { PayrollWorkflow } from './constructs/payroll-workflow.js';
@@ -80,6 +81,7 @@ export class IntroflytStatelessStack extends Stack {
   readonly kioskAuthorizer: IntroflytFunction | undefined;
   /** The audit log's sealer, checkpoint and their alarms. */
   readonly auditTrail: AuditTrail;
+  readonly retention: RetentionSchedule;
 
   constructor(scope: Construct, id: string, props: IntroflytStatelessStackProps) {
     super(scope, id, props);
@@ -129,6 +131,8 @@ export class IntroflytStatelessStack extends Stack {
       logRetention,
       ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
     });
+    // Daily minimisation on the retention schedule (docs/retention.md).
+    this.retention = new RetentionSchedule(this, 'Retention', { data: this.data, entryFor, projectRoot: PROJECT_ROOT, logRetention, ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}) });
     for (const [fn, kind] of Object.entries(AUDIT_VERIFIERS)) {
       const f = functions.get(fn);
       if (f) this.auditTrail.grantVerify(f, kind);

@@ -23,6 +23,7 @@ const PAGES = [
   ['participant', '/participant/'],
   ['adviser', '/adviser/'],
   ['payroll', '/payroll/'],
+  ['admin', '/admin/'],
 ] as const;
 
 function banner(system: LocalSystem, dataDir: string): string {

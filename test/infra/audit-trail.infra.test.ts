@@ -71,8 +71,8 @@ describe('the audit log: who may write what', () => {
         expect(s.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['IN#*'] } });
       }
     }
-    // Every route function that logs, plus the two verifying participant routes.
-    expect(appRoles).toBe(new Set(ROUTES.filter((r) => r.tables.auditLog !== undefined).map((r) => r.fn)).size);
+    // Every route function that logs, plus the two verifying participant routes, plus the retention run (retention-schedule.ts).
+    expect(appRoles).toBe(new Set(ROUTES.filter((r) => r.tables.auditLog !== undefined).map((r) => r.fn)).size + 1);
   });
 
   test('the sealer: puts into chain partitions (P#*) only, deletes inbox items (IN#*) only, never updates; reads the stream', () => {

@@ -288,8 +288,8 @@ describe('user pool', () => {
 
 describe('functions', () => {
   test('one function per distinct fn of ROUTES', () => {
-    // Plus the payroll workflow's four task functions (infra/constructs/payroll-workflow.ts), the kiosk authorizer, and the audit sealer and checkpoint (audit-trail.ts).
-    stateless.resourceCountIs('AWS::Lambda::Function', new Set(ROUTES.map((r) => r.fn)).size + Object.keys(PAYROLL_TASKS).length + 3);
+    // Plus the payroll workflow's four task functions (infra/constructs/payroll-workflow.ts), the kiosk authorizer, the audit sealer and checkpoint (audit-trail.ts), and the retention run (retention-schedule.ts).
+    stateless.resourceCountIs('AWS::Lambda::Function', new Set(ROUTES.map((r) => r.fn)).size + Object.keys(PAYROLL_TASKS).length + 4);
     expect([...built.stateless.functions.keys()].sort()).toEqual([...new Set(ROUTES.map((r) => r.fn))].sort());
   });
 

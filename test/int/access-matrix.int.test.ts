@@ -105,6 +105,8 @@ const SAMPLE_BODY: Readonly<Record<string, () => unknown>> = {
   'PUT /participants/{id}/correction-requests/{caseId}/answer': () => ({ action: 'REFUSE', version: 1, reason: 'Matrisetest' }),
   'PUT /participants/{id}/complaints/{caseId}/reassessment': () => ({ upheld: false, version: 1, reason: 'Matrisetest' }),
   'PUT /participants/{id}/complaints/{caseId}/outcome': () => ({ version: 2, outcome: 'CONFIRMED', decidedOn: '2026-10-06', note: '' }),
+  // Another municipality's record: refused (NIR_RECORD_UNKNOWN) for every 5001 caller.
+  'report-nir-register': () => ({ from: '2026-10', to: '2026-10', keys: ['ABSENCE#p-5002.2026-10.v0001'] }),
 };
 
 const sampleFor = (route: RouteDef) => SAMPLE_BODY[`${route.method} ${route.path}`] ?? SAMPLE_BODY[route.fn];
@@ -118,6 +120,9 @@ const NO_BODY = new Set(['device-deactivate']);
 const QUERY: Readonly<Record<string, Record<string, string>>> = {
   'me-attendance': { month: '2026-10' },
   'participant-attendance': { month: '2026-10' },
+  'report-nir': { from: '2026-10', to: '2026-10' },
+  'report-statistics': { from: '2026-10', to: '2026-10' },
+  'report-archive': { period: '2026-10' },
 };
 
 /** The concrete path for a route, naming participant B where the route names a participant. */

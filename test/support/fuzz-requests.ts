@@ -63,6 +63,7 @@ export const VALID_BODIES: Readonly<Record<string, (w: FuzzWorld) => Record<stri
   }),
   'PUT /participants/{id}/complaints/{caseId}/reassessment': () => ({ upheld: false, version: 1, reason: 'Trekket følger reglene' }),
   'PUT /participants/{id}/complaints/{caseId}/outcome': () => ({ version: 2, outcome: 'CONFIRMED', decidedOn: '2026-10-15', note: '' }),
+  'report-nir-register': () => ({ from: '2026-10', to: '2026-10', keys: ['ABSENCE#p-fuzz.2026-10.v0001'] }),
 };
 
 export const VALID_QUERIES: Readonly<Record<string, Record<string, string>>> = {
@@ -70,6 +71,9 @@ export const VALID_QUERIES: Readonly<Record<string, Record<string, string>>> = {
   'participant-attendance': { month: '2026-10' },
   'absence-queue': { status: 'PENDING' },
   'GET /rights-cases': { status: 'OPEN' },
+  'report-nir': { from: '2026-09', to: '2026-10', format: 'csv' },
+  'report-statistics': { from: '2026-01', to: '2026-12' },
+  'report-archive': { period: '2026-10' },
 };
 
 const routeKeyOf = (route: RouteDef) => `${route.method} ${route.path}`;
