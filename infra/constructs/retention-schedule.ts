@@ -35,7 +35,7 @@ export class RetentionSchedule extends Construct {
       entry: props.entryFor(RETENTION_FUNCTION),
       projectRoot: props.projectRoot,
       data: props.data,
-      tables: { participants: 'r', attendance: 'rw', decisions: 'r', payrollRuns: 'r', auditLog: 'rw' },
+      tables: { participants: 'r', attendance: 'rw', decisions: 'rw', payrollRuns: 'r', auditLog: 'rw' },
       logRetention: props.logRetention,
       timeout: Duration.minutes(15),
       memorySize: 512,

@@ -14,6 +14,8 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { getConfig, tableNameOf, type Config } from '../config.js';
 import type { ComplaintFact } from '../domain/reports/complaint-facts.js';
 import { createDocumentClient, isConditionFailed, queryAll } from './dynamo.js';
+import { complaintReaderOf } from './rights-report-views.js';
+import { getRightsRepo } from './rights-repo.js';
 
 export interface NirRegistration {
   key: string;
@@ -71,13 +73,6 @@ export class DynamoReportsRepo implements ReportsRepo {
   }
 }
 
-/**
- * Until the complaint store is connected (issue 12 item 2 builds it on its own
- * branch), no complaint is on record: the reports show none rather than
- * guessing a storage layout. `setComplaintReader` connects the real one.
- */
-const NO_COMPLAINT_STORE: ComplaintReader = { listForParticipant: () => Promise.resolve([]), listForMunicipality: () => Promise.resolve([]) };
-
 let reports: ReportsRepo | undefined;
 let complaints: ComplaintReader | undefined;
 let made: { config: Config; repo: ReportsRepo } | undefined;
@@ -90,7 +85,8 @@ export function getReportsRepo(): ReportsRepo {
   return made.repo;
 }
 export function getComplaintReader(): ComplaintReader {
-  return complaints ?? NO_COMPLAINT_STORE;
+  // The complaints of rights-repo.ts, read as facts without their text.
+  return complaints ?? complaintReaderOf(getRightsRepo());
 }
 /** Tests and the complaint flow: replace the repository or the complaint reader; `undefined` restores the default. */
 export function setReportsRepo(r: ReportsRepo | undefined): void {

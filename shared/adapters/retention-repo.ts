@@ -22,6 +22,8 @@ import { getConfig, tableNameOf, type Config } from '../config.js';
 import type { AbsenceRecord } from './attendance-repo.js';
 import { parseAbsenceId } from './attendance-repo.js';
 import { createDocumentClient, isConditionFailed } from './dynamo.js';
+import { correctionTextStoreOf } from './rights-report-views.js';
+import { getRightsRepo } from './rights-repo.js';
 
 export const MINIMISED_DEVICE = 'MINIMISED';
 
@@ -79,9 +81,6 @@ export class DynamoRetentionRepo implements RetentionRepo {
   }
 }
 
-/** Until the correction requests' store is connected (issue 12 item 1, another branch), there are none to minimise. */
-const NO_CORRECTION_STORE: CorrectionTextStore = { listUnminimised: () => Promise.resolve([]), minimiseText: () => Promise.resolve('already') };
-
 let made: { config: Config; repo: RetentionRepo } | undefined;
 let correctionStore: CorrectionTextStore | undefined;
 
@@ -91,7 +90,10 @@ export function getRetentionRepo(): RetentionRepo {
   return made.repo;
 }
 export function getCorrectionTextStore(): CorrectionTextStore {
-  return correctionStore ?? NO_CORRECTION_STORE;
+  if (correctionStore !== undefined) return correctionStore;
+  // The correction requests of rights-repo.ts (Decisions table).
+  const config = getConfig();
+  return correctionTextStoreOf(getRightsRepo(), createDocumentClient(config), tableNameOf(config, 'decisions'));
 }
 /** The correction flow connects its store here; `undefined` restores the default. */
 export function setCorrectionTextStore(s: CorrectionTextStore | undefined): void {

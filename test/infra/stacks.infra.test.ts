@@ -310,13 +310,13 @@ describe('functions', () => {
     }
     const logGroupRef = (props.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
     expect(resourcesOf(stateless, 'AWS::Logs::LogGroup')[logGroupRef]!.Properties.RetentionInDays).toBeGreaterThan(0);
-    for (const metric of ['Errors', 'Throttles']) {
-      stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
-        Namespace: 'AWS/Lambda',
-        MetricName: metric,
-        Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalId } }],
-      });
-    }
+    // One alarm: errors + throttles of this function.
+    const mine = Object.values(resourcesOf(stateless, 'AWS::CloudWatch::Alarm')).filter((a) => JSON.stringify(a.Properties.Metrics ?? []).includes(`"Ref":"${logicalId}"`));
+    expect(mine).toHaveLength(1);
+    const metrics = mine[0]!.Properties.Metrics as { Expression?: string; MetricStat?: { Metric: { Namespace: string; MetricName: string } } }[];
+    expect(metrics.find((m) => m.Expression !== undefined)?.Expression).toBe('errors + throttles');
+    expect(metrics.flatMap((m) => (m.MetricStat ? [`${m.MetricStat.Metric.Namespace}/${m.MetricStat.Metric.MetricName}`] : [])).sort()).toEqual(['AWS/Lambda/Errors', 'AWS/Lambda/Throttles']);
+    expect(mine[0]!.Properties.Threshold).toBe(1);
   });
 
   test('roles carry no AWS managed policy', () => {
