@@ -73,6 +73,7 @@ export function createIntroflytApp(options: IntroflytAppOptions): IntroflytApp {
     description: 'Introflyt compute: functions, HTTP API, users, alarms',
     tables: stateful.tables,
     dataKey: stateful.dataKey,
+    exportBucket: stateful.exportBucket,
     ...(options.routes ? { routes: options.routes } : {}),
     ...(options.entryFor ? { entryFor: options.entryFor } : {}),
   });

@@ -1,13 +1,15 @@
 /**
  * Everything that holds data and must outlive a redeploy: the customer-managed
- * key and the tables of infra/tables.ts. Nothing here is ever replaced or
+ * key, the tables of infra/tables.ts and the payroll exports bucket. Nothing here is ever replaced or
  * deleted with the stack (quality.md S8, style 8).
  */
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption, type CfnTable, type ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Key, type IKey } from 'aws-cdk-lib/aws-kms';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { dataKeyArnExportName, tableArnExportName } from './constructs/shared-tables.js';
+import { ExportsBucket } from './constructs/exports-bucket.js';
+import { dataKeyArnExportName, exportBucketArnExportName, tableArnExportName } from './constructs/shared-tables.js';
 import type { TableKey } from './routes.js';
 import { TABLES, type TableDef } from './tables.js';
 
@@ -17,6 +19,8 @@ export class IntroflytStatefulStack extends Stack {
   /** Encrypts every table (architecture.md "Data": a customer key). */
   readonly dataKey: IKey;
   readonly tables: Record<TableKey, ITable>;
+  /** Payroll export files (one CSV per released run), written once by the export job, read through presigned links. */
+  readonly exportBucket: IBucket;
 
   constructor(scope: Construct, id: string, props: IntroflytStatefulStackProps = {}) {
     // Deleting this stack needs a deliberate step first; its resources are retained regardless.
@@ -35,9 +39,13 @@ export class IntroflytStatefulStack extends Stack {
     for (const def of TABLES) tables[def.key] = this.createTable(def);
     this.tables = tables as Record<TableKey, ITable>;
 
+    // Payroll exports are personal data (payouts by pseudonymous reference): the data key, no public access, TLS only, access-logged.
+    this.exportBucket = new ExportsBucket(this, 'Exports', { dataKey: this.dataKey }).bucket;
+
     // The contract with the stateless stack: named exports, so this template is the same
     // whoever consumes it, and the names say what they carry.
     new CfnOutput(this, 'ExportDataKeyArn', { value: this.dataKey.keyArn, exportName: dataKeyArnExportName(this.stackName) });
+    new CfnOutput(this, 'ExportExportsBucketArn', { value: this.exportBucket.bucketArn, exportName: exportBucketArnExportName(this.stackName) });
     for (const def of TABLES) {
       new CfnOutput(this, `Export${def.id}TableArn`, { value: this.tables[def.key].tableArn, exportName: tableArnExportName(this.stackName, def.id) });
     }

@@ -9,8 +9,10 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { grantExportLink } from './constructs/exports-bucket.js';
 import { IntroflytFunction } from './constructs/introflyt-function.js';
 import { IntroflytHttpApi, type ApiThrottle } from './constructs/http-api.js';
 import { PayrollWorkflow } from './constructs/payroll-workflow.js';
@@ -24,6 +26,8 @@ import { ROLES, ROUTES, type RouteDef, type TableKey } from './routes.js';
 export interface IntroflytStatelessStackProps extends StackProps {
   tables: Readonly<Record<TableKey, ITable>>;
   dataKey: IKey;
+  /** The payroll exports bucket of the stateful stack. */
+  exportBucket: IBucket;
   /** @default ROUTES */
   routes?: readonly RouteDef[];
   /** Handler module of each function. @default functions/<fn>/handler.ts */
@@ -85,7 +89,7 @@ export class IntroflytStatelessStack extends Stack {
 
     this.logRetention = props.logRetention ?? RetentionDays.THREE_MONTHS;
     const logRetention = this.logRetention;
-    this.data = new SharedTables(this, 'Data', { tables: props.tables, dataKey: props.dataKey });
+    this.data = new SharedTables(this, 'Data', { tables: props.tables, dataKey: props.dataKey, exportBucket: props.exportBucket });
 
     this.users = new UserDirectory(this, 'Users', { roles: ROLES });
 
@@ -112,12 +116,23 @@ export class IntroflytStatelessStack extends Stack {
           entryFor,
           projectRoot: PROJECT_ROOT,
           logRetention,
+          exportBucket: this.data.exportBucket,
+          exportBucketArnExport: this.data.exportBucketArnExport,
           ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
         })
       : undefined;
-    if (runStart && this.payrollWorkflow) {
-      this.payrollWorkflow.grantStart(runStart);
-      runStart.function.addEnvironment('PAYROLL_STATE_MACHINE_ARN', this.payrollWorkflow.stateMachine.stateMachineArn);
+    // The routes that start executions: a month's run, and the export job (by the releasing approval, or on request).
+    for (const starter of ['payroll-run-start', 'payroll-run-approve', 'payroll-run-export-start']) {
+      const fn = functions.get(starter);
+      if (fn === undefined || this.payrollWorkflow === undefined) continue;
+      this.payrollWorkflow.grantStart(fn);
+      fn.function.addEnvironment('PAYROLL_STATE_MACHINE_ARN', this.payrollWorkflow.stateMachine.stateMachineArn);
+    }
+    // The download link: a presigned GetObject of the run's export file, signed with the link function's own role.
+    const linkFn = functions.get('payroll-run-export-link');
+    if (linkFn !== undefined) {
+      grantExportLink(this.data.exportBucket, linkFn.function, this.data.exportBucketArnExport);
+      linkFn.function.addEnvironment('EXPORT_BUCKET', this.data.exportBucket.bucketName);
     }
 
     this.httpApi = new IntroflytHttpApi(this, 'Http', {

@@ -9,6 +9,7 @@
 import { Fn, Stack } from 'aws-cdk-lib';
 import { Table, type ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Key, type IKey } from 'aws-cdk-lib/aws-kms';
+import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { TableKey } from '../routes.js';
 import { TABLES } from '../tables.js';
@@ -16,6 +17,8 @@ import { TABLES } from '../tables.js';
 export interface SharedTablesProps {
   tables: Readonly<Record<TableKey, ITable>>;
   dataKey: IKey;
+  /** The payroll exports bucket (stateful stack). */
+  exportBucket: IBucket;
 }
 
 export function tableArnExportName(producerStackName: string, tableId: string): string {
@@ -26,9 +29,16 @@ export function dataKeyArnExportName(producerStackName: string): string {
   return `${producerStackName}-DataKeyArn`;
 }
 
+export function exportBucketArnExportName(producerStackName: string): string {
+  return `${producerStackName}-ExportsBucketArn`;
+}
+
 export class SharedTables extends Construct {
   readonly tables: Readonly<Record<TableKey, ITable>>;
   readonly dataKey: IKey;
+  readonly exportBucket: IBucket;
+  /** The export name of the bucket's ARN (what IAM statements on it print as). */
+  readonly exportBucketArnExport: string;
 
   constructor(scope: Construct, id: string, props: SharedTablesProps) {
     super(scope, id);
@@ -55,5 +65,12 @@ export class SharedTables extends Construct {
             });
     }
     this.tables = tables as Record<TableKey, ITable>;
+
+    const bucketStack = Stack.of(props.exportBucket);
+    this.exportBucketArnExport = exportBucketArnExportName(bucketStack.stackName);
+    this.exportBucket =
+      bucketStack === here
+        ? props.exportBucket
+        : Bucket.fromBucketAttributes(this, 'ExportsBucket', { bucketArn: Fn.importValue(exportBucketArnExportName(bucketStack.stackName)), encryptionKey: this.dataKey });
   }
 }

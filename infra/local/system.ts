@@ -8,6 +8,8 @@
  * one process runs one local system at a time; `stop()` puts the previous
  * values back.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createLocalIssuer, type LocalIssuer, type TokenRequest } from './auth.js';
@@ -22,7 +24,7 @@ export interface LocalSystemOptions extends Pick<LocalHttpServerOptions, 'routes
   port?: number;
   /** HTTP bind address; default 127.0.0.1. */
   host?: string;
-  /** `<dataDir>/dynamodb` and `<dataDir>/keys`; null or absent: everything in memory. */
+  /** `<dataDir>/dynamodb`, `<dataDir>/keys` and `<dataDir>/exports`; null or absent: everything in memory (exports in a temporary folder, removed by stop()). */
   dataDir?: string | null;
   /** Seed the demo municipality, users and a month of history if the store has none yet. */
   seed?: boolean;
@@ -46,7 +48,7 @@ export interface LocalSystem {
   dynamoEndpoint: string;
   /** Process id of DynamoDB Local's Java child. */
   dynamoPid: number;
-  /** What was set in process.env for the handlers: table names, endpoint, region, dummy credentials, PAYROLL_WORKFLOW_MODE=local. */
+  /** What was set in process.env for the handlers: table names, endpoint, region, dummy credentials, PAYROLL_WORKFLOW_MODE=local, EXPORT_DIR, EXPORT_LINK_BASE_URL. */
   env: Readonly<Record<string, string>>;
   tables: EnsureTablesResult;
   issuer: LocalIssuer;
@@ -61,6 +63,17 @@ export interface LocalSystem {
 
 let running = false;
 
+/**
+ * `GET /local/exports/<key>`: a signed export link, checked against the
+ * handlers' clock (tests move it), answered from the export folder.
+ */
+async function serveExportLink(key: string, query: URLSearchParams): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
+  const [{ getExportStore, LocalFileExportStore, serveLocalLink }, { getDeps }] = await Promise.all([import('../../shared/adapters/export-store.js'), import('../../shared/adapters/deps.js')]);
+  const store = getExportStore();
+  if (!(store instanceof LocalFileExportStore)) return { status: 404, headers: { 'content-type': 'application/json; charset=utf-8' }, body: Buffer.from('{"code":"NOT_FOUND","message":"Not found"}') };
+  return serveLocalLink(store, key, query, getDeps().clock.now().getTime());
+}
+
 /** Forget what the handler modules cached from the previous environment (config, clients). */
 async function resetHandlerCaches(): Promise<void> {
   const [{ resetConfig }, { resetDeps }] = await Promise.all([import('../../shared/config.js'), import('../../shared/adapters/deps.js')]);
@@ -74,6 +87,11 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
   const dataDir = options.dataDir === undefined || options.dataDir === null ? null : resolve(options.dataDir);
   let dynamo: DynamoLocal | undefined;
   let http: LocalHttpServer | undefined;
+  // Payroll export files beside the data (mode 0700/0600, shared/adapters/export-store.ts); an in-memory system's go when it stops.
+  const exportDir = dataDir === null ? mkdtempSync(join(tmpdir(), 'introflyt-exports-')) : join(dataDir, 'exports');
+  const removeExports = async (): Promise<void> => {
+    if (dataDir === null) rmSync(exportDir, { recursive: true, force: true });
+  };
   const previousEnv = new Map<string, string | undefined>();
   const restoreEnv = (): void => {
     for (const [k, v] of previousEnv) {
@@ -114,6 +132,8 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       // No Step Functions here: the payroll-runs handler runs the synthesized
       // state machine in-process with the local ASL interpreter (infra/local/workflow-runner.ts).
       PAYROLL_WORKFLOW_MODE: 'local',
+      // No S3 here: export files go to a folder, their links to this server (set below once its port is known).
+      EXPORT_DIR: exportDir,
     };
     for (const [k, v] of Object.entries(env)) {
       previousEnv.set(k, process.env[k]);
@@ -136,7 +156,11 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       ...(options.handlerTimeoutMs !== undefined ? { handlerTimeoutMs: options.handlerTimeoutMs } : {}),
       ...(demo ? { demoUsers: DEMO_USERS } : {}),
       log: options.quiet === true ? null : (options.log ?? undefined),
+      exportLinks: serveExportLink,
     });
+    previousEnv.set('EXPORT_LINK_BASE_URL', process.env.EXPORT_LINK_BASE_URL);
+    process.env.EXPORT_LINK_BASE_URL = http.url;
+    env.EXPORT_LINK_BASE_URL = http.url;
 
     const server = http;
     let stopping: Promise<void> | undefined;
@@ -154,11 +178,14 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       stop: () =>
         (stopping ??= (async () => {
           try {
+            // Executions of this process (a run, an export job) write to the store that is going away: end them first.
+            await (await import('../../shared/adapters/workflow.js')).abortLocalExecutions().catch(() => undefined);
             await server.close();
           } finally {
             await dyn.stop();
             restoreEnv();
             await resetHandlerCaches();
+            await removeExports();
             running = false;
           }
         })()),
@@ -167,6 +194,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     await http?.close().catch(() => undefined);
     await dynamo?.stop().catch(() => undefined);
     restoreEnv();
+    await removeExports();
     running = false;
     throw err;
   }
