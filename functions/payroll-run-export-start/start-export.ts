@@ -40,8 +40,9 @@ export async function ensureExport(deps: Deps, dd: DecisionDeps, workflow: Payro
   for (let round = 0; round < 5; round++) {
     const job = await dd.payrollRuns.getExportJob(runId);
     const live = job !== undefined && (job.status === 'PENDING' || job.status === 'RUNNING');
-    if (!needsNewAttempt(job, live && (await workflow.isRunning(job.executionName)))) return { started: false, job: job! };
-    const at = deps.clock.now().toISOString();
+    const now = deps.clock.now();
+    if (!needsNewAttempt(job, live && (await workflow.isRunning(job.executionName)), now.getTime())) return { started: false, job: job! };
+    const at = now.toISOString();
     const next = nextAttempt(job, runId, auth.actorRef, at);
     // Someone else started an attempt between our read and our write: read theirs back.
     if ((await dd.payrollRuns.startExportAttempt(next, job?.attempts ?? 0)) === 'lost') continue;

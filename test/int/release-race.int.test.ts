@@ -16,16 +16,12 @@ import { join } from 'node:path';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { localWorkflow } from '../../infra/local/workflow-runner.js';
 import { decisionDeps, setDecisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
-import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
 import { getDeps } from '../../shared/adapters/deps.js';
 import { createDocumentClient } from '../../shared/adapters/dynamo.js';
 import { getConfig } from '../../shared/config.js';
-import type { Decision } from '../../shared/domain/decision.js';
-import { addTotals, decisionTotals, emptyTotals } from '../../shared/domain/payroll/run.js';
-import { assign, seedParticipant } from '../support/api-seed.js';
-import { goldenCase, inMonth, seedDecision, storedDecision } from '../support/decision-seed.js';
 import { downloadExport, waitForExport } from '../support/export-download.js';
 import { staff, startTestSystem, type HttpReply, type TestSystem } from '../support/local-system.js';
+import { seedAwaitingRun } from '../support/run-seed.js';
 
 let sys: TestSystem;
 let pay1: string;
@@ -36,35 +32,8 @@ const ADVISER = 'adviser-race';
 /** Participants of the seeded run besides the one whose decision needs a formal decision. */
 const N = 300;
 
-/** A run AWAITING_APPROVAL of `period` with N decisions without review plus, optionally, one that needs a formal decision. */
-async function seedRun(runId: string, period: string, vedtakPid?: string): Promise<StoredDecision | undefined> {
-  const base = storedDecision(inMonth(goldenCase('g01-full-attendance', 'p-base'), period, AT.slice(0, 10)), { runId, createdAt: AT });
-  const ids: string[] = [];
-  let totals = emptyTotals();
-  for (let i = 0; i < N; i += 50) {
-    await Promise.all(
-      Array.from({ length: 50 }, (_, j) => {
-        const pid = `${runId.slice(4)}-p${String(i + j).padStart(4, '0')}`;
-        ids.push(pid);
-        totals = addTotals(totals, decisionTotals(base.decision as unknown as Decision));
-        return getDeps().decisions.putDecisionOnce({ ...base, participantId: pid, decisionId: `${pid}.${period}.v0001` });
-      }),
-    );
-  }
-  let vedtak: StoredDecision | undefined;
-  if (vedtakPid !== undefined) {
-    await seedParticipant(vedtakPid);
-    await assign(vedtakPid, ADVISER);
-    vedtak = await seedDecision(inMonth(goldenCase('g10-deductions-exceed-base', vedtakPid), period, AT.slice(0, 10)), { runId, createdAt: AT });
-    ids.push(vedtakPid);
-    totals = addTotals(totals, decisionTotals(vedtak.decision as unknown as Decision));
-  }
-  const runs = decisionDeps().payrollRuns;
-  await runs.createRun({ runId, municipalityCode: '5001', period, by: 'staff-starter', at: AT, executionName: `${runId}-1` });
-  await runs.freezeBatches(runId, [ids.sort()], AT);
-  await runs.apply(runId, { type: 'SummariseRun', totals, at: AT });
-  return vedtak;
-}
+const seedRun = async (runId: string, period: string, vedtakPid?: string) =>
+  (await seedAwaitingRun({ runId, period, n: N, at: AT, ...(vedtakPid === undefined ? {} : { vedtak: { participantId: vedtakPid, adviser: ADVISER } }) })).vedtak;
 
 beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-11-10T09:00:00Z' });

@@ -4,7 +4,7 @@
  * progress shown, and the names, keys and link expiry it uses.
  */
 import type { ExportJob } from '../../shared/domain/payroll/export-job.js';
-import { LINK_TTL_SECONDS, exportExecutionName, exportFilename, exportObjectKey, exportPercent, linkExpiresAt, needsNewAttempt, newExportJob, nextAttempt } from '../../shared/domain/payroll/export-job.js';
+import { LINK_TTL_SECONDS, START_GRACE_MS, exportExecutionName, exportFilename, exportObjectKey, exportPercent, linkExpiresAt, needsNewAttempt, newExportJob, nextAttempt } from '../../shared/domain/payroll/export-job.js';
 
 const job = (over: Partial<ExportJob> = {}): ExportJob => ({ ...newExportJob('run-x', 'staff-a', '2026-11-05T10:00:00.000Z'), ...over });
 
@@ -26,14 +26,18 @@ test('a new job is attempt 1, queued, with its execution named after run and att
   expect(exportExecutionName('run-x', 3)).toBe('run-x-export-3');
 });
 
-test('a request starts a new attempt only when there is none, the last failed, or its execution stopped', () => {
-  expect(needsNewAttempt(undefined, false)).toBe(true);
-  expect(needsNewAttempt(job({ status: 'READY' }), false)).toBe(false);
-  expect(needsNewAttempt(job({ status: 'FAILED' }), true)).toBe(true);
-  for (const status of ['PENDING', 'RUNNING'] as const) {
-    expect(needsNewAttempt(job({ status }), true)).toBe(false);
-    expect(needsNewAttempt(job({ status }), false)).toBe(true);
-  }
+test('a request starts a new attempt only when there is none, the last failed, or its execution stopped (not while one is being started)', () => {
+  const at = Date.parse('2026-11-05T10:00:00.000Z');
+  const later = at + START_GRACE_MS + 1;
+  expect(needsNewAttempt(undefined, false, at)).toBe(true);
+  expect(needsNewAttempt(job({ status: 'READY' }), false, later)).toBe(false);
+  expect(needsNewAttempt(job({ status: 'FAILED' }), true, at)).toBe(true);
+  expect(needsNewAttempt(job({ status: 'RUNNING' }), true, later)).toBe(false);
+  expect(needsNewAttempt(job({ status: 'RUNNING' }), false, at)).toBe(true);
+  expect(needsNewAttempt(job({ status: 'PENDING' }), true, later)).toBe(false);
+  // Just written by another request, whose execution is not seen yet: it is being started.
+  expect(needsNewAttempt(job({ status: 'PENDING' }), false, at + START_GRACE_MS)).toBe(false);
+  expect(needsNewAttempt(job({ status: 'PENDING' }), false, later)).toBe(true);
 });
 
 test('the next attempt counts on and keeps the access-log entries already written', () => {

@@ -79,11 +79,19 @@ export function newExportJob(runId: string, by: string, at: string, attempt = 1)
 }
 
 /**
- * Whether a request must start a new attempt: there is no job yet, the last
- * attempt failed, or it is PENDING/RUNNING while its execution no longer runs
- * (a crashed start, a stopped local process). A READY job never restarts.
+ * How long a PENDING attempt counts as starting even though its execution is
+ * not seen yet: the request that wrote it starts the execution right after
+ * (a second request in between must not start another attempt).
  */
-export function needsNewAttempt(job: ExportJob | undefined, executionRunning: boolean): boolean {
+export const START_GRACE_MS = 60_000;
+
+/**
+ * Whether a request at `nowMs` must start a new attempt: there is no job
+ * yet, the last attempt failed, or its execution no longer runs (a crashed
+ * start, a stopped local process) and it is not an attempt still being
+ * started. A READY job never restarts.
+ */
+export function needsNewAttempt(job: ExportJob | undefined, executionRunning: boolean, nowMs: number): boolean {
   if (job === undefined) return true;
   switch (job.status) {
     case 'READY':
@@ -91,6 +99,7 @@ export function needsNewAttempt(job: ExportJob | undefined, executionRunning: bo
     case 'FAILED':
       return true;
     case 'PENDING':
+      return !executionRunning && nowMs - Date.parse(job.updatedAt) > START_GRACE_MS;
     case 'RUNNING':
       return !executionRunning;
   }
