@@ -8,8 +8,10 @@
  * every participant again; racing starts give one attempt; the job's
  * progress is visible while it runs.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { exportLine, followExport, saveExport, type ApiCall, type ExportBody } from '../../infra/local/payroll-cli.js';
 import { localWorkflow, type Injector } from '../../infra/local/workflow-runner.js';
 import type { AuditLog, StaffRead } from '../../shared/adapters/audit-log.js';
 import { recordStaffReadWith } from '../../shared/adapters/audit-log.js';
@@ -48,7 +50,7 @@ beforeEach(() => {
 
 /** A released run (released through the repository: the job is owed but not started). */
 /** One run per municipality and month: each test's run has its own month. */
-const PERIOD: Record<string, string> = { 'run-exp-a': '2026-10', 'run-exp-before': '2026-09', 'run-exp-after': '2026-08', 'run-exp-audit': '2026-07', 'run-exp-stuck': '2026-06' };
+const PERIOD: Record<string, string> = { 'run-exp-a': '2026-10', 'run-exp-before': '2026-09', 'run-exp-after': '2026-08', 'run-exp-audit': '2026-07', 'run-exp-stuck': '2026-06', 'run-exp-cli': '2026-05' };
 
 async function released(runId: string, n = N): Promise<string[]> {
   const { participants } = await seedAwaitingRun({ runId, period: PERIOD[runId]!, n, at: AT, municipality: '5001' });
@@ -153,4 +155,34 @@ test('ExportFailed keeps failing: the job stays RUNNING with no execution, and t
   sys.clock!.advance(61_000);
   expect((await start(runId)).status).toBe(202);
   expect(await waitForExport(sys, pay, runId)).toMatchObject({ status: 'READY', attempts: job.attempts + 1 });
+});
+
+test('npm run payroll on a released run: the export’s progress, then a link, and --out saves the file (0600) checked against its checksum', async () => {
+  const runId = 'run-exp-cli';
+  await released(runId, 30);
+  const call: ApiCall = async (method, path) => {
+    const r = await sys.http(method, path, { token: pay });
+    return { status: r.status, body: r.body ?? {} };
+  };
+  const seen: ExportBody[] = [];
+  const out = await followExport(call, runId, (e) => seen.push(e), 5);
+  expect(out.ok).toBe(true);
+  if (!out.ok) return;
+  expect(out.link).toMatchObject({ filename: `introflyt-5001-2026-05-${runId}.csv`, lines: 30 });
+  expect(seen.at(-1)).toMatchObject({ status: 'READY', percent: 100 });
+  expect(exportLine(seen.at(-1)!)).toBe(`[${'#'.repeat(30)}] 100 %  export done`);
+  expect(exportLine({ status: 'RUNNING', phase: 'ACCESS_LOG', percent: 50, done: 15, total: 30, failure: null, file: null })).toContain('export access log 15/30');
+  const dir = mkdtempSync(join(tmpdir(), 'payroll-cli-'));
+  try {
+    const file = join(dir, 'out.csv');
+    expect(await saveExport(out.link, file)).toBe(readFileSync(fileOf(runId)).length);
+    expect(readFileSync(file, 'utf8')).toBe(readFileSync(fileOf(runId), 'utf8'));
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    await expect(saveExport({ ...out.link, sha256: '0'.repeat(64) }, join(dir, 'bad.csv'))).rejects.toThrow('checksum');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  // Before the release there is nothing to export: the reason is the API's code.
+  const unreleased = await seedAwaitingRun({ runId: 'run-exp-cli2', period: '2026-04', n: 2, at: AT });
+  expect(await followExport(call, unreleased.runId, () => undefined)).toMatchObject({ ok: false, reason: expect.stringContaining('RUN_NOT_RELEASED') });
 });
