@@ -123,7 +123,8 @@ export async function exportFile(runId: string, x: ExportFileDeps): Promise<Expo
   const key = exportObjectKey(run);
   if ((await x.store.putOnce(key, csv)) === 'exists' && (await x.store.head(key))?.sha256 !== sha256) throw new PermanentTaskError('EXPORT_CHANGED');
   const at = now();
-  const recorded = await x.runs.recordExport(runId, { exportId: key, at, by: job.requestedBy, lines, sha256 });
+  // The run's record names the file, not where the store keeps it.
+  const recorded = await x.runs.recordExport(runId, { exportId: exportFilename(run), at, by: job.requestedBy, lines, sha256 });
   if (recorded === 'exists' && (await x.runs.getRun(runId))?.export?.sha256 !== sha256) throw new PermanentTaskError('EXPORT_CHANGED');
   await x.runs.markExportReady(runId, { key, filename: exportFilename(run), sha256, lines, bytes: csv.length }, at);
   return { status: 'READY' };

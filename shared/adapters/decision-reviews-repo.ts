@@ -30,8 +30,8 @@ import type { VersionRef } from '../domain/payroll/decision-versions.js';
 import { versionKey } from '../domain/payroll/decision-versions.js';
 import type { Resolution } from '../domain/payroll/resolution.js';
 import type { StoredDecision } from './decisions-repo.js';
-import { decisionKey, pad4, payPeriodOf, storedReview } from './decisions-repo.js';
-import { backoff, createDocumentClient, failedConditions, isConditionFailed, isTransactionConflict, queryAll } from './dynamo.js';
+import { countsKey, decisionKey, pad4, payPeriodOf, storedReview } from './decisions-repo.js';
+import { backoff, createDocumentClient, failedConditions, isConditionFailed, isRetryableTransactionError, queryAll } from './dynamo.js';
 import type { PayrollRunsRepo } from './payroll-runs-repo.js';
 import { getPayrollRunsRepo } from './payroll-runs-repo.js';
 
@@ -92,7 +92,7 @@ export class DynamoDecisionReviewsRepo implements DecisionReviewsRepo {
                 {
                   Update: {
                     TableName: this.table,
-                    Key: { pk: `PAY#${slot.municipality}#${slot.payPeriod}`, sk: 'COUNTS' },
+                    Key: countsKey(slot.municipality, slot.payPeriod, r.participantId),
                     UpdateExpression: 'ADD unresolvedVedtak :minus',
                     ExpressionAttributeValues: { ':minus': -1 },
                   },
@@ -109,7 +109,7 @@ export class DynamoDecisionReviewsRepo implements DecisionReviewsRepo {
           return { created: false, existing };
         }
         if (failed.includes(1)) throw new ConflictError('DECISION_SUPERSEDED', `version ${r.version} was superseded by a newer version a moment ago; resolve the latest version`);
-        if (!isTransactionConflict(err) || attempt >= 11) throw err;
+        if (!isRetryableTransactionError(err) || attempt >= 11) throw err;
         await backoff(attempt);
       }
     }

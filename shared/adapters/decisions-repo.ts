@@ -18,7 +18,7 @@
  * payroll run pays a version: its own month, or for a correction of a
  * released month the month it is paid with), in partition `PAY#<muni>#<Q>`:
  *
- *   PAY#<muni>#<Q> / COUNTS                       counters the release checks in one read
+ *   PAY#<muni>#<Q> / COUNTS#<shard, 2 hex>         counters the release checks in one read (a Query of ≤ 16 small items)
  *   PAY#<muni>#<Q> / C#<pid>#<period>#v<version>  a correction paid with Q (ids and amounts)
  *
  * `unresolvedVedtak` counts the versions paid with Q that need a formal
@@ -29,13 +29,18 @@
  * writes nothing counts nothing (R4), and a concurrent resolution cannot be
  * counted twice (the transaction checks that the superseded version has no
  * resolution; the resolution checks that its version is not superseded).
+ * The counter is split in COUNTER_SHARDS items by participant (a participant's
+ * versions and resolutions always change the same one): the decisions of a
+ * run are written ~80 at a time, and transactions on one item would conflict
+ * and queue behind each other; the release sums the shards.
  */
+import { createHash } from 'node:crypto';
 import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Case } from '../domain/case.js';
 import type { ReviewClass } from '../domain/decision.js';
 import type { Correction } from '../domain/payroll/correction.js';
-import { backoff, failedConditions, isConditionFailed, isTransactionConflict, queryAll } from './dynamo.js';
+import { backoff, failedConditions, isConditionFailed, isRetryableTransactionError, queryAll } from './dynamo.js';
 
 export interface StoredDecision {
   participantId: string;
@@ -118,7 +123,14 @@ const key = (d: Pick<StoredDecision, 'participantId' | 'period' | 'version'>) =>
 });
 
 const payKey = (municipality: string, payPeriod: string) => `PAY#${municipality}#${payPeriod}`;
-const countsKey = (municipality: string, payPeriod: string) => ({ pk: payKey(municipality, payPeriod), sk: 'COUNTS' });
+/** Counter items per pay month: 16 keep concurrent writers of one run apart while the release still reads them in one Query. */
+export const COUNTER_SHARDS = 16;
+/** A participant's counter shard: a stable hash of the id, so all their versions and resolutions count in one item. */
+export function counterShard(participantId: string): string {
+  return (createHash('sha256').update(participantId).digest()[0]! % COUNTER_SHARDS).toString(16).padStart(2, '0');
+}
+/** The counter item a participant's versions paid with this month count in. */
+export const countsKey = (municipality: string, payPeriod: string, participantId: string) => ({ pk: payKey(municipality, payPeriod), sk: `COUNTS#${counterShard(participantId)}` });
 const markerKey = (d: Pick<StoredDecision, 'participantId' | 'period' | 'version'>, municipality: string, payPeriod: string) => ({
   pk: payKey(municipality, payPeriod),
   sk: `C#${d.participantId}#${d.period}#v${pad4(d.version)}`,
@@ -235,7 +247,7 @@ export class DynamoDecisionsRepo implements DecisionsRepo {
         items.push({
           Update: {
             TableName: this.table,
-            Key: countsKey(d.municipality!, payPeriod),
+            Key: countsKey(d.municipality!, payPeriod, d.participantId),
             UpdateExpression: 'ADD unresolvedVedtak :delta, vedtakRequired :required',
             ExpressionAttributeValues: { ':delta': delta, ':required': counted.vedtak ? 1 : 0 },
           },
@@ -252,7 +264,7 @@ export class DynamoDecisionsRepo implements DecisionsRepo {
           supersededOpen = false;
           continue;
         }
-        if (!isTransactionConflict(err) || attempt + 1 >= MAX_TRANSACTION_ATTEMPTS) throw err;
+        if (!isRetryableTransactionError(err) || attempt + 1 >= MAX_TRANSACTION_ATTEMPTS) throw err;
         await backoff(attempt);
       }
     }
@@ -342,9 +354,18 @@ export class DynamoDecisionsRepo implements DecisionsRepo {
   }
 
   async getPayMonthCounts(municipality: string, payPeriod: string): Promise<PayMonthCounts | undefined> {
-    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: countsKey(municipality, payPeriod), ConsistentRead: true }));
-    if (r.Item === undefined) return undefined;
-    return { unresolvedVedtak: Number(r.Item.unresolvedVedtak ?? 0), vedtakRequired: Number(r.Item.vedtakRequired ?? 0) };
+    // The shards: at most COUNTER_SHARDS items of a few bytes, one page.
+    const r = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
+        ExpressionAttributeValues: { ':pk': payKey(municipality, payPeriod), ':c': 'COUNTS#' },
+        ConsistentRead: true,
+      }),
+    );
+    const items = r.Items ?? [];
+    if (items.length === 0) return undefined;
+    return items.reduce<PayMonthCounts>((t, i) => ({ unresolvedVedtak: t.unresolvedVedtak + Number(i.unresolvedVedtak ?? 0), vedtakRequired: t.vedtakRequired + Number(i.vedtakRequired ?? 0) }), { unresolvedVedtak: 0, vedtakRequired: 0 });
   }
 
   async listPaidWith(municipality: string, payPeriod: string): Promise<PaidCorrection[]> {

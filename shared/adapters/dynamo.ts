@@ -46,6 +46,16 @@ export function isTransactionConflict(err: unknown): boolean {
   return reasons.some((r) => r.Code === 'TransactionConflict') && !reasons.some((r) => r.Code === 'ConditionalCheckFailed');
 }
 
+/**
+ * A transaction worth trying again: another writer held one of its items
+ * (`TransactionConflict`), or the service failed inside (AWS: retry an
+ * InternalServerError; DynamoDB Local answers one when a transaction waited
+ * too long for an item's lock, which real DynamoDB does not).
+ */
+export function isRetryableTransactionError(err: unknown): boolean {
+  return isTransactionConflict(err) || (err instanceof Error && err.name === 'InternalServerError');
+}
+
 /** Which items of a cancelled transaction failed their condition (by position in TransactItems). */
 export function failedConditions(err: unknown): number[] {
   if (!(err instanceof Error) || err.name !== 'TransactionCanceledException') return [];

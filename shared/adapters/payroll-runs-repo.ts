@@ -27,7 +27,7 @@ import { newExportJob } from '../domain/payroll/export-job.js';
 import type { RunCommand, RunState, RunTotals } from '../domain/payroll/run.js';
 import { decide, evolve, startRun } from '../domain/payroll/run.js';
 import { getConfig, tableNameOf, type Config } from '../config.js';
-import { backoff, createDocumentClient, isConditionFailed, isTransactionConditionFailed, isTransactionConflict, queryAll } from './dynamo.js';
+import { backoff, createDocumentClient, isConditionFailed, isTransactionConditionFailed, isRetryableTransactionError, queryAll } from './dynamo.js';
 
 export interface RunProgress {
   /** True once prepare has frozen the batches (they never change afterwards). */
@@ -320,7 +320,7 @@ export class DynamoPayrollRunsRepo implements PayrollRunsRepo {
       );
       return true;
     } catch (err) {
-      if (isTransactionConditionFailed(err) || isTransactionConflict(err)) return false;
+      if (isTransactionConditionFailed(err) || isRetryableTransactionError(err)) return false;
       throw err;
     }
   }

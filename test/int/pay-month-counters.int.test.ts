@@ -12,7 +12,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ResolutionRecord } from '../../shared/adapters/decision-reviews-repo.js';
 import { DynamoDecisionReviewsRepo } from '../../shared/adapters/decision-reviews-repo.js';
 import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
-import { DynamoDecisionsRepo, storedReview } from '../../shared/adapters/decisions-repo.js';
+import { COUNTER_SHARDS, DynamoDecisionsRepo, counterShard, storedReview } from '../../shared/adapters/decisions-repo.js';
 import { AppError } from '../../shared/http/errors.js';
 import { startApiDynamo, type ApiDynamo } from '../support/api-dynamo.js';
 import { goldenCase, inMonth, storedDecision } from '../support/decision-seed.js';
@@ -139,6 +139,11 @@ test('a resolution racing the version that supersedes it: exactly one of them ta
   expect((await counts()).unresolvedVedtak).toBe(await scanned(all));
   // The even ones were superseded by a version without a formal decision, the odd ones by one with.
   expect((await counts()).unresolvedVedtak - before.unresolvedVedtak).toBe(-6);
+  // The counter is split by participant so concurrent writers of a run rarely meet; the shards add up.
+  const shards = new Set(all.map(counterShard));
+  expect(shards.size).toBeGreaterThan(4);
+  expect([...shards].every((x) => /^[0-9a-f]{2}$/.test(x) && parseInt(x, 16) < COUNTER_SHARDS)).toBe(true);
+  expect(counterShard('c-race-1')).toBe(counterShard('c-race-1'));
 });
 
 test('a correction paid with a later month counts there, with a marker; its own month is untouched', async () => {
