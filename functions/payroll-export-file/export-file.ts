@@ -1,7 +1,7 @@
 /**
  * ExportFile: the export job of a released run (shared/domain/payroll/export-job.ts).
  *
- * 1. READING: the run's month decisions (summaries from the month's index),
+ * 1. READING: the run's month decisions (summaries, by key for the run's participants),
  *    the corrections paid with it (marker items), the resolutions of its
  *    formal decisions and every participant's payroll reference (BatchGetItem).
  * 2. The CSV for the payroll system, one line per participant
@@ -38,7 +38,7 @@ import { exportFilename, exportObjectKey } from '../../shared/domain/payroll/exp
 import type { BackPayment, ExportEntry } from '../../shared/domain/payroll/export-rows.js';
 import { EXPORT_COLUMNS, exportRecord, exportRows } from '../../shared/domain/payroll/export-rows.js';
 import { engineDecision } from '../me-decision-get/decision-view.js';
-import { backPayments, reviewOf, runCorrections, runMonth } from '../payroll-run-decisions/run-decisions.js';
+import { allRunMonth, backPayments, reviewOf, runCorrections } from '../payroll-run-decisions/run-decisions.js';
 import type { ExportFileOutput } from './schema.js';
 
 export const PURPOSE = 'payroll-export';
@@ -65,9 +65,9 @@ async function inParallel<T>(items: readonly T[], f: (item: T) => Promise<unknow
 }
 
 /** The run's CSV and the participants on it, by participant id. */
-async function buildCsv(x: ExportFileDeps, run: Parameters<typeof exportRows>[0] & Parameters<typeof runMonth>[2]): Promise<{ csv: Buffer; lines: number; participants: string[] }> {
+async function buildCsv(x: ExportFileDeps, run: Parameters<typeof allRunMonth>[2]): Promise<{ csv: Buffer; lines: number; participants: string[] }> {
   const dd: DecisionDeps = { reviews: x.reviews, payrollRuns: x.runs };
-  const [{ decisions }, corrections] = await Promise.all([runMonth(x.deps, dd, run), runCorrections(x.deps, dd, run)]);
+  const [decisions, corrections] = await Promise.all([allRunMonth(x.deps, dd, run), runCorrections(x.deps, dd, run)]);
   const paidBack = backPayments(corrections);
   const resolutions = await x.reviews.getMany(decisions.filter((d) => reviewOf(d) === 'VEDTAK_REQUIRED'));
   const participants = [...new Set([...decisions, ...paidBack].map((d) => d.participantId))].sort();

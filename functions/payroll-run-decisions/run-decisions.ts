@@ -50,13 +50,35 @@ export interface RunMonthPage {
   last: string | undefined;
 }
 
-/**
- * The run's month decisions: all of them (the export job), or one page of
- * `participants` after participant `after` (the drill-down), read as summaries.
- */
-export async function runMonth(deps: Pick<Deps, 'decisions'>, dd: DecisionDeps, run: PayrollRun, page?: { after?: string; participants: number }): Promise<RunMonthPage> {
+/** One page of `participants` of the run's month decisions after participant `after` (the drill-down), read as summaries from the month's index. */
+export async function runMonth(deps: Pick<Deps, 'decisions'>, dd: DecisionDeps, run: PayrollRun, page: { after?: string; participants: number }): Promise<RunMonthPage> {
   const [ofRun, listed] = await Promise.all([runFilter(dd, run), deps.decisions.listMonthSummaries(run.municipalityCode, run.period, page)]);
   return { decisions: latestPerPeriod(listed.items.filter(ofRun)), more: listed.more, last: listed.items.at(-1)?.participantId };
+}
+
+/** Participants' month decisions read at once (each one Query by key). */
+const PARALLEL = 16;
+
+/**
+ * All the run's month decisions (the export job): the participants of its
+ * frozen batches (whom its totals count), each one's versions read by key
+ * and the latest of the run's kept. By key rather than by paging through the
+ * month's index: the same reads on AWS, and DynamoDB Local pages a large
+ * index in time that grows with the square of its size.
+ */
+export async function allRunMonth(deps: Pick<Deps, 'decisions'>, dd: DecisionDeps, run: PayrollRun): Promise<StoredDecision[]> {
+  const [ofRun, batches] = await Promise.all([runFilter(dd, run), dd.payrollRuns.listBatches(run.runId)]);
+  const ids = batches.filter((b) => b.index < run.progress.batches).flatMap((b) => b.participantIds);
+  const found: StoredDecision[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < ids.length) {
+      const versions = (await deps.decisions.listVersionSummaries(ids[next++]!, run.period)).filter(ofRun);
+      found.push(...versions);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, ids.length) }, worker));
+  return latestPerPeriod(found);
 }
 
 /** The corrections of earlier months paid with the run (the latest version per participant and month). */

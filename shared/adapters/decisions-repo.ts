@@ -112,6 +112,8 @@ export interface DecisionsRepo {
    * snapshot, no explanations. `after`/`participants` page by participant id.
    */
   listMonthSummaries(municipality: string, period: string, page?: { after?: string; participants: number }): Promise<{ items: StoredDecision[]; more: boolean }>;
+  /** Every version of one participant's month, as summaries (like `listMonthSummaries`), by key: one Query. */
+  listVersionSummaries(participantId: string, period: string): Promise<StoredDecision[]>;
 }
 
 export const pad4 = (n: number) => String(n).padStart(4, '0');
@@ -404,6 +406,15 @@ export class DynamoDecisionsRepo implements DecisionsRepo {
       start = r.LastEvaluatedKey;
     } while (start !== undefined);
     return { items, more: false };
+  }
+
+  listVersionSummaries(participantId: string, period: string): Promise<StoredDecision[]> {
+    return this.query({
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :dec)',
+      ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':dec': `DEC#${period}#v` },
+      ...summaryProjection(),
+    });
   }
 
   async hasAnyForMonth(municipality: string, period: string): Promise<boolean> {

@@ -23,6 +23,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/dynamo.js';
 import { startLocalSystem } from '../../infra/local/system.js';
 import { localWorkflow } from '../../infra/local/workflow-runner.js';
 import { decisionDeps, setDecisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
+import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
 import { getDeps } from '../../shared/adapters/deps.js';
 import { setPayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
 import { setWorkflow } from '../../shared/adapters/workflow.js';
@@ -54,7 +55,8 @@ export async function benchRelease(): Promise<BenchRow[]> {
     const { run, ms } = await runBenchMonth('run-p6', n);
     console.error(`  p6: ${n} participants seeded and computed (the run: ${(ms / 1000).toFixed(1)} s)`);
     // Resolve every formal decision as advisers would (the repository writes each resolution with its counter change).
-    const vedtak = (await getDeps().decisions.listMonthSummaries(MUNICIPALITY, PERIOD)).items.filter((d) => (d.review ?? d.decision.review) === 'VEDTAK_REQUIRED');
+    const stored = await batchGet(db, system.env.TABLE_DECISIONS!, ids.map((pid) => ({ pk: `P#${pid}`, sk: `DEC#${PERIOD}#v0001` })));
+    const vedtak = (stored as unknown as StoredDecision[]).filter((d) => d.review === 'VEDTAK_REQUIRED');
     await quietly(() =>
       inParallel(vedtak, 8, (d) =>
         decisionDeps().reviews.putResolutionOnce({
