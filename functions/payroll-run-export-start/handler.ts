@@ -10,7 +10,7 @@ const ROUTE = routeOf('payroll-run-export-start');
 
 export const handler = httpHandler({ fn: 'payroll-run-export-start', path: runPathSchema }, async ({ auth, path, deps, log }) => {
   log.append({ runId: path.id });
-  const { started, job } = await ensureExport(deps, decisionDeps(), getWorkflow(), auth, path.id, `${ROUTE.method} ${ROUTE.path}`);
+  const { started, job } = await ensureExport(deps, decisionDeps(), getWorkflow, auth, path.id, `${ROUTE.method} ${ROUTE.path}`);
   log.append({ exportStatus: job.status, exportAttempt: job.attempts });
   return { status: started ? 202 : 200, body: exportJobView(path.id, job) };
 });

@@ -34,9 +34,11 @@ export interface EnsuredExport {
   job: ExportJob;
 }
 
-export async function ensureExport(deps: Deps, dd: DecisionDeps, workflow: PayrollWorkflowPort, auth: AuthContext, runId: string, route: string): Promise<EnsuredExport> {
+/** `workflow` is asked for only once the run is known and released (a function needs its state machine only then). */
+export async function ensureExport(deps: Deps, dd: DecisionDeps, workflowOf: () => PayrollWorkflowPort, auth: AuthContext, runId: string, route: string): Promise<EnsuredExport> {
   const run = await loadRun(dd, auth, runId);
   if (run.status !== 'RELEASED') throw new ConflictError('RUN_NOT_RELEASED', 'A run is exported only after two different payroll users have approved it');
+  const workflow = workflowOf();
   for (let round = 0; round < 5; round++) {
     const job = await dd.payrollRuns.getExportJob(runId);
     const live = job !== undefined && (job.status === 'PENDING' || job.status === 'RUNNING');
