@@ -61,7 +61,7 @@ export function newCdkApp(options: Pick<IntroflytAppOptions, 'outdir' | 'bundle'
 export function addStatefulStack(app: App, env?: Environment): IntroflytStatefulStack {
   return new IntroflytStatefulStack(app, STATEFUL_STACK_NAME, {
     ...(env ? { env } : {}),
-    description: 'Introflyt data: customer-managed key and tables (retained)',
+    description: 'Introflyt data: customer-managed keys, tables and the audit anchor (retained)',
   });
 }
 
@@ -73,6 +73,9 @@ export function createIntroflytApp(options: IntroflytAppOptions): IntroflytApp {
     description: 'Introflyt compute: functions, HTTP API, users, alarms',
     tables: stateful.tables,
     dataKey: stateful.dataKey,
+    logsKey: stateful.logsKey,
+    auditMacKey: stateful.auditMacKey,
+    auditAnchors: stateful.auditAnchors,
     exportBucket: stateful.exportBucket,
     ...(options.routes ? { routes: options.routes } : {}),
     ...(options.entryFor ? { entryFor: options.entryFor } : {}),
@@ -85,6 +88,7 @@ export function createIntroflytApp(options: IntroflytAppOptions): IntroflytApp {
     description: 'Introflyt pages: S3 + CloudFront in front of the pages and the HTTP API',
     apiUrl: stateless.httpApi.url,
     routes: stateless.plans.flatMap((p) => p.routes),
+    authDomainUrl: stateless.users.domain.baseUrl(),
     ...(webDir !== undefined ? { siteDir: webDir } : {}),
   });
 

@@ -25,9 +25,10 @@ const REASONS = {
     'Table.grantReadWriteData grants kms:GenerateDataKey* and kms:ReEncrypt* on the one customer key of the tables ' +
     '(resource is that key ARN, not "*"), as DynamoDB needs to encrypt items written with a customer-managed key.',
   mfa:
-    'One pool serves participants and kiosk devices that cannot carry a second factor (shared kiosk hardware, participants ' +
-    'without a smartphone), so MFA is optional pool-wide with TOTP for staff. Risky sign-ins are blocked by the Plus tier ' +
-    'threat protection in enforced mode.',
+    'This pool serves participants and kiosk devices only: participants will sign in through ID-porten (which does its own ' +
+    'strong authentication), kiosks with client credentials (no user, no second factor), and many participants have no ' +
+    'smartphone. Staff have their own pool with MFA required (TOTP). Risky sign-ins are blocked by the Plus tier threat ' +
+    'protection in enforced mode.',
 } as const;
 
 export function addNagSuppressions(stateful: IntroflytStatefulStack, stateless: IntroflytStatelessStack): void {

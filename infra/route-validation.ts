@@ -2,7 +2,7 @@
  * Checks the route table before any resource is built, so a bad row fails the
  * synth with one clear message instead of a CloudFormation or construct-id error.
  */
-import { ROLES, type RouteDef, type TableKey } from './routes.js';
+import { ROLES, STAFF_ROLES, type RouteDef, type TableKey } from './routes.js';
 import { TABLES } from './tables.js';
 
 const FN_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -32,6 +32,12 @@ export function validateRoutes(routes: readonly RouteDef[]): void {
     if (!FN_NAME.test(route.fn)) problems.push(`${where}: fn "${route.fn}" must be a kebab-case folder name`);
     if (route.roles.length === 0) problems.push(`${where}: no roles`);
     for (const role of route.roles) if (!roles.has(role)) problems.push(`${where}: unknown role "${role}"`);
+    if (route.authorizer !== undefined && route.authorizer !== 'device') problems.push(`${where}: unknown authorizer "${String(route.authorizer)}"`);
+    // Staff and participants/kiosks have different token issuers (user pools), and a route has one authorizer.
+    const staff = route.roles.filter((r) => STAFF_ROLES.includes(r)).length;
+    if (staff > 0 && staff < route.roles.length) problems.push(`${where}: mixes staff roles with participant or kiosk (one token issuer per route)`);
+    // Every participant request reads the participant's file first (shared/http/participant-guard.ts).
+    if (route.roles.includes('participant') && route.tables.participants === undefined) problems.push(`${where}: a participant route needs participants: 'r' (the active-file check)`);
     for (const [key, level] of Object.entries(route.tables) as [TableKey, string | undefined][]) {
       if (!tableKeys.has(key)) problems.push(`${where}: unknown table "${key}"`);
       if (level !== 'r' && level !== 'rw') problems.push(`${where}: table "${key}" access must be "r" or "rw"`);

@@ -1,11 +1,11 @@
-/** Decisions: participants and advisers read decisions and explanations, advisers resolve VEDTAK_REQUIRED reviews, what-if simulations; see routes.ts. */
+/** Decisions: participants and advisers read decisions and explanations, advisers resolve VEDTAK_REQUIRED reviews and mark REVIEW ones as seen, what-if simulations; see routes.ts. */
 import type { RouteDef } from './routes.js';
 
 export const DECISION_ROUTES: readonly RouteDef[] = [
   // Participant: own decisions (the month's payroll run tells whether a version was released).
-  { method: 'GET', path: '/me/decisions', fn: 'me-decision-list', roles: ['participant'], tables: { decisions: 'r', payrollRuns: 'r' } },
-  { method: 'GET', path: '/me/decisions/{period}', fn: 'me-decision-get', roles: ['participant'], tables: { decisions: 'r', payrollRuns: 'r' } },
-  { method: 'GET', path: '/me/decisions/{period}/explanation', fn: 'me-decision-explanation', roles: ['participant'], tables: { decisions: 'r', payrollRuns: 'r' } },
+  { method: 'GET', path: '/me/decisions', fn: 'me-decision-list', roles: ['participant'], tables: { participants: 'r', decisions: 'r', payrollRuns: 'r' } },
+  { method: 'GET', path: '/me/decisions/{period}', fn: 'me-decision-get', roles: ['participant'], tables: { participants: 'r', decisions: 'r', payrollRuns: 'r' } },
+  { method: 'GET', path: '/me/decisions/{period}/explanation', fn: 'me-decision-explanation', roles: ['participant'], tables: { participants: 'r', decisions: 'r', payrollRuns: 'r' } },
 
   // Adviser: assigned participants' decisions (access-logged), the formal-decision queue and its resolutions, what-if.
   { method: 'GET', path: '/participants/{id}/decisions', fn: 'participant-decision-list', roles: ['adviser'], tables: { participants: 'r', decisions: 'r', payrollRuns: 'r', auditLog: 'rw' } },
@@ -18,7 +18,8 @@ export const DECISION_ROUTES: readonly RouteDef[] = [
     tables: { participants: 'r', decisions: 'r', payrollRuns: 'r', auditLog: 'rw' },
   },
   { method: 'GET', path: '/reviews', fn: 'review-list', roles: ['adviser'], tables: { participants: 'r', decisions: 'r', auditLog: 'rw' } },
-  { method: 'PUT', path: '/decisions/{participantId}/{period}/resolution', fn: 'decision-resolve', roles: ['adviser'], tables: { participants: 'r', decisions: 'rw', auditLog: 'rw' } },
+  { method: 'PUT', path: '/decisions/{participantId}/{period}/resolution', fn: 'decision-resolve', roles: ['adviser'], tables: { participants: 'r', decisions: 'rw', payrollRuns: 'r', auditLog: 'rw' } },
+  { method: 'PUT', path: '/decisions/{participantId}/{period}/seen', fn: 'decision-seen', roles: ['adviser'], tables: { participants: 'r', decisions: 'rw', auditLog: 'rw' } },
   // What-if: the engine on a posted case; reads and stores nothing.
   { method: 'POST', path: '/simulations', fn: 'simulation-run', roles: ['adviser'], tables: {} },
 

@@ -12,6 +12,8 @@ import { DECISION_ROUTES } from './routes-decisions.js';
 import { PAYROLL_ROUTES } from './routes-payroll.js';
 export type Role = 'participant' | 'kiosk' | 'adviser' | 'payroll' | 'admin';
 export const ROLES: readonly Role[] = ['participant', 'kiosk', 'adviser', 'payroll', 'admin'];
+/** Staff sign in to their own user pool, which requires MFA (infra/constructs/user-directory.ts). */
+export const STAFF_ROLES: readonly Role[] = ['adviser', 'payroll', 'admin'];
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -23,16 +25,26 @@ export interface RouteDef {
   roles: readonly Role[];
   /** Tables the function may read (r) or write (rw). */
   tables: Readonly<Partial<Record<TableKey, 'r' | 'rw'>>>;
+  /**
+   * Absent: API Gateway's JWT authorizer (the web client's tokens). 'device':
+   * the kiosk authorizer (functions/checkin-authorizer), for routes a kiosk
+   * calls: it accepts the web client's tokens as the JWT authorizer does and
+   * kiosks' client-credentials tokens (scope checkin, an active device), which
+   * the JWT authorizer cannot check (infra/constructs/http-api.ts says why).
+   */
+  authorizer?: 'device';
 }
 
 export type TableKey = 'participants' | 'attendance' | 'decisions' | 'payrollRuns' | 'auditLog';
 
 export const ROUTES: readonly RouteDef[] = [
   // Participant and kiosk
-  { method: 'POST', path: '/checkins', fn: 'checkin-record', roles: ['kiosk', 'participant'], tables: { participants: 'rw', attendance: 'rw' } },
+  { method: 'POST', path: '/checkins', fn: 'checkin-record', roles: ['kiosk', 'participant'], tables: { participants: 'rw', attendance: 'rw', auditLog: 'rw' }, authorizer: 'device' },
+  // The kiosk's PIN step, before the person chooses check-in or check-out.
+  { method: 'POST', path: '/kiosk-identifications', fn: 'kiosk-identify', roles: ['kiosk'], tables: { participants: 'rw', auditLog: 'rw' }, authorizer: 'device' },
   { method: 'GET', path: '/me/attendance', fn: 'me-attendance', roles: ['participant'], tables: { participants: 'r', attendance: 'r' } },
   { method: 'POST', path: '/absences', fn: 'absence-report', roles: ['participant'], tables: { participants: 'r', attendance: 'rw' } },
-  { method: 'GET', path: '/me/access-log', fn: 'me-access-log', roles: ['participant'], tables: { auditLog: 'r' } },
+  { method: 'GET', path: '/me/access-log', fn: 'me-access-log', roles: ['participant'], tables: { participants: 'r', auditLog: 'r' } },
   { method: 'GET', path: '/me/data-export', fn: 'me-data-export', roles: ['participant'], tables: { participants: 'r', attendance: 'r', decisions: 'r', auditLog: 'r' } },
 
   // Adviser
@@ -44,12 +56,19 @@ export const ROUTES: readonly RouteDef[] = [
   { method: 'PATCH', path: '/participants/{id}', fn: 'participant-update', roles: ['adviser'], tables: { participants: 'rw', auditLog: 'rw' } },
   { method: 'PUT', path: '/participants/{id}/schedule', fn: 'participant-schedule', roles: ['adviser'], tables: { participants: 'rw', auditLog: 'rw' } },
   { method: 'PUT', path: '/participants/{id}/kiosk-credential', fn: 'participant-kiosk-credential', roles: ['adviser'], tables: { participants: 'rw', auditLog: 'rw' } },
+  { method: 'GET', path: '/participants/{id}/kiosk-credential', fn: 'participant-kiosk-status', roles: ['adviser'], tables: { participants: 'r', attendance: 'r', auditLog: 'rw' } },
+  { method: 'DELETE', path: '/participants/{id}/kiosk-credential/lock', fn: 'participant-kiosk-unlock', roles: ['adviser'], tables: { participants: 'rw', auditLog: 'rw' } },
   { method: 'GET', path: '/participants/{id}/attendance', fn: 'participant-attendance', roles: ['adviser'], tables: { participants: 'r', attendance: 'r', auditLog: 'rw' } },
+  { method: 'PUT', path: '/participants/{id}/attendance/{date}', fn: 'attendance-correct', roles: ['adviser'], tables: { participants: 'r', attendance: 'rw', auditLog: 'rw' } },
 
   // Admin
   { method: 'PUT', path: '/participants/{id}/advisers', fn: 'participant-assign', roles: ['admin'], tables: { participants: 'rw', auditLog: 'rw' } },
+  { method: 'PUT', path: '/participants/{id}/access', fn: 'participant-access', roles: ['admin'], tables: { participants: 'rw', auditLog: 'rw' } },
   { method: 'POST', path: '/devices', fn: 'device-register', roles: ['admin'], tables: { participants: 'rw', auditLog: 'rw' } },
+  { method: 'POST', path: '/devices/{id}/deactivation', fn: 'device-deactivate', roles: ['admin'], tables: { participants: 'rw' } },
   { method: 'PUT', path: '/municipality/policy', fn: 'policy-update', roles: ['admin'], tables: { participants: 'rw', auditLog: 'rw' } },
+  // The audit chains of the admin's own municipality against the audit key and the outside anchor (infra/constructs/audit-trail.ts).
+  { method: 'GET', path: '/audit/verification', fn: 'audit-verification', roles: ['admin'], tables: { participants: 'r', payrollRuns: 'r', auditLog: 'r' } },
 
   // Payroll runs and decisions: their rows sit beside their code.
   ...PAYROLL_ROUTES,

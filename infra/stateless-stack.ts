@@ -12,13 +12,14 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { AUDIT_VERIFIERS, AuditTrail } from './constructs/audit-trail.js';
 import { grantExportLink } from './constructs/exports-bucket.js';
 import { IntroflytFunction } from './constructs/introflyt-function.js';
 import { IntroflytHttpApi, type ApiThrottle } from './constructs/http-api.js';
 import { PayrollWorkflow } from './constructs/payroll-workflow.js';
 import { SharedTables } from './constructs/shared-tables.js';
 import { widerAccess, type TableAccess } from './constructs/table-access.js';
-import { UserDirectory } from './constructs/user-directory.js';
+import { DEVICE_SCOPE, UserDirectory } from './constructs/user-directory.js';
 import { handlerEntry, PROJECT_ROOT } from './project.js';
 import { validateRoutes } from './route-validation.js';
 import { ROLES, ROUTES, type RouteDef, type TableKey } from './routes.js';
@@ -26,6 +27,11 @@ import { ROLES, ROUTES, type RouteDef, type TableKey } from './routes.js';
 export interface IntroflytStatelessStackProps extends StackProps {
   tables: Readonly<Record<TableKey, ITable>>;
   dataKey: IKey;
+  /** Encrypts every log group of this stack. */
+  logsKey: IKey;
+  /** The audit chains' HMAC key and the anchors' Object Lock bucket (infra/constructs/audit-trail.ts). */
+  auditMacKey: IKey;
+  auditAnchors: IBucket;
   /** The payroll exports bucket of the stateful stack. */
   exportBucket: IBucket;
   /** @default ROUTES */
@@ -73,6 +79,10 @@ export class IntroflytStatelessStack extends Stack {
   readonly logRetention: RetentionDays;
   /** The monthly payroll workflow; present when the route table has its start route (payroll-run-start). */
   readonly payrollWorkflow: PayrollWorkflow | undefined;
+  /** The kiosk authorizer's function; present when a route has `authorizer: 'device'`. */
+  readonly kioskAuthorizer: IntroflytFunction | undefined;
+  /** The audit log's sealer, checkpoint and their alarms. */
+  readonly auditTrail: AuditTrail;
 
   constructor(scope: Construct, id: string, props: IntroflytStatelessStackProps) {
     super(scope, id, props);
@@ -89,9 +99,17 @@ export class IntroflytStatelessStack extends Stack {
 
     this.logRetention = props.logRetention ?? RetentionDays.THREE_MONTHS;
     const logRetention = this.logRetention;
-    this.data = new SharedTables(this, 'Data', { tables: props.tables, dataKey: props.dataKey, exportBucket: props.exportBucket });
+    this.data = new SharedTables(this, 'Data', {
+      tables: props.tables,
+      dataKey: props.dataKey,
+      logsKey: props.logsKey,
+      auditMacKey: props.auditMacKey,
+      auditAnchors: props.auditAnchors,
+      exportBucket: props.exportBucket,
+    });
 
-    this.users = new UserDirectory(this, 'Users', { roles: ROLES });
+    // Kiosks are app clients of their own (client-credentials grant), not users in a group.
+    this.users = new UserDirectory(this, 'Users', { roles: ROLES.filter((r) => r !== 'kiosk') });
 
     const functions = new Map<string, IntroflytFunction>();
     for (const plan of plans) {
@@ -107,6 +125,18 @@ export class IntroflytStatelessStack extends Stack {
       functions.set(plan.fn, fn);
     }
     this.functions = functions;
+
+    this.auditTrail = new AuditTrail(this, 'AuditTrail', {
+      data: this.data,
+      entryFor,
+      projectRoot: PROJECT_ROOT,
+      logRetention,
+      ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
+    });
+    for (const [fn, kind] of Object.entries(AUDIT_VERIFIERS)) {
+      const f = functions.get(fn);
+      if (f) this.auditTrail.grantVerify(f, kind);
+    }
 
     // The payroll workflow joins with the route that starts it; its task functions are not routes.
     const runStart = functions.get('payroll-run-start');
@@ -135,18 +165,58 @@ export class IntroflytStatelessStack extends Stack {
       linkFn.function.addEnvironment('EXPORT_BUCKET', this.data.exportBucket.bucketName);
     }
 
+    // Kiosk credentials: device-register makes a Cognito app client per device, device-deactivate removes it.
+    for (const name of ['device-register', 'device-deactivate']) {
+      const fn = functions.get(name);
+      if (fn === undefined) continue;
+      this.users.userPool.grant(fn.function, 'cognito-idp:CreateUserPoolClient', 'cognito-idp:DeleteUserPoolClient');
+      fn.function.addEnvironment('USER_POOL_ID', this.users.userPool.userPoolId);
+      fn.function.addEnvironment('DEVICE_SCOPE', DEVICE_SCOPE);
+      fn.function.addEnvironment('DEVICE_TOKEN_MINUTES', '15');
+    }
+
+    // The kiosk authorizer reads devices (participants table) and the pool's published keys.
+    this.kioskAuthorizer = routes.some((r) => r.authorizer === 'device')
+      ? new IntroflytFunction(this, 'Fn-checkin-authorizer', {
+          fn: 'checkin-authorizer',
+          entry: entryFor('checkin-authorizer'),
+          projectRoot: PROJECT_ROOT,
+          data: this.data,
+          tables: { participants: 'r' },
+          logRetention,
+          ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
+        })
+      : undefined;
+    this.kioskAuthorizer?.function.addEnvironment('TOKEN_ISSUER', this.users.issuerUrl);
+    this.kioskAuthorizer?.function.addEnvironment('TOKEN_JWKS_URL', `${this.users.issuerUrl}/.well-known/jwks.json`);
+    this.kioskAuthorizer?.function.addEnvironment('WEB_CLIENT_ID', this.users.client.userPoolClientId);
+    this.kioskAuthorizer?.function.addEnvironment('DEVICE_SCOPE', DEVICE_SCOPE);
+
+    // Assigning advisers looks each one up in the staff pool: municipality and roles (shared/adapters/staff-directory.ts).
+    const assign = functions.get('participant-assign');
+    if (assign) {
+      this.users.staffPool.grant(assign.function, 'cognito-idp:ListUsers', 'cognito-idp:AdminListGroupsForUser');
+      assign.function.addEnvironment('STAFF_DIRECTORY', `cognito:${this.users.staffPool.userPoolId}`);
+    }
+
     this.httpApi = new IntroflytHttpApi(this, 'Http', {
       routes,
       functions: new Map([...functions].map(([name, f]) => [name, f.function])),
       jwtIssuer: this.users.issuerUrl,
       jwtAudience: [this.users.client.userPoolClientId],
+      ...(this.kioskAuthorizer ? { deviceAuthorizer: this.kioskAuthorizer.function } : {}),
+      staffJwt: { issuer: this.users.staffIssuerUrl, audience: [this.users.staffClient.userPoolClientId] },
       throttle: props.apiThrottle ?? { rateLimit: 1000, burstLimit: 2000 },
       logRetention,
+      logsKey: this.data.logsKey,
       ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url });
     new CfnOutput(this, 'UserPoolId', { value: this.users.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.users.client.userPoolClientId });
+    new CfnOutput(this, 'DeviceTokenUrl', { value: `${this.users.domain.baseUrl()}/oauth2/token`, description: 'kiosks: client-credentials grant, scope introflyt/checkin' });
+    new CfnOutput(this, 'StaffUserPoolId', { value: this.users.staffPool.userPoolId });
+    new CfnOutput(this, 'StaffUserPoolClientId', { value: this.users.staffClient.userPoolClientId });
   }
 }

@@ -16,6 +16,8 @@ export interface TableDef {
   envVar: string;
   gsis: readonly string[];
   ttl: boolean;
+  /** The table's stream, if any (the audit log's feeds its sealing function). */
+  stream?: 'NEW_IMAGE';
 }
 
 export const TABLES: readonly TableDef[] = [
@@ -23,5 +25,5 @@ export const TABLES: readonly TableDef[] = [
   { key: 'attendance', id: 'Attendance', envVar: 'TABLE_ATTENDANCE', gsis: ['gsi1'], ttl: false },
   { key: 'decisions', id: 'Decisions', envVar: 'TABLE_DECISIONS', gsis: ['gsi1'], ttl: false },
   { key: 'payrollRuns', id: 'PayrollRuns', envVar: 'TABLE_PAYROLL_RUNS', gsis: ['gsi1'], ttl: false },
-  { key: 'auditLog', id: 'AuditLog', envVar: 'TABLE_AUDIT_LOG', gsis: [], ttl: false },
+  { key: 'auditLog', id: 'AuditLog', envVar: 'TABLE_AUDIT_LOG', gsis: [], ttl: false, stream: 'NEW_IMAGE' },
 ];

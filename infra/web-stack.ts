@@ -14,6 +14,8 @@ export interface IntroflytWebStackProps extends StackProps {
   apiUrl: string;
   routes: readonly RouteDef[];
   siteDir?: string;
+  /** The user pool's Cognito domain URL: the kiosks' token endpoint is served under the pages' origin. */
+  authDomainUrl?: string;
 }
 
 /** First path segment of each route: the CloudFront behaviours that go to the API. */
@@ -36,7 +38,12 @@ export class IntroflytWebStack extends Stack {
 
   constructor(scope: Construct, id: string, props: IntroflytWebStackProps) {
     super(scope, id, props);
-    this.site = new StaticSite(this, 'Site', { apiUrl: props.apiUrl, apiPrefixes: apiPrefixes(props.routes), ...(props.siteDir !== undefined ? { siteDir: props.siteDir } : {}) });
+    this.site = new StaticSite(this, 'Site', {
+      apiUrl: props.apiUrl,
+      apiPrefixes: apiPrefixes(props.routes),
+      ...(props.siteDir !== undefined ? { siteDir: props.siteDir } : {}),
+      ...(props.authDomainUrl !== undefined ? { authDomainUrl: props.authDomainUrl } : {}),
+    });
     new CfnOutput(this, 'PagesUrl', { value: this.site.url, description: 'kiosk/, participant/, adviser/, payroll/ under this URL' });
     new CfnOutput(this, 'PagesBucket', { value: this.site.bucket.bucketName });
 

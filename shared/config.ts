@@ -8,6 +8,9 @@ import * as z from 'zod';
 import type { TableKey } from '../infra/routes.js';
 import { TABLES } from '../infra/tables.js';
 
+/** A kiosk's access token lives this long; the kiosk fetches the next one before it ends. */
+export const DEFAULT_DEVICE_TOKEN_MINUTES = 15;
+
 const tableName = z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/, { message: 'must be a DynamoDB table name' });
 
 const envSchema = z.object({
@@ -15,6 +18,17 @@ const envSchema = z.object({
   /** Set by the local runtime and the tests (DynamoDB Local); absent on AWS. */
   AWS_ENDPOINT_URL_DYNAMODB: z.url().optional(),
   POWERTOOLS_SERVICE_NAME: z.string().min(1).default('introflyt'),
+  /** On AWS: the user pool whose app clients are the kiosks' credentials (device-register, device-deactivate). Absent: the local issuer's clients. */
+  USER_POOL_ID: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d_[A-Za-z0-9]+$/, { message: 'must be a Cognito user pool id' }).optional(),
+  /** The OAuth scope a kiosk's token carries: <resource server>/checkin. */
+  DEVICE_SCOPE: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, { message: 'must be <resource server>/<scope>' }).default('introflyt/checkin'),
+  /** Lifetime of a kiosk's access token in minutes (Cognito: 5 to 1440). */
+  DEVICE_TOKEN_MINUTES: z.coerce.number().int().min(5).max(1440).default(DEFAULT_DEVICE_TOKEN_MINUTES),
+  /** Where staff members are looked up (shared/adapters/staff-directory.ts): the staff user pool on AWS, a file locally. */
+  STAFF_DIRECTORY: z
+    .string()
+    .regex(/^(cognito:[\w-]+_[0-9A-Za-z]+|file:\/.+)$/, { message: 'must be cognito:<user pool id> or file:<absolute path>' })
+    .optional(),
   ...Object.fromEntries(TABLES.map((t) => [t.envVar, tableName.optional()])),
 });
 
@@ -23,6 +37,11 @@ export interface Config {
   dynamoEndpoint: string | undefined;
   serviceName: string;
   tables: Readonly<Partial<Record<TableKey, string>>>;
+  /** Kiosk credentials (issue 8 item 3): Cognito app clients when set, else the local issuer. */
+  userPoolId: string | undefined;
+  deviceScope: string;
+  deviceTokenMinutes: number;
+  staffDirectory: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -35,13 +54,22 @@ export class ConfigError extends Error {
 export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
   const r = envSchema.safeParse(env);
   if (!r.success) throw new ConfigError(`Invalid environment: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  const e = r.data as Record<string, string | undefined>;
+  const e = r.data as unknown as Record<string, string | undefined>;
   const tables: Partial<Record<TableKey, string>> = {};
   for (const t of TABLES) {
     const name = e[t.envVar];
     if (name !== undefined) tables[t.key] = name;
   }
-  return { region: e.AWS_REGION!, dynamoEndpoint: e.AWS_ENDPOINT_URL_DYNAMODB, serviceName: e.POWERTOOLS_SERVICE_NAME!, tables };
+  return {
+    region: e.AWS_REGION!,
+    dynamoEndpoint: e.AWS_ENDPOINT_URL_DYNAMODB,
+    serviceName: e.POWERTOOLS_SERVICE_NAME!,
+    tables,
+    userPoolId: e.USER_POOL_ID,
+    deviceScope: r.data.DEVICE_SCOPE,
+    deviceTokenMinutes: r.data.DEVICE_TOKEN_MINUTES,
+    staffDirectory: e.STAFF_DIRECTORY,
+  };
 }
 
 /** Throws a ConfigError naming every env var that is missing for these tables. */
@@ -53,6 +81,12 @@ export function requireTables(config: Config, keys: readonly TableKey[]): void {
 export function tableNameOf(config: Config, key: TableKey): string {
   requireTables(config, [key]);
   return config.tables[key]!;
+}
+
+/** The staff directory setting; only the functions that look staff up need it. */
+export function staffDirectoryOf(config: Config): string {
+  if (config.staffDirectory === undefined) throw new ConfigError('Missing environment variable: STAFF_DIRECTORY');
+  return config.staffDirectory;
 }
 
 let cached: Config | undefined;

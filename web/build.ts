@@ -7,7 +7,10 @@
  * Build-time settings (environment variables), for the AWS deployment:
  *   INTROFLYT_API_BASE   the API's origin when it differs from the pages' (default: same origin)
  *   INTROFLYT_AUTH       'local' (POST /local/token, default) or 'cognito'
- *   INTROFLYT_COGNITO_LOGIN_URL  the Cognito hosted-UI authorize URL (implicit flow), for 'cognito'
+ *   INTROFLYT_COGNITO_LOGIN_URL  the Cognito hosted-UI authorize URL (implicit flow), for 'cognito':
+ *                                the participant and kiosk pool
+ *   INTROFLYT_COGNITO_STAFF_LOGIN_URL  the same for the staff pool (MFA required), used by the
+ *                                adviser and payroll pages
  */
 import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -66,6 +69,7 @@ export async function buildWeb(options: { minify?: boolean } = {}): Promise<Buil
   const apiBase = (process.env.INTROFLYT_API_BASE ?? '').replace(/\/+$/, '');
   const auth = process.env.INTROFLYT_AUTH === 'cognito' ? 'cognito' : 'local';
   const loginUrl = process.env.INTROFLYT_COGNITO_LOGIN_URL ?? '';
+  const staffLoginUrl = process.env.INTROFLYT_COGNITO_STAFF_LOGIN_URL ?? '';
   if (apiBase !== '' && !/^https:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(apiBase)) throw new Error('INTROFLYT_API_BASE must be an https origin such as https://api.example.no');
   // Built next to web/dist and moved in file by file (rename is atomic on one file system), so a
   // server that is serving web/dist meanwhile (another test file, `npm start`) never reads half a file.
@@ -89,6 +93,7 @@ export async function buildWeb(options: { minify?: boolean } = {}): Promise<Buil
         __API_BASE__: JSON.stringify(apiBase),
         __AUTH_MODE__: JSON.stringify(auth),
         __COGNITO_LOGIN_URL__: JSON.stringify(loginUrl),
+        __COGNITO_STAFF_LOGIN_URL__: JSON.stringify(staffLoginUrl),
       },
     });
     for (const p of pages) {

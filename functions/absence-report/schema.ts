@@ -1,6 +1,7 @@
 /**
  * POST /absences: the participant reports own or child illness
- * (self-certification, egenmelding) or applies for leave. There is no field
+ * (self-certification, egenmelding, or a doctor's note to come) or applies
+ * for leave. There is no field
  * for a diagnosis or any health detail, and unknown fields are rejected, so
  * none can be stored (architecture.md "Data": no diagnosis is ever stored).
  */
@@ -15,7 +16,9 @@ export const absenceReportSchema = z
   .strictObject({
     /** Client-generated; the same request id is the same report (idempotent). */
     requestId: z.uuid({ message: 'must be a UUID' }),
-    category: z.enum([...ILLNESS, ...LEAVE]),
+    // UNPAID_LEAVE is accepted here only to be refused with its own code (UNPAID_LEAVE_NOT_REPORTABLE, report-absence.ts):
+    // benefit-rules.md §4 asks for a 400 with an error code that says why, not a generic validation failure.
+    category: z.enum([...ILLNESS, ...LEAVE, 'UNPAID_LEAVE']),
     date: z.string().refine(isValidIsoDate, { message: 'must be a calendar date YYYY-MM-DD' }),
     /** Part of the day, or… */
     minutes: z.number().int().min(1).max(1440).optional(),

@@ -9,17 +9,23 @@
  * RESOLUTION_EXISTS (a recorded formal decision is not silently replaced; a
  * changed case yields a new decision version, which is resolved afresh).
  * The WRITE entry of the audit log is appended before the item is written,
- * so no resolution exists without its entry.
+ * so no resolution exists without its entry. Then the participant's
+ * explanation gets its next version, stating the resolution (and, for a
+ * correction, the paying month's explanation its back-payment); a repeated
+ * PUT writes a version a failure left unwritten, and nothing otherwise.
  */
 import type { DecisionDeps, ResolutionRecord } from '../../shared/adapters/decision-reviews-repo.js';
 import { recordAudited } from '../../shared/adapters/decision-reviews-repo.js';
+import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
 import type { Deps } from '../../shared/adapters/deps.js';
+import { getExplanationsRepo } from '../../shared/adapters/explanations-repo.js';
 import { osloDateOf } from '../../shared/domain/attendance/oslo-time.js';
 import type { Resolution } from '../../shared/domain/payroll/resolution.js';
 import { ResolutionRejected, checkResolution, sameResolution } from '../../shared/domain/payroll/resolution.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../shared/http/errors.js';
 import { engineDecision } from '../me-decision-get/decision-view.js';
+import { ensureExplanation } from '../me-decision-explanation/explanation-versions.js';
 import { beginAdviserRead } from '../participant-decision-get/adviser-read.js';
 import type { RouteDef } from '../../infra/routes.js';
 import type { ResolutionBody } from './schema.js';
@@ -51,12 +57,25 @@ export async function resolveDecision(deps: Deps, dd: DecisionDeps, auth: AuthCo
     if (err.code === 'ADVANCE_NOTICE_IN_FUTURE' || err.code === 'ADJUSTMENT_OUT_OF_RANGE') throw new BadRequestError(err.code, err.message);
     throw new ConflictError(err.code, err.message);
   }
-  const record: ResolutionRecord = { participantId, period, version: latest.version, decisionId: latest.decisionId, resolution, resolvedByRef: auth.actorRef, resolvedAt: now };
+  const record: ResolutionRecord = { participantId, period, version: latest.version, decisionId: latest.decisionId, resolution, resolvedByRef: auth.actorRef, resolvedByRole: auth.role, resolvedAt: now };
   const existing = await dd.reviews.get(record);
-  if (existing !== undefined) return sameOrConflict(existing, resolution);
-  await recordAudited(deps.audit, { participantId, at: now, actorRef: auth.actorRef, actorRole: auth.role, action: 'WRITE', purpose: PURPOSE, route: `${route.method} ${route.path}` });
+  const result = existing !== undefined ? sameOrConflict(existing, resolution) : await store(deps, dd, auth, record, route);
+  // The participant's explanation states it (a repeated PUT completes one that a failure left unwritten).
+  await explainResolution(deps, dd, latest);
+  return result;
+}
+
+async function store(deps: Deps, dd: DecisionDeps, auth: AuthContext, record: ResolutionRecord, route: RouteDef): Promise<ResolutionResult> {
+  await recordAudited(deps.audit, { participantId: record.participantId, at: record.resolvedAt, actorRef: auth.actorRef, actorRole: auth.role, action: 'WRITE', purpose: PURPOSE, route: `${route.method} ${route.path}` });
   const put = await dd.reviews.putResolutionOnce(record);
-  return put.created ? { created: true, record } : sameOrConflict(put.existing, resolution);
+  return put.created ? { created: true, record } : sameOrConflict(put.existing, record.resolution);
+}
+
+/** A new explanation revision for the month resolved, and for the month whose payout pays a resolved correction. */
+async function explainResolution(deps: Deps, dd: DecisionDeps, resolved: StoredDecision): Promise<void> {
+  const io = { decisions: deps.decisions, reviews: dd.reviews, runs: dd.payrollRuns, explanations: getExplanationsRepo(), now: () => deps.clock.now().toISOString() };
+  await ensureExplanation(io, resolved.participantId, resolved.period);
+  if (resolved.paidWithPeriod !== undefined) await ensureExplanation(io, resolved.participantId, resolved.paidWithPeriod);
 }
 
 function sameOrConflict(existing: ResolutionRecord, wanted: Resolution): ResolutionResult {

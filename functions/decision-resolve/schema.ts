@@ -29,8 +29,13 @@ export const resolutionBodySchema = z.discriminatedUnion('kind', [
     version,
     /** The payout decided by the adviser, in øre. */
     payoutOre: z.number().int().min(0).max(100_000_000),
-    /** Shown to the participant. Not for health details. */
-    reason: z.string().trim().min(1).max(500),
+    /** Shown to the participant, in their explanation, as one line. Not for health details. */
+    reason: z
+      .string()
+      .trim()
+      .min(1)
+      .max(500)
+      .regex(/^[^\p{Cc}]+$/u, { message: 'one line of text: no line breaks or control characters' }),
   }),
 ]);
 

@@ -1,19 +1,23 @@
 /**
- * An admin registers a kiosk device (issue 3 "Kiosk identification": a
- * registered device with its own credential). The device gets a random
- * 256-bit secret, returned in this response only and stored as a hash
- * (participants-repo.ts `deviceSecretHash`); whoever sets up the kiosk's
- * sign-in uses it. A device id is registered once (409 DEVICE_EXISTS): a
- * device never moves between municipalities, and a lost secret means a new
- * device id, so the old secret can never be reused.
+ * An admin registers a kiosk device (issue 8 item 3: a kiosk is a device
+ * with its own credential). The device gets an OAuth 2.0 client
+ * (shared/adapters/device-clients.ts: a Cognito app client on AWS, the local
+ * issuer's client otherwise) whose secret is returned in this response only;
+ * the kiosk exchanges it for short-lived tokens with the client-credentials
+ * grant (`POST /oauth2/token`, scope checkin). The setup code bundles device
+ * id, client id and secret for the kiosk page's setup step.
+ *
+ * A device id is registered once (409 DEVICE_EXISTS): a device never moves
+ * between municipalities, and a lost secret means deactivating the device
+ * and registering a new one, so an old secret can never be reused. If the
+ * device cannot be stored, its new client is removed again.
  *
  * No participant's data is involved, so there is no access-log entry; the
  * device item records who registered it (pseudonymous ref) and when.
  */
-import { randomBytes } from 'node:crypto';
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { Device } from '../../shared/adapters/participants-repo.js';
-import { deviceSecretHash } from '../../shared/adapters/participants-repo.js';
+import { getConfig } from '../../shared/config.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { ConflictError } from '../../shared/http/errors.js';
 import type { DeviceBody } from './schema.js';
@@ -24,21 +28,41 @@ export interface RegisteredDevice {
   label: string;
   active: boolean;
   registeredAt: string;
-  /** Shown once: only its hash is kept. */
-  credential: { secret: string };
+  /** Shown once: the secret is kept only as a hash (locally) or by Cognito. */
+  credential: { clientId: string; clientSecret: string; scope: string; tokenPath: '/oauth2/token'; setupCode: string };
+}
+
+/** What the kiosk page's setup step takes: `<deviceId>:<clientId>:<clientSecret>` (none of the three can contain ':'). */
+export function setupCodeOf(deviceId: string, clientId: string, clientSecret: string): string {
+  return `${deviceId}:${clientId}:${clientSecret}`;
 }
 
 export async function registerDevice(deps: Deps, auth: AuthContext, body: DeviceBody): Promise<RegisteredDevice> {
-  const secret = randomBytes(32).toString('base64url');
+  if ((await deps.participants.getDevice(body.deviceId)) !== undefined) throw deviceExists();
+  const client = await deps.deviceClients.create(body.deviceId);
   const device: Device = {
     deviceId: body.deviceId,
     municipality: auth.municipality,
     label: body.label,
     active: true,
     registeredAt: deps.clock.now().toISOString(),
-    credentialHash: deviceSecretHash(secret),
+    clientId: client.clientId,
+    ...(client.secretHash !== undefined ? { credentialHash: client.secretHash } : {}),
     registeredByRef: auth.actorRef,
   };
-  if ((await deps.participants.registerDevice(device)) === 'exists') throw new ConflictError('DEVICE_EXISTS', 'A device with this id is already registered');
-  return { deviceId: device.deviceId, municipality: device.municipality, label: device.label, active: device.active, registeredAt: device.registeredAt, credential: { secret } };
+  if ((await deps.participants.registerDevice(device)) === 'exists') {
+    // Registered by a concurrent request meanwhile: this client must not outlive the refusal.
+    await deps.deviceClients.remove(client.clientId);
+    throw deviceExists();
+  }
+  return {
+    deviceId: device.deviceId,
+    municipality: device.municipality,
+    label: device.label,
+    active: device.active,
+    registeredAt: device.registeredAt,
+    credential: { clientId: client.clientId, clientSecret: client.clientSecret, scope: getConfig().deviceScope, tokenPath: '/oauth2/token', setupCode: setupCodeOf(device.deviceId, client.clientId, client.clientSecret) },
+  };
 }
+
+const deviceExists = () => new ConflictError('DEVICE_EXISTS', 'A device with this id is already registered');

@@ -1,52 +1,78 @@
 /**
  * The explanation of a month's decision (explanations.md; architecture.md
- * flow 5): every layer in the reader's language, rendered from the stored
- * decision with the stored template version's catalogue, plus the context
- * known only after the computation:
+ * flow 5): the current stored explanation and the history of its versions.
  *
- * - a correction: the version it supersedes, per day before → after, why,
- *   and the total difference (the workflow stores it with the version; for a
- *   version stored without it, it is computed from the two stored versions);
- * - the release: "approved by payroll on <date>" once the month's run is
- *   released with this version (explanations.md layer 6);
- * - the adviser's resolution, as data beside the text, with `paidOre`: the
- *   amount paid when an adviser adjusted it (the text explains the computed
- *   amount; the catalogue has no message for an adjustment yet).
- *
- * `stored` is the text stored with the decision when it was computed, byte
- * for byte; `text` is the same rendering with that context (identical while
- * there is no context to add).
+ * - Versions: each decision version's own explanation (stored with it), then
+ *   each revision written after it (an adviser's adjustment or formal
+ *   decision, the back-payments paid with the month's payout:
+ *   shared/domain/payroll/explanation-versions.ts), numbered 1, 2, … in that
+ *   order. The current one is the last.
+ * - `text` and `layers`: the current version rendered from the stored
+ *   decision with its stored context, plus the release: "approved by payroll
+ *   on <date>" once the month's run is released with this version (layer 6;
+ *   a fact of the run, not a revision). Without a release it is the stored
+ *   text byte for byte. A version stored with an older text version (the
+ *   catalogue has changed since) is served as stored: text and layers from
+ *   the stored bytes, not re-rendered with today's messages.
+ * - `stored`: the current version's stored text; `history`: every version's
+ *   stored text in the reader's language, with why it was made and what it pays.
+ * - `steps`: from the computed amount to the amount paid, as the text says it
+ *   (shared/domain/payroll/payout-steps.ts), and the data beside it.
  */
 import type { DecisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
 import type { Deps } from '../../shared/adapters/deps.js';
+import type { ExplanationsRepo } from '../../shared/adapters/explanations-repo.js';
+import { getExplanationsRepo } from '../../shared/adapters/explanations-repo.js';
 import { osloDateOf } from '../../shared/domain/attendance/oslo-time.js';
-import type { ExplanationContext, ExplanationLayer, LayerName } from '../../shared/domain/explanation/render.js';
-import { LANGUAGES, LAYER_ORDER, renderExplanation, renderLayers } from '../../shared/domain/explanation/render.js';
-import type { Correction } from '../../shared/domain/payroll/correction.js';
-import { diffDecisions } from '../../shared/domain/payroll/correction.js';
-import { effectivePayoutOre } from '../../shared/domain/payroll/resolution.js';
+import type { CorrectionContext, ExplanationContext, ExplanationLayer, LayerName } from '../../shared/domain/explanation/render.js';
+import { LANGUAGES, LAYER_ORDER, renderExplanation, renderLayers, stepsOf, TEMPLATE_VERSION } from '../../shared/domain/explanation/render.js';
+import type { RevisionCause, StoredContext } from '../../shared/domain/payroll/explanation-versions.js';
+import { baseCause, baseContext } from '../../shared/domain/payroll/explanation-versions.js';
+import type { PayoutSteps } from '../../shared/domain/payroll/payout-steps.js';
 import { BadRequestError, NotFoundError } from '../../shared/http/errors.js';
 import type { ResolutionView } from '../me-decision-get/decision-view.js';
 import { engineDecision, releaseOf, resolutionView } from '../me-decision-get/decision-view.js';
 
 export const DEFAULT_LANGUAGE = 'nb';
 
+/** One stored version of the month's explanation. */
+export interface ExplanationVersionView {
+  /** 1, 2, …: the order the participant reads them in. */
+  number: number;
+  /** The decision version it explains, and its revision (0: stored with the decision). */
+  version: number;
+  revision: number;
+  decisionId: string;
+  createdAt: string;
+  cause: RevisionCause;
+  /** What this version says is paid (payout-steps.ts `paidOre`). */
+  paidOre: number;
+  templateVersion: string;
+  /** The stored text in the reader's language, byte for byte. */
+  text: string;
+}
+
 export interface ExplanationView {
   participantId: string;
   period: string;
   version: number;
   decisionId: string;
+  /** The current explanation version (the last of `history`). */
+  explanationVersion: number;
   lang: string;
   templateVersion: string;
   layers: ({ name: LayerName } & ExplanationLayer)[];
   text: string;
-  stored: string | null;
-  correction: ({ supersedesDecisionId: string } & Correction) | null;
+  stored: string;
+  correction: CorrectionContext | null;
   resolution: ResolutionView | null;
-  /** What is paid: the computed payout, or the adviser's adjusted one. */
+  /** From the computed amount to the amount paid. */
+  steps: PayoutSteps;
+  /** What is paid: `steps.paidOre`. */
   paidOre: number;
   released: boolean;
+  history: ExplanationVersionView[];
 }
 
 /** Throws 400 UNKNOWN_LANGUAGE before anything is read. */
@@ -56,38 +82,86 @@ export function requireLanguage(lang: string | undefined): string {
   return l;
 }
 
-async function correctionOf(deps: Pick<Deps, 'decisions'>, d: StoredDecision): Promise<ExplanationView['correction']> {
-  if (d.version <= 1) return null;
-  const previous = await deps.decisions.getVersion(d.participantId, d.period, d.version - 1);
-  const supersedesDecisionId = d.supersedes ?? previous?.decisionId;
-  if (supersedesDecisionId === undefined) return null;
-  if (d.correction !== undefined) return { supersedesDecisionId, ...d.correction };
-  return previous === undefined ? null : { supersedesDecisionId, ...diffDecisions(engineDecision(previous), engineDecision(d)) };
+interface Version {
+  decision: StoredDecision;
+  revision: number;
+  createdAt: string;
+  cause: RevisionCause;
+  context: StoredContext;
+  templateVersion: string;
+  texts: Record<string, string>;
 }
 
-export async function readExplanation(deps: Pick<Deps, 'decisions'>, dd: DecisionDeps, participantId: string, period: string, lang: string): Promise<ExplanationView> {
-  const latest = await deps.decisions.getLatest(participantId, period);
-  if (latest === undefined) throw new NotFoundError('No decision for this month');
-  const [correction, resolution, release] = await Promise.all([correctionOf(deps, latest), dd.reviews.get(latest), releaseOf(dd, latest)]);
-  const ctx: ExplanationContext = {
-    ...(release.released && release.releasedAt !== null ? { approval: { role: 'payroll', approvedAt: osloDateOf(release.releasedAt) } } : {}),
-    ...(correction === null ? {} : { correction: { supersedesDecisionId: correction.supersedesDecisionId, reason: correction.reason, days: correction.days, totalDifferenceOre: correction.totalDifferenceOre } }),
-  };
+/** Every stored version of the month's explanation, oldest first. */
+function versionsOf(decisions: readonly StoredDecision[], revisions: Awaited<ReturnType<ExplanationsRepo['listForMonth']>>): Version[] {
+  const out: Version[] = [];
+  for (const d of [...decisions].sort((a, b) => a.version - b.version)) {
+    const e = engineDecision(d);
+    out.push({ decision: d, revision: 0, createdAt: d.createdAt, cause: baseCause(d), context: baseContext(d), templateVersion: e.templateVersion, texts: e.explanation ?? {} });
+    for (const r of revisions.filter((x) => x.version === d.version).sort((a, b) => a.revision - b.revision))
+      out.push({ decision: d, revision: r.revision, createdAt: r.createdAt, cause: r.cause, context: r.context, templateVersion: r.templateVersion, texts: r.explanation });
+  }
+  return out;
+}
+
+/** The layers of a stored text ("## title" then its lines, a blank line between layers: render.ts). */
+function layersOfText(text: string): ({ name: LayerName } & ExplanationLayer)[] {
+  return text.split('\n\n## ').map((block, i) => {
+    const [title = '', ...lines] = (i === 0 ? block.replace(/^## /, '') : block).split('\n');
+    return { name: LAYER_ORDER[i] ?? LAYER_ORDER[LAYER_ORDER.length - 1]!, title, lines };
+  });
+}
+
+export async function readExplanation(
+  deps: Pick<Deps, 'decisions'>,
+  dd: DecisionDeps,
+  participantId: string,
+  period: string,
+  lang: string,
+  explanations: Pick<ExplanationsRepo, 'listForMonth'> = getExplanationsRepo(),
+): Promise<ExplanationView> {
+  const [decisions, revisions] = await Promise.all([deps.decisions.listVersions(participantId, period), explanations.listForMonth(participantId, period)]);
+  const versions = versionsOf(decisions, revisions);
+  const current = versions.at(-1);
+  if (current === undefined) throw new NotFoundError('No decision for this month');
+  const latest = current.decision;
+  const [resolution, release] = await Promise.all([dd.reviews.get(latest), releaseOf(dd, latest)]);
   const decision = engineDecision(latest);
-  const layers = renderLayers(decision, lang, ctx);
+  const stored = current.texts[lang] ?? '';
+  const ctx: ExplanationContext = {
+    ...current.context,
+    ...(release.released && release.releasedAt !== null ? { approval: { role: 'payroll', approvedAt: osloDateOf(release.releasedAt) } } : {}),
+  };
+  // Re-rendered (for the release line) only with the messages it was stored with; otherwise served as stored.
+  const renderable = current.templateVersion === TEMPLATE_VERSION;
+  const layers = renderable ? renderLayers(decision, lang, ctx) : undefined;
+  const steps = stepsOf(decision, current.context);
   return {
     participantId,
     period,
     version: latest.version,
     decisionId: latest.decisionId,
+    explanationVersion: versions.length,
     lang,
-    templateVersion: decision.templateVersion,
-    layers: LAYER_ORDER.map((name) => ({ name, ...layers[name] })),
-    text: renderExplanation(decision, lang, ctx),
-    stored: decision.explanation?.[lang] ?? null,
-    correction,
+    templateVersion: current.templateVersion,
+    layers: layers === undefined ? layersOfText(stored) : LAYER_ORDER.map((name) => ({ name, ...layers[name] })),
+    text: renderable ? renderExplanation(decision, lang, ctx) : stored,
+    stored,
+    correction: current.context.correction ?? null,
     resolution: resolutionView(resolution),
-    paidOre: effectivePayoutOre(decision, resolution?.resolution),
+    steps,
+    paidOre: steps.paidOre,
     released: release.released,
+    history: versions.map((v, i) => ({
+      number: i + 1,
+      version: v.decision.version,
+      revision: v.revision,
+      decisionId: v.decision.decisionId,
+      createdAt: v.createdAt,
+      cause: v.cause,
+      paidOre: stepsOf(engineDecision(v.decision), v.context).paidOre,
+      templateVersion: v.templateVersion,
+      text: v.texts[lang] ?? '',
+    })),
   };
 }

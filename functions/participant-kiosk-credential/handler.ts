@@ -1,4 +1,4 @@
-/** PUT /participants/{id}/kiosk-credential (adviser, assigned only): card/QR and PIN; only hashes are stored, nothing secret is returned. */
+/** PUT /participants/{id}/kiosk-credential (adviser, assigned only): a new card/QR (made by the server, shown once) and the PIN; only hashes are stored. */
 import { httpHandler, ok, routeOf } from '../../shared/http/middleware.js';
 import { kioskCredentialBodySchema, participantPathSchema } from './schema.js';
 import { setKioskCredential } from './set-credential.js';

@@ -1,21 +1,25 @@
 /**
  * An adviser issues a participant's kiosk card and/or QR token and sets the
- * PIN (issue 3 "Kiosk identification"). Only hashes are stored: the card
- * number and QR token as sha256 (they are looked up by it), the PIN as a
- * salted scrypt hash (shared/adapters/pin.ts). One PIN covers all of the
- * participant's credentials; a new card or QR replaces the old one of its
- * kind (participants-repo.ts `setKioskCredentials`). Nothing secret is echoed.
+ * PIN (issue 8 item 2). Card numbers and QR tokens are made here at random
+ * (80 bits, readable for printing: shared/domain/attendance/kiosk-card.ts;
+ * QR: 256 bits), never chosen by a person and never in sequence, and returned
+ * in this answer only: the store keeps their sha256 (they are looked up by it)
+ * and the PIN as a salted scrypt hash (shared/adapters/pin.ts). One PIN covers
+ * all of the participant's credentials; a new card or QR replaces the old one
+ * of its kind (participants-repo.ts `setKioskCredentials`).
  *
- * With neither card nor QR the call changes the PIN of the credentials the
- * participant has; if there are none that is 400 NO_KIOSK_CREDENTIAL. A card
- * or QR that belongs to another participant of the municipality is 409
- * CREDENTIAL_IN_USE (without saying whose). A new credential's wrong-PIN
- * counter is cleared, so a card locked by guessing works with its new PIN.
+ * Without issueCard/issueQr the call changes the PIN of the credentials the
+ * participant has; if there are none that is 400 NO_KIOSK_CREDENTIAL. Setting
+ * a PIN ends any lock of the participant's cards (the adviser's act, in the
+ * access log).
  */
+import { randomBytes } from 'node:crypto';
 import type { Deps } from '../../shared/adapters/deps.js';
+import { cardKeyOf } from '../../shared/adapters/kiosk-repo.js';
 import type { CredentialKind, NewKioskCredential } from '../../shared/adapters/participants-repo.js';
 import { credentialSecretHash } from '../../shared/adapters/participants-repo.js';
 import { hashPin } from '../../shared/adapters/pin.js';
+import { CARD_RANDOM_BYTES, cardNumberFromBytes, formatCardNumber } from '../../shared/domain/attendance/kiosk-card.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { BadRequestError, ConflictError } from '../../shared/http/errors.js';
 import { recordAccess, requireStaffAccess } from '../../shared/http/staff-access.js';
@@ -23,26 +27,52 @@ import type { KioskCredentialBody } from './schema.js';
 
 export const PURPOSE = 'participant-kiosk-credential';
 
-export async function setKioskCredential(deps: Deps, auth: AuthContext, participantId: string, body: KioskCredentialBody, route: string): Promise<{ participantId: string; kioskCredentials: CredentialKind[]; updatedAt: string }> {
-  await requireStaffAccess(deps, auth, participantId);
-  const repo = deps.participants;
-  const given: NewKioskCredential[] = [];
-  if (body.cardNumber !== undefined) given.push({ kind: 'CARD', secretHash: credentialSecretHash('CARD', body.cardNumber) });
-  if (body.qrToken !== undefined) given.push({ kind: 'QR', secretHash: credentialSecretHash('QR', body.qrToken) });
-  if (given.length === 0 && (await repo.listKioskCredentialKinds(participantId)).length === 0)
-    throw new BadRequestError('NO_KIOSK_CREDENTIAL', 'The participant has no card or QR token yet: give cardNumber or qrToken with the PIN');
-  // Another participant's card is refused before anything is written (no log entry, no counters touched).
-  for (const c of given) {
-    const holder = await repo.findKioskCredential(auth.municipality, c.kind, c.secretHash);
-    if (holder !== undefined && holder.participantId !== participantId) throw credentialInUse();
-  }
-  const pinHash = await hashPin(body.pin);
-  const at = await recordAccess(deps, auth, participantId, 'WRITE', PURPOSE, route);
-  const result = await repo.setKioskCredentials(participantId, auth.municipality, given, pinHash, at);
-  if (result === 'in-use') throw credentialInUse();
-  if (result === 'changed') throw new ConflictError('KIOSK_CREDENTIAL_CHANGED', "The participant's kiosk credentials were changed at the same time; try again");
-  await Promise.all(given.map((c) => repo.clearAttempts('CARD', `${auth.municipality}#${c.kind}#${c.secretHash}`)));
-  return { participantId, kioskCredentials: await repo.listKioskCredentialKinds(participantId), updatedAt: at };
+export interface IssuedCredentials {
+  participantId: string;
+  kioskCredentials: CredentialKind[];
+  /** Shown once, for printing the card or the QR code: only hashes are kept. */
+  issued: { cardNumber?: string; qrToken?: string };
+  updatedAt: string;
 }
 
-const credentialInUse = () => new ConflictError('CREDENTIAL_IN_USE', 'This card or QR token is already issued to another participant');
+interface NewSecret extends NewKioskCredential {
+  secret: string;
+}
+
+function newSecrets(body: KioskCredentialBody): NewSecret[] {
+  const out: NewSecret[] = [];
+  if (body.issueCard === true) {
+    const card = cardNumberFromBytes(randomBytes(CARD_RANDOM_BYTES));
+    out.push({ kind: 'CARD', secretHash: credentialSecretHash('CARD', card), secret: formatCardNumber(card) });
+  }
+  if (body.issueQr === true) {
+    const qr = randomBytes(32).toString('base64url');
+    out.push({ kind: 'QR', secretHash: credentialSecretHash('QR', qr), secret: qr });
+  }
+  return out;
+}
+
+export async function setKioskCredential(deps: Deps, auth: AuthContext, participantId: string, body: KioskCredentialBody, route: string): Promise<IssuedCredentials> {
+  await requireStaffAccess(deps, auth, participantId);
+  const repo = deps.participants;
+  const wantsNew = body.issueCard === true || body.issueQr === true;
+  if (!wantsNew && (await repo.listKioskCredentialKinds(participantId)).length === 0)
+    throw new BadRequestError('NO_KIOSK_CREDENTIAL', 'The participant has no card or QR token yet: ask for issueCard or issueQr with the PIN');
+  const pinHash = await hashPin(body.pin);
+  const at = await recordAccess(deps, auth, participantId, 'WRITE', PURPOSE, route);
+  let given = newSecrets(body);
+  // 80 random bits: a number already in use is all but impossible; if it happens, draw again.
+  for (let draw = 0; ; draw++) {
+    const result = await repo.setKioskCredentials(participantId, auth.municipality, given, pinHash, at);
+    if (result === 'saved') break;
+    if (result === 'changed') throw new ConflictError('KIOSK_CREDENTIAL_CHANGED', "The participant's kiosk credentials were changed at the same time; try again");
+    if (draw >= 2) throw new ConflictError('KIOSK_CREDENTIAL_CHANGED', 'No free card number was drawn; try again');
+    given = newSecrets(body);
+  }
+  const credentials = await repo.listKioskCredentials(participantId);
+  // The new PIN ends any lock of the participant's cards (the old counters counted guesses at the old PIN).
+  await Promise.all(credentials.map((c) => deps.kiosk.clearCardAttempts(cardKeyOf(auth.municipality, c.kind, c.secretHash))));
+  const issued: IssuedCredentials['issued'] = {};
+  for (const g of given) issued[g.kind === 'CARD' ? 'cardNumber' : 'qrToken'] = g.secret;
+  return { participantId, kioskCredentials: credentials.map((c) => c.kind), issued, updatedAt: at };
+}

@@ -10,6 +10,12 @@
  * and payrollRef), the same id with another body is 409 REQUEST_ID_CONFLICT.
  * A national id is registered once per municipality: 409 NATIONAL_ID_EXISTS,
  * without naming the existing file (the adviser may not be assigned to it).
+ * That answer tells the adviser the person has a file, so it is a read of
+ * personal data: it is written on that person's access log first (purpose
+ * `national-id-check`), and without the entry there is no answer (503).
+ * Uniqueness is per municipality, so nothing about another municipality's
+ * participants can be learnt here: the same id there is simply registered
+ * anew (issue 8 item 8).
  *
  * The payrollRef is pseudonymous (an opaque id, no name or national id): it is
  * what the payroll export names the participant by.
@@ -21,9 +27,12 @@ import { canonicalJson } from '../../shared/domain/canonical-json.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { ConflictError } from '../../shared/http/errors.js';
 import type { RequestLog } from '../../shared/http/logger.js';
+import { recordAccess } from '../../shared/http/staff-access.js';
 import type { RegisterBody } from './schema.js';
 
 export const PURPOSE = 'participant-register';
+/** The access-log purpose of a registration refused because the person already has a file. */
+export const NATIONAL_ID_CHECK = 'national-id-check';
 
 export interface Registered {
   participantId: string;
@@ -70,8 +79,11 @@ export async function registerParticipant(deps: Deps, auth: AuthContext, body: R
     requestHash,
     at,
   });
-  if (result === 'national-id-exists')
+  if (result === 'national-id-exists') {
+    const holder = await deps.participants.nationalIdHolder(auth.municipality, body.nationalId);
+    if (holder !== undefined) await recordAccess(deps, auth, holder, 'READ', NATIONAL_ID_CHECK, route);
     throw new ConflictError('NATIONAL_ID_EXISTS', 'A participant with this national identity number is already registered in the municipality');
+  }
   if (result === 'request-exists') {
     // A concurrent retry of the same request won the race: answer as a replay.
     const winner = await deps.participants.getRegistrationRequest(auth.municipality, body.requestId);

@@ -3,9 +3,12 @@
  * from the database (shared/domain/schedule/build-case.ts), decide it with the
  * engine (explanations in every language) and store it create-only
  * (shared/domain/payroll/participant-month.ts says which version, if any).
- * Then, for the months before whose run was released, the same for each
- * participant that has a decision there: a changed input yields a correction
- * paid (or routed to an adviser) with this run (benefit-rules.md §8).
+ * Then, for the released months of the look-back window that Prepare froze,
+ * the same for each participant that has a decision there (also one who has
+ * left): a changed input yields a correction measured against what the month
+ * has paid, paid back (or routed to an adviser) with this run
+ * (benefit-rules.md §8), and this month's explanation gets a version that
+ * names the back-payments it pays.
  *
  * Idempotent: a batch whose result is recorded returns at once; otherwise
  * every decision already stored is found unchanged and not written again, so a
@@ -25,8 +28,15 @@ import { DEFAULT_PRESENCE_POLICY } from '../../shared/domain/attendance/presence
 import { addDays, monthInfo } from '../../shared/domain/calendar.js';
 import type { Case } from '../../shared/domain/case.js';
 import type { DecisionCore } from '../../shared/domain/decision.js';
-import type { MonthOutcome, PreviousVersion } from '../../shared/domain/payroll/participant-month.js';
-import { decideMonth, effectiveReview, enrolledInMonth, monthsBefore } from '../../shared/domain/payroll/participant-month.js';
+import type { DecisionReviewsRepo } from '../../shared/adapters/decision-reviews-repo.js';
+import type { ExplanationsRepo } from '../../shared/adapters/explanations-repo.js';
+import { backPaymentOre, paidForMonth } from '../../shared/domain/payroll/correction.js';
+import { lookbackMonths } from '../../shared/domain/payroll/correction-window.js';
+import { versionKey } from '../../shared/domain/payroll/decision-versions.js';
+import type { MonthOutcome, Payment, PreviousVersion } from '../../shared/domain/payroll/participant-month.js';
+import { decideMonth, effectiveReview, enrolledInMonth, isUnchanged } from '../../shared/domain/payroll/participant-month.js';
+import { ensureExplanation, type ExplanationIo } from '../me-decision-explanation/explanation-versions.js';
+import { releasedMonths } from '../payroll-prepare/prepare-run.js';
 import { addTotals, decisionTotals, emptyTotals, type RunTotals } from '../../shared/domain/payroll/run.js';
 import { buildCase } from '../../shared/domain/schedule/build-case.js';
 import { isPublicHoliday } from '../../shared/domain/schedule/holidays.js';
@@ -40,15 +50,11 @@ export interface ComputeBatchDeps {
   runs: PayrollRunsRepo;
   /** The batch's profiles at once (one BatchGetItem per 100); default: one getProfile each. */
   getProfiles?: (ids: readonly string[]) => Promise<Map<string, ParticipantProfile>>;
+  /** Resolutions: an adjusted month paid what the adviser decided, which a correction is measured against. */
+  reviews: Pick<DecisionReviewsRepo, 'get' | 'getMany'>;
+  /** Explanation revisions: a month's payout that pays back earlier months says so. */
+  explanations: ExplanationsRepo;
 }
-
-/**
- * How far back a run looks for changed inputs of released months. Late
- * documents (deadline policy: days to weeks), corrected check-ins and a late
- * G regulation (published by May for May) all arrive within three months;
- * older changes are an adviser's case. The spec names no window.
- */
-export const CORRECTION_LOOKBACK_MONTHS = 3;
 
 /** Participants decided at once within a batch: keeps DynamoDB Local and Lambda's sockets busy without flooding them. */
 const PARALLEL = 8;
@@ -85,8 +91,8 @@ export async function computeBatch(runId: string, batchNo: number, deps: Compute
   if (batch.result !== null) return { batch: batchNo, written: 0 };
 
   const policy = await deps.participants.getPolicy(run.municipalityCode);
-  const released: string[] = [];
-  for (const p of monthsBefore(run.period, CORRECTION_LOOKBACK_MONTHS)) if ((await deps.runs.getCurrentRun(run.municipalityCode, p))?.status === 'RELEASED') released.push(p);
+  // The months Prepare froze (a run prepared before they were recorded: the released months of the policy's window).
+  const released = run.progress.correctionMonths ?? (await releasedMonths(deps.runs, run.municipalityCode, lookbackMonths(run.period, policy?.payroll)));
 
   const profiles = deps.getProfiles
     ? await deps.getProfiles(batch.participantIds)
@@ -115,9 +121,10 @@ async function computeParticipant(
     return deps.attendance.listEvents(pid, `${addDays(m.first, -1)}T00:00:00.000Z`, `${addDays(m.last, 2)}T00:00:00.000Z`);
   };
   // The three reads side by side: each is one round trip, and this month's events are almost always needed.
-  const [changes, absenceRecords, eventsThisMonth] = await Promise.all([
+  // Absences and advisers' corrections of days share the participant's partition: one query for both.
+  const [changes, { absences: absenceRecords, corrections }, eventsThisMonth] = await Promise.all([
     profile.version > 1 ? deps.participants.listFactChanges(pid) : Promise.resolve([]),
-    deps.attendance.listAbsences(pid),
+    deps.attendance.listAbsencesAndCorrections(pid),
     eventsOf(run.period),
   ]);
   const absences = absenceRecords.map((a) => ({ date: a.date, minutes: a.minutes, category: a.category, documentation: a.documentation, status: a.status }));
@@ -142,6 +149,8 @@ async function computeParticipant(
         schedule: profile.schedule,
         events,
         absences,
+        // A day an adviser corrected counts the corrected time (S12), in this month and in a released one.
+        corrections,
         isHoliday: isPublicHoliday,
       });
   };
@@ -187,18 +196,49 @@ async function computeParticipant(
   }
 
   // Corrections of released months, paid with this run.
+  let paysBack = false;
   for (const period of released) {
     const latest = await deps.decisions.getLatest(pid, period);
     if (latest === undefined) continue;
     const caseAt = await caseFor(period);
     if (caseAt === undefined) continue;
-    const outcome = decideMonth(toPrevious(latest), caseAt, computedAt);
+    const previous = toPrevious(latest);
+    // Measured against what the month has paid (correction.ts), read only when something changed.
+    const outcome = isUnchanged(previous, caseAt) ? ({ kind: 'UNCHANGED' } as const) : decideMonth(previous, caseAt, computedAt, await paymentOf(previous, run.period, deps));
     // A concurrent attempt that stored the same correction first: read it back.
     const version = outcome.kind === 'UNCHANGED' ? latest : ((await store(period, outcome, run.period)) ?? (await deps.decisions.getLatest(pid, period))!);
     // A correction stored by an earlier attempt of this month's run (retry, resume, restart) counts here too.
     if (version.correction === undefined || version.paidWithPeriod !== run.period) continue;
-    if (version.correction.route === 'BACK_PAYMENT') totals = { ...totals, backPaymentOre: totals.backPaymentOre + version.correction.totalDifferenceOre };
+    paysBack = true;
+    const back = backPaymentOre({ ...version, payoutOre: (version.decision as unknown as DecisionCore).payoutOre });
+    if (back > 0) totals = { ...totals, backPaymentOre: totals.backPaymentOre + back };
     if (version.correction.route === 'ADVISER_DECISION') totals = { ...totals, adviserCorrections: totals.adviserCorrections + 1 };
   }
+  // This month's explanation names what its payout pays back (a new revision only when that changed).
+  if (paysBack && thisMonth !== undefined) await ensureExplanation(explanationIo(deps), pid, run.period);
   return { totals, written };
 }
+
+/** What a released month has paid, from its stored versions and their resolutions; the difference is paid with `payingPeriod`. */
+async function paymentOf(previous: PreviousVersion, payingPeriod: string, deps: ComputeBatchDeps): Promise<Payment> {
+  const versions = await deps.decisions.listVersions(previous.decision.participantId, previous.decision.period);
+  const resolutions = await deps.reviews.getMany(versions);
+  const paid = paidForMonth(
+    versions.map((v) => {
+      const resolution = resolutions.get(versionKey(v))?.resolution;
+      return { ...v, payoutOre: (v.decision as unknown as DecisionCore).payoutOre, ...(resolution === undefined ? {} : { resolution }) };
+    }),
+    payingPeriod,
+  );
+  // A released month always has a version of its own; without one (items written around the workflow) what was paid is
+  // unknown, and the superseded version's payout is the measure that cannot pay more than it computed.
+  return { paidBeforeOre: paid ?? previous.decision.payoutOre, paidWithPeriod: payingPeriod };
+}
+
+const explanationIo = (deps: ComputeBatchDeps): ExplanationIo => ({
+  decisions: deps.decisions,
+  reviews: deps.reviews,
+  runs: deps.runs,
+  explanations: deps.explanations,
+  now: () => deps.clock.now().toISOString(),
+});

@@ -1,7 +1,9 @@
 /** Workflow task ComputeBatch: decides and stores the month for one frozen batch of participants. */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { getConfig, tableNameOf, type Config } from '../../shared/config.js';
+import { decisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import { getDeps } from '../../shared/adapters/deps.js';
+import { getExplanationsRepo } from '../../shared/adapters/explanations-repo.js';
 import { createDocumentClient } from '../../shared/adapters/dynamo.js';
 import { getPayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
 import { workflowTask } from '../../shared/adapters/workflow-task.js';
@@ -18,5 +20,5 @@ const getProfiles = (ids: readonly string[]) => {
 };
 
 export const handler = workflowTask('payroll-compute-batch', computeBatchInputSchema, ({ runId, batch }) =>
-  computeBatch(runId, batch, { ...getDeps(), runs: getPayrollRunsRepo(), getProfiles }),
+  computeBatch(runId, batch, { ...getDeps(), runs: getPayrollRunsRepo(), getProfiles, reviews: decisionDeps().reviews, explanations: getExplanationsRepo() }),
 );

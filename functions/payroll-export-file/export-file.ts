@@ -7,7 +7,11 @@
  * 2. The CSV for the payroll system, one line per participant
  *    (shared/domain/payroll/export-rows.ts: municipality, month, pseudonymous
  *    payroll reference, gross, deduction, payout, decision id, back-payment,
- *    corrected decision ids; nothing about health), RFC 4180 with CRLF.
+ *    corrected decision ids; nothing about health), RFC 4180 with CRLF. The
+ *    amounts are what the participants' explanations say is paid
+ *    (shared/domain/payroll/payout-steps.ts): the month as an adviser
+ *    resolved it, and each back-payment measured against what its month
+ *    had paid (run-decisions.ts `backPaymentAmount`).
  * 3. ACCESS_LOG: each participant on the file gets a staff-read entry in their
  *    access log (their payout is personal data, S6), on behalf of the payroll
  *    user who released the run or asked for the attempt, BEFORE the file
@@ -68,8 +72,7 @@ async function inParallel<T>(items: readonly T[], f: (item: T) => Promise<unknow
 async function buildCsv(x: ExportFileDeps, run: Parameters<typeof allRunMonth>[2]): Promise<{ csv: Buffer; lines: number; participants: string[] }> {
   const dd: DecisionDeps = { reviews: x.reviews, payrollRuns: x.runs };
   const [decisions, corrections] = await Promise.all([allRunMonth(x.deps, dd, run), runCorrections(x.deps, dd, run)]);
-  const paidBack = backPayments(corrections);
-  const resolutions = await x.reviews.getMany(decisions.filter((d) => reviewOf(d) === 'VEDTAK_REQUIRED'));
+  const [paidBack, resolutions] = await Promise.all([backPayments(dd, corrections), x.reviews.getMany(decisions.filter((d) => reviewOf(d) === 'VEDTAK_REQUIRED'))]);
   const participants = [...new Set([...decisions, ...paidBack].map((d) => d.participantId))].sort();
   const profiles = await x.getProfiles(participants);
   const refOf = (pid: string) => profiles.get(pid)?.payrollRef ?? pid;
@@ -87,7 +90,7 @@ async function buildCsv(x: ExportFileDeps, run: Parameters<typeof allRunMonth>[2
   const rows = exportRows(
     run,
     entries,
-    paidBack.map((c): BackPayment => ({ participantId: c.participantId, payrollRef: refOf(c.participantId), decisionId: c.decisionId, amountOre: c.totalDifferenceOre })),
+    paidBack.map((c): BackPayment => ({ participantId: c.participantId, payrollRef: refOf(c.participantId), decisionId: c.decisionId, amountOre: c.amountOre })),
   );
   // RFC 4180: a header line, CRLF line ends.
   const csv = stringify([[...EXPORT_COLUMNS], ...rows.map(exportRecord)], { record_delimiter: 'windows' });

@@ -1,8 +1,14 @@
 /**
- * Prepare: list the municipality's participants enrolled in the month and
- * freeze them, in batches, in the PayrollRuns table. Frozen once: a retried
- * or resumed Prepare returns the same batches even if someone registered in
- * between (that participant is in next month's run, or a correction).
+ * Prepare: list the run's candidates and freeze them, in batches, in the
+ * PayrollRuns table, with the released months the run corrects. Candidates
+ * are the municipality's participants enrolled in the month, and every
+ * participant with a decision in a released month inside the look-back
+ * window (municipality policy, shared/domain/payroll/correction-window.ts),
+ * whether or not still enrolled: a participant who has left still gets the
+ * correction of a month they were paid for (benefit-rules.md §8).
+ * Frozen once: a retried or resumed Prepare returns the same batches even if
+ * someone registered in between (that participant is in next month's run,
+ * or a correction).
  */
 import * as z from 'zod';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -11,9 +17,11 @@ import { getConfig, tableNameOf, type Config } from '../../shared/config.js';
 import { getDeps } from '../../shared/adapters/deps.js';
 import type { DecisionsRepo } from '../../shared/adapters/decisions-repo.js';
 import { createDocumentClient } from '../../shared/adapters/dynamo.js';
-import { getPayrollRunsRepo, type PayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
+import { getPayrollRunsRepo, type PayrollRun, type PayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
 import { PermanentTaskError } from '../../shared/adapters/workflow-task.js';
 import type { DateRange } from '../../shared/domain/calendar.js';
+import type { PayrollSettings } from '../../shared/domain/payroll/correction-window.js';
+import { lookbackMonths } from '../../shared/domain/payroll/correction-window.js';
 import { enrolledInMonth } from '../../shared/domain/payroll/participant-month.js';
 import type { PrepareOutput } from './schema.js';
 
@@ -63,23 +71,49 @@ function listFromTable(municipality: string, period: string): Promise<string[]> 
   return listEnrolledParticipants(client.db, tableNameOf(config, 'participants'), municipality, period);
 }
 
+/** Of the months in the look-back window, those whose run the municipality has released (only released months are corrected). */
+export async function releasedMonths(runs: Pick<PayrollRunsRepo, 'getCurrentRun'>, municipality: string, months: readonly string[]): Promise<string[]> {
+  const current = await Promise.all(months.map((p) => runs.getCurrentRun(municipality, p)));
+  return months.filter((_, i) => current[i]?.status === 'RELEASED');
+}
+
+/** Enrolled in the month, or with a decision in one of the released months: sorted, each once. */
+export async function listCandidates(
+  decisions: Pick<DecisionsRepo, 'listParticipantsOfMonth'>,
+  enrolled: readonly string[],
+  municipality: string,
+  released: readonly string[],
+): Promise<string[]> {
+  const decided = await Promise.all(released.map((p) => decisions.listParticipantsOfMonth(municipality, p)));
+  return [...new Set([...enrolled, ...decided.flat()])].sort();
+}
+
 export async function prepareRun(
   runId: string,
   runs: PayrollRunsRepo = getPayrollRunsRepo(),
   listEnrolled: (municipality: string, period: string) => Promise<string[]> = listFromTable,
   batchSize: number = batchSizeFromEnv(process.env),
-  decisions: Pick<DecisionsRepo, 'hasAnyForMonth'> = getDeps().decisions,
+  decisions: Pick<DecisionsRepo, 'hasAnyForMonth' | 'listParticipantsOfMonth'> = getDeps().decisions,
+  payrollSettingsOf: (municipality: string) => Promise<Partial<PayrollSettings> | undefined> = async (m) => (await getDeps().participants.getPolicy(m))?.payroll,
 ): Promise<PrepareOutput> {
   const run = await runs.getRun(runId);
   if (run === undefined) throw new PermanentTaskError('RUN_NOT_FOUND');
   if (run.status !== 'COMPUTING') throw new PermanentTaskError('RUN_NOT_COMPUTING');
-  const frozen = run.progress.prepared
-    ? run.progress
-    : await runs.freezeBatches(
-        runId,
-        chunk(await listEnrolled(run.municipalityCode, run.period), batchSize),
-        getDeps().clock.now().toISOString(),
-        !(await decisions.hasAnyForMonth(run.municipalityCode, run.period)),
-      );
+  const frozen = run.progress.prepared ? run.progress : await freeze(run, runs, listEnrolled, batchSize, decisions, payrollSettingsOf);
   return { batches: Array.from({ length: frozen.batches }, (_, i) => i), participants: frozen.participants };
+}
+
+async function freeze(
+  run: PayrollRun,
+  runs: PayrollRunsRepo,
+  listEnrolled: (municipality: string, period: string) => Promise<string[]>,
+  batchSize: number,
+  decisions: Pick<DecisionsRepo, 'hasAnyForMonth' | 'listParticipantsOfMonth'>,
+  payrollSettingsOf: (municipality: string) => Promise<Partial<PayrollSettings> | undefined>,
+): Promise<{ batches: number; participants: number }> {
+  const m = run.municipalityCode;
+  const [enrolled, settings, fresh] = await Promise.all([listEnrolled(m, run.period), payrollSettingsOf(m), decisions.hasAnyForMonth(m, run.period).then((any) => !any)]);
+  const released = await releasedMonths(runs, m, lookbackMonths(run.period, settings));
+  const candidates = await listCandidates(decisions, enrolled, m, released);
+  return runs.freezeBatches(run.runId, chunk(candidates, batchSize), getDeps().clock.now().toISOString(), fresh, released);
 }

@@ -77,8 +77,7 @@ export async function listRunDecisions(
     deps.decisions.getPayMonthCounts(run.municipalityCode, run.period),
   ]);
   const shown = month.decisions;
-  const resolutions = await dd.reviews.getMany(shown.filter((d) => reviewOf(d) === 'VEDTAK_REQUIRED'));
-  const paidBack = backPayments(corrections);
+  const [resolutions, paidBack] = await Promise.all([dd.reviews.getMany(shown.filter((d) => reviewOf(d) === 'VEDTAK_REQUIRED')), backPayments(dd, corrections)]);
   const readers = [...new Set([...shown, ...paidBack].map((d) => d.participantId))];
   const at = deps.clock.now().toISOString();
   for (let i = 0; i < readers.length; i += PARALLEL)
@@ -107,7 +106,7 @@ export async function listRunDecisions(
         resolution: r?.kind ?? null,
       };
     }),
-    backPayments: paidBack.map((c) => ({ participantId: c.participantId, period: c.period, decisionId: c.decisionId, amountOre: c.totalDifferenceOre })),
+    backPayments: paidBack.map((c) => ({ participantId: c.participantId, period: c.period, decisionId: c.decisionId, amountOre: c.amountOre })),
     nextAfter: month.more ? (month.last ?? null) : null,
   };
 }

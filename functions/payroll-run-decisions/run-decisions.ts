@@ -8,8 +8,8 @@
  *   months that the workflow made while computing this run (`paidWithPeriod`
  *   = this month), found by their marker items in the pay month's partition
  *   (shared/adapters/decisions-repo.ts) instead of by reading earlier months:
- *   a positive difference is a back-payment paid with this run, a negative
- *   one goes to an adviser (no set-off).
+ *   what a month is now due beyond what it has paid is a back-payment paid
+ *   with this run; less goes to an adviser (no set-off).
  *
  * Once the run is released, versions made after the release (corrected
  * later, paid with a later run) are not part of it, so the drill-down and the
@@ -22,7 +22,9 @@ import type { PaidCorrection, StoredDecision } from '../../shared/adapters/decis
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { PayrollRun } from '../../shared/adapters/payroll-runs-repo.js';
 import type { Decision } from '../../shared/domain/decision.js';
-import { latestPerPeriod } from '../../shared/domain/payroll/decision-versions.js';
+import { backPaymentOre } from '../../shared/domain/payroll/correction.js';
+import { latestPerPeriod, versionKey } from '../../shared/domain/payroll/decision-versions.js';
+import type { Resolution } from '../../shared/domain/payroll/resolution.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { NotFoundError } from '../../shared/http/errors.js';
 import { engineDecision } from '../me-decision-get/decision-view.js';
@@ -89,5 +91,24 @@ export async function runCorrections(deps: Pick<Deps, 'decisions'>, dd: Decision
 
 export const reviewOf = (d: StoredDecision): Decision['review'] => d.review ?? engineDecision(d).review;
 
-/** The back-payments of the run: positive differences of its corrections. */
-export const backPayments = (corrections: readonly PaidCorrection[]): PaidCorrection[] => corrections.filter((c) => c.route === 'BACK_PAYMENT' && c.totalDifferenceOre > 0);
+/**
+ * What a correction of the run pays back: what its month is now due (as an
+ * adviser resolved it) less what the month had paid (correction.ts
+ * `backPaymentOre`, the amount the participant's explanation states).
+ */
+export function backPaymentAmount(c: PaidCorrection, resolution: Resolution | undefined): number {
+  return backPaymentOre({ payoutOre: c.payoutOre ?? 0, correction: c, ...(resolution === undefined ? {} : { resolution }) });
+}
+
+/** A correction of the run that pays something back, with what it pays. */
+export type RunBackPayment = PaidCorrection & { amountOre: number };
+
+/** The back-payments of the run: its corrections that pay something back (their resolutions read by key, one BatchGetItem per 100). */
+export async function backPayments(dd: DecisionDeps, corrections: readonly PaidCorrection[]): Promise<RunBackPayment[]> {
+  if (corrections.length === 0) return [];
+  const resolutions = await dd.reviews.getMany(corrections);
+  return corrections.flatMap((c) => {
+    const amountOre = backPaymentAmount(c, resolutions.get(versionKey(c))?.resolution);
+    return amountOre > 0 ? [{ ...c, amountOre }] : [];
+  });
+}

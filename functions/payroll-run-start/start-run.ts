@@ -1,5 +1,7 @@
 /**
- * Starts the payroll run of the caller's municipality for a month, once: a
+ * Starts the payroll run of the caller's municipality for a month once the
+ * month has ended (409 MONTH_NOT_ENDED before, naming the first day it can
+ * start: shared/domain/payroll/month-ended.ts), and only once: a
  * second request for the same month returns the run that exists (unless it
  * FAILED: then a new run starts, reusing every unchanged decision). A run
  * still COMPUTING whose execution has ended (a crash, a stopped local
@@ -9,8 +11,9 @@ import type { Deps } from '../../shared/adapters/deps.js';
 import type { PayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
 import type { PayrollWorkflowPort } from '../../shared/adapters/workflow.js';
 import { osloDateOf } from '../../shared/domain/attendance/oslo-time.js';
+import { runNotYetAllowed } from '../../shared/domain/payroll/month-ended.js';
 import type { AuthContext } from '../../shared/http/auth.js';
-import { BadRequestError } from '../../shared/http/errors.js';
+import { ConflictError } from '../../shared/http/errors.js';
 import type { HttpResult } from '../../shared/http/middleware.js';
 import type { RequestLog } from '../../shared/http/logger.js';
 import { runView } from './schema.js';
@@ -24,8 +27,12 @@ export async function startPayrollRun(
   log: RequestLog,
 ): Promise<HttpResult> {
   const now = deps.clock.now().toISOString();
-  // A month can be paid once it has begun (some municipalities pay before its end); a future month has no attendance yet.
-  if (period > osloDateOf(now).slice(0, 7)) throw new BadRequestError('PERIOD_IN_FUTURE', 'The month has not begun yet');
+  // A month is computed when it has ended (Oslo time): earlier, its days still ahead would count as absence.
+  const firstDay = runNotYetAllowed(period, osloDateOf(now));
+  if (firstDay !== null)
+    throw new ConflictError('MONTH_NOT_ENDED', `The month ${period} has not ended yet (Europe/Oslo): its run can start on ${firstDay} or later`, [
+      { path: 'body.period', message: `can start on ${firstDay} or later` },
+    ]);
 
   const runId = deps.ids.newId('run');
   const executionName = `${runId}-1`;

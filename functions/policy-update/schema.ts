@@ -7,6 +7,7 @@
 import * as z from 'zod';
 import type { MissingCheckoutPolicy } from '../../shared/domain/attendance/presence.js';
 import { DEFAULT_ATTENDANCE_SETTINGS } from '../../shared/adapters/participants-repo.js';
+import { DEFAULT_PAYROLL_SETTINGS, MAX_CORRECTION_LOOKBACK_MONTHS, MIN_CORRECTION_LOOKBACK_MONTHS } from '../../shared/domain/payroll/correction-window.js';
 import { policySchema } from '../../shared/domain/policy.js';
 
 const MISSING_CHECKOUT = ['END_OF_SESSION', 'COUNT_NOTHING'] as const satisfies readonly MissingCheckoutPolicy[];
@@ -18,11 +19,17 @@ export const attendanceSettingsSchema = z.strictObject({
   missingCheckout: z.enum(MISSING_CHECKOUT),
 });
 
+export const payrollSettingsSchema = z.strictObject({
+  /** Months a payroll run looks back for changed inputs of released months (shared/domain/payroll/correction-window.ts). */
+  correctionLookbackMonths: z.number().int().min(MIN_CORRECTION_LOOKBACK_MONTHS).max(MAX_CORRECTION_LOOKBACK_MONTHS),
+});
+
 export const policyBodySchema = z.strictObject({
   /** The version the admin read; 0 when the municipality has none yet (stale → 409 POLICY_CHANGED). */
   expectedVersion: z.number().int().min(0).max(1_000_000_000),
   benefit: policySchema.default(policySchema.parse({})),
   attendance: attendanceSettingsSchema.default(DEFAULT_ATTENDANCE_SETTINGS),
+  payroll: payrollSettingsSchema.default(DEFAULT_PAYROLL_SETTINGS),
 });
 
 export type PolicyBody = z.output<typeof policyBodySchema>;

@@ -30,6 +30,7 @@ export async function updatePolicy(deps: Deps, auth: AuthContext, body: PolicyBo
     municipality: auth.municipality,
     benefit: body.benefit,
     attendance: body.attendance,
+    payroll: body.payroll,
     version: body.expectedVersion + 1,
     policyVersion: policyVersion(body.benefit),
     updatedByRef: auth.actorRef,

@@ -1,19 +1,34 @@
 /**
- * The HTTP API of infra/routes.ts: every route behind the Cognito JWT
- * authorizer (no anonymous route exists), access logs with ids only, stage
- * throttling so overload answers 429 instead of dropping requests (quality.md
- * R8), and an alarm on server errors.
+ * The HTTP API of infra/routes.ts: every route behind an authorizer (no
+ * anonymous route exists), access logs with ids only, stage throttling so
+ * overload answers 429 instead of dropping requests (quality.md R8), and an
+ * alarm on server errors.
+ *
+ * Three authorizers. Staff routes accept only the staff user pool's tokens
+ * (MFA required; infra/constructs/user-directory.ts), through a Cognito JWT
+ * authorizer of their own; participant routes the participant pool's, through
+ * another. The routes a kiosk calls (`authorizer: 'device'`) get the kiosk
+ * authorizer, a Lambda REQUEST authorizer (functions/checkin-authorizer). The
+ * JWT authorizer cannot serve kiosks: it compares `client_id` with a fixed
+ * audience list in the template, while each kiosk has its own app client made
+ * at run time by POST /devices, and it cannot see whether a device was
+ * deactivated. The kiosk authorizer verifies the same signature, issuer and
+ * expiry, then the check-in scope and that the client belongs to an active
+ * device; its result is not cached, so a deactivated device's next request is
+ * refused.
  */
 import { Duration } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpJwtAuthorizer, HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { Alarm, ComparisonOperator, TreatMissingData, type IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { RouteDef } from '../routes.js';
+import { STAFF_ROLES } from '../routes.js';
 
 export interface ApiThrottle {
   /** Steady-state requests per second across the stage. */
@@ -26,10 +41,17 @@ export interface IntroflytHttpApiProps {
   routes: readonly RouteDef[];
   /** The function serving each `fn` named in `routes`. */
   functions: ReadonlyMap<string, IFunction>;
+  /** The participant and kiosk pool. */
   jwtIssuer: string;
   jwtAudience: readonly string[];
+  /** The kiosk authorizer's function, for the routes with `authorizer: 'device'`. */
+  deviceAuthorizer?: IFunction;
+  /** The staff pool: routes for adviser, payroll and admin accept only its tokens. Absent: one authorizer for all. */
+  staffJwt?: { issuer: string; audience: readonly string[] };
   throttle: ApiThrottle;
   logRetention: RetentionDays;
+  /** Encrypts the access log group (the stateful stack's logs key). */
+  logsKey: IKey;
   alarmAction?: IAlarmAction;
 }
 
@@ -65,6 +87,22 @@ export class IntroflytHttpApi extends Construct {
       jwtAudience: [...props.jwtAudience],
       identitySource: ['$request.header.Authorization'],
     });
+    const staffAuthorizer =
+      props.staffJwt === undefined
+        ? authorizer
+        : new HttpJwtAuthorizer('StaffCognitoJwt', props.staffJwt.issuer, { jwtAudience: [...props.staffJwt.audience], identitySource: ['$request.header.Authorization'] });
+    // route-validation.ts refuses a route that mixes staff and other roles, so `every` and `some` agree.
+    const authorizerOf = (route: RouteDef) => (route.roles.every((r) => STAFF_ROLES.includes(r)) ? staffAuthorizer : authorizer);
+
+    // Not cached (TTL 0): the device is read on every request. A missing Authorization header is 401 without a call.
+    const kioskAuthorizer =
+      props.deviceAuthorizer === undefined
+        ? undefined
+        : new HttpLambdaAuthorizer('KioskAuthorizer', props.deviceAuthorizer, {
+            responseTypes: [HttpLambdaResponseType.SIMPLE],
+            identitySource: ['$request.header.Authorization'],
+            resultsCacheTtl: Duration.seconds(0),
+          });
 
     this.api = new HttpApi(this, 'Api', {
       description: 'Introflyt HTTP API (routes: infra/routes.ts)',
@@ -73,7 +111,7 @@ export class IntroflytHttpApi extends Construct {
       defaultAuthorizer: authorizer,
     });
 
-    this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention });
+    this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention, encryptionKey: props.logsKey });
     this.stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',
@@ -96,12 +134,13 @@ export class IntroflytHttpApi extends Construct {
         integration = new HttpLambdaIntegration(`${route.fn}-integration`, handler);
         integrations.set(route.fn, integration);
       }
+      if (route.authorizer === 'device' && kioskAuthorizer === undefined) throw new Error(`INFRA_NO_AUTHORIZER: route ${route.method} ${route.path} needs the kiosk authorizer, which was not given`);
       this.api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration,
         // Stated per route as well as by default, so a route can never lose it by a changed default.
-        authorizer,
+        authorizer: route.authorizer === 'device' ? kioskAuthorizer! : authorizerOf(route),
       });
     }
 

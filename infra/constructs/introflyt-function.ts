@@ -1,7 +1,7 @@
 /**
  * One Lambda function of Introflyt (an API route's `fn` now, a workflow task
  * later): ESM bundle built by the local esbuild (never Docker), its own log
- * group with retention, its own role (no AWS managed policies: the role may
+ * group with retention (encrypted with the logs key), its own role (no AWS managed policies: the role may
  * write only to its log group, send traces, and use the tables it is given),
  * the table-name variables of exactly those tables, X-Ray tracing, and alarms
  * on errors and throttles.
@@ -53,7 +53,8 @@ export class IntroflytFunction extends Construct {
     super(scope, id);
     this.tableAccess = { ...props.tables };
 
-    this.logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention });
+    // Encrypted with the logs key (quality.md S8; its key policy admits CloudWatch Logs, infra/stateful-stack.ts).
+    this.logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention, encryptionKey: props.data.logsKey });
 
     const role = new IamRole(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),

@@ -24,7 +24,7 @@
  * transition and auditable (quality.md R6).
  */
 import { ArnFormat, Duration, RemovalPolicy, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Grant, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -36,6 +36,7 @@ import {
   Fail,
   JsonPath,
   LogLevel,
+  CustomerManagedEncryptionConfiguration,
   Map as MapState,
   StateMachine,
   StateMachineType,
@@ -108,9 +109,11 @@ export class PayrollWorkflow extends Construct {
   readonly stateMachine: StateMachine;
   readonly functions: ReadonlyMap<PayrollTaskState, IntroflytFunction>;
   readonly logGroup: LogGroup;
+  private readonly encryptionKeyArn: string;
 
   constructor(scope: Construct, id: string, props: PayrollWorkflowProps) {
     super(scope, id);
+    this.encryptionKeyArn = props.data.dataKey.keyArn;
     const fns = new Map<PayrollTaskState, IntroflytFunction>();
     for (const state of Object.keys(PAYROLL_TASKS) as PayrollTaskState[]) {
       const fn = PAYROLL_TASKS[state];
@@ -208,7 +211,7 @@ export class PayrollWorkflow extends Construct {
       .when(Condition.and(Condition.isPresent('$.job'), Condition.stringEquals('$.job', 'export')), exportFile)
       .otherwise(compute);
 
-    this.logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention, removalPolicy: RemovalPolicy.DESTROY });
+    this.logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention, removalPolicy: RemovalPolicy.DESTROY, encryptionKey: props.data.logsKey });
     this.stateMachine = new StateMachine(this, 'StateMachine', {
       // A known name gives the start route a literal execution ARN prefix to be granted (and operators a findable machine).
       stateMachineName: `${Stack.of(this).stackName}-PayrollRun`,
@@ -219,6 +222,9 @@ export class PayrollWorkflow extends Construct {
       logs: { destination: this.logGroup, level: LogLevel.ALL, includeExecutionData: false },
       timeout: Duration.hours(2),
       comment: 'Introflyt monthly payroll run: prepare, compute decisions per batch, summarise; or the export file of a released run',
+      // The definition and execution history encrypted with the data key (quality.md S8); CDK grants the machine's role its use
+      // for this machine's encryption context, and the key policy lets log delivery decrypt (infra/stateful-stack.ts).
+      encryptionConfiguration: new CustomerManagedEncryptionConfiguration(props.data.dataKey, Duration.minutes(5)),
     });
 
     // cdk-nag: what CDK grants the machine's role, acknowledged finding by finding (infra/nag.ts pattern).
@@ -242,6 +248,13 @@ export class PayrollWorkflow extends Construct {
   /** Lets an API function start executions and read their status (resume after a crash). */
   grantStart(fn: IntroflytFunction): void {
     this.stateMachine.grantStartExecution(fn.function);
+    // Execution input and history are encrypted with the data key: starting needs GenerateDataKey, describing Decrypt, for this machine only.
+    Grant.addToPrincipal({
+      grantee: fn.function,
+      actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+      resourceArns: [this.encryptionKeyArn],
+      conditions: { StringEquals: { 'kms:EncryptionContext:aws:states:stateMachineArn': this.stateMachine.stateMachineArn } },
+    });
     // DescribeExecution on this machine's executions (<execution ARN prefix>:*): the start route resumes a run whose execution ended.
     const name = `${Stack.of(this).stackName}-PayrollRun`;
     fn.function.addToRolePolicy(

@@ -17,6 +17,12 @@ import { TABLES } from '../tables.js';
 export interface SharedTablesProps {
   tables: Readonly<Record<TableKey, ITable>>;
   dataKey: IKey;
+  /** Encrypts the log groups. */
+  logsKey: IKey;
+  /** The audit chains' HMAC key. */
+  auditMacKey: IKey;
+  /** The audit anchors' Object Lock bucket. */
+  auditAnchors: IBucket;
   /** The payroll exports bucket (stateful stack). */
   exportBucket: IBucket;
 }
@@ -29,6 +35,10 @@ export function dataKeyArnExportName(producerStackName: string): string {
   return `${producerStackName}-DataKeyArn`;
 }
 
+export const logsKeyArnExportName = (producerStackName: string): string => `${producerStackName}-LogsKeyArn`;
+export const auditMacKeyArnExportName = (producerStackName: string): string => `${producerStackName}-AuditMacKeyArn`;
+export const anchorBucketExportName = (producerStackName: string): string => `${producerStackName}-AuditAnchorBucket`;
+export const tableStreamArnExportName = (producerStackName: string, tableId: string): string => `${producerStackName}-${tableId}TableStreamArn`;
 export function exportBucketArnExportName(producerStackName: string): string {
   return `${producerStackName}-ExportsBucketArn`;
 }
@@ -36,6 +46,9 @@ export function exportBucketArnExportName(producerStackName: string): string {
 export class SharedTables extends Construct {
   readonly tables: Readonly<Record<TableKey, ITable>>;
   readonly dataKey: IKey;
+  readonly logsKey: IKey;
+  readonly auditMacKey: IKey;
+  readonly auditAnchors: IBucket;
   readonly exportBucket: IBucket;
   /** The export name of the bucket's ARN (what IAM statements on it print as). */
   readonly exportBucketArnExport: string;
@@ -49,6 +62,12 @@ export class SharedTables extends Construct {
       keyStack === here
         ? props.dataKey
         : Key.fromKeyArn(this, 'DataKey', Fn.importValue(dataKeyArnExportName(keyStack.stackName)));
+    const shared = keyStack === here;
+    this.logsKey = shared ? props.logsKey : Key.fromKeyArn(this, 'LogsKey', Fn.importValue(logsKeyArnExportName(keyStack.stackName)));
+    this.auditMacKey = shared ? props.auditMacKey : Key.fromKeyArn(this, 'AuditMacKey', Fn.importValue(auditMacKeyArnExportName(keyStack.stackName)));
+    this.auditAnchors = shared
+      ? props.auditAnchors
+      : Bucket.fromBucketAttributes(this, 'AuditAnchors', { bucketName: Fn.importValue(anchorBucketExportName(keyStack.stackName)), encryptionKey: this.dataKey });
 
     const tables: Partial<Record<TableKey, ITable>> = {};
     for (const def of TABLES) {
@@ -62,6 +81,7 @@ export class SharedTables extends Construct {
               tableArn: Fn.importValue(tableArnExportName(owner.stackName, def.id)),
               encryptionKey: this.dataKey,
               ...(def.gsis.length > 0 ? { globalIndexes: [...def.gsis] } : {}),
+              ...(def.stream !== undefined ? { tableStreamArn: Fn.importValue(tableStreamArnExportName(owner.stackName, def.id)) } : {}),
             });
     }
     this.tables = tables as Record<TableKey, ITable>;

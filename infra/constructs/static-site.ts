@@ -9,6 +9,9 @@
  * - API paths (the first segment of every row of infra/routes.ts) → the API,
  *   never cached across callers: the Authorization header is part of the
  *   cache key and the API answers no-store.
+ * - `/oauth2/token` → the user pool's Cognito domain (when given): the
+ *   kiosk page exchanges its device secret for a token on its own origin, as
+ *   it does locally, so the CSP still says connect-src 'self'.
  * - Security headers on every page: CSP without inline script or style,
  *   HSTS, no framing, no referrer, nosniff.
  * - Logs: CloudFront standard logs and S3 access logs to a log bucket.
@@ -42,6 +45,7 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { SITE_CSP } from '../page-headers.js';
 
 export interface StaticSiteProps {
   /** The HTTP API stage URL (https://<id>.execute-api.<region>.amazonaws.com/). */
@@ -50,6 +54,8 @@ export interface StaticSiteProps {
   apiPrefixes: readonly string[];
   /** Built pages to deploy (web/dist); absent: an empty bucket. */
   siteDir?: string;
+  /** The Cognito domain's base URL (https://<prefix>.auth.<region>.amazoncognito.com): `/oauth2/token` goes there. */
+  authDomainUrl?: string;
   /** @default PRICE_CLASS_100 (Europe and North America edge locations) */
   priceClass?: PriceClass;
 }
@@ -62,7 +68,7 @@ const INDEX_REWRITE = `function handler(event) {
   return r;
 }`;
 
-export const SITE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; object-src 'none'; frame-ancestors 'none'";
+export { SITE_CSP };
 
 export class StaticSite extends Construct {
   readonly bucket: Bucket;
@@ -128,6 +134,11 @@ export class StaticSite extends Construct {
     for (const prefix of [...new Set(props.apiPrefixes)].sort()) {
       additionalBehaviors[`/${prefix}`] = api;
       additionalBehaviors[`/${prefix}/*`] = api;
+    }
+    if (props.authDomainUrl !== undefined) {
+      // The token endpoint only (the hosted sign-in pages are not served here); the Authorization
+      // header (the client's Basic credentials) reaches Cognito through the same per-caller policy.
+      additionalBehaviors['/oauth2/token'] = { ...api, origin: new HttpOrigin(Fn.select(2, Fn.split('/', props.authDomainUrl)), { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }) };
     }
 
     this.distribution = new Distribution(this, 'Distribution', {

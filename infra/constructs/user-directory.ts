@@ -1,24 +1,53 @@
 /**
- * Who may call the API: one Cognito user pool whose groups are the roles of
- * infra/routes.ts, and one app client whose tokens the HTTP API's JWT
- * authorizer accepts. Ownership claims (`custom:municipality`,
- * `custom:participantId`, `custom:deviceId`) are set by admins when the user or
- * device is created and can never be changed by the user: they decide whose
- * data a token may touch.
+ * Who may call the API: two Cognito user pools whose groups are the roles of
+ * infra/routes.ts, each with one app client whose tokens the HTTP API's
+ * authorizers accept. Ownership claims (`custom:municipality`,
+ * `custom:participantId`) are set by admins when the user is created and can
+ * never be changed by the user: they decide whose data a token may touch.
+ *
+ * MFA (issue 8 item 11): staff must use it, participants and kiosks not.
+ * Cognito requires MFA per pool, not per group, and an optional pool lets a
+ * staff user sign in without a second factor, so staff have their own pool:
+ *
+ * - `staffPool` (adviser, payroll, admin): MFA REQUIRED, TOTP only (no SMS:
+ *   SIM swapping, and no phone number is kept), no remembered devices, so
+ *   every sign-in asks for the code and a user who has none set up yet is made
+ *   to set one up before any token is issued. The HTTP API accepts this
+ *   pool's tokens on staff routes only (infra/constructs/http-api.ts).
+ * - `userPool` (participants): MFA optional. Participants will sign in
+ *   through ID-porten (its own strong authentication, before Cognito sees
+ *   them). Staff groups do not exist here, so no user of this pool can hold a
+ *   staff role, and its tokens are refused on staff routes.
+ *
+ * Kiosks are not users (issue 8 item 3): each is an app client of its own in
+ * `userPool`, made by POST /devices (shared/adapters/device-clients.ts), that
+ * gets short-lived access tokens with the client-credentials grant and the one
+ * scope of the `introflyt` resource server, `introflyt/checkin`, at the pool's
+ * domain (`/oauth2/token`); no user, no second factor. The kiosk authorizer
+ * checks them (infra/constructs/http-api.ts). `custom:deviceId` stays in the
+ * schema (custom attributes cannot be removed) but no token is trusted for it.
+ *
+ * Locally (`npm start`) one demo issuer stands in for both pools, without
+ * passwords or MFA: it is a demo and listens on this machine only.
  */
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   ClientAttributes,
   FeaturePlan,
   Mfa,
+  ResourceServerScope,
   StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
   type UserPoolClient,
+  type UserPoolDomain,
+  type UserPoolResourceServer,
+  type UserPoolProps,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import type { Role } from '../routes.js';
+import { STAFF_ROLES } from '../routes.js';
 
 /** Token claims handlers rely on; the local runtime issues the same names. */
 export const CUSTOM_ATTRIBUTES = ['municipality', 'participantId', 'deviceId'] as const;
@@ -30,55 +59,88 @@ export interface UserDirectoryProps {
   tokenValidity?: Duration;
   /** How long a signed-in session lasts without a new password prompt. */
   refreshTokenValidity?: Duration;
+  /**
+   * The pool's Cognito domain prefix (its token endpoint); unique per region.
+   * @default `introflyt-<account id>`
+   */
+  domainPrefix?: string;
+}
+
+/** The resource server and scope kiosks' tokens carry. */
+export const RESOURCE_SERVER = 'introflyt';
+export const CHECKIN_SCOPE = 'checkin';
+export const DEVICE_SCOPE = `${RESOURCE_SERVER}/${CHECKIN_SCOPE}`;
+const PASSWORD_POLICY = {
+  minLength: 12,
+  requireLowercase: true,
+  requireUppercase: true,
+  requireDigits: true,
+  requireSymbols: true,
+  tempPasswordValidity: Duration.days(3),
+};
+
+/**
+ * What both pools share: accounts made by advisers (participants) and admins (staff, kiosks), strong
+ * passwords, Plus tier threat protection, the same immutable ownership attributes (so both pools'
+ * tokens carry the claims shared/http/auth.ts reads), and retention.
+ */
+function commonPoolProps(): UserPoolProps {
+  return {
+    selfSignUpEnabled: false,
+    signInAliases: { username: true },
+    signInCaseSensitive: false,
+    passwordPolicy: PASSWORD_POLICY,
+    // Plus tier: compromised-credential checks and adaptive blocking of risky sign-ins.
+    featurePlan: FeaturePlan.PLUS,
+    standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+    // Many participants have no e-mail or phone, and a staff member's lost authenticator is a matter
+    // for an admin who checks who is asking: resets go through a person.
+    accountRecovery: AccountRecovery.NONE,
+    customAttributes: {
+      municipality: new StringAttribute({ minLen: 1, maxLen: 64, mutable: false }),
+      participantId: new StringAttribute({ minLen: 1, maxLen: 64, mutable: false }),
+      deviceId: new StringAttribute({ minLen: 1, maxLen: 64, mutable: false }),
+    },
+    // Users and their group memberships are not re-creatable from code.
+    deletionProtection: true,
+    removalPolicy: RemovalPolicy.RETAIN,
+  };
 }
 
 export class UserDirectory extends Construct {
+  /** Participants and kiosk devices (MFA optional). */
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
   /** The `iss` claim of this pool's tokens. */
   readonly issuerUrl: string;
+  /** Scopes for machine clients: `introflyt/checkin` for kiosks. */
+  readonly resourceServer: UserPoolResourceServer;
+  /** The Cognito domain: its `/oauth2/token` is the kiosks' token endpoint. */
+  readonly domain: UserPoolDomain;
+  /** Advisers, payroll staff and admins (MFA required, TOTP). */
+  readonly staffPool: UserPool;
+  readonly staffClient: UserPoolClient;
+  readonly staffIssuerUrl: string;
 
   constructor(scope: Construct, id: string, props: UserDirectoryProps) {
     super(scope, id);
     const tokenValidity = props.tokenValidity ?? Duration.hours(1);
+    const staffRoles = props.roles.filter((r) => STAFF_ROLES.includes(r));
+    const otherRoles = props.roles.filter((r) => !STAFF_ROLES.includes(r));
 
     this.userPool = new UserPool(this, 'UserPool', {
-      // Accounts are created by advisers (participants) and admins (staff, kiosks).
-      selfSignUpEnabled: false,
-      signInAliases: { username: true },
-      signInCaseSensitive: false,
-      passwordPolicy: {
-        minLength: 12,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: true,
-        tempPasswordValidity: Duration.days(3),
-      },
-      // Pool-wide MFA cannot be required: kiosk devices and many participants have
-      // no second factor (see the COG2 suppression in infra/nag.ts). Staff enrol TOTP.
+      ...commonPoolProps(),
+      // Not required here: participants (ID-porten later) and kiosks (client credentials) have no
+      // second factor in this pool (see the COG2 acknowledgement in infra/nag.ts). Staff: staffPool.
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
-      // Plus tier: compromised-credential checks and adaptive blocking of risky sign-ins.
-      featurePlan: FeaturePlan.PLUS,
-      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
-      // Participants often have no e-mail or phone; resets go through their adviser.
-      accountRecovery: AccountRecovery.NONE,
-      customAttributes: {
-        municipality: new StringAttribute({ minLen: 1, maxLen: 64, mutable: false }),
-        participantId: new StringAttribute({ minLen: 1, maxLen: 64, mutable: false }),
-        deviceId: new StringAttribute({ minLen: 1, maxLen: 64, mutable: false }),
-      },
-      // Users and their group memberships are not re-creatable from code.
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    for (const role of props.roles) {
+    for (const role of otherRoles) {
       this.userPool.addGroup(`Group-${role}`, { groupName: role, description: `Introflyt role ${role}` });
     }
 
-    this.client = this.userPool.addClient('WebClient', {
+    const clientOptions = {
       generateSecret: false,
       // Sign-in from the web pages and kiosks with SRP only: no plain-password flow.
       authFlows: { userSrp: true },
@@ -93,9 +155,30 @@ export class UserDirectory extends Construct {
         .withCustomAttributes(...CUSTOM_ATTRIBUTES),
       // Users may set their language, never an ownership claim.
       writeAttributes: new ClientAttributes().withStandardAttributes({ locale: true }),
+    };
+    this.client = this.userPool.addClient('WebClient', clientOptions);
+
+    this.staffPool = new UserPool(this, 'StaffPool', {
+      ...commonPoolProps(),
+      // Every staff sign-in needs the code from an authenticator app; a new user sets one up first.
+      // No `deviceTracking`: a remembered device may skip the second factor, which would undo the requirement.
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
     });
+    for (const role of staffRoles) {
+      this.staffPool.addGroup(`StaffGroup-${role}`, { groupName: role, description: `Introflyt role ${role}` });
+    }
+    this.staffClient = this.staffPool.addClient('StaffWebClient', clientOptions);
+
+    this.resourceServer = this.userPool.addResourceServer('Api', {
+      identifier: RESOURCE_SERVER,
+      userPoolResourceServerName: 'Introflyt API',
+      scopes: [new ResourceServerScope({ scopeName: CHECKIN_SCOPE, scopeDescription: 'A kiosk identifies participants and records their check-ins and check-outs' })],
+    });
+    this.domain = this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: props.domainPrefix ?? `introflyt-${Aws.ACCOUNT_ID}` } });
 
     const stack = Stack.of(this);
     this.issuerUrl = `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${this.userPool.userPoolId}`;
+    this.staffIssuerUrl = `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${this.staffPool.userPoolId}`;
   }
 }

@@ -43,6 +43,16 @@ export interface TokenRequest {
   audience?: string;
 }
 
+/** A machine client's access token, as Cognito issues it for the client-credentials grant. */
+export interface AccessTokenRequest {
+  clientId: string;
+  /** Space-separated scopes, e.g. `introflyt/checkin`. */
+  scope: string;
+  ttlSeconds: number;
+  /** Tests: issue as of another time (epoch seconds). */
+  issuedAt?: number;
+}
+
 /** `requestContext.authorizer.jwt.claims` as API Gateway delivers it. */
 export type ApiGatewayClaims = Record<string, string>;
 
@@ -57,6 +67,12 @@ export interface LocalIssuer {
   readonly audience: string;
   readonly kid: string;
   issueToken(request: TokenRequest): Promise<string>;
+  /**
+   * Shaped like Cognito's client-credentials access token: `sub` and
+   * `client_id` the client, `token_use` access, `scope`, no `aud` (so the JWT
+   * routes refuse it, as API Gateway's JWT authorizer does on AWS).
+   */
+  issueAccessToken(request: AccessTokenRequest): Promise<string>;
   /** `authorization` header value (with or without `Bearer `) or bare token. */
   verify(tokenOrHeader: string | undefined): Promise<VerifyResult>;
   /** The public key set, as Cognito publishes it at `/.well-known/jwks.json`. */
@@ -199,6 +215,19 @@ export async function createLocalIssuer(options: LocalIssuerOptions = {}): Promi
       .sign(key.privateKey);
   }
 
+  async function issueAccessToken(r: AccessTokenRequest): Promise<string> {
+    if (!Number.isInteger(r.ttlSeconds) || r.ttlSeconds < 1) throw new Error('LOCAL_TOKEN_INVALID: ttlSeconds must be a positive integer');
+    const iat = r.issuedAt ?? Math.floor(Date.now() / 1000);
+    return new SignJWT({ client_id: r.clientId, token_use: 'access', scope: r.scope, auth_time: iat, version: 2 })
+      .setProtectedHeader({ alg: ALG, kid: key.kid, typ: 'JWT' })
+      .setSubject(r.clientId)
+      .setIssuer(issuer)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + r.ttlSeconds)
+      .setJti(randomUUID())
+      .sign(key.privateKey);
+  }
+
   async function verify(tokenOrHeader: string | undefined): Promise<VerifyResult> {
     const token = tokenFromHeader(tokenOrHeader);
     if (token === undefined) return { ok: false, reason: 'MISSING', message: 'no bearer token in the Authorization header' };
@@ -229,6 +258,7 @@ export async function createLocalIssuer(options: LocalIssuerOptions = {}): Promi
     audience,
     kid: key.kid,
     issueToken,
+    issueAccessToken,
     verify,
     jwks: () => ({ keys: [{ ...key.publicJwk }] }),
   };

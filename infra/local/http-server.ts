@@ -16,7 +16,20 @@
  *   file through a signed, expiring link (the local twin of a presigned S3
  *   URL; checked by `exportLinks`, shared/adapters/export-store.ts);
  * - demo mode only: `POST /local/token` (a token for a seeded demo user, by
- *   username, no password) and `GET /local/demo-users`. Never on AWS.
+ *   username, no password) and `GET /local/demo-users`. Never on AWS. Since
+ *   anyone who reaches it can act as any demo user, it refuses to listen on a
+ *   non-loopback address unless `allowDemoOnNetwork` says so.
+ *
+ * Pages get the same security headers as on AWS (infra/page-headers.ts: no
+ * framing); a directory redirect only ever names a path on this origin.
+ *
+ * Like the two authorizers on AWS (infra/constructs/http-api.ts): routes with
+ * `authorizer: 'device'` run the same kiosk authorizer function
+ * (functions/checkin-authorizer) and hand its context on as
+ * `requestContext.authorizer.lambda`; the others get the JWT check. The
+ * local issuer's token endpoint for kiosks, `POST /oauth2/token`
+ * (client-credentials grant, infra/local/oauth-token.ts), stands in for the
+ * user pool domain's.
  *
  * Logs: one JSON line per API request with ids only (request id, route key,
  * function, status, duration): never paths, bodies, tokens or claims.
@@ -24,16 +37,21 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream, realpathSync, statSync, type Stats } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIPv4, isIPv6, type AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
 // Namespace import (zod 4's advice): lets the bundler drop what is unused (a named `z` import carries all of zod, locales included).
 import * as z from 'zod';
+import { PAGE_HEADERS } from '../page-headers.js';
 import { PROJECT_ROOT, handlerEntry } from '../project.js';
 import type { Role, RouteDef } from '../routes.js';
 import { ROUTES } from '../routes.js';
 import type { LocalIssuer } from './auth.js';
+import { clientCredentialsToken, type TokenEndpoint } from './oauth-token.js';
+
+/** The kiosk authorizer's function (infra/routes.ts `authorizer: 'device'`). */
+export const DEVICE_AUTHORIZER_FN = 'checkin-authorizer';
 
 // ---------------------------------------------------------------------------
 // Types
@@ -73,6 +91,12 @@ export interface LocalHttpServerOptions {
   handlerTimeoutMs?: number;
   /** Enables `POST /local/token` and `GET /local/demo-users` for these users. */
   demoUsers?: readonly DemoUser[];
+  /** Demo mode: kiosks whose setup codes `GET /local/demo-users` lists (never on AWS). */
+  demoKiosks?: readonly { deviceId: string; label: string; setupCode: string }[];
+  /** Serves `POST /oauth2/token` (client-credentials grant for kiosks). */
+  tokenEndpoint?: TokenEndpoint;
+  /** Serve demo sign-in on a non-loopback `host` anyway (everyone who can reach it may act as any demo user). Default false. */
+  allowDemoOnNetwork?: boolean;
   /** Where request log lines go; default one JSON line on stdout; null: nowhere. */
   log?: ((line: LogLine) => void) | null;
   /** Serves `GET /local/exports/<key>` (signed export links): the file or a refusal. Absent: 404. */
@@ -92,6 +116,38 @@ export const DEFAULT_MAX_IN_FLIGHT = 256;
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 export const DEFAULT_HANDLER_TIMEOUT_MS = 10_000;
 export const DEFAULT_STATIC_DIR = join(PROJECT_ROOT, 'web', 'dist');
+
+// ---------------------------------------------------------------------------
+// Where demo sign-in may listen
+
+/** 127.0.0.0/8, ::1 (and its IPv4-mapped form) or `localhost`: reachable from this machine only. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  if (h === 'localhost') return true;
+  if (isIPv4(h)) return h.startsWith('127.');
+  if (isIPv6(h)) {
+    // The URL parser writes an IPv6 address in one canonical form: ::1, and ::ffff:7f00:1 for ::ffff:127.0.0.1.
+    const canonical = new URL(`http://[${h}]/`).hostname;
+    return canonical === '[::1]' || /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(canonical);
+  }
+  return false;
+}
+
+export class DemoOnNetworkError extends Error {
+  readonly code = 'LOCAL_DEMO_ON_NETWORK';
+  constructor(host: string) {
+    super(
+      `LOCAL_DEMO_ON_NETWORK: HOST=${host} is not a loopback address, and demo sign-in is on (POST /local/token gives anyone who can reach it ` +
+        'a token for any demo user, without a password). Use HOST=127.0.0.1, or set INTROFLYT_ALLOW_DEMO_ON_NETWORK=1 if every machine that can reach this one may act as any demo user.',
+    );
+    this.name = 'DemoOnNetworkError';
+  }
+}
+
+/** Throws DemoOnNetworkError when demo sign-in would be served beyond this machine without the explicit flag. */
+export function checkDemoHost(host: string, demo: boolean, allowDemoOnNetwork: boolean): void {
+  if (demo && !allowDemoOnNetwork && !isLoopbackHost(host)) throw new DemoOnNetworkError(host);
+}
 
 // ---------------------------------------------------------------------------
 // Handlers
@@ -210,6 +266,8 @@ export interface EventParts {
   rawQueryString: string;
   pathParameters: Record<string, string> | undefined;
   claims: Record<string, string>;
+  /** The kiosk authorizer's context (routes with `authorizer: 'device'`); replaces the JWT claims. */
+  lambdaContext?: Record<string, string>;
   body: Buffer;
   requestId: string;
   now: Date;
@@ -236,11 +294,15 @@ export function buildEvent(p: EventParts): ApiEvent {
 
   let queryStringParameters: Record<string, string> | undefined;
   if (p.rawQueryString.length > 0) {
-    queryStringParameters = {};
+    const params = new Map<string, string>();
     for (const [k, v] of new URLSearchParams(p.rawQueryString)) {
       // Duplicate query parameters are combined with commas (payload 2.0).
-      queryStringParameters[k] = k in queryStringParameters ? `${queryStringParameters[k]},${v}` : v;
+      const earlier = params.get(k);
+      params.set(k, earlier === undefined ? v : `${earlier},${v}`);
     }
+    // Own properties, as Lambda's JSON.parse of API Gateway's event makes them: `?__proto__=x` is a
+    // parameter named __proto__ that the handler refuses, never a prototype that silently drops it.
+    queryStringParameters = Object.fromEntries(params);
   }
 
   const contentType = headers['content-type'] ?? '';
@@ -259,7 +321,7 @@ export function buildEvent(p: EventParts): ApiEvent {
     requestContext: {
       accountId: '000000000000',
       apiId: 'local',
-      authorizer: { jwt: { claims: p.claims, scopes: null } },
+      authorizer: p.lambdaContext !== undefined ? ({ lambda: p.lambdaContext } as never) : { jwt: { claims: p.claims, scopes: null } },
       domainName,
       domainPrefix: domainName.split('.')[0] ?? domainName,
       http: {
@@ -332,7 +394,8 @@ export function mapLambdaResult(result: unknown): HttpReply {
   return { status: 200, headers: { 'content-type': 'application/json' }, cookies: [], body: Buffer.from(text, 'utf8') };
 }
 
-function lambdaContext(fn: string, deadline: number): Context {
+/** The Lambda context a local invocation of `fn` gets (promise-style handlers only). */
+export function lambdaContext(fn: string, deadline: number): Context {
   const name = `introflyt-local-${fn}`;
   const unsupported = (): never => {
     throw new Error('LOCAL_UNSUPPORTED: callback-style context methods are not supported; return a promise');
@@ -399,6 +462,8 @@ export function resolveStatic(root: string, rawPath: string): StaticResult {
   if (!decoded.startsWith('/') || decoded.includes('\0') || decoded.includes('\\')) return { kind: 'bad' };
   const segments = decoded.split('/');
   if (segments.some((s) => s === '..' || s === '.')) return { kind: 'bad' };
+  // An empty segment: `//kiosk` would otherwise redirect to `//kiosk/`, which a browser reads as another host.
+  if (decoded.includes('//')) return { kind: 'bad' };
   let realRoot: string;
   try {
     realRoot = realpathSync(root);
@@ -417,7 +482,8 @@ export function resolveStatic(root: string, rawPath: string): StaticResult {
   }
   if (real !== realRoot && !real.startsWith(realRoot + sep)) return { kind: 'bad' };
   if (stat.isDirectory()) {
-    if (!decoded.endsWith('/')) return { kind: 'redirect', location: `${rawPath}/` };
+    // Built from the checked segments: one leading slash, so always a path on this origin.
+    if (!decoded.endsWith('/')) return { kind: 'redirect', location: `/${segments.filter((x) => x !== '').map(encodeURIComponent).join('/')}/` };
     const index = join(real, 'index.html');
     try {
       const s = statSync(index);
@@ -477,6 +543,8 @@ export async function startHttpServer(options: LocalHttpServerOptions): Promise<
   const handlerTimeoutMs = options.handlerTimeoutMs ?? DEFAULT_HANDLER_TIMEOUT_MS;
   const demoUsers = new Map((options.demoUsers ?? []).map((u) => [u.username, u]));
   const demo = options.demoUsers !== undefined;
+  const host = options.host ?? '127.0.0.1';
+  checkDemoHost(host, demo, options.allowDemoOnNetwork === true);
   const log = options.log === null ? undefined : (options.log ?? ((line: LogLine) => process.stdout.write(`${JSON.stringify(line)}\n`)));
   const issuer = options.issuer;
   if (!Number.isInteger(maxInFlight) || maxInFlight < 1) throw new Error('LOCAL_BAD_OPTION: maxInFlight must be a positive integer');
@@ -500,10 +568,10 @@ export async function startHttpServer(options: LocalHttpServerOptions): Promise<
     });
   }
 
-  function sendJson(res: ServerResponse, requestId: string, status: number, body: unknown): void {
+  function sendJson(res: ServerResponse, requestId: string, status: number, body: unknown, extra: Record<string, string> = {}): void {
     send(res, requestId, {
       status,
-      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' },
+      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...extra },
       cookies: [],
       body: Buffer.from(JSON.stringify(body), 'utf8'),
     });
@@ -514,20 +582,20 @@ export async function startHttpServer(options: LocalHttpServerOptions): Promise<
     const r = resolveStatic(staticDir, rawPath);
     if (r.kind === 'missing') return false;
     if (r.kind === 'bad') {
-      sendError(res, requestId, 400, 'BAD_PATH', 'The path is not allowed');
+      sendError(res, requestId, 400, 'BAD_PATH', 'The path is not allowed', { ...PAGE_HEADERS });
       return true;
     }
     if (r.kind === 'redirect') {
-      res.writeHead(301, { location: rawQuery.length > 0 ? `${r.location}?${rawQuery}` : r.location, 'content-length': '0' });
+      res.writeHead(301, { ...PAGE_HEADERS, location: rawQuery.length > 0 ? `${r.location}?${rawQuery}` : r.location, 'content-length': '0' });
       res.end();
       return true;
     }
     res.writeHead(200, {
+      ...PAGE_HEADERS,
       'content-type': contentTypeOf(r.file),
       'content-length': String(r.stat.size),
       'last-modified': r.stat.mtime.toUTCString(),
       'cache-control': 'no-cache',
-      'x-content-type-options': 'nosniff',
     });
     if (req.method === 'HEAD') {
       res.end();
@@ -539,12 +607,29 @@ export async function startHttpServer(options: LocalHttpServerOptions): Promise<
     return true;
   }
 
+  /** The body of a local endpoint (at most 4 KiB), or undefined after answering 413. */
+  async function readSmallBody(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<Buffer | undefined> {
+    try {
+      return await readBody(req, 4096);
+    } catch {
+      sendError(res, requestId, 413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than 4096 bytes', { connection: 'close' });
+      return undefined;
+    }
+  }
+
   async function handleLocal(req: IncomingMessage, res: ServerResponse, requestId: string, path: string, rawQuery: string): Promise<boolean> {
     if (path.startsWith('/local/exports/') && options.exportLinks !== undefined && (req.method === 'GET' || req.method === 'HEAD')) {
       const reply = await options.exportLinks(path.slice('/local/exports/'.length), new URLSearchParams(rawQuery));
       send(res, requestId, { ...reply, cookies: [] }, req.method === 'HEAD');
       // Ids only: never the link's signature or query.
       log?.({ level: 'INFO', message: 'local export download', service: 'introflyt-local', requestId, status: reply.status, code: reply.status === 200 ? undefined : 'LINK_REFUSED' });
+      return true;
+    }
+    const known = path === '/local/health' || path === '/.well-known/jwks.json' || (path === '/oauth2/token' && options.tokenEndpoint !== undefined) || (demo && (path === '/local/demo-users' || path === '/local/token'));
+    if (known && rawQuery.length > 0) {
+      // As on the API routes: no route of this server takes a query parameter it does not know.
+      req.resume();
+      sendError(res, requestId, 400, 'UNKNOWN_FIELD', 'This route takes no query parameters');
       return true;
     }
     if (path === '/local/health' && req.method === 'GET') {
@@ -555,10 +640,21 @@ export async function startHttpServer(options: LocalHttpServerOptions): Promise<
       sendJson(res, requestId, 200, issuer.jwks());
       return true;
     }
+    if (path === '/oauth2/token' && options.tokenEndpoint !== undefined) {
+      const raw = await readSmallBody(req, res, requestId);
+      if (raw === undefined) return true;
+      const reply = await clientCredentialsToken(
+        { method: req.method ?? 'GET', contentType: req.headers['content-type'], authorization: req.headers.authorization, body: raw },
+        options.tokenEndpoint,
+      );
+      sendJson(res, requestId, reply.status, reply.body, reply.headers);
+      return true;
+    }
     if (!demo) return false;
     if (path === '/local/demo-users' && req.method === 'GET') {
       sendJson(res, requestId, 200, {
         users: [...demoUsers.values()].map((u) => ({ username: u.username, groups: u.groups, municipality: u.municipality })),
+        kiosks: options.demoKiosks ?? [],
       });
       return true;
     }
@@ -567,13 +663,8 @@ export async function startHttpServer(options: LocalHttpServerOptions): Promise<
       sendError(res, requestId, 405, 'METHOD_NOT_ALLOWED', 'Use POST /local/token', { allow: 'POST' });
       return true;
     }
-    let raw: Buffer;
-    try {
-      raw = await readBody(req, 4096);
-    } catch {
-      sendError(res, requestId, 413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than 4096 bytes', { connection: 'close' });
-      return true;
-    }
+    const raw = await readSmallBody(req, res, requestId);
+    if (raw === undefined) return true;
     let parsed: unknown;
     try {
       parsed = JSON.parse(raw.toString('utf8'));
@@ -621,6 +712,45 @@ export async function startHttpServer(options: LocalHttpServerOptions): Promise<
     }
   }
 
+  /** The kiosk authorizer, as API Gateway calls a Lambda REQUEST authorizer (payload 2.0, simple response). */
+  async function runDeviceAuthorizer(
+    req: IncomingMessage,
+    routeKey: string,
+    rawPath: string,
+    rawQueryString: string,
+    pathParameters: Record<string, string> | undefined,
+    requestId: string,
+  ): Promise<{ ok: true; context: Record<string, string> } | { ok: false; status: 401 | 403 | 500 }> {
+    const header = req.headers.authorization;
+    if (header === undefined || header.trim() === '') return { ok: false, status: 401 };
+    const now = new Date();
+    const event = buildEvent({ req, routeKey, rawPath, rawQueryString, pathParameters, claims: {}, body: Buffer.alloc(0), requestId, now, localPort });
+    const { authorizer: _none, ...requestContext } = event.requestContext;
+    const authorizerEvent = {
+      version: '2.0',
+      type: 'REQUEST',
+      routeArn: `arn:aws:execute-api:local:000000000000:local/$default/${routeKey.replace(' ', '')}`,
+      identitySource: [header],
+      routeKey,
+      rawPath,
+      rawQueryString,
+      cookies: event.cookies ?? [],
+      headers: event.headers,
+      ...(event.queryStringParameters !== undefined ? { queryStringParameters: event.queryStringParameters } : {}),
+      ...(pathParameters !== undefined ? { pathParameters } : {}),
+      requestContext,
+    };
+    try {
+      const authorize = await resolveHandler(DEVICE_AUTHORIZER_FN);
+      const result = (await authorize(authorizerEvent as unknown as ApiEvent, lambdaContext(DEVICE_AUTHORIZER_FN, Date.now() + handlerTimeoutMs))) as { isAuthorized?: unknown; context?: unknown } | undefined;
+      if (result?.isAuthorized !== true) return { ok: false, status: 403 };
+      return { ok: true, context: (result.context ?? {}) as Record<string, string> };
+    } catch (err) {
+      log?.({ level: 'ERROR', message: 'local authorizer failed', service: 'introflyt-local', requestId, fn: DEVICE_AUTHORIZER_FN, errorName: err instanceof Error ? err.name : typeof err });
+      return { ok: false, status: 500 };
+    }
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
     const requestId = newRequestId();
@@ -630,7 +760,7 @@ export async function startHttpServer(options: LocalHttpServerOptions): Promise<
     const rawQueryString = q === -1 ? '' : url.slice(q + 1);
     const method = (req.method ?? 'GET').toUpperCase();
 
-    if (rawPath.startsWith('/local/') || rawPath === '/.well-known/jwks.json') {
+    if (rawPath.startsWith('/local/') || rawPath === '/.well-known/jwks.json' || rawPath === '/oauth2/token') {
       if (inFlight >= maxInFlight) {
         req.resume();
         sendError(res, requestId, 503, 'OVERLOADED', 'Too many requests in progress; retry shortly', { 'retry-after': '1' });
@@ -682,14 +812,30 @@ export async function startHttpServer(options: LocalHttpServerOptions): Promise<
         sendError(res, requestId, 413, code, `The request body is larger than ${maxBodyBytes} bytes`, { connection: 'close' });
         return;
       }
-      const verified = await issuer.verify(req.headers.authorization);
-      if (!verified.ok) {
-        req.resume();
-        status = 401;
-        code = 'UNAUTHORIZED';
-        const challenge = verified.reason === 'MISSING' ? 'Bearer' : `Bearer error="invalid_token" error_description="${verified.message}"`;
-        sendError(res, requestId, 401, 'UNAUTHORIZED', `Unauthorized: ${verified.message}`, { 'www-authenticate': challenge });
-        return;
+      let claims: Record<string, string> = {};
+      let lambdaContext: Record<string, string> | undefined;
+      if (route.def.authorizer === 'device') {
+        const decided = await runDeviceAuthorizer(req, route.routeKey, rawPath, rawQueryString, pathParameters, requestId);
+        if (!decided.ok) {
+          req.resume();
+          status = decided.status;
+          code = decided.status === 401 ? 'UNAUTHORIZED' : decided.status === 403 ? 'FORBIDDEN' : 'INTERNAL';
+          // As API Gateway: 401 without a token, 403 when the authorizer says no, 500 when it fails.
+          sendError(res, requestId, status, code, decided.status === 401 ? 'Unauthorized' : decided.status === 403 ? 'Forbidden' : 'Internal error');
+          return;
+        }
+        lambdaContext = decided.context;
+      } else {
+        const verified = await issuer.verify(req.headers.authorization);
+        if (!verified.ok) {
+          req.resume();
+          status = 401;
+          code = 'UNAUTHORIZED';
+          const challenge = verified.reason === 'MISSING' ? 'Bearer' : `Bearer error="invalid_token" error_description="${verified.message}"`;
+          sendError(res, requestId, 401, 'UNAUTHORIZED', `Unauthorized: ${verified.message}`, { 'www-authenticate': challenge });
+          return;
+        }
+        claims = verified.claims;
       }
       let body: Buffer;
       try {
@@ -707,7 +853,8 @@ export async function startHttpServer(options: LocalHttpServerOptions): Promise<
         rawPath,
         rawQueryString,
         pathParameters,
-        claims: verified.claims,
+        claims,
+        ...(lambdaContext !== undefined ? { lambdaContext } : {}),
         body,
         requestId,
         now: new Date(),
@@ -747,14 +894,14 @@ export async function startHttpServer(options: LocalHttpServerOptions): Promise<
 
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
-    server.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' }, () => {
+    server.listen({ port: options.port ?? 0, host }, () => {
       server.removeListener('error', fail);
       done();
     });
   });
   localPort = (server.address() as AddressInfo).port;
-  const host = options.host === undefined || options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${localPort}`;
+  const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  const url = `http://${shown.includes(':') ? `[${shown}]` : shown}:${localPort}`;
 
   let closing: Promise<void> | undefined;
   return {

@@ -14,13 +14,17 @@
  *
  * A month that already has a run prints that run's summary (one run per
  * municipality and month); a FAILED one is restarted, a stopped one resumed.
+ * A month is computed when it has ended (Europe/Oslo): an earlier start is
+ * refused before anything starts, naming the first day it can, as the API
+ * refuses it (409 MONTH_NOT_ENDED).
  * A released run's export job is started if it has not run (or resumed),
  * its progress shown, and then a short-lived download link printed; the link
  * is served by this command's local server, so it works while the command
  * runs (on a terminal it waits until the link expires; Ctrl-C stops) or use
  * --out to save the file.
  * Exit code: 0 when the run awaits approval or is released (and exported),
- * 1 when it or its export failed, 2 for bad arguments.
+ * 1 when it or its export failed, 2 for bad arguments, 3 when the month has
+ * not ended yet.
  */
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -28,6 +32,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../project.js';
+import { osloDateOf } from '../../shared/domain/attendance/oslo-time.js';
+import { runNotYetAllowed } from '../../shared/domain/payroll/month-ended.js';
 import type { RunTotals } from '../../shared/domain/payroll/run.js';
 import { DEMO_USERS } from './seed.js';
 import { localWorkflow } from './workflow-runner.js';
@@ -73,6 +79,15 @@ export function summaryTable(t: RunTotals): string {
     `participants in the run: ${t.participants} (decided: ${t.decided})`,
     `back-payments of earlier months: ${kroner(t.backPaymentOre)} kr; negative corrections sent to an adviser: ${t.adviserCorrections}`,
   ].join('\n');
+}
+
+/** Exit code when the month has not ended yet. */
+export const EXIT_MONTH_NOT_ENDED = 3;
+
+/** The refusal printed when `period` cannot be run on `osloToday` (null: it can). */
+export function monthNotEndedMessage(period: string, osloToday: string): string | null {
+  const first = runNotYetAllowed(period, osloToday);
+  return first === null ? null : `The month ${period} has not ended yet (Europe/Oslo), so it cannot be computed: the programme days still ahead would count as absence.\nIts run can start on ${first} or later.\n`;
 }
 
 function gauge(percent: number, width = 30): string {
@@ -158,6 +173,11 @@ async function main(): Promise<number> {
     process.stderr.write('usage: npm run payroll -- --period YYYY-MM [--municipality NNNN] [--data-dir DIR | --memory] [--out FILE]\n');
     return 2;
   }
+  const notEnded = monthNotEndedMessage(period, osloDateOf(new Date().toISOString()));
+  if (notEnded !== null) {
+    process.stderr.write(notEnded);
+    return EXIT_MONTH_NOT_ENDED;
+  }
   const municipality = args.municipality;
   const dataDir = args.memory ? null : resolve(args['data-dir'] ?? process.env.INTROFLYT_DATA_DIR ?? join(PROJECT_ROOT, '.local'));
   // Handler log lines are JSON on stdout; here stdout is the table, so only warnings and errors are kept.
@@ -179,6 +199,11 @@ async function main(): Promise<number> {
     };
 
     const started = await call('POST', '/payroll-runs', { period });
+    // The server's clock decides; it may be a moment ahead of or behind this one.
+    if (started.body.code === 'MONTH_NOT_ENDED') {
+      process.stderr.write(`${started.body.message ?? 'The month has not ended yet'}\n`);
+      return EXIT_MONTH_NOT_ENDED;
+    }
     if (started.status >= 400) {
       process.stderr.write(`cannot start the run: ${started.body.code ?? started.status} ${started.body.message ?? ''}\n`);
       return 1;

@@ -1,14 +1,19 @@
 /**
  * Demo data for `npm start`: municipality 5001 with the default policy, one
- * kiosk, demo users of every role and six participants with the last 30 days
- * of check-ins and absences. Written through the repositories the handlers use
+ * kiosk, demo users of every role and six participants with check-ins and
+ * absences from the 1st of last month (at least the last 30 days) to
+ * yesterday: last month has ended, so it can be run as the demo's payroll
+ * month (a month is computed when it has ended). Written through the repositories the handlers use
  * (shared/adapters), with the same keys and request hashes the handlers
  * compute, so the API reads it exactly as if it had come in over HTTP.
  *
  * Everything is synthetic and obviously so: names are `Demo P1 Syntetisk`,
  * national ids start with 99 (no real date of birth has day 99), and nothing
  * is random: ids come from hashes of fixed strings, so a re-run writes
- * nothing new. The policy is written last and marks the seed as done: an
+ * nothing new. That includes the demo kiosk's client secret and the demo
+ * card numbers, which look like the random ones POST /devices and the
+ * kiosk-credential route make but are public (printed by `npm start`):
+ * demo data only. The policy is written last and marks the seed as done: an
  * interrupted seed runs again on the next start.
  *
  * Not seeded: decisions and payroll runs. They come from the payroll workflow
@@ -21,7 +26,8 @@ import type { DemoUser } from './http-server.js';
 import type { AbsenceRecord, CheckinRecord } from '../../shared/adapters/attendance-repo.js';
 import { DynamoAttendanceRepo, absenceIdOf } from '../../shared/adapters/attendance-repo.js';
 import { createDocumentClient } from '../../shared/adapters/dynamo.js';
-import { DEFAULT_ATTENDANCE_SETTINGS, DynamoParticipantsRepo, credentialSecretHash, type ParticipantProfile } from '../../shared/adapters/participants-repo.js';
+import { DEFAULT_ATTENDANCE_SETTINGS, DynamoParticipantsRepo, credentialSecretHash, deviceSecretHash, type ParticipantProfile } from '../../shared/adapters/participants-repo.js';
+import { CARD_RANDOM_BYTES, cardNumberFromBytes, formatCardNumber, normalizeCardNumber } from '../../shared/domain/attendance/kiosk-card.js';
 import { hashPin } from '../../shared/adapters/pin.js';
 import { addDays } from '../../shared/domain/calendar.js';
 import { canonicalJson } from '../../shared/domain/canonical-json.js';
@@ -34,6 +40,13 @@ import { LOCAL_REGION } from './dynamo.js';
 
 export const DEMO_MUNICIPALITY = '5001';
 export const DEMO_KIOSK_DEVICE = 'kiosk-5001-entrance';
+const digest = (name: string) => createHash('sha256').update(name).digest();
+/** The demo kiosk's OAuth client (POST /devices makes random ones). */
+export const DEMO_KIOSK_CLIENT_ID = digest(`introflyt-demo-kiosk-client:${DEMO_KIOSK_DEVICE}`).toString('hex').slice(0, 26);
+export const DEMO_KIOSK_SECRET = digest(`introflyt-demo-kiosk-secret:${DEMO_KIOSK_DEVICE}`).toString('base64url');
+/** What the kiosk page's setup step takes (functions/device-register `setupCodeOf`). */
+export const DEMO_KIOSK_SETUP_CODE = `${DEMO_KIOSK_DEVICE}:${DEMO_KIOSK_CLIENT_ID}:${DEMO_KIOSK_SECRET}`;
+export const DEMO_KIOSKS = [{ deviceId: DEMO_KIOSK_DEVICE, label: 'Demo learning centre, entrance', setupCode: DEMO_KIOSK_SETUP_CODE }] as const;
 /** Every demo kiosk card has this PIN (one an adviser could set: not a run or a repeated digit). */
 export const DEMO_PIN = '2580';
 export const HISTORY_DAYS = 30;
@@ -88,7 +101,8 @@ export const DEMO_PARTICIPANTS: readonly DemoParticipant[] = STORIES.map(([story
     birthDate,
     livesWithParent,
     children,
-    cardNumber: `DEMO${String(n).padStart(4, '0')}`,
+    // Printed form, as the kiosk-credential route returns it: four groups of four.
+    cardNumber: formatCardNumber(cardNumberFromBytes(digest(`introflyt-demo-card:p${n}`).subarray(0, CARD_RANDOM_BYTES))),
     story,
   };
 });
@@ -101,7 +115,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   staff('payroll1', ['payroll']),
   staff('payroll2', ['payroll']),
   staff('admin1', ['admin']),
-  { username: 'kiosk1', sub: demoSub('kiosk1'), groups: ['kiosk'], municipality: DEMO_MUNICIPALITY, deviceId: DEMO_KIOSK_DEVICE },
+  // No kiosk user: a kiosk signs in with its own client credentials (DEMO_KIOSKS, POST /oauth2/token).
   ...DEMO_PARTICIPANTS.map((p) => ({ username: p.username, sub: demoSub(p.username), groups: ['participant'] as const, municipality: DEMO_MUNICIPALITY, participantId: p.participantId })),
 ];
 
@@ -165,7 +179,7 @@ interface PlannedAbsence {
 }
 
 /** The demo stories as events and absences over the programme days of the history. */
-function history(p: DemoParticipant, days: readonly string[], today: string): { events: CheckinRecord[]; absences: PlannedAbsence[] } {
+function history(p: DemoParticipant, days: readonly string[], today: string, leaveDay: string): { events: CheckinRecord[]; absences: PlannedAbsence[] } {
   const events: CheckinRecord[] = [];
   const absences: PlannedAbsence[] = [];
   const skip = new Set<string>();
@@ -190,8 +204,8 @@ function history(p: DemoParticipant, days: readonly string[], today: string): { 
       break;
     case 'CHILD_ILLNESS_AND_LEAVE':
       mark(pick(12), { category: 'CHILD_ILLNESS', documentation: 'SELF_CERTIFICATION', status: 'APPROVED' });
-      // A leave application for a day next week, waiting for the adviser.
-      absences.push({ date: addDays(today, 7), reportedOn: addDays(today, -1), category: 'WELFARE_LEAVE', documentation: 'NONE', status: 'PENDING' });
+      // A leave application for a programme day next week, waiting for the adviser.
+      absences.push({ date: leaveDay, reportedOn: addDays(today, -1), category: 'WELFARE_LEAVE', documentation: 'NONE', status: 'PENDING' });
       break;
     case 'MISSING_CHECKOUT':
       break;
@@ -214,7 +228,7 @@ function history(p: DemoParticipant, days: readonly string[], today: string): { 
       const deviceTime = osloIso(date, hhmm(minute));
       const deviceId = kiosk ? DEMO_KIOSK_DEVICE : `app-${p.username}`;
       const caller = kiosk
-        ? { kioskDeviceId: DEMO_KIOSK_DEVICE, credential: { kind: 'CARD' as const, secretHash: credentialSecretHash('CARD', p.cardNumber) } }
+        ? { kioskDeviceId: DEMO_KIOSK_DEVICE, credential: { kind: 'CARD' as const, secretHash: credentialSecretHash('CARD', normalizeCardNumber(p.cardNumber)) } }
         : { participantId: p.participantId };
       const recordedMs = Date.parse(deviceTime) + 2000;
       events.push({
@@ -261,7 +275,9 @@ function absenceRecord(p: DemoParticipant, a: PlannedAbsence): AbsenceRecord {
 export async function seedDemo(target: SeedTarget): Promise<SeedReport> {
   const now = target.now ?? new Date();
   const today = osloTime(now.getTime()).date;
-  const from = addDays(today, -HISTORY_DAYS);
+  // The whole of last month, which a payroll run can compute, and at least HISTORY_DAYS.
+  const lastMonthFirst = `${addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7)}-01`;
+  const from = [addDays(today, -HISTORY_DAYS), lastMonthFirst].sort()[0]!;
   const to = addDays(today, -1);
   const notSeeded = ['decisions and payroll runs (made by a payroll run, not seeded)'];
   const db = createDocumentClient({ region: LOCAL_REGION, dynamoEndpoint: target.endpoint });
@@ -274,12 +290,24 @@ export async function seedDemo(target: SeedTarget): Promise<SeedReport> {
 
     const programStart = addDays(from, -120);
     const schedule = demoSchedule(programStart);
+    const isProgrammeDay = (d: string) => scheduleOn(d, schedule, isPublicHoliday).plannedMinutes > 0;
     const days: string[] = [];
-    for (let d = from; d <= to; d = addDays(d, 1)) if (scheduleOn(d, schedule, isPublicHoliday).plannedMinutes > 0) days.push(d);
+    for (let d = from; d <= to; d = addDays(d, 1)) if (isProgrammeDay(d)) days.push(d);
+    // Leave is applied for on a programme day (POST /absences refuses any other): the first one a week or more ahead.
+    let leaveDay = addDays(today, 7);
+    while (!isProgrammeDay(leaveDay)) leaveDay = addDays(leaveDay, 1);
     const setupAt = `${programStart}T08:00:00.000Z`;
 
     // 'exists' after an interrupted seed is fine: the device is there either way.
-    await participants.registerDevice({ deviceId: DEMO_KIOSK_DEVICE, municipality: DEMO_MUNICIPALITY, label: 'Demo learning centre, entrance', active: true, registeredAt: setupAt });
+    await participants.registerDevice({
+      deviceId: DEMO_KIOSK_DEVICE,
+      municipality: DEMO_MUNICIPALITY,
+      label: DEMO_KIOSKS[0].label,
+      active: true,
+      registeredAt: setupAt,
+      clientId: DEMO_KIOSK_CLIENT_ID,
+      credentialHash: deviceSecretHash(DEMO_KIOSK_SECRET),
+    });
     const pinHash = await hashPin(DEMO_PIN);
 
     let events = 0;
@@ -306,12 +334,12 @@ export async function seedDemo(target: SeedTarget): Promise<SeedReport> {
       await participants.putKioskCredential({
         municipality: DEMO_MUNICIPALITY,
         kind: 'CARD',
-        secretHash: credentialSecretHash('CARD', p.cardNumber),
+        secretHash: credentialSecretHash('CARD', normalizeCardNumber(p.cardNumber)),
         participantId: p.participantId,
         pinHash,
         createdAt: setupAt,
       });
-      const h = history(p, days, today);
+      const h = history(p, days, today, leaveDay);
       // Sequential per participant, parallel across a day's two events: DynamoDB Local is the limit, not this loop.
       for (let i = 0; i < h.events.length; i += 10) {
         const batch = await Promise.all(h.events.slice(i, i + 10).map((e) => attendance.putEventOnce(e)));

@@ -6,6 +6,8 @@
  *   PORT=3000 (default; 0 = any free port)   HOST=127.0.0.1 (default)
  *   QUIET=1   no request log lines
  *   INTROFLYT_DATA_DIR=<folder>   instead of `.local/` (tests; a second demo)
+ *   INTROFLYT_ALLOW_DEMO_ON_NETWORK=1   allow a non-loopback HOST although demo sign-in
+ *                                       (tokens without a password) is on; refused otherwise
  *
  * Ctrl-C (or SIGTERM) stops the HTTP server and DynamoDB Local's Java process.
  */
@@ -13,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../project.js';
 import { osloTime } from '../../shared/domain/attendance/oslo-time.js';
 import { parsePort } from './ports.js';
-import { DEMO_KIOSK_DEVICE, DEMO_PARTICIPANTS, DEMO_PIN } from './seed.js';
+import { DEMO_KIOSK_DEVICE, DEMO_KIOSK_SETUP_CODE, DEMO_PARTICIPANTS, DEMO_PIN } from './seed.js';
 import { startLocalSystem, type LocalSystem } from './system.js';
 
 const PAGES = [
@@ -37,10 +39,12 @@ function banner(system: LocalSystem, dataDir: string): string {
     '',
     `  DynamoDB    ${system.dynamoEndpoint} (Java pid ${system.dynamoPid})`,
     `  data        ${dataDir}`,
+    `  audit       ${system.audit.dir} (key file and append-only anchor; npm run audit:verify checks the log)`,
     ...(seedLine ? [`  ${seedLine}`] : []),
     '',
     `Demo users (municipality 5001): ${users}`,
-    `Kiosk ${DEMO_KIOSK_DEVICE}: cards ${DEMO_PARTICIPANTS.map((p) => p.cardNumber).join(', ')}, PIN ${DEMO_PIN}`,
+    `Kiosk ${DEMO_KIOSK_DEVICE}: setup code ${DEMO_KIOSK_SETUP_CODE}`,
+    `  cards ${DEMO_PARTICIPANTS.map((p) => p.cardNumber).join(', ')}, PIN ${DEMO_PIN}`,
     '',
     'Get a token and call the API:',
     `  TOKEN=$(curl -s -X POST ${base}/local/token -H 'content-type: application/json' -d '{"username":"p1"}' | sed -E 's/.*"token":"([^"]+)".*/\\1/')`,
@@ -56,8 +60,9 @@ async function main(): Promise<void> {
   const host = process.env.HOST ?? '127.0.0.1';
   const dataDir = resolve(process.env.INTROFLYT_DATA_DIR ?? join(PROJECT_ROOT, '.local'));
   const quiet = process.env.QUIET === '1' || process.env.QUIET === 'true';
+  const allowDemoOnNetwork = process.env.INTROFLYT_ALLOW_DEMO_ON_NETWORK === '1' || process.env.INTROFLYT_ALLOW_DEMO_ON_NETWORK === 'true';
   process.stdout.write(`Starting DynamoDB Local and the API (data in ${dataDir}) …\n`);
-  const system = await startLocalSystem({ port, host, dataDir, seed: true, demo: true, quiet });
+  const system = await startLocalSystem({ port, host, dataDir, seed: true, demo: true, quiet, allowDemoOnNetwork });
   process.stdout.write(banner(system, dataDir));
   // The payroll workflow's definition and task handlers, loaded while nobody waits (a run or export would wait otherwise).
   void import('./workflow-runner.js').then(({ localWorkflow }) => localWorkflow().warm()).catch((err: unknown) => process.stderr.write(`payroll workflow not loaded: ${err instanceof Error ? err.message : String(err)}

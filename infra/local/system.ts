@@ -8,14 +8,21 @@
  * one process runs one local system at a time; `stop()` puts the previous
  * values back.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { timingSafeEqual } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { loadOrCreateKeyFile } from '../../shared/adapters/audit-mac.js';
+import { startAuditRuntime, type AuditRuntime } from './audit-runtime.js';
 import { createLocalIssuer, type LocalIssuer, type TokenRequest } from './auth.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoLocal, type DynamoLocal } from './dynamo.js';
-import { startHttpServer, type DemoUser, type LocalHttpServer, type LocalHttpServerOptions, type LogLine } from './http-server.js';
-import { DEMO_USERS, seedDemo, type SeedReport } from './seed.js';
+import { secureDataDir } from './data-dir.js';
+import { checkDemoHost, startHttpServer, type DemoUser, type LocalHttpServer, type LocalHttpServerOptions, type LogLine } from './http-server.js';
+import { DEFAULT_DEVICE_TOKEN_MINUTES } from '../../shared/config.js';
+import type { ClientAuthenticator } from './oauth-token.js';
+import { DEMO_KIOSKS, DEMO_USERS, seedDemo, type SeedReport } from './seed.js';
+import { createLocalStaffDirectory, type LocalStaffDirectory } from './staff-directory-file.js';
 import { ensureTables, synthesizeStatefulTemplate, type CfnTemplate, type EnsureTablesResult } from './tables.js';
 
 /** `routes` and `resolveHandler` (tests), `staticDir` and the limits go to the HTTP front as they are. */
@@ -30,6 +37,8 @@ export interface LocalSystemOptions extends Pick<LocalHttpServerOptions, 'routes
   seed?: boolean;
   /** Serve `POST /local/token` for the demo users. Default: same as `seed`. */
   demo?: boolean;
+  /** Demo sign-in on a non-loopback `host` (refused without this; see http-server.ts `checkDemoHost`). */
+  allowDemoOnNetwork?: boolean;
   /** No request log lines. */
   quiet?: boolean;
   /** DynamoDB Local's port; absent or 0: a free one. */
@@ -40,6 +49,16 @@ export interface LocalSystemOptions extends Pick<LocalHttpServerOptions, 'routes
   log?: (line: LogLine) => void;
   /** Fixed "now" for the seed's history (default: the real clock). */
   seedNow?: Date;
+  /** The audit stream poller's idle interval (default 200 ms). */
+  auditPollMs?: number;
+}
+
+/** The audit trail of the local system: the stream-fed sealer, the scheduled checkpoint, their files. */
+export interface LocalAudit extends AuditRuntime {
+  /** `<dataDir>/audit` (or a temporary folder for an in-memory system): the key file and the anchor file. */
+  dir: string;
+  keyFile: string;
+  anchorFile: string;
 }
 
 export interface LocalSystem {
@@ -48,14 +67,16 @@ export interface LocalSystem {
   dynamoEndpoint: string;
   /** Process id of DynamoDB Local's Java child. */
   dynamoPid: number;
-  /** What was set in process.env for the handlers: table names, endpoint, region, dummy credentials, PAYROLL_WORKFLOW_MODE=local, EXPORT_DIR, EXPORT_LINK_BASE_URL. */
+  /** What was set in process.env for the handlers: table names, endpoint, region, dummy credentials, PAYROLL_WORKFLOW_MODE=local, STAFF_DIRECTORY, EXPORT_DIR, EXPORT_LINK_BASE_URL. */
   env: Readonly<Record<string, string>>;
   tables: EnsureTablesResult;
   issuer: LocalIssuer;
+  /** A token from the local issuer; a staff user is added to the local staff directory (the user pool's stand-in). */
   issueToken(request: TokenRequest): Promise<string>;
   demoUsers: readonly DemoUser[];
   /** What the seed wrote, when `seed` was asked for. */
   seed: SeedReport | undefined;
+  audit: LocalAudit;
   http: LocalHttpServer;
   /** Stops the HTTP server and DynamoDB Local, and restores process.env. Safe to call twice. */
   stop(): Promise<void>;
@@ -74,14 +95,40 @@ async function serveExportLink(key: string, query: URLSearchParams): Promise<{ s
   return serveLocalLink(store, key, query, getDeps().clock.now().getTime());
 }
 
+/**
+ * The local token endpoint's client check: an active registered device whose
+ * stored secret hash matches (constant-time), granted the check-in scope.
+ * Read through the same repository the handlers use.
+ */
+const authenticateDevice: ClientAuthenticator = async (clientId, clientSecret) => {
+  const [{ getDeps }, { deviceSecretHash }, { getConfig }] = await Promise.all([
+    import('../../shared/adapters/deps.js'),
+    import('../../shared/adapters/participants-repo.js'),
+    import('../../shared/config.js'),
+  ]);
+  const device = await getDeps().participants.getDeviceByClientId(clientId);
+  if (device === undefined || !device.active || device.credentialHash === undefined) return undefined;
+  const given = Buffer.from(deviceSecretHash(clientSecret), 'hex');
+  const stored = Buffer.from(device.credentialHash, 'hex');
+  return given.length === stored.length && timingSafeEqual(given, stored) ? [getConfig().deviceScope] : undefined;
+};
+
 /** Forget what the handler modules cached from the previous environment (config, clients). */
 async function resetHandlerCaches(): Promise<void> {
-  const [{ resetConfig }, { resetDeps }] = await Promise.all([import('../../shared/config.js'), import('../../shared/adapters/deps.js')]);
+  const [{ resetConfig }, { resetDeps }, { resetAuditServices }] = await Promise.all([
+    import('../../shared/config.js'),
+    import('../../shared/adapters/deps.js'),
+    import('../../shared/adapters/audit-config.js'),
+  ]);
   resetConfig();
   resetDeps();
+  resetAuditServices();
 }
 
 export async function startLocalSystem(options: LocalSystemOptions = {}): Promise<LocalSystem> {
+  const demo = options.demo ?? options.seed === true;
+  // Before anything starts: a refused host leaves no Java process behind.
+  checkDemoHost(options.host ?? '127.0.0.1', demo, options.allowDemoOnNetwork === true);
   if (running) throw new Error('LOCAL_ALREADY_RUNNING: one local system per process (handlers read process.env); stop the other first');
   running = true;
   const dataDir = options.dataDir === undefined || options.dataDir === null ? null : resolve(options.dataDir);
@@ -92,6 +139,14 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
   const removeExports = async (): Promise<void> => {
     if (dataDir === null) rmSync(exportDir, { recursive: true, force: true });
   };
+  let staff: LocalStaffDirectory | undefined;
+  let audit: AuditRuntime | undefined;
+  // The audit key and anchor live beside the data; an in-memory system gets a temporary folder, removed at stop.
+  const auditDir = dataDir === null ? mkdtempSync(join(tmpdir(), 'introflyt-audit-')) : join(dataDir, 'audit');
+  const removeTempAudit = (): void => {
+    if (dataDir === null) rmSync(auditDir, { recursive: true, force: true });
+  };
+  const runtimeFile = dataDir === null ? undefined : join(dataDir, 'runtime.json');
   const previousEnv = new Map<string, string | undefined>();
   const restoreEnv = (): void => {
     for (const [k, v] of previousEnv) {
@@ -102,6 +157,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
   };
 
   try {
+    if (dataDir !== null) secureDataDir(dataDir);
     // Java start-up and CDK synthesis are the slow parts: run them side by side.
     // allSettled, not all: if synthesis fails while Java is still starting, Java must still be stopped.
     const [dynR, templateR, issuerR] = await Promise.allSettled([
@@ -123,8 +179,12 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       client.destroy();
     }
 
+    // The local user pool for staff lookups (assignments): demo users, and whoever the issuer signs in.
+    staff = createLocalStaffDirectory(dataDir, DEMO_USERS);
+    const directory = staff;
     const env: Record<string, string> = {
       ...tables.env,
+      STAFF_DIRECTORY: `file:${directory.path}`,
       AWS_ENDPOINT_URL_DYNAMODB: dyn.endpoint,
       AWS_REGION: LOCAL_REGION,
       AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
@@ -134,15 +194,33 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       PAYROLL_WORKFLOW_MODE: 'local',
       // No S3 here: export files go to a folder, their links to this server (set below once its port is known).
       EXPORT_DIR: exportDir,
+      // The local stand-ins of the KMS HMAC key and the Object Lock bucket (shared/adapters/audit-config.ts).
+      AUDIT_MAC_KEY_FILE: join(auditDir, 'audit-mac.key'),
+      AUDIT_ANCHOR_FILE: join(auditDir, 'anchors.jsonl'),
     };
+    mkdirSync(auditDir, { recursive: true, mode: 0o700 });
+    loadOrCreateKeyFile(env.AUDIT_MAC_KEY_FILE!);
     for (const [k, v] of Object.entries(env)) {
       previousEnv.set(k, process.env[k]);
       process.env[k] = v;
     }
     await resetHandlerCaches();
 
+    const auditTable = tables.tables.find((t) => t.tableKey === 'auditLog')!.tableName;
+    audit = await startAuditRuntime({
+      dynamoEndpoint: dyn.endpoint,
+      auditTable,
+      // The stream position survives a restart, as the event source mapping's does on AWS.
+      positionFile: join(auditDir, 'stream-position.json'),
+      ...(options.auditPollMs !== undefined ? { pollMs: options.auditPollMs } : {}),
+    });
+    const auditRuntime = audit;
+    // Tells `npm run audit:verify` where the running store is (removed at stop).
+    if (runtimeFile !== undefined) writeFileSync(runtimeFile, JSON.stringify({ pid: process.pid, dynamoEndpoint: dyn.endpoint, auditTable }), { mode: 0o600 });
+
     const seed = options.seed === true ? await seedDemo({ endpoint: dyn.endpoint, tables: tables.env, ...(options.seedNow ? { now: options.seedNow } : {}) }) : undefined;
-    const demo = options.demo ?? options.seed === true;
+    // DynamoDB Local and the key have made their files by now: close up anything made before umask 077 applied.
+    if (dataDir !== null) secureDataDir(dataDir);
 
     http = await startHttpServer({
       issuer,
@@ -154,13 +232,27 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       ...(options.maxInFlight !== undefined ? { maxInFlight: options.maxInFlight } : {}),
       ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
       ...(options.handlerTimeoutMs !== undefined ? { handlerTimeoutMs: options.handlerTimeoutMs } : {}),
-      ...(demo ? { demoUsers: DEMO_USERS } : {}),
+      ...(demo ? { demoUsers: DEMO_USERS, demoKiosks: DEMO_KIOSKS } : {}),
+      tokenEndpoint: {
+        authenticate: authenticateDevice,
+        issue: (clientId, scope, ttlSeconds) => issuer.issueAccessToken({ clientId, scope, ttlSeconds }),
+        ttlSeconds: DEFAULT_DEVICE_TOKEN_MINUTES * 60,
+      },
+      ...(options.allowDemoOnNetwork === true ? { allowDemoOnNetwork: true } : {}),
       log: options.quiet === true ? null : (options.log ?? undefined),
       exportLinks: serveExportLink,
     });
     previousEnv.set('EXPORT_LINK_BASE_URL', process.env.EXPORT_LINK_BASE_URL);
     process.env.EXPORT_LINK_BASE_URL = http.url;
     env.EXPORT_LINK_BASE_URL = http.url;
+    // The kiosk authorizer (functions/checkin-authorizer) checks tokens against this issuer's public keys (the set
+    // it publishes at /.well-known/jwks.json, handed over in-process), as on AWS against the pool's.
+    const authorizerEnv: Record<string, string> = { TOKEN_ISSUER: issuer.issuer, TOKEN_JWKS: JSON.stringify(issuer.jwks()), WEB_CLIENT_ID: issuer.audience };
+    for (const [k, v] of Object.entries(authorizerEnv)) {
+      previousEnv.set(k, process.env[k]);
+      process.env[k] = v;
+      env[k] = v;
+    }
 
     const server = http;
     let stopping: Promise<void> | undefined;
@@ -171,9 +263,13 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       env,
       tables,
       issuer,
-      issueToken: (r) => issuer.issueToken(r),
+      issueToken: (r) => {
+        directory.add(r);
+        return issuer.issueToken(r);
+      },
       demoUsers: demo ? DEMO_USERS : [],
       seed,
+      audit: { ...auditRuntime, dir: auditDir, keyFile: env.AUDIT_MAC_KEY_FILE!, anchorFile: env.AUDIT_ANCHOR_FILE! },
       http: server,
       stop: () =>
         (stopping ??= (async () => {
@@ -181,8 +277,12 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
             // Executions of this process (a run, an export job) write to the store that is going away: end them first.
             await (await import('../../shared/adapters/workflow.js')).abortLocalExecutions().catch(() => undefined);
             await server.close();
+            await auditRuntime.stop();
           } finally {
+            if (runtimeFile !== undefined) rmSync(runtimeFile, { force: true });
             await dyn.stop();
+            directory.close();
+            removeTempAudit();
             restoreEnv();
             await resetHandlerCaches();
             await removeExports();
@@ -192,7 +292,11 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     };
   } catch (err) {
     await http?.close().catch(() => undefined);
+    await audit?.stop().catch(() => undefined);
+    if (runtimeFile !== undefined) rmSync(runtimeFile, { force: true });
     await dynamo?.stop().catch(() => undefined);
+    staff?.close();
+    removeTempAudit();
     restoreEnv();
     await removeExports();
     running = false;

@@ -71,16 +71,11 @@ export const DEFAULT_TABLE_PREFIX = 'introflyt';
  * create them: this works before every handler exists, and in about half the time.
  */
 export async function synthesizeStatefulTemplate(): Promise<CfnTemplate> {
-  const [{ App }, { IntroflytStatefulStack }, { STATEFUL_STACK_NAME }, { readCdkContext }] = await Promise.all([
-    import('aws-cdk-lib'),
-    import('../stateful-stack.js'),
-    import('../introflyt-app.js'),
-    import('../project.js'),
-  ]);
+  const [{ App }, { addStatefulStack }, { readCdkContext }] = await Promise.all([import('aws-cdk-lib'), import('../introflyt-app.js'), import('../project.js')]);
   const outdir = mkdtempSync(join(tmpdir(), 'introflyt-local-synth-'));
   try {
     const app = new App({ outdir, context: readCdkContext(), analyticsReporting: false });
-    const stack = new IntroflytStatefulStack(app, STATEFUL_STACK_NAME, { description: 'Introflyt data: customer-managed key and tables (retained)' });
+    const stack = addStatefulStack(app);
     return app.synth().getStackByName(stack.stackName).template as CfnTemplate;
   } finally {
     rmSync(outdir, { recursive: true, force: true });
@@ -260,6 +255,13 @@ async function reconcileExisting(client: DynamoDBClient, spec: LocalTableSpec): 
       'LOCAL_TABLE_MISMATCH',
       `table ${spec.tableName} exists with a different primary key than the template; remove the local data folder (.local/dynamodb) to recreate it`,
     );
+  }
+  const wantStream = spec.create.StreamSpecification;
+  if (wantStream !== undefined && table?.StreamSpecification?.StreamEnabled !== true) {
+    // The template enabled the stream since the data folder was made (the audit sealer reads it): enable it, keeping the data.
+    await client.send(new UpdateTableCommand({ TableName: spec.tableName, StreamSpecification: wantStream }));
+  } else if (wantStream !== undefined && table?.StreamSpecification?.StreamViewType !== wantStream.StreamViewType) {
+    throw new LocalTablesError('LOCAL_TABLE_MISMATCH', `table ${spec.tableName} streams ${table?.StreamSpecification?.StreamViewType}, the template ${wantStream.StreamViewType}; remove .local/dynamodb to recreate it`);
   }
   const existing = new Map((table?.GlobalSecondaryIndexes ?? []).map((g) => [g.IndexName, g]));
   for (const gsi of spec.create.GlobalSecondaryIndexes ?? []) {

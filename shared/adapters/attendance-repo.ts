@@ -6,10 +6,16 @@
  *   EVENT#<eventId>  / EVENT        ; P#<pid>#EVENTS / <deviceTimeUtc>#<eventId>
  *       one check-in/out, keyed by the client's event id so the id is the
  *       permanent idempotency key (quality.md R1–R3); immutable once written.
+ *   P#<pid>          / REFUSED#<eventId>
+ *       a kiosk's queued tap whose replay the API refused (wrong PIN, too
+ *       old): kept so the participant's adviser sees it (issue 8 item 10).
  *   P#<pid>          / ABS#<key>
  *       one absence record; `absenceId` = `<pid>.<key>`, where key is derived
  *       from the participant's request id (idempotent create). Status changes
  *       append to `history` and bump `version`.
+ *   P#<pid>          / CORR#<date>#<version, 4 digits>
+ *       one version of an adviser's correction of a day (day-correction.ts);
+ *       written once, never changed: a new version is a new item.
  *
  * A participant's events are listed through gsi1 by device time (UTC ISO
  * sorts as time); absences by a strongly consistent query of the partition.
@@ -17,6 +23,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../../infra/routes.js';
+import type { DayCorrection } from '../domain/attendance/day-correction.js';
 import type { CheckType } from '../domain/attendance/presence.js';
 import type { AbsenceStatus, Category, Documentation } from '../domain/decision.js';
 import { isConditionFailed, queryAll } from './dynamo.js';
@@ -27,10 +34,16 @@ export interface CheckinRecord {
   municipality: string;
   type: CheckType;
   deviceId: string;
-  /** As sent, ISO 8601 with offset. */
+  /**
+   * The time the event counts at (quality.md S12): a registered kiosk's device
+   * time as sent (ISO 8601 with offset, within the policy window), or for an
+   * app event the server's time when it arrived.
+   */
   deviceTime: string;
   /** The same instant in UTC (sortable). */
   deviceTimeUtc: string;
+  /** App events only: the time the app said, kept as sent and never counted. */
+  sentDeviceTime?: string;
   recordedAt: string;
   receiptId: string;
   /** sha256 of the canonical request: a replay must match it (R2). */
@@ -71,6 +84,29 @@ export interface AbsenceChange {
   entry: AbsenceHistoryEntry;
 }
 
+export interface RefusedReplay {
+  eventId: string;
+  participantId: string;
+  municipality: string;
+  deviceId: string;
+  type: CheckType;
+  /** When the tap happened on the kiosk. */
+  deviceTime: string;
+  /** The API's error code, e.g. IDENTIFICATION_FAILED, DEVICE_TIME_TOO_OLD. */
+  code: string;
+  refusedAt: string;
+}
+
+/** An adviser's correction of a day as stored (one item per version). */
+export interface CorrectionRecord extends DayCorrection {
+  participantId: string;
+  municipality: string;
+  /** Pseudonymous staff ref (never a name). */
+  correctedByRef: string;
+  /** sha256 of the canonical request: a retried PUT finds its own version. */
+  requestHash: string;
+}
+
 export interface AttendanceRepo {
   /** Writes the event unless its id exists; then returns the stored one (nothing written). */
   putEventOnce(record: CheckinRecord): Promise<{ created: true } | { created: false; existing: CheckinRecord }>;
@@ -83,6 +119,17 @@ export interface AttendanceRepo {
   listAbsences(participantId: string): Promise<AbsenceRecord[]>;
   /** Applies the change if the record is still at `expectedVersion`; 'changed' if not, 'missing' if gone. */
   changeAbsence(absenceId: string, expectedVersion: number, change: AbsenceChange): Promise<AbsenceRecord | 'changed' | 'missing'>;
+
+  /** Keeps a refused replay once per event (a kiosk retrying the same tap writes nothing new). */
+  recordRefusedReplay(r: RefusedReplay): Promise<void>;
+  /** The participant's refused replays, newest tap first. */
+  listRefusedReplays(participantId: string): Promise<RefusedReplay[]>;
+  /** Writes this version of a day's correction unless it exists; then returns the stored one (nothing written). */
+  putCorrectionOnce(record: CorrectionRecord): Promise<{ created: true } | { created: false; existing: CorrectionRecord }>;
+  /** Every version of the corrections of days from `fromDate` to `toDate` (inclusive), by date and version. */
+  listCorrections(participantId: string, fromDate: string, toDate: string): Promise<CorrectionRecord[]>;
+  /** The participant's absences (as listAbsences) and every correction, in one query: what a month's case needs. */
+  listAbsencesAndCorrections(participantId: string): Promise<{ absences: AbsenceRecord[]; corrections: CorrectionRecord[] }>;
 }
 
 const ABSENCE_ID = /^([A-Za-z0-9_-]{1,64})\.([a-f0-9]{24})$/;
@@ -99,6 +146,11 @@ export function parseAbsenceId(absenceId: string): { participantId: string; key:
 
 const eventKey = (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' });
 const absenceKey = (pid: string, key: string) => ({ pk: `P#${pid}`, sk: `ABS#${key}` });
+const refusedKey = (pid: string, eventId: string) => ({ pk: `P#${pid}`, sk: `REFUSED#${eventId}` });
+const correctionKey = (pid: string, date: string, version: number) => ({ pk: `P#${pid}`, sk: `CORR#${date}#${String(version).padStart(4, '0')}` });
+
+const byDateAndVersion = (a: CorrectionRecord, b: CorrectionRecord) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.version - b.version);
+const byDateThenCreated = (a: AbsenceRecord, b: AbsenceRecord) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.createdAt < b.createdAt ? -1 : 1);
 
 function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
   if (item === undefined) return undefined;
@@ -179,7 +231,50 @@ export class DynamoAttendanceRepo implements AttendanceRepo {
       ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':abs': 'ABS#' },
       ConsistentRead: true,
     });
-    return items.map((item) => strip<AbsenceRecord>(item)!).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.createdAt < b.createdAt ? -1 : 1));
+    return items.map((item) => strip<AbsenceRecord>(item)!).sort(byDateThenCreated);
+  }
+
+  async putCorrectionOnce(record: CorrectionRecord): Promise<{ created: true } | { created: false; existing: CorrectionRecord }> {
+    const key = correctionKey(record.participantId, record.date, record.version);
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...key, ...record },
+          // Version n of a day is written once: two advisers correcting at once cannot both make it, and no version is ever replaced.
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return { created: true };
+    } catch (err) {
+      if (!isConditionFailed(err)) throw err;
+      const r = await this.db.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }));
+      return { created: false, existing: strip<CorrectionRecord>(r.Item)! };
+    }
+  }
+
+  async listCorrections(participantId: string, fromDate: string, toDate: string): Promise<CorrectionRecord[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      // '#' sorts before every digit, '~' after: every version of every date in the range.
+      ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':from': `CORR#${fromDate}#`, ':to': `CORR#${toDate}#~` },
+      ConsistentRead: true,
+    });
+    return items.map((item) => strip<CorrectionRecord>(item)!).sort(byDateAndVersion);
+  }
+
+  async listAbsencesAndCorrections(participantId: string): Promise<{ absences: AbsenceRecord[]; corrections: CorrectionRecord[] }> {
+    // The partition holds exactly these two kinds; one query instead of two keeps the payroll run's reads as they were.
+    const items = await queryAll(this.db, { TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `P#${participantId}` }, ConsistentRead: true });
+    const absences: AbsenceRecord[] = [];
+    const corrections: CorrectionRecord[] = [];
+    for (const item of items) {
+      const sk = String(item.sk);
+      if (sk.startsWith('ABS#')) absences.push(strip<AbsenceRecord>(item)!);
+      else if (sk.startsWith('CORR#')) corrections.push(strip<CorrectionRecord>(item)!);
+    }
+    return { absences: absences.sort(byDateThenCreated), corrections: corrections.sort(byDateAndVersion) };
   }
 
   async changeAbsence(absenceId: string, expectedVersion: number, change: AbsenceChange): Promise<AbsenceRecord | 'changed' | 'missing'> {
@@ -209,5 +304,30 @@ export class DynamoAttendanceRepo implements AttendanceRepo {
       if (!isConditionFailed(err)) throw err;
       return (await this.getAbsence(absenceId)) === undefined ? 'missing' : 'changed';
     }
+  }
+
+  async recordRefusedReplay(r: RefusedReplay): Promise<void> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...refusedKey(r.participantId, r.eventId), ...r },
+          // Once per event: the first refusal is the record; replays of it change nothing.
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (err) {
+      if (!isConditionFailed(err)) throw err;
+    }
+  }
+
+  async listRefusedReplays(participantId: string): Promise<RefusedReplay[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :r)',
+      ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':r': 'REFUSED#' },
+      ConsistentRead: true,
+    });
+    return items.map((item) => strip<RefusedReplay>(item)!).sort((a, b) => Date.parse(b.deviceTime) - Date.parse(a.deviceTime));
   }
 }

@@ -1,29 +1,40 @@
 /**
- * The audit log (architecture.md "Data"; quality.md R7, S6): append-only and
- * hash-chained per participant. Entry n stores `prevHash` (entry n−1's hash,
- * or 64 zeros for the first) and `hash = sha256(canonical(entry without
- * hash) + prevHash)`, so editing or removing any entry breaks the chain from
- * there on (`verifyChain`). This module has no update or delete: the
- * application cannot change an entry once written.
+ * The audit log (architecture.md "Data"; quality.md R7, S6, S11): an
+ * append-only inbox that application functions write, and per-chain keyed
+ * hash chains that only the sealing function writes.
  *
- * Key layout (pk / sk): P#<pid> / SEQ#<seq, 10 digits>. A new entry takes the
- * next sequence number with `attribute_not_exists`, so two writers can never
- * both write entry n (the chain cannot fork); the loser re-reads the head and
- * retries.
+ * Key layout (pk / sk) of the AuditLog table:
+ *   IN#<chain> / E#<order>#<entryId>  an appended entry, waiting to be sealed (order: the
+ *                                   append's server time in ms and a per-process counter,
+ *                                   so waiting entries list in append order); the only
+ *                                   items an application role may put (IAM
+ *                                   dynamodb:LeadingKeys "IN#*"), never update or delete
+ *   P#<chain>  / SEQ#<10 digits>    sealed entry n of the chain (sealer only)
+ *   P#<chain>  / ID#<entryId>       the position an entry was sealed at (the sealer's
+ *                                   idempotency marker; sealer only)
+ *
+ * A chain is a participant id, or `RUN#<runId>` for a payroll run's own acts.
+ *
+ * `append` writes one inbox item, create-only. The table's stream carries it
+ * to the sealing function (functions/audit-seal), which links it to its
+ * chain in arrival order, MACs it with the audit key (audit-chain.ts) and
+ * removes the inbox item; the seal is anchored outside the table
+ * (audit-anchors.ts). `list` shows sealed entries in chain order and, after
+ * them, entries not sealed yet as PENDING.
  *
  * Every staff read of a participant's personal data calls `recordStaffRead`
- * BEFORE reading; if it cannot be written the read is refused with 503
- * AUDIT_UNAVAILABLE (never a read without its log entry).
+ * BEFORE reading; if the entry cannot be written the read is refused with
+ * 503 AUDIT_UNAVAILABLE (never a read without its log entry).
  */
-import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../../infra/routes.js';
-import { canonicalJson } from '../domain/canonical-json.js';
 import { ServiceUnavailableError } from '../http/errors.js';
-import { isConditionFailed, queryAll } from './dynamo.js';
+import { SEALED_FIELDS } from './audit-chain.js';
+import { queryAll } from './dynamo.js';
 
-export const GENESIS_HASH = '0'.repeat(64);
+export { GENESIS_HASH } from './audit-chain.js';
 
 export type AuditAction = 'READ' | 'WRITE';
 
@@ -40,10 +51,19 @@ export interface AuditEntryInput {
   route: string;
 }
 
+/** SEALED: linked into its chain and MACed with the audit key. PENDING: appended, not sealed yet (seconds, normally). */
+export type AuditEntryState = 'SEALED' | 'PENDING';
+
 export interface AuditEntry extends AuditEntryInput {
-  seq: number;
-  prevHash: string;
-  hash: string;
+  entryId: string;
+  state: AuditEntryState;
+  /** Sealed entries only: position in the chain, from 1. */
+  seq?: number;
+  prevHash?: string;
+  hash?: string;
+  /** The audit key's MAC of the entry (base64); see audit-chain.ts. */
+  mac?: string;
+  sealedAt?: string;
 }
 
 export interface StaffRead {
@@ -56,52 +76,50 @@ export interface StaffRead {
 }
 
 export interface AuditLog {
+  /** Appends an entry to the inbox (create-only); the sealer links and MACs it moments later. */
   append(input: AuditEntryInput): Promise<AuditEntry>;
-  /** The participant's chain, oldest first. */
+  /** The chain: sealed entries in order, then entries still PENDING (oldest first). */
   list(participantId: string): Promise<AuditEntry[]>;
   /** Writes the access-log entry for a staff read; throws 503 AUDIT_UNAVAILABLE if it cannot. */
   recordStaffRead(read: StaffRead): Promise<AuditEntry>;
 }
 
-/** sha256(canonical(entry without hash) + prevHash), hex. */
-export function hashEntry(entry: Omit<AuditEntry, 'hash'>): string {
-  return createHash('sha256').update(canonicalJson(entry) + entry.prevHash).digest('hex');
+let appendCounter = 0;
+/** `E#<13-digit ms>#<6-digit counter>#<entryId>`: sorts in append order (by the server's real time, not the injected clock). */
+export function inboxSortKey(entryId: string, nowMs: number = Date.now()): string {
+  appendCounter = (appendCounter + 1) % 1_000_000;
+  return `E#${String(nowMs).padStart(13, '0')}#${String(appendCounter).padStart(6, '0')}#${entryId}`;
+}
+/** The entry id at the end of an inbox sort key, or undefined when the key is not one. */
+export function entryIdOfInboxKey(sk: unknown): string | undefined {
+  const m = typeof sk === 'string' ? /^E#\d{13}#\d{6}#([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(sk) : null;
+  return m?.[1];
+}
+export const sealedKey = (chain: string, seq: number) => ({ pk: `P#${chain}`, sk: `SEQ#${String(seq).padStart(10, '0')}` });
+export const markerKey = (chain: string, entryId: string) => ({ pk: `P#${chain}`, sk: `ID#${entryId}` });
+export const INBOX_PREFIX = 'IN#';
+export const CHAIN_PREFIX = 'P#';
+export const SEQ_PREFIX = 'SEQ#';
+
+/** The position of a `SEQ#…` sort key, or undefined for any other key. */
+export function positionOf(sk: unknown): number | undefined {
+  if (typeof sk !== 'string' || !/^SEQ#\d{10}$/.test(sk)) return undefined;
+  return Number(sk.slice(4));
 }
 
-export function chainEntry(input: AuditEntryInput, previous: AuditEntry | undefined): AuditEntry {
-  const unsigned = { ...input, seq: (previous?.seq ?? 0) + 1, prevHash: previous?.hash ?? GENESIS_HASH };
-  return { ...unsigned, hash: hashEntry(unsigned) };
+function withoutKeys(item: Record<string, unknown>): Record<string, unknown> {
+  const { pk: _pk, sk: _sk, ...rest } = item;
+  return rest;
 }
 
-export type ChainVerdict =
-  | { ok: true; length: number }
-  | { ok: false; seq: number; problem: 'SEQUENCE_GAP' | 'BROKEN_LINK' | 'HASH_MISMATCH' };
-
-/**
- * Checks a whole chain, oldest first: sequence numbers 1..n without gaps, each
- * `prevHash` equal to the previous entry's hash, each hash recomputed from its
- * content. Reports the first entry that fails. (A removed last entry leaves a
- * valid shorter chain; comparing `length` with an earlier reading detects it.)
- */
-export function verifyChain(entries: readonly AuditEntry[]): ChainVerdict {
-  let prevHash = GENESIS_HASH;
-  for (let i = 0; i < entries.length; i++) {
-    const e = entries[i]!;
-    if (e.seq !== i + 1) return { ok: false, seq: e.seq, problem: 'SEQUENCE_GAP' };
-    if (e.prevHash !== prevHash) return { ok: false, seq: e.seq, problem: 'BROKEN_LINK' };
-    const { hash, ...unsigned } = e;
-    if (hashEntry(unsigned) !== hash) return { ok: false, seq: e.seq, problem: 'HASH_MISMATCH' };
-    prevHash = hash;
-  }
-  return { ok: true, length: entries.length };
+function sealedEntry(item: Record<string, unknown>): AuditEntry {
+  return { ...(withoutKeys(item) as unknown as AuditEntry), state: 'SEALED' };
 }
 
-const seqKey = (seq: number) => `SEQ#${String(seq).padStart(10, '0')}`;
-const MAX_ATTEMPTS = 8;
-
-function fromItem(item: Record<string, unknown>): AuditEntry {
-  const { pk: _pk, sk: _sk, ...entry } = item;
-  return entry as unknown as AuditEntry;
+function pendingEntry(item: Record<string, unknown>): AuditEntry | undefined {
+  const e = withoutKeys(item);
+  if (typeof e.entryId !== 'string' || typeof e.at !== 'string') return undefined;
+  return { ...(e as unknown as AuditEntry), state: 'PENDING' };
 }
 
 export class DynamoAuditLog implements AuditLog {
@@ -110,51 +128,41 @@ export class DynamoAuditLog implements AuditLog {
     private readonly table: string,
   ) {}
 
-  private async head(participantId: string): Promise<AuditEntry | undefined> {
-    const r = await this.db.send(
-      new QueryCommand({
+  async append(input: AuditEntryInput): Promise<AuditEntry> {
+    const reserved = SEALED_FIELDS.filter((f) => f in input);
+    if (reserved.length > 0) throw new Error(`AUDIT_RESERVED_FIELD: ${reserved.join(', ')} are set by the sealer`);
+    const entryId = randomUUID();
+    await this.db.send(
+      new PutCommand({
         TableName: this.table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :seq)',
-        ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':seq': 'SEQ#' },
-        ScanIndexForward: false,
-        Limit: 1,
-        ConsistentRead: true,
+        Item: { pk: `${INBOX_PREFIX}${input.participantId}`, sk: inboxSortKey(entryId), ...input, entryId },
+        // Create-only: an appended entry is never replaced (the id is random, so this only ever refuses a replay of the same put).
+        ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
-    const item = r.Items?.[0];
-    return item === undefined ? undefined : fromItem(item);
-  }
-
-  async append(input: AuditEntryInput): Promise<AuditEntry> {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const entry = chainEntry(input, await this.head(input.participantId));
-      try {
-        await this.db.send(
-          new PutCommand({
-            TableName: this.table,
-            Item: { pk: `P#${input.participantId}`, sk: seqKey(entry.seq), ...entry },
-            // Sequence n is written once: a concurrent writer that took n makes us re-read the head, so the chain never forks.
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
-        return entry;
-      } catch (err) {
-        if (!isConditionFailed(err)) throw err;
-        // Lost the race for this sequence number: back off a little (jittered) and chain onto the winner.
-        await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 10 * (attempt + 1))));
-      }
-    }
-    throw new Error('audit append: contention did not settle');
+    return { ...input, entryId, state: 'PENDING' };
   }
 
   async list(participantId: string): Promise<AuditEntry[]> {
-    const items = await queryAll(this.db, {
+    // Pending first, sealed second: an entry sealed between the two reads shows in both
+    // (kept once, as sealed) rather than in neither.
+    const pending = await queryAll(this.db, {
       TableName: this.table,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :seq)',
-      ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':seq': 'SEQ#' },
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `${INBOX_PREFIX}${participantId}` },
       ConsistentRead: true,
     });
-    return items.map((item) => fromItem(item));
+    const sealed = await queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :seq)',
+      ExpressionAttributeValues: { ':pk': `${CHAIN_PREFIX}${participantId}`, ':seq': SEQ_PREFIX },
+      ConsistentRead: true,
+    });
+    const out = sealed.map(sealedEntry);
+    const seen = new Set(out.map((e) => e.entryId));
+    // The query returns the inbox in sort-key order: append order.
+    const waiting = pending.map(pendingEntry).filter((e): e is AuditEntry => e !== undefined && !seen.has(e.entryId));
+    return [...out, ...waiting];
   }
 
   async recordStaffRead(read: StaffRead): Promise<AuditEntry> {

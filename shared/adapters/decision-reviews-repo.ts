@@ -4,6 +4,10 @@
  * item per decision version, never an edit of the decision (R5).
  *
  * Key layout (pk / sk): P#<pid> / RES#<period>#v<version, 4 digits>
+ *                       P#<pid> / SEEN#<period>#v<version, 4 digits>
+ *   RES: the resolution of a VEDTAK_REQUIRED decision version;
+ *   SEEN: an adviser's mark that a REVIEW decision version was looked at
+ *   (shared/domain/payroll/review-seen.ts).
  *
  * No gsi1 keys: gsi1 lists a municipality's month of decisions
  * (decisions-repo.ts) and must list decisions only. The payroll run finds the
@@ -40,7 +44,17 @@ export interface ResolutionRecord extends VersionRef {
   resolution: Resolution;
   /** Pseudonymous staff ref of the adviser (never a name). */
   resolvedByRef: string;
+  /** The role that resolved it, as the explanation names it (absent on records stored before it was: an adviser). */
+  resolvedByRole?: string;
   resolvedAt: string;
+}
+
+/** An adviser looked at a REVIEW decision version (shared/domain/payroll/review-seen.ts). */
+export interface SeenRecord extends VersionRef {
+  decisionId: string;
+  /** Pseudonymous staff ref of the adviser (never a name). */
+  seenByRef: string;
+  seenAt: string;
 }
 
 export interface DecisionReviewsRepo {
@@ -51,13 +65,20 @@ export interface DecisionReviewsRepo {
   listForParticipant(participantId: string): Promise<ResolutionRecord[]>;
   /** The resolutions of these decision versions that exist, keyed by `versionKey` (strongly consistent). */
   getMany(refs: readonly VersionRef[]): Promise<Map<string, ResolutionRecord>>;
+  /** Writes the mark unless that decision version has one; then returns the stored one (nothing written). */
+  putSeenOnce(r: SeenRecord): Promise<{ created: true } | { created: false; existing: SeenRecord }>;
+  getSeen(ref: VersionRef): Promise<SeenRecord | undefined>;
+  /** Every seen mark of a participant (all months and versions). */
+  listSeenForParticipant(participantId: string): Promise<SeenRecord[]>;
 }
 
 const key = (r: VersionRef) => ({ pk: `P#${r.participantId}`, sk: `RES#${r.period}#v${pad4(r.version)}` });
+const seenKey = (r: VersionRef) => ({ pk: `P#${r.participantId}`, sk: `SEEN#${r.period}#v${pad4(r.version)}` });
+type KeyOf = (r: VersionRef) => { pk: string; sk: string };
 
-function strip(item: Record<string, unknown>): ResolutionRecord {
+function strip<T = ResolutionRecord>(item: Record<string, unknown>): T {
   const { pk: _pk, sk: _sk, ...r } = item;
-  return r as unknown as ResolutionRecord;
+  return r as unknown as T;
 }
 
 /** BatchGetItem takes at most 100 keys. */
@@ -70,40 +91,38 @@ export class DynamoDecisionReviewsRepo implements DecisionReviewsRepo {
     private readonly table: string,
   ) {}
 
+  /**
+   * A resolution of a counted version (VEDTAK_REQUIRED, stored with its
+   * municipality) is written in one transaction with the decrement of its
+   * pay month's counter; any other is a plain create-only write (`putOnce`).
+   */
   async putResolutionOnce(r: ResolutionRecord): Promise<{ created: true } | { created: false; existing: ResolutionRecord }> {
-    const put = {
-      TableName: this.table,
-      Item: { ...key(r), ...r },
-      // One resolution per decision version, written once: two advisers resolving at once cannot both win,
-      // and a recorded formal decision is never silently replaced.
-      ConditionExpression: 'attribute_not_exists(pk)',
-    };
     const slot = await this.counterSlot(r);
+    if (slot === undefined) return this.putOnce(key, r, 'resolution');
     for (let attempt = 0; ; attempt++) {
       try {
-        if (slot === undefined) await this.db.send(new PutCommand(put));
-        else
-          await this.db.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                { Put: put },
-                // Only the newest version is resolved: a version superseded meanwhile already left the counter.
-                { ConditionCheck: { TableName: this.table, Key: decisionKey({ ...r, version: r.version + 1 }), ConditionExpression: 'attribute_not_exists(pk)' } },
-                {
-                  Update: {
-                    TableName: this.table,
-                    Key: countsKey(slot.municipality, slot.payPeriod, r.participantId),
-                    UpdateExpression: 'ADD unresolvedVedtak :minus',
-                    ExpressionAttributeValues: { ':minus': -1 },
-                  },
+        await this.db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              // One resolution per decision version, written once (see `putOnce`).
+              { Put: { TableName: this.table, Item: { ...key(r), ...r }, ConditionExpression: 'attribute_not_exists(pk)' } },
+              // Only the newest version is resolved: a version superseded meanwhile already left the counter.
+              { ConditionCheck: { TableName: this.table, Key: decisionKey({ ...r, version: r.version + 1 }), ConditionExpression: 'attribute_not_exists(pk)' } },
+              {
+                Update: {
+                  TableName: this.table,
+                  Key: countsKey(slot.municipality, slot.payPeriod, r.participantId),
+                  UpdateExpression: 'ADD unresolvedVedtak :minus',
+                  ExpressionAttributeValues: { ':minus': -1 },
                 },
-              ],
-            }),
-          );
+              },
+            ],
+          }),
+        );
         return { created: true };
       } catch (err) {
         const failed = failedConditions(err);
-        if (isConditionFailed(err) || failed.includes(0)) {
+        if (failed.includes(0)) {
           const existing = await this.get(r);
           if (existing === undefined) throw new Error('resolution: condition failed but no item found');
           return { created: false, existing };
@@ -131,19 +150,57 @@ export class DynamoDecisionReviewsRepo implements DecisionReviewsRepo {
     return { municipality: d.municipality, payPeriod: payPeriodOf(d) };
   }
 
-  async get(ref: VersionRef): Promise<ResolutionRecord | undefined> {
-    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: key(ref), ConsistentRead: true }));
-    return r.Item === undefined ? undefined : strip(r.Item);
+  /**
+   * Create-only write of one item per decision version (RES# or SEEN#). The
+   * condition guarantees one item per key: of two advisers writing at once one
+   * wins, and a recorded formal decision or a first "seen" (who, when) is never
+   * silently replaced; the loser gets the stored item back.
+   */
+  private async putOnce<T extends VersionRef>(keyOf: KeyOf, r: T, what: string): Promise<{ created: true } | { created: false; existing: T }> {
+    try {
+      await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keyOf(r), ...r }, ConditionExpression: 'attribute_not_exists(pk)' }));
+      return { created: true };
+    } catch (err) {
+      if (!isConditionFailed(err)) throw err;
+      const existing = await this.getOne<T>(keyOf, r);
+      if (existing === undefined) throw new Error(`${what}: condition failed but no item found`);
+      return { created: false, existing };
+    }
   }
 
-  async listForParticipant(participantId: string): Promise<ResolutionRecord[]> {
+  private async getOne<T>(keyOf: KeyOf, ref: VersionRef): Promise<T | undefined> {
+    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: keyOf(ref), ConsistentRead: true }));
+    return r.Item === undefined ? undefined : strip<T>(r.Item);
+  }
+
+  private async listPrefixed<T>(participantId: string, prefix: 'RES#' | 'SEEN#'): Promise<T[]> {
     const items = await queryAll(this.db, {
       TableName: this.table,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :res)',
-      ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':res': 'RES#' },
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':prefix': prefix },
       ConsistentRead: true,
     });
-    return items.map((item) => strip(item));
+    return items.map((item) => strip<T>(item));
+  }
+
+  get(ref: VersionRef): Promise<ResolutionRecord | undefined> {
+    return this.getOne<ResolutionRecord>(key, ref);
+  }
+
+  listForParticipant(participantId: string): Promise<ResolutionRecord[]> {
+    return this.listPrefixed<ResolutionRecord>(participantId, 'RES#');
+  }
+
+  putSeenOnce(r: SeenRecord): Promise<{ created: true } | { created: false; existing: SeenRecord }> {
+    return this.putOnce(seenKey, r, 'seen');
+  }
+
+  getSeen(ref: VersionRef): Promise<SeenRecord | undefined> {
+    return this.getOne<SeenRecord>(seenKey, ref);
+  }
+
+  listSeenForParticipant(participantId: string): Promise<SeenRecord[]> {
+    return this.listPrefixed<SeenRecord>(participantId, 'SEEN#');
   }
 
   async getMany(refs: readonly VersionRef[]): Promise<Map<string, ResolutionRecord>> {

@@ -84,6 +84,9 @@ export interface PaidCorrection {
   createdAt: string;
   route: 'BACK_PAYMENT' | 'ADVISER_DECISION' | 'NONE';
   totalDifferenceOre: number;
+  /** The version's computed payout and what its month had paid before it (correction.ts `backPaymentOre` needs both). */
+  payoutOre?: number;
+  paidBeforeOre?: number;
   review?: ReviewClass;
 }
 
@@ -114,6 +117,10 @@ export interface DecisionsRepo {
   listMonthSummaries(municipality: string, period: string, page?: { after?: string; participants: number }): Promise<{ items: StoredDecision[]; more: boolean }>;
   /** Every version of one participant's month, as summaries (like `listMonthSummaries`), by key: one Query. */
   listVersionSummaries(participantId: string, period: string): Promise<StoredDecision[]>;
+  /** Every version of a participant's month, oldest first (strongly consistent). */
+  listVersions(participantId: string, period: string): Promise<StoredDecision[]>;
+  /** The participants with a decision in a municipality's month (gsi1, ids only), sorted. */
+  listParticipantsOfMonth(municipality: string, period: string): Promise<string[]>;
 }
 
 export const pad4 = (n: number) => String(n).padStart(4, '0');
@@ -234,6 +241,8 @@ export class DynamoDecisionsRepo implements DecisionsRepo {
               createdAt: d.createdAt,
               route: d.correction!.route,
               totalDifferenceOre: d.correction!.totalDifferenceOre,
+              payoutOre: (d.decision as { payoutOre: number }).payoutOre,
+              ...(d.correction!.paidBeforeOre === undefined ? {} : { paidBeforeOre: d.correction!.paidBeforeOre }),
               ...(storedReview(d) === undefined ? {} : { review: storedReview(d) }),
             },
             // Written with its version, once.
@@ -429,5 +438,26 @@ export class DynamoDecisionsRepo implements DecisionsRepo {
       }),
     );
     return (r.Items?.length ?? 0) > 0;
+  }
+
+  listVersions(participantId: string, period: string): Promise<StoredDecision[]> {
+    return this.query({
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :dec)',
+      ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':dec': `DEC#${period}#v` },
+      ConsistentRead: true,
+    });
+  }
+
+  async listParticipantsOfMonth(municipality: string, period: string): Promise<string[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': `M#${municipality}#${period}` },
+      // Ids only leave the table: no decision, amount or explanation.
+      ProjectionExpression: 'participantId',
+    });
+    return [...new Set(items.map((i) => i.participantId).filter((id): id is string => typeof id === 'string'))].sort();
   }
 }

@@ -12,10 +12,13 @@ import { DynamoAuditLog, type AuditLog } from './audit-log.js';
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
 import { DynamoDecisionsRepo, type DecisionsRepo } from './decisions-repo.js';
+import { lazyCognitoDeviceClients, localDeviceClients, type DeviceClients } from './device-clients.js';
 import { createDocumentClient } from './dynamo.js';
 import type { Ids } from './ids.js';
 import { randomIds } from './ids.js';
+import { DynamoKioskRepo, type KioskRepo } from './kiosk-repo.js';
 import { DynamoParticipantsRepo, type ParticipantsRepo } from './participants-repo.js';
+import type { StaffDirectory } from './staff-directory.js';
 
 export interface Deps {
   clock: Clock;
@@ -24,6 +27,16 @@ export interface Deps {
   attendance: AttendanceRepo;
   decisions: DecisionsRepo;
   audit: AuditLog;
+  /** Attempt counters and identifications of kiosks (Participants table). */
+  kiosk: KioskRepo;
+  /** The kiosks' OAuth clients: Cognito app clients on AWS, the local issuer's otherwise. */
+  deviceClients: DeviceClients;
+  /**
+   * Staff members by sub (the user directory), when replaced (tests). Otherwise the one function
+   * that looks staff up builds it from STAFF_DIRECTORY itself, so no other bundle carries the
+   * Cognito client (functions/participant-assign).
+   */
+  staff?: StaffDirectory;
 }
 
 function defaultDeps(): Deps {
@@ -46,7 +59,18 @@ function defaultDeps(): Deps {
     get audit() {
       return (cache.audit ??= new DynamoAuditLog(client(), tableNameOf(getConfig(), 'auditLog')));
     },
+    get kiosk() {
+      return (cache.kiosk ??= new DynamoKioskRepo(client(), tableNameOf(getConfig(), 'participants')));
+    },
+    get deviceClients() {
+      return (cache.deviceClients ??= deviceClientsOf(getConfig()));
+    },
   };
+}
+
+function deviceClientsOf(config: ReturnType<typeof getConfig>): DeviceClients {
+  if (config.userPoolId === undefined) return localDeviceClients;
+  return lazyCognitoDeviceClients(config.userPoolId, config.region, config.deviceScope, config.deviceTokenMinutes);
 }
 
 let defaults: Deps | undefined;
@@ -75,6 +99,15 @@ export function getDeps(): Deps {
     },
     get audit() {
       return o.audit ?? base.audit;
+    },
+    get kiosk() {
+      return o.kiosk ?? base.kiosk;
+    },
+    get deviceClients() {
+      return o.deviceClients ?? base.deviceClients;
+    },
+    get staff() {
+      return o.staff;
     },
   };
 }

@@ -10,14 +10,17 @@
  *   CRED#<muni>#<kind>#<sha256> / CREDENTIAL ; P#<pid>#CREDENTIALS / <kind>#<sha256>
  *                                                                             kiosk card/QR (secret hashed) + PIN hash
  *   DEVICE#<deviceId>  / DEVICE        ; M#<muni>#DEVICES    / DEVICE#<id>  a registered kiosk
+ *   DEVICECLIENT#<clientId> / DEVICE                                          the kiosk whose OAuth client this is
  *   M#<muni>           / POLICY                                              municipality policy with version
  *   M#<muni>           / POLICY#<version, 10 digits>                         every saved policy version (immutable)
  *   P#<pid>            / FACTS#<version, 10 digits>                          a change of the rule facts, effective-dated
  *   P#<pid>            / ADVISERS                                            the assigned advisers' subs (consistent list)
  *   P#<pid>            / CREDENTIALS                                         the participant's card/QR hashes (consistent list)
+ *   P#<pid>            / ACCESS                                              whether an admin has closed the participant's own access, with version
+ *   P#<pid>            / ACCESS#<version, 10 digits>                         every change of it (immutable)
  *   NID#<muni>#<sha256> / NATIONAL_ID                                        one participant per national id and municipality
  *   REQ#<muni>#<requestId> / REGISTRATION                                    a registration request (idempotency)
- *   ATTEMPTS#<scope>#<key> / ATTEMPTS  (TTL expiresAt)                       wrong-PIN counter for a card or device
+ *   ATTEMPTS#… and IDENT#…: attempt counters and identifications (kiosk-repo.ts)
  *
  * Assignments are keyed by adviser so "is this adviser assigned?" and "whom is
  * this adviser assigned?" are strongly consistent reads: removing an
@@ -26,9 +29,10 @@
 import { createHash } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../../infra/routes.js';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { DateRange } from '../domain/calendar.js';
 import type { MissingCheckoutPolicy } from '../domain/attendance/presence.js';
+import type { PayrollSettings } from '../domain/payroll/correction-window.js';
 import type { PolicyOverrides } from '../domain/policy.js';
 import type { Schedule } from '../domain/schedule/schedule.js';
 import { isConditionFailed, isTransactionConditionFailed, queryAll } from './dynamo.js';
@@ -87,6 +91,31 @@ export interface ParticipantIdentity {
 
 export type CredentialKind = 'CARD' | 'QR';
 
+/**
+ * Whether the participant may use their own login (the participant routes).
+ * CLOSED is an admin's act (a wrongly made account, a login that must stop);
+ * leaving the programme is not: a participant whose enrolment has ended still
+ * reads their decisions and explanations (their right to complain).
+ */
+export type AccessStatus = 'OPEN' | 'CLOSED';
+
+export interface AccessState {
+  participantId: string;
+  status: AccessStatus;
+  /** 1 for the first change; a file that was never changed is OPEN at version 0. */
+  version: number;
+  reason: string;
+  changedAt: string;
+  /** Pseudonymous ref of the admin (never a name). */
+  changedByRef: string;
+}
+
+/** What every participant request checks: no personal data. */
+export interface ParticipantAccess {
+  municipality: string;
+  status: AccessStatus;
+}
+
 export interface KioskCredential {
   municipality: string;
   kind: CredentialKind;
@@ -103,10 +132,15 @@ export interface Device {
   label: string;
   active: boolean;
   registeredAt: string;
-  /** `deviceSecretHash` of the device's own credential (POST /devices); the secret itself is never stored. */
+  /** `deviceSecretHash` of the device's own credential (POST /devices); the secret itself is never stored. Local issuer only: on AWS Cognito keeps the client secret. */
   credentialHash?: string;
+  /** The OAuth client the kiosk exchanges its secret with (client-credentials grant); absent for devices made before clients existed. */
+  clientId?: string;
   /** Pseudonymous ref of the admin who registered it. */
   registeredByRef?: string;
+  deactivatedAt?: string;
+  /** Pseudonymous ref of the admin who deactivated it. */
+  deactivatedByRef?: string;
 }
 
 export interface AttendanceSettings {
@@ -122,6 +156,8 @@ export interface MunicipalityPolicy {
   /** Overrides of benefit-rules.md §10 (the engine's policySchema input). */
   benefit: PolicyOverrides;
   attendance: AttendanceSettings;
+  /** The payroll run's settings (absent on policies saved before they existed: the defaults apply). */
+  payroll?: PayrollSettings;
   version: number;
   /** `policyVersion(...)` of the effective benefit policy (shared/domain/policy.ts). */
   policyVersion?: string;
@@ -161,12 +197,6 @@ export interface NewKioskCredential {
 
 export type CredentialsResult = 'saved' | 'in-use' | 'changed';
 
-export interface AttemptCounter {
-  failures: number;
-  /** Epoch seconds when the counter (and any lockout) ends. */
-  expiresAt: number;
-}
-
 export interface ParticipantsRepo {
   /** 'exists' when the participant id is taken (nothing is written then). */
   createParticipant(profile: ParticipantProfile, identity: ParticipantIdentity): Promise<'created' | 'exists'>;
@@ -176,6 +206,12 @@ export interface ParticipantsRepo {
   getIdentity(participantId: string): Promise<ParticipantIdentity | undefined>;
   /** The participant's municipality only (no personal data), or undefined if there is no such participant. */
   municipalityOf(participantId: string): Promise<string | undefined>;
+  /** The file's municipality and access status (strongly consistent), or undefined if there is no file. */
+  participantAccess(participantId: string): Promise<ParticipantAccess | undefined>;
+  /** The latest access change, or undefined if the access was never changed (OPEN). */
+  getAccessState(participantId: string): Promise<AccessState | undefined>;
+  /** Saves `state` (version expectedVersion + 1) and its history item; false if another change won. */
+  saveAccessState(state: AccessState, expectedVersion: number): Promise<boolean>;
 
   /**
    * Registers a participant: profile, identity, baseline facts, the adviser's
@@ -184,6 +220,8 @@ export interface ParticipantsRepo {
    */
   registerParticipant(r: Registration): Promise<RegistrationResult>;
   getRegistrationRequest(municipality: string, requestId: string): Promise<RegistrationRequest | undefined>;
+  /** The participant registered with this national id in the municipality (the uniqueness item), if any. */
+  nationalIdHolder(municipality: string, nationalId: string): Promise<string | undefined>;
   /** Saves the profile (version expectedVersion + 1) and its fact changes together; false if someone saved first. */
   saveProfileWithFacts(profile: ParticipantProfile, expectedVersion: number, changes: readonly FactChange[]): Promise<boolean>;
   /** The participant's fact changes, in version order (empty for files made before the history existed). */
@@ -215,10 +253,16 @@ export interface ParticipantsRepo {
   setKioskCredentials(participantId: string, municipality: string, credentials: readonly NewKioskCredential[], pinHash: string, at: string): Promise<CredentialsResult>;
   /** The kinds of kiosk credential the participant has. */
   listKioskCredentialKinds(participantId: string): Promise<CredentialKind[]>;
+  /** The participant's kiosk credentials by kind and hash (their attempt counters are keyed by it). */
+  listKioskCredentials(participantId: string): Promise<NewKioskCredential[]>;
 
-  /** 'exists' when the device id is taken. */
+  /** 'exists' when the device id (or its client id) is taken; nothing is written then. */
   registerDevice(device: Device): Promise<'created' | 'exists'>;
   getDevice(deviceId: string): Promise<Device | undefined>;
+  /** The device whose OAuth client this is (the kiosk authorizer and the local token endpoint). */
+  getDeviceByClientId(clientId: string): Promise<Device | undefined>;
+  /** Marks a device of `municipality` inactive (once; later calls return it as it is); undefined if there is no such device there. */
+  deactivateDevice(deviceId: string, municipality: string, at: string, byRef: string): Promise<Device | undefined>;
 
   getPolicy(municipality: string): Promise<MunicipalityPolicy | undefined>;
   /**
@@ -228,10 +272,6 @@ export interface ParticipantsRepo {
   savePolicy(policy: MunicipalityPolicy, expectedVersion: number): Promise<boolean>;
   /** A saved version of the municipality's policy. */
   getPolicyVersion(municipality: string, version: number): Promise<MunicipalityPolicy | undefined>;
-
-  getAttempts(scope: string, key: string, nowSeconds: number): Promise<AttemptCounter | undefined>;
-  recordFailedAttempt(scope: string, key: string, nowSeconds: number, windowSeconds: number): Promise<AttemptCounter>;
-  clearAttempts(scope: string, key: string): Promise<void>;
 }
 
 /** The stored form of a national id in the uniqueness item (the identity item holds the id itself). */
@@ -284,7 +324,7 @@ const assignmentKey = (sub: string, pid: string) => ({ pk: `ADVISER#${sub}`, sk:
 const credentialKey = (m: string, kind: CredentialKind, hash: string) => ({ pk: `CRED#${m}#${kind}#${hash}`, sk: 'CREDENTIAL' });
 const deviceKey = (id: string) => ({ pk: `DEVICE#${id}`, sk: 'DEVICE' });
 const policyKey = (m: string) => ({ pk: `M#${m}`, sk: 'POLICY' });
-const attemptsKey = (scope: string, key: string) => ({ pk: `ATTEMPTS#${scope}#${key}`, sk: 'ATTEMPTS' });
+const deviceClientKey = (clientId: string) => ({ pk: `DEVICECLIENT#${clientId}`, sk: 'DEVICE' });
 const pad10 = (n: number) => String(n).padStart(10, '0');
 const factsKey = (pid: string, version: number) => ({ pk: `P#${pid}`, sk: `FACTS#${pad10(version)}` });
 const advisersKey = (pid: string) => ({ pk: `P#${pid}`, sk: 'ADVISERS' });
@@ -292,6 +332,8 @@ const credentialsKey = (pid: string) => ({ pk: `P#${pid}`, sk: 'CREDENTIALS' });
 const nationalIdKey = (m: string, nationalId: string) => ({ pk: `NID#${m}#${nationalIdHash(nationalId)}`, sk: 'NATIONAL_ID' });
 const requestKey = (m: string, requestId: string) => ({ pk: `REQ#${m}#${requestId}`, sk: 'REGISTRATION' });
 const policyVersionKey = (m: string, version: number) => ({ pk: `M#${m}`, sk: `POLICY#${pad10(version)}` });
+const accessKey = (pid: string) => ({ pk: `P#${pid}`, sk: 'ACCESS' });
+const accessVersionKey = (pid: string, version: number) => ({ pk: `P#${pid}`, sk: `ACCESS#${pad10(version)}` });
 
 /** Indexes of the transaction items whose condition failed (TransactItems order). */
 function failedConditions(err: unknown): number[] {
@@ -397,6 +439,38 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
     return typeof m === 'string' ? m : undefined;
   }
 
+  async participantAccess(participantId: string): Promise<ParticipantAccess | undefined> {
+    // One consistent BatchGet of the two small items (every participant request pays for this, so one
+    // round trip, not two): a file deleted or an access closed a moment ago counts at once.
+    const items: Record<string, unknown>[] = [];
+    let keys: Record<string, unknown>[] | undefined = [profileKey(participantId), accessKey(participantId)];
+    for (let round = 0; keys !== undefined && keys.length > 0; round++) {
+      if (round > 5) throw new Error('participantAccess: unprocessed keys did not settle');
+      if (round > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** round));
+      const r: BatchGetCommandOutput = await this.db.send(
+        new BatchGetCommand({ RequestItems: { [this.table]: { Keys: keys, ConsistentRead: true, ProjectionExpression: 'sk, municipality, #s', ExpressionAttributeNames: { '#s': 'status' } } } }),
+      );
+      items.push(...(r.Responses?.[this.table] ?? []));
+      keys = r.UnprocessedKeys?.[this.table]?.Keys;
+    }
+    const municipality = items.find((i) => i.sk === 'PROFILE')?.municipality;
+    if (typeof municipality !== 'string') return undefined;
+    const access = items.find((i) => i.sk === 'ACCESS');
+    // Anything but an explicit OPEN in a written access item is closed: a damaged item fails shut.
+    return { municipality, status: access === undefined || access.status === 'OPEN' ? 'OPEN' : 'CLOSED' };
+  }
+
+  async getAccessState(participantId: string): Promise<AccessState | undefined> {
+    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: accessKey(participantId), ConsistentRead: true }));
+    return strip<AccessState>(r.Item);
+  }
+
+  async saveAccessState(state: AccessState, expectedVersion: number): Promise<boolean> {
+    if (state.version !== expectedVersion + 1) throw new Error('saveAccessState: version must be expectedVersion + 1');
+    // Two admins at once: only the one who read `expectedVersion` writes. Every change is kept: who closed or reopened the file, when and why.
+    return this.saveVersioned(accessKey(state.participantId), accessVersionKey(state.participantId, state.version), state, expectedVersion);
+  }
+
   async registerParticipant(reg: Registration): Promise<RegistrationResult> {
     const { profile, identity, baseline } = reg;
     const pid = profile.participantId;
@@ -439,6 +513,12 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
   async getRegistrationRequest(municipality: string, requestId: string): Promise<RegistrationRequest | undefined> {
     const r = await this.db.send(new GetCommand({ TableName: this.table, Key: requestKey(municipality, requestId), ConsistentRead: true }));
     return strip<RegistrationRequest>(r.Item);
+  }
+
+  async nationalIdHolder(municipality: string, nationalId: string): Promise<string | undefined> {
+    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: nationalIdKey(municipality, nationalId), ConsistentRead: true }));
+    const pid = r.Item?.participantId;
+    return typeof pid === 'string' ? pid : undefined;
   }
 
   async saveProfileWithFacts(profile: ParticipantProfile, expectedVersion: number, changes: readonly FactChange[]): Promise<boolean> {
@@ -654,23 +734,31 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
   }
 
   async listKioskCredentialKinds(participantId: string): Promise<CredentialKind[]> {
+    return (await this.listKioskCredentials(participantId)).map((c) => c.kind);
+  }
+
+  async listKioskCredentials(participantId: string): Promise<NewKioskCredential[]> {
     const { hashes } = await this.credentialHashes(participantId);
-    return (['CARD', 'QR'] as const).filter((k) => hashes[k] !== undefined);
+    return (['CARD', 'QR'] as const).flatMap((kind) => (hashes[kind] === undefined ? [] : [{ kind, secretHash: hashes[kind] }]));
   }
 
   async registerDevice(d: Device): Promise<'created' | 'exists'> {
+    const device: TransactItem = {
+      Put: {
+        TableName: this.table,
+        Item: { ...deviceKey(d.deviceId), gsi1pk: `M#${d.municipality}#DEVICES`, gsi1sk: `DEVICE#${d.deviceId}`, ...d },
+        // A device id names one kiosk: registering it again must not move it to another municipality.
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+    // The client pointer in the same transaction: a client id names one device, written once.
+    const client: TransactItem[] =
+      d.clientId === undefined ? [] : [{ Put: { TableName: this.table, Item: { ...deviceClientKey(d.clientId), deviceId: d.deviceId }, ConditionExpression: 'attribute_not_exists(pk)' } }];
     try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: { ...deviceKey(d.deviceId), gsi1pk: `M#${d.municipality}#DEVICES`, gsi1sk: `DEVICE#${d.deviceId}`, ...d },
-          // A device id names one kiosk: registering it again must not move it to another municipality.
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
+      await this.db.send(new TransactWriteCommand({ TransactItems: [device, ...client] }));
       return 'created';
     } catch (err) {
-      if (isConditionFailed(err)) return 'exists';
+      if (isTransactionConditionFailed(err)) return 'exists';
       throw err;
     }
   }
@@ -680,6 +768,35 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
     return strip<Device>(r.Item);
   }
 
+  async getDeviceByClientId(clientId: string): Promise<Device | undefined> {
+    const pointer = (await this.db.send(new GetCommand({ TableName: this.table, Key: deviceClientKey(clientId), ConsistentRead: true }))).Item;
+    if (pointer === undefined) return undefined;
+    const device = await this.getDevice(String(pointer.deviceId));
+    // Both ways: the pointer and the device must name each other.
+    return device?.clientId === clientId ? device : undefined;
+  }
+
+  async deactivateDevice(deviceId: string, municipality: string, at: string, byRef: string): Promise<Device | undefined> {
+    try {
+      const r = await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: deviceKey(deviceId),
+          UpdateExpression: 'SET active = :false, deactivatedAt = :at, deactivatedByRef = :by',
+          // Only a device of the admin's municipality, and only once: the first deactivation's time and admin stay.
+          ConditionExpression: 'attribute_exists(pk) AND municipality = :m AND active = :true',
+          ExpressionAttributeValues: { ':false': false, ':true': true, ':at': at, ':by': byRef, ':m': municipality },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return strip<Device>(r.Attributes);
+    } catch (err) {
+      if (!isConditionFailed(err)) throw err;
+      const existing = await this.getDevice(deviceId);
+      return existing?.municipality === municipality ? existing : undefined;
+    }
+  }
+
   async getPolicy(municipality: string): Promise<MunicipalityPolicy | undefined> {
     const r = await this.db.send(new GetCommand({ TableName: this.table, Key: policyKey(municipality), ConsistentRead: true }));
     return strip<MunicipalityPolicy>(r.Item);
@@ -687,6 +804,16 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
 
   async savePolicy(policy: MunicipalityPolicy, expectedVersion: number): Promise<boolean> {
     if (policy.version !== expectedVersion + 1) throw new Error('savePolicy: version must be expectedVersion + 1');
+    // Every version is kept: what a municipality's policy was at any time stays readable.
+    return this.saveVersioned(policyKey(policy.municipality), policyVersionKey(policy.municipality, policy.version), policy, expectedVersion);
+  }
+
+  /**
+   * Writes `item` as the current state (version 1 is created once; later versions replace exactly the
+   * version the writer read) and as its history item (written once, never replaced), in one
+   * transaction. false: another writer won, nothing was written.
+   */
+  private async saveVersioned(current: Record<string, string>, history: Record<string, string>, item: object, expectedVersion: number): Promise<boolean> {
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -694,14 +821,12 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
             {
               Put: {
                 TableName: this.table,
-                Item: { ...policyKey(policy.municipality), ...policy },
-                // Version 1 is created once; later versions replace exactly the version the writer read.
+                Item: { ...current, ...item },
                 ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
                 ...(expectedVersion === 0 ? {} : { ExpressionAttributeValues: { ':expected': expectedVersion } }),
               },
             },
-            // Every version is kept, written once: what a municipality's policy was at any time stays readable.
-            { Put: { TableName: this.table, Item: { ...policyVersionKey(policy.municipality, policy.version), ...policy }, ConditionExpression: 'attribute_not_exists(pk)' } },
+            { Put: { TableName: this.table, Item: { ...history, ...item }, ConditionExpression: 'attribute_not_exists(pk)' } },
           ],
         }),
       );
@@ -715,53 +840,5 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
   async getPolicyVersion(municipality: string, version: number): Promise<MunicipalityPolicy | undefined> {
     const r = await this.db.send(new GetCommand({ TableName: this.table, Key: policyVersionKey(municipality, version), ConsistentRead: true }));
     return strip<MunicipalityPolicy>(r.Item);
-  }
-
-  async getAttempts(scope: string, key: string, nowSeconds: number): Promise<AttemptCounter | undefined> {
-    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: attemptsKey(scope, key), ConsistentRead: true }));
-    const item = r.Item;
-    // TTL deletion is lazy (up to days): an expired counter is treated as gone.
-    if (item === undefined || Number(item.expiresAt) <= nowSeconds) return undefined;
-    return { failures: Number(item.failures), expiresAt: Number(item.expiresAt) };
-  }
-
-  async recordFailedAttempt(scope: string, key: string, nowSeconds: number, windowSeconds: number): Promise<AttemptCounter> {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      try {
-        const r = await this.db.send(
-          new UpdateCommand({
-            TableName: this.table,
-            Key: attemptsKey(scope, key),
-            UpdateExpression: 'ADD failures :one',
-            // Counts into the live window only; an expired (or missing) counter is restarted below.
-            ConditionExpression: 'expiresAt > :now',
-            ExpressionAttributeValues: { ':one': 1, ':now': nowSeconds },
-            ReturnValues: 'ALL_NEW',
-          }),
-        );
-        return { failures: Number(r.Attributes!.failures), expiresAt: Number(r.Attributes!.expiresAt) };
-      } catch (err) {
-        if (!isConditionFailed(err)) throw err;
-      }
-      try {
-        await this.db.send(
-          new PutCommand({
-            TableName: this.table,
-            Item: { ...attemptsKey(scope, key), failures: 1, expiresAt: nowSeconds + windowSeconds },
-            // Starts a new window only if none is live, so two concurrent failures never reset each other.
-            ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
-            ExpressionAttributeValues: { ':now': nowSeconds },
-          }),
-        );
-        return { failures: 1, expiresAt: nowSeconds + windowSeconds };
-      } catch (err) {
-        if (!isConditionFailed(err)) throw err;
-      }
-    }
-    throw new Error('recordFailedAttempt: contention did not settle');
-  }
-
-  async clearAttempts(scope: string, key: string): Promise<void> {
-    await this.db.send(new DeleteCommand({ TableName: this.table, Key: attemptsKey(scope, key) }));
   }
 }

@@ -41,6 +41,13 @@ export interface RunProgress {
    * create-only write that finds one falls back to reading it).
    */
   freshMonth?: boolean;
+  /**
+   * The released months, within the municipality's look-back window, whose
+   * decisions the run recomputes (benefit-rules.md §8): frozen with the
+   * batches, so every batch corrects the same months and their participants
+   * are among the batches. Absent on runs prepared before it was recorded.
+   */
+  correctionMonths?: string[];
 }
 
 export interface RunExport {
@@ -129,7 +136,7 @@ export interface PayrollRunsRepo {
    * Freezes the run's batches once: the first call writes them and returns
    * them; later calls (a retried prepare) return the frozen count, ignoring `batches`.
    */
-  freezeBatches(runId: string, batches: readonly string[][], at: string, freshMonth?: boolean): Promise<{ batches: number; participants: number }>;
+  freezeBatches(runId: string, batches: readonly string[][], at: string, freshMonth?: boolean, correctionMonths?: readonly string[]): Promise<{ batches: number; participants: number }>;
   getBatch(runId: string, index: number): Promise<Batch | undefined>;
   /** Stores a batch's result once and counts it in the run's progress; a second call changes nothing. */
   recordBatchResult(runId: string, index: number, result: BatchResult): Promise<'recorded' | 'exists'>;
@@ -354,7 +361,7 @@ export class DynamoPayrollRunsRepo implements PayrollRunsRepo {
     });
   }
 
-  async freezeBatches(runId: string, batches: readonly string[][], at: string, freshMonth = false): Promise<{ batches: number; participants: number }> {
+  async freezeBatches(runId: string, batches: readonly string[][], at: string, freshMonth = false, correctionMonths: readonly string[] = []): Promise<{ batches: number; participants: number }> {
     const run = await this.getRun(runId);
     if (run === undefined) throw new RangeError(`no payroll run ${runId}`);
     if (run.progress.prepared) return { batches: run.progress.batches, participants: run.progress.participants };
@@ -378,7 +385,7 @@ export class DynamoPayrollRunsRepo implements PayrollRunsRepo {
           UpdateExpression: 'SET progress = :p, updatedAt = :at ADD version :one',
           // Frozen once: a concurrent or retried prepare that lost keeps the winner's batches.
           ConditionExpression: 'progress.prepared = :no',
-          ExpressionAttributeValues: { ':p': { prepared: true, batches: batches.length, batchesDone: 0, participants, freshMonth }, ':at': at, ':one': 1, ':no': false },
+          ExpressionAttributeValues: { ':p': { prepared: true, batches: batches.length, batchesDone: 0, participants, freshMonth, correctionMonths: [...correctionMonths] }, ':at': at, ':one': 1, ':no': false },
         }),
       );
       return { batches: batches.length, participants };

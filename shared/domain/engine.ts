@@ -12,7 +12,7 @@ import { coverDays } from './coverage.js';
 import type { CalendarDay, DaySegment, DayStatus, Decision, DecisionCore, DecisionLine, Hint } from './decision.js';
 import type { Judgement, Verdict } from './judge-absences.js';
 import { judgeAbsences } from './judge-absences.js';
-import { dayLines, sortLines, unpaidLeaveLine } from './ledger.js';
+import { dayLines, sortLines, unpaidLeaveLines } from './ledger.js';
 import { policyVersion } from './policy.js';
 import { RULESET_VERSION } from './ruleset.js';
 import { baseAmount } from './rules/base-amount.js';
@@ -49,7 +49,7 @@ function compute(c: Case): Computation {
   const judgement = judgeAbsences(c, judged.flatMap((d) => d.portions));
 
   const lines: DecisionLine[] = [
-    ...enrolledDates.filter(onUnpaidLeave).map((d) => unpaidLeaveLine(d, rates)),
+    ...unpaidLeaveLines(enrolledDates.filter(onUnpaidLeave), enrolledDates.length, rates, base.baseOre),
     ...judged.flatMap((d) => dayLines(d, judgement.verdicts, rates, policy.deductionUnit)),
   ];
   sortLines(lines);

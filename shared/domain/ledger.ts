@@ -8,7 +8,8 @@ import type { DayCoverage, Portion } from './coverage.js';
 import type { DecisionLine, LineKind, ReasonCode, RuleId } from './decision.js';
 import type { Verdict } from './judge-absences.js';
 import type { ExactRates } from './rules/rates.js';
-import { deductionOre, unpaidLeaveDayOre } from './rules/deduction.js';
+import { deductionOre } from './rules/deduction.js';
+import { unpaidLeaveAmounts } from './rules/unpaid-leave.js';
 
 export function ruleOf(reason: ReasonCode): RuleId {
   switch (reason) {
@@ -63,15 +64,17 @@ export function dayLines(
   }));
 }
 
-export function unpaidLeaveLine(date: string, rates: ExactRates): DecisionLine {
-  return {
+/** One UNPAID_LEAVE line per enrolled day of leave, capped by the base (rules/unpaid-leave.ts). */
+export function unpaidLeaveLines(leaveDates: readonly string[], enrolledDays: number, rates: ExactRates, baseOre: number): DecisionLine[] {
+  const amounts = unpaidLeaveAmounts(leaveDates.length, enrolledDays, rates.daily, baseOre);
+  return leaveDates.map((date, i) => ({
     date,
     kind: 'UNPAID_LEAVE',
-    amountOre: unpaidLeaveDayOre(rates.daily),
+    amountOre: amounts[i]!,
     provisional: false,
     rule: 'IL-UNPAID-LEAVE',
     reasonCode: 'UNPAID_LEAVE',
-  };
+  }));
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

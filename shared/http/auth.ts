@@ -1,8 +1,15 @@
 /**
- * The caller, from the JWT claims API Gateway's JWT authorizer puts on the
- * event (`requestContext.authorizer.jwt.claims`). API Gateway hands every
- * claim over as a string; a list claim such as `cognito:groups` arrives as
- * `"[adviser payroll]"`. The local runtime builds the same shape.
+ * The caller, from the claims API Gateway puts on the event: the JWT
+ * authorizer's `requestContext.authorizer.jwt.claims`, or on the routes a
+ * kiosk calls the kiosk authorizer's context (`requestContext.authorizer.lambda`,
+ * functions/checkin-authorizer), which hands on the same names. API Gateway
+ * hands every claim over as a string; a list claim such as `cognito:groups`
+ * arrives as `"[adviser payroll]"`. The local runtime builds the same shapes
+ * by running the same authorizers.
+ *
+ * The kiosk role is taken only from the kiosk authorizer, which grants it
+ * for a kiosk's own client-credentials token (an active registered device);
+ * a user token claiming the kiosk group is never a kiosk.
  */
 import { createHash } from 'node:crypto';
 import type { Role } from '../../infra/routes.js';
@@ -31,6 +38,22 @@ export interface AuthContext {
 
 export type Claims = Readonly<Record<string, unknown>>;
 
+/** Which authorizer the claims came from. */
+export type ClaimSource = 'jwt' | 'device';
+
+interface AuthorizerContext {
+  jwt?: { claims?: Claims };
+  lambda?: Claims;
+}
+
+/** The claims on an API Gateway v2 event and the authorizer that put them there. */
+export function claimsOf(authorizer: unknown): { claims: Claims | undefined; source: ClaimSource } {
+  const a = authorizer as AuthorizerContext | undefined;
+  const lambda = a?.lambda;
+  if (typeof lambda === 'object' && lambda !== null) return { claims: lambda, source: 'device' };
+  return { claims: a?.jwt?.claims, source: 'jwt' };
+}
+
 const MUNICIPALITY = /^\d{4}$/;
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -58,11 +81,11 @@ function claim(claims: Claims, name: string): string | undefined {
  * No claims or no subject → 401; no allowed role → 403 FORBIDDEN_ROLE; a role
  * without the claim it needs (participant id, device id, municipality) → 403.
  */
-export function authenticate(claims: Claims | undefined, allowed: readonly Role[]): AuthContext {
+export function authenticate(claims: Claims | undefined, allowed: readonly Role[], source: ClaimSource = 'jwt'): AuthContext {
   if (claims === undefined) throw new UnauthenticatedError();
   const sub = claim(claims, 'sub');
   if (sub === undefined) throw new UnauthenticatedError();
-  const groups = parseGroups(claims['cognito:groups']);
+  const groups = parseGroups(claims['cognito:groups']).filter((g) => g !== 'kiosk' || source === 'device');
   const role = allowed.find((r) => groups.includes(r));
   if (role === undefined) throw new ForbiddenError('FORBIDDEN_ROLE', `This route is for: ${allowed.join(', ')}`);
   const municipality = claim(claims, 'custom:municipality');

@@ -96,8 +96,8 @@ export class NotFoundError extends AppError {
 
 /** The CONFLICT family: EVENT_ID_CONFLICT, REQUEST_ID_CONFLICT, ABSENCE_CHANGED, … */
 export class ConflictError extends AppError {
-  constructor(code: string, message: string) {
-    super(409, code, message);
+  constructor(code: string, message: string, issues?: Issue[]) {
+    super(409, code, message, issues === undefined ? {} : { issues });
   }
 }
 
@@ -115,9 +115,10 @@ export class UnsupportedMediaTypeError extends AppError {
   }
 }
 
+/** TOO_MANY_ATTEMPTS (a card's PIN checks are used up), KIOSK_SLOWED_DOWN (a kiosk's back-off), … */
 export class TooManyAttemptsError extends AppError {
-  constructor(retryAfterSeconds: number, message = 'Too many attempts; try again later') {
-    super(429, 'TOO_MANY_ATTEMPTS', message, { headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) } });
+  constructor(retryAfterSeconds: number, message = 'Too many attempts; try again later', code = 'TOO_MANY_ATTEMPTS') {
+    super(429, code, message, { headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) } });
   }
 }
 

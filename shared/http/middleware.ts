@@ -1,8 +1,9 @@
 /**
  * The one middy chain every API handler runs in (quality.md style 1):
  *
- *   context → errors(onError) → auth (401/403) → JSON body (415/413/400) → strict zod
- *   validation (400) → handler → JSON response with security headers
+ *   context → errors(onError) → auth (401/403) → strict zod validation of the query, then the
+ *   JSON body (415/413/400) → the participant's file is there and open (participant role, 403;
+ *   participant-guard.ts) → handler → JSON response with security headers
  *
  * and, on any error, the one mapping of errors to HTTP (errors.ts). Each
  * request writes one structured log line with ids only: request id, route,
@@ -21,7 +22,7 @@ import type { Deps } from '../adapters/deps.js';
 import { depsOverridden, getDeps } from '../adapters/deps.js';
 import { ConfigError, getConfig, requireTables } from '../config.js';
 import type { AuthContext } from './auth.js';
-import { authenticate } from './auth.js';
+import { authenticate, claimsOf } from './auth.js';
 import type { Issue } from './errors.js';
 import {
   BadRequestError,
@@ -34,6 +35,7 @@ import {
 } from './errors.js';
 import type { LogKeys, RequestLog } from './logger.js';
 import { requestLog } from './logger.js';
+import { requireActiveParticipant } from './participant-guard.js';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type HttpResponse = APIGatewayProxyStructuredResultV2;
@@ -202,7 +204,8 @@ export function httpHandler<B extends Schema | undefined = undefined, Q extends 
     name: 'http-auth',
     before: (request) => {
       const s = state(request);
-      s.auth = authenticate(request.event.requestContext?.authorizer?.jwt?.claims, roles);
+      const { claims, source } = claimsOf(request.event.requestContext?.authorizer);
+      s.auth = authenticate(claims, roles, source);
       s.log.append({ role: s.auth.role, actorRef: s.auth.actorRef, municipality: s.auth.municipality });
     },
   };
@@ -212,15 +215,28 @@ export function httpHandler<B extends Schema | undefined = undefined, Q extends 
     before: (request) => {
       const s = state(request);
       const event = request.event;
+      // The query first: a parameter the route does not take (`?__proto__=x` included, an own key
+      // as Lambda's JSON.parse makes it) is refused whatever the body, on every route.
+      const query = event.queryStringParameters ?? {};
+      if (spec.query !== undefined) s.query = validate(spec.query, query, 'query');
+      else if (Object.keys(query).length > 0) throw new UnknownFieldError(Object.keys(query).map((k) => `query.${k}`));
       const raw = parseJsonBody(event, maxBodyBytes);
       if (spec.body !== undefined) {
         if (raw === undefined) throw new ValidationError([{ path: 'body', message: 'a JSON body is required' }]);
         s.body = validate(spec.body, raw, 'body');
       } else if (raw !== undefined) throw new BadRequestError('BODY_NOT_ALLOWED', 'This route takes no request body');
-      const query = event.queryStringParameters ?? {};
-      if (spec.query !== undefined) s.query = validate(spec.query, query, 'query');
-      else if (Object.keys(query).length > 0) throw new UnknownFieldError(Object.keys(query).map((k) => `query.${k}`));
       if (spec.path !== undefined) s.path = validate(spec.path, event.pathParameters ?? {}, 'path');
+    },
+  };
+
+  // Every participant route, once, here rather than in each handler (issue 8 item 7).
+  const participantFile: middy.MiddlewareObj<HttpEvent, HttpResponse, Error, Context, Internal> = {
+    name: 'http-participant-file',
+    before: async (request) => {
+      // Fail fast on a missing table variable, naming every one (shared/config.ts), before any read.
+      if (!depsOverridden()) requireTables(getConfig(), tables);
+      const s = state(request);
+      if (s.auth?.role === 'participant') await requireActiveParticipant(getDeps(), s.auth);
     },
   };
 
@@ -240,11 +256,9 @@ export function httpHandler<B extends Schema | undefined = undefined, Q extends 
   };
 
   return middy<HttpEvent, HttpResponse, Error, Context, Internal>()
-    .use([context, errors, auth, input])
+    .use([context, errors, auth, input, participantFile])
     .handler(async (event: HttpEvent): Promise<HttpResponse> => {
       const s = states.get(event)!;
-      // Fail fast on a missing table variable, naming it (shared/config.ts).
-      if (!depsOverridden()) requireTables(getConfig(), tables);
       const result = await fn({
         auth: s.auth!,
         body: s.body as Out<B>,

@@ -13,7 +13,7 @@
  * imports resolve from node_modules, as they do from Lambda's runtime.
  *
  *   P4_RUNS=5 (default)   imports per function
- *   P4_ONLY=fn1,fn2       only these functions (default: every fn of infra/routes.ts and the payroll workflow's tasks)
+ *   P4_ONLY=fn1,fn2       only these functions (default: every fn of infra/routes.ts, the payroll workflow's tasks and the audit trail's)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -24,6 +24,7 @@ import { ESM_REQUIRE_BANNER } from '../../infra/constructs/introflyt-function.js
 import { PROJECT_ROOT, handlerEntry } from '../../infra/project.js';
 import { ROUTES } from '../../infra/routes.js';
 import { PAYROLL_TASKS } from '../../infra/constructs/payroll-workflow.js';
+import { AUDIT_TRAIL_FUNCTIONS } from '../../infra/constructs/audit-trail.js';
 import type { BenchRow } from './bench-table.js';
 
 const MAX_BYTES = 1_000_000;
@@ -50,7 +51,7 @@ function importMs(file: string, cwd: string): number {
 export async function benchBundles(): Promise<BenchRow[]> {
   const runs = Number(process.env.P4_RUNS ?? 5);
   const only = process.env.P4_ONLY?.split(',').filter((f) => f.length > 0);
-  const fns = [...new Set([...ROUTES.map((r) => r.fn), ...Object.values(PAYROLL_TASKS)])].filter((fn) => only === undefined || only.includes(fn)).sort();
+  const fns = [...new Set([...ROUTES.map((r) => r.fn), ...Object.values(PAYROLL_TASKS), ...AUDIT_TRAIL_FUNCTIONS])].filter((fn) => only === undefined || only.includes(fn)).sort();
   const dir = join(PROJECT_ROOT, 'test', 'artifacts', `p4-bundles-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   const rows: BenchRow[] = [];

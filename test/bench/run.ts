@@ -14,6 +14,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   p3: async () => (await import('./p3-checkin.js')).benchCheckin,
   p4: async () => (await import('./p4-bundles.js')).benchBundles,
   p6: async () => (await import('./p6-release.js')).benchRelease,
+  sim: async () => (await import('./simulate-batch.js')).benchSimulateBatch,
 };
 
 const wanted = process.argv.slice(2).map((a) => a.toLowerCase());

@@ -4,12 +4,15 @@
  * document queue, where approving a pending doctor's note turns the day from
  * withheld to excused; what-if on a month's case (the same approval on the
  * stored decision's case pays the withheld amount back); the formal-decision
- * queue with a recorded enkeltvedtak; axe on every view; screenshots.
+ * queue with a recorded enkeltvedtak; a REVIEW decision looked at and marked
+ * as seen; axe on every view; screenshots.
  */
 import type { Page } from 'playwright-core';
 import { DEMO_PARTICIPANTS } from '../../infra/local/seed.js';
 import type { CaseInput } from '../../shared/domain/case.js';
-import { goldenCase, seedDecision } from '../support/decision-seed.js';
+import { decisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
+import { getDeps } from '../../shared/adapters/deps.js';
+import { goldenCase, inMonth, seedDecision } from '../support/decision-seed.js';
 import { screenshot, seriousViolations, signInAs, startBrowserEnv, type BrowserEnv } from './browser.js';
 
 let env: BrowserEnv;
@@ -131,5 +134,25 @@ test('the formal-decision queue: a VEDTAK_REQUIRED decision gets its enkeltvedta
   const mineNow = reviews.reviews.find((r) => r.participantId === p5.participantId)!;
   expect(mineNow.resolved).toBe(true);
   expect(mineNow.resolution?.kind).toBe('FORMAL_DECISION');
+  await context.close();
+});
+
+test('a REVIEW decision is on the list to look at; marking it as seen stores the mark, and the list says when', async () => {
+  // p5's September: half a day without a reason, a REVIEW decision (paid as computed).
+  await seedDecision(inMonth(goldenCase('g02-unexcused-half-day', p5.participantId), '2026-09', '2026-10-02'), { runId: 'run-browser-adviser-sep' });
+  const { context, page } = await env.newPage('adviser');
+  await signInAs(page, '/adviser/', adviser);
+  await tab(page, 'reviews');
+  const card = page.locator(`[data-look="${p5.participantId}/2026-09"]`);
+  await card.waitFor();
+  expect(await page.locator('h2', { hasText: 'Til gjennomsyn' }).count()).toBe(1);
+  expect(await seriousViolations(page)).toEqual([]);
+  await card.getByRole('button', { name: 'Merk som sett' }).click();
+  await page.locator(`[data-look="${p5.participantId}/2026-09"][data-seen="true"]`).waitFor();
+  expect(await page.locator(`[data-look="${p5.participantId}/2026-09"]`).innerText()).toMatch(/Sett /);
+  const stored = await getDeps().decisions.getLatest(p5.participantId, '2026-09');
+  const mark = await decisionDeps().reviews.getSeen(stored!);
+  expect(mark).toMatchObject({ participantId: p5.participantId, period: '2026-09', version: 1, decisionId: stored!.decisionId });
+  expect(await seriousViolations(page)).toEqual([]);
   await context.close();
 });

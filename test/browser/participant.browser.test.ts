@@ -10,7 +10,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_PARTICIPANTS } from '../../infra/local/seed.js';
-import { goldenCase, seedDecision } from '../support/decision-seed.js';
+import { getDeps } from '../../shared/adapters/deps.js';
+import { absentOn, baseCase, OCTOBER_2026_DAYS } from '../support/case-builder.js';
+import { goldenCase, inMonth, seedDecision } from '../support/decision-seed.js';
 import { ROOT } from '../support/paths.js';
 import { screenshot, seriousViolations, signInAs, startBrowserEnv, type BrowserEnv } from './browser.js';
 
@@ -69,32 +71,89 @@ test('month calendar coloured by status with a legend, in nb and en; axe clean; 
   await context.close();
 });
 
-test('reports own illness and child illness; the absences appear in the month', async () => {
+/** Programme days of the last 14 days (the reporting window) on which a participant has reported nothing yet, newest first. */
+async function freeReportDays(username: string): Promise<string[]> {
+  const token = await env.sys.tokenFor(username);
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const earliest = new Date(Date.parse(`${today}T12:00:00Z`) - 14 * 86_400_000).toISOString().slice(0, 10);
+  const months = [...new Set([earliest.slice(0, 7), today.slice(0, 7)])];
+  const views = await Promise.all(months.map(async (month) => (await env.sys.http('GET', '/me/attendance', { token, query: { month } })).body as { days: { date: string }[]; absences: { date: string }[] }));
+  const reported = new Set(views.flatMap((v) => v.absences.map((a) => a.date)));
+  return views
+    .flatMap((v) => v.days.map((d) => d.date))
+    .filter((d) => d >= earliest && d <= today && !reported.has(d))
+    .sort()
+    .reverse();
+}
+
+test('reports own illness, and child illness with a doctor’s note to come: each stored exactly as chosen, and listed in the month', async () => {
+  const parent = DEMO_PARTICIPANTS[4]!; // p5: two children
+  const [ownDay, childDay] = await freeReportDays(parent.username);
+  expect(childDay).toBeDefined();
   const { context, page } = await env.newPage('participant');
-  await signInAs(page, '/participant/', me.username);
+  await signInAs(page, '/participant/', parent.username);
   await page.locator('.calendar').waitFor();
   await tab(page, 'report');
   await page.locator('form').waitFor();
   expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, 'participant-3-report', true);
 
-  const before = await env.sys.count('attendance');
+  const stored = async () => (await getDeps().attendance.listAbsences(parent.participantId)).map((a) => ({ date: a.date, category: a.category, documentation: a.documentation, status: a.status, minutes: a.minutes }));
+  const before = await stored();
+
+  // Own illness, self-certified, the whole day: approved at once.
+  await page.locator('#date').fill(ownDay!);
   await page.getByRole('button', { name: 'Send' }).click();
   await page.locator('p.ok').waitFor();
   expect(await page.locator('p.ok').textContent()).toMatch(/Fraværet er meldt: egen sykdom, .*, godkjent\./);
 
+  // My child is ill, part of the day, and I will hand in a doctor's note: waits for the document.
   await page.getByLabel('Barnet mitt er sykt').check();
+  await page.locator('#date').fill(childDay!);
   await page.getByLabel('En del av dagen').check();
   await page.locator('#minutes').fill('90');
+  await page.getByLabel('Jeg leverer legeerklæring').check();
   await page.getByRole('button', { name: 'Send' }).click();
   await page.locator('p.ok', { hasText: 'barns sykdom' }).waitFor();
-  expect(await env.sys.count('attendance')).toBe(before + 2);
+  expect(await page.locator('p.ok').textContent()).toMatch(/barns sykdom, .*, venter på behandling\./);
+
+  const added = (await stored()).filter((a) => !before.some((b) => JSON.stringify(b) === JSON.stringify(a)));
+  expect(added.sort((a, b) => (a.date < b.date ? 1 : -1))).toEqual([
+    { date: ownDay, category: 'OWN_ILLNESS', documentation: 'SELF_CERTIFICATION', status: 'APPROVED', minutes: null },
+    { date: childDay, category: 'CHILD_ILLNESS', documentation: 'DOCTOR_NOTE', status: 'PENDING', minutes: 90 },
+  ]);
 
   await tab(page, 'month');
   await page.locator('ul.absences').waitFor();
   const listed = await page.locator('ul.absences').textContent();
   expect(listed).toContain('egen sykdom');
-  expect(listed).toContain('barns sykdom');
+  await context.close();
+});
+
+test('what the rules cannot use is refused with a plain message: child illness without children, a day that is no programme day', async () => {
+  // p4 has no children on file.
+  const { context, page } = await env.newPage('participant');
+  await signInAs(page, '/participant/', me.username);
+  await page.locator('.calendar').waitFor();
+  await tab(page, 'report');
+  await page.locator('form').waitFor();
+  const before = await env.sys.count('attendance');
+  const [free] = await freeReportDays(me.username);
+  await page.locator('#date').fill(free!);
+  await page.getByLabel('Barnet mitt er sykt').check();
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.locator('p.error').waitFor();
+  expect(await page.locator('p.error').textContent()).toContain('det står ingen barn i mappen din');
+
+  // The latest Sunday in the reporting window: no programme day.
+  const sunday = new Date();
+  sunday.setUTCDate(sunday.getUTCDate() - sunday.getUTCDay());
+  await page.getByLabel('Jeg er syk').check();
+  await page.locator('#date').fill(sunday.toISOString().slice(0, 10));
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.locator('p.error', { hasText: 'ikke en programdag' }).waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(await env.sys.count('attendance')).toBe(before);
   await context.close();
 });
 
@@ -165,5 +224,47 @@ test('reads the payout and its layered explanation in Norwegian and in English: 
   expect(await page.locator('details[data-layer="rights"]').innerText()).toMatch(/complain/i);
   expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, 'participant-2-payout-explanation-en', true);
+  await context.close();
+});
+
+test('an adjusted month: the page shows the amount paid, the adjustment in the explanation and every version of it, in nb and en', async () => {
+  // September needs a formal decision (twelve days without a reason); the adviser adjusts it over the API.
+  const september = inMonth({ ...absentOn(baseCase(), OCTOBER_2026_DAYS.slice(2, 14)), participant: { ...baseCase().participant, id: me.participantId } }, '2026-09', '2026-10-02');
+  const stored = await seedDecision(september, { runId: 'run-browser-participant-sep' });
+  const base = (stored.decision as { baseOre: number }).baseOre;
+  const put = await env.sys.http('PUT', `/decisions/${me.participantId}/2026-09/resolution`, {
+    token: await env.sys.tokenFor(me.adviser),
+    body: { kind: 'ADJUSTMENT', version: 1, payoutOre: base, reason: 'Forhåndsvarsel ble ikke sendt i tide.' },
+  });
+  expect(put.status).toBe(201);
+
+  const { context, page } = await env.newPage('participant');
+  await signInAs(page, '/participant/', me.username);
+  await page.locator('.calendar').waitFor();
+  await tab(page, 'payout');
+  await page.locator('.explanation .summary').waitFor();
+  await page.locator('#period').selectOption('2026-09');
+  await page.locator('.explanation .summary', { hasText: /september 2026/ }).waitFor();
+  expect(await page.locator('[data-payout]').getAttribute('data-payout')).toBe(String(base));
+  const summary = await page.locator('.explanation .summary').innerText();
+  expect(summary).toMatch(/En programrådgiver har endret beløpet til NOK\s22\s758,17/);
+  expect(summary).toContain('Forhåndsvarsel ble ikke sendt i tide.');
+  expect(summary).toMatch(/Du får utbetalt NOK\s22\s758,17 med utbetalingen for september 2026\./);
+  // The versions, newest first: the current one (the adjustment) and the one computed first, each with its stored text.
+  const versions = page.locator('.explanation-history details');
+  expect(await versions.evaluateAll((els) => els.map((e) => e.getAttribute('data-version')))).toEqual(['2', '1']);
+  expect(await versions.nth(0).locator('summary').innerText()).toMatch(/Versjon 2 \(gjeldende\).*beløpet endret av rådgiver.*22\s758,17/);
+  await page.locator('.explanation-history').scrollIntoViewIfNeeded();
+  await screenshot(page, 'participant-5-adjusted-versions');
+  await versions.nth(1).locator('summary').click();
+  expect(await versions.nth(1).innerText()).toMatch(/Før beløpet blir utbetalt, må en rådgiver fatte et vedtak/);
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.locator('.explanation .summary', { hasText: /September 2026/ }).waitFor();
+  expect(await page.locator('.explanation .summary').innerText()).toMatch(/You are paid NOK\s22\s758,17 with the payout for September 2026\./);
+  expect(await page.locator('.explanation-history details').nth(0).locator('summary').innerText()).toMatch(/Version 2 \(current\).*amount changed by an adviser/);
+  expect(await seriousViolations(page)).toEqual([]);
   await context.close();
 });

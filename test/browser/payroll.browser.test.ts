@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { DEMO_PARTICIPANTS } from '../../infra/local/seed.js';
+import { addMonths } from '../../web/src/lib/format.js';
 import { screenshot, seriousViolations, signInAs, startBrowserEnv, type BrowserEnv } from './browser.js';
 
 let env: BrowserEnv;
@@ -22,8 +23,11 @@ afterAll(async () => {
   await env?.close();
 });
 
-/** This month in Europe/Oslo: the demo history covers it, and a begun month may be paid. */
-const period = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
+/** This month in Europe/Oslo: not ended, so it cannot be run yet. */
+const thisMonth = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
+/** Last month: ended, and the demo history covers all of it. */
+const period = addMonths(thisMonth, -1);
+const nextMonthFirst = `${addMonths(thisMonth, 1)}-01`;
 
 async function openRun(page: Page, runId: string): Promise<void> {
   await page.locator(`tr[data-run="${runId}"]`).getByRole('button').click();
@@ -112,4 +116,40 @@ test('two payroll users release a run and download its export', async () => {
   await screenshot(second.page, 'payroll-4-released', true);
   await second.context.close();
   await first.context.close();
+});
+
+test('a month that has not ended cannot be started: the page says when it can, and so does the API behind it', async () => {
+  const token = await env.sys.tokenFor('payroll1');
+  const runsBefore = ((await env.sys.http('GET', '/payroll-runs', { token })).body as { runs: unknown[] }).runs.length;
+
+  const { context, page } = await env.newPage('payroll');
+  await signInAs(page, '/payroll/', 'payroll1');
+  await page.locator('#period').fill(thisMonth);
+  // Refused on the page itself: no request is sent.
+  const posts: string[] = [];
+  page.on('request', (r) => void (r.method() === 'POST' && posts.push(r.url())));
+  await page.locator('#start-run').click();
+  const refusal = page.locator('p.error[role="alert"]');
+  await refusal.waitFor();
+  expect(await refusal.innerText()).toMatch(/^Måneden .+ er ikke over ennå\. .*kjøringen kan startes fra 1\. \S+ \d{4}\.$/);
+  expect(posts).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
+  await context.close();
+
+  // A device whose clock is already in the next month: the page asks, the server's clock refuses (409 MONTH_NOT_ENDED).
+  const ahead = await env.newPage('payroll');
+  await ahead.context.clock.setFixedTime(new Date(`${nextMonthFirst}T12:00:00Z`));
+  await signInAs(ahead.page, '/payroll/', 'payroll1');
+  await ahead.page.getByRole('button', { name: 'English' }).click();
+  await ahead.page.locator('#period').fill(thisMonth);
+  const [refused] = await Promise.all([
+    ahead.page.waitForResponse((r) => r.url().endsWith('/payroll-runs') && r.request().method() === 'POST'),
+    ahead.page.locator('#start-run').click(),
+  ]);
+  expect([refused.status(), ((await refused.json()) as { code: string }).code]).toEqual([409, 'MONTH_NOT_ENDED']);
+  await ahead.page.locator('p.error[role="alert"]').waitFor();
+  expect(await ahead.page.locator('p.error[role="alert"]').innerText()).toMatch(/^The month .+ has not ended yet\. .*its run can start on 1 \S+ \d{4}\.$/);
+  await ahead.context.close();
+
+  expect(((await env.sys.http('GET', '/payroll-runs', { token })).body as { runs: unknown[] }).runs).toHaveLength(runsBefore);
 });

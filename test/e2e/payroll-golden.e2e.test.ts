@@ -1,7 +1,9 @@
 /**
- * The month end to end on the local system (issue 4 "Done when"): two
+ * The month end to end on the local system (issue 4 "Done when"): three
  * municipalities seeded with one participant per golden case (5002 carries
- * the DAILY deduction policy of g12), a payroll user starts the run over
+ * the DAILY deduction policy of g12; 5003 the cases of another month than
+ * October, g13's January, run once that month has ended on the date the
+ * case is computed), a payroll user starts the run over
  * HTTP, the synthesized ASL runs in aws-local-stepfunctions with the real
  * task handlers, and every stored decision equals the engine's decision for
  * the golden case (participant id and municipality put in) — input hash,
@@ -23,6 +25,7 @@ import { GOLDEN_DIR } from '../support/paths.js';
 import { seedGoldenCase, type GoldenSeed } from './golden-seed.js';
 
 let sys: TestSystem;
+const OCTOBER = '2026-10';
 const payloads: unknown[] = [];
 const seeds: { name: string; seed: GoldenSeed }[] = [];
 
@@ -40,8 +43,9 @@ beforeAll(async () => {
   const files = readdirSync(GOLDEN_DIR).filter((f) => f.endsWith('.case.json')).sort();
   for (const [i, f] of files.entries()) {
     const c = JSON.parse(readFileSync(join(GOLDEN_DIR, f), 'utf8')) as CaseInput;
-    // A municipality policy applies to everyone in it: a case with its own policy gets the municipality that has it.
-    const municipality = c.municipality.policy === undefined ? '5001' : '5002';
+    // A municipality policy applies to everyone in it: a case with its own policy gets the municipality that has it;
+    // a case of another month gets its own municipality, so October's runs hold October's cases only.
+    const municipality = c.period !== OCTOBER ? '5003' : c.municipality.policy === undefined ? '5001' : '5002';
     seeds.push({ name: f, seed: await seedGoldenCase(deps, c, `pg-${String(i + 1).padStart(2, '0')}`, municipality) });
   }
 });
@@ -50,9 +54,9 @@ afterAll(async () => {
   await sys?.stop();
 });
 
-async function runMonth(municipality: string): Promise<Record<string, unknown>> {
+async function runMonth(municipality: string, period = OCTOBER): Promise<Record<string, unknown>> {
   const token = await sys.tokenFor(staff(`pay-${municipality}`, ['payroll'], municipality));
-  const started = await sys.http('POST', '/payroll-runs', { token, body: { period: '2026-10' } });
+  const started = await sys.http('POST', '/payroll-runs', { token, body: { period } });
   expect(started.status).toBe(202);
   const runId = started.body!.runId as string;
   const run = await getPayrollRunsRepo().getRun(runId);
@@ -64,9 +68,18 @@ async function runMonth(municipality: string): Promise<Record<string, unknown>> 
 
 test('the month of every golden case through the real ASL: stored decision = engine decision', async () => {
   const logs = captureLogs();
-  let views: Record<'5001' | '5002', Record<string, unknown>>;
+  let views: Record<'5001' | '5002' | '5003', Record<string, unknown>>;
   try {
-    views = { '5001': await runMonth('5001'), '5002': await runMonth('5002') };
+    const october = { '5001': await runMonth('5001'), '5002': await runMonth('5002') };
+    // January 2027 can be computed from 1 February (Oslo), the day its golden case is computed on.
+    const january = [...new Set(seeds.filter((x) => x.seed.municipality === '5003').map((x) => x.seed.expectedCase.period))];
+    expect(january).toEqual(['2027-01']);
+    sys.clock!.set('2027-02-01T08:00:00Z');
+    try {
+      views = { ...october, '5003': await runMonth('5003', '2027-01') };
+    } finally {
+      sys.clock!.set('2026-11-02T08:00:00Z');
+    }
   } finally {
     logs.stop();
   }
@@ -78,7 +91,7 @@ test('the month of every golden case through the real ASL: stored decision = eng
   for (const p of payloads) expect(Object.keys(p as object).every((k) => ['runId', 'batch', 'error'].includes(k))).toBe(true);
   let payout = 0;
   for (const { name, seed } of seeds) {
-    const stored = await getDeps().decisions.getLatest(seed.participantId, '2026-10');
+    const stored = await getDeps().decisions.getLatest(seed.participantId, seed.expectedCase.period);
     expect({ name, version: stored?.version }).toEqual({ name, version: 1 });
     const expected = decide(parseCase(seed.expectedCase));
     expect({ name, decision: stored!.decision }).toEqual({ name, decision: JSON.parse(JSON.stringify(expected)) });
@@ -86,9 +99,9 @@ test('the month of every golden case through the real ASL: stored decision = eng
     expect(Object.keys(stored!.decision.explanation as object).sort()).toEqual(['en', 'nb']);
     payout += expected.payoutOre;
   }
-  const totals = [views['5001'], views['5002']].map((v) => v.totals as { payoutOre: number; decided: number });
-  expect(totals[0]!.payoutOre + totals[1]!.payoutOre).toBe(payout);
-  expect(totals[0]!.decided + totals[1]!.decided).toBe(seeds.length);
+  const totals = [views['5001'], views['5002'], views['5003']].map((v) => v.totals as { payoutOre: number; decided: number });
+  expect(totals.reduce((n, t) => n + t.payoutOre, 0)).toBe(payout);
+  expect(totals.reduce((n, t) => n + t.decided, 0)).toBe(seeds.length);
   expect(views['5001']).toMatchObject({ status: 'AWAITING_APPROVAL', progress: { percent: 100 } });
 });
 

@@ -18,6 +18,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getDeps } from '../../shared/adapters/deps.js';
+import { getExplanationsRepo } from '../../shared/adapters/explanations-repo.js';
 import { absenceIdOf } from '../../shared/adapters/attendance-repo.js';
 import { getPayrollRunsRepo, setPayrollRunsRepo, type PayrollRun } from '../../shared/adapters/payroll-runs-repo.js';
 import { setWorkflow } from '../../shared/adapters/workflow.js';
@@ -253,6 +254,7 @@ describe('R5: recompute and corrections', () => {
       expect(changed).not.toBe('changed');
     }
     const before = await sys.count('decisions', 'DEC#');
+    const revisionsBefore = await sys.count('decisions', 'EXP#');
 
     sys.clock!.set('2026-12-02T08:00:00Z');
     try {
@@ -275,8 +277,14 @@ describe('R5: recompute and corrections', () => {
       expect(v1.decision).toEqual(JSON.parse(JSON.stringify(decide(parseCase(pending.expectedCase)))));
       // The back-payment is in November's totals, to the øre; the negative one went to an adviser, not set off.
       expect(nov.totals).toMatchObject({ backPaymentOre: late.correction!.totalDifferenceOre, adviserCorrections: 1, decided: seeds.length });
-      // Two corrections plus one November decision per participant.
+      // Two corrections plus one November decision per participant, and November's explanation of the one who is paid back
+      // says so in a second version (the negative correction pays nothing with November).
+      const novExplanation = await getExplanationsRepo().latestFor(pending.participantId, '2026-11', 1);
+      expect(novExplanation).toMatchObject({ revision: 1, cause: 'BACK_PAYMENTS', context: { backPayments: [{ period: '2026-10', decisionId: late.decisionId, amountOre: late.correction!.totalDifferenceOre }] } });
+      expect(await getExplanationsRepo().latestFor(approvedOne.participantId, '2026-11', 1)).toBeUndefined();
+      // (By sort key: the same table holds the explanation revisions, the pay month's counters and correction markers.)
       expect(await sys.count('decisions', 'DEC#')).toBe(before + 2 + seeds.length);
+      expect(await sys.count('decisions', 'EXP#')).toBe(revisionsBefore + 1);
     } finally {
       sys.clock!.set('2026-11-02T08:00:00Z');
     }

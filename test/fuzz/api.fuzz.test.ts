@@ -22,14 +22,22 @@
  * Afterwards: no prototype was polluted, and no seeded name or national id
  * appears in any log line (S7).
  */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { ROUTES } from '../../infra/routes.js';
 import type { RouteDef, TableKey } from '../../infra/routes.js';
 import { TABLES } from '../../infra/tables.js';
+import { FileAnchorStore } from '../../shared/adapters/audit-anchors.js';
+import { setAuditServices } from '../../shared/adapters/audit-config.js';
+import { LocalAuditMac } from '../../shared/adapters/audit-mac.js';
 import { FixedClock } from '../../shared/adapters/clock.js';
 import { getDeps, resetDeps, setDeps } from '../../shared/adapters/deps.js';
+import { staffDirectoryOf } from '../../shared/adapters/staff-directory.js';
 import { resetConfig } from '../../shared/config.js';
 import type { ApiDynamo } from '../support/api-dynamo.js';
 import { startApiDynamo } from '../support/api-dynamo.js';
@@ -85,10 +93,11 @@ const world: FuzzWorld = {
   foreignParticipantId: 'p-foreign',
   deviceId: 'kiosk-fuzz',
   adviserSub: 'adviser-fuzz',
-  knownIds: ['p-fuzz', 'p-other', 'p-foreign', 'p-nobody', '2026-10', '2026-09', 'kiosk-fuzz'],
+  knownIds: ['p-fuzz', 'p-other', 'p-foreign', 'p-nobody', '2026-10', '2026-09', '2026-10-14', '2026-10-17', 'kiosk-fuzz'],
 };
 
 let db: ApiDynamo;
+let auditDir: string | undefined;
 let counter: WriteCounter;
 let logs: Captured;
 const seeded: SeededParticipant[] = [];
@@ -127,7 +136,15 @@ beforeAll(async () => {
   process.env.AWS_ENDPOINT_URL_DYNAMODB = counter.url;
   resetConfig();
   resetDeps();
-  setDeps({ clock });
+  // The user directory (the staff pool on AWS): the fuzz adviser of 5001 and one of Oslo.
+  const staff = staffDirectoryOf([
+    { sub: world.adviserSub, municipality: '5001', groups: ['adviser'], enabled: true },
+    { sub: 'adviser-oslo', municipality: '0301', groups: ['adviser'], enabled: true },
+  ]);
+  setDeps({ clock, staff });
+  // The audit key and anchor the verifying routes use (GET /audit/verification, the access log): local stand-ins in a temp folder.
+  auditDir = mkdtempSync(join(tmpdir(), 'introflyt-fuzz-audit-'));
+  setAuditServices({ mac: new LocalAuditMac(randomBytes(32)), anchors: new FileAnchorStore(join(auditDir, 'anchors.jsonl')) });
   seeded.push(await seedParticipant('p-fuzz'), await seedParticipant('p-other'), await seedParticipant('p-foreign', { municipality: '0301' }));
   await assign('p-fuzz', world.adviserSub);
   await assign('p-foreign', world.adviserSub, '0301');
@@ -147,6 +164,8 @@ afterAll(async () => {
     console.log(`S1 fuzz: ${reports.reduce((n, r) => n + r.runs, 0)} hostile requests over ${reports.length} routes\n${lines.join('\n')}`);
   }
   setDeps(undefined);
+  setAuditServices(undefined);
+  if (auditDir !== undefined) rmSync(auditDir, { recursive: true, force: true });
   await counter?.close();
   await db?.stop();
 });

@@ -35,6 +35,8 @@ test.each([
   ['an unknown table', [row({ tables: { payments: 'r' } as never })], 'GET /things: unknown table "payments"'],
   ['a bad access level', [row({ tables: { participants: 'w' } as never })], 'GET /things: table "participants" access must be "r" or "rw"'],
   ['an unknown method', [row({ method: 'HEAD' as never })], 'HEAD /things: unknown method'],
+  ['a route for staff and participants at once', [row({ roles: ['adviser', 'participant'] })], 'GET /things: mixes staff roles with participant or kiosk (one token issuer per route)'],
+  ["a participant route that cannot read the participant's file", [row({ roles: ['participant'], tables: { attendance: 'r' } })], "GET /things: a participant route needs participants: 'r' (the active-file check)"],
 ])('%s is rejected with a message naming it', (_name, routes, problem) => {
   expect(problemsOf(routes as RouteDef[])).toContain(problem);
 });

@@ -5,29 +5,14 @@
  * table says, never a wildcard on a table, an append-only audit log; logs with
  * retention and alarms for every function.
  */
-import { Stack, type CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import type { IConstruct } from 'constructs';
-import { ROLES, ROUTES, type TableKey } from '../../infra/routes.js';
+import { ROLES, ROUTES, STAFF_ROLES, type TableKey } from '../../infra/routes.js';
 import { planFunctions } from '../../infra/stateless-stack.js';
-import { tableArnExportName } from '../../infra/constructs/shared-tables.js';
+import { tableArnExportName, tableStreamArnExportName } from '../../infra/constructs/shared-tables.js';
 import { TABLES } from '../../infra/tables.js';
 import { buildTestApp, type TestApp } from './infra-app.js';
+import { asArray, logicalIdOf, resourcesOf, type Json, type Statement } from './template-helpers.js';
 import { PAYROLL_TASKS } from '../../infra/constructs/payroll-workflow.js';
-
-type Json = Record<string, unknown>;
-interface Resource {
-  Type: string;
-  Properties: Json;
-  DeletionPolicy?: string;
-  UpdateReplacePolicy?: string;
-  Metadata?: Json;
-}
-interface Statement {
-  Effect: string;
-  Action: string | string[];
-  Resource: unknown;
-}
 
 let built: TestApp;
 let stateful: Template;
@@ -40,13 +25,6 @@ beforeAll(() => {
 });
 afterAll(() => built.cleanup());
 
-/** The template logical id of a construct's CloudFormation resource. */
-function logicalIdOf(construct: IConstruct): string {
-  return Stack.of(construct).resolve((construct.node.defaultChild as CfnElement).logicalId) as string;
-}
-
-const resourcesOf = (t: Template, type: string): Record<string, Resource> => t.findResources(type) as Record<string, Resource>;
-const asArray = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
 const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 const PLANS = planFunctions(ROUTES);
 
@@ -92,13 +70,13 @@ describe('stateful stack', () => {
     expect(built.stateful.terminationProtection).toBe(true);
   });
 
-  test('one customer-managed key with rotation, retained', () => {
-    stateful.resourceCountIs('AWS::KMS::Key', 1);
-    stateful.hasResource('AWS::KMS::Key', {
-      Properties: { EnableKeyRotation: true },
-      DeletionPolicy: 'Retain',
-      UpdateReplacePolicy: 'Retain',
-    });
+  test('three customer-managed keys, retained: data and logs keys rotate, the audit key is an HMAC key (test/infra/audit-trail.infra.test.ts)', () => {
+    stateful.resourceCountIs('AWS::KMS::Key', 3);
+    for (const id of [built.stateful.dataKey, built.stateful.logsKey]) {
+      const key = resourcesOf(stateful, 'AWS::KMS::Key')[logicalIdOf(id)]!;
+      expect(key.Properties.EnableKeyRotation).toBe(true);
+    }
+    for (const key of Object.values(resourcesOf(stateful, 'AWS::KMS::Key'))) expect([key.DeletionPolicy, key.UpdateReplacePolicy]).toEqual(['Retain', 'Retain']);
   });
 
   test('the payroll exports bucket: the data key, no public access, TLS only, access-logged, retained', () => {
@@ -167,15 +145,45 @@ describe('stateful stack', () => {
 });
 
 describe('HTTP API', () => {
-  test('every route of ROUTES exists, and every route in the API has the JWT authorizer', () => {
+  test('every route of ROUTES exists, each behind the authorizer its row names: the kiosk authorizer for kiosk routes, the staff pool’s JWT authorizer for staff routes, the participant pool’s for the rest', () => {
     const routes = Object.values(resourcesOf(stateless, 'AWS::ApiGatewayV2::Route'));
-    const authorizers = Object.keys(resourcesOf(stateless, 'AWS::ApiGatewayV2::Authorizer'));
-    expect(authorizers).toHaveLength(1);
+    const authorizers = resourcesOf(stateless, 'AWS::ApiGatewayV2::Authorizer');
+    expect(Object.keys(authorizers)).toHaveLength(3);
+    const staffAuthorizer = logicalIdOf(built.stateless.node.findChild('Http').node.findChild('Api').node.findChild('StaffCognitoJwt'));
+    const kioskAuthorizer = Object.entries(authorizers).find(([, a]) => a.Properties.AuthorizerType === 'REQUEST')![0];
+    const participantAuthorizer = Object.entries(authorizers).find(([id, a]) => a.Properties.AuthorizerType === 'JWT' && id !== staffAuthorizer)![0];
     expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
-    for (const route of routes) {
-      expect(route.Properties.AuthorizationType).toBe('JWT');
-      expect(route.Properties.AuthorizerId).toEqual({ Ref: authorizers[0] });
+    expect(ROUTES.filter((r) => r.authorizer === 'device').map((r) => `${r.method} ${r.path}`).sort()).toEqual(['POST /checkins', 'POST /kiosk-identifications']);
+    for (const row of ROUTES) {
+      const route = routes.find((r) => r.Properties.RouteKey === `${row.method} ${row.path}`)!;
+      const kiosk = row.authorizer === 'device';
+      const staff = row.roles.every((r) => STAFF_ROLES.includes(r));
+      expect({ route: row.path, type: route.Properties.AuthorizationType, id: route.Properties.AuthorizerId }).toEqual({
+        route: row.path,
+        type: kiosk ? 'CUSTOM' : 'JWT',
+        id: { Ref: kiosk ? kioskAuthorizer : staff ? staffAuthorizer : participantAuthorizer },
+      });
     }
+  });
+
+  test('the kiosk authorizer: a Lambda REQUEST authorizer, simple responses, never cached (a deactivated device is refused at once)', () => {
+    const fnId = logicalIdOf(built.stateless.kioskAuthorizer!.function);
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'REQUEST',
+      AuthorizerPayloadFormatVersion: '2.0',
+      EnableSimpleResponses: true,
+      AuthorizerResultTtlInSeconds: 0,
+      IdentitySource: ['$request.header.Authorization'],
+      AuthorizerUri: Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([{ 'Fn::GetAtt': [fnId, 'Arn'] }])] }),
+    });
+    // It reads devices (participants table, read only) and knows the pool's issuer, its keys and the web client.
+    const props = resourcesOf(stateless, 'AWS::Lambda::Function')[fnId]!.Properties;
+    const env = (props.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(Object.keys(env).sort()).toEqual(['DEVICE_SCOPE', 'NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'TABLE_PARTICIPANTS', 'TOKEN_ISSUER', 'TOKEN_JWKS_URL', 'WEB_CLIENT_ID']);
+    expect(env.DEVICE_SCOPE).toBe('introflyt/checkin');
+    expect(JSON.stringify(env.TOKEN_JWKS_URL)).toContain('/.well-known/jwks.json');
+    expect(built.stateless.kioskAuthorizer!.tableAccess).toEqual({ participants: 'r' });
+    stateless.hasResourceProperties('AWS::Lambda::Permission', { Action: 'lambda:InvokeFunction', FunctionName: { 'Fn::GetAtt': [fnId, 'Arn'] }, Principal: 'apigateway.amazonaws.com' });
   });
 
   test('each route is served by the function its row names', () => {
@@ -243,9 +251,45 @@ describe('user pool', () => {
     });
   });
 
-  test('one group per role', () => {
+  test('one group per role of people; kiosks are no group (they are app clients of their own)', () => {
     const groups = Object.values(resourcesOf(stateless, 'AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName);
-    expect(groups.sort()).toEqual([...ROLES].sort());
+    expect(groups.sort()).toEqual(ROLES.filter((r) => r !== 'kiosk').sort());
+  });
+
+  test('a resource server with the check-in scope and a Cognito domain: the token endpoint of the kiosks (client-credentials grant)', () => {
+    // The participant and kiosk pool (the staff pool has neither: infra/constructs/user-directory.ts).
+    const poolId = logicalIdOf(built.stateless.users.userPool);
+    stateless.hasResourceProperties('AWS::Cognito::UserPoolResourceServer', {
+      Identifier: 'introflyt',
+      UserPoolId: { Ref: poolId },
+      Scopes: [{ ScopeName: 'checkin', ScopeDescription: Match.stringLikeRegexp('kiosk') }],
+    });
+    stateless.resourceCountIs('AWS::Cognito::UserPoolResourceServer', 1);
+    stateless.hasResourceProperties('AWS::Cognito::UserPoolDomain', { UserPoolId: { Ref: poolId }, Domain: Match.anyValue() });
+    expect(JSON.stringify(stateless.findOutputs('DeviceTokenUrl'))).toContain('/oauth2/token');
+    stateless.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+    // The pages' clients (one per pool) stay user clients: no OAuth flow, no secret, no machine scope.
+    const clients = resourcesOf(stateless, 'AWS::Cognito::UserPoolClient');
+    expect(Object.keys(clients).sort()).toEqual([logicalIdOf(built.stateless.users.client), logicalIdOf(built.stateless.users.staffClient)].sort());
+    for (const client of Object.values(clients)) expect([client.Properties.AllowedOAuthFlows, client.Properties.GenerateSecret]).toEqual([undefined, false]);
+  });
+
+  test('device-register and device-deactivate make and remove the kiosks’ app clients: two Cognito actions on this pool only', () => {
+    const poolId = logicalIdOf(built.stateless.users.userPool);
+    const statements = statementsByFunction();
+    for (const fn of ['device-register', 'device-deactivate']) {
+      const cognito = statements.get(fn)!.filter((st) => asArray(st.Action).some((a) => a.startsWith('cognito-idp:')));
+      expect(cognito).toEqual([expect.objectContaining({ Effect: 'Allow', Action: ['cognito-idp:CreateUserPoolClient', 'cognito-idp:DeleteUserPoolClient'], Resource: { 'Fn::GetAtt': [poolId, 'Arn'] } })]);
+      const env = (resourcesOf(stateless, 'AWS::Lambda::Function')[logicalIdOf(built.stateless.functions.get(fn)!.function)]!.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(env).toMatchObject({ USER_POOL_ID: { Ref: poolId }, DEVICE_SCOPE: 'introflyt/checkin', DEVICE_TOKEN_MINUTES: '15' });
+    }
+    // No other function touches Cognito, except participant-assign's staff lookup in the staff pool (test/infra/user-directory.infra.test.ts).
+    for (const [fn, list] of statements) {
+      const cognito = list.filter((st) => asArray(st.Action).some((a) => a.startsWith('cognito-idp:')));
+      if (['device-register', 'device-deactivate'].includes(fn)) continue;
+      if (fn === 'participant-assign') expect(cognito).toEqual([expect.objectContaining({ Effect: 'Allow', Action: ['cognito-idp:AdminListGroupsForUser', 'cognito-idp:ListUsers'], Resource: { 'Fn::GetAtt': [logicalIdOf(built.stateless.users.staffPool), 'Arn'] } })]);
+      else expect({ fn, cognito: cognito.length > 0 }).toEqual({ fn, cognito: false });
+    }
   });
 
   test('the app client uses SRP only and cannot write an ownership attribute', () => {
@@ -260,8 +304,8 @@ describe('user pool', () => {
 
 describe('functions', () => {
   test('one function per distinct fn of ROUTES', () => {
-    // Plus the payroll workflow's four task functions (infra/constructs/payroll-workflow.ts).
-    stateless.resourceCountIs('AWS::Lambda::Function', new Set(ROUTES.map((r) => r.fn)).size + Object.keys(PAYROLL_TASKS).length);
+    // Plus the payroll workflow's four task functions (infra/constructs/payroll-workflow.ts), the kiosk authorizer, and the audit sealer and checkpoint (audit-trail.ts).
+    stateless.resourceCountIs('AWS::Lambda::Function', new Set(ROUTES.map((r) => r.fn)).size + Object.keys(PAYROLL_TASKS).length + 3);
     expect([...built.stateless.functions.keys()].sort()).toEqual([...new Set(ROUTES.map((r) => r.fn))].sort());
   });
 
@@ -303,11 +347,24 @@ describe('table permissions', () => {
         const actions = asArray(s.Action);
         for (const action of actions) expect(action).not.toMatch(/^(\*|dynamodb:\*|kms:\*)$/);
         if (!actions.some((a) => a.startsWith('dynamodb:'))) continue;
+        // The one DynamoDB action without resource-level permissions, which the audit stream's event source needs (on no table);
+        // IAM policy minimization may put it beside the X-Ray actions on "*", never beside another DynamoDB action.
+        if (s.Resource === '*') {
+          expect(actions.filter((a) => a.startsWith('dynamodb:'))).toEqual(['dynamodb:ListStreams']);
+          continue;
+        }
         for (const resource of asArray(s.Resource)) {
           expect(resource).not.toBe('*');
           // A table statement names one table of the stateful stack, or that one table's own indexes.
           const imported = importedArn(resource);
           expect(imported).toBeDefined();
+          // Or a table's stream (the audit sealer's event source): stream actions only.
+          const streamOf = TABLES.find((t) => tableStreamArnExportName(built.stateful.stackName, t.id) === imported!.exportName);
+          if (streamOf !== undefined) {
+            expect(streamOf.stream).toBeDefined();
+            expect(actions.every((a) => ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'].includes(a))).toBe(true);
+            continue;
+          }
           const key = tableOfExport(imported!.exportName);
           expect(key).toBeDefined();
           const def = TABLES.find((t) => t.key === key)!;
@@ -340,15 +397,22 @@ describe('table permissions', () => {
     }
   });
 
-  test('the audit log is append-only: PutItem, GetItem and Query at most, never Update/Delete/Batch/PartiQL', () => {
+  test('the audit log is append-only: PutItem into inbox partitions (IN#*) only, GetItem and Query; never Update/Delete/Batch/PartiQL', () => {
     let writers = 0;
     for (const [fnName, statements] of statementsByFunction()) {
-      const auditActions = statements
-        .filter((s) => asArray(s.Resource).some((r) => tableOfExport(importedArn(r)?.exportName ?? '') === 'auditLog'))
-        .flatMap((s) => asArray(s.Action));
+      const onAudit = statements.filter((s) => asArray(s.Resource).some((r) => tableOfExport(importedArn(r)?.exportName ?? '') === 'auditLog'));
+      const auditActions = onAudit.flatMap((s) => asArray(s.Action));
       const plan = PLANS.find((p) => p.fn === fnName)!;
       const allowed = plan.tables.auditLog === 'rw' ? ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'] : plan.tables.auditLog === 'r' ? ['dynamodb:GetItem', 'dynamodb:Query'] : [];
       expect([...new Set(auditActions)].sort()).toEqual(allowed);
+      // Every statement that lets it put is bound to the inbox partitions, so no sealed entry (P#…) can be overwritten.
+      for (const st of onAudit.filter((x) => asArray(x.Action).includes('dynamodb:PutItem'))) {
+        expect({ fn: fnName, actions: st.Action, condition: (st as Statement & { Condition?: unknown }).Condition }).toEqual({
+          fn: fnName,
+          actions: 'dynamodb:PutItem',
+          condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['IN#*'] } },
+        });
+      }
       if (plan.tables.auditLog === 'rw') writers += 1;
     }
     expect(writers).toBeGreaterThan(0);

@@ -90,8 +90,19 @@ test('every API route prefix goes to the API origin over HTTPS, all methods, cac
       ParametersInCacheKeyAndForwardedToOrigin: Match.objectLike({ HeadersConfig: { HeaderBehavior: 'whitelist', Headers: ['Authorization'] } }),
     }),
   });
-  const origins = d.Origins as { CustomOriginConfig?: { OriginProtocolPolicy: string } }[];
-  expect(origins.filter((o) => o.CustomOriginConfig !== undefined).map((o) => o.CustomOriginConfig!.OriginProtocolPolicy)).toEqual(['https-only']);
+  const origins = d.Origins as { Id: string; DomainName: unknown; CustomOriginConfig?: { OriginProtocolPolicy: string } }[];
+  // The API, and the user pool's domain for the kiosks' token endpoint.
+  expect(origins.filter((o) => o.CustomOriginConfig !== undefined).map((o) => o.CustomOriginConfig!.OriginProtocolPolicy)).toEqual(['https-only', 'https-only']);
+});
+
+test('/oauth2/token (and nothing else of the Cognito domain) goes to the user pool domain, so the kiosk exchanges its secret on its own origin', () => {
+  const d = distribution();
+  const behaviors = d.CacheBehaviors as { PathPattern: string; TargetOriginId: string; AllowedMethods: string[] }[];
+  const token = behaviors.find((b) => b.PathPattern === '/oauth2/token')!;
+  expect(token.AllowedMethods).toEqual(expect.arrayContaining(['POST']));
+  expect(behaviors.filter((b) => b.PathPattern.startsWith('/oauth2'))).toHaveLength(1);
+  const origin = (d.Origins as { Id: string; DomainName: unknown }[]).find((o) => o.Id === token.TargetOriginId)!;
+  expect(JSON.stringify(origin.DomainName)).toContain('amazoncognito.com');
 });
 
 test('without built pages there is no deployment; the stack is cdk-nag clean', () => {

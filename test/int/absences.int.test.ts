@@ -17,6 +17,7 @@ let sys: TestSystem;
 let ada: string;
 let bo: string;
 let cy: string;
+let dag: string;
 let adviser: string;
 let otherAdviser: string;
 const ADVISER_SUB = 'adviser-sub-1';
@@ -34,12 +35,15 @@ beforeAll(async () => {
   await seedParticipant('p-ada');
   await seedParticipant('p-bo');
   await seedParticipant('p-cy');
+  await seedParticipant('p-dag', { children: 0 });
   await assign('p-ada', ADVISER_SUB);
   await assign('p-bo', ADVISER_SUB);
   await assign('p-cy', OTHER_SUB);
+  await assign('p-dag', OTHER_SUB);
   ada = await sys.tokenFor(participant('p-ada'));
   bo = await sys.tokenFor(participant('p-bo'));
   cy = await sys.tokenFor(participant('p-cy'));
+  dag = await sys.tokenFor(participant('p-dag'));
   adviser = await sys.tokenFor(staff(ADVISER_SUB, ['adviser']));
   otherAdviser = await sys.tokenFor(staff(OTHER_SUB, ['adviser']));
 }, 120_000);
@@ -66,6 +70,56 @@ describe('POST /absences (participant)', () => {
 
     const leave = await report(bo, { requestId: randomUUID(), category: 'WELFARE_LEAVE', date: '2026-11-02', wholeDay: true });
     expect(leave.body).toMatchObject({ category: 'WELFARE_LEAVE', documentation: 'NONE', status: 'PENDING' });
+  });
+
+  test('what was chosen is stored: child illness with a doctor note to come waits for the document (PENDING), not an approved self-certification', async () => {
+    const r = await report(ada, illness({ category: 'CHILD_ILLNESS', documentation: 'DOCTOR_NOTE', date: '2026-09-30' }));
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ category: 'CHILD_ILLNESS', documentation: 'DOCTOR_NOTE', status: 'PENDING', minutes: null });
+    const stored = await getDeps().attendance.getAbsence((r.body as Absence).absenceId);
+    expect(stored).toMatchObject({ category: 'CHILD_ILLNESS', documentation: 'DOCTOR_NOTE', status: 'PENDING' });
+  });
+
+  test('what the rules cannot use is refused with a code and stores nothing', async () => {
+    const before = await sys.count('attendance');
+    const cases: [string, Record<string, unknown>, number, string, string][] = [
+      [ada, illness({ category: 'UNPAID_LEAVE', documentation: undefined }), 400, 'UNPAID_LEAVE_NOT_REPORTABLE', 'body.category'],
+      [ada, { requestId: randomUUID(), category: 'UNPAID_LEAVE', date: '2026-11-02', wholeDay: true }, 400, 'UNPAID_LEAVE_NOT_REPORTABLE', 'body.category'],
+      // Saturday 3 October: no programme day in the plan.
+      [ada, illness({ date: '2026-10-03' }), 400, 'NOT_A_PROGRAMME_DAY', 'body.date'],
+      [ada, illness({ category: 'CHILD_ILLNESS', date: '2026-10-04', documentation: 'DOCTOR_NOTE' }), 400, 'NOT_A_PROGRAMME_DAY', 'body.date'],
+      // Christmas Day: a public holiday.
+      [ada, { requestId: randomUUID(), category: 'VACATION', date: '2026-12-25', wholeDay: true }, 400, 'NOT_A_PROGRAMME_DAY', 'body.date'],
+      // The plan has 360 minutes a day.
+      [ada, illness({ wholeDay: undefined, minutes: 400, date: '2026-09-29' }), 400, 'MINUTES_EXCEED_PLANNED', 'body.minutes'],
+    ];
+    for (const [token, body, status, code, path] of cases) {
+      const r = await report(token, body);
+      expect([r.status, r.body?.code]).toEqual([status, code]);
+      expect(r.body?.issues).toEqual([expect.objectContaining({ path })]);
+    }
+    expect(await sys.count('attendance')).toBe(before);
+  });
+
+  test('child illness is refused for a participant whose file lists no children; own illness is not', async () => {
+    const before = await sys.count('attendance');
+    const child = await report(dag, illness({ category: 'CHILD_ILLNESS' }));
+    expect([child.status, child.body?.code]).toEqual([400, 'NO_CHILD_ON_FILE']);
+    expect(child.body?.message).toMatch(/no children/);
+    const withNote = await report(dag, illness({ category: 'CHILD_ILLNESS', documentation: 'DOCTOR_NOTE' }));
+    expect([withNote.status, withNote.body?.code]).toEqual([400, 'NO_CHILD_ON_FILE']);
+    expect(await sys.count('attendance')).toBe(before);
+    expect((await report(dag, illness())).status).toBe(201);
+  });
+
+  test('a day already reported in full is 409 ALREADY_REPORTED; after a rejection it can be reported again', async () => {
+    const first = await report(dag, illness({ date: '2026-10-01', documentation: 'DOCTOR_NOTE' }));
+    expect(first.status).toBe(201);
+    const again = await report(dag, illness({ date: '2026-10-01' }));
+    expect([again.status, again.body?.code]).toEqual([409, 'ALREADY_REPORTED']);
+    const patch = await sys.http('PATCH', `/absences/${(first.body as Absence).absenceId}`, { token: otherAdviser, body: { decision: 'REJECT', reason: 'Ingen legeerklæring', expectedVersion: 1 } });
+    expect(patch.status).toBe(200);
+    expect((await report(dag, illness({ date: '2026-10-01' }))).status).toBe(201);
   });
 
   test('idempotent on the request id: a retry gets the same answer and writes nothing; another report with that id is 409', async () => {

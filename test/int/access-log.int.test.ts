@@ -21,9 +21,11 @@ let adviser: string;
 const ADVISER_SUB = 'adviser-sub-logtest';
 const NOW = '2026-10-07T07:00:00Z';
 
-type Entry = { seq: number; at: string; role: string; staffRef: string; action: string; purpose: string; route: string };
+type Entry = { seq: number | null; state: string; at: string; role: string; staffRef: string; action: string; purpose: string; route: string };
 type Log = { entries: Entry[]; integrity: string };
+/** The participant's log once the sealer has sealed what was appended (entries are PENDING for moments before). */
 const logOf = async (token: string): Promise<Log> => {
+  await sys.system.audit.drain();
   const r = await sys.http('GET', '/me/access-log', { token });
   expect(r.status).toBe(200);
   return r.body as Log;
@@ -57,7 +59,7 @@ describe('GET /me/access-log', () => {
     for (const token of [ada, bo]) {
       const log = await logOf(token);
       expect(log.integrity).toBe('VERIFIED');
-      expect(log.entries).toEqual([{ seq: 1, at: '2026-10-07T07:00:00.000Z', role: 'adviser', staffRef: staffRef(ADVISER_SUB), action: 'READ', purpose: 'absence-queue', route: 'GET /absences' }]);
+      expect(log.entries).toEqual([{ seq: 1, state: 'SEALED', at: '2026-10-07T07:00:00.000Z', role: 'adviser', staffRef: staffRef(ADVISER_SUB), action: 'READ', purpose: 'absence-queue', route: 'GET /absences' }]);
     }
     expect((await logOf(cy)).entries).toEqual([]);
   });

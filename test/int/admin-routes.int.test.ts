@@ -10,6 +10,7 @@ import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { FixedClock } from '../../shared/adapters/clock.js';
 import { getDeps, setDeps } from '../../shared/adapters/deps.js';
 import { deviceSecretHash } from '../../shared/adapters/participants-repo.js';
+import { staffDirectoryOf } from '../../shared/adapters/staff-directory.js';
 import { DEFAULT_POLICY, policyVersion } from '../../shared/domain/policy.js';
 import { staffRef } from '../../shared/http/auth.js';
 import { handler as assignHandler } from '../../functions/participant-assign/handler.js';
@@ -44,9 +45,15 @@ function expectRejected(r: Reply, status: number, code: string): void {
   expect(r.raw).not.toMatch(/\bat \S+ \(|\.ts:\d+|node_modules/);
 }
 
+/** The user directory these tests run against: advisers of 5001 and one of 0301. */
+const staff = staffDirectoryOf([
+  ...['adviser-anna', 'adviser-nils', 'adviser-ola', 'adviser-x', 'adviser-y'].map((sub) => ({ sub, municipality: '5001', groups: ['adviser' as const], enabled: true })),
+  { sub: 'adviser-oslo', municipality: '0301', groups: ['adviser'], enabled: true },
+]);
+
 beforeAll(async () => {
   db = await startApiDynamo('admin');
-  setDeps({ clock });
+  setDeps({ clock, staff });
   await seedParticipant('p-one');
   await seedParticipant('p-two');
   await seedParticipant('p-oslo', { municipality: '0301' });
@@ -100,6 +107,10 @@ describe('PUT /participants/{id}/advisers', () => {
     expectRejected(await putAdvisers(participantCaller('p-one'), 'p-one', { advisers: [] }), 403, 'FORBIDDEN_ROLE');
     expectRejected(await putAdvisers(ADMIN, 'p-nobody', { advisers: [] }), 404, 'NOT_FOUND');
     expectRejected(await putAdvisers(ADMIN, 'p-oslo', { advisers: [] }), 404, 'NOT_FOUND');
+    // Not advisers of 5001 by the user directory: another municipality's, an admin, nobody.
+    const refused = await putAdvisers(ADMIN, 'p-one', { advisers: ['adviser-anna', 'adviser-oslo', 'admin-ada', 'nobody-at-all'] });
+    expectRejected(refused, 400, 'ADVISER_UNKNOWN');
+    expect((refused.body.issues as { path: string }[]).map((i) => i.path)).toEqual(['body.advisers[1]', 'body.advisers[2]', 'body.advisers[3]']);
     expect(await counts()).toEqual(before);
     expect((await putAdvisers(OSLO_ADMIN, 'p-oslo', { advisers: ['adviser-oslo'] })).status).toBe(200);
   });
@@ -109,10 +120,18 @@ describe('POST /devices', () => {
   test('registers a kiosk of the admin municipality; the secret is returned once and only its hash is stored', async () => {
     const r = await postDevice(ADMIN, { deviceId: 'kiosk-hall', label: 'Læringssenteret, inngang' });
     expect(r.status).toBe(201);
-    expect(r.body).toEqual({ deviceId: 'kiosk-hall', municipality: '5001', label: 'Læringssenteret, inngang', active: true, registeredAt: '2026-10-15T10:00:00.000Z', credential: { secret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) } });
-    const secret = (r.body.credential as { secret: string }).secret;
+    expect(r.body).toEqual({
+      deviceId: 'kiosk-hall',
+      municipality: '5001',
+      label: 'Læringssenteret, inngang',
+      active: true,
+      registeredAt: '2026-10-15T10:00:00.000Z',
+      credential: { clientId: expect.stringMatching(/^[a-z0-9]{26}$/), clientSecret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), scope: 'introflyt/checkin', tokenPath: '/oauth2/token', setupCode: expect.stringMatching(/^kiosk-hall:/) },
+    });
+    const { clientId, clientSecret: secret } = r.body.credential as { clientId: string; clientSecret: string };
     const device = await getDeps().participants.getDevice('kiosk-hall');
-    expect(device).toMatchObject({ municipality: '5001', active: true, credentialHash: deviceSecretHash(secret), registeredByRef: staffRef('admin-ada') });
+    expect(device).toMatchObject({ municipality: '5001', active: true, clientId, credentialHash: deviceSecretHash(secret), registeredByRef: staffRef('admin-ada') });
+    expect(await getDeps().participants.getDeviceByClientId(clientId)).toEqual(device);
     const scan = JSON.stringify((await db.client.send(new ScanCommand({ TableName: db.tableName('participants') }))).Items);
     expect(scan).not.toContain(secret);
   });

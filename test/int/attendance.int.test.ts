@@ -7,20 +7,20 @@
  * it is shown to people trying the pages.
  */
 import { randomUUID } from 'node:crypto';
-import { DEMO_KIOSK_DEVICE, DEMO_PARTICIPANTS, DEMO_PIN } from '../../infra/local/seed.js';
+import { DEMO_KIOSK_DEVICE, DEMO_KIOSK_SETUP_CODE, DEMO_PARTICIPANTS, DEMO_PIN } from '../../infra/local/seed.js';
 import { guessablePin } from '../../functions/participant-kiosk-credential/schema.js';
 import { seedCard, seedDevice, seedParticipant } from '../support/api-seed.js';
-import { kiosk, participant, staff, startTestSystem, type TestSystem } from '../support/local-system.js';
+import { device, kiosk, participant, staff, startTestSystem, type TestSystem } from '../support/local-system.js';
 
 let sys: TestSystem;
 let ada: string;
 let bo: string;
 let kioskToken: string;
 
-/** Checks in at a local (Oslo, CEST) time on a date, with the clock one minute later. */
+/** Checks in at a local (Oslo, CEST) time on a date, with the server clock at that time (an app's event counts at the server's time). */
 async function check(token: string, type: 'IN' | 'OUT', date: string, hhmm: string, extra: Record<string, unknown> = {}): Promise<void> {
   const deviceTime = `${date}T${hhmm}:00+02:00`;
-  sys.clock!.set(new Date(Date.parse(deviceTime) + 60_000));
+  sys.clock!.set(deviceTime);
   const r = await sys.http('POST', '/checkins', { token, body: { eventId: randomUUID(), type, deviceId: 'phone-1', deviceTime, ...extra } });
   expect(r.status).toBe(201);
 }
@@ -34,7 +34,7 @@ beforeAll(async () => {
   await seedCard('p-ada', 'ADA0001', '2468');
   ada = await sys.tokenFor(participant('p-ada'));
   bo = await sys.tokenFor(participant('p-bo'));
-  kioskToken = await sys.tokenFor(kiosk('kiosk-a'));
+  kioskToken = await sys.tokenFor(device('kiosk-a'));
   // Thu 1 Oct: a full day in the app.
   await check(ada, 'IN', '2026-10-01', '08:25');
   await check(ada, 'OUT', '2026-10-01', '15:05');
@@ -102,9 +102,10 @@ describe('GET /me/attendance', () => {
     expect([extra.status, extra.body?.code]).toEqual([400, 'UNKNOWN_FIELD']);
   });
 
-  test('a participant token without a participant file: 404; staff and kiosks: 403; no token: 401', async () => {
+  test('a participant token without a participant file: 403 NO_PARTICIPANT_FILE; staff and kiosks: 403; no token: 401', async () => {
     const ghost = await sys.tokenFor(participant('p-ghost'));
-    expect((await sys.http('GET', '/me/attendance', { token: ghost, query: { month: '2026-10' } })).status).toBe(404);
+    const r = await sys.http('GET', '/me/attendance', { token: ghost, query: { month: '2026-10' } });
+    expect([r.status, r.body?.code]).toEqual([403, 'NO_PARTICIPANT_FILE']);
     for (const who of [staff('adv-1', ['adviser']), staff('pay-1', ['payroll']), staff('adm-1', ['admin']), kiosk('kiosk-a')]) {
       const r = await sys.http('GET', '/me/attendance', { token: await sys.tokenFor(who), query: { month: '2026-10' } });
       expect([r.status, r.body?.code]).toEqual([403, 'FORBIDDEN_ROLE']);
@@ -151,11 +152,20 @@ describe('the demo seed (npm start)', () => {
     ]);
   });
 
-  test('the demo kiosk checks a demo card in with the demo PIN', async () => {
+  test('the demo kiosk exchanges its setup code for a token and checks a demo card in with the demo PIN', async () => {
     sys.clock!.set('2026-10-01T06:30:00Z');
+    const [deviceId, clientId, secret] = DEMO_KIOSK_SETUP_CODE.split(':');
+    expect(deviceId).toBe(DEMO_KIOSK_DEVICE);
+    const grant = await sys.http('POST', '/oauth2/token', {
+      rawBody: 'grant_type=client_credentials&scope=introflyt%2Fcheckin',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}` },
+    });
+    expect(grant.status).toBe(200);
     const card = DEMO_PARTICIPANTS[0]!.cardNumber;
+    // Printed in four groups of four, from random-looking characters (not DEMO0001).
+    expect(card).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
     const body = { eventId: randomUUID(), type: 'IN', deviceId: DEMO_KIOSK_DEVICE, deviceTime: '2026-10-01T08:29:00+02:00', kiosk: { cardNumber: card, pin: DEMO_PIN } };
-    const r = await sys.http('POST', '/checkins', { token: await sys.tokenFor('kiosk1'), body });
+    const r = await sys.http('POST', '/checkins', { token: String(grant.body?.access_token), body });
     expect([r.status, r.body?.participantInitial]).toEqual([201, 'D']);
     // The demo PIN is one an adviser could set through the API.
     expect(guessablePin(DEMO_PIN)).toBe(false);

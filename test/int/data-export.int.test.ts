@@ -47,14 +47,16 @@ describe('GET /me/data-export', () => {
     expect(r.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(r.headers['cache-control']).toBe('no-store');
     const body = r.body as Record<string, unknown>;
-    expect(Object.keys(body).sort()).toEqual(['absences', 'accessLog', 'advisers', 'checkins', 'decisions', 'exportedAt', 'factHistory', 'identity', 'kioskCredentials', 'participantId', 'profile']);
+    expect(Object.keys(body).sort()).toEqual(['absences', 'accessLog', 'advisers', 'attendanceCorrections', 'checkins', 'decisions', 'explanationRevisions', 'exportedAt', 'factHistory', 'identity', 'kioskCredentials', 'participantId', 'profile']);
     expect(body.participantId).toBe('p-ada');
     expect(body.exportedAt).toBe('2026-10-07T07:00:00.000Z');
     expect(body.identity).toEqual({ givenName: ada.givenName, familyName: ada.familyName, nationalId: ada.nationalId });
     expect(body.profile).toMatchObject({ participantId: 'p-ada', birthDate: '1990-06-15', regime: 'integreringsloven', children: 1, schedule: expect.any(Object), enrolments: [{ from: '2025-09-01', to: null }] });
-    expect(body.checkins).toEqual([{ eventId: adaEvent, type: 'IN', deviceId: 'phone-1', deviceTime: '2026-10-07T08:55:00+02:00', recordedAt: '2026-10-07T07:00:00.000Z', receiptId: expect.stringMatching(/^rcpt-/), source: 'app' }]);
+    // The app's event counts at the server's time; what the app said is exported beside it.
+    expect(body.checkins).toEqual([{ eventId: adaEvent, type: 'IN', deviceId: 'phone-1', deviceTime: '2026-10-07T07:00:00.000Z', sentDeviceTime: '2026-10-07T08:55:00+02:00', recordedAt: '2026-10-07T07:00:00.000Z', receiptId: expect.stringMatching(/^rcpt-/), source: 'app' }]);
     expect(body.absences).toEqual([expect.objectContaining({ category: 'CHILD_ILLNESS', date: '2026-10-06', minutes: 90, status: 'APPROVED', history: [expect.objectContaining({ to: 'APPROVED' })] })]);
     expect(body.decisions).toEqual([]);
+    expect(body.explanationRevisions).toEqual([]);
     // Seeded directly (no registration), so no fact history; the card and PIN exist only as hashes.
     expect(body.factHistory).toEqual([]);
     expect(body.kioskCredentials).toEqual(['CARD']);
@@ -72,8 +74,9 @@ describe('GET /me/data-export', () => {
     expect(other.raw).not.toContain(ada.nationalId);
   });
 
-  test('a login without a participant file: 404; staff and kiosks: 403; query parameters: 400', async () => {
-    expect((await sys.http('GET', '/me/data-export', { token: await sys.tokenFor(participant('p-nobody')) })).status).toBe(404);
+  test('a login without a participant file: 403 NO_PARTICIPANT_FILE; staff and kiosks: 403; query parameters: 400', async () => {
+    const orphan = await sys.http('GET', '/me/data-export', { token: await sys.tokenFor(participant('p-nobody')) });
+    expect([orphan.status, orphan.body?.code]).toEqual([403, 'NO_PARTICIPANT_FILE']);
     for (const who of [staff(ADVISER_SUB, ['adviser']), staff('pay', ['payroll']), staff('adm', ['admin']), kiosk('k1')]) {
       const r = await sys.http('GET', '/me/data-export', { token: await sys.tokenFor(who) });
       expect([r.status, r.body?.code]).toEqual([403, 'FORBIDDEN_ROLE']);

@@ -13,6 +13,7 @@ import { recordStaffReadWith } from '../../shared/adapters/audit-log.js';
 import { setDeps } from '../../shared/adapters/deps.js';
 import { LAYER_ORDER, renderExplanation } from '../../shared/domain/explanation/render.js';
 import type { Decision } from '../../shared/domain/decision.js';
+import { correctionContext } from '../../shared/domain/payroll/participant-month.js';
 import { assign, seedParticipant } from '../support/api-seed.js';
 import { goldenCase, seedDecision } from '../support/decision-seed.js';
 import { participant, staff, startTestSystem, type TestSystem } from '../support/local-system.js';
@@ -121,12 +122,9 @@ describe('participant', () => {
       expect(r.status).toBe(200);
       const body = r.body as { text: string; correction: Record<string, unknown>; version: number };
       expect(body.version).toBe(2);
-      expect(body.correction).toEqual({ supersedesDecisionId: octV1.decisionId, ...octV2.correction });
-      expect(body.text).toBe(
-        renderExplanation(engine(octV2), lang, {
-          correction: { supersedesDecisionId: octV1.decisionId, reason: octV2.correction!.reason, days: octV2.correction!.days, totalDifferenceOre: octV2.correction!.totalDifferenceOre },
-        }),
-      );
+      const { route: _route, ...correction } = octV2.correction!;
+      expect(body.correction).toEqual({ supersedesDecisionId: octV1.decisionId, ...correction });
+      expect(body.text).toBe(renderExplanation(engine(octV2), lang, { correction: correctionContext(octV1.decisionId, octV2.correction!, undefined) }));
       expect(body.text).toContain(octV1.decisionId);
       // Stored with its correction layer, as the workflow stores it: re-rendering gives the same bytes.
       expect(body.text).toBe(engine(octV2).explanation[lang]);

@@ -66,7 +66,8 @@ test('getMany reads any number of versions in batches of 100 and returns those t
 
 test('an audit entry that cannot be written refuses the act with 503 AUDIT_UNAVAILABLE', async () => {
   const entry = { participantId: 'RUN#r-1', at: '2026-11-05T10:00:00.000Z', actorRef: 'staff-1', actorRole: 'payroll' as const, action: 'WRITE' as const, purpose: 'payroll-approval', route: 'POST /payroll-runs/{id}/approvals' };
-  expect(await recordAudited(getDeps().audit, entry)).toMatchObject({ seq: 1, participantId: 'RUN#r-1' });
+  // Appended to the audit inbox; the sealer gives it its position (shared/adapters/audit-log.ts).
+  expect(await recordAudited(getDeps().audit, entry)).toMatchObject({ state: 'PENDING', participantId: 'RUN#r-1' });
   const err = await recordAudited({ append: () => Promise.reject(new Error('down')) }, entry).catch((e: unknown) => e);
   expect(err).toBeInstanceOf(AppError);
   expect(err).toMatchObject({ status: 503, code: 'AUDIT_UNAVAILABLE' });

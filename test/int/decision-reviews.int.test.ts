@@ -11,8 +11,9 @@ import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
 import type { StaffRead } from '../../shared/adapters/audit-log.js';
 import { recordStaffReadWith } from '../../shared/adapters/audit-log.js';
 import { getDeps, setDeps } from '../../shared/adapters/deps.js';
+import { getExplanationsRepo } from '../../shared/adapters/explanations-repo.js';
 import { assign, seedParticipant } from '../support/api-seed.js';
-import { goldenCase, seedDecision } from '../support/decision-seed.js';
+import { goldenCase, inMonth, seedDecision } from '../support/decision-seed.js';
 import { staff, startTestSystem, type TestSystem } from '../support/local-system.js';
 
 let sys: TestSystem;
@@ -122,14 +123,16 @@ describe('PUT /decisions/{participantId}/{period}/resolution', () => {
       resolvedAt: '2026-11-10T09:00:00.000Z',
     });
     expect(String(r.body!.resolvedByRef)).toMatch(/^staff-[0-9a-f]{12}$/);
-    expect(await sys.count('decisions')).toBe(items + 1);
+    // Beside it, create-only too: the resolution and the explanation's next version, which states it.
+    expect(await sys.count('decisions')).toBe(items + 2);
+    expect(await getExplanationsRepo().latestFor('p-b', '2026-10', 1)).toMatchObject({ revision: 1, cause: 'FORMAL_DECISION', context: { resolution: { kind: 'FORMAL_DECISION', role: 'adviser' } } });
 
     const again = await resolve('p-b', '2026-10', formal(1));
     expect(again.status).toBe(200);
     expect(again.body).toEqual(r.body);
     const different = await resolve('p-b', '2026-10', { kind: 'ADJUSTMENT', version: 1, payoutOre: 0, reason: 'no notice in time' });
     expect([different.status, different.body?.code]).toEqual([409, 'RESOLUTION_EXISTS']);
-    expect(await sys.count('decisions')).toBe(items + 1);
+    expect(await sys.count('decisions')).toBe(items + 2);
     // The decision item itself is unchanged.
     expect(await getDeps().decisions.getVersion('p-b', '2026-10', 1)).toEqual(bV1);
     // The write is in the participant's audit log.
@@ -183,4 +186,121 @@ describe('PUT /decisions/{participantId}/{period}/resolution', () => {
     const r = await resolve('p-c', '2026-09', formal(1), payroll);
     expect([r.status, r.body?.code]).toEqual([403, 'FORBIDDEN_ROLE']);
   });
+});
+
+describe('REVIEW decisions: the adviser’s list to look at, marked as seen (PUT /decisions/{participantId}/{period}/seen)', () => {
+  const seen = (pid: string, period: string, body: unknown, token = adviser) => sys.http('PUT', `/decisions/${pid}/${period}/seen`, { token, body });
+  let aOct: StoredDecision;
+
+  beforeAll(async () => {
+    aOct = (await getDeps().decisions.getLatest('p-a', '2026-10'))!;
+    expect(aOct.review).toBe('REVIEW');
+  });
+
+  test('?review=REVIEW lists the REVIEW decisions of assigned participants, not yet seen, access-logged; ?review=ALL both kinds', async () => {
+    const list = await reviews({ review: 'REVIEW' });
+    expect(list.map((r) => [r.participantId, r.period, r.review, r.resolved, r.seen])).toEqual([['p-a', '2026-10', 'REVIEW', false, null]]);
+    expect(list[0]).toMatchObject({ decisionId: aOct.decisionId, version: 1, resolution: null });
+    // Each participant shown gets one staff-read entry for the list (S6).
+    expect((await getDeps().audit.list('p-a')).filter((e) => e.purpose === 'decision-review-queue').map((e) => `${e.action}:${e.route}`)).toEqual(['READ:GET /reviews']);
+    const all = await reviews({ review: 'ALL', status: 'UNRESOLVED' });
+    expect(all.map((r) => [r.participantId, r.review])).toEqual([
+      ['p-c', 'VEDTAK_REQUIRED'],
+      ['p-a', 'REVIEW'],
+    ]);
+    // The default is still the formal-decision queue only.
+    expect((await reviews()).every((r) => r.review === 'VEDTAK_REQUIRED')).toBe(true);
+    const bad = await sys.http('GET', '/reviews', { token: adviser, query: { review: 'AUTOMATIC' } });
+    expect([bad.status, bad.body?.code]).toEqual([400, 'VALIDATION_FAILED']);
+  });
+
+  test('what cannot be marked is refused with a code and writes nothing', async () => {
+    const items = await sys.count('decisions');
+    const audit = (await getDeps().audit.list('p-b')).filter((e) => e.action === 'WRITE').length;
+    const cases: [string, string, unknown, number, string][] = [
+      ['p-a', '2026-10', { version: 2 }, 404, 'NOT_FOUND'],
+      ['p-a', '2026-09', { version: 1 }, 404, 'NOT_FOUND'],
+      ['p-a', '2026-10', { version: 0 }, 400, 'VALIDATION_FAILED'],
+      ['p-a', '2026-10', { version: 1, seenBy: 'someone' }, 400, 'UNKNOWN_FIELD'],
+      ['p-a', '2026-10', {}, 400, 'VALIDATION_FAILED'],
+      ['p-b', '2026-10', { version: 2 }, 409, 'NOT_A_REVIEW_DECISION'],
+      ['p-z', '2026-10', { version: 1 }, 403, 'NOT_ASSIGNED'],
+    ];
+    for (const [pid, period, body, status, code] of cases) {
+      const r = await seen(pid, period, body);
+      expect([pid, body, r.status, r.body?.code]).toEqual([pid, body, status, code]);
+    }
+    const payroll = await sys.tokenFor(staff('payroll-1', ['payroll']));
+    expect((await seen('p-a', '2026-10', { version: 1 }, payroll)).body?.code).toBe('FORBIDDEN_ROLE');
+    expect(await sys.count('decisions')).toBe(items);
+    expect((await getDeps().audit.list('p-b')).filter((e) => e.action === 'WRITE')).toHaveLength(audit);
+  });
+
+  test('marking stores a create-only record beside the decision with a WRITE audit entry; again, by anyone, is 200 with the same record and writes nothing', async () => {
+    await assign('p-a', OTHER);
+    const items = await sys.count('decisions');
+    const r = await seen('p-a', '2026-10', { version: 1 });
+    expect(r.status).toBe(201);
+    const first = r.body!;
+    expect(first).toMatchObject({ participantId: 'p-a', period: '2026-10', version: 1, decisionId: aOct.decisionId, seenAt: '2026-11-10T09:00:00.000Z' });
+    expect(String(first.seenByRef)).toMatch(/^staff-[0-9a-f]{12}$/);
+    expect(await sys.count('decisions')).toBe(items + 1);
+    sys.clock!.advance(60_000);
+    for (const token of [adviser, other]) {
+      const again = await seen('p-a', '2026-10', { version: 1 }, token);
+      expect([again.status, again.body]).toEqual([200, first]);
+    }
+    expect(await sys.count('decisions')).toBe(items + 1);
+    // The decision itself is unchanged; the one write is in the participant's audit log.
+    expect(await getDeps().decisions.getVersion('p-a', '2026-10', 1)).toEqual(aOct);
+    expect((await getDeps().audit.list('p-a')).filter((e) => e.action === 'WRITE').map((e) => `${e.purpose}:${e.route}`)).toEqual(['decision-review-seen:PUT /decisions/{participantId}/{period}/seen']);
+
+    const list = await reviews({ review: 'REVIEW' });
+    expect(list[0]).toMatchObject({ participantId: 'p-a', resolved: true, seen: { seenAt: '2026-11-10T09:00:00.000Z', seenByRef: first.seenByRef } });
+    expect(await reviews({ review: 'REVIEW', status: 'UNRESOLVED' })).toEqual([]);
+  });
+
+  test('a new version (a correction) is listed afresh; the old one can no longer be marked', async () => {
+    const g02 = goldenCase('g02-unexcused-half-day', 'p-a');
+    await seedDecision({ ...g02, computedAt: '2026-11-09' }, { runId: 'run-nov', previous: aOct, createdAt: '2026-11-09T06:00:00.000Z' });
+    expect((await reviews({ review: 'REVIEW', status: 'UNRESOLVED' })).map((r) => [r.participantId, r.version])).toEqual([['p-a', 2]]);
+    const stale = await seen('p-a', '2026-10', { version: 1 });
+    expect([stale.status, stale.body?.code]).toEqual([409, 'DECISION_SUPERSEDED']);
+    // Two advisers marking at once: one record, both told the same.
+    const items = await sys.count('decisions');
+    const both = await Promise.all([seen('p-a', '2026-10', { version: 2 }), seen('p-a', '2026-10', { version: 2 }, other)]);
+    expect(both.map((x) => x.status).sort()).toEqual([200, 201]);
+    expect(both[0]!.body).toEqual(both[1]!.body);
+    expect(await sys.count('decisions')).toBe(items + 1);
+  });
+});
+
+describe('tenancy of /reviews (S13): only participants of the token’s municipality, whatever the assignments say', () => {
+  test('a 5001 adviser assigned in the table to a 5002 participant sees nothing of them, cannot mark it, and leaves no access-log entry', async () => {
+    await seedParticipant('p-oslo', { municipality: '5002' });
+    await seedDecision({ ...goldenCase('g10-deductions-exceed-base', 'p-oslo'), municipality: { code: '5002' } }, { runId: 'run-oct-5002' });
+    await seedDecision({ ...inMonth(goldenCase('g02-unexcused-half-day', 'p-oslo'), '2026-09', '2026-10-02'), municipality: { code: '5002' } }, { runId: 'run-sep-5002' });
+    // The assignment item as a bug, or someone with write access to the table, would write it.
+    await assign('p-oslo', ADVISER, '5001');
+    expect(await getDeps().participants.listAssigned(ADVISER)).toContain('p-oslo');
+
+    for (const review of ['VEDTAK_REQUIRED', 'REVIEW', 'ALL'])
+      for (const status of ['UNRESOLVED', 'RESOLVED', 'ALL']) {
+        const r = await sys.http('GET', '/reviews', { token: adviser, query: { review, status } });
+        expect([review, status, r.status, r.raw.includes('p-oslo')]).toEqual([review, status, 200, false]);
+      }
+    const mark = await seen('p-oslo', '2026-09', { version: 1 });
+    expect([mark.status, mark.body?.code]).toEqual([404, 'NOT_FOUND']);
+    expect(await getDeps().audit.list('p-oslo')).toEqual([]);
+
+    // The 5002 adviser assigned to them sees them.
+    await assign('p-oslo', 'adviser-oslo', '5002');
+    const oslo = await sys.tokenFor(staff('adviser-oslo', ['adviser'], '5002'));
+    const theirs = await sys.http('GET', '/reviews', { token: oslo, query: { review: 'ALL' } });
+    expect((theirs.body as { reviews: { participantId: string; review: string }[] }).reviews.map((r) => [r.participantId, r.review])).toEqual([
+      ['p-oslo', 'REVIEW'],
+      ['p-oslo', 'VEDTAK_REQUIRED'],
+    ]);
+  });
+  const seen = (pid: string, period: string, body: unknown, token = adviser) => sys.http('PUT', `/decisions/${pid}/${period}/seen`, { token, body });
 });

@@ -9,7 +9,10 @@
 import { getPayrollRunsRepo, setPayrollRunsRepo, type BatchResult } from '../../shared/adapters/payroll-runs-repo.js';
 import { setWorkflow, type PayrollWorkflowPort } from '../../shared/adapters/workflow.js';
 import { decisionTotals, emptyTotals, RunRejected } from '../../shared/domain/payroll/run.js';
-import { kroner, summaryTable } from '../../infra/local/payroll-cli.js';
+import { spawnSync } from 'node:child_process';
+import { EXIT_MONTH_NOT_ENDED, kroner, monthNotEndedMessage, summaryTable } from '../../infra/local/payroll-cli.js';
+import { PROJECT_ROOT } from '../../infra/project.js';
+import { addMonths } from '../../web/src/lib/format.js';
 import { startTestSystem, participant, staff, type TestSystem } from '../support/local-system.js';
 
 let sys: TestSystem;
@@ -85,7 +88,7 @@ describe('payroll runs repository', () => {
     expect(await Promise.all([repo.recordBatchResult('run-b', 0, result), repo.recordBatchResult('run-b', 0, result)])).toEqual(expect.arrayContaining(['recorded', 'exists']));
     expect(await repo.recordBatchResult('run-b', 1, { ...emptyTotals(), written: 0 })).toBe('recorded');
     expect(await repo.recordBatchResult('run-b', 7, result)).toBe('exists');
-    expect((await repo.getRun('run-b'))!.progress).toEqual({ prepared: true, batches: 2, batchesDone: 2, participants: 3, freshMonth: false });
+    expect((await repo.getRun('run-b'))!.progress).toEqual({ prepared: true, batches: 2, batchesDone: 2, participants: 3, freshMonth: false, correctionMonths: [] });
 
     const { written: _w, ...totals } = result;
     await repo.apply('run-b', { type: 'SummariseRun', totals, at: '2026-11-02T08:03:00.000Z' });
@@ -141,6 +144,44 @@ describe('POST /payroll-runs, GET /payroll-runs[/{id}]', () => {
     expect((list.body!.runs as { runId: string }[]).map((r) => r.runId)).toEqual([runId]);
   });
 
+  test('a month is computed when it has ended (Europe/Oslo): before, 409 MONTH_NOT_ENDED naming the first day, nothing written or started', async () => {
+    const token = await sys.tokenFor(staff('pay-end', ['payroll'], '7012'));
+    const start = (period: string) => sys.http('POST', '/payroll-runs', { token, body: { period } });
+    const startedBefore = workflow.started.length;
+    try {
+      // 31 October 23:59:59 in Oslo (UTC+1 after 25 October): October has not ended.
+      for (const [clock, period, first] of [
+        ['2026-10-31T22:59:59Z', '2026-10', '2026-11-01'],
+        ['2026-10-15T10:00:00Z', '2026-10', '2026-11-01'],
+        ['2026-10-31T22:59:59Z', '2026-11', '2026-12-01'],
+        // 31 July 23:30 in Oslo is 21:30 UTC (summer time): still July.
+        ['2026-07-31T21:30:00Z', '2026-07', '2026-08-01'],
+        ['2027-02-28T22:59:59Z', '2027-02', '2027-03-01'],
+      ] as const) {
+        sys.clock!.set(clock);
+        const r = await start(period);
+        expect([clock, r.status, r.body?.code]).toEqual([clock, 409, 'MONTH_NOT_ENDED']);
+        expect(r.body?.message).toContain(first);
+        expect(r.body?.issues).toEqual([{ path: 'body.period', message: `can start on ${first} or later` }]);
+      }
+      expect(await getPayrollRunsRepo().listRuns('7012')).toEqual([]);
+      expect(workflow.started.length).toBe(startedBefore);
+
+      // The first moment of 1 November in Oslo: October can start.
+      sys.clock!.set('2026-10-31T23:00:00Z');
+      const october = await start('2026-10');
+      expect([october.status, october.body?.period, october.body?.status]).toEqual([202, '2026-10', 'COMPUTING']);
+      // 1 August 00:00 in Oslo is 31 July 22:00 UTC.
+      sys.clock!.set('2026-07-31T22:00:00Z');
+      expect((await start('2026-07')).status).toBe(202);
+      sys.clock!.set('2027-03-01T08:00:00Z');
+      expect((await start('2027-02')).status).toBe(202);
+      expect((await getPayrollRunsRepo().listRuns('7012')).map((r) => r.period).sort()).toEqual(['2026-07', '2026-10', '2027-02']);
+    } finally {
+      sys.clock!.set('2026-11-02T08:00:00Z');
+    }
+  });
+
   test('bad input is a 400 with a code, nothing written; only payroll users', async () => {
     const token = await sys.tokenFor(staff('pay-y', ['payroll'], '7011'));
     for (const body of [{ period: '2026-13' }, { period: '202610' }, {}, { period: '2026-10', municipality: '0301' }]) {
@@ -148,7 +189,7 @@ describe('POST /payroll-runs, GET /payroll-runs[/{id}]', () => {
       expect(r.status).toBe(400);
       expect(typeof r.body!.code).toBe('string');
     }
-    expect((await sys.http('POST', '/payroll-runs', { token, body: { period: '2026-12' } })).body).toMatchObject({ code: 'PERIOD_IN_FUTURE' });
+    expect((await sys.http('POST', '/payroll-runs', { token, body: { period: '2026-12' } })).body).toMatchObject({ code: 'MONTH_NOT_ENDED' });
     expect((await sys.http('GET', '/payroll-runs/not-a-run', { token })).status).toBe(400);
     expect((await sys.http('GET', '/payroll-runs/run-nothing', { token })).status).toBe(404);
     expect((await sys.http('GET', '/payroll-runs', { token, query: { period: 'x' } })).status).toBe(400);
@@ -168,4 +209,23 @@ test('the CLI summary table: per review class count, base, deduction, payout in 
   expect(table).toMatch(/^REVIEW +1 +20 000,00 +1 107,15 +18 892,85$/m);
   expect(table).toMatch(/^total +1 +20 000,00/m);
   expect(table).toContain('back-payments of earlier months: 2 214,30 kr; negative corrections sent to an adviser: 1');
+});
+
+describe('npm run payroll: a month is computed when it has ended', () => {
+  test('before the 1st of the next month (Oslo date) the CLI refuses, naming the first day; from it on it runs', () => {
+    expect(monthNotEndedMessage('2026-11', '2026-11-30')).toMatch(/The month 2026-11 has not ended yet.*\nIts run can start on 2026-12-01 or later\.\n$/s);
+    expect(monthNotEndedMessage('2026-12', '2026-12-31')).toContain('2027-01-01');
+    expect(monthNotEndedMessage('2026-11', '2026-12-01')).toBeNull();
+    expect(monthNotEndedMessage('2026-10', '2026-12-01')).toBeNull();
+  });
+
+  test('the command exits 3 with the message on stderr and starts nothing (next month: never ended, whatever the clock)', () => {
+    const next = addMonths(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7), 1);
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'infra/local/payroll-cli.ts', '--period', next, '--memory'], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(EXIT_MONTH_NOT_ENDED);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`The month ${next} has not ended yet`);
+    expect(r.stderr).toContain('Its run can start on');
+    expect(r.stderr).not.toContain('Starting the local system');
+  });
 });

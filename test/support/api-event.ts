@@ -1,7 +1,9 @@
 /**
  * API Gateway v2 (HTTP API) events with JWT-authorizer claims, shaped as API
  * Gateway delivers them: every claim a string, `cognito:groups` as
- * `"[adviser payroll]"`. For calling handlers directly in tests.
+ * `"[adviser payroll]"`. A caller in the kiosk group gets its claims as the
+ * kiosk authorizer's context (`authorizer.lambda`), the only way a kiosk's
+ * claims arrive. For calling handlers directly in tests.
  */
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
@@ -60,7 +62,7 @@ export function apiEvent(init: EventInit): APIGatewayProxyEventV2WithJWTAuthoriz
       stage: '$default',
       time: '',
       timeEpoch: 0,
-      authorizer: { principalId: '', integrationLatency: 0, jwt: { claims, scopes: [] } },
+      authorizer: init.caller?.groups.includes('kiosk') ? { lambda: claims } : { principalId: '', integrationLatency: 0, jwt: { claims, scopes: [] } },
     },
     ...(body !== undefined ? { body } : {}),
     isBase64Encoded: false,

@@ -6,8 +6,9 @@
  */
 import { getDeps } from '../../shared/adapters/deps.js';
 import type { ParticipantProfile } from '../../shared/adapters/participants-repo.js';
-import { credentialSecretHash } from '../../shared/adapters/participants-repo.js';
+import { credentialSecretHash, deviceSecretHash } from '../../shared/adapters/participants-repo.js';
 import { hashPin } from '../../shared/adapters/pin.js';
+import { normalizeCardNumber } from '../../shared/domain/attendance/kiosk-card.js';
 import type { Schedule } from '../../shared/domain/schedule/schedule.js';
 
 const DAY = [
@@ -23,7 +24,7 @@ export interface SeededParticipant {
   nationalId: string;
 }
 
-export async function seedParticipant(participantId: string, over: { givenName?: string; municipality?: string; schedule?: Schedule } = {}): Promise<SeededParticipant> {
+export async function seedParticipant(participantId: string, over: { givenName?: string; municipality?: string; schedule?: Schedule; children?: number } = {}): Promise<SeededParticipant> {
   const givenName = over.givenName ?? `Zelmira${participantId.replace(/[^a-z0-9]/gi, '')}`;
   const familyName = `Quistgaard${participantId.replace(/[^a-z0-9]/gi, '')}`;
   const nationalId = `${String(10000000000 + (hashCode(participantId) % 89999999999)).padStart(11, '0')}`;
@@ -34,7 +35,7 @@ export async function seedParticipant(participantId: string, over: { givenName?:
     regime: 'integreringsloven',
     livesWithParent: false,
     coupleReduction: false,
-    children: 1,
+    children: over.children ?? 1,
     soleCarer: false,
     programStart: '2025-09-01',
     enrolments: [{ from: '2025-09-01', to: null }],
@@ -52,15 +53,27 @@ export async function seedCard(participantId: string, cardNumber: string, pin: s
   await getDeps().participants.putKioskCredential({
     municipality,
     kind: 'CARD',
-    secretHash: credentialSecretHash('CARD', cardNumber),
+    secretHash: credentialSecretHash('CARD', normalizeCardNumber(cardNumber)),
     participantId,
     pinHash: await hashPin(pin),
     createdAt: '2026-09-01T00:00:00.000Z',
   });
 }
 
+/** A seeded kiosk's OAuth client id and secret (POST /devices makes random ones). */
+export const seededClientId = (deviceId: string) => `client-${deviceId}`;
+export const seededClientSecret = (deviceId: string) => `secret-of-${deviceId}-0123456789abcdef`;
+
 export async function seedDevice(deviceId: string, municipality = '5001', active = true): Promise<void> {
-  await getDeps().participants.registerDevice({ deviceId, municipality, label: 'Learning centre entrance', active, registeredAt: '2026-09-01T00:00:00.000Z' });
+  await getDeps().participants.registerDevice({
+    deviceId,
+    municipality,
+    label: 'Learning centre entrance',
+    active,
+    registeredAt: '2026-09-01T00:00:00.000Z',
+    clientId: seededClientId(deviceId),
+    credentialHash: deviceSecretHash(seededClientSecret(deviceId)),
+  });
 }
 
 export async function assign(participantId: string, adviserSub: string, municipality = '5001'): Promise<void> {

@@ -44,7 +44,14 @@ export const caseArbitrary: fc.Arbitrary<CaseInput> = fc
     soleCarer: fc.boolean(),
     startBack: fc.integer({ min: -20, max: 500 }),
     endInMonth: fc.option(fc.integer({ min: 1, max: 31 })),
-    unpaid: fc.option(fc.record({ from: fc.integer({ min: 1, max: 31 }), len: fc.integer({ min: 0, max: 5 }) })),
+    // A few days of leave, or a long period that often covers the whole month (or the whole enrolment):
+    // `from` ≤ 0 starts before the month; the capped and whole-month rules of benefit-rules.md §3 need both.
+    unpaid: fc.option(
+      fc.oneof(
+        fc.record({ from: fc.integer({ min: 1, max: 31 }), len: fc.integer({ min: 0, max: 5 }) }),
+        fc.record({ from: fc.integer({ min: -40, max: 20 }), len: fc.integer({ min: 10, max: 80 }) }),
+      ),
+    ),
     computedAfter: fc.integer({ min: 1, max: 20 }),
     policy: fc.record({
       deductionUnit: fc.constantFrom('HOURLY' as const, 'DAILY' as const),
@@ -62,6 +69,7 @@ export const caseArbitrary: fc.Arbitrary<CaseInput> = fc
     const first = `${period}-01`;
     const programStart = addDays(first, -r.startBack);
     const last = `${period}-${pad(dim)}`;
+    const leaveFrom = (d: number) => (d >= 1 ? date(d) : addDays(first, d - 1));
     const days = [];
     for (let d = 1; d <= dim; d++)
       if (r.dayMask[d - 1]) days.push({ date: date(d), plannedMinutes: r.planned[d - 1]!, presentMinutes: r.present[d - 1]! });
@@ -80,7 +88,7 @@ export const caseArbitrary: fc.Arbitrary<CaseInput> = fc
         soleCarer: r.soleCarer,
         programStart,
         enrolments: [{ from: programStart, to: r.endInMonth === null ? null : date(r.endInMonth) > programStart ? date(r.endInMonth) : programStart }],
-        unpaidLeave: r.unpaid === null ? [] : [{ from: date(r.unpaid.from), to: addDays(date(r.unpaid.from), r.unpaid.len) }],
+        unpaidLeave: r.unpaid === null ? [] : [{ from: leaveFrom(r.unpaid.from), to: addDays(leaveFrom(r.unpaid.from), r.unpaid.len) }],
       },
       days,
       absences: r.absences.map((a) => ({ date: date(a.day), minutes: a.minutes, category: a.category, documentation: a.documentation, status: a.status })),

@@ -15,6 +15,7 @@ import type { Decision } from '../../shared/domain/decision.js';
 import { decideCore } from '../../shared/domain/engine.js';
 import { LANGUAGES, renderExplanation } from '../../shared/domain/explanation/render.js';
 import { diffDecisions } from '../../shared/domain/payroll/correction.js';
+import { correctionContext } from '../../shared/domain/payroll/participant-month.js';
 import { GOLDEN_DIR } from './paths.js';
 
 /** A golden case (e.g. 'g10-deductions-exceed-base'), as parsed JSON, for this participant. */
@@ -45,14 +46,16 @@ export interface SeedOptions {
   previous?: StoredDecision;
   /** A correction of a released month: the month whose run pays it (as the workflow marks it). */
   paidWithPeriod?: string;
+  /** A correction of a released month: what the month had paid (the workflow reads it from the stored versions). */
+  paidBeforeOre?: number;
 }
 
 export function storedDecision(input: CaseInput, o: SeedOptions): StoredDecision {
   const c = parseCase(input);
   const core = decideCore(c);
-  const correction = o.previous === undefined ? undefined : diffDecisions(o.previous.decision as unknown as Decision, core);
+  const correction = o.previous === undefined ? undefined : diffDecisions(o.previous.decision as unknown as Decision, core, o.paidBeforeOre);
   // The explanation is rendered as the workflow renders it: a correction with its correction layer.
-  const ctx = o.previous === undefined || correction === undefined ? undefined : { correction: { supersedesDecisionId: o.previous.decisionId, reason: correction.reason, days: correction.days, totalDifferenceOre: correction.totalDifferenceOre } };
+  const ctx = o.previous === undefined || correction === undefined ? undefined : { correction: correctionContext(o.previous.decisionId, correction, o.paidWithPeriod) };
   const decision: Decision = { ...core, explanation: Object.fromEntries(LANGUAGES.map((lang) => [lang, renderExplanation(core, lang, ctx)])) };
   const version = o.version ?? (o.previous === undefined ? 1 : o.previous.version + 1);
   return {

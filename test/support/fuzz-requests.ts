@@ -39,9 +39,14 @@ export const VALID_BODIES: Readonly<Record<string, (w: FuzzWorld) => Record<stri
   'participant-register': () => ({ requestId: 'fuzz-request-1', givenName: 'Fuzzhilde', familyName: 'Fuzzersen', nationalId: syntheticNationalId(42), birthDate: '1990-01-01', programStart: '2026-09-01' }),
   'participant-update': () => ({ expectedVersion: 1, children: 2, effectiveFrom: '2026-11-01' }),
   'participant-schedule': () => ({ expectedVersion: 1, schedule: { plans: [{ from: '2026-10-01', weekly: { MON: [{ start: '09:00', end: '15:00' }] } }], exceptions: [{ date: '2026-10-20', kind: 'CANCELLED' }] } }),
-  'participant-kiosk-credential': () => ({ cardNumber: 'FUZZCARD2', pin: '5938' }),
+  'participant-kiosk-credential': () => ({ issueCard: true, pin: '5938' }),
+  'kiosk-identify': () => ({ cardNumber: 'FUZZCARD1', pin: '4826' }),
   'participant-assign': (w) => ({ advisers: [w.adviserSub] }),
+  // OPEN on an open file: valid, and leaves p-fuzz's own routes open for the rest of the suite.
+  'participant-access': () => ({ status: 'OPEN', reason: 'Fuzz check' }),
+  'attendance-correct': () => ({ present: [{ from: '08:30', to: '11:30' }], reason: 'Glemte å sjekke inn', expectedVersion: 0 }),
   'device-register': () => ({ deviceId: 'kiosk-fuzz-new', label: 'Fuzz hall' }),
+  'decision-seen': () => ({ version: 1 }),
   'policy-update': () => ({ expectedVersion: 1, benefit: { deductionUnit: 'DAILY' }, attendance: { replayWindowHours: 48, missingCheckout: 'END_OF_SESSION' } }),
 };
 
@@ -108,6 +113,8 @@ const plausibleValue: fc.Arbitrary<unknown> = fc.constantFrom(
   'p-other', 'p-foreign', 'p-fuzz', 'kiosk-fuzz', 'adviser-fuzz', '2026-10-01', '2026-10-31', '2026-02-28', '2024-02-29', '2099-12-31', '1900-01-01', '2026-10',
   '2026-10-15T08:00:00Z', '2026-10-15T09:59:59.999+02:00', '2020-01-01T00:00:00Z', 0, 1, 2, 30, 31, 59, 1440, 1441, 999_999_999, true, false, null, [], {},
   'APPROVE', 'REJECT', 'CARD', 'QR', 'IN', 'OUT', 'DAILY', 'HOURLY', 'CANCELLED', 'CHANGED', 'OWN_ILLNESS', 'nb', 'en', 'PENDING',
+  // Not 'CLOSED': closing p-fuzz's access would turn every later participant route into a plain 403.
+  'OPEN', '08:30', '15:00', '23:59', '24:00',
   '6f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f', '00000000-0000-0000-0000-000000000000',
 ).map((v) => structuredClone(v)); // a fresh [] or {} each time: a later mutation must never grow a shared one
 
@@ -216,10 +223,11 @@ export function claimsFor(role: Role, w: FuzzWorld): Claims {
   return base;
 }
 
-type AuthPart = { kind: 'claims'; claims: Claims } | { kind: 'no-claims' | 'no-authorizer' | 'no-request-context' | 'no-jwt' };
+/** 'lambda': the claims as the kiosk authorizer hands them on (`authorizer.lambda`), the only way a kiosk's arrive. */
+type AuthPart = { kind: 'claims' | 'lambda'; claims: Claims } | { kind: 'no-claims' | 'no-authorizer' | 'no-request-context' | 'no-jwt' };
 
 function authArb(route: RouteDef, w: FuzzWorld): fc.Arbitrary<AuthPart> {
-  const valid = route.roles.map((r): AuthPart => ({ kind: 'claims', claims: claimsFor(r, w) }));
+  const valid = route.roles.map((r): AuthPart => ({ kind: r === 'kiosk' ? 'lambda' : 'claims', claims: claimsFor(r, w) }));
   const others = (['participant', 'kiosk', 'adviser', 'payroll', 'admin'] as const).filter((r) => !route.roles.includes(r)).map((r): AuthPart => ({ kind: 'claims', claims: claimsFor(r, w) }));
   const opt = (a: fc.Arbitrary<string>) => fc.option(a, { nil: undefined, freq: 3 });
   const forged = fc
@@ -251,7 +259,8 @@ function authArb(route: RouteDef, w: FuzzWorld): fc.Arbitrary<AuthPart> {
   return fc.oneof(
     { weight: plain ? 4 : 16, arbitrary: fc.constantFrom(...valid) },
     { weight: 1, arbitrary: others.length > 0 ? fc.constantFrom(...others) : fc.constantFrom(...valid) },
-    { weight: 4, arbitrary: forged },
+    { weight: 3, arbitrary: forged },
+    { weight: 1, arbitrary: forged.map((f): AuthPart => ({ kind: 'lambda', claims: (f as { claims: Claims }).claims })) },
     { weight: 1, arbitrary: fc.constantFrom<AuthPart>({ kind: 'no-claims' }, { kind: 'no-authorizer' }, { kind: 'no-request-context' }, { kind: 'no-jwt' }) },
   );
 }
@@ -340,7 +349,7 @@ export function hostileRequestArb(route: RouteDef, world: FuzzWorld): fc.Arbitra
       const h: Record<string, string> = { host: 'localhost', 'user-agent': 'fuzz' };
       for (const [k, v] of headers ?? []) own(h, k.toLowerCase(), v);
       if (contentType !== undefined && body.raw !== undefined) h['content-type'] = contentType;
-      const claims = auth.kind === 'claims' ? auth.claims : undefined;
+      const claims = auth.kind === 'claims' || auth.kind === 'lambda' ? auth.claims : undefined;
       const requestContext =
         auth.kind === 'no-request-context'
           ? undefined
@@ -349,7 +358,9 @@ export function hostileRequestArb(route: RouteDef, world: FuzzWorld): fc.Arbitra
               http: { method: route.method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'fuzz' },
               requestId,
               routeKey,
-              ...(auth.kind === 'no-authorizer' ? {} : { authorizer: auth.kind === 'no-jwt' ? {} : { jwt: { claims: auth.kind === 'no-claims' ? undefined : claims, scopes: null } } }),
+              ...(auth.kind === 'no-authorizer'
+                ? {}
+                : { authorizer: auth.kind === 'no-jwt' ? {} : auth.kind === 'lambda' ? { lambda: claims } : { jwt: { claims: auth.kind === 'no-claims' ? undefined : claims, scopes: null } } }),
             };
       const event = {
         version: '2.0',
@@ -363,6 +374,6 @@ export function hostileRequestArb(route: RouteDef, world: FuzzWorld): fc.Arbitra
         ...(body.raw !== undefined ? { body: body.raw } : {}),
         isBase64Encoded: body.base64,
       } as unknown as ApiEvent;
-      return { kind: `${auth.kind === 'claims' ? 'claims' : auth.kind}/${body.kind}`, event };
+      return { kind: `${auth.kind}/${body.kind}`, event };
     });
 }

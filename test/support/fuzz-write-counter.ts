@@ -7,10 +7,14 @@
  * for every route, including routes added later, without knowing their
  * repositories.
  *
- * Two kinds of write are side effects a rejected request makes by design,
- * and are counted apart (`sideEffects`):
- * - wrong-PIN counters (`ATTEMPTS#…` items, the kiosk lockout): a failed
- *   identification is rejected AND counted (issue 3 "Kiosk identification");
+ * Some writes are side effects a rejected request makes by design, and are
+ * counted apart (`sideEffects`):
+ * - attempt counters (`ATTEMPTS#…` items): a kiosk identification is counted
+ *   before its PIN is checked, and a refused one stays counted (S10);
+ * - the audit entry of a card lock (purpose `kiosk-card-locked`): the
+ *   failure that locks a card is rejected AND audit-logged (issue 8 item 2);
+ * - a refused replay of a kiosk's queued tap (`REFUSED#…` items): kept for
+ *   the adviser while the request is refused (issue 8 item 10);
  * - access-log READ entries (the audit table): a staff read is logged before
  *   the data is read (S6), so an authorised read that then finds nothing
  *   (404) has still been logged.
@@ -37,15 +41,19 @@ type Json = Record<string, unknown>;
 interface Written {
   table: string;
   pk: string;
+  sk: string;
   /** The `action` attribute of a put item (audit entries: READ or WRITE). */
   action: string | undefined;
+  /** The `purpose` attribute of a put item (audit entries). */
+  purpose: string | undefined;
 }
 
 /** The items a write touches (undefined when the request cannot be read: counted as a data write). */
 function written(op: string, body: Json): Written[] | undefined {
   const of = (table: unknown, item: unknown, key: unknown): Written => {
     const attrs = (item ?? key) as Record<string, Attr> | undefined;
-    return { table: String(table ?? ''), pk: attrs?.pk?.S ?? '', action: (item as Record<string, Attr> | undefined)?.action?.S };
+    const put = item as Record<string, Attr> | undefined;
+    return { table: String(table ?? ''), pk: attrs?.pk?.S ?? '', sk: attrs?.sk?.S ?? '', action: put?.action?.S, purpose: put?.purpose?.S };
   };
   switch (op) {
     case 'PutItem':
@@ -109,7 +117,8 @@ export async function startWriteCounter(target: string, auditTable: string): Pro
         }
         if (isWrite(op, parsed)) {
           const items = written(op, parsed);
-          const sideEffect = (w: Written) => w.pk.startsWith('ATTEMPTS#') || (w.table === auditTable && w.action === 'READ');
+          const sideEffect = (w: Written) =>
+            w.pk.startsWith('ATTEMPTS#') || w.sk.startsWith('REFUSED#') || (w.table === auditTable && (w.action === 'READ' || w.purpose === 'kiosk-card-locked'));
           if (items !== undefined && items.length > 0 && items.every(sideEffect)) counters++;
           else writes++;
         }

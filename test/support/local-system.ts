@@ -19,7 +19,11 @@
  *   await sys.tokenFor('adviser1')             // a seeded demo user (needs seed: true)
  *   await sys.tokenFor({ sub, groups: ['adviser'], municipality: '5001' })
  *   await sys.tokenFor(participant('p-ada'))   // helpers below build the claims:
- *     participant(pid, muni?)  kiosk(deviceId, muni?)  staff(sub, groups, muni?)
+ *     participant(pid, muni?)  staff(sub, groups, muni?)
+ *     kiosk(deviceId, muni?): a USER token claiming the kiosk group (what an attacker could
+ *                   get from the user pool): never a kiosk; routes refuse it
+ *   await sys.tokenFor(device('kiosk-1'))      // a kiosk's own client-credentials access token
+ *                   (as POST /oauth2/token issues it) for a device seeded with seedDevice
  *
  *   const r = await sys.http('POST', '/checkins', { token, body: {...} });
  *     → { status, body (parsed JSON or undefined), raw (text), headers (lower-case) }
@@ -28,6 +32,7 @@
  *
  *   await sys.count('attendance')           // items in a table (consistent scan): "0 writes" checks
  *   await sys.count('decisions', 'DEC#')    // only items whose sort key starts so (decision versions)
+ *   await sys.system.audit.drain()          // seal every audit entry appended so far (the stream-fed sealer)
  *   sys.baseUrl, sys.system (the LocalSystem: env, dynamoEndpoint, issuer, tables)
  *
  * Seeding through the repositories works in the test process too (the
@@ -50,7 +55,8 @@ import { startLocalSystem, type LocalSystem } from '../../infra/local/system.js'
 import { synthesizeStatefulTemplate, type CfnTemplate } from '../../infra/local/tables.js';
 import { PROJECT_ROOT } from '../../infra/project.js';
 import { FixedClock } from '../../shared/adapters/clock.js';
-import { setDeps } from '../../shared/adapters/deps.js';
+import { getDeps, setDeps } from '../../shared/adapters/deps.js';
+import { getConfig } from '../../shared/config.js';
 import type { TableKey } from '../../infra/routes.js';
 import { TABLES } from '../../infra/tables.js';
 
@@ -70,7 +76,12 @@ export interface HttpReply {
   headers: Record<string, string>;
 }
 
-export type Who = string | TokenRequest;
+/** A registered kiosk, by device id: its token is a client-credentials access token. */
+export interface DeviceWho {
+  device: string;
+}
+
+export type Who = string | TokenRequest | DeviceWho;
 
 export interface TestSystem {
   baseUrl: string;
@@ -92,11 +103,14 @@ export interface TestSystemOptions {
   seedNow?: Date;
   /** Serve web/dist (default false: API only). */
   staticFiles?: boolean;
+  /** The audit stream poller's idle interval; a long one leaves sealing to `sys.system.audit.drain()`. */
+  auditPollMs?: number;
 }
 
 export const participant = (participantId: string, municipality = '5001'): TokenRequest => ({ sub: `sub-${participantId}`, groups: ['participant'], municipality, participantId });
 export const kiosk = (deviceId: string, municipality = '5001'): TokenRequest => ({ sub: `sub-${deviceId}`, groups: ['kiosk'], municipality, deviceId });
 export const staff = (sub: string, groups: string[], municipality = '5001'): TokenRequest => ({ sub, groups, municipality });
+export const device = (deviceId: string): DeviceWho => ({ device: deviceId });
 
 /**
  * The synthesized stateful template, kept in the OS temp folder between test
@@ -105,7 +119,7 @@ export const staff = (sub: string, groups: string[], municipality = '5001'): Tok
  * any of them synthesizes afresh; written by rename, so parallel workers never
  * read half a file. Saves a CDK synthesis (seconds of CPU) per test file.
  */
-async function statefulTemplate(): Promise<CfnTemplate> {
+export async function statefulTemplate(): Promise<CfnTemplate> {
   const inputs = ['infra/stateful-stack.ts', 'infra/tables.ts', 'infra/constructs/shared-tables.ts', 'cdk.json', 'node_modules/aws-cdk-lib/package.json'];
   const hash = createHash('sha256');
   for (const f of inputs) hash.update(f).update('\0').update(readFileSync(join(PROJECT_ROOT, f)));
@@ -135,11 +149,17 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     statefulTemplate: await statefulTemplate(),
     ...(options.staticFiles === true ? {} : { staticDir: null }),
     ...(seedNow !== undefined ? { seedNow } : {}),
+    ...(options.auditPollMs !== undefined ? { auditPollMs: options.auditPollMs } : {}),
   });
   // After start: starting resets the handlers' deps to the new environment.
   if (clock !== undefined) setDeps({ clock });
 
   const tokenFor = async (who: Who): Promise<string> => {
+    if (typeof who !== 'string' && 'device' in who) {
+      const registered = await getDeps().participants.getDevice(who.device);
+      if (registered?.clientId === undefined) throw new Error(`tokenFor: no registered device ${who.device} with a client (seedDevice first)`);
+      return system.issuer.issueAccessToken({ clientId: registered.clientId, scope: getConfig().deviceScope, ttlSeconds: 900 });
+    }
     if (typeof who !== 'string') return system.issueToken(who);
     const user = DEMO_USERS.find((u) => u.username === who);
     if (user === undefined || options.seed !== true) throw new Error(`tokenFor: ${who} is not a seeded demo user (start with seed: true, or pass claims)`);

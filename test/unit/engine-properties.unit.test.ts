@@ -8,6 +8,7 @@ import { canonicalCaseJson } from '../../shared/domain/case-hash.js';
 import { canonicalJson } from '../../shared/domain/canonical-json.js';
 import { decideCore, simulate } from '../../shared/domain/engine.js';
 import { caseArbitrary } from '../support/case-arbitrary.js';
+import { referenceBaseAndLeave } from '../support/reference-unpaid-leave.js';
 
 const RUNS = { numRuns: 10_000 };
 const core = (c: CaseInput) => decideCore(parseCase(c));
@@ -83,4 +84,28 @@ test('the input hash is over the canonical form: the fast serialiser equals the 
     }),
     RUNS,
   );
+});
+
+test('base and unpaid-leave lines equal an independent reference (benefit-rules.md §3)', () => {
+  let wholeEnrolmentOnLeave = 0;
+  fc.assert(
+    fc.property(caseArbitrary, (c) => {
+      const d = core(c);
+      const ref = referenceBaseAndLeave(parseCase(c), d.rates.gOre, d.rates.factor);
+      const leave = d.lines.filter((l) => l.kind === 'UNPAID_LEAVE');
+      expect(d.baseOre).toBe(ref.baseOre);
+      expect(leave.map((l) => [l.date, l.amountOre])).toEqual(ref.leave);
+      const leaveOre = 0 - leave.reduce((s, l) => s + l.amountOre, 0);
+      // Together the leave lines never exceed the base; the review's Y is the base less them (§9).
+      expect(leaveOre).toBeLessThanOrEqual(d.baseOre);
+      expect(d.reviewFacts.payableBaseOre).toBe(d.baseOre - leaveOre);
+      if (ref.everyEnrolledDayOnLeave) {
+        wholeEnrolmentOnLeave++;
+        expect([leaveOre, d.payoutOre]).toEqual([d.baseOre, 0]);
+      }
+    }),
+    RUNS,
+  );
+  // The generator must reach the whole-month rule often enough to test it.
+  expect(wholeEnrolmentOnLeave).toBeGreaterThan(RUNS.numRuns / 50);
 });

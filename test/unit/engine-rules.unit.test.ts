@@ -116,6 +116,61 @@ describe('base amount and proration (§3)', () => {
   });
 });
 
+describe('unpaid leave never exceeds the base (§3)', () => {
+  // D = 758.6056 → 75 861 øre a line; M = 2 275 817 øre (October 2026 and February 2027: the 2026 G).
+  const onLeave = (c: CaseInput, from: string, to: string | null, enrolFrom = '2025-09-01') =>
+    decide({ ...c, participant: { ...c.participant, enrolments: [{ from: enrolFrom, to: null }], unpaidLeave: [{ from, to }] } });
+  const leave = (d: DecisionCore) => d.lines.filter((l) => l.kind === 'UNPAID_LEAVE').map((l) => l.amountOre);
+  const february = (proration: 'P1' | 'P3' = 'P1') => baseCase({ period: '2027-02', computedAt: '2027-03-01', days: [], municipality: { code: '5001', policy: { proration } } });
+
+  test('a whole February on leave is the whole base, not 28 · D: the last line takes what is left', () => {
+    const d = onLeave(february(), '2027-01-20', '2027-03-03');
+    expect(leave(d)).toEqual([...Array<number>(27).fill(-75861), -227570]); // 2 275 817 − 27 · 75 861
+    expect([d.baseOre, d.deductionOre, d.payoutOre, d.review]).toEqual([2275817, 2275817, 0, 'AUTOMATIC']);
+  });
+
+  test('a whole 31-day month: the 30th line is what is left and the 31st is a line of 0', () => {
+    const d = onLeave(absentOn(baseCase(), ['2026-10-13']), '2026-09-20', null);
+    expect(leave(d)).toEqual([...Array<number>(29).fill(-75861), -75848, 0]);
+    expect(d.lines.at(-1)).toMatchObject({ date: '2026-10-31', kind: 'UNPAID_LEAVE', amountOre: 0 });
+    expect(Object.is(d.lines.at(-1)!.amountOre, -0)).toBe(false);
+    expect([d.deductionOre, d.payoutOre]).toEqual([2275817, 0]);
+  });
+
+  test('30 of 31 days on leave: the lines stop at the base, and an unexcused day on the other one is floored at 0', () => {
+    const d = onLeave(absentOn(baseCase(), ['2026-10-01']), '2026-10-02', '2026-11-30');
+    expect(leave(d)).toEqual([...Array<number>(29).fill(-75861), -75848]);
+    expect(d.lines[0]).toMatchObject({ date: '2026-10-01', kind: 'UNEXCUSED_ABSENCE', amountOre: FULL_DAY_HOURLY });
+    expect([d.deductionOre, d.payoutOre]).toEqual([2275817 - FULL_DAY_HOURLY, 0]);
+    // Y = base less the leave lines = 0: 2·X ≥ Y, but 12·X < G, so REVIEW.
+    expect([d.review, d.reviewFacts]).toEqual(['REVIEW', { unexcusedOre: 110715, payableBaseOre: 0, gOre: 13654900 }]);
+  });
+
+  test('a few days of leave are −D each and leave the rest of the base payable', () => {
+    const d = onLeave(baseCase(), '2026-10-05', '2026-10-06');
+    expect(leave(d)).toEqual([-75861, -75861]);
+    expect(d.payoutOre).toBe(2275817 - 2 * 75861);
+  });
+
+  test('P1, enrolled from the 14th and on leave every enrolled day: the prorated base, not 18 · D rounded', () => {
+    const d = onLeave(baseCase(), '2026-10-14', null, '2026-10-14');
+    expect(leave(d)).toEqual([...Array<number>(17).fill(-75861), -75853]); // 1 365 490 − 17 · 75 861
+    expect([d.baseOre, d.payoutOre, d.review]).toEqual([1365490, 0, 'AUTOMATIC']);
+  });
+
+  test('P3, the same: the last line takes the smaller prorated base', () => {
+    const d = onLeave(baseCase({ municipality: { code: '5001', policy: { proration: 'P3' } } }), '2026-10-14', null, '2026-10-14');
+    expect(leave(d)).toEqual([...Array<number>(17).fill(-75861), -31805]); // 1 321 442 − 17 · 75 861
+    expect(d.payoutOre).toBe(0);
+  });
+
+  test('P3 in February, enrolled from the 15th: the last line is larger than D, so the payout is still 0', () => {
+    const d = onLeave(february('P3'), '2027-02-01', null, '2027-02-15');
+    expect(leave(d)).toEqual([...Array<number>(13).fill(-75861), -151715]); // 1 137 908 − 13 · 75 861
+    expect([d.baseOre, d.payoutOre]).toEqual([1137908, 0]);
+  });
+});
+
 describe('each scheduled day (§4)', () => {
   test('present minutes above planned count as planned', () => {
     const c = baseCase();

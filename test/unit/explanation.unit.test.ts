@@ -14,6 +14,7 @@ import { diffDecisions } from '../../shared/domain/payroll/correction.js';
 import { CACHE_LIMIT, LanguageFormatter, MEMO_LIMIT } from '../../shared/domain/explanation/format.js';
 import type { MessageId } from '../../shared/domain/explanation/messages/index.js';
 import { LANGUAGE_PACKS, LANGUAGES } from '../../shared/domain/explanation/messages/index.js';
+import type { LayerName } from '../../shared/domain/explanation/render.js';
 import { ExplanationError, LAYER_ORDER, renderExplanation, renderLayers, TEMPLATE_VERSION } from '../../shared/domain/explanation/render.js';
 import { absence, absentOn, baseCase } from '../support/case-builder.js';
 import { GOLDEN_DIR } from '../support/paths.js';
@@ -89,7 +90,7 @@ describe('catalogues', () => {
     for (const pack of LANGUAGE_PACKS)
       for (const m of Object.values(pack.messages)) for (const name of argNames(m)) sample[name] = 2;
     // Select arguments take each of their options in turn (plus `other`).
-    const selectValues = ['yes', 'no', 'less', 'more', 'same', 'DOCUMENT_ARRIVED', 'NEW_G', 'backPayment', 'adviser', 'none', 'absence', 'correction', 'SELF_CERTIFICATION', 'DOCTOR_NOTE', 'OWN_ILLNESS', 'CHILD_ILLNESS', 'HOURLY', 'DAILY', 'integreringsloven', 'introduksjonsloven', 'unknown'];
+    const selectValues = ['yes', 'no', 'less', 'more', 'same', 'DOCUMENT_ARRIVED', 'NEW_G', 'backPayment', 'adviser', 'none', 'payroll', 'admin', 'ADJUSTMENT', 'FORMAL_DECISION', 'CHECKIN_CORRECTED', 'absence', 'correction', 'SELF_CERTIFICATION', 'DOCTOR_NOTE', 'OWN_ILLNESS', 'CHILD_ILLNESS', 'HOURLY', 'DAILY', 'integreringsloven', 'introduksjonsloven', 'unknown'];
     for (const pack of LANGUAGE_PACKS) {
       const f = new LanguageFormatter(pack);
       for (const id of Object.keys(pack.messages) as MessageId[])
@@ -207,6 +208,41 @@ describe('the layers say what happened', () => {
     const v = renderLayers(many, 'en');
     expect(v.summary.lines.join('\n')).toMatch(/formal decision/);
     expect(v.who.lines.join('\n')).toMatch(/formal decision|advance/i);
+  });
+
+  test('REVIEW says what happens and no more: the adviser’s list to look at, the payout does not wait (nb and en)', () => {
+    const d = core(absentOn(baseCase(), ['2026-10-13']));
+    expect(d.review).toBe('REVIEW');
+    const en = renderLayers(d, 'en').who.lines.at(-1)!;
+    expect(en).toMatch(/^Review: there is a deduction or a held-back amount for absence \(NOK\s1\s107,15\), so this decision is put on your adviser’s list of decisions to look at\. The payout does not wait for it\.$/);
+    expect(en).not.toMatch(/before it is paid|checks/);
+    const nb = renderLayers(d, 'nb').who.lines.at(-1)!;
+    expect(nb).toContain('kommer på listen rådgiveren din har over vedtak som skal ses gjennom. Utbetalingen venter ikke på det.');
+    expect(nb).not.toMatch(/før det blir utbetalt/);
+  });
+
+  test('a whole month of unpaid leave: every day has its line, the capped ones say so, nothing is paid', () => {
+    const d = core(goldenInput('g13-whole-month-unpaid-leave.case.json'));
+    // Amounts are formatted with no-break spaces; compared here with plain ones.
+    const layers = (lang: string) => {
+      const l = renderLayers(d, lang);
+      const plain = (name: LayerName) => ({ lines: l[name].lines.map((x) => x.replace(/[\u00a0\u202f]/g, ' ')) });
+      return { summary: plain('summary'), calculation: plain('calculation'), rules: plain('rules') };
+    };
+    const en = layers('en');
+    expect(en.calculation.lines.filter((l) => l.includes(': unpaid leave, '))).toHaveLength(31);
+    expect(en.calculation.lines).toContain('29 January 2027: unpaid leave, one daily rate (D): NOK −758,61.');
+    expect(en.calculation.lines).toContain('30 January 2027: unpaid leave, what is left of the amount for the month: NOK −758,48.');
+    expect(en.calculation.lines).toContain('31 January 2027: unpaid leave, nothing is left of the amount for the month: NOK 0,00.');
+    expect(en.summary.lines).toEqual([
+      'Your introduction benefit for January 2027 is NOK 0,00.',
+      'This is NOK 22 758,17 less than the full monthly amount of NOK 22 758,17, because NOK 22 758,17 was deducted for 31 days of unpaid leave.',
+    ]);
+    expect(en.rules.lines.join('\n')).toContain('never more than the amount for the month');
+    const nb = layers('nb');
+    expect(nb.calculation.lines).toContain('30. januar 2027: permisjon uten stønad, det som er igjen av beløpet for måneden: NOK −758,48.');
+    expect(nb.calculation.lines).toContain('31. januar 2027: permisjon uten stønad, ingenting igjen av beløpet for måneden: NOK 0,00.');
+    expect(nb.rules.lines.join('\n')).toContain('aldri mer enn beløpet for måneden');
   });
 
   test('who: awaiting approval by default, the approving role and date when given; the contact in rights', () => {

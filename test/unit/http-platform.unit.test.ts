@@ -35,7 +35,11 @@ const fakeDeps = (over: Partial<Deps> = {}): Deps =>
   ({
     clock: new FixedClock('2026-10-01T08:00:00Z'),
     ids: new SequentialIds(),
-    participants: { isAssigned: async (sub: string, pid: string) => sub === 'adv-1' && pid === 'p-1' },
+    participants: {
+      isAssigned: async (sub: string, pid: string) => sub === 'adv-1' && pid === 'p-1',
+      // p-1: an open file of 5001; p-closed: closed by an admin; anyone else: no file.
+      participantAccess: async (pid: string) => (pid === 'p-1' ? { municipality: '5001', status: 'OPEN' } : pid === 'p-closed' ? { municipality: '5001', status: 'CLOSED' } : undefined),
+    },
     attendance: {},
     decisions: {},
     audit: {},
@@ -276,12 +280,26 @@ describe('config and environment', () => {
       resetConfig();
     }
     expect(r.status).toBe(500);
-    expect(logs.lines()[0]).toMatchObject({ errorName: 'ConfigError', errorMessage: 'Missing environment variables: TABLE_PARTICIPANTS, TABLE_ATTENDANCE' });
+    expect(logs.lines()[0]).toMatchObject({ errorName: 'ConfigError', errorMessage: 'Missing environment variables: TABLE_PARTICIPANTS, TABLE_ATTENDANCE, TABLE_AUDIT_LOG' });
   });
 
   test('routeOf knows every function and refuses unknown ones', () => {
     expect(routeOf('absence-review')).toMatchObject({ method: 'PATCH', path: '/absences/{id}' });
     expect(() => routeOf('nope')).toThrow('No route');
+  });
+});
+
+describe('the participant file check (every participant route)', () => {
+  test('an open file of the token municipality passes; no file, another municipality or a closed file: 403 with a code, before the handler', async () => {
+    let ran = 0;
+    const handler = httpHandler({ fn: 'me-access-log' }, async () => ((ran += 1), ok({ ok: true })));
+    const get = (caller: ReturnType<typeof participantCaller>) => call(handler, apiEvent({ method: 'GET', path: '/me/access-log', caller }));
+    expect((await get(participantCaller('p-1'))).status).toBe(200);
+    expect((await get(participantCaller('p-gone'))).body).toMatchObject({ code: 'NO_PARTICIPANT_FILE' });
+    expect((await get(participantCaller('p-1', '0301'))).body).toMatchObject({ code: 'NO_PARTICIPANT_FILE' });
+    const closed = await get(participantCaller('p-closed'));
+    expect([closed.status, closed.body.code]).toEqual([403, 'ACCESS_CLOSED']);
+    expect(ran).toBe(1);
   });
 });
 

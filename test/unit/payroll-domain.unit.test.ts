@@ -1,3 +1,5 @@
+import { checkSeen } from '../../shared/domain/payroll/review-seen.js';
+import { firstRunDay, runNotYetAllowed } from '../../shared/domain/payroll/month-ended.js';
 import { parseCase } from '../../shared/domain/case.js';
 import { decideCore } from '../../shared/domain/engine.js';
 import { diffDecisions } from '../../shared/domain/payroll/correction.js';
@@ -19,6 +21,7 @@ describe('corrections (benefit-rules.md §8)', () => {
       totalDifferenceOre: 221430,
       reason: 'DOCUMENT_ARRIVED',
       route: 'BACK_PAYMENT',
+      previousPayoutOre: before.payoutOre,
     });
   });
   test('a corrected check-in that lowers the payout is routed to an adviser', () => {
@@ -29,17 +32,18 @@ describe('corrections (benefit-rules.md §8)', () => {
       reason: 'CHECKIN_CORRECTED',
       route: 'ADVISER_DECISION',
       totalDifferenceOre: -110715,
+      previousPayoutOre: prev.payoutOre,
     });
   });
   test('a new G changes the base', () => {
     const prev = decideCore(parseCase(baseCase({ period: '2027-05', computedAt: '2027-06-01', days: [] })));
     const next = { ...prev, baseOre: prev.baseOre + 100, payoutOre: prev.payoutOre + 100, rates: { ...prev.rates, gOre: prev.rates.gOre + 1200 } };
-    expect(diffDecisions(prev, next)).toEqual({ days: [{ date: 'BASE', beforeOre: prev.baseOre, afterOre: prev.baseOre + 100 }], totalDifferenceOre: 100, reason: 'NEW_G', route: 'BACK_PAYMENT' });
+    expect(diffDecisions(prev, next)).toEqual({ days: [{ date: 'BASE', beforeOre: prev.baseOre, afterOre: prev.baseOre + 100 }], totalDifferenceOre: 100, reason: 'NEW_G', route: 'BACK_PAYMENT', previousPayoutOre: prev.payoutOre });
   });
   test('an input change with no effect on the amount routes nowhere', () => {
     const prev = decideCore(parseCase(baseCase()));
     const next = decideCore(parseCase(baseCase({ computedAt: '2026-11-03' })));
-    expect(diffDecisions(prev, next)).toEqual({ days: [], totalDifferenceOre: 0, reason: 'INPUT_CHANGED', route: 'NONE' });
+    expect(diffDecisions(prev, next)).toEqual({ days: [], totalDifferenceOre: 0, reason: 'INPUT_CHANGED', route: 'NONE', previousPayoutOre: prev.payoutOre });
   });
 });
 
@@ -76,5 +80,26 @@ describe('payroll run: two different approvers, no unresolved formal decision', 
   test('a failed run records why', () => {
     expect(apply(started, decide(started, { type: 'FailRun', reason: 'COMPUTE_FAILED', at: 'x' }))).toMatchObject({ status: 'FAILED', failure: 'COMPUTE_FAILED' });
     expect(() => evolve(null, { type: 'RunReleased', at: 'x' })).toThrow(RangeError);
+  });
+});
+
+describe('a month is computed when it has ended (month-ended.ts)', () => {
+  test('the first day a run may start is the 1st of the next month, February and December included', () => {
+    expect([firstRunDay('2026-10'), firstRunDay('2027-02'), firstRunDay('2028-02'), firstRunDay('2026-12')]).toEqual(['2026-11-01', '2027-03-01', '2028-03-01', '2027-01-01']);
+  });
+  test('before it the run is not allowed and the first day is named; from it on it is', () => {
+    expect(runNotYetAllowed('2026-10', '2026-10-31')).toBe('2026-11-01');
+    expect(runNotYetAllowed('2026-11', '2026-10-15')).toBe('2026-12-01');
+    expect(runNotYetAllowed('2026-10', '2026-11-01')).toBeNull();
+    expect(runNotYetAllowed('2025-01', '2026-11-01')).toBeNull();
+  });
+});
+
+describe('marking a REVIEW decision as seen (review-seen.ts)', () => {
+  test('only the latest version of a REVIEW decision; a superseded version or another class is refused with its code', () => {
+    expect(checkSeen(2, { version: 2, review: 'REVIEW' })).toBeNull();
+    expect(checkSeen(1, { version: 2, review: 'REVIEW' })?.code).toBe('DECISION_SUPERSEDED');
+    expect(checkSeen(1, { version: 1, review: 'VEDTAK_REQUIRED' })).toMatchObject({ code: 'NOT_A_REVIEW_DECISION', message: expect.stringContaining('formal decision') });
+    expect(checkSeen(1, { version: 1, review: 'AUTOMATIC' })).toMatchObject({ code: 'NOT_A_REVIEW_DECISION', message: expect.stringContaining('automatically') });
   });
 });

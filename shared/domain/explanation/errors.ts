@@ -8,6 +8,7 @@ export type ExplanationErrorCode =
   | 'INVALID_DATE' // a date that is not a calendar date YYYY-MM-DD
   | 'INVALID_MINUTES' // a duration that is not a whole number of minutes ≥ 0
   | 'INVALID_DECISION' // a decision or context missing something the text needs
+  | 'INVALID_TEXT' // a person's text (a reason, a reference) that is empty, too long or not one line
   | 'UNKNOWN_MESSAGE' // a status, reason or category value with no message
   | 'MISSING_ARGUMENT'; // a message formatted without an argument it needs (a defect in the renderer)
 

@@ -15,6 +15,8 @@ import { createHash } from 'node:crypto';
 import type { CalendarDay, Category, DayStatus, DaySegment, DecisionCore, DecisionLine, Documentation, ReasonCode, RuleId } from '../decision.js';
 import { REASON_CODES } from '../decision.js';
 import type { Correction } from '../payroll/correction.js';
+import type { BackPaymentStep, PayoutSteps, ResolutionStep } from '../payroll/payout-steps.js';
+import { payoutSteps } from '../payroll/payout-steps.js';
 import { CHILD_ILLNESS, FACTORS, RATES, SELF_CERTIFICATION } from '../rules/parameters.js';
 import { ExplanationError } from './errors.js';
 import type { MemoKey, MessageArgs } from './format.js';
@@ -25,12 +27,13 @@ export { LANGUAGES } from './messages/index.js';
 export { ExplanationError } from './errors.js';
 export type { ExplanationErrorCode } from './errors.js';
 export type { CorrectionReason } from '../payroll/correction.js';
+export type { BackPaymentStep, ResolutionStep } from '../payroll/payout-steps.js';
 
 /**
  * Bump when this file changes what it writes. The catalogues are hashed into
  * TEMPLATE_VERSION, so any change of any message changes the version by itself.
  */
-const LAYOUT_VERSION = 1;
+const LAYOUT_VERSION = 2;
 
 /** Stamped on every decision: re-rendering with the same version gives the same bytes. */
 export const TEMPLATE_VERSION = `explanation-${LAYOUT_VERSION}-${createHash('sha256')
@@ -49,18 +52,39 @@ export interface ExplanationLayer {
 /** The web page shows `summary` and opens the others on request. */
 export type ExplanationLayers = Record<LayerName, ExplanationLayer>;
 
+/**
+ * This decision corrects an earlier one (benefit-rules.md §8): what
+ * `diffDecisions` returns, plus the id of the decision it supersedes. Per
+ * date the sum of that date's lines before and after (`date` 'BASE': the
+ * amount before deductions). With `paidBeforeOre` (a month already paid) the
+ * total is new payout − what the month had paid, paid with the payout of
+ * `paidWithPeriod`; without it (a month not paid yet), new payout − old payout.
+ */
+export type CorrectionContext = { supersedesDecisionId: string; paidWithPeriod?: string } & Pick<
+  Correction,
+  'reason' | 'days' | 'totalDifferenceOre' | 'previousPayoutOre' | 'paidBeforeOre'
+>;
+
 export interface ExplanationContext {
   /** Who released the payout (a role, never a name) and on which ISO date (YYYY-MM-DD). */
   approval?: { role: string; approvedAt: string };
-  /**
-   * This decision corrects an earlier one (benefit-rules.md §8): what
-   * `diffDecisions` returns, plus the id of the decision it supersedes. Per
-   * date the sum of that date's lines before and after (`date` 'BASE': the
-   * amount before deductions); the total is new payout − old payout.
-   */
-  correction?: { supersedesDecisionId: string } & Pick<Correction, 'reason' | 'days' | 'totalDifferenceOre'>;
+  correction?: CorrectionContext;
+  /** An adviser's resolution of this version: an adjustment of the amount, or a recorded formal decision. */
+  resolution?: ResolutionStep;
+  /** Corrections of earlier months paid with this month's payout. */
+  backPayments?: readonly BackPaymentStep[];
   /** Who to contact; default "your programme adviser" in the reader's language. */
   contact?: string;
+}
+
+/** The steps from the computed amount to the amount paid, for a decision and its context (payout-steps.ts). */
+export function stepsOf(decision: Pick<DecisionCore, 'payoutOre'>, ctx: ExplanationContext): PayoutSteps {
+  return payoutSteps({
+    computedOre: decision.payoutOre,
+    ...(ctx.resolution === undefined ? {} : { resolution: ctx.resolution }),
+    ...(ctx.correction === undefined ? {} : { correction: ctx.correction }),
+    ...(ctx.backPayments === undefined ? {} : { backPayments: ctx.backPayments }),
+  });
 }
 
 const FORMATTERS = new Map<string, LanguageFormatter>(LANGUAGE_PACKS.map((p) => [p.lang, new LanguageFormatter(p)]));
@@ -170,11 +194,44 @@ function checkInput(d: DecisionCore, ctx: ExplanationContext): void {
     if (c.supersedesDecisionId === '')
       throw new ExplanationError('INVALID_DECISION', 'correction.supersedesDecisionId: must name the decision it replaces');
     requireOre(c.totalDifferenceOre, 'correction.totalDifferenceOre');
-    c.days.forEach((day, i) => {
-      requireOre(day.beforeOre, `correction.days[${i}].beforeOre`);
-      requireOre(day.afterOre, `correction.days[${i}].afterOre`);
-    });
+    if (c.previousPayoutOre !== undefined) requireOre(c.previousPayoutOre, 'correction.previousPayoutOre');
+    if (c.paidBeforeOre !== undefined) requireOre(c.paidBeforeOre, 'correction.paidBeforeOre');
+    requireDays(c.days, 'correction.days');
   }
+  const res = ctx.resolution;
+  if (res !== undefined) {
+    requireText(res.role, 'resolution.role');
+    if (res.kind === 'ADJUSTMENT') {
+      requireOre(res.payoutOre, 'resolution.payoutOre');
+      requireText(res.reason, 'resolution.reason');
+    } else requireText(res.vedtakReference, 'resolution.vedtakReference');
+  }
+  ctx.backPayments?.forEach((b, i) => {
+    requireOre(b.amountOre, `backPayments[${i}].amountOre`);
+    requireText(b.decisionId, `backPayments[${i}].decisionId`);
+    requireText(b.supersedesDecisionId, `backPayments[${i}].supersedesDecisionId`);
+    requireDays(b.days, `backPayments[${i}].days`);
+  });
+}
+
+function requireDays(days: readonly { beforeOre: number; afterOre: number }[], path: string): void {
+  days.forEach((day, i) => {
+    requireOre(day.beforeOre, `${path}[${i}].beforeOre`);
+    requireOre(day.afterOre, `${path}[${i}].afterOre`);
+  });
+}
+
+/** Longest free text (an adjustment's reason: the API allows 500 characters). */
+const MAX_TEXT = 500;
+
+/**
+ * Text written by a person (an adjustment's reason, a case reference) is
+ * placed as an argument, never parsed as a message; it must be one line
+ * (the layers are lines) and not empty.
+ */
+function requireText(value: string, path: string): void {
+  if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_TEXT || /\p{Cc}/u.test(value))
+    throw new ExplanationError('INVALID_TEXT', `${path}: must be 1 to ${MAX_TEXT} characters on one line`);
 }
 
 /** Everything a layer needs besides the decision. */
@@ -183,6 +240,10 @@ interface Render {
   d: DecisionCore;
   ctx: ExplanationContext;
   totals: Totals;
+  /** From the computed amount to the amount paid (payout-steps.ts). */
+  steps: PayoutSteps;
+  /** The text says how the amount paid comes from the computed one (a resolution, back-payments, a paid month corrected). */
+  withSteps: boolean;
   /** The decision's year, to leave it out of dates that are in it. */
   year: string;
 }
@@ -224,8 +285,9 @@ function reasonText(f: LanguageFormatter, d: DecisionCore, code: ReasonCode): st
 
 /* 1. Summary ---------------------------------------------------------------- */
 
-function summary({ f, d, ctx, totals }: Render): ExplanationLayer {
-  const lines = [f.t('summary.amount', { month: f.monthYear(d.period), payout: f.amount(d.payoutOre) })];
+function summary(r: Render): ExplanationLayer {
+  const { f, d, ctx, totals, steps, withSteps } = r;
+  const lines = [f.t(withSteps ? 'summary.computedAmount' : 'summary.amount', { month: f.monthYear(d.period), payout: f.amount(d.payoutOre) })];
   const causes: string[] = [];
   if (!d.base.fullMonth) causes.push(f.t('summary.cause.prorated', { enrolled: d.base.enrolledDays, daysInMonth: d.base.daysInMonth }));
   if (totals.unexcusedOre > 0) causes.push(f.t('summary.cause.unexcused', { amount: f.amount(totals.unexcusedOre) }));
@@ -250,17 +312,50 @@ function summary({ f, d, ctx, totals }: Render): ExplanationLayer {
   }
   if (totals.paidProvisionally) lines.push(f.s('summary.paidProvisionally'));
   if (d.rates.gProvisional) lines.push(f.s('summary.gProvisional'));
-  if (d.review === 'VEDTAK_REQUIRED') lines.push(f.s('summary.vedtak'));
+  const res = ctx.resolution;
+  // Once an adviser has resolved it, the resolution says what happened instead of what must happen.
+  if (res === undefined) {
+    if (d.review === 'VEDTAK_REQUIRED') lines.push(f.s('summary.vedtak'));
+  } else
+    lines.push(
+      res.kind === 'ADJUSTMENT'
+        ? f.t('summary.adjusted', { who: roleText(f, 'role.subject', res.role), amount: f.amount(res.payoutOre), reason: res.reason })
+        : f.t('summary.formal', { who: roleText(f, 'role.subject', res.role), reference: res.vedtakReference, notice: f.date(res.advanceNoticeDate) }),
+    );
   if (ctx.correction !== undefined) {
     lines.push(f.t('correction.replaces', { decisionId: ctx.correction.supersedesDecisionId, reason: ctx.correction.reason }));
-    lines.push(correctionTotal(f, ctx.correction.totalDifferenceOre));
+    lines.push(correctionTotal(f, ctx.correction, steps));
   }
+  for (const b of ctx.backPayments ?? []) lines.push(f.t('summary.backPayment', { amount: f.amount(b.amountOre), month: f.monthYear(b.period), reason: b.reason }));
+  // A paid month corrected says what is paid in its correction line; otherwise the amount paid closes the summary.
+  if (withSteps && steps.paidBeforeOre === null) lines.push(f.t('summary.paid', { amount: f.amount(steps.paidOre), month: f.monthYear(d.period) }));
   return { title: f.s('summary.title'), lines };
 }
 
-function correctionTotal(f: LanguageFormatter, total: number): string {
-  const route = total > 0 ? 'backPayment' : total < 0 ? 'adviser' : 'none';
-  return f.t('correction.total', { route, amount: f.amount(Math.abs(total)) });
+/** A role (never a name) as the subject or the object of a sentence. */
+function roleText(f: LanguageFormatter, id: 'role.subject' | 'role.object', role: string): string {
+  return f.t(id, { role });
+}
+
+const routeName = (steps: PayoutSteps) => (steps.backPaymentOre > 0 ? 'backPayment' : steps.toAdviserOre > 0 ? 'adviser' : 'none');
+
+/** The month whose payout carries a correction's difference. */
+const payingMonth = (f: LanguageFormatter, c: CorrectionContext) => (c.paidWithPeriod === undefined ? f.s('correction.nextPayout') : f.monthYear(c.paidWithPeriod));
+
+/** What the correction does with the money: paid back, sent to an adviser, or nothing. */
+function correctionTotal(f: LanguageFormatter, c: CorrectionContext, steps: PayoutSteps): string {
+  if (steps.paidBeforeOre !== null)
+    return f.t('correction.paid', {
+      route: routeName(steps),
+      amount: f.amount(Math.max(steps.backPaymentOre, steps.toAdviserOre)),
+      paid: f.amount(steps.paidBeforeOre),
+      month: payingMonth(f, c),
+    });
+  const total = c.totalDifferenceOre;
+  if (c.paidWithPeriod === undefined)
+    return f.t('correction.unpaid', { direction: total > 0 ? 'more' : total < 0 ? 'less' : 'same', amount: f.amount(Math.abs(total)) });
+  // Stored before what the month had paid was recorded: the difference to the superseded version.
+  return f.t('correction.total', { route: total > 0 ? 'backPayment' : total < 0 ? 'adviser' : 'none', amount: f.amount(Math.abs(total)) });
 }
 
 /* 2. Calendar --------------------------------------------------------------- */
@@ -353,8 +448,47 @@ function calculation(r: Render): ExplanationLayer {
   lines.push(d.lines.length === 0 ? f.s('calc.noLines') : f.s('calc.rounding'));
   const sum = { base: f.amount(d.baseOre), deductions: f.amount(d.deductionOre), payout: f.amount(d.payoutOre) };
   lines.push(floored(d) ? f.t('calc.floored', sum) : f.t('calc.sum', sum));
-  if (ctx.correction !== undefined) lines.push(...correctionBlock(f, ctx.correction));
+  if (ctx.correction !== undefined) lines.push(...correctionBlock(f, ctx.correction, r.steps));
+  if (r.withSteps) lines.push(...paymentBlock(r));
   return { title: f.s('calculation.title'), lines };
+}
+
+/** Every step from the computed amount to the amount paid, with who made it, when and why. */
+function paymentBlock({ f, d, ctx, steps }: Render): string[] {
+  const lines = [f.s('pay.title'), f.t('pay.computed', { amount: f.amount(steps.computedOre) })];
+  const res = ctx.resolution;
+  if (res !== undefined) {
+    const who = roleText(f, 'role.subject', res.role);
+    lines.push(
+      res.kind === 'ADJUSTMENT'
+        ? f.t('pay.adjusted', { who, date: f.date(res.resolvedOn), amount: f.amount(res.payoutOre), reason: res.reason })
+        : f.t('pay.formal', { who, date: f.date(res.resolvedOn), reference: res.vedtakReference, notice: f.date(res.advanceNoticeDate) }),
+    );
+  }
+  if (steps.paidBeforeOre !== null) {
+    lines.push(
+      f.t('pay.paidBefore', { amount: f.amount(steps.paidBeforeOre) }),
+      f.t('pay.correctionResult', { route: routeName(steps), amount: f.amount(Math.max(steps.backPaymentOre, steps.toAdviserOre)), month: payingMonth(f, ctx.correction!) }),
+    );
+    return lines;
+  }
+  for (const b of ctx.backPayments ?? []) {
+    lines.push(f.t('pay.backPayment', { month: f.monthYear(b.period), amount: f.amount(b.amountOre), reason: b.reason, decisionId: b.decisionId, supersedes: b.supersedesDecisionId }));
+    for (const day of b.days) {
+      const args = { before: f.amount(day.beforeOre), after: f.amount(day.afterOre) };
+      lines.push(day.date === 'BASE' ? f.t('pay.backPaymentBase', args) : f.t('pay.backPaymentDay', { ...args, date: f.date(day.date) }));
+    }
+  }
+  lines.push(
+    f.t('pay.total', {
+      withEarlier: yesNo(steps.earlierMonthsOre > 0),
+      month: f.monthYear(d.period),
+      due: f.amount(steps.dueOre),
+      earlier: f.amount(steps.earlierMonthsOre),
+      total: f.amount(steps.paidOre),
+    }),
+  );
+  return lines;
 }
 
 function lineText(f: LanguageFormatter, d: DecisionCore, l: DecisionLine): string {
@@ -364,16 +498,20 @@ function lineText(f: LanguageFormatter, d: DecisionCore, l: DecisionLine): strin
     duration: f.duration(l.minutes ?? 0),
     reason: reasonText(f, d, l.reasonCode),
     amount: f.amount(l.amountOre),
+    // An unpaid-leave line is one D, or what is left of the base, which may be nothing (benefit-rules.md §3).
+    share: l.amountOre === 0 - d.rates.dailyOre ? 'day' : l.amountOre === 0 ? 'none' : 'rest',
   });
 }
 
-function correctionBlock(f: LanguageFormatter, c: NonNullable<ExplanationContext['correction']>): string[] {
+function correctionBlock(f: LanguageFormatter, c: CorrectionContext, steps: PayoutSteps): string[] {
   const lines = [f.t('correction.replaces', { decisionId: c.supersedesDecisionId, reason: c.reason })];
   for (const day of c.days) {
     const args = { reason: c.reason, before: f.amount(day.beforeOre), after: f.amount(day.afterOre) };
     lines.push(day.date === 'BASE' ? f.t('correction.base', args) : f.t('correction.day', { ...args, date: f.date(day.date) }));
   }
-  lines.push(correctionTotal(f, c.totalDifferenceOre));
+  if (c.previousPayoutOre !== undefined) lines.push(f.t('correction.amounts', { before: f.amount(c.previousPayoutOre), after: f.amount(steps.computedOre) }));
+  // A paid month corrected: the payment block below goes on from what was paid.
+  if (steps.paidBeforeOre === null) lines.push(correctionTotal(f, c, steps));
   return lines;
 }
 
@@ -447,6 +585,9 @@ function who({ f, d, ctx, totals }: Render): ExplanationLayer {
       f.memo(['who.computed', d.rulesetVersion, d.policyVersion], () =>
         f.t('who.computed', { ruleset: d.rulesetVersion, policy: d.policyVersion, template: TEMPLATE_VERSION }),
       ),
+      ...(ctx.resolution === undefined
+        ? []
+        : [f.t('who.resolved', { kind: ctx.resolution.kind, who: roleText(f, 'role.object', ctx.resolution.role), date: f.date(ctx.resolution.resolvedOn) })]),
       ctx.approval === undefined ? f.s('who.awaiting') : f.t('who.approved', { role: ctx.approval.role, date: f.date(ctx.approval.approvedAt) }),
       f.t(`review.${d.review}`, {
         unpaidLeave: yesNo(totals.unpaidLeaveDays > 0),
@@ -483,7 +624,8 @@ function rights({ f, ctx }: Render): ExplanationLayer {
 export function renderLayers(decision: DecisionCore, lang: string, ctx: ExplanationContext = {}): ExplanationLayers {
   const f = formatterFor(lang);
   checkInput(decision, ctx);
-  const r: Render = { f, d: decision, ctx, totals: totalsOf(decision), year: decision.period.slice(0, 4) };
+  const withSteps = ctx.resolution !== undefined || (ctx.backPayments?.length ?? 0) > 0 || ctx.correction?.paidBeforeOre !== undefined;
+  const r: Render = { f, d: decision, ctx, totals: totalsOf(decision), steps: stepsOf(decision, ctx), withSteps, year: decision.period.slice(0, 4) };
   return {
     summary: summary(r),
     calendar: calendar(r),

@@ -18,6 +18,7 @@ import type { DateRange } from '../calendar.js';
 import { monthInfo } from '../calendar.js';
 import type { Decision, DecisionCore, ReviewClass } from '../decision.js';
 import { decideCore } from '../engine.js';
+import type { CorrectionContext, ExplanationContext } from '../explanation/render.js';
 import { LANGUAGES, renderExplanation } from '../explanation/render.js';
 import type { Correction } from './correction.js';
 import { diffDecisions } from './correction.js';
@@ -35,17 +36,49 @@ export type MonthOutcome =
   | { kind: 'FIRST'; version: 1; input: Case; decision: Decision }
   | { kind: 'CORRECTION'; version: number; input: Case; decision: Decision; supersedes: string; correction: Correction };
 
-export function decideMonth(previous: PreviousVersion | undefined, caseAt: (computedAt: string) => Case, computedAt: string): MonthOutcome {
-  if (previous !== undefined && inputHash(caseAt(previous.computedAt)) === previous.inputHash) return { kind: 'UNCHANGED' };
+/**
+ * A correction of a month already paid: what the month has paid
+ * (correction.ts `paidForMonth`) and the month whose payout pays the
+ * difference. Absent for a month not paid yet (its own run computing it again).
+ */
+export interface Payment {
+  paidBeforeOre: number;
+  paidWithPeriod: string;
+}
+
+/** The inputs built again, stamped with the previous version's computedAt, hash to its input hash (see above). */
+export function isUnchanged(previous: PreviousVersion, caseAt: (computedAt: string) => Case): boolean {
+  return inputHash(caseAt(previous.computedAt)) === previous.inputHash;
+}
+
+export function decideMonth(previous: PreviousVersion | undefined, caseAt: (computedAt: string) => Case, computedAt: string, payment?: Payment): MonthOutcome {
+  if (previous !== undefined && isUnchanged(previous, caseAt)) return { kind: 'UNCHANGED' };
   const input = caseAt(computedAt);
   const core = decideCore(input);
   if (previous === undefined) return { kind: 'FIRST', version: 1, input, decision: { ...core, explanation: explain(core) } };
-  const correction = diffDecisions(previous.decision, core);
-  const ctx = { correction: { supersedesDecisionId: previous.decisionId, reason: correction.reason, days: correction.days, totalDifferenceOre: correction.totalDifferenceOre } };
+  const correction = diffDecisions(previous.decision, core, payment?.paidBeforeOre);
+  const ctx = { correction: correctionContext(previous.decisionId, correction, payment?.paidWithPeriod) };
   return { kind: 'CORRECTION', version: previous.version + 1, input, decision: { ...core, explanation: explain(core, ctx) }, supersedes: previous.decisionId, correction };
 }
 
-function explain(core: DecisionCore, ctx?: Parameters<typeof renderExplanation>[2]): Record<string, string> {
+/**
+ * The correction as the explanation states it (render.ts): stored with the
+ * version (its `supersedes`, `correction`, `paidWithPeriod`), so the
+ * explanation is rendered again from what is stored.
+ */
+export function correctionContext(supersedesDecisionId: string, c: Correction, paidWithPeriod: string | undefined): CorrectionContext {
+  return {
+    supersedesDecisionId,
+    reason: c.reason,
+    days: c.days,
+    totalDifferenceOre: c.totalDifferenceOre,
+    ...(c.previousPayoutOre === undefined ? {} : { previousPayoutOre: c.previousPayoutOre }),
+    ...(c.paidBeforeOre === undefined ? {} : { paidBeforeOre: c.paidBeforeOre }),
+    ...(paidWithPeriod === undefined ? {} : { paidWithPeriod }),
+  };
+}
+
+function explain(core: DecisionCore, ctx?: ExplanationContext): Record<string, string> {
   const out: Record<string, string> = {};
   for (const lang of LANGUAGES) out[lang] = renderExplanation(core, lang, ctx);
   return out;

@@ -20,7 +20,3 @@ export function deductionOre(
   return 0 - roundHalfUp(size); // 0 − x, not −x: a zero-size line is +0, never −0
 }
 
-/** Unpaid leave: each enrolled calendar day is its own line of −D (benefit-rules.md §3). */
-export function unpaidLeaveDayOre(daily: Fraction): number {
-  return 0 - roundHalfUp(daily);
-}

@@ -5,7 +5,9 @@
  * judges the case. Pure: `computedAt` and every record are arguments.
  *
  * - `days`: every programme day of the month (schedule.ts), each with its
- *   present minutes from the day's events (presence.ts).
+ *   present minutes from the day's events (presence.ts), or from the
+ *   adviser's correction in force on that day (day-correction.ts): a
+ *   corrected day counts what the adviser stated, whatever the events say.
  * - `absences`: records dated in the month; `history.absences`: records in
  *   the year before the month (the quota windows of benefit-rules.md §§ 5–6
  *   reach one year back from the month's first day).
@@ -19,6 +21,8 @@ import { monthInfo, oneYearBefore } from '../calendar.js';
 import type { AbsenceStatus, Category, Documentation } from '../decision.js';
 import type { PolicyOverrides } from '../policy.js';
 import { osloDateOf } from '../attendance/oslo-time.js';
+import type { DayCorrection } from '../attendance/day-correction.js';
+import { correctedPresentMinutes, correctionsInForce } from '../attendance/day-correction.js';
 import type { PresenceEvent, PresencePolicy } from '../attendance/presence.js';
 import { dayPresence } from '../attendance/presence.js';
 import type { Schedule } from './schedule.js';
@@ -44,6 +48,8 @@ export interface BuildCaseInput {
   events: readonly PresenceEvent[];
   /** Absence records; any dates (the month's and the year before are used), in recorded order. */
   absences: readonly AbsenceRecord[];
+  /** Advisers' corrections of days; any dates, every version (the latest of a date decides it). */
+  corrections?: readonly DayCorrection[];
   isHoliday: (date: string) => boolean;
 }
 
@@ -57,11 +63,16 @@ export function buildCase(input: BuildCaseInput): Case {
     eventsByDate.set(date, [...(eventsByDate.get(date) ?? []), e]);
   }
 
-  const days = programmeDays(input.period, input.schedule, input.isHoliday).map((d) => ({
-    date: d.date,
-    plannedMinutes: d.plannedMinutes,
-    presentMinutes: dayPresence(eventsByDate.get(d.date) ?? [], d.sessions, input.presencePolicy).presentMinutes,
-  }));
+  const corrected = correctionsInForce(input.corrections ?? []);
+  const days = programmeDays(input.period, input.schedule, input.isHoliday).map((d) => {
+    const correction = corrected.get(d.date);
+    return {
+      date: d.date,
+      plannedMinutes: d.plannedMinutes,
+      presentMinutes:
+        correction === undefined ? dayPresence(eventsByDate.get(d.date) ?? [], d.sessions, input.presencePolicy).presentMinutes : correctedPresentMinutes(correction.present, d.sessions),
+    };
+  });
 
   const toCaseAbsence = (a: AbsenceRecord) => {
     const minutes = a.minutes ?? scheduleOn(a.date, input.schedule, input.isHoliday).plannedMinutes;

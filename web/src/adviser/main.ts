@@ -1,7 +1,7 @@
 /**
  * The adviser's desk: assigned participants, documents waiting for approval
  * (approve, or reject with a reason), decisions that need a formal decision
- * (enkeltvedtak), one participant's calendar and decisions, and what-if on a
+ * (enkeltvedtak) and REVIEW decisions to look at and mark as seen, one participant's calendar and decisions, and what-if on a
  * participant's month (POST /simulations: the engine on an edited case,
  * nothing stored).
  *
@@ -11,10 +11,11 @@
 import '../styles.css';
 import { signedInHeader } from '../lib/page.js';
 import { ApiError, createApi } from '../lib/api.js';
+import { parseIntervals, renderCorrections } from '../lib/corrections.js';
 import { CATEGORY, cellsFromAttendance, cellsFromDecision, renderCalendar, type AbsenceView, type DecisionCalendarDay, type MonthAttendance } from '../lib/calendar.js';
 import { h, mount, type Child } from '../lib/dom.js';
-import { renderExplanation } from '../lib/explanation.js';
-import { addMonths, day, monthName, nok, osloToday } from '../lib/format.js';
+import { renderExplanation, renderExplanationHistory, type ExplanationVersion } from '../lib/explanation.js';
+import { addMonths, dateTime, day, monthName, nok, osloToday } from '../lib/format.js';
 import { createI18n, type Messages } from '../lib/i18n.js';
 import { ensureSession, signOutAndReload, type Session } from '../lib/session.js';
 
@@ -23,7 +24,10 @@ type Key =
   | 'documentation' | 'status' | 'approve' | 'reject' | 'reason' | 'reasonHelp' | 'approved' | 'rejected' | 'noDocuments' | 'noReviews' | 'period'
   | 'payout' | 'review' | 'resolve' | 'reference' | 'noticeDate' | 'resolved' | 'back' | 'calendar' | 'decisions' | 'noDecisions' | 'prev' | 'next'
   | 'provisional' | 'explanation' | 'case' | 'caseHelp' | 'run' | 'result' | 'base' | 'deduction' | 'error' | 'participant' | 'receivedNote'
-  | 'fromDecision' | 'useDecision' | 'minutes' | 'wholeDay' | 'version';
+  | 'fromDecision' | 'useDecision' | 'minutes' | 'wholeDay' | 'version'
+  | 'vedtakHeading' | 'lookHeading' | 'lookHelp' | 'noLook' | 'markSeen' | 'seen'
+  | 'kiosk' | 'kioskNone' | 'kioskOpen' | 'kioskLocked' | 'unlock' | 'unlocked' | 'refusedTaps' | 'refusedTap' | 'issueCard' | 'newPin' | 'newPinHelp' | 'issued'
+  | 'correctTitle' | 'correctHelp' | 'presentTimes' | 'presentHelp' | 'withdraw' | 'saveCorrection' | 'corrected' | 'badTimes';
 
 const MESSAGES: Messages<Key> = {
   nb: {
@@ -31,7 +35,7 @@ const MESSAGES: Messages<Key> = {
     nav: 'Hovedmeny',
     participants: 'Mine deltakere',
     documents: 'Dokumenter til godkjenning',
-    reviews: 'Krever enkeltvedtak',
+    reviews: 'Vedtak til kontroll',
     whatif: 'Hva om',
     signOut: 'Logg ut',
     loading: 'Henter …',
@@ -48,6 +52,14 @@ const MESSAGES: Messages<Key> = {
     reasonHelp: 'Begrunnelsen vises for deltakeren. Ikke skriv helseopplysninger.',
     approved: 'Godkjent.',
     rejected: 'Avslått.',
+    correctTitle: 'Rett en dag',
+    correctHelp: 'Innsjekkingene endres aldri. Rettingen gjelder i stedet for dem den dagen, deltakeren ser den med begrunnelsen, og den telles i neste lønnskjøring.',
+    presentTimes: 'Til stede (klokkeslett)',
+    presentHelp: 'For eksempel 08:30-11:30, 12:00-15:00. Tomt: ikke til stede.',
+    withdraw: 'Trekk tilbake rettingen (inn- og utsjekkingene gjelder igjen)',
+    saveCorrection: 'Lagre rettingen',
+    corrected: 'Dagen er rettet: {date}.',
+    badTimes: 'Skriv tidene som 08:30-11:30, adskilt med komma.',
     noDocuments: 'Ingen dokumenter venter.',
     noReviews: 'Ingen vedtak venter på enkeltvedtak.',
     period: 'Måned',
@@ -79,13 +91,31 @@ const MESSAGES: Messages<Key> = {
     minutes: '{n} min',
     wholeDay: 'hele dagen',
     version: 'versjon',
+    vedtakHeading: 'Krever enkeltvedtak',
+    lookHeading: 'Til gjennomsyn',
+    lookHelp: 'Vedtak med trekk for fravær under grensen for enkeltvedtak. De blir utbetalt som beregnet, og deltakeren får vite at du ser gjennom dem. Merk dem som sett når du har gjort det.',
+    noLook: 'Ingen vedtak venter på gjennomsyn.',
+    markSeen: 'Merk som sett',
+    seen: 'Sett {date}.',
+    kiosk: 'Kiosk',
+    kioskNone: 'Ingen kort eller QR-kode.',
+    kioskOpen: '{kind}: åpent',
+    kioskLocked: '{kind}: sperret etter feil PIN-koder til {until}',
+    unlock: 'Åpne kortet',
+    unlocked: 'Kortet er åpnet.',
+    refusedTaps: 'Registreringer fra kiosken som ikke ble godtatt',
+    refusedTap: '{type} {when} på {device}: {code}',
+    issueCard: 'Lag nytt kort',
+    newPin: 'PIN-kode',
+    newPinHelp: '4–8 siffer, ikke 1234 eller 0000. Det gamle kortet slutter å virke.',
+    issued: 'Kortnummer (vises bare nå, skriv det ut): {number}',
   },
   en: {
     title: 'Adviser',
     nav: 'Main menu',
     participants: 'My participants',
     documents: 'Documents to approve',
-    reviews: 'Need a formal decision',
+    reviews: 'Decisions to review',
     whatif: 'What if',
     signOut: 'Sign out',
     loading: 'Loading …',
@@ -102,6 +132,14 @@ const MESSAGES: Messages<Key> = {
     reasonHelp: 'The participant sees the reason. Do not write health details.',
     approved: 'Approved.',
     rejected: 'Rejected.',
+    correctTitle: 'Correct a day',
+    correctHelp: 'Check-ins are never changed. The correction counts instead of them on that day, the participant sees it with the reason, and the next payroll run uses it.',
+    presentTimes: 'Present (times)',
+    presentHelp: 'For example 08:30-11:30, 12:00-15:00. Empty: not present.',
+    withdraw: 'Withdraw the correction (the check-ins count again)',
+    saveCorrection: 'Save the correction',
+    corrected: 'The day is corrected: {date}.',
+    badTimes: 'Write the times as 08:30-11:30, separated by commas.',
     noDocuments: 'No documents are waiting.',
     noReviews: 'No decision is waiting for a formal decision.',
     period: 'Month',
@@ -133,6 +171,24 @@ const MESSAGES: Messages<Key> = {
     minutes: '{n} min',
     wholeDay: 'whole day',
     version: 'version',
+    vedtakHeading: 'Need a formal decision',
+    lookHeading: 'To look at',
+    lookHelp: 'Decisions with a deduction for absence below the formal-decision threshold. They are paid as computed, and the participant is told that you look at them. Mark them as seen when you have.',
+    noLook: 'No decision is waiting to be looked at.',
+    markSeen: 'Mark as seen',
+    seen: 'Seen {date}.',
+    kiosk: 'Kiosk',
+    kioskNone: 'No card or QR code.',
+    kioskOpen: '{kind}: open',
+    kioskLocked: '{kind}: locked after wrong PINs until {until}',
+    unlock: 'Unlock the card',
+    unlocked: 'The card is unlocked.',
+    refusedTaps: 'Kiosk taps that were not accepted',
+    refusedTap: '{type} {when} at {device}: {code}',
+    issueCard: 'Issue a new card',
+    newPin: 'PIN',
+    newPinHelp: '4–8 digits, not 1234 or 0000. The old card stops working.',
+    issued: 'Card number (shown only now, print it): {number}',
   },
 };
 
@@ -148,6 +204,10 @@ interface ParticipantRow {
   familyName?: string;
   name?: string;
 }
+interface KioskStatus {
+  credentials: { kind: 'CARD' | 'QR'; locked: boolean; lockedUntil: string | null }[];
+  refusedReplays: { eventId: string; type: 'IN' | 'OUT'; deviceId: string; deviceTime: string; code: string }[];
+}
 interface QueueItem extends AbsenceView {
   participantId: string;
 }
@@ -160,6 +220,8 @@ interface DecisionRow {
   reviewClass?: string;
   decisionId?: string;
   resolved?: boolean;
+  seen?: { seenAt: string } | null;
+  deductionOre?: number;
   input?: unknown;
   decision?: { payoutOre: number; baseOre: number; deductionOre: number; review?: string; calendar?: DecisionCalendarDay[] };
   calendar?: DecisionCalendarDay[];
@@ -180,10 +242,14 @@ const state = {
   participants: undefined as ParticipantRow[] | undefined,
   queue: undefined as QueueItem[] | undefined,
   reviews: undefined as DecisionRow[] | undefined,
+  /** REVIEW decisions to look at and mark as seen. */
+  look: undefined as DecisionRow[] | undefined,
   selected: undefined as string | undefined,
   month: osloToday().slice(0, 7),
   attendance: undefined as MonthAttendance | undefined,
   decisions: undefined as DecisionRow[] | undefined,
+  kiosk: undefined as KioskStatus | undefined,
+  issuedCard: undefined as string | undefined,
   explanation: undefined as unknown,
   caseText: '',
   simulation: undefined as unknown,
@@ -213,12 +279,18 @@ async function guarded(fn: () => Promise<void>): Promise<void> {
 
 const loadParticipants = (): Promise<void> => guarded(async () => void (state.participants = listOf(await api.get('/participants'), 'items', 'participants')));
 const loadQueue = (): Promise<void> => guarded(async () => void (state.queue = listOf(await api.get('/absences?status=PENDING'), 'items')));
+/** Both lists in one read: decisions that need a formal decision, and REVIEW decisions to look at. */
+async function fetchReviews(): Promise<void> {
+  const all = listOf<DecisionRow>(await api.get('/reviews?review=ALL'), 'items', 'reviews', 'decisions');
+  state.reviews = all.filter((d) => d.review !== 'REVIEW');
+  state.look = all.filter((d) => d.review === 'REVIEW');
+}
 const loadReviews = (): Promise<void> =>
   guarded(async () => {
     try {
-      state.reviews = listOf(await api.get('/reviews'), 'items', 'reviews', 'decisions');
+      await fetchReviews();
     } catch (err) {
-      if (err instanceof ApiError && err.status === 404) state.reviews = [];
+      if (err instanceof ApiError && err.status === 404) state.reviews = state.look = [];
       else throw err;
     }
   });
@@ -228,8 +300,11 @@ async function loadParticipant(id: string): Promise<void> {
   state.attendance = undefined;
   state.decisions = undefined;
   state.explanation = undefined;
+  state.kiosk = undefined;
+  state.issuedCard = undefined;
   render();
   await guarded(async () => {
+    state.kiosk = await api.get<KioskStatus>(`/participants/${encodeURIComponent(id)}/kiosk-credential`);
     const [att, dec] = await Promise.all([
       api.get<MonthAttendance>(`/participants/${encodeURIComponent(id)}/attendance?month=${state.month}`),
       api.get<unknown>(`/participants/${encodeURIComponent(id)}/decisions`).catch((err: unknown) => {
@@ -322,6 +397,59 @@ function participantsView(): Child[] {
   ];
 }
 
+/** The version of the date's correction the adviser has seen: the API refuses a stale one (409 CORRECTION_CHANGED). */
+const seenVersion = (date: string): number => Math.max(0, ...(state.attendance?.corrections ?? []).filter((c) => c.date === date).map((c) => c.version));
+
+async function correctDay(id: string, date: string, present: ReturnType<typeof parseIntervals> | null, reason: string): Promise<void> {
+  state.message = '';
+  state.error = '';
+  await guarded(async () => {
+    await api.send('PUT', `/participants/${encodeURIComponent(id)}/attendance/${date}`, { present, reason: reason.trim(), expectedVersion: seenVersion(date) });
+    state.message = t('corrected', { date: day(date, i18n.lang()) });
+    state.attendance = await api.get<MonthAttendance>(`/participants/${encodeURIComponent(id)}/attendance?month=${state.month}`);
+  });
+}
+
+function correctionForm(id: string): HTMLElement {
+  const first = `${state.month}-01`;
+  const today = osloToday();
+  const last = [...(state.attendance?.days ?? []).map((d) => d.date), first].sort().at(-1)!;
+  const max = last < today ? last : today;
+  const date = h('input', { id: 'corr-date', name: 'date', type: 'date', min: first, max, required: true });
+  const times = h('input', { id: 'corr-present', name: 'present', type: 'text', inputmode: 'numeric', placeholder: '08:30-11:30, 12:00-15:00', 'aria-describedby': 'corr-present-help' });
+  const withdraw = h('input', { id: 'corr-withdraw', name: 'withdraw', type: 'checkbox' });
+  const reason = h('textarea', { id: 'corr-reason', name: 'reason', required: true, minlength: 3, maxlength: 500, rows: 2 });
+  const form = h(
+    'form',
+    {
+      class: 'card',
+      'aria-labelledby': 'corr-title',
+      onsubmit: (ev: Event) => {
+        ev.preventDefault();
+        const present = withdraw.checked ? null : parseIntervals(times.value);
+        if (present === undefined) {
+          state.error = t('badTimes');
+          render();
+          return;
+        }
+        void correctDay(id, date.value, present, reason.value);
+      },
+    },
+    h('h3', { id: 'corr-title' }, t('correctTitle')),
+    h('p', {}, t('correctHelp')),
+    h('label', { for: 'corr-date' }, t('date')),
+    date,
+    h('label', { for: 'corr-present' }, t('presentTimes')),
+    times,
+    h('p', { id: 'corr-present-help', class: 'help' }, t('presentHelp')),
+    h('label', { class: 'check' }, withdraw, ` ${t('withdraw')}`),
+    h('label', { for: 'corr-reason' }, t('reason')),
+    reason,
+    h('button', { type: 'submit', class: 'primary' }, t('saveCorrection')),
+  );
+  return form;
+}
+
 function participantDetail(id: string): Child[] {
   const lang = i18n.lang();
   const p = state.participants?.find((x) => x.participantId === id);
@@ -337,6 +465,8 @@ function participantDetail(id: string): Child[] {
     h('h2', {}, nameOf(p, id)),
     h('div', { class: 'row' }, h('button', { type: 'button', 'aria-label': t('prev'), onclick: move(-1) }, '‹'), h('h3', {}, monthName(state.month, lang)), h('button', { type: 'button', 'aria-label': t('next'), onclick: move(1) }, '›')),
     att === undefined ? h('p', { role: 'status' }, t('loading')) : renderCalendar(state.month, cal !== undefined ? cellsFromDecision(cal) : cellsFromAttendance(att, osloToday()), lang, cal !== undefined ? t('fromDecision') : t('provisional')),
+    att === undefined ? '' : renderCorrections(att.corrections, lang, 'h3'),
+    att === undefined || `${state.month}-01` > osloToday() ? '' : correctionForm(id),
     h('h3', {}, t('decisions')),
     state.decisions === undefined
       ? h('p', {}, t('loading'))
@@ -352,6 +482,73 @@ function participantDetail(id: string): Child[] {
           ),
     state.explanation !== undefined ? h('h3', {}, `${t('explanation')} – ${monthName((state.explanation as { period?: string }).period ?? state.month, lang)}`) : '',
     state.explanation !== undefined ? renderExplanation(state.explanation, t('explanation')) : '',
+    // The participant's history of explanation versions, as they see it.
+    (state.explanation as { history?: ExplanationVersion[] } | undefined)?.history?.length ? renderExplanationHistory((state.explanation as { history: ExplanationVersion[] }).history, lang) : '',
+    ...kioskSection(id),
+  ];
+}
+
+/** The participant's kiosk card: lock state (the adviser unlocks it), taps the kiosk could not record, and issuing a new card (issue 8 items 2, 10). */
+function kioskSection(id: string): Child[] {
+  const k = state.kiosk;
+  if (k === undefined) return [];
+  const lang = i18n.lang();
+  const path = `/participants/${encodeURIComponent(id)}/kiosk-credential`;
+  const pin = h('input', { id: 'new-pin', type: 'password', inputmode: 'numeric', autocomplete: 'off', pattern: '\\d{4,8}', required: true, 'aria-describedby': 'new-pin-help' });
+  return [
+    h('h3', {}, t('kiosk')),
+    h(
+      'section',
+      { class: 'card', 'data-kiosk': id },
+      k.credentials.length === 0 ? h('p', {}, t('kioskNone')) : '',
+      ...k.credentials.map((c) =>
+        h('p', { 'data-credential': c.kind, 'data-locked': String(c.locked), class: c.locked ? 'error' : '' }, c.locked ? t('kioskLocked', { kind: c.kind, until: dateTime(c.lockedUntil!, lang) }) : t('kioskOpen', { kind: c.kind })),
+      ),
+      k.credentials.some((c) => c.locked)
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'primary',
+              'data-do': 'unlock',
+              onclick: () =>
+                void guarded(async () => {
+                  await api.send('DELETE', `${path}/lock`);
+                  state.message = t('unlocked');
+                  state.kiosk = await api.get<KioskStatus>(path);
+                }),
+            },
+            t('unlock'),
+          )
+        : '',
+      k.refusedReplays.length > 0
+        ? h(
+            'div',
+            { 'data-refused-replays': k.refusedReplays.length },
+            h('h4', {}, t('refusedTaps')),
+            h('ul', {}, k.refusedReplays.map((r) => h('li', {}, t('refusedTap', { type: r.type === 'IN' ? 'IN' : 'OUT', when: dateTime(r.deviceTime, lang), device: r.deviceId, code: r.code })))),
+          )
+        : '',
+      h(
+        'form',
+        {
+          class: 'row',
+          onsubmit: (ev: Event) => {
+            ev.preventDefault();
+            void guarded(async () => {
+              const r = await api.send<{ issued: { cardNumber?: string } }>('PUT', path, { issueCard: true, pin: pin.value });
+              state.issuedCard = r.issued.cardNumber;
+              state.kiosk = await api.get<KioskStatus>(path);
+            });
+          },
+        },
+        h('label', { for: 'new-pin' }, t('newPin')),
+        pin,
+        h('button', { type: 'submit' }, t('issueCard')),
+      ),
+      h('p', { id: 'new-pin-help', class: 'muted' }, t('newPinHelp')),
+      state.issuedCard !== undefined ? h('p', { class: 'ok', role: 'status', 'data-issued-card': 'true' }, t('issued', { number: state.issuedCard })) : '',
+    ),
   ];
 }
 
@@ -397,11 +594,58 @@ function useCase(input: unknown): void {
 
 function reviewsView(): Child[] {
   if (state.reviews === undefined) return [h('p', { role: 'status' }, t('loading'))];
-  if (state.reviews.length === 0) return [h('h2', {}, t('reviews')), h('p', {}, t('noReviews'))];
+  return [...vedtakView(state.reviews), ...lookView(state.look ?? [])];
+}
+
+function lookView(items: DecisionRow[]): Child[] {
+  const lang = i18n.lang();
+  const names = new Map((state.participants ?? []).map((p) => [p.participantId, p]));
+  const title = (d: DecisionRow) => h('h3', {}, `${nameOf(names.get(d.participantId ?? ''), d.participantId ?? '')} – ${monthName(d.period, lang)}`);
+  const amounts = (d: DecisionRow) => h('p', {}, `${t('payout')}: ${nok(d.payoutOre ?? 0, lang)} · ${t('deduction')}: ${nok(d.deductionOre ?? 0, lang)}`);
+  return [
+    h('h2', {}, t('lookHeading')),
+    h('p', { class: 'muted' }, t('lookHelp')),
+    items.length === 0
+      ? h('p', {}, t('noLook'))
+      : h(
+          'div',
+          {},
+          items.map((d) => {
+            const pid = d.participantId ?? '';
+            const key = `${pid}/${d.period}`;
+            if (d.seen) return h('section', { class: 'card', 'data-look': key, 'data-seen': 'true' }, title(d), amounts(d), h('p', { class: 'ok' }, t('seen', { date: dateOnly(d.seen.seenAt, lang) })));
+            return h(
+              'section',
+              { class: 'card', 'data-look': key },
+              title(d),
+              amounts(d),
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'primary',
+                  onclick: () =>
+                    void guarded(async () => {
+                      await api.send('PUT', `/decisions/${encodeURIComponent(pid)}/${d.period}/seen`, { version: d.version ?? 1 });
+                      await fetchReviews();
+                    }),
+                },
+                t('markSeen'),
+              ),
+            );
+          }),
+        ),
+  ];
+}
+
+const dateOnly = (iso: string, lang: 'nb' | 'en'): string => new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium', timeZone: 'Europe/Oslo' }).format(new Date(iso));
+
+function vedtakView(vedtak: DecisionRow[]): Child[] {
+  if (vedtak.length === 0) return [h('h2', {}, t('vedtakHeading')), h('p', {}, t('noReviews'))];
   const names = new Map((state.participants ?? []).map((p) => [p.participantId, p]));
   return [
-    h('h2', {}, t('reviews')),
-    ...state.reviews.map((d, i) => {
+    h('h2', {}, t('vedtakHeading')),
+    ...vedtak.map((d, i) => {
       const pid = d.participantId ?? '';
       if (d.resolved === true)
         return h('section', { class: 'card', 'data-review': `${pid}/${d.period}`, 'data-resolved': 'true' }, h('h3', {}, `${nameOf(names.get(pid), pid)} – ${monthName(d.period, i18n.lang())}`), h('p', { class: 'ok' }, t('resolved')));
@@ -417,7 +661,7 @@ function reviewsView(): Child[] {
             void guarded(async () => {
               await api.send('PUT', `/decisions/${encodeURIComponent(pid)}/${d.period}/resolution`, { kind: 'FORMAL_DECISION', version: d.version ?? 1, vedtakReference: ref.value.trim(), advanceNoticeDate: notice.value });
               state.message = t('resolved');
-              state.reviews = listOf(await api.get('/reviews'), 'items', 'reviews', 'decisions');
+              await fetchReviews();
             });
           },
         },

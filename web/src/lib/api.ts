@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Seconds from the Retry-After header (429, 503), else 0. */
+    readonly retryAfter: number = 0,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -23,7 +25,7 @@ export class NetworkError extends Error {
 
 export interface Api {
   get<T>(path: string): Promise<T>;
-  send<T>(method: 'POST' | 'PUT' | 'PATCH', path: string, body: unknown): Promise<T>;
+  send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
   /** The raw response of a GET (downloads). */
   raw(path: string): Promise<Response>;
 }
@@ -40,7 +42,8 @@ async function errorOf(res: Response): Promise<ApiError> {
   } catch {
     // Not JSON: keep the status.
   }
-  return new ApiError(res.status, code, message);
+  const retryAfter = Number(res.headers.get('retry-after') ?? '0');
+  return new ApiError(res.status, code, message, Number.isFinite(retryAfter) ? retryAfter : 0);
 }
 
 export function createApi(token: () => string | undefined, onUnauthorized: () => void = () => undefined): Api {
@@ -61,7 +64,7 @@ export function createApi(token: () => string | undefined, onUnauthorized: () =>
   }
   return {
     get: async <T>(path: string) => (await (await call('GET', path)).json()) as T,
-    send: async <T>(method: 'POST' | 'PUT' | 'PATCH', path: string, body: unknown) => {
+    send: async <T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown) => {
       const res = await call(method, path, body);
       const text = await res.text();
       return (text.length > 0 ? JSON.parse(text) : undefined) as T;

@@ -11,6 +11,7 @@
  * absence EXCUSED, missing minutes without an absence UNEXCUSED.
  */
 import { h } from './dom.js';
+import type { CorrectionView } from './corrections.js';
 import type { Lang } from './i18n.js';
 
 export type CalStatus = 'PRESENT' | 'EXCUSED' | 'UNEXCUSED' | 'WITHHELD' | 'UNPAID_LEAVE' | 'NOT_ENROLLED' | 'NONE' | 'FUTURE';
@@ -44,6 +45,8 @@ export interface MonthAttendance {
   month: string;
   days: AttendanceDay[];
   absences: AbsenceView[];
+  /** Advisers' corrections of the month's days, every version (web/src/lib/corrections.ts). */
+  corrections?: CorrectionView[];
 }
 export interface DecisionCalendarDay {
   date: string;

@@ -5,6 +5,8 @@
  * versioned templates); the page adds no wording of its own to it.
  */
 import { h } from './dom.js';
+import { dateTime, nok } from './format.js';
+import type { Lang } from './i18n.js';
 
 export interface ExplanationLayer {
   title: string;
@@ -37,4 +39,83 @@ export function renderExplanation(body: unknown, heading: string, open: readonly
       h('details', { 'data-layer': name, open: open.includes(name), class: open.includes(name) ? 'hint' : undefined }, h('summary', {}, layer.title), layer.lines.map((l) => h('p', {}, l))),
     ),
   );
+}
+
+/** One stored version of a month's explanation, as the explanation route returns it (`history`). */
+export interface ExplanationVersion {
+  number: number;
+  createdAt: string;
+  cause: string;
+  paidOre: number;
+  text: string;
+}
+
+const HISTORY: Record<Lang, { title: string; intro: string; current: string; version: string; paid: string; causes: Record<string, string> }> = {
+  nb: {
+    title: 'Versjoner av forklaringen',
+    intro: 'Forklaringen får en ny versjon hver gang noe endrer det du får utbetalt. Ingen versjon blir endret eller slettet.',
+    current: 'gjeldende',
+    version: 'Versjon {n}',
+    paid: 'utbetales',
+    causes: {
+      COMPUTED: 'regnet ut',
+      CORRECTED: 'rettet',
+      ADJUSTED: 'beløpet endret av rådgiver',
+      FORMAL_DECISION: 'enkeltvedtak fattet',
+      BACK_PAYMENTS: 'etterbetaling lagt til',
+    },
+  },
+  en: {
+    title: 'Versions of the explanation',
+    intro: 'The explanation gets a new version each time something changes what you are paid. No version is ever changed or deleted.',
+    current: 'current',
+    version: 'Version {n}',
+    paid: 'paid',
+    causes: {
+      COMPUTED: 'calculated',
+      CORRECTED: 'corrected',
+      ADJUSTED: 'amount changed by an adviser',
+      FORMAL_DECISION: 'formal decision made',
+      BACK_PAYMENTS: 'back-payment added',
+    },
+  },
+};
+
+/**
+ * Every stored version of the month's explanation, newest first, each with
+ * when and why it was made and what it says is paid; its text one tap away
+ * (as stored, layer by layer).
+ */
+export function renderExplanationHistory(history: readonly ExplanationVersion[], lang: Lang): HTMLElement {
+  const x = HISTORY[lang];
+  const last = history.at(-1)?.number;
+  return h(
+    'section',
+    { class: 'explanation-history', 'aria-label': x.title },
+    h('h3', {}, x.title),
+    h('p', { class: 'muted' }, x.intro),
+    [...history].reverse().map((v) =>
+      h(
+        'details',
+        { 'data-version': v.number, class: v.number === last ? 'current' : undefined },
+        h(
+          'summary',
+          {},
+          `${x.version.replace('{n}', String(v.number))}${v.number === last ? ` (${x.current})` : ''} · ${dateTime(v.createdAt, lang)} · ${x.causes[v.cause] ?? v.cause} · ${x.paid} ${nok(v.paidOre, lang)}`,
+        ),
+        layersOfText(v.text).map((l) => h('div', { class: 'layer' }, h('h4', {}, l.title), l.lines.map((line) => h('p', {}, line)))),
+      ),
+    ),
+  );
+}
+
+/** A stored text's layers: "## title" then its lines, a blank line between layers. */
+function layersOfText(text: string): ExplanationLayer[] {
+  return text
+    .split(/\n\n(?=## )/)
+    .filter((block) => block.trim() !== '')
+    .map((block) => {
+      const [title = '', ...lines] = block.replace(/^## /, '').split('\n');
+      return { title, lines };
+    });
 }

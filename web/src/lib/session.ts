@@ -4,10 +4,9 @@
  * build sets __AUTH_MODE__ = 'cognito' and the page sends people to the
  * Cognito hosted UI, which returns an access token in the URL fragment.
  *
- * Where the token is kept: sessionStorage for people (gone when the tab
- * closes; never localStorage, so nothing personal outlives the session), and
- * localStorage only for the kiosk's device token, which names a device, not a
- * person, and must survive a restart of the kiosk.
+ * Where the token is kept: sessionStorage (gone when the tab closes; never
+ * localStorage, so nothing personal outlives the session). The kiosk does not
+ * sign in here: it is a device with its own credential (web/src/kiosk/device.ts).
  */
 import { API_BASE, ApiError } from './api.js';
 import { h, mount } from './dom.js';
@@ -16,7 +15,7 @@ import type { I18n, Lang } from './i18n.js';
 /** What sign-in needs of a page's texts: the language and the switch. */
 export type LangSource = Pick<I18n<string>, 'lang' | 'onChange' | 'switcher'>;
 
-export type RoleName = 'participant' | 'kiosk' | 'adviser' | 'payroll';
+export type RoleName = 'participant' | 'adviser' | 'payroll';
 
 export interface Session {
   token: string;
@@ -28,7 +27,7 @@ export interface Session {
 }
 
 const KEY = (role: RoleName): string => `introflyt.session.${role}`;
-const storeFor = (role: RoleName): Storage => (role === 'kiosk' ? localStorage : sessionStorage);
+const storeFor = (_role: RoleName): Storage => sessionStorage;
 
 export function loadSession(role: RoleName, now: number = Date.now()): Session | undefined {
   const raw = storeFor(role).getItem(KEY(role));
@@ -122,7 +121,7 @@ export function signIn(root: HTMLElement, role: RoleName, i18n: LangSource, titl
       const tx = TEXT[i18n.lang()];
       const status = h('p', { class: 'error', role: 'alert' }, error);
       if (__AUTH_MODE__ === 'cognito') {
-        mount(root, h('header', { class: 'bar' }, h('span', { class: 'brand' }, title), i18n.switcher()), h('main', { id: 'main' }, h('h1', {}, tx.title), h('p', {}, tx.aws), h('p', {}, h('a', { class: 'button primary', href: __COGNITO_LOGIN_URL__ }, tx.cognito))));
+        mount(root, h('header', { class: 'bar' }, h('span', { class: 'brand' }, title), i18n.switcher()), h('main', { id: 'main' }, h('h1', {}, tx.title), h('p', {}, tx.aws), h('p', {}, h('a', { class: 'button primary', href: role === 'adviser' || role === 'payroll' ? __COGNITO_STAFF_LOGIN_URL__ : __COGNITO_LOGIN_URL__ }, tx.cognito))));
         return;
       }
       const select = h('select', { id: 'demo-user', name: 'username' }, (users ?? []).map((u) => h('option', { value: u }, u)));
@@ -132,7 +131,7 @@ export function signIn(root: HTMLElement, role: RoleName, i18n: LangSource, titl
           class: 'card signin',
           onsubmit: (ev: Event) => {
             ev.preventDefault();
-            localToken(select.value, role === 'kiosk' ? 12 * 3600 : undefined).then(
+            localToken(select.value).then(
               (s) => {
                 saveSession(role, s);
                 stop();

@@ -11,9 +11,10 @@
 import '../styles.css';
 import { signedInHeader } from '../lib/page.js';
 import { ApiError, createApi, newUuid } from '../lib/api.js';
+import { renderCorrections } from '../lib/corrections.js';
 import { CATEGORY, cellsFromAttendance, cellsFromDecision, renderCalendar, type DecisionCalendarDay, type MonthAttendance } from '../lib/calendar.js';
 import { download, h, mount, type Child } from '../lib/dom.js';
-import { renderExplanation } from '../lib/explanation.js';
+import { renderExplanation, renderExplanationHistory, type ExplanationVersion } from '../lib/explanation.js';
 import { addMonths, dateTime, day, monthName, nok, osloToday } from '../lib/format.js';
 import { createI18n, type Messages } from '../lib/i18n.js';
 import { ensureSession, signOutAndReload, type Session } from '../lib/session.js';
@@ -22,8 +23,13 @@ type Key =
   | 'title' | 'month' | 'payout' | 'report' | 'access' | 'data' | 'signOut' | 'prev' | 'next' | 'provisional' | 'fromDecision' | 'loading'
   | 'absences' | 'noAbsences' | 'noDecision' | 'payoutFor' | 'explanation' | 'hints' | 'reportTitle' | 'ownIllness' | 'childIllness' | 'date'
   | 'wholeDay' | 'partDay' | 'minutes' | 'documentation' | 'selfCert' | 'doctorNote' | 'send' | 'reported' | 'accessIntro' | 'noAccess'
-  | 'when' | 'who' | 'why' | 'integrity' | 'verified' | 'broken' | 'dataIntro' | 'download' | 'downloaded' | 'error' | 'choosePeriod'
-  | 'statusAPPROVED' | 'statusPENDING' | 'statusREJECTED' | 'kind' | 'whatHappened' | 'reportHelp' | 'nav';
+  | 'when' | 'who' | 'why' | 'integrity' | 'verified' | 'broken' | 'unverified' | 'pending' | 'dataIntro' | 'download' | 'downloaded' | 'error' | 'choosePeriod'
+  | 'statusAPPROVED' | 'statusPENDING' | 'statusREJECTED' | 'kind' | 'whatHappened' | 'reportHelp' | 'nav'
+  | `refused${RefusalCode}`;
+
+/** Codes POST /absences refuses a report with, shown in the reader's language. */
+const REFUSALS = ['NO_CHILD_ON_FILE', 'NOT_A_PROGRAMME_DAY', 'NOT_ENROLLED_ON_DATE', 'ON_UNPAID_LEAVE_ON_DATE', 'MINUTES_EXCEED_PLANNED', 'ALREADY_REPORTED', 'DATE_OUT_OF_RANGE'] as const;
+type RefusalCode = (typeof REFUSALS)[number];
 
 const MESSAGES: Messages<Key> = {
   nb: {
@@ -47,7 +53,7 @@ const MESSAGES: Messages<Key> = {
     explanation: 'Forklaring',
     hints: 'Dette kan endre utbetalingen',
     reportTitle: 'Meld sykdom',
-    ownIllness: 'Jeg er syk (egenmelding)',
+    ownIllness: 'Jeg er syk',
     childIllness: 'Barnet mitt er sykt',
     date: 'Dato',
     wholeDay: 'Hele dagen',
@@ -67,6 +73,8 @@ const MESSAGES: Messages<Key> = {
     integrity: 'Loggen er kontrollert:',
     verified: 'ingen oppføringer er endret',
     broken: 'loggen er endret – kontakt kommunen',
+    unverified: 'kunne ikke kontrolleres akkurat nå – prøv igjen senere',
+    pending: 'registrert, forsegles om et øyeblikk',
     dataIntro: 'Last ned alt kommunen har lagret om deg i Introflyt, som en JSON-fil (personvernforordningen art. 15 og 20).',
     download: 'Last ned mine data',
     downloaded: 'Filen er lastet ned.',
@@ -77,6 +85,13 @@ const MESSAGES: Messages<Key> = {
     statusREJECTED: 'avslått',
     kind: 'Type',
     whatHappened: 'Status',
+    refusedNO_CHILD_ON_FILE: 'Du kan ikke melde barns sykdom: det står ingen barn i mappen din. Be rådgiveren din om å rette det.',
+    refusedNOT_A_PROGRAMME_DAY: 'Datoen er ikke en programdag for deg (helg, helligdag eller en dag uten undervisning), så det er ikke noe fravær å melde.',
+    refusedNOT_ENROLLED_ON_DATE: 'Du var ikke med i programmet denne datoen, så det er ikke noe fravær å melde.',
+    refusedON_UNPAID_LEAVE_ON_DATE: 'Du har permisjon uten stønad denne datoen, så det er ikke noe fravær å melde.',
+    refusedMINUTES_EXCEED_PLANNED: 'Dagen har færre planlagte minutter enn du skrev. Meld hele dagen eller færre minutter.',
+    refusedALREADY_REPORTED: 'Du har allerede meldt fravær for hele denne dagen.',
+    refusedDATE_OUT_OF_RANGE: 'Du kan melde sykdom for i dag og inntil 14 dager tilbake.',
   },
   en: {
     title: 'My introduction programme',
@@ -99,7 +114,7 @@ const MESSAGES: Messages<Key> = {
     explanation: 'Explanation',
     hints: 'What would change the payout',
     reportTitle: 'Report illness',
-    ownIllness: 'I am ill (self-certification)',
+    ownIllness: 'I am ill',
     childIllness: 'My child is ill',
     date: 'Date',
     wholeDay: 'The whole day',
@@ -119,6 +134,8 @@ const MESSAGES: Messages<Key> = {
     integrity: 'The log is checked:',
     verified: 'no entry has been changed',
     broken: 'the log has been changed – contact the municipality',
+    unverified: 'could not be checked just now – try again later',
+    pending: 'recorded, sealed in a moment',
     dataIntro: 'Download everything the municipality holds about you in Introflyt, as a JSON file (GDPR art. 15 and 20).',
     download: 'Download my data',
     downloaded: 'The file is downloaded.',
@@ -129,6 +146,13 @@ const MESSAGES: Messages<Key> = {
     statusREJECTED: 'rejected',
     kind: 'Type',
     whatHappened: 'Status',
+    refusedNO_CHILD_ON_FILE: 'You cannot report a child’s illness: your file lists no children. Ask your adviser to correct it.',
+    refusedNOT_A_PROGRAMME_DAY: 'The date is not a programme day for you (a weekend, a public holiday or a day without classes), so there is no absence to report.',
+    refusedNOT_ENROLLED_ON_DATE: 'You were not in the programme on this date, so there is no absence to report.',
+    refusedON_UNPAID_LEAVE_ON_DATE: 'You are on unpaid leave on this date, so there is no absence to report.',
+    refusedMINUTES_EXCEED_PLANNED: 'The day has fewer planned minutes than you wrote. Report the whole day or fewer minutes.',
+    refusedALREADY_REPORTED: 'You have already reported absence for the whole of this day.',
+    refusedDATE_OUT_OF_RANGE: 'You can report illness for today and up to 14 days back.',
   },
 };
 
@@ -168,7 +192,7 @@ const state = {
   explanationKey: '',
   /** The shown month's decision has hints (things the participant can do): its hints layer opens by itself. */
   hasHints: false,
-  accessLog: undefined as { entries: { seq: number; at: string; role: string; staffRef: string; purpose: string; route: string }[]; integrity: string } | undefined,
+  accessLog: undefined as { entries: { seq: number | null; state: 'SEALED' | 'PENDING'; at: string; role: string; staffRef: string; purpose: string; route: string }[]; integrity: string } | undefined,
   message: '',
   error: '',
 };
@@ -272,6 +296,8 @@ function monthView(): Child[] {
             h('li', { 'data-absence': a.absenceId }, `${day(a.date, lang)}: ${CATEGORY[lang][a.category] ?? a.category} – ${t(`status${a.status}` as Key)}`, a.history.at(-1)?.reason ? ` (${a.history.at(-1)!.reason})` : ''),
           ),
         ),
+    // An adviser's correction of a day is always shown, with its reason (quality.md S12).
+    (att.corrections ?? []).length > 0 ? renderCorrections(att.corrections, lang) : '',
   ];
 }
 
@@ -282,6 +308,8 @@ function payoutView(): Child[] {
   const periods = [...new Set(state.decisions.map((d) => d.period))].sort().reverse();
   const current = state.explanationKey.slice(0, 7) || periods[0]!;
   const summary = state.decisions.find((d) => d.period === current);
+  const explanation = state.explanation as { paidOre?: number; history?: ExplanationVersion[] } | undefined;
+  const paid = explanation?.paidOre ?? summary?.payoutOre;
   const select = h(
     'select',
     { id: 'period', onchange: (ev: Event) => void loadExplanation((ev.target as HTMLSelectElement).value) },
@@ -291,8 +319,10 @@ function payoutView(): Child[] {
     h('label', { for: 'period' }, t('choosePeriod')),
     select,
     h('h2', {}, t('payoutFor', { month: monthName(current, lang) })),
-    summary?.payoutOre !== undefined ? h('p', { class: 'amount', 'data-payout': summary.payoutOre }, nok(summary.payoutOre, lang)) : '',
-    state.explanation === undefined ? h('p', { role: 'status' }, t('loading')) : renderExplanation(state.explanation, t('explanation'), state.hasHints ? ['hints'] : []),
+    // What is paid (an adviser's adjustment, back-payments of earlier months included), as the explanation says it.
+    paid !== undefined ? h('p', { class: 'amount', 'data-payout': paid }, nok(paid, lang)) : '',
+    explanation === undefined ? h('p', { role: 'status' }, t('loading')) : renderExplanation(explanation, t('explanation'), state.hasHints ? ['hints'] : []),
+    explanation?.history !== undefined && explanation.history.length > 0 ? renderExplanationHistory(explanation.history, lang) : '',
   ];
 }
 
@@ -310,7 +340,8 @@ function reportView(): Child[] {
         ev.preventDefault();
         const data = new FormData(form);
         const category = String(data.get('category'));
-        const documentation = category === 'OWN_ILLNESS' ? String(data.get('documentation') ?? 'SELF_CERTIFICATION') : 'SELF_CERTIFICATION';
+        // Exactly what was chosen, for own and child illness alike: a doctor's note to come waits for the document.
+        const documentation = String(data.get('documentation') ?? 'SELF_CERTIFICATION');
         const body = {
           requestId: newUuid(),
           category,
@@ -327,7 +358,8 @@ function reportView(): Child[] {
             render();
           },
           (err: unknown) => {
-            state.error = errText(err);
+            const refusal = err instanceof ApiError ? REFUSALS.find((c) => c === err.code) : undefined;
+            state.error = refusal === undefined ? errText(err) : t(`refused${refusal}`);
             render();
           },
         );
@@ -371,7 +403,7 @@ function accessView(): Child[] {
   return [
     h('h2', {}, t('access')),
     h('p', {}, t('accessIntro')),
-    h('p', {}, `${t('integrity')} `, h('strong', { 'data-integrity': log.integrity }, log.integrity === 'VERIFIED' ? t('verified') : t('broken'))),
+    h('p', {}, `${t('integrity')} `, h('strong', { 'data-integrity': log.integrity }, log.integrity === 'VERIFIED' ? t('verified') : log.integrity === 'BROKEN' ? t('broken') : t('unverified'))),
     log.entries.length === 0
       ? h('p', {}, t('noAccess'))
       : h(
@@ -381,7 +413,15 @@ function accessView(): Child[] {
             'table',
             { class: 'access-log' },
             h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('when')), h('th', { scope: 'col' }, t('who')), h('th', { scope: 'col' }, t('why')))),
-            h('tbody', {}, [...log.entries].reverse().map((e) => h('tr', {}, h('td', {}, dateTime(e.at, lang)), h('td', {}, `${e.role} ${e.staffRef}`), h('td', {}, e.purpose)))),
+            h(
+              'tbody',
+              {},
+              [...log.entries]
+                .reverse()
+                .map((e) =>
+                  h('tr', { 'data-state': e.state }, h('td', {}, dateTime(e.at, lang)), h('td', {}, `${e.role} ${e.staffRef}`), h('td', {}, e.state === 'PENDING' ? `${e.purpose} (${t('pending')})` : e.purpose)),
+                ),
+            ),
           ),
         ),
   ];

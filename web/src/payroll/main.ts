@@ -22,7 +22,8 @@ type Key =
   | 'decision' | 'participantRef' | 'started' | 'approvedBy' | 'youApproved' | 'back' | 'batches' | 'noApprovals' | 'exported' | 'paid'
   | 'participantsN' | 'unresolved' | 'awaiting'
   | 'exportTitle' | 'exportQUEUED' | 'exportREADING' | 'exportACCESS_LOG' | 'exportWRITING' | 'exportDONE' | 'exportFailed' | 'exportRetry'
-  | 'exportFile' | 'linkNote' | 'exportNotStarted';
+  | 'exportFile' | 'linkNote' | 'exportNotStarted'
+  | 'monthNotEnded';
 
 const MESSAGES: Messages<Key> = {
   nb: {
@@ -75,6 +76,7 @@ const MESSAGES: Messages<Key> = {
     exportFile: '{filename} · {lines} linjer · SHA-256 {sha}',
     linkNote: 'Hver nedlasting får en egen lenke som varer i to minutter, og blir logget.',
     exportNotStarted: 'Eksporten er ikke startet.',
+    monthNotEnded: 'Måneden {month} er ikke over ennå. En måned blir regnet ut når den er over: kjøringen kan startes fra {first}.',
   },
   en: {
     title: 'Payroll runs',
@@ -126,6 +128,7 @@ const MESSAGES: Messages<Key> = {
     exportFile: '{filename} · {lines} lines · SHA-256 {sha}',
     linkNote: 'Each download gets its own link, valid for two minutes, and is logged.',
     exportNotStarted: 'The export has not started.',
+    monthNotEnded: 'The month {month} has not ended yet. A month is computed when it is over: its run can start on {first}.',
   },
 };
 
@@ -280,6 +283,32 @@ function summaryRows(run: Run): { reviewClass: ReviewClass; count: number; baseO
   return REVIEW_CLASSES.map((c) => ({ reviewClass: c, count: totals.byReview[c], ...totals.amountsByReview[c] }));
 }
 
+/** A date YYYY-MM-DD with its year, e.g. "1. desember 2026". */
+const longDate = (date: string, lang: 'nb' | 'en'): string =>
+  new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+
+/** A month is computed when it has ended (Oslo): the API refuses earlier (409 MONTH_NOT_ENDED); the page says so before asking. */
+function startRun(period: string): Promise<void> {
+  const lang = i18n.lang();
+  const first = `${addMonths(period, 1)}-01`;
+  const notEnded = () => t('monthNotEnded', { month: monthName(period, lang), first: longDate(first, lang) });
+  if (osloToday() < first) {
+    state.error = notEnded();
+    render();
+    return Promise.resolve();
+  }
+  return guarded(async () => {
+    try {
+      const run = runOf(await api.send('POST', '/payroll-runs', { period }));
+      await openRun(run.runId);
+    } catch (err) {
+      // The server's clock decides: this device's may differ.
+      if (err instanceof ApiError && err.code === 'MONTH_NOT_ENDED') state.error = notEnded();
+      else throw err;
+    }
+  });
+}
+
 function runsView(): Child[] {
   const lang = i18n.lang();
   const input = h('input', { id: 'period', type: 'month', value: state.period, required: true, pattern: '\\d{4}-\\d{2}' });
@@ -291,10 +320,8 @@ function runsView(): Child[] {
         class: 'card row',
         onsubmit: (ev: Event) => {
           ev.preventDefault();
-          void guarded(async () => {
-            const run = runOf(await api.send('POST', '/payroll-runs', { period: state.period }));
-            await openRun(run.runId);
-          });
+          state.error = '';
+          void startRun(state.period);
         },
       },
       h('label', { for: 'period' }, t('period')),

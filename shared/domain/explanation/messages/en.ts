@@ -34,6 +34,13 @@ export const enMessages = {
   'summary.paidProvisionally': 'Some absence is paid for now, until a document is approved.',
   'summary.gProvisional': 'The amount is provisional because the new G has not been set yet. Any difference will be paid to you later.',
   'summary.vedtak': 'Before this is paid, an adviser must make a formal decision. You will be told first and can give your view.',
+  'summary.computedAmount': 'Calculated from the rules, your introduction benefit for {month} is {payout}.',
+  'summary.adjusted': '{who} changed the amount to {amount}. The reason given: “{reason}”',
+  'summary.formal':
+    '{who} made a formal decision (enkeltvedtak) with reference {reference}, after advance notice (forhåndsvarsel) on {notice}. The calculated amount is paid.',
+  'summary.backPayment':
+    'With this payout you also get {amount} for {month}, because the amount for that month was corrected ({reason, select, DOCUMENT_ARRIVED {a document was approved} CHECKIN_CORRECTED {a check-in or check-out was corrected} NEW_G {the new G was set} other {information in your case changed}}).',
+  'summary.paid': 'You are paid {amount} with the payout for {month}.',
 
   // Corrections (summary and calculation)
   'correction.replaces':
@@ -44,6 +51,30 @@ export const enMessages = {
     'Amount before deductions: {before} → {after} ({reason, select, DOCUMENT_ARRIVED {document approved} CHECKIN_CORRECTED {check-in corrected} NEW_G {new G} other {information changed}}).',
   'correction.total':
     '{route, select, backPayment {In total you get {amount} more. It will be paid as a back-payment with your next payout.} adviser {In total the amount is {amount} lower. Nothing is set off automatically: an adviser will decide what happens, and you will be told before anything is decided.} other {In total the amount does not change.}}',
+  'correction.amounts': 'Calculated amount for the month: {before} → {after}.',
+  'correction.paid':
+    '{route, select, backPayment {You had been paid {paid} for this month. You get {amount} more, paid as a back-payment with the payout for {month}.} adviser {You had been paid {paid} for this month, {amount} more than the new amount. Nothing is set off automatically: an adviser will decide what happens, and you will be told before anything is decided.} other {You had been paid {paid} for this month, which is what the new amount gives. Nothing more is paid, and nothing is taken back.}}',
+  'correction.unpaid':
+    'The earlier calculation had not been paid. This one replaces it, and {direction, select, more {the amount is {amount} higher} less {the amount is {amount} lower} other {the amount is the same}}.',
+  'correction.nextPayout': 'your next payout',
+
+  // From the calculated amount to the amount paid (calculation)
+  'pay.title': 'From the calculated amount to the amount paid:',
+  'pay.computed': 'Calculated amount: {amount}.',
+  'pay.adjusted': '{who} changed the amount to {amount} on {date}. Reason: “{reason}”',
+  'pay.formal':
+    '{who} made a formal decision (enkeltvedtak) on {date}, reference {reference}, after advance notice (forhåndsvarsel) sent on {notice}. The calculated amount stands.',
+  'pay.paidBefore': 'Already paid for this month: {amount}.',
+  'pay.correctionResult':
+    '{route, select, backPayment {Paid as a back-payment with the payout for {month}: {amount}.} adviser {Paid beyond the new amount: {amount}. An adviser decides what happens; nothing is set off automatically.} other {Nothing more is paid, and nothing is taken back.}}',
+  'pay.backPayment':
+    'Back-payment for {month}: {amount}, because {reason, select, DOCUMENT_ARRIVED {a document was approved} CHECKIN_CORRECTED {a check-in or check-out was corrected} NEW_G {the new G was set} other {information in your case changed}} (decision {decisionId}, which replaces {supersedes}).',
+  'pay.backPaymentDay': '  – {date}: {before} → {after}.',
+  'pay.backPaymentBase': '  – amount before deductions: {before} → {after}.',
+  'pay.total':
+    '{withEarlier, select, yes {Paid with the payout for {month}: {due} + back-payments {earlier} = {total}.} other {Paid with the payout for {month}: {total}.}}',
+  'role.subject': '{role, select, adviser {A programme adviser} payroll {Payroll staff} admin {The municipality’s administrator} other {{role}}}',
+  'role.object': '{role, select, adviser {a programme adviser} payroll {payroll staff} admin {the municipality’s administrator} other {{role}}}',
 
   // 2. Calendar: one line per programme day, one indented line per part of an absence
   'calendar.PRESENT': '{date}: present all day ({planned}).',
@@ -114,7 +145,7 @@ export const enMessages = {
     '{unit, select, DAILY {Absence is deducted by the day: D × minutes away ÷ planned minutes that day.} other {Absence is deducted by the hour: minutes away × H ÷ 60.}}',
   'calc.line.UNEXCUSED_ABSENCE': '{date}: {duration} of absence without a valid reason ({reason}): {amount}.',
   'calc.line.WITHHELD_PENDING': '{date}: {duration} held back until the document is approved (provisional): {amount}.',
-  'calc.line.UNPAID_LEAVE': '{date}: unpaid leave, one daily rate (D): {amount}.',
+  'calc.line.UNPAID_LEAVE': '{date}: unpaid leave, {share, select, day {one daily rate (D)} none {nothing is left of the amount for the month} other {what is left of the amount for the month}}: {amount}.',
   'calc.line.CORRECTION': '{date}: correction of an earlier month: {amount}.',
   'calc.rounding': 'Each line is rounded on its own to whole øre: half an øre or more is rounded up.',
   'calc.noLines': 'There are no deductions.',
@@ -145,7 +176,7 @@ export const enMessages = {
   'rule.DOCUMENT_PENDING':
     'While a document is waiting for approval, the municipality holds back the amount for that time. It is paid to you if the document is approved by the deadline.',
   'rule.UNPAID_LEAVE':
-    'When your adviser has granted unpaid leave, no benefit is paid for those days: one daily rate (D) is deducted for each calendar day of leave.',
+    'When your adviser has granted unpaid leave, no benefit is paid for those days: one daily rate (D) is deducted for each calendar day of leave, but never more than the amount for the month. If you are on leave every day you are in the programme that month, the whole amount is deducted and nothing is paid.',
   'source.IL-20': 'integreringsloven (the Integration Act) § 20',
   'source.IL-21': 'integreringsloven (the Integration Act) § 21',
   'source.IF-SELF-CERT': 'integreringsforskriften (the Integration Regulation) and IMDi’s guidance on self-certification',
@@ -175,10 +206,12 @@ export const enMessages = {
   'who.awaiting': 'It is waiting for approval by two different people in payroll before it is paid.',
   'who.approved':
     'It was approved by {role, select, payroll {payroll staff (two different people)} adviser {a programme adviser} admin {the municipality’s administrator} other {{role}}} on {date}.',
+  'who.resolved':
+    '{kind, select, ADJUSTMENT {The amount paid was changed by {who} on {date}.} other {The formal decision (enkeltvedtak) was made by {who} on {date}.}}',
   'review.AUTOMATIC':
     '{unpaidLeave, select, yes {Review: automatic. There is no deduction for absence, so no one needed to check it by hand. The unpaid leave was decided earlier by your adviser.} other {Review: automatic. There is no deduction for absence, so no one needed to check it by hand.}}',
   'review.REVIEW':
-    '{cause, select, correction {Review: by an adviser. This correction lowers the amount, so an adviser checks it before anything happens.} other {Review: by an adviser. There is a deduction or a held-back amount for absence ({unexcused}), so an adviser checks the decision before it is paid.}}',
+    '{cause, select, correction {Review: this correction lowers the amount. Nothing is taken back automatically: the correction is put on your adviser’s list of decisions to look at.} other {Review: there is a deduction or a held-back amount for absence ({unexcused}), so this decision is put on your adviser’s list of decisions to look at. The payout does not wait for it.}}',
   'review.VEDTAK_REQUIRED':
     'Review: formal decision required. The deductions ({unexcused}) are at least half of the amount that could be paid ({payable}) and at least one twelfth of G ({g}). So an adviser must make a formal decision (enkeltvedtak) before anything is paid. You will get advance notice (forhåndsvarsel) first and can give your view (integreringsloven § 21, forvaltningsloven § 16).',
 

@@ -36,6 +36,12 @@ export const nb: LanguagePack = {
     'summary.paidProvisionally': 'Noe fravær er betalt foreløpig, til dokumentasjonen er godkjent.',
     'summary.gProvisional': 'Beløpet er foreløpig fordi det nye grunnbeløpet (G) ikke er fastsatt ennå. En eventuell forskjell får du utbetalt senere.',
     'summary.vedtak': 'Før beløpet blir utbetalt, må en rådgiver fatte et vedtak. Du får beskjed først og kan si din mening.',
+    'summary.computedAmount': 'Regnet ut etter reglene er introduksjonsstønaden din for {month} {payout}.',
+    'summary.adjusted': '{who} har endret beløpet til {amount}. Begrunnelsen er: «{reason}»',
+    'summary.formal': '{who} har fattet enkeltvedtak med referanse {reference}, etter forhåndsvarsel {notice}. Det utregnede beløpet blir utbetalt.',
+    'summary.backPayment':
+      'Med denne utbetalingen får du også {amount} for {month}, fordi beløpet for den måneden er rettet ({reason, select, DOCUMENT_ARRIVED {dokumentasjon er godkjent} CHECKIN_CORRECTED {en inn- eller utsjekking er rettet} NEW_G {nytt grunnbeløp (G) er fastsatt} other {opplysninger i saken din er endret}}).',
+    'summary.paid': 'Du får utbetalt {amount} med utbetalingen for {month}.',
 
     // Rettelser
     'correction.replaces':
@@ -46,6 +52,29 @@ export const nb: LanguagePack = {
       'Beløp før trekk: {before} → {after} ({reason, select, DOCUMENT_ARRIVED {dokumentasjon godkjent} CHECKIN_CORRECTED {inn- eller utsjekking rettet} NEW_G {nytt G} other {opplysninger endret}}).',
     'correction.total':
       '{route, select, backPayment {Til sammen får du {amount} mer. Det blir etterbetalt sammen med neste utbetaling.} adviser {Til sammen blir beløpet {amount} lavere. Ingenting blir trukket automatisk: en rådgiver avgjør hva som skal skje, og du får beskjed før noe blir bestemt.} other {Til sammen blir beløpet det samme.}}',
+    'correction.amounts': 'Utregnet beløp for måneden: {before} → {after}.',
+    'correction.paid':
+      '{route, select, backPayment {Du hadde fått utbetalt {paid} for denne måneden. Du får {amount} mer, som blir etterbetalt med utbetalingen for {month}.} adviser {Du hadde fått utbetalt {paid} for denne måneden, {amount} mer enn det nye beløpet. Ingenting blir trukket automatisk: en rådgiver avgjør hva som skal skje, og du får beskjed før noe blir bestemt.} other {Du hadde fått utbetalt {paid} for denne måneden, og det er det det nye beløpet gir. Du får ikke mer, og ingenting blir krevd tilbake.}}',
+    'correction.unpaid':
+      'Den forrige utregningen var ikke utbetalt. Denne erstatter den, og {direction, select, more {beløpet er {amount} høyere} less {beløpet er {amount} lavere} other {beløpet er det samme}}.',
+    'correction.nextPayout': 'neste utbetaling',
+
+    // Fra utregnet til utbetalt beløp (utregning)
+    'pay.title': 'Fra utregnet beløp til utbetalt beløp:',
+    'pay.computed': 'Utregnet beløp: {amount}.',
+    'pay.adjusted': '{who} endret {date} beløpet til {amount}. Begrunnelse: «{reason}»',
+    'pay.formal': '{who} fattet {date} enkeltvedtak med referanse {reference}, etter forhåndsvarsel sendt {notice}. Det utregnede beløpet gjelder.',
+    'pay.paidBefore': 'Allerede utbetalt for denne måneden: {amount}.',
+    'pay.correctionResult':
+      '{route, select, backPayment {Etterbetales med utbetalingen for {month}: {amount}.} adviser {Utbetalt mer enn det nye beløpet: {amount}. En rådgiver avgjør hva som skal skje; ingenting blir trukket automatisk.} other {Du får ikke mer, og ingenting blir krevd tilbake.}}',
+    'pay.backPayment':
+      'Etterbetaling for {month}: {amount}, fordi {reason, select, DOCUMENT_ARRIVED {dokumentasjon er godkjent} CHECKIN_CORRECTED {en inn- eller utsjekking er rettet} NEW_G {nytt grunnbeløp (G) er fastsatt} other {opplysninger i saken din er endret}} (vedtak {decisionId}, som erstatter {supersedes}).',
+    'pay.backPaymentDay': '  – {date}: {before} → {after}.',
+    'pay.backPaymentBase': '  – beløp før trekk: {before} → {after}.',
+    'pay.total':
+      '{withEarlier, select, yes {Utbetales med utbetalingen for {month}: {due} + etterbetalinger {earlier} = {total}.} other {Utbetales med utbetalingen for {month}: {total}.}}',
+    'role.subject': '{role, select, adviser {En programrådgiver} payroll {Lønningsavdelingen} admin {Kommunens administrator} other {{role}}}',
+    'role.object': '{role, select, adviser {en programrådgiver} payroll {lønningsavdelingen} admin {kommunens administrator} other {{role}}}',
 
     // 2. Kalender
     'calendar.PRESENT': '{date}: til stede hele dagen ({planned}).',
@@ -116,7 +145,7 @@ export const nb: LanguagePack = {
       '{unit, select, DAILY {Fravær trekkes per dag: D × minutter borte ÷ planlagte minutter den dagen.} other {Fravær trekkes per time: minutter borte × H ÷ 60.}}',
     'calc.line.UNEXCUSED_ABSENCE': '{date}: {duration} fravær uten gyldig grunn ({reason}): {amount}.',
     'calc.line.WITHHELD_PENDING': '{date}: {duration} holdt tilbake til dokumentasjonen er godkjent (foreløpig): {amount}.',
-    'calc.line.UNPAID_LEAVE': '{date}: permisjon uten stønad, én dagsats (D): {amount}.',
+    'calc.line.UNPAID_LEAVE': '{date}: permisjon uten stønad, {share, select, day {én dagsats (D)} none {ingenting igjen av beløpet for måneden} other {det som er igjen av beløpet for måneden}}: {amount}.',
     'calc.line.CORRECTION': '{date}: rettelse for en tidligere måned: {amount}.',
     'calc.rounding': 'Hver linje er avrundet for seg til hele øre: et halvt øre eller mer rundes opp.',
     'calc.noLines': 'Det er ingen trekk.',
@@ -147,7 +176,7 @@ export const nb: LanguagePack = {
     'rule.DOCUMENT_PENDING':
       'Mens dokumentasjon venter på godkjenning, holder kommunen tilbake beløpet for den tiden. Du får det utbetalt hvis dokumentasjonen blir godkjent innen fristen.',
     'rule.UNPAID_LEAVE':
-      'Når rådgiveren din har innvilget permisjon uten stønad, får du ikke stønad for de dagene: én dagsats (D) trekkes for hver kalenderdag med permisjon.',
+      'Når rådgiveren din har innvilget permisjon uten stønad, får du ikke stønad for de dagene: én dagsats (D) trekkes for hver kalenderdag med permisjon, men aldri mer enn beløpet for måneden. Har du permisjon alle dagene du er med i programmet den måneden, trekkes hele beløpet, og ingenting blir utbetalt.',
     'source.IL-20': 'integreringsloven § 20',
     'source.IL-21': 'integreringsloven § 21',
     'source.IF-SELF-CERT': 'integreringsforskriften og IMDis veiledning om egenmelding',
@@ -177,10 +206,12 @@ export const nb: LanguagePack = {
     'who.awaiting': 'Det venter på godkjenning fra to forskjellige personer i lønningsavdelingen før det blir utbetalt.',
     'who.approved':
       'Det ble godkjent av {role, select, payroll {lønningsavdelingen (to forskjellige personer)} adviser {en programrådgiver} admin {kommunens administrator} other {{role}}} {date}.',
+    'who.resolved':
+      '{kind, select, ADJUSTMENT {Beløpet som utbetales, ble endret av {who} {date}.} other {Enkeltvedtaket ble fattet av {who} {date}.}}',
     'review.AUTOMATIC':
       '{unpaidLeave, select, yes {Kontroll: automatisk. Det er ikke trekk for fravær, så ingen trengte å kontrollere det manuelt. Permisjonen uten stønad har rådgiveren din bestemt tidligere.} other {Kontroll: automatisk. Det er ikke trekk for fravær, så ingen trengte å kontrollere det manuelt.}}',
     'review.REVIEW':
-      '{cause, select, correction {Kontroll: av en rådgiver. Rettelsen gjør beløpet lavere, så en rådgiver går gjennom den før noe skjer.} other {Kontroll: av en rådgiver. Det er trekk eller tilbakeholdt beløp for fravær ({unexcused}), så en rådgiver går gjennom vedtaket før det blir utbetalt.}}',
+      '{cause, select, correction {Kontroll: rettelsen gjør beløpet lavere. Ingenting blir trukket tilbake automatisk: rettelsen kommer på listen rådgiveren din har over vedtak som skal ses gjennom.} other {Kontroll: det er trekk eller tilbakeholdt beløp for fravær ({unexcused}), så vedtaket kommer på listen rådgiveren din har over vedtak som skal ses gjennom. Utbetalingen venter ikke på det.}}',
     'review.VEDTAK_REQUIRED':
       'Kontroll: enkeltvedtak kreves. Trekket ({unexcused}) er minst halvparten av beløpet som kan utbetales ({payable}) og minst en tolvdel av G ({g}). Derfor må en rådgiver fatte et enkeltvedtak før noe blir utbetalt. Du får forhåndsvarsel først og kan si din mening (integreringsloven § 21, forvaltningsloven § 16).',
 

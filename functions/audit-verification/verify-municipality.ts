@@ -1,0 +1,50 @@
+/**
+ * GET /audit/verification (admin): the audit chains of the caller's own
+ * municipality checked against the audit key and the outside anchor
+ * (quality.md S11). The municipality's chains are its participants' and
+ * its payroll runs' (`RUN#<runId>`); another municipality's chains are never
+ * read, so the report names only the caller's own participants (by id) and
+ * says nothing about anyone else's.
+ *
+ * Quick mode (shared/adapters/audit-verify.ts): one VerifyMac per intact
+ * chain. The full check of every MAC of every chain is `npm run audit:verify`.
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { readAnchoredState } from '../../shared/adapters/audit-anchors.js';
+import { auditServices } from '../../shared/adapters/audit-config.js';
+import { readChains, verifyChains, type VerificationReport } from '../../shared/adapters/audit-verify.js';
+import { createDocumentClient, queryAll } from '../../shared/adapters/dynamo.js';
+import { getPayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
+import { getConfig, tableNameOf, type Config } from '../../shared/config.js';
+import { ServiceUnavailableError } from '../../shared/http/errors.js';
+
+/** Participant ids of the municipality: the keys of its profile items (gsi1 `M#<muni>#P`), nothing else. */
+export async function municipalityParticipants(db: DynamoDBDocumentClient, table: string, municipality: string): Promise<string[]> {
+  const items = await queryAll(db, { TableName: table, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': `M#${municipality}#P` }, ProjectionExpression: 'participantId' });
+  return items.flatMap((i) => (typeof i.participantId === 'string' ? [i.participantId] : [])).sort();
+}
+
+let client: { config: Config; db: DynamoDBDocumentClient } | undefined;
+
+export async function verifyMunicipality(municipality: string, now: Date): Promise<VerificationReport> {
+  const config = getConfig();
+  if (client?.config !== config) client = { config, db: createDocumentClient(config) };
+  const db = client.db;
+  const { mac, anchors } = auditServices();
+  const unavailable = () => new ServiceUnavailableError('AUDIT_VERIFICATION_UNAVAILABLE', 'The audit log cannot be verified right now (the audit key or the anchor store did not answer); retry shortly', 30);
+  if (mac === undefined || anchors === undefined) throw unavailable();
+  const [participants, runs] = await Promise.all([
+    municipalityParticipants(db, tableNameOf(config, 'participants'), municipality),
+    getPayrollRunsRepo().listRuns(municipality, { limit: Number.MAX_SAFE_INTEGER }),
+  ]);
+  // A run's own chain is `RUN#<runId>` (functions/payroll-run-approve/approve-run.ts runAuditChain).
+  const chainIds = [...participants, ...runs.map((r) => `RUN#${r.runId}`)];
+  try {
+    const [chains, anchored] = await Promise.all([readChains(db, tableNameOf(config, 'auditLog'), chainIds), readAnchoredState(anchors)]);
+    return await verifyChains(chains, { mac, anchored, mode: 'quick', now, includeAnchoredOnly: false });
+  } catch (err) {
+    // A key or anchor service that does not answer is no verdict: refuse rather than report "intact".
+    if (err instanceof Error && '$metadata' in err && !String(err.name).startsWith('ResourceNotFound')) throw unavailable();
+    throw err;
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Issue 8 item 11: staff (adviser, payroll, admin) must use MFA, participants
+ * and kiosks not (infra/constructs/user-directory.ts). Cognito sets MFA per
+ * pool, so staff have their own pool with MFA required, and the HTTP API lets
+ * only that pool's tokens onto staff routes: a staff role cannot be reached
+ * without a second factor. Also checked: the assignment function is the only
+ * one that may look staff up, in the staff pool only (issue 8 item 6), and
+ * cdk-nag finds nothing on the staff pool without any acknowledgment.
+ */
+import { Stack, type CfnElement } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
+import { ROUTES, STAFF_ROLES } from '../../infra/routes.js';
+import { buildTestApp, type TestApp } from './infra-app.js';
+
+type Json = Record<string, unknown>;
+let built: TestApp;
+let t: Template;
+
+beforeAll(() => {
+  built = buildTestApp();
+  t = Template.fromStack(built.stateless);
+});
+afterAll(() => built.cleanup());
+
+const logicalIdOf = (c: IConstruct): string => Stack.of(c).resolve((c.node.defaultChild as CfnElement).logicalId) as string;
+const resources = (type: string) => t.findResources(type) as Record<string, { Properties: Json }>;
+
+describe('the staff pool', () => {
+  test('MFA required, TOTP only (no SMS), no remembered devices, admin-made accounts, Plus tier threat protection enforced', () => {
+    const pool = resources('AWS::Cognito::UserPool')[logicalIdOf(built.stateless.users.staffPool)]!.Properties;
+    expect(pool.MfaConfiguration).toBe('ON');
+    expect(pool.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
+    expect(pool.DeviceConfiguration).toBeUndefined();
+    expect(pool.AdminCreateUserConfig).toEqual({ AllowAdminCreateUserOnly: true });
+    expect(pool.UserPoolTier).toBe('PLUS');
+    expect(pool.UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'ENFORCED' });
+    expect(pool.Schema).toEqual(expect.arrayContaining([expect.objectContaining({ Name: 'municipality', Mutable: false })]));
+  });
+
+  test('its groups are exactly the staff roles; the other pool has none of them', () => {
+    const groups = Object.values(resources('AWS::Cognito::UserPoolGroup'));
+    const of = (pool: IConstruct) => groups.filter((g) => JSON.stringify(g.Properties.UserPoolId) === JSON.stringify({ Ref: logicalIdOf(pool) })).map((g) => g.Properties.GroupName).sort();
+    expect(of(built.stateless.users.staffPool)).toEqual([...STAFF_ROLES].sort());
+    // Kiosks are no group either: each is an app client of its own (client-credentials tokens), never a user.
+    expect(of(built.stateless.users.userPool)).toEqual(['participant']);
+  });
+
+  test('the participant and kiosk pool keeps MFA optional', () => {
+    const pool = resources('AWS::Cognito::UserPool')[logicalIdOf(built.stateless.users.userPool)]!.Properties;
+    expect(pool.MfaConfiguration).toBe('OPTIONAL');
+  });
+
+  test('its app client signs in with SRP only and cannot write an ownership attribute', () => {
+    const client = resources('AWS::Cognito::UserPoolClient')[logicalIdOf(built.stateless.users.staffClient)]!.Properties;
+    expect(client.UserPoolId).toEqual({ Ref: logicalIdOf(built.stateless.users.staffPool) });
+    expect(client.ExplicitAuthFlows).toEqual(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+    expect(client.WriteAttributes).toEqual(['locale']);
+    expect(client.GenerateSecret).toBe(false);
+  });
+});
+
+describe('the HTTP API', () => {
+  test('staff routes accept only staff-pool tokens; participant and kiosk routes only the other pool’s', () => {
+    const authorizers = resources('AWS::ApiGatewayV2::Authorizer');
+    // The kiosk routes' REQUEST authorizer verifies tokens itself, against the issuer and web client in its function's environment.
+    const kioskFn = resources('AWS::Lambda::Function')[logicalIdOf(built.stateless.kioskAuthorizer!.function)]!.Properties;
+    const kioskTrust = (kioskFn.Environment as { Variables: Json }).Variables;
+    const issuerPool = (id: string) =>
+      JSON.stringify(authorizers[id]!.Properties.AuthorizerType === 'REQUEST' ? [kioskTrust.TOKEN_ISSUER, kioskTrust.TOKEN_JWKS_URL, kioskTrust.WEB_CLIENT_ID] : authorizers[id]!.Properties.JwtConfiguration);
+    const staffPool = logicalIdOf(built.stateless.users.staffPool);
+    const otherPool = logicalIdOf(built.stateless.users.userPool);
+    const routes = Object.values(resources('AWS::ApiGatewayV2::Route'));
+    expect(routes).toHaveLength(ROUTES.length);
+    for (const route of routes) {
+      const row = ROUTES.find((r) => `${r.method} ${r.path}` === route.Properties.RouteKey)!;
+      const config = issuerPool((route.Properties.AuthorizerId as { Ref: string }).Ref);
+      const staff = row.roles.every((r) => STAFF_ROLES.includes(r));
+      expect({ route: route.Properties.RouteKey, staffPool: config.includes(staffPool), otherPool: config.includes(otherPool) }).toEqual({ route: route.Properties.RouteKey, staffPool: staff, otherPool: !staff });
+    }
+    // Both kinds exist, so the loop above checked each.
+    expect(ROUTES.some((r) => r.roles.every((x) => STAFF_ROLES.includes(x)))).toBe(true);
+    expect(ROUTES.some((r) => r.roles.includes('participant'))).toBe(true);
+    expect(ROUTES.some((r) => r.authorizer === 'device')).toBe(true);
+    expect(kioskTrust.WEB_CLIENT_ID).toEqual({ Ref: logicalIdOf(built.stateless.users.client) });
+  });
+});
+
+describe('looking staff up (assignments)', () => {
+  test('only participant-assign may, with ListUsers and AdminListGroupsForUser on the staff pool only, told where by STAFF_DIRECTORY', () => {
+    const staffPool = logicalIdOf(built.stateless.users.staffPool);
+    const otherPool = logicalIdOf(built.stateless.users.userPool);
+    const roleOf = (fn: string) => logicalIdOf(built.stateless.functions.get(fn)!.function.role!);
+    const assignRole = roleOf('participant-assign');
+    const cognitoStatements = Object.values(resources('AWS::IAM::Policy')).flatMap((p) =>
+      ((p.Properties.PolicyDocument as { Statement: Json[] }).Statement ?? [])
+        .filter((st) => JSON.stringify(st.Action).includes('cognito-idp'))
+        .map((st) => ({ roles: p.Properties.Roles, actions: [st.Action].flat().sort(), resource: st.Resource })),
+    );
+    // Every Cognito permission of the stack: the staff lookup, and the kiosks' app clients made and removed on the
+    // other pool by device-register and device-deactivate (no staff-pool action, no user lookup).
+    const kioskClients = (fn: string) => ({ roles: [{ Ref: roleOf(fn) }], actions: ['cognito-idp:CreateUserPoolClient', 'cognito-idp:DeleteUserPoolClient'], resource: { 'Fn::GetAtt': [otherPool, 'Arn'] } });
+    const key = (st: unknown) => JSON.stringify(st);
+    expect([...cognitoStatements].sort((a, b) => key(a).localeCompare(key(b)))).toEqual(
+      [{ roles: [{ Ref: assignRole }], actions: ['cognito-idp:AdminListGroupsForUser', 'cognito-idp:ListUsers'], resource: { 'Fn::GetAtt': [staffPool, 'Arn'] } }, kioskClients('device-register'), kioskClients('device-deactivate')].sort((a, b) => key(a).localeCompare(key(b))),
+    );
+    const fn = resources('AWS::Lambda::Function')[logicalIdOf(built.stateless.functions.get('participant-assign')!.function)]!.Properties;
+    expect((fn.Environment as { Variables: Json }).Variables.STAFF_DIRECTORY).toEqual({ 'Fn::Join': ['', ['cognito:', { Ref: staffPool }]] });
+  });
+});
+
+test('cdk-nag: the MFA finding (COG2) is acknowledged on the participant pool only; the staff pool needs none', () => {
+  const acknowledged = (c: IConstruct) =>
+    c.node
+      .findAll()
+      .flatMap((n) => n.node.metadata)
+      .filter((m) => m.type === 'aws:cdk:acknowledged-rules')
+      .flatMap((m) => Object.keys(m.data as Json));
+  expect(acknowledged(built.stateless.users.userPool).some((id) => id.includes('COG2'))).toBe(true);
+  expect(acknowledged(built.stateless.users.staffPool)).toEqual([]);
+});

@@ -1,0 +1,106 @@
+/**
+ * The staff directory (shared/adapters/staff-directory.ts): how the system
+ * knows a staff member's municipality and roles. On AWS the staff user pool
+ * (the Cognito calls are checked against a fake client: the user by `sub`,
+ * then their groups), locally a file the local runtime keeps; the setting
+ * STAFF_DIRECTORY says which, checked with the rest of the environment.
+ */
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AdminListGroupsForUserCommand, ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { createLocalStaffDirectory } from '../../infra/local/staff-directory-file.js';
+import { CognitoStaffDirectory, FileStaffDirectory, staffDirectoryFrom, staffDirectoryOf } from '../../shared/adapters/staff-directory.js';
+import { ConfigError, parseConfig, staffDirectoryOf as settingOf } from '../../shared/config.js';
+
+function fakeCognito(users: { Username: string; sub: string; municipality?: string; enabled?: boolean; groups: string[] }[]) {
+  const calls: unknown[] = [];
+  const send = async (command: unknown): Promise<unknown> => {
+    calls.push(command);
+    if (command instanceof ListUsersCommand) {
+      const wanted = /^sub = "(.*)"$/.exec(command.input.Filter ?? '')?.[1];
+      const u = users.find((x) => x.sub === wanted);
+      return {
+        Users:
+          u === undefined
+            ? []
+            : [{ Username: u.Username, Enabled: u.enabled ?? true, Attributes: [{ Name: 'sub', Value: u.sub }, ...(u.municipality ? [{ Name: 'custom:municipality', Value: u.municipality }] : [])] }],
+      };
+    }
+    if (command instanceof AdminListGroupsForUserCommand) return { Groups: users.find((x) => x.Username === command.input.Username)!.groups.map((GroupName) => ({ GroupName })) };
+    throw new Error('unexpected command');
+  };
+  return { client: { send } as never, calls };
+}
+
+describe('Cognito (AWS)', () => {
+  const { client, calls } = fakeCognito([
+    { Username: 'anna', sub: 'a1b2c3d4-0000-4000-8000-000000000001', municipality: '5001', groups: ['adviser'] },
+    { Username: 'per', sub: 'a1b2c3d4-0000-4000-8000-000000000002', municipality: '5002', groups: ['adviser', 'payroll', 'not-a-role'] },
+    { Username: 'gone', sub: 'a1b2c3d4-0000-4000-8000-000000000003', municipality: '5001', enabled: false, groups: ['adviser'] },
+  ]);
+  const dir = new CognitoStaffDirectory('eu-north-1_AbC123', client);
+
+  test('finds the user by sub in the pool, with the immutable municipality attribute and the groups as roles', async () => {
+    expect(await dir.find('a1b2c3d4-0000-4000-8000-000000000001')).toEqual({ sub: 'a1b2c3d4-0000-4000-8000-000000000001', municipality: '5001', groups: ['adviser'], enabled: true });
+    expect(await dir.find('a1b2c3d4-0000-4000-8000-000000000002')).toEqual({ sub: 'a1b2c3d4-0000-4000-8000-000000000002', municipality: '5002', groups: ['adviser', 'payroll'], enabled: true });
+    expect((await dir.find('a1b2c3d4-0000-4000-8000-000000000003'))?.enabled).toBe(false);
+    const list = calls[0] as ListUsersCommand;
+    expect(list.input).toEqual({ UserPoolId: 'eu-north-1_AbC123', Filter: 'sub = "a1b2c3d4-0000-4000-8000-000000000001"', Limit: 1 });
+    expect((calls[1] as AdminListGroupsForUserCommand).input).toMatchObject({ UserPoolId: 'eu-north-1_AbC123', Username: 'anna' });
+  });
+
+  test('unknown subs, and subs that could break out of the filter string, find nobody (the latter without a call)', async () => {
+    expect(await dir.find('a1b2c3d4-0000-4000-8000-00000000dead')).toBeUndefined();
+    const before = calls.length;
+    for (const evil of ['x" or sub ^= "', 'a b', '', 'ä'.repeat(3), 'x'.repeat(129)]) expect(await dir.find(evil)).toBeUndefined();
+    expect(calls.length).toBe(before);
+  });
+});
+
+describe('the local file', () => {
+  test('the local runtime keeps staff users only, each with their latest token’s municipality and groups, mode 0600; the adapter reads it afresh', async () => {
+    const local = createLocalStaffDirectory(null, [
+      { sub: 'adviser-1', municipality: '5001', groups: ['adviser'] },
+      { sub: 'p1', municipality: '5001', groups: ['participant'] },
+    ]);
+    try {
+      expect(statSync(local.path).mode & 0o777).toBe(0o600);
+      const dir = new FileStaffDirectory(local.path);
+      expect(await dir.find('adviser-1')).toEqual({ sub: 'adviser-1', municipality: '5001', groups: ['adviser'], enabled: true });
+      expect(await dir.find('p1')).toBeUndefined();
+      local.add({ sub: 'adviser-1', municipality: '5002', groups: ['adviser', 'kiosk'] });
+      expect(await dir.find('adviser-1')).toMatchObject({ municipality: '5002', groups: ['adviser'] });
+      expect(JSON.parse(readFileSync(local.path, 'utf8')).users).toHaveLength(1);
+    } finally {
+      local.close();
+    }
+  });
+
+  test('in a data folder the file is kept between starts', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'introflyt-staff-test-'));
+    try {
+      createLocalStaffDirectory(dataDir, [{ sub: 'admin-1', municipality: '5001', groups: ['admin'] }]).close();
+      const again = createLocalStaffDirectory(dataDir, []);
+      expect(JSON.parse(readFileSync(again.path, 'utf8')).users).toEqual([{ sub: 'admin-1', municipality: '5001', groups: ['admin'], enabled: true }]);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  test('a list for tests', async () => {
+    const dir = staffDirectoryOf([{ sub: 's', municipality: '5001', groups: ['admin'], enabled: true }]);
+    expect(await dir.find('s')).toMatchObject({ municipality: '5001' });
+    expect(await dir.find('t')).toBeUndefined();
+  });
+});
+
+describe('the setting', () => {
+  test('STAFF_DIRECTORY is cognito:<pool id> or file:<absolute path>; missing only matters where staff are looked up', () => {
+    expect(staffDirectoryFrom('cognito:eu-north-1_AbC123')).toBeInstanceOf(CognitoStaffDirectory);
+    expect(staffDirectoryFrom('file:/tmp/x.json')).toBeInstanceOf(FileStaffDirectory);
+    expect(settingOf(parseConfig({ STAFF_DIRECTORY: 'cognito:eu-north-1_AbC123' }))).toBe('cognito:eu-north-1_AbC123');
+    for (const bad of ['cognito:', 'file:relative.json', 'ldap://x', 'cognito:pool"x']) expect(() => parseConfig({ STAFF_DIRECTORY: bad })).toThrow(/STAFF_DIRECTORY/);
+    expect(() => settingOf(parseConfig({}))).toThrow(new ConfigError('Missing environment variable: STAFF_DIRECTORY'));
+  });
+});
