@@ -292,3 +292,67 @@ test('S5 under concurrency: one user’s double click counts once; of two more u
   expect(new Set(released.approvals.map((a) => a.userId)).size).toBe(2);
   expect((await waitForExport(sys, pay2, AUG)).status).toBe('READY');
 });
+
+test('a correction paid with a later month that needs a formal decision blocks that month; adjusted, the drill-down and the export pay what its explanation says', async () => {
+  const JUN = 'run-5001-2026-06';
+  const JUL = 'run-5001-2026-07';
+  const runs = decisionDeps().payrollRuns;
+  await seedParticipant('p-fix');
+  await assign('p-fix', 'adviser-1');
+  // June was released having paid less than the full base (an unexcused half day).
+  await runs.createRun({ runId: JUN, municipalityCode: '5001', period: '2026-06', by: 'staff-starter', at: '2026-07-02T06:00:00.000Z', executionName: 'exec-jun' });
+  const v1 = await seedDecision(inMonth(goldenCase('g02-unexcused-half-day', 'p-fix'), '2026-06', '2026-07-02'), { runId: JUN, createdAt: '2026-07-02T06:00:00.000Z' });
+  await runs.freezeBatches(JUN, [['p-fix']], '2026-07-02T06:00:00.000Z');
+  await runs.apply(JUN, { type: 'SummariseRun', totals: decisionTotals(v1.decision as unknown as Decision), at: '2026-07-02T06:05:00.000Z' });
+  for (const by of ['staff-a', 'staff-b']) await runs.apply(JUN, { type: 'ApproveRun', by, at: '2026-07-05T10:00:00.000Z', unresolvedVedtak: 0 });
+
+  // The July run recomputed June: deductions beyond the base now, a formal decision is needed; measured against what June paid.
+  const JUL_AT = '2026-08-02T06:00:00.000Z';
+  await runs.createRun({ runId: JUL, municipalityCode: '5001', period: '2026-07', by: 'staff-starter', at: JUL_AT, executionName: 'exec-jul' });
+  const july = await seedDecision(inMonth(goldenCase('g01-full-attendance', 'p-fix'), '2026-07', '2026-08-02'), { runId: JUL, createdAt: JUL_AT });
+  const v2 = await seedDecision(inMonth(goldenCase('g10-deductions-exceed-base', 'p-fix'), '2026-06', '2026-08-02'), {
+    runId: JUL,
+    previous: v1,
+    createdAt: JUL_AT,
+    paidWithPeriod: '2026-07',
+    paidBeforeOre: (v1.decision as unknown as Decision).payoutOre,
+  });
+  const v2e = v2.decision as unknown as Decision;
+  expect(v2.review).toBe('VEDTAK_REQUIRED');
+  expect(v2.correction).toMatchObject({ route: 'ADVISER_DECISION' });
+  await runs.freezeBatches(JUL, [['p-fix']], JUL_AT, false, ['2026-06']);
+  await runs.apply(JUL, { type: 'SummariseRun', totals: decisionTotals(july.decision as unknown as Decision), at: JUL_AT });
+
+  // Counted with July (the month that pays it), not June: July's release waits for it.
+  expect(await getDeps().decisions.getPayMonthCounts('5001', '2026-07')).toEqual({ unresolvedVedtak: 1, vedtakRequired: 1 });
+  const blocked = await approve(pay1, JUL);
+  expect([blocked.status, blocked.body?.code]).toEqual([409, 'VEDTAK_UNRESOLVED']);
+
+  // The adviser pays June's full base after all: the back-payment is that less what June had paid, not the (negative) difference.
+  const resolved = await sys.http('PUT', '/decisions/p-fix/2026-06/resolution', {
+    token: adviser,
+    body: { kind: 'ADJUSTMENT', version: 2, payoutOre: v2e.baseOre, reason: 'Forhåndsvarsel ble ikke sendt.' },
+  });
+  expect(resolved.status).toBe(201);
+  expect(await getDeps().decisions.getPayMonthCounts('5001', '2026-07')).toEqual({ unresolvedVedtak: 0, vedtakRequired: 1 });
+  const back = v2e.baseOre - (v1.decision as unknown as Decision).payoutOre;
+  expect(back).toBeGreaterThan(0);
+  expect(v2.correction!.totalDifferenceOre).toBeLessThan(0);
+
+  const explained = await sys.http('GET', '/me/decisions/2026-06/explanation', { token: await sys.tokenFor(participant('p-fix')) });
+  expect(explained.body).toMatchObject({ version: 2, paidOre: back });
+  const julyExplained = await sys.http('GET', '/me/decisions/2026-07/explanation', { token: await sys.tokenFor(participant('p-fix')) });
+  expect(julyExplained.body).toMatchObject({ paidOre: (july.decision as unknown as Decision).payoutOre + back });
+
+  const drill = await sys.http('GET', `/payroll-runs/${JUL}/decisions`, { token: pay1 });
+  expect((drill.body as { backPayments: unknown[] }).backPayments).toEqual([{ participantId: 'p-fix', period: '2026-06', decisionId: v2.decisionId, amountOre: back }]);
+
+  for (const token of [pay1, pay2]) expect((await approve(token, JUL)).status).toBe(201);
+  expect((await waitForExport(sys, pay2, JUL)).status).toBe('READY');
+  const file = await downloadExport(sys, pay2, JUL);
+  const [header, ...lines] = file.raw.slice(0, -2).split('\r\n').map((l) => l.split(','));
+  const row = Object.fromEntries(header!.map((h, i) => [h, lines[0]![i]]));
+  expect(lines).toHaveLength(1);
+  const kr = (ore: number) => (ore / 100).toFixed(2);
+  expect(row).toMatchObject({ payroll_ref: 'p-fix', payout_nok: kr((july.decision as unknown as Decision).payoutOre + back), back_payment_nok: kr(back), corrected_decision_ids: v2.decisionId });
+});
