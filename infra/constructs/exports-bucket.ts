@@ -11,11 +11,12 @@
  * they need, under exports/ only, through the bucket's grant* methods, and
  * acknowledge the wildcards those methods put in the policy.
  */
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { IGrantable, IRole } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { accessLogsBucket } from './access-logs-bucket.js';
 
 export const EXPORT_PREFIX = 'exports/*';
 
@@ -39,15 +40,7 @@ export class ExportsBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: ExportsBucketProps) {
     super(scope, id);
-    this.accessLogs = new Bucket(this, 'AccessLogs', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      // S3 server access logs are delivered only to a bucket with S3-managed keys.
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      removalPolicy: RemovalPolicy.RETAIN,
-      lifecycleRules: [{ expiration: Duration.days(400) }],
-    });
+    this.accessLogs = accessLogsBucket(this);
     Validations.of(this.accessLogs).acknowledge({ id: 'AwsSolutions-S1', reason: REASONS.logBucket });
     this.bucket = new Bucket(this, 'Files', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
