@@ -79,6 +79,22 @@ describe('stateful stack', () => {
     for (const key of Object.values(resourcesOf(stateful, 'AWS::KMS::Key'))) expect([key.DeletionPolicy, key.UpdateReplacePolicy]).toEqual(['Retain', 'Retain']);
   });
 
+  test('the payroll exports bucket: the data key, no public access, TLS only, access-logged, retained', () => {
+    const keyLogicalId = Object.keys(resourcesOf(stateful, 'AWS::KMS::Key'))[0];
+    const buckets = resourcesOf(stateful, 'AWS::S3::Bucket');
+    const [filesId, files] = Object.entries(buckets).find(([id]) => id.startsWith('ExportsFiles'))!;
+    const [logsId] = Object.entries(buckets).find(([id]) => id.startsWith('ExportsAccessLogs'))!;
+    expect(files.DeletionPolicy).toBe('Retain');
+    expect(files.Properties.BucketEncryption).toEqual({
+      ServerSideEncryptionConfiguration: [{ BucketKeyEnabled: true, ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::GetAtt': [keyLogicalId, 'Arn'] } } }],
+    });
+    expect(files.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(files.Properties.LoggingConfiguration).toEqual({ DestinationBucketName: { Ref: logsId }, LogFilePrefix: 'exports/' });
+    const policies = Object.values(resourcesOf(stateful, 'AWS::S3::BucketPolicy')).filter((p) => JSON.stringify(p.Properties.Bucket).includes(filesId));
+    expect(JSON.stringify(policies)).toContain('"aws:SecureTransport":"false"');
+    stateful.hasOutput('ExportExportsBucketArn', { Export: { Name: 'IntroflytStateful-ExportsBucketArn' } });
+  });
+
   test('exactly the tables of infra/tables.ts', () => {
     const tables = Object.values(resourcesOf(stateful, 'AWS::DynamoDB::Table'));
     expect(tables.map((t) => (t.Metadata?.Introflyt as Json).tableKey).sort()).toEqual(TABLES.map((t) => t.key).sort());

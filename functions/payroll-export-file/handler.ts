@@ -1,0 +1,24 @@
+/** Workflow task ExportFile: writes a released run's export file once (the export job). */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { decisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
+import { getDeps } from '../../shared/adapters/deps.js';
+import { createDocumentClient } from '../../shared/adapters/dynamo.js';
+import { getExportStore } from '../../shared/adapters/export-store.js';
+import { getPayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
+import { workflowTask } from '../../shared/adapters/workflow-task.js';
+import { getConfig, tableNameOf, type Config } from '../../shared/config.js';
+import { batchGetProfiles } from '../payroll-compute-batch/profiles.js';
+import { exportFile } from './export-file.js';
+import { exportFileInputSchema } from './schema.js';
+
+// One client per configuration (the local runtime may restart with another endpoint in the same process).
+let client: { config: Config; db: DynamoDBDocumentClient } | undefined;
+const getProfiles = (ids: readonly string[]) => {
+  const config = getConfig();
+  if (client?.config !== config) client = { config, db: createDocumentClient(config) };
+  return batchGetProfiles(client.db, tableNameOf(config, 'participants'), ids);
+};
+
+export const handler = workflowTask('payroll-export-file', exportFileInputSchema, ({ runId }) =>
+  exportFile(runId, { deps: getDeps(), runs: getPayrollRunsRepo(), reviews: decisionDeps().reviews, store: getExportStore(), getProfiles }),
+);
