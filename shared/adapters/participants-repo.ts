@@ -27,7 +27,7 @@
  * assignment takes effect on the next request (quality.md S4).
  */
 import { createHash } from 'node:crypto';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../../infra/routes.js';
 import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { DateRange } from '../domain/calendar.js';
@@ -197,6 +197,9 @@ export interface NewKioskCredential {
 
 export type CredentialsResult = 'saved' | 'in-use' | 'changed';
 
+/** One ConditionCheck item of a TransactWriteItems request. */
+export type TransactCondition = { ConditionCheck: NonNullable<NonNullable<TransactWriteCommandInput['TransactItems']>[number]['ConditionCheck']> };
+
 export interface ParticipantsRepo {
   /** 'exists' when the participant id is taken (nothing is written then). */
   createParticipant(profile: ParticipantProfile, identity: ParticipantIdentity): Promise<'created' | 'exists'>;
@@ -208,6 +211,12 @@ export interface ParticipantsRepo {
   municipalityOf(participantId: string): Promise<string | undefined>;
   /** The file's municipality and access status (strongly consistent), or undefined if there is no file. */
   participantAccess(participantId: string): Promise<ParticipantAccess | undefined>;
+  /**
+   * Condition checks for a caller's transaction that hold exactly when
+   * participantAccess would answer "OPEN in `municipality`", so a write can
+   * carry the file check instead of reading it first.
+   */
+  openFileConditions(participantId: string, municipality: string): TransactCondition[];
   /** The latest access change, or undefined if the access was never changed (OPEN). */
   getAccessState(participantId: string): Promise<AccessState | undefined>;
   /** Saves `state` (version expectedVersion + 1) and its history item; false if another change won. */
@@ -458,6 +467,15 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
     const access = items.find((i) => i.sk === 'ACCESS');
     // Anything but an explicit OPEN in a written access item is closed: a damaged item fails shut.
     return { municipality, status: access === undefined || access.status === 'OPEN' ? 'OPEN' : 'CLOSED' };
+  }
+
+  openFileConditions(participantId: string, municipality: string): TransactCondition[] {
+    return [
+      // The profile exists and is in the caller's municipality (a missing item fails the comparison).
+      { ConditionCheck: { TableName: this.table, Key: profileKey(participantId), ConditionExpression: 'municipality = :m', ExpressionAttributeValues: { ':m': municipality } } },
+      // No access item (never changed: OPEN) or an explicit OPEN; anything else is closed, as participantAccess reads it.
+      { ConditionCheck: { TableName: this.table, Key: accessKey(participantId), ConditionExpression: 'attribute_not_exists(pk) OR #s = :open', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':open': 'OPEN' } } },
+    ];
   }
 
   async getAccessState(participantId: string): Promise<AccessState | undefined> {
