@@ -154,9 +154,12 @@ export async function createLocalOidc(options: LocalOidcOptions): Promise<LocalO
     // The ID token carries the claims (as Cognito's does), also when an access token is issued beside it.
     conformIdTokenClaims: false,
     extraParams: ['introflyt_role'],
+    // The pages' fetches (token, revocation) come from the server's own origins only.
+    clientBasedCORS: (_ctx, origin) => options.origins.includes(origin),
     features: {
       devInteractions: { enabled: false },
-      revocation: { enabled: true },
+      // A client revokes only its own tokens.
+      revocation: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
       rpInitiatedLogout: {
         enabled: true,
         logoutSource: async (ctx, form) => {
