@@ -19,6 +19,7 @@ import { PayrollWorkflow } from './constructs/payroll-workflow.js';
 import { SharedTables } from './constructs/shared-tables.js';
 import { widerAccess, type TableAccess } from './constructs/table-access.js';
 import { DEVICE_SCOPE, UserDirectory } from './constructs/user-directory.js';
+import { readSignInContext } from './sign-in-context.js';
 import { handlerEntry, PROJECT_ROOT } from './project.js';
 import { validateRoutes } from './route-validation.js';
 import { ROLES, ROUTES, type RouteDef, type TableKey } from './routes.js';
@@ -65,6 +66,8 @@ export function planFunctions(routes: readonly RouteDef[]): FunctionPlan[] {
 
 export class IntroflytStatelessStack extends Stack {
   readonly users: UserDirectory;
+  /** The pre-token-generation step of each pool (functions/pre-token). */
+  readonly preTokenFunctions: { participant: IntroflytFunction; staff: IntroflytFunction };
   /** The stateful stack's tables and key as this stack references them. */
   readonly data: SharedTables;
   readonly httpApi: IntroflytHttpApi;
@@ -105,7 +108,8 @@ export class IntroflytStatelessStack extends Stack {
     });
 
     // Kiosks are app clients of their own (client-credentials grant), not users in a group.
-    this.users = new UserDirectory(this, 'Users', { roles: ROLES.filter((r) => r !== 'kiosk') });
+    const signIn = readSignInContext(this);
+    this.users = new UserDirectory(this, 'Users', { roles: ROLES.filter((r) => r !== 'kiosk'), signIn });
 
     const functions = new Map<string, IntroflytFunction>();
     for (const plan of plans) {
@@ -197,11 +201,38 @@ export class IntroflytStatelessStack extends Stack {
       ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
     });
 
+    // The token step of both pools (functions/pre-token): reads the participants' national-id index, nothing else.
+    const preToken = (['participant', 'staff'] as const).map((pool) => {
+      const fn = new IntroflytFunction(this, `Fn-pre-token-${pool}`, {
+        fn: `pre-token-${pool}`,
+        entry: entryFor('pre-token'),
+        projectRoot: PROJECT_ROOT,
+        data: this.data,
+        tables: pool === 'participant' ? { participants: 'r' } : {},
+        logRetention: this.logRetention,
+        ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
+      });
+      fn.function.addEnvironment('POOL_KIND', pool);
+      fn.function.addEnvironment('MUNICIPALITIES', JSON.stringify(signIn.municipalities));
+      if (pool === 'staff') {
+        fn.function.addEnvironment('STAFF_GROUPS', JSON.stringify(signIn.staffGroups));
+        fn.function.addEnvironment('MFA_VALUES', JSON.stringify(signIn.staffDirectory.mfaValues));
+      }
+      return fn;
+    });
+    this.preTokenFunctions = { participant: preToken[0]!, staff: preToken[1]! };
+    this.users.addPreTokenTriggers(preToken[0]!.function, preToken[1]!.function);
+
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url });
     new CfnOutput(this, 'UserPoolId', { value: this.users.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.users.client.userPoolClientId });
     new CfnOutput(this, 'DeviceTokenUrl', { value: `${this.users.domain.baseUrl()}/oauth2/token`, description: 'kiosks: client-credentials grant, scope introflyt/checkin' });
     new CfnOutput(this, 'StaffUserPoolId', { value: this.users.staffPool.userPoolId });
     new CfnOutput(this, 'StaffUserPoolClientId', { value: this.users.staffClient.userPoolClientId });
+    // What the pages' build needs (web/build.ts INTROFLYT_COGNITO_*; docs/deploy.md).
+    new CfnOutput(this, 'SignInDomain', { value: this.users.domain.baseUrl(), description: 'INTROFLYT_COGNITO_DOMAIN' });
+    new CfnOutput(this, 'StaffSignInDomain', { value: this.users.staffDomain.baseUrl(), description: 'INTROFLYT_COGNITO_STAFF_DOMAIN' });
+    new CfnOutput(this, 'SignInRedirectUri', { value: `${this.users.domain.baseUrl()}/oauth2/idpresponse`, description: 'register at ID-porten (Digdir self-service) as redirect URI' });
+    new CfnOutput(this, 'StaffSignInRedirectUri', { value: `${this.users.staffDomain.baseUrl()}/oauth2/idpresponse`, description: 'register in the Entra ID app registration as redirect URI' });
   }
 }
