@@ -186,6 +186,8 @@ export class IntroflytStatelessStack extends Stack {
     if (assign) {
       this.users.staffPool.grant(assign.function, 'cognito-idp:ListUsers', 'cognito-idp:AdminListGroupsForUser');
       assign.function.addEnvironment('STAFF_DIRECTORY', `cognito:${this.users.staffPool.userPoolId}`);
+      // Federated staff have no pool groups: their roles come from the directory's groups through this table (issue 13).
+      assign.function.addEnvironment('STAFF_GROUPS', JSON.stringify(signIn.staffGroups));
     }
 
     this.httpApi = new IntroflytHttpApi(this, 'Http', {
