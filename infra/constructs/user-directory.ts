@@ -209,16 +209,23 @@ export class UserDirectory extends Construct {
       // Users may set their language, never an ownership claim.
       writeAttributes: new ClientAttributes().withStandardAttributes({ locale: true }),
     });
-    this.idPorten = new UserPoolIdentityProviderOidc(this, 'IdPorten', {
-      userPool: this.userPool,
-      name: PARTICIPANT_IDP,
-      issuerUrl: signIn.idPorten.issuer,
-      clientId: signIn.idPorten.clientId,
-      clientSecret: SecretValue.secretsManager(signIn.idPorten.clientSecretName).unsafeUnwrap(),
-      scopes: ['openid', 'profile'],
-      attributeRequestMethod: OidcAttributeRequestMethod.GET,
-      attributeMapping: { custom: { 'custom:nationalId': ProviderAttribute.other('pid') } },
-    });
+    /**
+     * One federated OpenID Connect provider of a pool, with the values the municipality supplied.
+     * The client secret is a Secrets Manager dynamic reference, resolved by CloudFormation at deploy
+     * time: it never appears in the template (docs/deploy.md puts it there).
+     */
+    const federate = (pool: UserPool, name: string, provider: SignInContext['idPorten'], custom: Record<string, string>) =>
+      new UserPoolIdentityProviderOidc(this, name, {
+        userPool: pool,
+        name,
+        issuerUrl: provider.issuer,
+        clientId: provider.clientId,
+        clientSecret: SecretValue.secretsManager(provider.clientSecretName).unsafeUnwrap(),
+        scopes: ['openid', 'profile'],
+        attributeRequestMethod: OidcAttributeRequestMethod.GET,
+        attributeMapping: { custom: Object.fromEntries(Object.entries(custom).map(([attr, claim]) => [attr, ProviderAttribute.other(claim)])) },
+      });
+    this.idPorten = federate(this.userPool, PARTICIPANT_IDP, signIn.idPorten, { 'custom:nationalId': 'pid' });
     this.client = this.userPool.addClient('WebClient', clientOptions(PARTICIPANT_PAGES, this.idPorten));
     this.client.node.addDependency(this.idPorten);
 
@@ -238,21 +245,7 @@ export class UserDirectory extends Construct {
     for (const role of staffRoles) {
       this.staffPool.addGroup(`StaffGroup-${role}`, { groupName: role, description: `Introflyt role ${role}` });
     }
-    this.staffDirectory = new UserPoolIdentityProviderOidc(this, 'StaffDirectory', {
-      userPool: this.staffPool,
-      name: STAFF_IDP,
-      issuerUrl: signIn.staffDirectory.issuer,
-      clientId: signIn.staffDirectory.clientId,
-      clientSecret: SecretValue.secretsManager(signIn.staffDirectory.clientSecretName).unsafeUnwrap(),
-      scopes: ['openid', 'profile'],
-      attributeRequestMethod: OidcAttributeRequestMethod.GET,
-      attributeMapping: {
-        custom: {
-          'custom:idpGroups': ProviderAttribute.other('groups'),
-          'custom:amr': ProviderAttribute.other(signIn.staffDirectory.mfaClaim),
-        },
-      },
-    });
+    this.staffDirectory = federate(this.staffPool, STAFF_IDP, signIn.staffDirectory, { 'custom:idpGroups': 'groups', 'custom:amr': signIn.staffDirectory.mfaClaim });
     this.staffClient = this.staffPool.addClient('StaffWebClient', clientOptions(STAFF_PAGES, this.staffDirectory));
     this.staffClient.node.addDependency(this.staffDirectory);
 
