@@ -203,14 +203,15 @@ export class IntroflytStatelessStack extends Stack {
       ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
     });
 
-    // The token step of both pools (functions/pre-token): reads the participants' national-id index, nothing else.
+    // The token step of both pools (functions/pre-token): reads the participants' national-id index and, at a
+    // participant's ID-porten sign-in, ends their device bindings (the activation path ends there).
     const preToken = (['participant', 'staff'] as const).map((pool) => {
       const fn = new IntroflytFunction(this, `Fn-pre-token-${pool}`, {
         fn: `pre-token-${pool}`,
         entry: entryFor('pre-token'),
         projectRoot: PROJECT_ROOT,
         data: this.data,
-        tables: pool === 'participant' ? { participants: 'r' } : {},
+        tables: pool === 'participant' ? { participants: 'rw' } : {},
         logRetention: this.logRetention,
         ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
       });

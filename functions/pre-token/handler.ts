@@ -11,6 +11,10 @@ import { parseStaffGroupRules, TokenStepRefusal, type TokenStepDeps } from '../.
 import { baseLogger } from '../../shared/http/logger.js';
 import { preToken, type PreTokenSettings } from './pre-token.js';
 
+async function endBindings(participantId: string): Promise<void> {
+  await getDeps().deviceBindings.revokeAll(participantId, new Date().toISOString(), 'ID_PORTEN');
+}
+
 let cached: { settings: PreTokenSettings; deps: TokenStepDeps } | undefined;
 
 function setup(): { settings: PreTokenSettings; deps: TokenStepDeps } {
@@ -24,6 +28,7 @@ function setup(): { settings: PreTokenSettings; deps: TokenStepDeps } {
       municipalities,
       staffGroups: pool === 'staff' ? parseStaffGroupRules(env.STAFF_GROUPS ?? '') : [],
       nationalIdHolder: (m, nid) => getDeps().participants.nationalIdHolder(m, nid),
+      ...(pool === 'participant' ? { endDeviceBindings: endBindings } : {}),
     },
   };
   return cached;

@@ -34,6 +34,8 @@ export interface TokenRequest {
   municipality: string;
   participantId?: string;
   deviceId?: string;
+  /** `custom:deviceBinding`: a participant's bound device (the activation path). */
+  deviceBinding?: string;
   /** `cognito:username`, e.g. `adviser1`. */
   username?: string;
   ttlSeconds?: number;
@@ -214,6 +216,7 @@ export async function createLocalIssuer(options: LocalIssuerOptions = {}): Promi
       'custom:municipality': r.municipality,
       ...(r.participantId !== undefined ? { 'custom:participantId': r.participantId } : {}),
       ...(r.deviceId !== undefined ? { 'custom:deviceId': r.deviceId } : {}),
+      ...(r.deviceBinding !== undefined ? { 'custom:deviceBinding': r.deviceBinding } : {}),
     };
     return new SignJWT(claims)
       .setProtectedHeader({ alg: ALG, kid: key.kid, typ: 'JWT' })

@@ -59,6 +59,8 @@ export interface LocalOidcOptions {
   tokenStep: Omit<TokenStepDeps, 'staffGroups'> & { staffGroups: readonly StaffGroupRule[] };
   /** A staff user who signed in (the local staff directory learns them, as the staff pool does). */
   onStaffSignIn?: (user: { sub: string; municipality: string; groups: readonly string[] }) => void;
+  /** The activation path's endpoints under /oidc/device/ (infra/local/device-sign-in.ts). */
+  devices?: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<boolean>;
 }
 
 export interface LocalOidc {
@@ -314,6 +316,7 @@ export async function createLocalOidc(options: LocalOidcOptions): Promise<LocalO
         await interaction(req, res, m[1]!);
         return true;
       }
+      if (options.devices !== undefined && (await options.devices(req, res, path))) return true;
       // oidc-provider finds its mount path from `originalUrl` minus `url`.
       (req as IncomingMessage & { originalUrl?: string }).originalUrl = url;
       req.url = url.slice(OIDC_MOUNT.length) || '/';

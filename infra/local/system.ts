@@ -23,7 +23,8 @@ import { DEFAULT_DEVICE_TOKEN_MINUTES } from '../../shared/config.js';
 import type { ClientAuthenticator } from './oauth-token.js';
 import { DEMO_KIOSKS, DEMO_MUNICIPALITY, DEMO_PARTICIPANTS, DEMO_USERS, seedDemo, type SeedReport } from './seed.js';
 import { DEMO_IDENTITIES, DEMO_STAFF_GROUPS } from './demo-identity.js';
-import { createLocalOidc, type LocalOidc } from './oidc-provider.js';
+import { createDeviceSignIn } from './device-sign-in.js';
+import { createLocalOidc, ID_TOKEN_SECONDS, type LocalOidc } from './oidc-provider.js';
 import { createLocalStaffDirectory, type LocalStaffDirectory } from './staff-directory-file.js';
 import { ensureTables, synthesizeStatefulTemplate, type CfnTemplate, type EnsureTablesResult } from './tables.js';
 
@@ -256,8 +257,19 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
           staffGroups: DEMO_STAFF_GROUPS,
           // The same repository read the pre-token trigger makes on AWS.
           nationalIdHolder: async (m, nid) => (await import('../../shared/adapters/deps.js')).getDeps().participants.nationalIdHolder(m, nid),
+          endDeviceBindings: async (pid) => {
+            await (await import('../../shared/adapters/deps.js')).getDeps().deviceBindings.revokeAll(pid, new Date().toISOString(), 'ID_PORTEN');
+          },
         },
         onStaffSignIn: (u) => directory.add(u),
+        devices: createDeviceSignIn({
+          issuer,
+          tokenSeconds: ID_TOKEN_SECONDS,
+          deps: async () => {
+            const d = (await import('../../shared/adapters/deps.js')).getDeps();
+            return { bindings: d.deviceBindings, participants: d.participants, audit: d.audit };
+          },
+        }),
       });
     }
 

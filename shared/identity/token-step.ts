@@ -66,6 +66,11 @@ export interface TokenStepDeps {
   staffGroups: readonly StaffGroupRule[];
   /** The participant whose file holds this national id in this municipality (participants-repo `nationalIdHolder`). */
   nationalIdHolder(municipality: string, nationalId: string): Promise<string | undefined>;
+  /**
+   * Ends the participant's device bindings (the activation path for those without ID-porten,
+   * shared/identity/device-activation.ts): their first ID-porten sign-in ends it.
+   */
+  endDeviceBindings?(participantId: string): Promise<void>;
 }
 
 export interface TokenClaims {
@@ -123,6 +128,7 @@ async function participantClaims(nationalId: string, deps: TokenStepDeps): Promi
   }
   if (found.length === 0) throw new TokenStepRefusal('NOT_A_PARTICIPANT', 'no participant file holds this national identity number; the adviser registers the participant first');
   if (found.length > 1) throw new TokenStepRefusal('PARTICIPANT_IN_MANY_MUNICIPALITIES', 'participant files in more than one municipality hold this national identity number');
+  await deps.endDeviceBindings?.(found[0]!.participantId);
   return { groups: ['participant'], municipality: found[0]!.municipality, participantId: found[0]!.participantId };
 }
 
