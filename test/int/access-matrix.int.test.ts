@@ -101,7 +101,7 @@ const SAMPLE_BODY: Readonly<Record<string, () => unknown>> = {
 };
 
 /** POST routes that take no body: sent without one, so the call reaches the route's own checks. */
-const NO_BODY = new Set(['device-deactivate']);
+const NO_BODY = new Set(['device-deactivate', 'participant-device-access']);
 
 const QUERY: Readonly<Record<string, Record<string, string>>> = {
   'me-attendance': { month: '2026-10' },
