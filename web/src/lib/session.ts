@@ -21,6 +21,7 @@
 import { h, mount } from './dom.js';
 import type { I18n, Lang } from './i18n.js';
 import { authorizeUrl, completeSignIn, globalSignOut, jwtClaims, logoutUrl, refresh, revoke, SignInError, type Pool, type TokenSet } from './oidc.js';
+import { deviceSession } from './activation.js';
 
 /** What sign-in needs of a page's texts: the language and the switch. */
 export type LangSource = Pick<I18n<string>, 'lang' | 'onChange' | 'switcher'>;
@@ -45,6 +46,8 @@ export interface Session {
   participantId?: string;
   accessToken?: string;
   refreshToken?: string;
+  /** Signed in by this phone's bound key (the activation path, lib/activation.ts): renewed by signing again. */
+  device?: true;
 }
 
 const poolOf = (role: RoleName): Pool => (role === 'participant' ? 'participant' : 'staff');
@@ -69,7 +72,7 @@ export function loadSession(role: RoleName, now: number = Date.now()): Session |
   try {
     const s = JSON.parse(raw) as Session;
     if (typeof s.token !== 'string' || typeof s.expiresAt !== 'number') return undefined;
-    if (s.expiresAt - REFRESH_MARGIN_MS < now && s.refreshToken === undefined) return undefined;
+    if (s.expiresAt - REFRESH_MARGIN_MS < now && s.refreshToken === undefined && s.device !== true) return undefined;
     return s;
   } catch {
     return undefined;
@@ -165,6 +168,13 @@ function keepFresh(role: RoleName, s: Session): void {
     window.setTimeout(() => void renew(), wait);
   };
   const renew = async (): Promise<void> => {
+    if (s.device === true) {
+      const next = await deviceSession().catch(() => undefined);
+      if (next === undefined || ended) return endLocally(role, 'signedOut');
+      Object.assign(s, next);
+      saveSession(role, s);
+      return schedule();
+    }
     if (s.refreshToken === undefined) return endLocally(role, 'signedOut');
     try {
       const next = toSession(await refresh(poolOf(role), s.refreshToken));
@@ -271,6 +281,8 @@ export async function signOutEverywhere(role: RoleName): Promise<void> {
   ended = true;
   const s = loadSession(role, 0);
   const pool = poolOf(role);
+  // A bound phone has no provider session: its tokens end here (the binding stays until the adviser ends it).
+  if (s?.device === true) return endLocally(role, 'signedOut');
   signOut(role);
   if (s?.accessToken !== undefined) await globalSignOut(pool, s.accessToken);
   if (s?.refreshToken !== undefined) await revoke(pool, s.refreshToken);
