@@ -51,7 +51,7 @@ const forgetBinding = (): Promise<unknown> => tx('readwrite', (s) => s.delete(KE
 function deviceBase(): string | undefined {
   const ep = endpointsFor('participant');
   if (ep.kind !== 'oidc') return undefined;
-  return new URL('device/', ep.token.replace(/token\/?$/, '')).href.replace(/\/$/, '');
+  return new URL('device', new URL(ep.token, location.href)).href;
 }
 
 class DeviceRefused extends Error {
