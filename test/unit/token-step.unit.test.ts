@@ -162,3 +162,13 @@ describe('the Lambda entry (staff pool), configured by its environment as the st
     await expect(handler(staffEvent({ 'custom:idpGroups': '["someone-else"]', 'custom:amr': '["mfa"]' }))).rejects.toThrow(/^NO_STAFF_GROUP$/);
   });
 });
+
+test('a participant’s ID-porten sign-in ends their device bindings (the activation path); a refused one or staff ends nothing', async () => {
+  const ended: string[] = [];
+  const d = { ...deps(), endDeviceBindings: async (pid: string) => void ended.push(pid) };
+  await claimsFor({ kind: 'participant', nationalId: '01019012345' }, d);
+  expect(ended).toEqual(['p-ada']);
+  expect(await refusal(claimsFor({ kind: 'participant', nationalId: '02029012345' }, d))).toBe('NOT_A_PARTICIPANT');
+  await claimsFor({ kind: 'staff', groups: ['g-adv-5001'] }, d);
+  expect(ended).toEqual(['p-ada']);
+});
