@@ -27,11 +27,15 @@ export interface DeviceBindingsRepo {
   countSourceAttempt(sourceRef: string, hour: number, max: number): Promise<boolean>;
   /** The live code with this lookup (expired = absent). */
   findCode(lookup: string, nowSeconds: number): Promise<StoredCode | undefined>;
-  /** One more wrong try of a code (the limit is checked by every redemption's condition). */
-  countWrongTry(lookup: string): Promise<void>;
+  /**
+   * Counts one try of a code before its secret is compared, only while it is
+   * under `max` tries, live and unused: so even a burst of parallel guesses
+   * at one code gets at most `max` comparisons. False: no try left.
+   */
+  reserveTry(lookup: string, max: number, nowSeconds: number): Promise<boolean>;
   /**
    * Uses the code and saves the binding in one transaction: only if the code
-   * is still unused, live, under its try limit and has this hash. False when
+   * is still unused, live, within its try limit (this try counted) and has this hash. False when
    * another redemption won or the code ran out meanwhile.
    */
   redeem(lookup: string, hash: string, maxTries: number, nowSeconds: number, binding: DeviceBinding): Promise<boolean>;
@@ -107,13 +111,21 @@ export class DynamoDeviceBindingsRepo implements DeviceBindingsRepo {
     return rest as StoredCode;
   }
 
-  async countWrongTry(lookup: string): Promise<void> {
+  async reserveTry(lookup: string, max: number, nowSeconds: number): Promise<boolean> {
     try {
       await this.db.send(
-        new UpdateCommand({ TableName: this.table, Key: codeKey(lookup), UpdateExpression: 'ADD tries :one', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':one': 1 } }),
+        new UpdateCommand({
+          TableName: this.table,
+          Key: codeKey(lookup),
+          UpdateExpression: 'ADD tries :one',
+          ConditionExpression: 'attribute_exists(pk) AND tries < :max AND used = :false AND expiresAt > :now',
+          ExpressionAttributeValues: { ':one': 1, ':max': max, ':false': false, ':now': nowSeconds },
+        }),
       );
+      return true;
     } catch (err) {
-      if (!isConditionFailed(err)) throw err;
+      if (isConditionFailed(err)) return false;
+      throw err;
     }
   }
 
@@ -128,7 +140,7 @@ export class DynamoDeviceBindingsRepo implements DeviceBindingsRepo {
                 Key: codeKey(lookup),
                 UpdateExpression: 'SET used = :true',
                 // Single use under concurrency: of two redemptions of one code, one sees used = true here.
-                ConditionExpression: 'used = :false AND tries < :max AND expiresAt > :now AND codeHash = :hash',
+                ConditionExpression: 'used = :false AND tries <= :max AND expiresAt > :now AND codeHash = :hash',
                 ExpressionAttributeValues: { ':true': true, ':false': false, ':max': maxTries, ':now': nowSeconds, ':hash': hash },
               },
             },

@@ -17,7 +17,7 @@
  * Limits (constants here, one place):
  * - a code: 12 characters from a 31-letter alphabet without look-alikes
  *   (4 for looking it up, 8 secret: 31^8 ≈ 8.5·10^11), valid 15 minutes,
- *   single use, at most 5 wrong tries, stored only as its SHA-256;
+ *   single use, at most 5 tries (counted before the comparison), stored only as its SHA-256;
  * - at most 5 codes a day per participant (each new code ends the earlier ones);
  * - at most 20 redemption attempts an hour per source address;
  * - a binding lives at most 90 days, ends when the adviser revokes it and when

@@ -70,12 +70,11 @@ export async function redeemActivationCode(
   const code = normalizeCode(input.code);
   if (code === undefined) throw invalid();
   const stored = await deps.bindings.findCode(codeLookup(code), nowS);
-  if (stored === undefined || stored.used || stored.tries >= CODE_MAX_TRIES) throw invalid();
+  if (stored === undefined || stored.used) throw invalid();
+  // The try is counted before the comparison, atomically: parallel guesses cannot outrun the limit.
+  if (!(await deps.bindings.reserveTry(stored.lookup, CODE_MAX_TRIES, nowS))) throw invalid();
   const hash = codeHash(code);
-  if (!hashesEqual(hash, stored.codeHash)) {
-    await deps.bindings.countWrongTry(stored.lookup);
-    throw invalid();
-  }
+  if (!hashesEqual(hash, stored.codeHash)) throw invalid();
   const access = await deps.participants.participantAccess(stored.participantId);
   if (access === undefined || access.municipality !== stored.municipality || access.status !== 'OPEN') throw invalid();
   const at = input.now.toISOString();
