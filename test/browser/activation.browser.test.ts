@@ -75,6 +75,18 @@ test('the adviser shows a code once; the participant activates their phone with 
   const s2 = JSON.parse((await again.evaluate(() => sessionStorage.getItem('introflyt.session.participant')))!) as { token: string };
   expect(claimsOf(s2.token)['custom:deviceBinding']).toBe(claims['custom:deviceBinding']);
 
+  // Close to expiry: the next load signs a fresh challenge first (no refresh token on a bound phone).
+  await again.waitForTimeout(1100);
+  await again.evaluate(() => {
+    const k = 'introflyt.session.participant';
+    sessionStorage.setItem(k, JSON.stringify({ ...(JSON.parse(sessionStorage.getItem(k)!) as object), expiresAt: Date.now() + 30_000 }));
+  });
+  await again.reload();
+  await again.locator('#sign-out').waitFor();
+  const s3 = JSON.parse((await again.evaluate(() => sessionStorage.getItem('introflyt.session.participant')))!) as { token: string; expiresAt: number };
+  expect(s3.token).not.toBe(s2.token);
+  expect(s3.expiresAt).toBeGreaterThan(Date.now() + 10 * 60_000);
+
   // The code was shown once: a reload of the adviser page does not show it again; the phone is listed, and the adviser ends it.
   await adviser.page.reload();
   await adviser.page.locator(`[data-participant="${P.participantId}"]`).click();
@@ -83,7 +95,7 @@ test('the adviser shows a code once; the participant activates their phone with 
   await section.locator('[data-active="true"]').first().waitFor();
   await section.locator('[data-do="revoke-devices"]').click();
   await section.locator('[data-active="true"]').waitFor({ state: 'detached' });
-  expect((await env.sys.http('GET', '/me/access-log', { token: s2.token })).status).toBe(401);
+  expect((await env.sys.http('GET', '/me/access-log', { token: s3.token })).status).toBe(401);
   await adviser.context.close();
   await phone.context.close();
 });

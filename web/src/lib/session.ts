@@ -257,6 +257,12 @@ export async function ensureSession(root: HTMLElement, role: RoleName, i18n: Lan
       message = TEXT[i18n.lang()].signedOut;
     }
   }
+  if (s?.device === true && s.expiresAt - REFRESH_MARGIN_MS < Date.now()) {
+    // A bound phone's token near expiry: sign a fresh challenge before the page uses it.
+    const next = await deviceSession().catch(() => undefined);
+    if (next === undefined) signOut(role);
+    s = next;
+  }
   s ??= await signInView(root, role, i18n, title, message, alternative);
   saveSession(role, s);
   keepFresh(role, s);
