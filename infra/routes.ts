@@ -60,6 +60,10 @@ export const ROUTES: readonly RouteDef[] = [
   { method: 'PUT', path: '/participants/{id}/kiosk-credential', fn: 'participant-kiosk-credential', roles: ['adviser'], tables: { participants: 'rw', auditLog: 'rw' } },
   { method: 'GET', path: '/participants/{id}/kiosk-credential', fn: 'participant-kiosk-status', roles: ['adviser'], tables: { participants: 'r', attendance: 'r', auditLog: 'rw' } },
   { method: 'DELETE', path: '/participants/{id}/kiosk-credential/lock', fn: 'participant-kiosk-unlock', roles: ['adviser'], tables: { participants: 'rw', auditLog: 'rw' } },
+  // The activation path for participants without ID-porten yet (shared/identity/device-activation.ts): one function for the three.
+  { method: 'POST', path: '/participants/{id}/activation-codes', fn: 'participant-device-access', roles: ['adviser'], tables: { participants: 'rw', auditLog: 'rw' } },
+  { method: 'GET', path: '/participants/{id}/device-bindings', fn: 'participant-device-access', roles: ['adviser'], tables: { participants: 'r', auditLog: 'rw' } },
+  { method: 'DELETE', path: '/participants/{id}/device-bindings', fn: 'participant-device-access', roles: ['adviser'], tables: { participants: 'rw', auditLog: 'rw' } },
   { method: 'GET', path: '/participants/{id}/attendance', fn: 'participant-attendance', roles: ['adviser'], tables: { participants: 'r', attendance: 'r', auditLog: 'rw' } },
   { method: 'PUT', path: '/participants/{id}/attendance/{date}', fn: 'attendance-correct', roles: ['adviser'], tables: { participants: 'r', attendance: 'rw', auditLog: 'rw' } },
 

@@ -17,6 +17,7 @@ import { createDocumentClient } from './dynamo.js';
 import type { Ids } from './ids.js';
 import { randomIds } from './ids.js';
 import { DynamoKioskRepo, type KioskRepo } from './kiosk-repo.js';
+import { DynamoDeviceBindingsRepo, type DeviceBindingsRepo } from './device-bindings-repo.js';
 import { DynamoParticipantsRepo, type ParticipantsRepo } from './participants-repo.js';
 import type { StaffDirectory } from './staff-directory.js';
 
@@ -29,6 +30,8 @@ export interface Deps {
   audit: AuditLog;
   /** Attempt counters and identifications of kiosks (Participants table). */
   kiosk: KioskRepo;
+  /** Activation codes and participants' bound devices (Participants table; shared/identity/device-activation.ts). */
+  deviceBindings: DeviceBindingsRepo;
   /** The kiosks' OAuth clients: Cognito app clients on AWS, the local issuer's otherwise. */
   deviceClients: DeviceClients;
   /**
@@ -61,6 +64,9 @@ function defaultDeps(): Deps {
     },
     get kiosk() {
       return (cache.kiosk ??= new DynamoKioskRepo(client(), tableNameOf(getConfig(), 'participants')));
+    },
+    get deviceBindings() {
+      return (cache.deviceBindings ??= new DynamoDeviceBindingsRepo(client(), tableNameOf(getConfig(), 'participants')));
     },
     get deviceClients() {
       return (cache.deviceClients ??= deviceClientsOf(getConfig()));
@@ -102,6 +108,9 @@ export function getDeps(): Deps {
     },
     get kiosk() {
       return o.kiosk ?? base.kiosk;
+    },
+    get deviceBindings() {
+      return o.deviceBindings ?? base.deviceBindings;
     },
     get deviceClients() {
       return o.deviceClients ?? base.deviceClients;

@@ -231,6 +231,12 @@ export interface ParticipantsRepo {
   getRegistrationRequest(municipality: string, requestId: string): Promise<RegistrationRequest | undefined>;
   /** The participant registered with this national id in the municipality (the uniqueness item), if any. */
   nationalIdHolder(municipality: string, nationalId: string): Promise<string | undefined>;
+  /**
+   * Writes the national-id item for a participant made without registration
+   * (the demo seed's files): the sign-in token step finds files through it.
+   * False when another participant holds the number (nothing written).
+   */
+  indexNationalId(municipality: string, nationalId: string, participantId: string): Promise<boolean>;
   /** Saves the profile (version expectedVersion + 1) and its fact changes together; false if someone saved first. */
   saveProfileWithFacts(profile: ParticipantProfile, expectedVersion: number, changes: readonly FactChange[]): Promise<boolean>;
   /** The participant's fact changes, in version order (empty for files made before the history existed). */
@@ -537,6 +543,24 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
     const r = await this.db.send(new GetCommand({ TableName: this.table, Key: nationalIdKey(municipality, nationalId), ConsistentRead: true }));
     const pid = r.Item?.participantId;
     return typeof pid === 'string' ? pid : undefined;
+  }
+
+  async indexNationalId(municipality: string, nationalId: string, participantId: string): Promise<boolean> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...nationalIdKey(municipality, nationalId), participantId, municipality },
+          // Idempotent for the same participant; never takes the number from another one.
+          ConditionExpression: 'attribute_not_exists(pk) OR participantId = :pid',
+          ExpressionAttributeValues: { ':pid': participantId },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if ((err as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+      throw err;
+    }
   }
 
   async saveProfileWithFacts(profile: ParticipantProfile, expectedVersion: number, changes: readonly FactChange[]): Promise<boolean> {

@@ -19,6 +19,7 @@ import { addMonths, dateTime, day, monthName, nok, osloToday } from '../lib/form
 import { createI18n, type Messages } from '../lib/i18n.js';
 import { ensureSession, signOutAndReload, type Session } from '../lib/session.js';
 import { loadRightsQueue, rightsQueueView, rightsTabLabel, type AdviserRightsContext } from './rights.js';
+import { activationSection } from './activation.js';
 
 type Key =
   | 'title' | 'nav' | 'participants' | 'documents' | 'reviews' | 'whatif' | 'signOut' | 'loading' | 'none' | 'name' | 'open' | 'date' | 'category'
@@ -278,6 +279,8 @@ async function guarded(fn: () => Promise<void>): Promise<void> {
   render();
 }
 
+const activation = activationSection(api, guarded);
+
 const loadParticipants = (): Promise<void> => guarded(async () => void (state.participants = listOf(await api.get('/participants'), 'items', 'participants')));
 const loadQueue = (): Promise<void> => guarded(async () => void (state.queue = listOf(await api.get('/absences?status=PENDING'), 'items')));
 /** Both lists in one read: decisions that need a formal decision, and REVIEW decisions to look at. */
@@ -306,6 +309,7 @@ async function loadParticipant(id: string): Promise<void> {
   render();
   await guarded(async () => {
     state.kiosk = await api.get<KioskStatus>(`/participants/${encodeURIComponent(id)}/kiosk-credential`);
+    await activation.load(id);
     const [att, dec] = await Promise.all([
       api.get<MonthAttendance>(`/participants/${encodeURIComponent(id)}/attendance?month=${state.month}`),
       api.get<unknown>(`/participants/${encodeURIComponent(id)}/decisions`).catch((err: unknown) => {
@@ -486,6 +490,7 @@ function participantDetail(id: string): Child[] {
     // The participant's history of explanation versions, as they see it.
     (state.explanation as { history?: ExplanationVersion[] } | undefined)?.history?.length ? renderExplanationHistory((state.explanation as { history: ExplanationVersion[] }).history, lang) : '',
     ...kioskSection(id),
+    ...activation.view(id, lang),
   ];
 }
 

@@ -17,6 +17,7 @@ import { download, h, mount, type Child } from '../lib/dom.js';
 import { renderExplanation, renderExplanationHistory, type ExplanationVersion } from '../lib/explanation.js';
 import { addMonths, dateTime, day, monthName, nok, osloToday } from '../lib/format.js';
 import { createI18n, type Messages } from '../lib/i18n.js';
+import { activationSignIn } from '../lib/activation.js';
 import { ensureSession, signOutAndReload, type Session } from '../lib/session.js';
 import { loadRights, rightsTabLabel, rightsView, type RightsContext } from './rights.js';
 
@@ -494,7 +495,7 @@ function render(): void {
 }
 
 async function main(): Promise<void> {
-  session = await ensureSession(root, 'participant', i18n, 'Introflyt');
+  session = await ensureSession(root, 'participant', i18n, 'Introflyt', activationSignIn);
   i18n.onChange(() => {
     if (state.tab === 'payout' && state.explanationKey !== '') void loadExplanation(state.explanationKey.slice(0, 7));
     render();
