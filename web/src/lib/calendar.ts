@@ -11,7 +11,7 @@
  * absence EXCUSED, missing minutes without an absence UNEXCUSED.
  */
 import { h } from './dom.js';
-import type { CorrectionView } from './corrections.js';
+import type { AbsenceView, MonthAttendanceResponse } from '../../../shared/contract/responses.js';
 import type { Lang } from './i18n.js';
 
 export type CalStatus = 'PRESENT' | 'EXCUSED' | 'UNEXCUSED' | 'WITHHELD' | 'UNPAID_LEAVE' | 'NOT_ENROLLED' | 'NONE' | 'FUTURE';
@@ -24,30 +24,10 @@ export interface CalCell {
   presentMinutes?: number | null;
 }
 
-export interface AttendanceDay {
-  date: string;
-  plannedMinutes: number;
-  presentMinutes: number | null;
-  flags: string[];
-}
-export interface AbsenceView {
-  absenceId: string;
-  date: string;
-  minutes: number | null;
-  category: string;
-  documentation: string;
-  status: 'APPROVED' | 'PENDING' | 'REJECTED';
-  version: number;
-  createdAt: string;
-  history: { at: string; byRole: string; from: string | null; to: string; reason?: string }[];
-}
-export interface MonthAttendance {
-  month: string;
-  days: AttendanceDay[];
-  absences: AbsenceView[];
-  /** Advisers' corrections of the month's days, every version (web/src/lib/corrections.ts). */
-  corrections?: CorrectionView[];
-}
+/** The month's days and absences as the attendance routes answer them. */
+export type MonthAttendance = Pick<MonthAttendanceResponse, 'days' | 'absences'>;
+export type { AbsenceView };
+
 export interface DecisionCalendarDay {
   date: string;
   plannedMinutes: number;

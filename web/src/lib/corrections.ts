@@ -16,7 +16,7 @@ export interface PresentInterval {
 export interface CorrectionView {
   date: string;
   version: number;
-  present: PresentInterval[] | null;
+  present: readonly PresentInterval[] | null;
   reason: string;
   correctedAt: string;
   correctedByRole: string;

@@ -1,0 +1,34 @@
+/** The participant page's calls: only the signed-in participant's own data (/me/…), typed from shared/contract/responses.ts. */
+import type { AbsenceReportResponse, AccessLogResponse, DecisionDetailResponse, DecisionListResponse, ExplanationResponse, MonthAttendanceResponse } from '../../../shared/contract/responses.js';
+import { ApiError, type Api } from '../lib/api.js';
+
+/** A 404 read as "nothing yet" (no decision for the month). */
+async function orNull<T>(read: Promise<T>): Promise<T | null> {
+  try {
+    return await read;
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) return null;
+    throw err;
+  }
+}
+
+export interface AbsenceReport {
+  requestId: string;
+  category: string;
+  date: string;
+  wholeDay?: true;
+  minutes?: number;
+  documentation: string;
+}
+
+export const participantApi = (api: Api) => ({
+  attendance: (month: string) => api.get<MonthAttendanceResponse>(`/me/attendance?month=${month}`),
+  decisions: () => orNull(api.get<DecisionListResponse>('/me/decisions')),
+  decision: (period: string) => orNull(api.get<DecisionDetailResponse>(`/me/decisions/${period}`)),
+  explanation: (period: string, lang: string) => api.get<ExplanationResponse>(`/me/decisions/${period}/explanation?lang=${lang}`),
+  accessLog: () => api.get<AccessLogResponse>('/me/access-log'),
+  report: (body: AbsenceReport) => api.send<AbsenceReportResponse>('POST', '/absences', body),
+  dataExport: () => api.raw('/me/data-export'),
+});
+
+export type ParticipantApi = ReturnType<typeof participantApi>;

@@ -1,0 +1,14 @@
+/** The payroll page's calls, typed from shared/contract/responses.ts. Runs carry ids and amounts, no personal data. */
+import type { ApprovalResponse, RunDecisionsResponse, RunListResponse, RunViewResponse } from '../../../shared/contract/responses.js';
+import type { Api } from '../lib/api.js';
+
+const run = (id: string): string => `/payroll-runs/${encodeURIComponent(id)}`;
+
+export const payrollApi = (api: Api) => ({
+  runs: () => api.get<RunListResponse>('/payroll-runs'),
+  run: (id: string) => api.get<RunViewResponse>(run(id)),
+  start: (period: string) => api.send<RunViewResponse>('POST', '/payroll-runs', { period }),
+  decisions: (id: string) => api.get<RunDecisionsResponse>(`${run(id)}/decisions`),
+  approve: (id: string) => api.send<ApprovalResponse>('POST', `${run(id)}/approvals`),
+  exportFile: (id: string) => api.raw(`${run(id)}/export`),
+});
