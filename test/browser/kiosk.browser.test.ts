@@ -264,7 +264,7 @@ test('an offline wrong PIN is queued, refused on reconnect, and shown to the nex
   await signInAs(staff.page, '/adviser/', holder.adviser);
   await staff.page.locator(`[data-participant="${holder.participantId}"]`).click();
   await staff.page.locator('[data-refused-replays="1"]').waitFor();
-  expect(await staff.page.locator('[data-refused-replays]').innerText()).toContain('IDENTIFICATION_FAILED');
+  expect(await staff.page.locator('[data-refused-replays]').innerText()).toContain('feil PIN-kode');
   expect(await seriousViolations(staff.page)).toEqual([]);
   await staff.context.close();
 });

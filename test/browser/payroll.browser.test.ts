@@ -108,7 +108,7 @@ test('two payroll users release a run and download its export', async () => {
   await second.page.locator(`tr[data-run="${runId}"]`).waitFor();
   await openRun(second.page, runId);
   await second.page.locator('#approve').click();
-  expect(await second.page.locator('[data-confirm-amount]').innerText()).toMatch(/blir kjøringen frigitt: .+ kr utbetales/);
+  expect(await second.page.locator('[data-confirm-amount]').innerText()).toMatch(/blir kjøringen frigitt: .+\skr\sutbetales/);
   await second.page.locator('#confirm-approve').click();
   await second.page.locator('[data-released="true"]').waitFor();
   expect(await second.page.locator('[data-run-status]').getAttribute('data-run-status')).toBe('RELEASED');
