@@ -37,6 +37,9 @@ async function enterPin(page: Page, card: string, pin: string): Promise<void> {
   await page.locator('#credential').fill(card);
   await page.getByRole('button', { name: /Neste|Next/ }).click();
   await page.locator('#pin').waitFor();
+  // At the kiosk's 1024×768 the PIN screen keeps its footer (network status) on the screen.
+  const footer = await page.locator('footer.bar').boundingBox();
+  expect(footer!.y + footer!.height).toBeLessThanOrEqual(page.viewportSize()!.height);
   for (const d of pin) await page.locator('.keypad').getByRole('button', { name: d, exact: true }).click();
   await page.getByRole('button', { name: 'OK', exact: true }).click();
 }
