@@ -109,8 +109,8 @@ async function main(): Promise<number> {
   }
   const period = args.period;
   const wrong = periodProblem(period);
-  if (wrong !== null) {
-    process.stderr.write(`${wrong}\nusage: npm run payroll -- --period YYYY-MM [--municipality NNNN] [--data-dir DIR | --memory]\n`);
+  if (wrong !== null || period === undefined) {
+    process.stderr.write(`${wrong ?? ''}\nusage: npm run payroll -- --period YYYY-MM [--municipality NNNN] [--data-dir DIR | --memory]\n`);
     return 2;
   }
   const notEnded = monthNotEndedMessage(period, osloDateOf(new Date().toISOString()));
