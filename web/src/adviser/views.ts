@@ -11,7 +11,7 @@ import { parseIntervals, renderCorrections, type PresentInterval } from '../lib/
 import { h, type Child } from '../lib/dom.js';
 import { renderExplanation, renderExplanationHistory } from '../lib/explanation.js';
 import { dateTime, day, monthName, nok, osloToday } from '../lib/format.js';
-import type { Lang } from '../lib/i18n.js';
+import type { StaffLang as Lang } from '../lib/i18n.js';
 import { DOCS, type Key } from './messages.js';
 import type { QueueItem, State } from './state.js';
 import { caseOf, pendingAbsences, programmeDays, type WhatIfChange } from './whatif.js';

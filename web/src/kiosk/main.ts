@@ -36,6 +36,7 @@ import type { IdentificationResponse } from '../../../shared/contract/responses.
 import { ApiError, NetworkError, newUuid } from '../lib/api.js';
 import { h, mount } from '../lib/dom.js';
 import { deviceTimeNow } from '../lib/format.js';
+import { bindingNotice } from '../lib/binding-notice.js';
 import { createI18n } from '../lib/i18n.js';
 import { kioskApi } from './api.js';
 import { CredentialRevoked, deviceSession, forgetCredential, loadCredential, parseSetupCode, saveCredential, type DeviceSession } from './device.js';
@@ -241,6 +242,7 @@ function render(): void {
       session !== undefined ? h('span', { class: 'muted device' }, t('device', { id: session.credential.deviceId })) : '',
       i18n.switcher(),
     ),
+    bindingNotice(i18n.lang(), () => i18n.set('nb')),
     h('main', { id: 'main', class: 'kiosk' }, view({ t, lang: i18n.lang(), step, go, reset, check: (cr) => void check(cr), tap: (ty, cr, id) => void tap(ty, cr, id), connect: (code) => void connect(code) })),
     h('footer', { class: 'bar' }, statusEl, session !== undefined ? h('span', { class: 'muted' }, t('signOutInfo')) : ''),
   );

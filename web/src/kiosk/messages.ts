@@ -1,143 +1,73 @@
-/** The kiosk's texts in every language it has (a language = its catalog here; test/unit/web-catalogs.unit.test.ts checks each is complete). */
-import type { Messages } from '../lib/i18n.js';
+/**
+ * The kiosk's texts: the keys, and the texts from each language's catalog
+ * (web/src/catalogs/<lang>.ts; adding a language is one catalog file).
+ */
+import { CATALOGS } from '../catalogs/index.js';
+import type { Messages, PageLang } from '../lib/i18n.js';
 
 export type Key =
-  | 'title' | 'welcome' | 'card' | 'qr' | 'cardLabel' | 'qrLabel' | 'next' | 'pinTitle' | 'pinLabel' | 'erase' | 'back' | 'ok'
-  | 'checking' | 'hello' | 'choose' | 'in' | 'out' | 'sending' | 'receiptIn' | 'receiptOut' | 'queuedTitle' | 'queuedIn' | 'queuedOut' | 'queued' | 'queuedRetry'
-  | 'done' | 'offlineChoose' | 'failedTitle' | 'failed' | 'lockedTitle' | 'locked' | 'slowedTitle' | 'slowed' | 'againTitle' | 'again' | 'errorTitle' | 'error'
-  | 'offline' | 'online' | 'pending' | 'refusedCount' | 'cardHelp' | 'qrHelp' | 'cleared' | 'device' | 'idMode' | 'signOutInfo'
-  | 'noticeTitle' | 'noticeIn' | 'noticeOut' | 'reasonFailed' | 'reasonTooOld' | 'reasonOther' | 'noticeHelp'
-  | 'setupTitle' | 'setupLead' | 'setupLabel' | 'setupHelp' | 'setupGo' | 'setupBad' | 'setupRevoked' | 'setupOffline' | 'setupDemo';
+  | 'title'
+  | 'welcome'
+  | 'card'
+  | 'qr'
+  | 'idMode'
+  | 'cardLabel'
+  | 'qrLabel'
+  | 'cardHelp'
+  | 'qrHelp'
+  | 'next'
+  | 'pinTitle'
+  | 'pinLabel'
+  | 'erase'
+  | 'back'
+  | 'ok'
+  | 'checking'
+  | 'hello'
+  | 'choose'
+  | 'in'
+  | 'out'
+  | 'sending'
+  | 'receiptIn'
+  | 'receiptOut'
+  | 'queuedTitle'
+  | 'queuedIn'
+  | 'queuedOut'
+  | 'queued'
+  | 'queuedRetry'
+  | 'offlineChoose'
+  | 'done'
+  | 'failedTitle'
+  | 'failed'
+  | 'lockedTitle'
+  | 'locked'
+  | 'slowedTitle'
+  | 'slowed'
+  | 'againTitle'
+  | 'again'
+  | 'errorTitle'
+  | 'error'
+  | 'offline'
+  | 'online'
+  | 'pending'
+  | 'refusedCount'
+  | 'cleared'
+  | 'device'
+  | 'signOutInfo'
+  | 'noticeTitle'
+  | 'noticeIn'
+  | 'noticeOut'
+  | 'reasonFailed'
+  | 'reasonTooOld'
+  | 'reasonOther'
+  | 'noticeHelp'
+  | 'setupTitle'
+  | 'setupLead'
+  | 'setupLabel'
+  | 'setupHelp'
+  | 'setupGo'
+  | 'setupBad'
+  | 'setupRevoked'
+  | 'setupOffline'
+  | 'setupDemo';
 
-export const MESSAGES: Messages<Key> = {
-  nb: {
-    title: 'Oppmøte',
-    welcome: 'Velkommen! Hold kortet mot leseren eller skriv kortnummeret.',
-    card: 'Kort',
-    qr: 'QR-kode',
-    idMode: 'Hvordan vil du identifisere deg?',
-    cardLabel: 'Kortnummer',
-    qrLabel: 'QR-kode',
-    cardHelp: 'Nummeret på kortet, for eksempel 7K3M-Q9XR-2HDP-W4TB',
-    qrHelp: 'Hold QR-koden foran skanneren',
-    next: 'Neste',
-    pinTitle: 'Skriv PIN-koden din',
-    pinLabel: 'PIN-kode',
-    erase: 'Slett',
-    back: 'Tilbake',
-    ok: 'OK',
-    checking: 'Sjekker PIN-koden …',
-    hello: 'Hei, {initial}!',
-    choose: 'Trykk for å registrere',
-    in: 'Sjekk inn',
-    out: 'Sjekk ut',
-    sending: 'Sender …',
-    receiptIn: 'Sjekket inn',
-    receiptOut: 'Sjekket ut',
-    queuedTitle: 'Lagret på kiosken – ikke sendt ennå',
-    queuedIn: 'Innsjekk lagret',
-    queuedOut: 'Utsjekk lagret',
-    queued: 'Nettet er borte, så PIN-koden kunne ikke kontrolleres. Registreringen sendes automatisk når nettet er tilbake. Blir den ikke godtatt, får du beskjed neste gang du bruker kortet her, og rådgiveren din ser det.',
-    queuedRetry: 'Tjenesten svarte ikke som den skulle. Registreringen er lagret og sendes på nytt automatisk.',
-    offlineChoose: 'Uten nett: PIN-koden kontrolleres når nettet er tilbake.',
-    done: 'Ferdig',
-    failedTitle: 'Ikke registrert',
-    failed: 'Vi kjente ikke igjen kortet eller PIN-koden. Prøv igjen. Har du glemt PIN-koden, snakk med rådgiveren din.',
-    lockedTitle: 'Kortet er sperret',
-    locked: 'For mange feil PIN-koder på dette kortet. Det åpnes igjen om {minutes} min, eller rådgiveren din kan åpne det nå. Du kan sjekke inn i appen imens. Ingenting er registrert.',
-    slowedTitle: 'Vent litt',
-    slowed: 'Mange mislykkede forsøk på denne kiosken. Vi prøver igjen om {seconds} s.',
-    againTitle: 'Prøv igjen',
-    again: 'Det tok for lang tid, eller noe ble endret. Begynn på nytt med kortet og PIN-koden. Ingenting er registrert.',
-    errorTitle: 'Noe gikk galt',
-    error: 'Ingenting er registrert. Prøv igjen, eller snakk med en ansatt.',
-    offline: 'Uten nett',
-    online: 'Tilkoblet',
-    pending: '{n} venter på å bli sendt',
-    refusedCount: '{n} ikke godtatt',
-    cleared: 'Skjermen tømmes om noen sekunder.',
-    device: 'Kiosk {id}',
-    signOutInfo: 'Bare en administrator kan logge ut kiosken.',
-    noticeTitle: 'Ikke registrert tidligere',
-    noticeIn: 'Innsjekk {when}',
-    noticeOut: 'Utsjekk {when}',
-    reasonFailed: 'feil PIN-kode',
-    reasonTooOld: 'sendt for sent',
-    reasonOther: 'ikke godtatt',
-    noticeHelp: 'Disse ble lagret på kiosken uten nett, men ble ikke godtatt. Rådgiveren din ser dem og kan rette opp.',
-    setupTitle: 'Sett opp kiosken',
-    setupLead: 'En administrator registrerer kiosken og får en oppsettkode.',
-    setupLabel: 'Oppsettkode',
-    setupHelp: 'Enhets-id, klient-id og hemmelighet, skilt med kolon',
-    setupGo: 'Koble til',
-    setupBad: 'Koden er ikke gyldig, eller kiosken er deaktivert.',
-    setupRevoked: 'Kiosken er logget ut av en administrator.',
-    setupOffline: 'Uten nett: prøv igjen når nettet er tilbake.',
-    setupDemo: 'Lokal demo: {label}',
-  },
-  en: {
-    title: 'Attendance',
-    welcome: 'Welcome! Hold your card to the reader or type the card number.',
-    card: 'Card',
-    qr: 'QR code',
-    idMode: 'How do you want to identify?',
-    cardLabel: 'Card number',
-    qrLabel: 'QR code',
-    cardHelp: 'The number on the card, for example 7K3M-Q9XR-2HDP-W4TB',
-    qrHelp: 'Hold the QR code in front of the scanner',
-    next: 'Next',
-    pinTitle: 'Enter your PIN',
-    pinLabel: 'PIN',
-    erase: 'Erase',
-    back: 'Back',
-    ok: 'OK',
-    checking: 'Checking the PIN …',
-    hello: 'Hello, {initial}!',
-    choose: 'Tap to record',
-    in: 'Check in',
-    out: 'Check out',
-    sending: 'Sending …',
-    receiptIn: 'Checked in',
-    receiptOut: 'Checked out',
-    queuedTitle: 'Saved on the kiosk – not sent yet',
-    queuedIn: 'Check-in saved',
-    queuedOut: 'Check-out saved',
-    queued: 'The network is down, so the PIN could not be checked. Your tap is sent automatically when the network is back. If it is not accepted, you are told the next time you use your card here, and your adviser sees it.',
-    queuedRetry: 'The service did not answer properly. Your tap is saved and will be sent again automatically.',
-    offlineChoose: 'No network: the PIN is checked when the network is back.',
-    done: 'Done',
-    failedTitle: 'Not recorded',
-    failed: 'We did not recognise the card or the PIN. Please try again. If you have forgotten your PIN, talk to your adviser.',
-    lockedTitle: 'This card is locked',
-    locked: 'Too many wrong PINs for this card. It opens again in {minutes} min, or your adviser can unlock it now. You can check in with the app meanwhile. Nothing was recorded.',
-    slowedTitle: 'Please wait',
-    slowed: 'Many failed attempts at this kiosk. We try again in {seconds} s.',
-    againTitle: 'Please start again',
-    again: 'That took too long, or something changed. Start again with your card and PIN. Nothing was recorded.',
-    errorTitle: 'Something went wrong',
-    error: 'Nothing was recorded. Please try again, or ask a member of staff.',
-    offline: 'Offline',
-    online: 'Online',
-    pending: '{n} waiting to be sent',
-    refusedCount: '{n} not accepted',
-    cleared: 'The screen clears in a few seconds.',
-    device: 'Kiosk {id}',
-    signOutInfo: 'Only an admin can sign this kiosk out.',
-    noticeTitle: 'Earlier taps not recorded',
-    noticeIn: 'Check-in {when}',
-    noticeOut: 'Check-out {when}',
-    reasonFailed: 'wrong PIN',
-    reasonTooOld: 'sent too late',
-    reasonOther: 'not accepted',
-    noticeHelp: 'These were saved on the kiosk while it was offline, but were not accepted. Your adviser sees them and can correct the record.',
-    setupTitle: 'Set up the kiosk',
-    setupLead: 'An admin registers the kiosk and gets a setup code.',
-    setupLabel: 'Setup code',
-    setupHelp: 'Device id, client id and secret, separated by colons',
-    setupGo: 'Connect',
-    setupBad: 'The code is not valid, or the kiosk was deactivated.',
-    setupRevoked: 'An admin signed this kiosk out.',
-    setupOffline: 'Offline: try again when the network is back.',
-    setupDemo: 'Local demo: {label}',
-  },
-};
+export const MESSAGES = Object.fromEntries(CATALOGS.map((c) => [c.lang, c.kiosk])) as Messages<Key, PageLang>;

@@ -4,6 +4,7 @@
  * (issue 11 §3). A code the page has no words for gets the general text; the
  * code stays on the element (`data-code`) for support and tests.
  */
+import { catalogOf } from '../catalogs/index.js';
 import { ApiError, NetworkError } from './api.js';
 
 type Words = Record<string, string>;
@@ -66,11 +67,12 @@ const EN: Words = {
   UNKNOWN_LANGUAGE: 'Introflyt does not have that language.',
 };
 
-const BY_LANG: Record<string, Words> = { nb: NB, en: EN };
+/** The staff pages' words for every code, over the catalog's (the participant page's and the kiosk's, in every language). */
+const BY_LANG = (lang: string): Words => ({ ...catalogOf(lang).errors, ...(lang === 'nb' ? NB : lang === 'en' ? EN : {}) });
 
 /** Extra words a page has for codes of its own (the participant page's report refusals, the kiosk's). */
 export function errorText(err: unknown, lang: string, own: Words = {}): string {
-  const words = BY_LANG[lang] ?? EN;
+  const words = BY_LANG(lang);
   if (err instanceof NetworkError) return words.NETWORK!;
   if (err instanceof ApiError) return own[err.code] ?? words[err.code] ?? (err.status === 401 ? words.UNAUTHENTICATED! : err.status === 404 ? words.NOT_FOUND! : words.GENERAL!);
   return words.GENERAL!;

@@ -4,6 +4,7 @@
  * The text comes from the stored explanation (rendered by the engine with
  * versioned templates); the page adds no wording of its own to it.
  */
+import { catalogOf } from '../catalogs/index.js';
 import { h } from './dom.js';
 import { dateTime, nok } from './format.js';
 import type { Lang } from './i18n.js';
@@ -50,44 +51,13 @@ export interface ExplanationVersion {
   text: string;
 }
 
-const HISTORY: Record<Lang, { title: string; intro: string; current: string; version: string; paid: string; causes: Record<string, string> }> = {
-  nb: {
-    title: 'Versjoner av forklaringen',
-    intro: 'Forklaringen får en ny versjon hver gang noe endrer det du får utbetalt. Ingen versjon blir endret eller slettet.',
-    current: 'gjeldende',
-    version: 'Versjon {n}',
-    paid: 'utbetales',
-    causes: {
-      COMPUTED: 'regnet ut',
-      CORRECTED: 'rettet',
-      ADJUSTED: 'beløpet endret av rådgiver',
-      FORMAL_DECISION: 'enkeltvedtak fattet',
-      BACK_PAYMENTS: 'etterbetaling lagt til',
-    },
-  },
-  en: {
-    title: 'Versions of the explanation',
-    intro: 'The explanation gets a new version each time something changes what you are paid. No version is ever changed or deleted.',
-    current: 'current',
-    version: 'Version {n}',
-    paid: 'paid',
-    causes: {
-      COMPUTED: 'calculated',
-      CORRECTED: 'corrected',
-      ADJUSTED: 'amount changed by an adviser',
-      FORMAL_DECISION: 'formal decision made',
-      BACK_PAYMENTS: 'back-payment added',
-    },
-  },
-};
-
 /**
  * Every stored version of the month's explanation, newest first, each with
  * when and why it was made and what it says is paid; its text one tap away
  * (as stored, layer by layer).
  */
 export function renderExplanationHistory(history: readonly ExplanationVersion[], lang: Lang): HTMLElement {
-  const x = HISTORY[lang];
+  const x = catalogOf(lang).history;
   const last = history.at(-1)?.number;
   return h(
     'section',
@@ -101,7 +71,7 @@ export function renderExplanationHistory(history: readonly ExplanationVersion[],
         h(
           'summary',
           {},
-          `${x.version.replace('{n}', String(v.number))}${v.number === last ? ` (${x.current})` : ''} · ${dateTime(v.createdAt, lang)} · ${x.causes[v.cause] ?? v.cause} · ${x.paid} ${nok(v.paidOre, lang)}`,
+          `${x.version.replace('{n}', String(v.number))}${v.number === last ? ` (${x.current})` : ''} · ${dateTime(v.createdAt, lang)} · ${x.causes[v.cause as keyof typeof x.causes] ?? ''} · ${x.paid} ${nok(v.paidOre, lang)}`,
         ),
         layersOfText(v.text).map((l) => h('div', { class: 'layer' }, h('h4', {}, l.title), l.lines.map((line) => h('p', {}, line)))),
       ),

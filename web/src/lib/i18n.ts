@@ -9,7 +9,11 @@
  */
 import { h } from './dom.js';
 
-export type Lang = 'nb' | 'en';
+/** The languages of the participant page and the kiosk (web/src/catalogs). */
+export type PageLang = 'nb' | 'en' | 'uk' | 'ar';
+/** The staff pages' languages. */
+export type StaffLang = 'nb' | 'en';
+export type Lang = PageLang;
 
 /** The language's own name, as its readers look for it in the switch. */
 export const NATIVE_NAME: Record<string, string> = {
@@ -25,9 +29,9 @@ export const NATIVE_NAME: Record<string, string> = {
 const RTL: ReadonlySet<string> = new Set(['ar', 'prs']);
 export const dirOf = (lang: string): 'rtl' | 'ltr' => (RTL.has(lang) ? 'rtl' : 'ltr');
 
-export type Messages<K extends string, L extends Lang = Lang> = Record<L, Record<K, string>>;
+export type Messages<K extends string, L extends Lang = StaffLang> = Record<L, Record<K, string>>;
 
-export interface I18n<K extends string, L extends Lang = Lang> {
+export interface I18n<K extends string, L extends Lang = StaffLang> {
   lang(): L;
   langs(): readonly L[];
   t(key: K, vars?: Record<string, string | number>): string;
@@ -43,7 +47,7 @@ function applyToDocument(lang: Lang): void {
   document.documentElement.dir = dirOf(lang);
 }
 
-export function createI18n<K extends string, L extends Lang = Lang>(messages: Messages<K, L>, initial: L): I18n<K, L> {
+export function createI18n<K extends string, L extends Lang = StaffLang>(messages: Messages<K, L>, initial: L): I18n<K, L> {
   const langs = Object.keys(messages) as L[];
   let current: L = initial;
   const listeners: (() => void)[] = [];

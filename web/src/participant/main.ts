@@ -13,6 +13,7 @@ import { ApiError, newUuid } from '../lib/api.js';
 import { CATEGORY } from '../lib/calendar.js';
 import { download } from '../lib/dom.js';
 import { addMonths, day, osloToday } from '../lib/format.js';
+import { bindingNotice } from '../lib/binding-notice.js';
 import { startPage } from '../lib/start.js';
 import { participantApi } from './api.js';
 import { MESSAGES, REFUSALS, type Key } from './messages.js';
@@ -126,7 +127,7 @@ function open(tab: Tab): void {
 function render(): void {
   const ctx: Ctx = { s: state, t, lang: i18n.lang(), act: actions };
   const body = state.tab === 'month' ? monthView(ctx) : state.tab === 'payout' ? payoutView(ctx) : state.tab === 'report' ? reportView(ctx) : state.tab === 'access' ? accessView(ctx) : dataView(ctx);
-  page.frame({ title: t('title'), signOut: t('signOut'), tabs: { label: t('nav'), current: state.tab, all: TABS, text: (tab) => t(tab as Key), open } }, ...body);
+  page.frame({ title: t('title'), signOut: t('signOut'), tabs: { label: t('nav'), current: state.tab, all: TABS, text: (tab) => t(tab as Key), open } }, bindingNotice(i18n.lang(), () => i18n.set('nb')), ...body);
 }
 
 void page.start('Introflyt', () => {

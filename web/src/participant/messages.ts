@@ -1,207 +1,103 @@
-/** The participant page's texts in every language it has (a language = its catalog here; test/unit/web-catalogs.unit.test.ts checks each is complete). */
-import type { Messages } from '../lib/i18n.js';
-
-export type Key =
-  | 'title' | 'month' | 'payout' | 'report' | 'access' | 'data' | 'signOut' | 'prev' | 'next' | 'provisional' | 'fromDecision' | 'loading'
-  | 'absences' | 'noAbsences' | 'noDecision' | 'payoutFor' | 'explanation' | 'hints' | 'reportTitle' | 'ownIllness' | 'childIllness' | 'date'
-  | 'wholeDay' | 'partDay' | 'minutes' | 'documentation' | 'selfCert' | 'doctorNote' | 'send' | 'reported' | 'accessIntro' | 'noAccess'
-  | 'when' | 'who' | 'why' | 'integrity' | 'verified' | 'broken' | 'unverified' | 'pending' | 'dataIntro' | 'download' | 'downloaded' | 'error' | 'choosePeriod'
-  | 'hoursAway' | 'hoursHelp' | 'doctorNoteWhere' | 'roleadviser' | 'rolepayroll' | 'roleadmin' | 'purposeOther' | 'rejectedBy' | 'statusWord' | 'purpose:participant-get' | 'purpose:participant-list' | 'purpose:participant-attendance' | 'purpose:participant-update' | 'purpose:participant-schedule' | 'purpose:participant-register' | 'purpose:participant-assign' | 'purpose:participant-access' | 'purpose:participant-kiosk-credential' | 'purpose:participant-kiosk-status' | 'purpose:kiosk-card-locked' | 'purpose:kiosk-lock-cleared' | 'purpose:absence-queue' | 'purpose:absence-review' | 'purpose:attendance-correction' | 'purpose:decision-list' | 'purpose:decision-read' | 'purpose:decision-explanation' | 'purpose:decision-resolution' | 'purpose:decision-review-queue' | 'purpose:decision-review-seen' | 'purpose:payroll-approval' | 'purpose:payroll-drill-down' | 'purpose:payroll-export'
-  | 'statusAPPROVED' | 'statusPENDING' | 'statusREJECTED' | 'kind' | 'whatHappened' | 'reportHelp' | 'nav'
-  | `refused${RefusalCode}`;
+/**
+ * The participant page's texts: the keys, and the texts from each language's catalog
+ * (web/src/catalogs/<lang>.ts; adding a language is one catalog file).
+ */
+import { CATALOGS } from '../catalogs/index.js';
+import type { Messages, PageLang } from '../lib/i18n.js';
 
 /** Codes POST /absences refuses a report with, shown in the reader's language. */
 export const REFUSALS = ['NO_CHILD_ON_FILE', 'NOT_A_PROGRAMME_DAY', 'NOT_ENROLLED_ON_DATE', 'ON_UNPAID_LEAVE_ON_DATE', 'MINUTES_EXCEED_PLANNED', 'ALREADY_REPORTED', 'DATE_OUT_OF_RANGE'] as const;
 export type RefusalCode = (typeof REFUSALS)[number];
 
-export const MESSAGES: Messages<Key> = {
-  nb: {
-    title: 'Mitt introduksjonsprogram',
-    nav: 'Hovedmeny',
-    month: 'Måned',
-    payout: 'Utbetaling',
-    report: 'Meld fravær',
-    access: 'Hvem har sett',
-    data: 'Mine data',
-    signOut: 'Logg ut',
-    prev: 'Forrige måned',
-    next: 'Neste måned',
-    provisional: 'Foreløpig: bygger på registrert oppmøte og fravær. Vedtaket for måneden kan avvike.',
-    fromDecision: 'Fra vedtaket for måneden (versjon {v}).',
-    loading: 'Henter …',
-    absences: 'Fravær denne måneden',
-    noAbsences: 'Ingen fravær er meldt denne måneden.',
-    noDecision: 'Det er ikke gjort vedtak om utbetaling ennå.',
-    payoutFor: 'Utbetaling for {month}',
-    explanation: 'Forklaring',
-    hints: 'Dette kan endre utbetalingen',
-    reportTitle: 'Meld sykdom',
-    ownIllness: 'Jeg er syk',
-    childIllness: 'Barnet mitt er sykt',
-    date: 'Dato',
-    wholeDay: 'Hele dagen',
-    partDay: 'En del av dagen',
-    minutes: 'Hele eller en del av dagen?',
-    documentation: 'Dokumentasjon',
-    selfCert: 'Egenmelding',
-    doctorNote: 'Jeg leverer legeerklæring',
-    send: 'Send',
-    reported: 'Fraværet er meldt: {what}, {date}, {status}.',
-    reportHelp: 'Du kan melde sykdom for i dag og inntil 14 dager tilbake. Skriv aldri diagnose eller helseopplysninger.',
-    accessIntro: 'Hver gang en ansatt leser opplysninger om deg, blir det logget. Her ser du hvem (rollen), når og hvorfor.',
-    noAccess: 'Ingen ansatte har lest opplysningene dine ennå.',
-    when: 'Når',
-    who: 'Hvem',
-    why: 'Hvorfor',
-    integrity: 'Loggen er kontrollert:',
-    verified: 'ingen oppføringer er endret',
-    broken: 'loggen er endret – kontakt kommunen',
-    unverified: 'kunne ikke kontrolleres akkurat nå – prøv igjen senere',
-    pending: 'registrert, forsegles om et øyeblikk',
-    dataIntro: 'Last ned alt kommunen har lagret om deg i Introflyt, som en JSON-fil (personvernforordningen art. 15 og 20).',
-    download: 'Last ned mine data',
-    downloaded: 'Filen er lastet ned.',
-    error: 'Noe gikk galt: {message}',
-    choosePeriod: 'Velg måned',
-    statusAPPROVED: 'godkjent',
-    statusPENDING: 'venter på behandling',
-    statusREJECTED: 'avslått',
-    kind: 'Type',
-    whatHappened: 'Status',
-    refusedNO_CHILD_ON_FILE: 'Du kan ikke melde barns sykdom: det står ingen barn i mappen din. Be rådgiveren din om å rette det.',
-    refusedNOT_A_PROGRAMME_DAY: 'Datoen er ikke en programdag for deg (helg, helligdag eller en dag uten undervisning), så det er ikke noe fravær å melde.',
-    refusedNOT_ENROLLED_ON_DATE: 'Du var ikke med i programmet denne datoen, så det er ikke noe fravær å melde.',
-    refusedON_UNPAID_LEAVE_ON_DATE: 'Du har permisjon uten stønad denne datoen, så det er ikke noe fravær å melde.',
-    refusedMINUTES_EXCEED_PLANNED: 'Dagen har færre planlagte minutter enn du skrev. Meld hele dagen eller færre minutter.',
-    refusedALREADY_REPORTED: 'Du har allerede meldt fravær for hele denne dagen.',
-    refusedDATE_OUT_OF_RANGE: 'Du kan melde sykdom for i dag og inntil 14 dager tilbake.',
-    hoursAway: 'Hvor mange timer var du borte?',
-    hoursHelp: 'For eksempel 1,5 for en og en halv time.',
-    doctorNoteWhere: 'Legeerklæringen leverer du til rådgiveren din på læringssenteret, eller du sender den med posten. Den må være levert innen 14 dager etter fraværet. Til den er godkjent, holdes beløpet for dagen tilbake.',
-    roleadviser: 'Rådgiver',
-    rolepayroll: 'Lønnsmedarbeider',
-    roleadmin: 'Administrator',
-    purposeOther: 'Arbeid med saken din',
-    rejectedBy: 'avslått av rådgiveren din',
-    statusWord: 'Status',
-    'purpose:participant-get': 'Så på mappen din',
-    'purpose:participant-list': 'Så listen over sine deltakere',
-    'purpose:participant-attendance': 'Så på oppmøtet ditt',
-    'purpose:participant-update': 'Endret opplysninger i mappen din',
-    'purpose:participant-schedule': 'Endret timeplanen din',
-    'purpose:participant-register': 'Opprettet mappen din',
-    'purpose:participant-assign': 'Endret hvem som er rådgiveren din',
-    'purpose:participant-access': 'Endret tilgangen til mappen din',
-    'purpose:participant-kiosk-credential': 'Laget nytt kort til kiosken',
-    'purpose:participant-kiosk-status': 'Så på kortet ditt til kiosken',
-    'purpose:kiosk-card-locked': 'Kortet ditt ble sperret etter feil PIN-koder',
-    'purpose:kiosk-lock-cleared': 'Åpnet kortet ditt igjen',
-    'purpose:absence-queue': 'Så på dokumenter som venter',
-    'purpose:absence-review': 'Behandlet et fravær eller dokument',
-    'purpose:attendance-correction': 'Rettet en dag',
-    'purpose:decision-list': 'Så listen over vedtakene dine',
-    'purpose:decision-read': 'Så på et vedtak',
-    'purpose:decision-explanation': 'Leste forklaringen på et vedtak',
-    'purpose:decision-resolution': 'Registrerte et enkeltvedtak',
-    'purpose:decision-review-queue': 'Så på vedtak til kontroll',
-    'purpose:decision-review-seen': 'Så gjennom et vedtak',
-    'purpose:payroll-approval': 'Godkjente lønnskjøringen',
-    'purpose:payroll-drill-down': 'Så på vedtakene i lønnskjøringen',
-    'purpose:payroll-export': 'Lagde lønnsfilen',
-  },
-  en: {
-    title: 'My introduction programme',
-    nav: 'Main menu',
-    month: 'Month',
-    payout: 'Payout',
-    report: 'Report absence',
-    access: 'Who looked',
-    data: 'My data',
-    signOut: 'Sign out',
-    prev: 'Previous month',
-    next: 'Next month',
-    provisional: 'Provisional: based on recorded attendance and absences. The month’s decision may differ.',
-    fromDecision: 'From the month’s decision (version {v}).',
-    loading: 'Loading …',
-    absences: 'Absences this month',
-    noAbsences: 'No absences reported this month.',
-    noDecision: 'No payout decision has been made yet.',
-    payoutFor: 'Payout for {month}',
-    explanation: 'Explanation',
-    hints: 'What would change the payout',
-    reportTitle: 'Report illness',
-    ownIllness: 'I am ill',
-    childIllness: 'My child is ill',
-    date: 'Date',
-    wholeDay: 'The whole day',
-    partDay: 'Part of the day',
-    minutes: 'The whole day or part of it?',
-    documentation: 'Documentation',
-    selfCert: 'Self-certification',
-    doctorNote: 'I will hand in a doctor’s note',
-    send: 'Send',
-    reported: 'Absence reported: {what}, {date}, {status}.',
-    reportHelp: 'You can report illness for today and up to 14 days back. Never write a diagnosis or health details.',
-    accessIntro: 'Every time a member of staff reads your information, it is logged. Here you see who (the role), when and why.',
-    noAccess: 'No member of staff has read your information yet.',
-    when: 'When',
-    who: 'Who',
-    why: 'Why',
-    integrity: 'The log is checked:',
-    verified: 'no entry has been changed',
-    broken: 'the log has been changed – contact the municipality',
-    unverified: 'could not be checked just now – try again later',
-    pending: 'recorded, sealed in a moment',
-    dataIntro: 'Download everything the municipality holds about you in Introflyt, as a JSON file (GDPR art. 15 and 20).',
-    download: 'Download my data',
-    downloaded: 'The file is downloaded.',
-    error: 'Something went wrong: {message}',
-    choosePeriod: 'Choose a month',
-    statusAPPROVED: 'approved',
-    statusPENDING: 'waiting for review',
-    statusREJECTED: 'rejected',
-    kind: 'Type',
-    whatHappened: 'Status',
-    refusedNO_CHILD_ON_FILE: 'You cannot report a child’s illness: your file lists no children. Ask your adviser to correct it.',
-    refusedNOT_A_PROGRAMME_DAY: 'The date is not a programme day for you (a weekend, a public holiday or a day without classes), so there is no absence to report.',
-    refusedNOT_ENROLLED_ON_DATE: 'You were not in the programme on this date, so there is no absence to report.',
-    refusedON_UNPAID_LEAVE_ON_DATE: 'You are on unpaid leave on this date, so there is no absence to report.',
-    refusedMINUTES_EXCEED_PLANNED: 'The day has fewer planned minutes than you wrote. Report the whole day or fewer minutes.',
-    refusedALREADY_REPORTED: 'You have already reported absence for the whole of this day.',
-    refusedDATE_OUT_OF_RANGE: 'You can report illness for today and up to 14 days back.',
-    hoursAway: 'How many hours were you away?',
-    hoursHelp: 'For example 1.5 for an hour and a half.',
-    doctorNoteWhere: 'Hand in the doctor’s note to your adviser at the learning centre, or send it by post. It must arrive within 14 days of the absence. Until it is approved, the amount for the day is held back.',
-    roleadviser: 'Adviser',
-    rolepayroll: 'Payroll officer',
-    roleadmin: 'Administrator',
-    purposeOther: 'Work on your case',
-    rejectedBy: 'rejected by your adviser',
-    statusWord: 'Status',
-    'purpose:participant-get': 'Looked at your file',
-    'purpose:participant-list': 'Looked at their list of participants',
-    'purpose:participant-attendance': 'Looked at your attendance',
-    'purpose:participant-update': 'Changed facts in your file',
-    'purpose:participant-schedule': 'Changed your schedule',
-    'purpose:participant-register': 'Created your file',
-    'purpose:participant-assign': 'Changed who your adviser is',
-    'purpose:participant-access': 'Changed access to your file',
-    'purpose:participant-kiosk-credential': 'Issued a new kiosk card',
-    'purpose:participant-kiosk-status': 'Looked at your kiosk card',
-    'purpose:kiosk-card-locked': 'Your card was locked after wrong PINs',
-    'purpose:kiosk-lock-cleared': 'Unlocked your card',
-    'purpose:absence-queue': 'Looked at waiting documents',
-    'purpose:absence-review': 'Decided on an absence or document',
-    'purpose:attendance-correction': 'Corrected a day',
-    'purpose:decision-list': 'Looked at your list of decisions',
-    'purpose:decision-read': 'Looked at a decision',
-    'purpose:decision-explanation': 'Read the explanation of a decision',
-    'purpose:decision-resolution': 'Recorded a formal decision',
-    'purpose:decision-review-queue': 'Looked at decisions to review',
-    'purpose:decision-review-seen': 'Looked through a decision',
-    'purpose:payroll-approval': 'Approved the payroll run',
-    'purpose:payroll-drill-down': 'Looked at the payroll run’s decisions',
-    'purpose:payroll-export': 'Made the payroll file',
-  },
-};
+export type Key =
+  | 'title'
+  | 'nav'
+  | 'month'
+  | 'payout'
+  | 'report'
+  | 'access'
+  | 'data'
+  | 'signOut'
+  | 'prev'
+  | 'next'
+  | 'provisional'
+  | 'fromDecision'
+  | 'loading'
+  | 'absences'
+  | 'noAbsences'
+  | 'noDecision'
+  | 'payoutFor'
+  | 'explanation'
+  | 'hints'
+  | 'reportTitle'
+  | 'ownIllness'
+  | 'childIllness'
+  | 'date'
+  | 'wholeDay'
+  | 'partDay'
+  | 'minutes'
+  | 'documentation'
+  | 'selfCert'
+  | 'doctorNote'
+  | 'send'
+  | 'reported'
+  | 'reportHelp'
+  | 'accessIntro'
+  | 'noAccess'
+  | 'when'
+  | 'who'
+  | 'why'
+  | 'integrity'
+  | 'verified'
+  | 'broken'
+  | 'unverified'
+  | 'pending'
+  | 'dataIntro'
+  | 'download'
+  | 'downloaded'
+  | 'choosePeriod'
+  | 'statusAPPROVED'
+  | 'statusPENDING'
+  | 'statusREJECTED'
+  | 'kind'
+  | 'refusedNO_CHILD_ON_FILE'
+  | 'refusedNOT_A_PROGRAMME_DAY'
+  | 'refusedNOT_ENROLLED_ON_DATE'
+  | 'refusedON_UNPAID_LEAVE_ON_DATE'
+  | 'refusedMINUTES_EXCEED_PLANNED'
+  | 'refusedALREADY_REPORTED'
+  | 'refusedDATE_OUT_OF_RANGE'
+  | 'hoursAway'
+  | 'hoursHelp'
+  | 'doctorNoteWhere'
+  | 'roleadviser'
+  | 'rolepayroll'
+  | 'roleadmin'
+  | 'purposeOther'
+  | 'rejectedBy'
+  | 'purpose:participant-get'
+  | 'purpose:participant-list'
+  | 'purpose:participant-attendance'
+  | 'purpose:participant-update'
+  | 'purpose:participant-schedule'
+  | 'purpose:participant-register'
+  | 'purpose:participant-assign'
+  | 'purpose:participant-access'
+  | 'purpose:participant-kiosk-credential'
+  | 'purpose:participant-kiosk-status'
+  | 'purpose:kiosk-card-locked'
+  | 'purpose:kiosk-lock-cleared'
+  | 'purpose:absence-queue'
+  | 'purpose:absence-review'
+  | 'purpose:attendance-correction'
+  | 'purpose:decision-list'
+  | 'purpose:decision-read'
+  | 'purpose:decision-explanation'
+  | 'purpose:decision-resolution'
+  | 'purpose:decision-review-queue'
+  | 'purpose:decision-review-seen'
+  | 'purpose:payroll-approval'
+  | 'purpose:payroll-drill-down'
+  | 'purpose:payroll-export';
 
+export const MESSAGES = Object.fromEntries(CATALOGS.map((c) => [c.lang, c.participant])) as Messages<Key, PageLang>;

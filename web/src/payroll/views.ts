@@ -8,7 +8,7 @@
 import type { ReviewClass, RunDecisionsResponse, RunViewResponse } from '../../../shared/contract/responses.js';
 import { h, type Child } from '../lib/dom.js';
 import { dateTime, monthName, nok } from '../lib/format.js';
-import type { Lang } from '../lib/i18n.js';
+import type { StaffLang as Lang } from '../lib/i18n.js';
 import type { Key } from './messages.js';
 
 export const REVIEW_CLASSES: readonly ReviewClass[] = ['AUTOMATIC', 'REVIEW', 'VEDTAK_REQUIRED'];
