@@ -7,6 +7,7 @@
  *
  * Types only: nothing here runs, so the pages' bundles take nothing from it.
  */
+import type { ParticipantLanguage } from './languages.js';
 import type { ParticipantFacts } from '../adapters/participants-repo.js';
 import type { AttendanceDay } from '../domain/attendance/month-view.js';
 import type { DayCorrection } from '../domain/attendance/day-correction.js';
@@ -42,6 +43,7 @@ export interface ParticipantFileResponse {
   payrollRef: string | null;
   facts: ParticipantFacts;
   schedule: Schedule;
+  language: ParticipantLanguage;
   version: number;
   updatedAt: string;
   givenName: string;
@@ -205,6 +207,8 @@ export interface IdentificationResponse {
   identificationId: string;
   participantInitial: string;
   expiresAt: string;
+  /** The participant's language: the kiosk switches to it. */
+  language: ParticipantLanguage;
 }
 
 /** POST /checkins. */
