@@ -12,6 +12,7 @@ import type {
   ReviewListResponse,
   SimulationResponse,
 } from '../../../shared/contract/responses.js';
+import type { LanguageResponse } from '../../../shared/contract/languages.js';
 import { ApiError, type Api } from '../lib/api.js';
 import type { PresentInterval } from '../lib/corrections.js';
 
@@ -46,6 +47,7 @@ export const adviserApi = (api: Api) => ({
   resolve: (id: string, period: string, body: { kind: 'FORMAL_DECISION'; version: number; vedtakReference: string; advanceNoticeDate: string }) =>
     api.send<unknown>('PUT', `/decisions/${encodeURIComponent(id)}/${period}/resolution`, body),
   markSeen: (id: string, period: string, version: number) => api.send<unknown>('PUT', `/decisions/${encodeURIComponent(id)}/${period}/seen`, { version }),
+  setLanguage: (id: string, expectedVersion: number, language: string) => api.send<LanguageResponse>('PUT', `${p(id)}/language`, { expectedVersion, language }),
   simulate: (input: unknown) => api.send<SimulationResponse>('POST', '/simulations', input),
 });
 

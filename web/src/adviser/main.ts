@@ -15,6 +15,7 @@ import '../styles.css';
 import { ApiError } from '../lib/api.js';
 import { CATEGORY } from '../lib/calendar.js';
 import { addMonths, day } from '../lib/format.js';
+import { NATIVE_NAME } from '../lib/i18n.js';
 import { startPage } from '../lib/start.js';
 import { adviserApi } from './api.js';
 import { DOCS, MESSAGES, type Key } from './messages.js';
@@ -150,6 +151,13 @@ const actions: Actions = {
       }
     });
   },
+  setLanguage: (language) =>
+    void guarded(async () => {
+      const file = state.file!;
+      const r = await call.setLanguage(file.participantId, file.version, language);
+      state.file = { ...file, language: r.language, version: r.version };
+      notice.message = t('languageSaved', { lang: NATIVE_NAME[r.language] ?? r.language });
+    }),
   fieldError: (key, message) => {
     state.reasonError[key] = message;
     render();

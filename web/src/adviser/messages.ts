@@ -9,7 +9,7 @@ export type Key =
   | 'fromDecision' | 'useDecision' | 'minutes' | 'wholeDay' | 'version'
   | 'vedtakHeading' | 'lookHeading' | 'lookHelp' | 'noLook' | 'markSeen' | 'seen'
   | 'kiosk' | 'kioskNone' | 'kioskOpen' | 'kioskLocked' | 'unlock' | 'unlocked' | 'refusedTaps' | 'refusedTap' | 'reasonFailed' | 'reasonTooOld' | 'issueCard' | 'newPin' | 'newPinHelp' | 'issued'
-  | 'absenceHours' | 'absenceHoursHelp' | 'waitingDocs' | 'waitingDocsN' | 'needsVedtak' | 'toLook' | 'allClear' | 'listStatus' | 'facts' | 'schedule' | 'noSchedule' | 'planFrom' | 'birthDate' | 'regime' | 'children' | 'livesWithParent' | 'coupleReduction' | 'soleCarer' | 'programStart' | 'enrolments' | 'unpaidLeave' | 'yes' | 'no' | 'openEnded' | 'noneRecorded' | 'classAUTOMATIC' | 'classREVIEW' | 'classVEDTAK_REQUIRED' | 'statusAPPROVED' | 'statusPENDING' | 'statusREJECTED' | 'absencesTitle' | 'noAbsences' | 'rejectedBy' | 'roleadviser' | 'roleparticipant' | 'approvedDoc' | 'rejectedDoc' | 'reasonMissing' | 'reasonShort' | 'noteQuestion' | 'whatifTitle' | 'whatifHelp' | 'whatifNone' | 'changeDay' | 'presentHours' | 'addAbsence' | 'approvePending' | 'noPending' | 'addChange' | 'changes' | 'noChanges' | 'removeChange' | 'changeDayText' | 'addAbsenceText' | 'approveText' | 'decided' | 'whatifPayout' | 'difference' | 'hours' | 'pickDay' | 'issue' | 'documentationNone' | 'kindCARD' | 'kindQR' | 'tapIN' | 'tapOUT' | 'deviceWord' | 'refusedReason'
+  | 'languageLabel' | 'languageSaved' | 'saveLanguage' | 'absenceHours' | 'absenceHoursHelp' | 'waitingDocs' | 'waitingDocsN' | 'needsVedtak' | 'toLook' | 'allClear' | 'listStatus' | 'facts' | 'schedule' | 'noSchedule' | 'planFrom' | 'birthDate' | 'regime' | 'children' | 'livesWithParent' | 'coupleReduction' | 'soleCarer' | 'programStart' | 'enrolments' | 'unpaidLeave' | 'yes' | 'no' | 'openEnded' | 'noneRecorded' | 'classAUTOMATIC' | 'classREVIEW' | 'classVEDTAK_REQUIRED' | 'statusAPPROVED' | 'statusPENDING' | 'statusREJECTED' | 'absencesTitle' | 'noAbsences' | 'rejectedBy' | 'roleadviser' | 'roleparticipant' | 'approvedDoc' | 'rejectedDoc' | 'reasonMissing' | 'reasonShort' | 'noteQuestion' | 'whatifTitle' | 'whatifHelp' | 'whatifNone' | 'changeDay' | 'presentHours' | 'addAbsence' | 'approvePending' | 'noPending' | 'addChange' | 'changes' | 'noChanges' | 'removeChange' | 'changeDayText' | 'addAbsenceText' | 'approveText' | 'decided' | 'whatifPayout' | 'difference' | 'hours' | 'pickDay' | 'issue' | 'documentationNone' | 'kindCARD' | 'kindQR' | 'tapIN' | 'tapOUT' | 'deviceWord' | 'refusedReason'
   | 'correctTitle' | 'correctHelp' | 'presentTimes' | 'presentHelp' | 'withdraw' | 'saveCorrection' | 'corrected' | 'badTimes';
 
 export const MESSAGES: Messages<Key> = {
@@ -94,6 +94,9 @@ export const MESSAGES: Messages<Key> = {
     newPin: 'PIN-kode',
     newPinHelp: '4–8 siffer, ikke 1234 eller 0000. Det gamle kortet slutter å virke.',
     issued: 'Kortnummer (vises bare nå, skriv det ut): {number}',
+    languageLabel: 'Språk på deltakerens sider og i kiosken',
+    languageSaved: 'Språket er endret til {lang}.',
+    saveLanguage: 'Lagre språket',
     absenceHours: 'Timer borte',
     absenceHoursHelp: 'Tomt: hele dagen.',
     waitingDocs: '{n} dokument venter',
@@ -245,6 +248,9 @@ export const MESSAGES: Messages<Key> = {
     newPin: 'PIN',
     newPinHelp: '4–8 digits, not 1234 or 0000. The old card stops working.',
     issued: 'Card number (shown only now, print it): {number}',
+    languageLabel: 'Language of the participant’s pages and the kiosk',
+    languageSaved: 'The language is changed to {lang}.',
+    saveLanguage: 'Save the language',
     absenceHours: 'Hours away',
     absenceHoursHelp: 'Empty: the whole day.',
     waitingDocs: '{n} document waiting',

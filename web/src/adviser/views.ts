@@ -12,6 +12,8 @@ import { h, type Child } from '../lib/dom.js';
 import { renderExplanation, renderExplanationHistory } from '../lib/explanation.js';
 import { dateTime, day, monthName, nok, osloToday } from '../lib/format.js';
 import type { StaffLang as Lang } from '../lib/i18n.js';
+import { PARTICIPANT_LANGUAGES } from '../../../shared/contract/languages.js';
+import { NATIVE_NAME } from '../lib/i18n.js';
 import { DOCS, type Key } from './messages.js';
 import type { QueueItem, State } from './state.js';
 import { caseOf, pendingAbsences, programmeDays, type WhatIfChange } from './whatif.js';
@@ -31,6 +33,7 @@ export interface Actions {
   removeChange(index: number): void;
   runWhatIf(): void;
   fieldError(key: string, message: string): void;
+  setLanguage(language: string): void;
 }
 
 export interface Ctx {
@@ -167,9 +170,24 @@ function factsSection(c: Ctx): Child[] {
   ];
   const dow = lang === 'nb' ? { MON: 'mandag', TUE: 'tirsdag', WED: 'onsdag', THU: 'torsdag', FRI: 'fredag', SAT: 'lørdag', SUN: 'søndag' } : { MON: 'Monday', TUE: 'Tuesday', WED: 'Wednesday', THU: 'Thursday', FRI: 'Friday', SAT: 'Saturday', SUN: 'Sunday' };
   const plan = [...f.schedule.plans].sort((a, b) => (a.from < b.from ? 1 : -1))[0];
+  const langPick = h('select', { id: 'file-language', name: 'language' }, PARTICIPANT_LANGUAGES.map((l) => h('option', { value: l, lang: l, selected: l === f.language }, NATIVE_NAME[l] ?? l)));
   return [
     h('h3', {}, t('facts')),
     h('dl', { class: 'facts' }, facts.map(([k, v]) => [h('dt', {}, t(k)), h('dd', {}, v)])),
+    h(
+      'form',
+      {
+        class: 'row',
+        'data-file-language': f.language,
+        onsubmit: (ev: Event) => {
+          ev.preventDefault();
+          c.act.setLanguage(langPick.value);
+        },
+      },
+      h('label', { for: 'file-language' }, t('languageLabel')),
+      langPick,
+      h('button', { type: 'submit' }, t('saveLanguage')),
+    ),
     h('h3', {}, t('schedule')),
     plan === undefined
       ? h('p', {}, t('noSchedule'))

@@ -37,10 +37,10 @@ import { ApiError, NetworkError, newUuid } from '../lib/api.js';
 import { h, mount } from '../lib/dom.js';
 import { deviceTimeNow } from '../lib/format.js';
 import { bindingNotice } from '../lib/binding-notice.js';
-import { createI18n } from '../lib/i18n.js';
+import { createI18n, type PageLang } from '../lib/i18n.js';
 import { kioskApi } from './api.js';
 import { CredentialRevoked, deviceSession, forgetCredential, loadCredential, parseSetupCode, saveCredential, type DeviceSession } from './device.js';
-import { MESSAGES } from './messages.js';
+import { MESSAGES, type Key } from './messages.js';
 import { addRefused, bumpAttempts, cardRef, dequeue, enqueue, readQueue, readRefused, seal, takeRefused, unseal, type KioskCredential, type QueuedTap } from './queue.js';
 import { view, type Refusal, type Step } from './views.js';
 
@@ -49,7 +49,7 @@ const REFUSAL_CLEARS_AFTER_MS = 12_000;
 const IDLE_MS = 30_000;
 const REPLAY_EVERY_MS = 10_000;
 
-const i18n = createI18n(MESSAGES, 'nb');
+const i18n = createI18n<Key, PageLang>(MESSAGES, 'nb');
 const t = i18n.t;
 const root = document.getElementById('app')!;
 let session: DeviceSession | undefined;
@@ -131,6 +131,8 @@ async function check(credential: KioskCredential): Promise<void> {
     const identified = await call.identify(credential);
     markOnline(true);
     // Refused taps of this card at this kiosk are told to its holder, now that the PIN is known to be theirs.
+    // The person's own language, from their file, for the rest of their turn (reset() goes back to nb).
+    i18n.set(identified.language);
     go({ kind: 'action', credential, identified, notices: takeRefused(await cardRef(credential)) });
   } catch (err) {
     if (err instanceof CredentialRevoked) return revoked();

@@ -1,5 +1,6 @@
 /** The participant page's calls: only the signed-in participant's own data (/me/…), typed from shared/contract/responses.ts. */
 import type { AbsenceReportResponse, AccessLogResponse, DecisionDetailResponse, DecisionListResponse, ExplanationResponse, MonthAttendanceResponse } from '../../../shared/contract/responses.js';
+import type { LanguageResponse } from '../../../shared/contract/languages.js';
 import { ApiError, type Api } from '../lib/api.js';
 
 /** A 404 read as "nothing yet" (no decision for the month). */
@@ -29,6 +30,8 @@ export const participantApi = (api: Api) => ({
   accessLog: () => api.get<AccessLogResponse>('/me/access-log'),
   report: (body: AbsenceReport) => api.send<AbsenceReportResponse>('POST', '/absences', body),
   dataExport: () => api.raw('/me/data-export'),
+  language: () => api.get<LanguageResponse>('/me/language'),
+  setLanguage: (language: string) => api.send<LanguageResponse>('PUT', '/me/language', { language }),
 });
 
 export type ParticipantApi = ReturnType<typeof participantApi>;

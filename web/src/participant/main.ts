@@ -14,12 +14,15 @@ import { CATEGORY } from '../lib/calendar.js';
 import { download } from '../lib/dom.js';
 import { addMonths, day, osloToday } from '../lib/format.js';
 import { bindingNotice } from '../lib/binding-notice.js';
+import type { PageLang } from '../lib/i18n.js';
 import { startPage } from '../lib/start.js';
 import { participantApi } from './api.js';
 import { MESSAGES, REFUSALS, type Key } from './messages.js';
 import { TABS, accessView, dataView, monthView, payoutView, reportView, type Actions, type Ctx, type State, type Tab } from './views.js';
 
-const page = startPage('participant', MESSAGES, navigator.language.startsWith('en') ? 'en' : 'nb');
+// Before sign-in the file's language is not known: the browser's, if the page has it, else nb.
+const browserLang = (['nb', 'en', 'uk', 'ar'] as const).find((l) => navigator.language.toLowerCase().startsWith(l === 'nb' ? 'n' : l)) ?? 'nb';
+const page = startPage('participant', MESSAGES, browserLang as PageLang);
 const { i18n, t, notice } = page;
 const call = participantApi(page.api);
 
@@ -130,8 +133,28 @@ function render(): void {
   page.frame({ title: t('title'), signOut: t('signOut'), tabs: { label: t('nav'), current: state.tab, all: TABS, text: (tab) => t(tab as Key), open } }, bindingNotice(i18n.lang(), () => i18n.set('nb')), ...body);
 }
 
-void page.start('Introflyt', () => {
+/** The language on the participant's file decides the page's; choosing another in the switch changes the file (issue 11 §2). */
+let fileLanguage: string | undefined;
+async function followFileLanguage(): Promise<void> {
+  try {
+    fileLanguage = (await call.language()).language;
+    i18n.set(fileLanguage as PageLang);
+  } catch {
+    // The page still works in the browser's language; the next change is saved as usual.
+  }
+}
+
+void page.start('Introflyt', async () => {
+  await followFileLanguage();
   i18n.onChange(() => {
+    const chosen = i18n.lang();
+    if (fileLanguage !== undefined && chosen !== fileLanguage) {
+      fileLanguage = chosen;
+      call.setLanguage(chosen).catch((err: unknown) => {
+        page.fail(err);
+        render();
+      });
+    }
     if (state.tab === 'payout' && state.explanationKey !== '') void loadExplanation(state.explanationKey.slice(0, 7));
     render();
   });
