@@ -76,6 +76,8 @@ test('the kiosk is set up with its own credential; nobody at it can sign it out;
 
 test('check in and check out with card and PIN; receipt shows initial, time and direction; the screen clears; axe clean at every step', async () => {
   const { context, page } = await env.newPage('kiosk');
+  // p1 reads English (on their file): once the PIN is theirs, the kiosk speaks it.
+  expect((await env.sys.http('PUT', '/me/language', { token: await env.sys.tokenFor(p(1).username), body: { language: 'en' } })).status).toBe(200);
   const before = await env.sys.count('attendance');
   await setUp(page);
   expect(await seriousViolations(page)).toEqual([]);
@@ -116,9 +118,11 @@ test('check in and check out with card and PIN; receipt shows initial, time and 
   await identify(page, p(1).cardNumber, DEMO_PIN);
   await page.locator('[data-action="OUT"]').click();
   await receipt.waitFor();
-  expect(await receipt.locator('h1').textContent()).toBe('Sjekket ut');
+  // The next turn starts in Norwegian and switches to p1's English again on identification.
+  expect(await receipt.locator('h1').textContent()).toBe('Checked out');
   expect(await env.sys.count('attendance')).toBe(before + 2);
   expect(await queueLength(page)).toBe(0);
+  await env.sys.http('PUT', '/me/language', { token: await env.sys.tokenFor(p(1).username), body: { language: 'nb' } });
   await context.close();
 });
 

@@ -20,6 +20,10 @@ let env: BrowserEnv;
 beforeAll(async () => {
   env = await startBrowserEnv();
 });
+// Choosing English in the switch saves it on the participant's file; each test starts from Norwegian on every file.
+beforeEach(async () => {
+  for (const p of DEMO_PARTICIPANTS) await env.sys.http('PUT', '/me/language', { token: await env.sys.tokenFor(p.username), body: { language: 'nb' } });
+});
 afterAll(async () => {
   await env?.close();
 });

@@ -13,20 +13,10 @@ import type {
   SimulationResponse,
 } from '../../../shared/contract/responses.js';
 import type { LanguageResponse } from '../../../shared/contract/languages.js';
-import { ApiError, type Api } from '../lib/api.js';
+import { orNull, type Api } from '../lib/api.js';
 import type { PresentInterval } from '../lib/corrections.js';
 
 const p = (id: string): string => `/participants/${encodeURIComponent(id)}`;
-
-/** A 404 read as "nothing yet". */
-async function orNull<T>(read: Promise<T>): Promise<T | null> {
-  try {
-    return await read;
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 404) return null;
-    throw err;
-  }
-}
 
 export const adviserApi = (api: Api) => ({
   participants: () => api.get<ParticipantListResponse>('/participants'),

@@ -81,3 +81,13 @@ export function createApi(token: () => string | undefined, onUnauthorized: () =>
 export function newUuid(): string {
   return crypto.randomUUID();
 }
+
+/** A read whose 404 means "nothing yet" (no decision for the month): null instead of an error. */
+export async function orNull<T>(read: Promise<T>): Promise<T | null> {
+  try {
+    return await read;
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) return null;
+    throw err;
+  }
+}

@@ -1,17 +1,7 @@
 /** The participant page's calls: only the signed-in participant's own data (/me/…), typed from shared/contract/responses.ts. */
 import type { AbsenceReportResponse, AccessLogResponse, DecisionDetailResponse, DecisionListResponse, ExplanationResponse, MonthAttendanceResponse } from '../../../shared/contract/responses.js';
 import type { LanguageResponse } from '../../../shared/contract/languages.js';
-import { ApiError, type Api } from '../lib/api.js';
-
-/** A 404 read as "nothing yet" (no decision for the month). */
-async function orNull<T>(read: Promise<T>): Promise<T | null> {
-  try {
-    return await read;
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 404) return null;
-    throw err;
-  }
-}
+import { orNull, type Api } from '../lib/api.js';
 
 export interface AbsenceReport {
   requestId: string;
