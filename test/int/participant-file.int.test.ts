@@ -30,6 +30,7 @@ const PARTICIPANT_ROUTES = ROUTES.filter((r) => r.roles.includes('participant'))
 const SAMPLE: Readonly<Record<string, () => unknown>> = {
   'checkin-record': () => ({ eventId: randomUUID(), type: 'IN', deviceId: 'phone-x', deviceTime: '2026-10-07T08:55:00+02:00' }),
   'absence-report': () => ({ requestId: randomUUID(), category: 'OWN_ILLNESS', date: '2026-10-07', wholeDay: true }),
+  'PUT /me/language': () => ({ language: 'nb' }),
 };
 const QUERY: Readonly<Record<string, string>> = { 'me-attendance': '?month=2026-10', 'me-decision-explanation': '?lang=nb' };
 

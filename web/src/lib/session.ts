@@ -13,7 +13,7 @@ import { h, mount } from './dom.js';
 import type { I18n, Lang } from './i18n.js';
 
 /** What sign-in needs of a page's texts: the language and the switch. */
-export type LangSource = Pick<I18n<string>, 'lang' | 'onChange' | 'switcher'>;
+export type LangSource = Pick<I18n<string, Lang>, 'lang' | 'onChange' | 'switcher'>;
 
 export type RoleName = 'participant' | 'adviser' | 'payroll' | 'admin';
 
@@ -89,7 +89,7 @@ export function sessionFromFragment(role: RoleName): Session | undefined {
   return s;
 }
 
-const TEXT: Record<Lang, Record<'title' | 'local' | 'aws' | 'user' | 'go' | 'failed' | 'cognito' | 'loading', string>> = {
+const TEXT: Record<'nb' | 'en', Record<'title' | 'local' | 'aws' | 'user' | 'go' | 'failed' | 'cognito' | 'loading', string>> = {
   nb: {
     title: 'Logg inn',
     local: 'Dette er den lokale demoen (npm start): velg en demobruker. Du får et token fra den lokale utstederen, uten passord.',
@@ -118,7 +118,7 @@ export function signIn(root: HTMLElement, role: RoleName, i18n: LangSource, titl
     let users: string[] | undefined;
     let error = '';
     const render = (): void => {
-      const tx = TEXT[i18n.lang()];
+      const tx = TEXT[i18n.lang() === 'nb' ? 'nb' : 'en'];
       const status = h('p', { class: 'error', role: 'alert' }, error);
       if (__AUTH_MODE__ === 'cognito') {
         mount(root, h('header', { class: 'bar' }, h('span', { class: 'brand' }, title), i18n.switcher()), h('main', { id: 'main' }, h('h1', {}, tx.title), h('p', {}, tx.aws), h('p', {}, h('a', { class: 'button primary', href: role === 'adviser' || role === 'payroll' || role === 'admin' ? __COGNITO_STAFF_LOGIN_URL__ : __COGNITO_LOGIN_URL__ }, tx.cognito))));
