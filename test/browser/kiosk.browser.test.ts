@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import { DEMO_KIOSK_SETUP_CODE, DEMO_PARTICIPANTS, DEMO_PIN } from '../../infra/local/seed.js';
 import { getDeps } from '../../shared/adapters/deps.js';
 import { screenshot, seriousViolations, signInAs, startBrowserEnv, type BrowserEnv } from './browser.js';
+import { PAGES } from '../../web/src/pages.js';
 
 let env: BrowserEnv;
 beforeAll(async () => {
@@ -305,7 +306,7 @@ test('an answer lost on the way back: the tap stays queued and its replay is ans
 
 test('every page’s sign-in (local demo mode), the kiosk’s setup step and the index are axe clean, in nb and en', async () => {
   const { context, page } = await env.newPage('adviser');
-  for (const path of ['/participant/', '/adviser/', '/payroll/']) {
+  for (const path of ['/participant/', '/adviser/', '/payroll/', '/admin/']) {
     await page.goto(path);
     await page.locator('#demo-user option').first().waitFor({ state: 'attached' });
     expect(await page.locator('main').innerText()).toContain('Cognito');
@@ -320,7 +321,8 @@ test('every page’s sign-in (local demo mode), the kiosk’s setup step and the
   expect(await page.locator('h1').textContent()).toBe('Set up the kiosk');
   expect(await seriousViolations(page)).toEqual([]);
   await page.goto('/');
-  expect(await page.locator('a').count()).toBe(4);
+  // One link per page the build makes (web/src/pages.ts): the admin page included.
+  expect(await page.locator('a').count()).toBe(Object.keys(PAGES).length);
   expect(await seriousViolations(page)).toEqual([]);
   await context.close();
 });
