@@ -59,7 +59,7 @@ export const ROUTES: readonly RouteDef[] = [
   { method: 'GET', path: '/participants/{id}', fn: 'participant-get', roles: ['adviser'], tables: { participants: 'r', auditLog: 'rw' } },
   { method: 'PATCH', path: '/participants/{id}', fn: 'participant-update', roles: ['adviser'], tables: { participants: 'rw', auditLog: 'rw' } },
   { method: 'PUT', path: '/participants/{id}/schedule', fn: 'participant-schedule', roles: ['adviser'], tables: { participants: 'rw', auditLog: 'rw' } },
-  { method: 'PUT', path: '/participants/{id}/language', fn: 'participant-language', roles: ['adviser'], tables: { participants: 'rw', auditLog: 'rw' } },
+  { method: 'PUT', path: '/participants/{id}/language', fn: 'participant-update', roles: ['adviser'], tables: { participants: 'rw', auditLog: 'rw' } },
   { method: 'PUT', path: '/participants/{id}/kiosk-credential', fn: 'participant-kiosk-credential', roles: ['adviser'], tables: { participants: 'rw', auditLog: 'rw' } },
   { method: 'GET', path: '/participants/{id}/kiosk-credential', fn: 'participant-kiosk-status', roles: ['adviser'], tables: { participants: 'r', attendance: 'r', auditLog: 'rw' } },
   { method: 'DELETE', path: '/participants/{id}/kiosk-credential/lock', fn: 'participant-kiosk-unlock', roles: ['adviser'], tables: { participants: 'rw', auditLog: 'rw' } },

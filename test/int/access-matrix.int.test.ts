@@ -88,7 +88,7 @@ const SAMPLE_BODY: Readonly<Record<string, () => unknown>> = {
   'participant-update': () => ({ expectedVersion: 1, children: 2 }),
   'participant-schedule': () => ({ expectedVersion: 1, schedule: WEEKDAY_SCHEDULE }),
   'participant-kiosk-credential': () => ({ issueCard: true, pin: '2580' }),
-  'participant-language': () => ({ expectedVersion: 1, language: 'uk' }),
+  'PUT /participants/{id}/language': () => ({ expectedVersion: 1, language: 'uk' }),
   'PUT /me/language': () => ({ language: 'en' }),
   'kiosk-identify': () => ({ cardNumber: 'MATRIXCARD', pin: '2580' }),
   'participant-assign': () => ({ advisers: [ASSIGNED] }),
