@@ -196,7 +196,7 @@ test('the access log shows an adviser reading my data; download my data holds on
   await context.close();
 });
 
-test('reads the payout and its layered explanation in Norwegian and in English: summary first, the other layers one tap away', async () => {
+test('reads the payout and its layered explanation in Norwegian, English and Arabic (right to left, the unchecked-translation notice, the details layer): summary first, the other layers one tap away', async () => {
   // A stored decision for October as the payroll workflow stores it (engine on golden case g09: a pending self-certification).
   await seedDecision(goldenCase('g09-pending-self-cert', me.participantId), { runId: 'run-browser-participant' });
   const { context, page } = await env.newPage('participant');
@@ -235,7 +235,23 @@ test('reads the payout and its layered explanation in Norwegian and in English: 
   expect(await page.locator('details[data-layer="rights"]').innerText()).toMatch(/complain/i);
   expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, 'participant-2-payout-explanation-en', true);
+
+  // Arabic, chosen in the switch (so on the file): the explanation is asked for in it, written right to left,
+  // with the notice the API marks (a translation no qualified translator has checked) shown as one; the details layer too.
+  await page.getByRole('button', { name: 'العربية' }).click();
+  const ar = page.locator('.explanation[lang="ar"]');
+  await ar.waitFor();
+  expect(await ar.getAttribute('dir')).toBe('rtl');
+  const token = await env.sys.tokenFor(me.username);
+  expect((await env.sys.http('GET', '/me/language', { token })).body?.language).toBe('ar');
+  const api = (await env.sys.http('GET', '/me/decisions/2026-10/explanation', { token, query: { lang: 'ar' } })).body as { uncheckedTranslation: boolean; dir: string; layers: { lines: string[] }[] };
+  expect([api.uncheckedTranslation, api.dir]).toEqual([true, 'rtl']);
+  expect(await ar.getAttribute('data-unchecked-translation')).toBe('true');
+  expect(await page.locator('[data-translation-notice]').innerText()).toBe(api.layers[0]!.lines[0]);
+  expect(await page.locator('.explanation details[data-layer="details"]').count()).toBe(1);
+  expect(await seriousViolations(page)).toEqual([]);
   await context.close();
+  await env.sys.http('PUT', '/me/language', { token, body: { language: 'nb' } });
 });
 
 test('an adjusted month: the page shows the amount paid, the adjustment in the explanation and every version of it, in nb and en', async () => {
