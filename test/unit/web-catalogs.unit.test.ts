@@ -7,6 +7,8 @@
  */
 import { PARTICIPANT_LANGUAGES } from '../../shared/contract/languages.js';
 import { CATALOGS } from '../../web/src/catalogs/index.js';
+import { LANGUAGES as EXPLANATION_CATALOGS } from '../../shared/domain/explanation/render.js';
+import { EXPLANATION_LANGUAGES } from '../../web/src/participant/messages.js';
 import type { Catalog } from '../../web/src/catalogs/types.js';
 
 const nb = CATALOGS.find((c) => c.lang === 'nb')!;
@@ -20,6 +22,10 @@ function leaves(value: unknown, path = ''): Map<string, string> {
 }
 const texts = (c: Catalog) => leaves({ participant: c.participant, kiosk: c.kiosk, calendar: c.calendar, corrections: c.corrections, history: c.history, errors: c.errors });
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+test('the participant page asks for the explanation in exactly the languages it is written in', () => {
+  expect([...EXPLANATION_LANGUAGES].sort()).toEqual([...EXPLANATION_CATALOGS].sort());
+});
 
 test('the catalogs are the languages a participant can have on their file, nb first', () => {
   expect(CATALOGS.map((c) => c.lang)).toEqual([...PARTICIPANT_LANGUAGES]);
