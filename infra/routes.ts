@@ -48,6 +48,8 @@ export const ROUTES: readonly RouteDef[] = [
   { method: 'POST', path: '/absences', fn: 'absence-report', roles: ['participant'], tables: { participants: 'r', attendance: 'rw' } },
   { method: 'GET', path: '/me/access-log', fn: 'me-access-log', roles: ['participant'], tables: { participants: 'r', auditLog: 'r' } },
   { method: 'GET', path: '/me/data-export', fn: 'me-data-export', roles: ['participant'], tables: { participants: 'r', attendance: 'r', decisions: 'r', auditLog: 'r' } },
+  { method: 'GET', path: '/me/language', fn: 'me-language', roles: ['participant'], tables: { participants: 'r' } },
+  { method: 'PUT', path: '/me/language', fn: 'me-language', roles: ['participant'], tables: { participants: 'rw' } },
 
   // Adviser
   { method: 'GET', path: '/absences', fn: 'absence-queue', roles: ['adviser'], tables: { participants: 'r', attendance: 'r', auditLog: 'rw' } },
@@ -57,6 +59,7 @@ export const ROUTES: readonly RouteDef[] = [
   { method: 'GET', path: '/participants/{id}', fn: 'participant-get', roles: ['adviser'], tables: { participants: 'r', auditLog: 'rw' } },
   { method: 'PATCH', path: '/participants/{id}', fn: 'participant-update', roles: ['adviser'], tables: { participants: 'rw', auditLog: 'rw' } },
   { method: 'PUT', path: '/participants/{id}/schedule', fn: 'participant-schedule', roles: ['adviser'], tables: { participants: 'rw', auditLog: 'rw' } },
+  { method: 'PUT', path: '/participants/{id}/language', fn: 'participant-update', roles: ['adviser'], tables: { participants: 'rw', auditLog: 'rw' } },
   { method: 'PUT', path: '/participants/{id}/kiosk-credential', fn: 'participant-kiosk-credential', roles: ['adviser'], tables: { participants: 'rw', auditLog: 'rw' } },
   { method: 'GET', path: '/participants/{id}/kiosk-credential', fn: 'participant-kiosk-status', roles: ['adviser'], tables: { participants: 'r', attendance: 'r', auditLog: 'rw' } },
   { method: 'DELETE', path: '/participants/{id}/kiosk-credential/lock', fn: 'participant-kiosk-unlock', roles: ['adviser'], tables: { participants: 'rw', auditLog: 'rw' } },

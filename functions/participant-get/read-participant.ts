@@ -6,6 +6,7 @@
  * quote as `expectedVersion` (optimistic concurrency).
  */
 import type { Deps } from '../../shared/adapters/deps.js';
+import { languageOf } from '../../shared/contract/languages.js';
 import type { CredentialKind, FactChange, ParticipantProfile } from '../../shared/adapters/participants-repo.js';
 import { factsOf } from '../../shared/adapters/participants-repo.js';
 import type { AuthContext } from '../../shared/http/auth.js';
@@ -21,6 +22,7 @@ export function profileView(p: ParticipantProfile) {
     payrollRef: p.payrollRef ?? null,
     facts: factsOf(p),
     schedule: p.schedule,
+    language: languageOf(p.language),
     version: p.version,
     updatedAt: p.updatedAt,
   };

@@ -77,6 +77,8 @@ export interface ParticipantProfile extends ParticipantFacts {
   /** Pseudonymous reference for the municipality's payroll system (set at registration). */
   payrollRef?: string;
   schedule: Schedule;
+  /** The participant's language for the pages and the kiosk (shared/contract/languages.ts); absent: nb. */
+  language?: string;
   /** Starts at 1; every save increments it (optimistic concurrency). */
   version: number;
   updatedAt: string;

@@ -24,7 +24,7 @@ import { authorizeUrl, completeSignIn, globalSignOut, jwtClaims, logoutUrl, refr
 import { deviceSession } from './activation.js';
 
 /** What sign-in needs of a page's texts: the language and the switch. */
-export type LangSource = Pick<I18n<string>, 'lang' | 'onChange' | 'switcher'>;
+export type LangSource = Pick<I18n<string, Lang>, 'lang' | 'onChange' | 'switcher'>;
 
 export type RoleName = 'participant' | 'adviser' | 'payroll' | 'admin';
 
@@ -108,6 +108,26 @@ const TEXT: Record<Lang, Record<'title' | 'lead' | 'participant' | 'staff' | 'fa
     idle: 'You were signed out because the page was not used for {minutes} minutes.',
     signedOut: 'You are signed out.',
     working: 'Signing in …',
+  },
+  uk: {
+    title: 'Увійти',
+    lead: 'Ви входите через службу входу комуни і потім повертаєтеся сюди.',
+    participant: 'Увійти через ID-porten',
+    staff: 'Увійти через вхід комуни',
+    failed: 'Не вдалося увійти: {message}',
+    idle: 'Ви вийшли з системи, бо сторінкою не користувалися {minutes} хвилин.',
+    signedOut: 'Ви вийшли з системи.',
+    working: 'Вхід …',
+  },
+  ar: {
+    title: 'تسجيل الدخول',
+    lead: 'تسجّل الدخول عبر خدمة تسجيل الدخول في البلدية ثم تعود إلى هنا.',
+    participant: 'تسجيل الدخول عبر ID-porten',
+    staff: 'تسجيل الدخول عبر حساب البلدية',
+    failed: 'فشل تسجيل الدخول: {message}',
+    idle: 'تم تسجيل خروجك لأن الصفحة لم تُستخدم لمدة {minutes} دقيقة.',
+    signedOut: 'تم تسجيل خروجك.',
+    working: 'جارٍ تسجيل الدخول …',
   },
 };
 
