@@ -39,7 +39,7 @@ import { errorPage, logoutPage, loggedOutPage, pickerPage, type PickerUser } fro
 
 export const OIDC_MOUNT = '/oidc';
 /** The pages' OAuth client (public, PKCE); also the audience the local API accepts (auth.ts LOCAL_AUDIENCE). */
-export const PAGE_PATHS = ['/participant/', '/adviser/', '/payroll/'] as const;
+export const PAGE_PATHS = ['/participant/', '/adviser/', '/payroll/', '/admin/'] as const;
 
 /** Token lifetimes, as the CDK app clients set them (infra/constructs/user-directory.ts). */
 export const ID_TOKEN_SECONDS = 15 * 60;
