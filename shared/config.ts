@@ -1,12 +1,12 @@
 /**
  * The environment, parsed once with zod (quality.md style 6). Table names
- * come from the env vars named in infra/tables.ts; a function only needs the
- * tables its route uses (infra/routes.ts), so `requireTables` checks those on
+ * come from the env vars named in shared/contract/tables.ts; a function only needs the
+ * tables its route uses (shared/contract/routes.ts), so `requireTables` checks those on
  * the first request and fails with a message naming every missing variable.
  */
 import * as z from 'zod';
-import type { TableKey } from '../infra/routes.js';
-import { TABLES } from '../infra/tables.js';
+import type { TableKey } from './contract/tables.js';
+import { TABLES } from './contract/tables.js';
 
 /** A kiosk's access token lives this long; the kiosk fetches the next one before it ends. */
 export const DEFAULT_DEVICE_TOKEN_MINUTES = 15;

@@ -31,8 +31,8 @@ import { minuteOf, scheduleOn } from '../../shared/domain/schedule/schedule.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { BadRequestError, ConflictError } from '../../shared/http/errors.js';
 import { noSuchParticipant, recordAccess, requireStaffAccess } from '../../shared/http/staff-access.js';
-import type { CorrectionView } from '../me-attendance/correction-view.js';
-import { correctionView } from '../me-attendance/correction-view.js';
+import type { CorrectionView } from '../../shared/features/attendance/correction-view.js';
+import { correctionView } from '../../shared/features/attendance/correction-view.js';
 import type { CorrectionBody } from './schema.js';
 
 export const PURPOSE = 'attendance-correction';

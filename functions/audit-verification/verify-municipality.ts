@@ -37,7 +37,7 @@ export async function verifyMunicipality(municipality: string, now: Date): Promi
     municipalityParticipants(db, tableNameOf(config, 'participants'), municipality),
     getPayrollRunsRepo().listRuns(municipality, { limit: Number.MAX_SAFE_INTEGER }),
   ]);
-  // A run's own chain is `RUN#<runId>` (functions/payroll-run-approve/approve-run.ts runAuditChain).
+  // A run's own chain is `RUN#<runId>` (shared/features/payroll/runs.ts runAuditChain).
   const chainIds = [...participants, ...runs.map((r) => `RUN#${r.runId}`)];
   try {
     const [chains, anchored] = await Promise.all([readChains(db, tableNameOf(config, 'auditLog'), chainIds), readAnchoredState(anchors)]);

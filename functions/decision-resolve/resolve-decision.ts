@@ -24,10 +24,10 @@ import type { Resolution } from '../../shared/domain/payroll/resolution.js';
 import { ResolutionRejected, checkResolution, sameResolution } from '../../shared/domain/payroll/resolution.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../shared/http/errors.js';
-import { engineDecision } from '../me-decision-get/decision-view.js';
-import { ensureExplanation } from '../me-decision-explanation/explanation-versions.js';
-import { beginAdviserRead } from '../participant-decision-get/adviser-read.js';
-import type { RouteDef } from '../../infra/routes.js';
+import { engineDecision } from '../../shared/features/decisions/decision-view.js';
+import { ensureExplanation } from '../../shared/features/decisions/explanation-versions.js';
+import { beginAdviserRead } from '../../shared/features/decisions/adviser-read.js';
+import type { RouteDef } from '../../shared/contract/routes.js';
 import type { ResolutionBody } from './schema.js';
 
 export const PURPOSE = 'decision-resolution';

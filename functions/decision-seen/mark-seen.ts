@@ -17,9 +17,9 @@ import type { Deps } from '../../shared/adapters/deps.js';
 import { checkSeen } from '../../shared/domain/payroll/review-seen.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { ConflictError, NotFoundError } from '../../shared/http/errors.js';
-import type { RouteDef } from '../../infra/routes.js';
-import { engineDecision } from '../me-decision-get/decision-view.js';
-import { beginAdviserRead } from '../participant-decision-get/adviser-read.js';
+import type { RouteDef } from '../../shared/contract/routes.js';
+import { engineDecision } from '../../shared/features/decisions/decision-view.js';
+import { beginAdviserRead } from '../../shared/features/decisions/adviser-read.js';
 import type { SeenBody } from './schema.js';
 
 export const PURPOSE = 'decision-review-seen';

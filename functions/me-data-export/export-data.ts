@@ -15,11 +15,11 @@ import type { ExplanationsRepo } from '../../shared/adapters/explanations-repo.j
 import { getExplanationsRepo } from '../../shared/adapters/explanations-repo.js';
 import { staffRef } from '../../shared/http/auth.js';
 import { NotFoundError } from '../../shared/http/errors.js';
-import type { AccessLogView } from '../me-access-log/read-access-log.js';
-import { accessLogView } from '../me-access-log/read-access-log.js';
-import type { AbsenceView } from '../me-attendance/absence-view.js';
-import { absenceView } from '../me-attendance/absence-view.js';
-import { correctionView } from '../me-attendance/correction-view.js';
+import type { AccessLogView } from '../../shared/features/access-log/read-access-log.js';
+import { accessLogView } from '../../shared/features/access-log/read-access-log.js';
+import type { AbsenceView } from '../../shared/features/attendance/absence-view.js';
+import { absenceView } from '../../shared/features/attendance/absence-view.js';
+import { correctionView } from '../../shared/features/attendance/correction-view.js';
 
 export async function exportData(deps: Deps, participantId: string, explanations: Pick<ExplanationsRepo, 'listForParticipant'> = getExplanationsRepo()): Promise<Record<string, unknown>> {
   const [identity, profile, factChanges, credentialKinds, advisers, events, { absences, corrections }, decisions, audit, revisions] = await Promise.all([

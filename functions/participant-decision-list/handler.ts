@@ -1,9 +1,9 @@
 /** GET /participants/{id}/decisions (adviser, assigned only; access-logged first). */
 import { decisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import { httpHandler, ok, routeOf } from '../../shared/http/middleware.js';
-import { listDecisions } from '../me-decision-list/list-decisions.js';
-import { beginAdviserRead } from '../participant-decision-get/adviser-read.js';
-import { participantPathSchema } from '../participant-decision-get/schema.js';
+import { listDecisions } from '../../shared/features/decisions/list-decisions.js';
+import { beginAdviserRead } from '../../shared/features/decisions/adviser-read.js';
+import { participantPathSchema } from '../../shared/features/decisions/adviser-path-schema.js';
 
 const ROUTE = routeOf('participant-decision-list');
 

@@ -35,8 +35,8 @@ import { lookbackMonths } from '../../shared/domain/payroll/correction-window.js
 import { versionKey } from '../../shared/domain/payroll/decision-versions.js';
 import type { MonthOutcome, Payment, PreviousVersion } from '../../shared/domain/payroll/participant-month.js';
 import { decideMonth, effectiveReview, enrolledInMonth, isUnchanged } from '../../shared/domain/payroll/participant-month.js';
-import { ensureExplanation, type ExplanationIo } from '../me-decision-explanation/explanation-versions.js';
-import { releasedMonths } from '../payroll-prepare/prepare-run.js';
+import { ensureExplanation, type ExplanationIo } from '../../shared/features/decisions/explanation-versions.js';
+import { releasedMonths } from '../../shared/features/payroll/runs.js';
 import { addTotals, decisionTotals, emptyTotals, type RunTotals } from '../../shared/domain/payroll/run.js';
 import { buildCase } from '../../shared/domain/schedule/build-case.js';
 import { isPublicHoliday } from '../../shared/domain/schedule/holidays.js';

@@ -23,7 +23,8 @@ import type { DateRange } from '../../shared/domain/calendar.js';
 import type { PayrollSettings } from '../../shared/domain/payroll/correction-window.js';
 import { lookbackMonths } from '../../shared/domain/payroll/correction-window.js';
 import { enrolledInMonth } from '../../shared/domain/payroll/participant-month.js';
-import type { PrepareOutput } from './schema.js';
+import type { PrepareOutput } from '../../shared/features/payroll/prepare-schema.js';
+import { releasedMonths } from '../../shared/features/payroll/runs.js';
 
 /** 100 participants per batch: one batch's decisions fit a Lambda invocation with room (docs/scale.md). */
 export const DEFAULT_BATCH_SIZE = 100;
@@ -69,12 +70,6 @@ function listFromTable(municipality: string, period: string): Promise<string[]> 
   const config = getConfig();
   if (client?.config !== config) client = { config, db: createDocumentClient(config) };
   return listEnrolledParticipants(client.db, tableNameOf(config, 'participants'), municipality, period);
-}
-
-/** Of the months in the look-back window, those whose run the municipality has released (only released months are corrected). */
-export async function releasedMonths(runs: Pick<PayrollRunsRepo, 'getCurrentRun'>, municipality: string, months: readonly string[]): Promise<string[]> {
-  const current = await Promise.all(months.map((p) => runs.getCurrentRun(municipality, p)));
-  return months.filter((_, i) => current[i]?.status === 'RELEASED');
 }
 
 /** Enrolled in the month, or with a decision in one of the released months: sorted, each once. */

@@ -17,12 +17,10 @@ import type { PayrollRun } from '../../shared/adapters/payroll-runs-repo.js';
 import { APPROVALS_NEEDED, RunRejected, decide } from '../../shared/domain/payroll/run.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { ConflictError } from '../../shared/http/errors.js';
-import { loadRun, runDecisions, unresolvedVedtak } from '../payroll-run-decisions/run-decisions.js';
+import { loadRun, runDecisions, unresolvedVedtak } from '../../shared/features/payroll/run-decisions.js';
+import { runAuditChain } from '../../shared/features/payroll/runs.js';
 
 export const PURPOSE = 'payroll-approval';
-
-/** The audit chain of a payroll run (approvals, exports). */
-export const runAuditChain = (runId: string): string => `RUN#${runId}`;
 
 export interface ApprovalView {
   runId: string;

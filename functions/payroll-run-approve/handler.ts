@@ -1,7 +1,7 @@
 /** POST /payroll-runs/{id}/approvals (payroll): approve; the second different approver releases the run. */
 import { decisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import { created, httpHandler, routeOf } from '../../shared/http/middleware.js';
-import { runPathSchema } from '../payroll-run-decisions/schema.js';
+import { runPathSchema } from '../../shared/features/payroll/run-decisions-schema.js';
 import { approveRun } from './approve-run.js';
 
 const ROUTE = routeOf('payroll-run-approve');

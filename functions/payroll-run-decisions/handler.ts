@@ -2,7 +2,7 @@
 import { decisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import { httpHandler, ok, routeOf } from '../../shared/http/middleware.js';
 import { listRunDecisions } from './list-run-decisions.js';
-import { runDecisionsQuerySchema, runPathSchema } from './schema.js';
+import { runDecisionsQuerySchema, runPathSchema } from '../../shared/features/payroll/run-decisions-schema.js';
 
 const ROUTE = routeOf('payroll-run-decisions');
 

@@ -15,8 +15,8 @@ import type { RunStatus, RunTotals } from '../../shared/domain/payroll/run.js';
 import { versionKey } from '../../shared/domain/payroll/decision-versions.js';
 import { effectivePayoutOre, grossOre } from '../../shared/domain/payroll/resolution.js';
 import type { AuthContext } from '../../shared/http/auth.js';
-import { engineDecision } from '../me-decision-get/decision-view.js';
-import { backPaymentAmount, backPayments, loadRun, reviewOf, runDecisions, unresolvedVedtak } from './run-decisions.js';
+import { engineDecision } from '../../shared/features/decisions/decision-view.js';
+import { backPaymentAmount, backPayments, loadRun, reviewOf, runDecisions, unresolvedVedtak } from '../../shared/features/payroll/run-decisions.js';
 
 export const PURPOSE = 'payroll-drill-down';
 const PARALLEL = 8;

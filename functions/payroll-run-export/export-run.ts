@@ -27,9 +27,9 @@ import { EXPORT_COLUMNS, exportRecord, exportRows } from '../../shared/domain/pa
 import { versionKey } from '../../shared/domain/payroll/decision-versions.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { ConflictError } from '../../shared/http/errors.js';
-import { engineDecision } from '../me-decision-get/decision-view.js';
-import { runAuditChain } from '../payroll-run-approve/approve-run.js';
-import { backPaymentAmount, backPayments, loadRun, runDecisions } from '../payroll-run-decisions/run-decisions.js';
+import { engineDecision } from '../../shared/features/decisions/decision-view.js';
+import { runAuditChain } from '../../shared/features/payroll/runs.js';
+import { backPaymentAmount, backPayments, loadRun, runDecisions } from '../../shared/features/payroll/run-decisions.js';
 
 export const PURPOSE = 'payroll-export';
 const PARALLEL = 16;

@@ -1,7 +1,7 @@
 /** GET /payroll-runs/{id}/export (payroll): the released run's CSV for the payroll system. */
 import { decisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import { httpHandler, ok, routeOf } from '../../shared/http/middleware.js';
-import { runPathSchema } from '../payroll-run-decisions/schema.js';
+import { runPathSchema } from '../../shared/features/payroll/run-decisions-schema.js';
 import { csvResponse } from './csv-response.js';
 import { exportRun } from './export-run.js';
 

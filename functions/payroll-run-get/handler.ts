@@ -2,7 +2,7 @@
 import { getPayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
 import { NotFoundError } from '../../shared/http/errors.js';
 import { httpHandler, ok } from '../../shared/http/middleware.js';
-import { runView } from '../payroll-run-start/schema.js';
+import { runView } from '../../shared/features/payroll/run-view.js';
 import { runPathSchema } from './schema.js';
 
 export const handler = httpHandler({ fn: 'payroll-run-get', path: runPathSchema }, async ({ auth, path }) => {

@@ -1,7 +1,7 @@
 /** GET /payroll-runs (payroll): the municipality's runs, newest month first (failed ones too: they explain a restart). */
 import { getPayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
 import { httpHandler, ok } from '../../shared/http/middleware.js';
-import { runView } from '../payroll-run-start/schema.js';
+import { runView } from '../../shared/features/payroll/run-view.js';
 import { listRunsQuerySchema } from './schema.js';
 
 export const handler = httpHandler({ fn: 'payroll-run-list', query: listRunsQuerySchema }, async ({ auth, query }) => {

@@ -2,7 +2,7 @@
 import { getPayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
 import { getWorkflow } from '../../shared/adapters/workflow.js';
 import { httpHandler } from '../../shared/http/middleware.js';
-import { startRunBodySchema } from './schema.js';
+import { startRunBodySchema } from '../../shared/features/payroll/run-view.js';
 import { startPayrollRun } from './start-run.js';
 
 export const handler = httpHandler({ fn: 'payroll-run-start', body: startRunBodySchema }, ({ auth, body, deps, log }) =>

@@ -26,8 +26,8 @@ import type { Decision, DecisionLine } from '../../shared/domain/decision.js';
 import { latestPerPeriod, orderReviews, versionKey } from '../../shared/domain/payroll/decision-versions.js';
 import { grossOre } from '../../shared/domain/payroll/resolution.js';
 import type { AuthContext } from '../../shared/http/auth.js';
-import type { ResolutionView } from '../me-decision-get/decision-view.js';
-import { engineDecision, resolutionView, resolutionsByKey } from '../me-decision-get/decision-view.js';
+import type { ResolutionView } from '../../shared/features/decisions/decision-view.js';
+import { engineDecision, resolutionView, resolutionsByKey } from '../../shared/features/decisions/decision-view.js';
 
 export const PURPOSE = 'decision-review-queue';
 const PARALLEL = 8;

@@ -1,6 +1,6 @@
 /**
  * The local API Gateway: a `node:http` server that serves the rows of
- * infra/routes.ts with the same handler modules Lambda runs. For each request
+ * shared/contract/routes.ts with the same handler modules Lambda runs. For each request
  * it does what API Gateway (HTTP API, payload format 2.0, JWT authorizer)
  * does: match the route, verify the bearer token (401 if that fails; groups
  * are the handler's business), build the v2 event, invoke the handler and map
@@ -42,12 +42,13 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambd
 import * as z from 'zod';
 import { PAGE_HEADERS } from '../page-headers.js';
 import { PROJECT_ROOT, handlerEntry } from '../project.js';
-import type { Role, RouteDef } from '../routes.js';
-import { ROUTES } from '../routes.js';
+import type { RouteDef } from '../../shared/contract/routes.js';
+import type { Role } from '../../shared/contract/roles.js';
+import { ROUTES } from '../../shared/contract/routes.js';
 import type { LocalIssuer } from './auth.js';
 import { clientCredentialsToken, type TokenEndpoint } from './oauth-token.js';
 
-/** The kiosk authorizer's function (infra/routes.ts `authorizer: 'device'`). */
+/** The kiosk authorizer's function (shared/contract/routes.ts `authorizer: 'device'`). */
 export const DEVICE_AUTHORIZER_FN = 'checkin-authorizer';
 
 // ---------------------------------------------------------------------------

@@ -20,8 +20,8 @@
  * (a payroll run over these participants), not from the seed.
  */
 import { createHash } from 'node:crypto';
-import type { TableKey } from '../routes.js';
-import { TABLES } from '../tables.js';
+import type { TableKey } from '../../shared/contract/tables.js';
+import { TABLES } from '../../shared/contract/tables.js';
 import type { DemoUser } from './http-server.js';
 import type { AbsenceRecord, CheckinRecord } from '../../shared/adapters/attendance-repo.js';
 import { DynamoAttendanceRepo, absenceIdOf } from '../../shared/adapters/attendance-repo.js';

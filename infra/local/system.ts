@@ -2,7 +2,7 @@
  * The whole product on one machine (architecture.md "Local runtime"):
  * DynamoDB Local, the tables of the synthesized stateful template, the
  * environment the handlers read (shared/config.ts), a local token issuer and
- * the HTTP front serving infra/routes.ts with the real handler modules.
+ * the HTTP front serving shared/contract/routes.ts with the real handler modules.
  *
  * The handlers read their configuration from `process.env`, as on Lambda, so
  * one process runs one local system at a time; `stop()` puts the previous

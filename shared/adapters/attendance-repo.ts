@@ -22,7 +22,7 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Role } from '../../infra/routes.js';
+import type { Role } from '../contract/roles.js';
 import type { DayCorrection } from '../domain/attendance/day-correction.js';
 import type { CheckType } from '../domain/attendance/presence.js';
 import type { AbsenceStatus, Category, Documentation } from '../domain/decision.js';

@@ -28,7 +28,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Role } from '../../infra/routes.js';
+import type { Role } from '../contract/roles.js';
 import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { DateRange } from '../domain/calendar.js';
 import type { MissingCheckoutPolicy } from '../domain/attendance/presence.js';

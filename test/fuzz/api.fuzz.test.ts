@@ -1,5 +1,5 @@
 /**
- * S1/S2 (quality.md): for EVERY row of infra/routes.ts (iterated, so routes
+ * S1/S2 (quality.md): for EVERY row of shared/contract/routes.ts (iterated, so routes
  * added later are covered without changes here), fast-check sends ≥ 1 000
  * hostile requests to the route's handler, in process, as API Gateway v2
  * events against one DynamoDB Local: hostile bodies (wrong types, huge
@@ -29,9 +29,10 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { ROUTES } from '../../infra/routes.js';
-import type { RouteDef, TableKey } from '../../infra/routes.js';
-import { TABLES } from '../../infra/tables.js';
+import { ROUTES } from '../../shared/contract/routes.js';
+import type { RouteDef } from '../../shared/contract/routes.js';
+import type { TableKey } from '../../shared/contract/tables.js';
+import { TABLES } from '../../shared/contract/tables.js';
 import { FileAnchorStore } from '../../shared/adapters/audit-anchors.js';
 import { setAuditServices } from '../../shared/adapters/audit-config.js';
 import { LocalAuditMac } from '../../shared/adapters/audit-mac.js';
@@ -170,7 +171,7 @@ afterAll(async () => {
   await db?.stop();
 });
 
-test('every route in infra/routes.ts has a handler and its path parameters are named in the template', async () => {
+test('every route in shared/contract/routes.ts has a handler and its path parameters are named in the template', async () => {
   expect(ROUTES.length).toBeGreaterThan(0);
   for (const r of ROUTES) {
     await expect(loadHandler(r.fn)).resolves.toBeInstanceOf(Function);

@@ -6,8 +6,8 @@
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { synthesizeStatefulTemplate, synthesizeTemplates } from '../../infra/synth.js';
-import { ROUTES } from '../../infra/routes.js';
-import { TABLES } from '../../infra/tables.js';
+import { ROUTES } from '../../shared/contract/routes.js';
+import { TABLES } from '../../shared/contract/tables.js';
 import { PAYROLL_TASKS } from '../../infra/constructs/payroll-workflow.js';
 
 type Json = Record<string, unknown>;

@@ -1,6 +1,6 @@
 /**
  * quality.md S3/S4 over HTTP against the local system: the matrix endpoint ×
- * role × ownership, built by iterating ROUTES (infra/routes.ts), so a route
+ * role × ownership, built by iterating ROUTES (shared/contract/routes.ts), so a route
  * added to the table is covered here without editing this file.
  *
  * - no token → 401 on every route;
@@ -31,8 +31,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { TokenRequest } from '../../infra/local/auth.js';
-import type { Role, RouteDef } from '../../infra/routes.js';
-import { ROLES, ROUTES } from '../../infra/routes.js';
+import type { RouteDef } from '../../shared/contract/routes.js';
+import type { Role } from '../../shared/contract/roles.js';
+import { ROUTES } from '../../shared/contract/routes.js';
+import { ROLES } from '../../shared/contract/roles.js';
 import { getDeps } from '../../shared/adapters/deps.js';
 import { parseCase } from '../../shared/domain/case.js';
 import { simulate } from '../../shared/domain/engine.js';
@@ -44,7 +46,7 @@ import { WEEKDAY_SCHEDULE, assign, seedCard, seedDevice, seedParticipant } from 
 import type { Captured } from '../support/capture-logs.js';
 import { captureLogs } from '../support/capture-logs.js';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { TABLES } from '../../infra/tables.js';
+import { TABLES } from '../../shared/contract/tables.js';
 import { device, kiosk, participant, staff, startTestSystem, type HttpReply, type TestSystem } from '../support/local-system.js';
 
 let sys: TestSystem;

@@ -25,7 +25,7 @@ import { handler as schedule } from '../../functions/participant-schedule/handle
 import { handler as credential } from '../../functions/participant-kiosk-credential/handler.js';
 import { handler as attendance } from '../../functions/participant-attendance/handler.js';
 import { handler as checkin } from '../../functions/checkin-record/handler.js';
-import { validNationalId } from '../../functions/participant-register/schema.js';
+import { validNationalId } from '../../shared/features/participants/register-schema.js';
 import { defaultEffectiveFrom, firstOfNextMonth } from '../../functions/participant-update/update-facts.js';
 import { guessablePin } from '../../functions/participant-kiosk-credential/schema.js';
 import type { Caller, Reply } from '../support/api-event.js';

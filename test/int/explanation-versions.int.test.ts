@@ -18,7 +18,7 @@ import { decisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import type { Decision } from '../../shared/domain/decision.js';
 import { LANGUAGES, renderExplanation } from '../../shared/domain/explanation/render.js';
 import { emptyTotals } from '../../shared/domain/payroll/run.js';
-import { ensureExplanation } from '../../functions/me-decision-explanation/explanation-versions.js';
+import { ensureExplanation } from '../../shared/features/decisions/explanation-versions.js';
 import { assign, seedParticipant } from '../support/api-seed.js';
 import { absentOn, baseCase, OCTOBER_2026_DAYS } from '../support/case-builder.js';
 import { seedDecision } from '../support/decision-seed.js';

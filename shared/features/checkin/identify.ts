@@ -19,16 +19,16 @@
  * PIN both give 401 IDENTIFICATION_FAILED, and unknown cards are counted and
  * locked the same way (their counter is keyed by the hash of the number).
  */
-import type { Deps } from '../../shared/adapters/deps.js';
-import { cardKeyOf } from '../../shared/adapters/kiosk-repo.js';
-import type { CredentialKind, Device } from '../../shared/adapters/participants-repo.js';
-import { credentialSecretHash } from '../../shared/adapters/participants-repo.js';
-import { verifyPin } from '../../shared/adapters/pin.js';
-import { CARD_ATTEMPT_LIMIT } from '../../shared/domain/attendance/kiosk-limits.js';
-import type { AuthContext } from '../../shared/http/auth.js';
-import type { AppError } from '../../shared/http/errors.js';
-import { ForbiddenError, TooManyAttemptsError, UnauthenticatedError } from '../../shared/http/errors.js';
-import type { RequestLog } from '../../shared/http/logger.js';
+import type { Deps } from '../../adapters/deps.js';
+import { cardKeyOf } from '../../adapters/kiosk-repo.js';
+import type { CredentialKind, Device } from '../../adapters/participants-repo.js';
+import { credentialSecretHash } from '../../adapters/participants-repo.js';
+import { verifyPin } from '../../adapters/pin.js';
+import { CARD_ATTEMPT_LIMIT } from '../../domain/attendance/kiosk-limits.js';
+import type { AuthContext } from '../../http/auth.js';
+import type { AppError } from '../../http/errors.js';
+import { ForbiddenError, TooManyAttemptsError, UnauthenticatedError } from '../../http/errors.js';
+import type { RequestLog } from '../../http/logger.js';
 
 /** The audit-log purpose of a card lock (the adviser's view of the participant shows it). */
 export const LOCK_PURPOSE = 'kiosk-card-locked';

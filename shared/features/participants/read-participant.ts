@@ -5,11 +5,12 @@
  * and logged first (shared/http/staff-access.ts); `version` is what a later change must
  * quote as `expectedVersion` (optimistic concurrency).
  */
-import type { Deps } from '../../shared/adapters/deps.js';
-import type { CredentialKind, FactChange, ParticipantProfile } from '../../shared/adapters/participants-repo.js';
-import { factsOf } from '../../shared/adapters/participants-repo.js';
-import type { AuthContext } from '../../shared/http/auth.js';
-import { noSuchParticipant, recordAccess, requireStaffAccess } from '../../shared/http/staff-access.js';
+import type { Deps } from '../../adapters/deps.js';
+import type { CredentialKind, FactChange, ParticipantProfile } from '../../adapters/participants-repo.js';
+import { factsOf } from '../../adapters/participants-repo.js';
+import type { AuthContext } from '../../http/auth.js';
+import { ConflictError } from '../../http/errors.js';
+import { noSuchParticipant, recordAccess, requireStaffAccess } from '../../http/staff-access.js';
 
 export const PURPOSE = 'participant-get';
 
@@ -27,6 +28,9 @@ export function profileView(p: ParticipantProfile) {
 }
 
 export type ProfileView = ReturnType<typeof profileView>;
+
+/** A change quoted an `expectedVersion` that is no longer the file's (update, schedule). */
+export const participantChanged = () => new ConflictError('PARTICIPANT_CHANGED', 'The participant was changed since you read it; reload and try again');
 
 export interface ParticipantFile extends ProfileView {
   givenName: string;

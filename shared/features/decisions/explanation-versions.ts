@@ -12,17 +12,17 @@
  * retried batch, a repeated PUT); two callers racing for the same revision
  * number cannot both write it, and the loser reads the facts again.
  */
-import type { DecisionReviewsRepo, ResolutionRecord } from '../../shared/adapters/decision-reviews-repo.js';
-import type { DecisionsRepo, StoredDecision } from '../../shared/adapters/decisions-repo.js';
-import type { ExplanationsRepo, StoredExplanation } from '../../shared/adapters/explanations-repo.js';
-import type { PayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
-import { osloDateOf } from '../../shared/domain/attendance/oslo-time.js';
-import type { DecisionCore } from '../../shared/domain/decision.js';
-import { TEMPLATE_VERSION } from '../../shared/domain/explanation/render.js';
-import { lookbackMonths } from '../../shared/domain/payroll/correction-window.js';
-import { versionKey } from '../../shared/domain/payroll/decision-versions.js';
-import type { PaidCorrection, ResolutionFacts } from '../../shared/domain/payroll/explanation-versions.js';
-import { backPaymentSteps, baseContext, causeOf, currentContext, renderRevision, sameContext } from '../../shared/domain/payroll/explanation-versions.js';
+import type { DecisionReviewsRepo, ResolutionRecord } from '../../adapters/decision-reviews-repo.js';
+import type { DecisionsRepo, StoredDecision } from '../../adapters/decisions-repo.js';
+import type { ExplanationsRepo, StoredExplanation } from '../../adapters/explanations-repo.js';
+import type { PayrollRunsRepo } from '../../adapters/payroll-runs-repo.js';
+import { osloDateOf } from '../../domain/attendance/oslo-time.js';
+import type { DecisionCore } from '../../domain/decision.js';
+import { TEMPLATE_VERSION } from '../../domain/explanation/render.js';
+import { lookbackMonths } from '../../domain/payroll/correction-window.js';
+import { versionKey } from '../../domain/payroll/decision-versions.js';
+import type { PaidCorrection, ResolutionFacts } from '../../domain/payroll/explanation-versions.js';
+import { backPaymentSteps, baseContext, causeOf, currentContext, renderRevision, sameContext } from '../../domain/payroll/explanation-versions.js';
 
 export interface ExplanationIo {
   decisions: Pick<DecisionsRepo, 'getLatest' | 'listVersions'>;
@@ -33,7 +33,7 @@ export interface ExplanationIo {
   now: () => string;
 }
 
-/** Only advisers resolve (infra/routes-decisions.ts); records written before the role was stored were theirs. */
+/** Only advisers resolve (shared/contract/routes-decisions.ts); records written before the role was stored were theirs. */
 export const resolutionFacts = (r: ResolutionRecord): ResolutionFacts => ({ resolution: r.resolution, role: r.resolvedByRole ?? 'adviser', resolvedOn: osloDateOf(r.resolvedAt) });
 
 const decisionOf = (d: StoredDecision) => d.decision as unknown as DecisionCore;

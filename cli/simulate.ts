@@ -19,11 +19,11 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { CaseIssue } from '../domain/case.js';
-import { CaseError } from '../domain/case.js';
-import type { Decision } from '../domain/decision.js';
-import { simulate } from '../domain/engine.js';
-import { LANGUAGES } from '../domain/explanation/render.js';
+import type { CaseIssue } from '../shared/domain/case.js';
+import { CaseError } from '../shared/domain/case.js';
+import type { Decision } from '../shared/domain/decision.js';
+import { simulate } from '../shared/domain/engine.js';
+import { LANGUAGES } from '../shared/domain/explanation/render.js';
 
 const USAGE = 'usage: npm run simulate -- CASE.json [--lang nb|en --text]\n       npm run simulate -- A.json B.json … (one JSON line per file)';
 

@@ -7,7 +7,7 @@
  * The stateful stack creates these; the local runtime creates them from the
  * synthesized template, never from this file directly.
  */
-import type { TableKey } from './routes.js';
+export type TableKey = 'participants' | 'attendance' | 'decisions' | 'payrollRuns' | 'auditLog';
 
 export interface TableDef {
   key: TableKey;

@@ -4,8 +4,8 @@
  * by name. In its own module (as absence-view.ts) so the data export does not
  * bundle the month view.
  */
-import type { CorrectionRecord } from '../../shared/adapters/attendance-repo.js';
-import type { DayCorrection } from '../../shared/domain/attendance/day-correction.js';
+import type { CorrectionRecord } from '../../adapters/attendance-repo.js';
+import type { DayCorrection } from '../../domain/attendance/day-correction.js';
 
 /** The domain's correction, nothing more: no staff ref, no request hash. */
 export type CorrectionView = DayCorrection;

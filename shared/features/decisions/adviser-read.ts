@@ -6,10 +6,10 @@
  * entry is written BEFORE anything is read; if it cannot be written the read
  * is refused (503 AUDIT_UNAVAILABLE).
  */
-import type { Deps } from '../../shared/adapters/deps.js';
-import type { AuthContext } from '../../shared/http/auth.js';
-import { recordAccess, requireStaffAccess } from '../../shared/http/staff-access.js';
-import type { RouteDef } from '../../infra/routes.js';
+import type { Deps } from '../../adapters/deps.js';
+import type { AuthContext } from '../../http/auth.js';
+import { recordAccess, requireStaffAccess } from '../../http/staff-access.js';
+import type { RouteDef } from '../../contract/routes.js';
 
 export async function beginAdviserRead(deps: Pick<Deps, 'participants' | 'audit' | 'clock'>, auth: AuthContext, participantId: string, purpose: string, route: RouteDef): Promise<void> {
   await requireStaffAccess(deps, auth, participantId);

@@ -1,6 +1,6 @@
 /** GET /me/decisions/{period}/explanation?lang=nb|en */
 import * as z from 'zod';
-export { mePeriodPathSchema } from '../me-decision-get/schema.js';
+export { mePeriodPathSchema } from './period-schema.js';
 
 /**
  * `lang` is checked against the catalogue in the use case, so an unknown

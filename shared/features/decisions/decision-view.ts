@@ -4,13 +4,13 @@
  * with its correction, and the adviser's resolution. Shared by the
  * `me-decision-*` and `participant-decision-*` functions.
  */
-import type { ResolutionRecord } from '../../shared/adapters/decision-reviews-repo.js';
-import type { DecisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
-import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
-import type { Decision } from '../../shared/domain/decision.js';
-import { versionKey } from '../../shared/domain/payroll/decision-versions.js';
-import type { Resolution } from '../../shared/domain/payroll/resolution.js';
-import { effectivePayoutOre } from '../../shared/domain/payroll/resolution.js';
+import type { ResolutionRecord } from '../../adapters/decision-reviews-repo.js';
+import type { DecisionDeps } from '../../adapters/decision-reviews-repo.js';
+import type { StoredDecision } from '../../adapters/decisions-repo.js';
+import type { Decision } from '../../domain/decision.js';
+import { versionKey } from '../../domain/payroll/decision-versions.js';
+import type { Resolution } from '../../domain/payroll/resolution.js';
+import { effectivePayoutOre } from '../../domain/payroll/resolution.js';
 
 /** The engine's output as stored by the payroll workflow (shared/domain/decision.ts). */
 export const engineDecision = (d: StoredDecision): Decision => d.decision as unknown as Decision;

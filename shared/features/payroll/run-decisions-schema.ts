@@ -1,6 +1,6 @@
 /** GET /payroll-runs/{id}/decisions?limit=&after= (payroll): one page of the run's decisions. */
 import * as z from 'zod';
-import { participantIdSchema } from '../me-decision-get/schema.js';
+import { participantIdSchema } from '../decisions/period-schema.js';
 
 export const runPathSchema = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, { message: 'must be a payroll run id' }) });
 

@@ -19,20 +19,20 @@
  * - `steps`: from the computed amount to the amount paid, as the text says it
  *   (shared/domain/payroll/payout-steps.ts), and the data beside it.
  */
-import type { DecisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
-import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
-import type { Deps } from '../../shared/adapters/deps.js';
-import type { ExplanationsRepo } from '../../shared/adapters/explanations-repo.js';
-import { getExplanationsRepo } from '../../shared/adapters/explanations-repo.js';
-import { osloDateOf } from '../../shared/domain/attendance/oslo-time.js';
-import type { CorrectionContext, ExplanationContext, ExplanationLayer, LayerName } from '../../shared/domain/explanation/render.js';
-import { LANGUAGES, LAYER_ORDER, renderExplanation, renderLayers, stepsOf, TEMPLATE_VERSION } from '../../shared/domain/explanation/render.js';
-import type { RevisionCause, StoredContext } from '../../shared/domain/payroll/explanation-versions.js';
-import { baseCause, baseContext } from '../../shared/domain/payroll/explanation-versions.js';
-import type { PayoutSteps } from '../../shared/domain/payroll/payout-steps.js';
-import { BadRequestError, NotFoundError } from '../../shared/http/errors.js';
-import type { ResolutionView } from '../me-decision-get/decision-view.js';
-import { engineDecision, releaseOf, resolutionView } from '../me-decision-get/decision-view.js';
+import type { DecisionDeps } from '../../adapters/decision-reviews-repo.js';
+import type { StoredDecision } from '../../adapters/decisions-repo.js';
+import type { Deps } from '../../adapters/deps.js';
+import type { ExplanationsRepo } from '../../adapters/explanations-repo.js';
+import { getExplanationsRepo } from '../../adapters/explanations-repo.js';
+import { osloDateOf } from '../../domain/attendance/oslo-time.js';
+import type { CorrectionContext, ExplanationContext, ExplanationLayer, LayerName } from '../../domain/explanation/render.js';
+import { LANGUAGES, LAYER_ORDER, renderExplanation, renderLayers, stepsOf, TEMPLATE_VERSION } from '../../domain/explanation/render.js';
+import type { RevisionCause, StoredContext } from '../../domain/payroll/explanation-versions.js';
+import { baseCause, baseContext } from '../../domain/payroll/explanation-versions.js';
+import type { PayoutSteps } from '../../domain/payroll/payout-steps.js';
+import { BadRequestError, NotFoundError } from '../../http/errors.js';
+import type { ResolutionView } from './decision-view.js';
+import { engineDecision, releaseOf, resolutionView } from './decision-view.js';
 
 export const DEFAULT_LANGUAGE = 'nb';
 

@@ -4,7 +4,7 @@
  * In its own module so the absence functions do not bundle the month view
  * (and its public-holiday data).
  */
-import type { AbsenceRecord } from '../../shared/adapters/attendance-repo.js';
+import type { AbsenceRecord } from '../../adapters/attendance-repo.js';
 
 export interface AbsenceView {
   absenceId: string;

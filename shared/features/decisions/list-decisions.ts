@@ -3,11 +3,11 @@
  * first, with the amounts, the review class, the adviser's resolution and
  * whether the month's payroll has been released.
  */
-import type { DecisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
-import type { Deps } from '../../shared/adapters/deps.js';
-import { latestPerPeriod, versionKey } from '../../shared/domain/payroll/decision-versions.js';
-import type { DecisionSummary, ReleaseInfo } from '../me-decision-get/decision-view.js';
-import { releaseOf, resolutionsByKey, summaryOf } from '../me-decision-get/decision-view.js';
+import type { DecisionDeps } from '../../adapters/decision-reviews-repo.js';
+import type { Deps } from '../../adapters/deps.js';
+import { latestPerPeriod, versionKey } from '../../domain/payroll/decision-versions.js';
+import type { DecisionSummary, ReleaseInfo } from './decision-view.js';
+import { releaseOf, resolutionsByKey, summaryOf } from './decision-view.js';
 
 export async function listDecisions(deps: Pick<Deps, 'decisions'>, dd: DecisionDeps, participantId: string): Promise<{ decisions: DecisionSummary[] }> {
   const [stored, resolutions] = await Promise.all([deps.decisions.listForParticipant(participantId), dd.reviews.listForParticipant(participantId)]);

@@ -1,7 +1,7 @@
 /** POST /checkins: a check-in or check-out, from the participant's app or a kiosk. */
 // Namespace import (zod 4's advice): lets the bundler drop what is unused (a named `z` import carries all of zod, locales included).
 import * as z from 'zod';
-import { normalizeCardNumber } from '../../shared/domain/attendance/kiosk-card.js';
+import { normalizeCardNumber } from '../../domain/attendance/kiosk-card.js';
 
 const DEVICE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 

@@ -5,13 +5,13 @@
  * §8; explanations.md "Correction explanations"); the adviser's resolution.
  * The explanation text is its own route (read-explanation.ts).
  */
-import type { DecisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
-import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
-import type { Deps } from '../../shared/adapters/deps.js';
-import type { Decision } from '../../shared/domain/decision.js';
-import type { Correction } from '../../shared/domain/payroll/correction.js';
-import { versionKey, versionsOf } from '../../shared/domain/payroll/decision-versions.js';
-import { NotFoundError } from '../../shared/http/errors.js';
+import type { DecisionDeps } from '../../adapters/decision-reviews-repo.js';
+import type { StoredDecision } from '../../adapters/decisions-repo.js';
+import type { Deps } from '../../adapters/deps.js';
+import type { Decision } from '../../domain/decision.js';
+import type { Correction } from '../../domain/payroll/correction.js';
+import { versionKey, versionsOf } from '../../domain/payroll/decision-versions.js';
+import { NotFoundError } from '../../http/errors.js';
 import type { DecisionSummary, ReleaseInfo } from './decision-view.js';
 import { engineDecision, releaseOf, resolutionsByKey, summaryOf } from './decision-view.js';
 

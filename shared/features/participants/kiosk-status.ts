@@ -6,13 +6,13 @@
  * that were queued offline and then refused (wrong PIN, too old), which the
  * participant may believe were recorded. Access-logged like every staff read.
  */
-import type { Deps } from '../../shared/adapters/deps.js';
-import type { RefusedReplay } from '../../shared/adapters/attendance-repo.js';
-import { cardKeyOf } from '../../shared/adapters/kiosk-repo.js';
-import type { CredentialKind } from '../../shared/adapters/participants-repo.js';
-import { cardLocked } from '../../shared/domain/attendance/kiosk-limits.js';
-import type { AuthContext } from '../../shared/http/auth.js';
-import { recordAccess, requireStaffAccess } from '../../shared/http/staff-access.js';
+import type { Deps } from '../../adapters/deps.js';
+import type { RefusedReplay } from '../../adapters/attendance-repo.js';
+import { cardKeyOf } from '../../adapters/kiosk-repo.js';
+import type { CredentialKind } from '../../adapters/participants-repo.js';
+import { cardLocked } from '../../domain/attendance/kiosk-limits.js';
+import type { AuthContext } from '../../http/auth.js';
+import { recordAccess, requireStaffAccess } from '../../http/staff-access.js';
 
 export const PURPOSE = 'participant-kiosk-status';
 

@@ -1,8 +1,10 @@
 /**
  * The HTTP API as data: one row per route. The stateless stack builds one
  * NodejsFunction per `fn` and one API Gateway route per row; the local runtime
- * (infra/local) serves the same rows with the same handler modules. There is
- * one definition of each route: this table.
+ * (infra/local) serves the same rows with the same handler modules; the
+ * middleware (shared/http) finds a function's roles and tables here. There is
+ * one definition of each route: this table, part of the API's contract
+ * (shared/contract), which infra/, functions/, shared/ and web/ import.
  *
  * `fn` names the folder under functions/ whose handler.ts serves the route.
  * `roles` are the Cognito groups allowed in; ownership (own data, assigned
@@ -10,10 +12,8 @@
  */
 import { DECISION_ROUTES } from './routes-decisions.js';
 import { PAYROLL_ROUTES } from './routes-payroll.js';
-export type Role = 'participant' | 'kiosk' | 'adviser' | 'payroll' | 'admin';
-export const ROLES: readonly Role[] = ['participant', 'kiosk', 'adviser', 'payroll', 'admin'];
-/** Staff sign in to their own user pool, which requires MFA (infra/constructs/user-directory.ts). */
-export const STAFF_ROLES: readonly Role[] = ['adviser', 'payroll', 'admin'];
+import type { Role } from './roles.js';
+import type { TableKey } from './tables.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -34,8 +34,6 @@ export interface RouteDef {
    */
   authorizer?: 'device';
 }
-
-export type TableKey = 'participants' | 'attendance' | 'decisions' | 'payrollRuns' | 'auditLog';
 
 export const ROUTES: readonly RouteDef[] = [
   // Participant and kiosk

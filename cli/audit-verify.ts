@@ -23,14 +23,14 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoLocal, type DynamoLocal } from '../../infra/local/dynamo.js';
-import { DEFAULT_TABLE_PREFIX } from '../../infra/local/tables.js';
-import { PROJECT_ROOT } from '../../infra/project.js';
-import { TABLES } from '../../infra/tables.js';
-import { FileAnchorStore, readAnchoredState, S3AnchorStore, type AnchorStore } from '../adapters/audit-anchors.js';
-import type { ChainProblem } from '../adapters/audit-chain.js';
-import { KmsAuditMac, LocalAuditMac, readKeyFile, type AuditMac } from '../adapters/audit-mac.js';
-import { scanChains, verifyChains, type VerificationReport } from '../adapters/audit-verify.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoLocal, type DynamoLocal } from '../infra/local/dynamo.js';
+import { DEFAULT_TABLE_PREFIX } from '../infra/local/tables.js';
+import { PROJECT_ROOT } from '../infra/project.js';
+import { TABLES } from '../shared/contract/tables.js';
+import { FileAnchorStore, readAnchoredState, S3AnchorStore, type AnchorStore } from '../shared/adapters/audit-anchors.js';
+import type { ChainProblem } from '../shared/adapters/audit-chain.js';
+import { KmsAuditMac, LocalAuditMac, readKeyFile, type AuditMac } from '../shared/adapters/audit-mac.js';
+import { scanChains, verifyChains, type VerificationReport } from '../shared/adapters/audit-verify.js';
 
 export const PROBLEM_TEXT: Readonly<Record<ChainProblem, string>> = {
   MALFORMED: 'the stored item is not a sealed entry',

@@ -5,8 +5,8 @@
  * payrollRef, version, role, …) are 400 UNKNOWN_FIELD and never stored (S2).
  */
 import * as z from 'zod';
-import { isValidIsoDate } from '../../shared/domain/calendar.js';
-import { EMPTY_SCHEDULE, scheduleSchema } from '../../shared/domain/schedule/schedule.js';
+import { isValidIsoDate } from '../../domain/calendar.js';
+import { EMPTY_SCHEDULE, scheduleSchema } from '../../domain/schedule/schedule.js';
 
 export const isoDate = z.string().refine(isValidIsoDate, { message: 'must be a calendar date YYYY-MM-DD' });
 

@@ -5,14 +5,14 @@
  * month, each version with its reason (S12: shown to the participant). A
  * corrected day counts the corrected time, as the payroll does.
  */
-import type { Deps } from '../../shared/adapters/deps.js';
-import { DEFAULT_ATTENDANCE_SETTINGS } from '../../shared/adapters/participants-repo.js';
-import { addDays, monthInfo } from '../../shared/domain/calendar.js';
-import type { AttendanceDay } from '../../shared/domain/attendance/month-view.js';
-import { monthAttendance } from '../../shared/domain/attendance/month-view.js';
-import { osloTime } from '../../shared/domain/attendance/oslo-time.js';
-import { isPublicHoliday } from '../../shared/domain/schedule/holidays.js';
-import { NotFoundError } from '../../shared/http/errors.js';
+import type { Deps } from '../../adapters/deps.js';
+import { DEFAULT_ATTENDANCE_SETTINGS } from '../../adapters/participants-repo.js';
+import { addDays, monthInfo } from '../../domain/calendar.js';
+import type { AttendanceDay } from '../../domain/attendance/month-view.js';
+import { monthAttendance } from '../../domain/attendance/month-view.js';
+import { osloTime } from '../../domain/attendance/oslo-time.js';
+import { isPublicHoliday } from '../../domain/schedule/holidays.js';
+import { NotFoundError } from '../../http/errors.js';
 import type { AbsenceView } from './absence-view.js';
 import { absenceView } from './absence-view.js';
 import type { CorrectionView } from './correction-view.js';

@@ -1,6 +1,6 @@
 /** POST /payroll-runs (payroll): start the month's run for the caller's municipality. */
 import * as z from 'zod';
-import type { PayrollRun } from '../../shared/adapters/payroll-runs-repo.js';
+import type { PayrollRun } from '../../adapters/payroll-runs-repo.js';
 
 export const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 

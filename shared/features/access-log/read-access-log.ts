@@ -4,10 +4,10 @@
  * chain verifies (R7, S11). Entries appended moments ago and not sealed yet
  * are shown as PENDING, after the sealed ones.
  */
-import { auditServices } from '../../shared/adapters/audit-config.js';
-import type { AuditEntry } from '../../shared/adapters/audit-log.js';
-import { chainIntegrity } from '../../shared/adapters/audit-verify.js';
-import type { Deps } from '../../shared/adapters/deps.js';
+import { auditServices } from '../../adapters/audit-config.js';
+import type { AuditEntry } from '../../adapters/audit-log.js';
+import { chainIntegrity } from '../../adapters/audit-verify.js';
+import type { Deps } from '../../adapters/deps.js';
 
 export interface AccessLogView {
   entries: { seq: number | null; state: AuditEntry['state']; at: string; role: string; staffRef: string; action: string; purpose: string; route: string }[];

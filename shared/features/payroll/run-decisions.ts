@@ -14,17 +14,17 @@
  * export of a released run never change. A run of another municipality is
  * "not found" (404), like a missing one.
  */
-import type { DecisionDeps, ResolutionRecord } from '../../shared/adapters/decision-reviews-repo.js';
-import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
-import type { Deps } from '../../shared/adapters/deps.js';
-import type { PayrollRun } from '../../shared/adapters/payroll-runs-repo.js';
-import { monthInfo } from '../../shared/domain/calendar.js';
-import type { Decision } from '../../shared/domain/decision.js';
-import { backPaymentOre } from '../../shared/domain/payroll/correction.js';
-import { latestPerPeriod, versionKey } from '../../shared/domain/payroll/decision-versions.js';
-import type { AuthContext } from '../../shared/http/auth.js';
-import { NotFoundError } from '../../shared/http/errors.js';
-import { engineDecision, paidWithPeriod } from '../me-decision-get/decision-view.js';
+import type { DecisionDeps, ResolutionRecord } from '../../adapters/decision-reviews-repo.js';
+import type { StoredDecision } from '../../adapters/decisions-repo.js';
+import type { Deps } from '../../adapters/deps.js';
+import type { PayrollRun } from '../../adapters/payroll-runs-repo.js';
+import { monthInfo } from '../../domain/calendar.js';
+import type { Decision } from '../../domain/decision.js';
+import { backPaymentOre } from '../../domain/payroll/correction.js';
+import { latestPerPeriod, versionKey } from '../../domain/payroll/decision-versions.js';
+import type { AuthContext } from '../../http/auth.js';
+import { NotFoundError } from '../../http/errors.js';
+import { engineDecision, paidWithPeriod } from '../decisions/decision-view.js';
 
 /**
  * How far back corrections paid with a run are looked for: at least the
