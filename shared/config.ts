@@ -29,6 +29,9 @@ const envSchema = z.object({
     .string()
     .regex(/^(cognito:[\w-]+_[0-9A-Za-z]+|file:\/.+)$/, { message: 'must be cognito:<user pool id> or file:<absolute path>' })
     .optional(),
+  /** `local`: the payroll workflow runs in this process (infra/local); otherwise PAYROLL_STATE_MACHINE_ARN names it (checked where it is used, shared/adapters/workflow.ts). */
+  PAYROLL_WORKFLOW_MODE: z.string().optional(),
+  PAYROLL_STATE_MACHINE_ARN: z.string().optional(),
   ...Object.fromEntries(TABLES.map((t) => [t.envVar, tableName.optional()])),
 });
 
@@ -42,6 +45,8 @@ export interface Config {
   deviceScope: string;
   deviceTokenMinutes: number;
   staffDirectory: string | undefined;
+  payrollWorkflowMode: string | undefined;
+  payrollStateMachineArn: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -69,6 +74,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     deviceScope: r.data.DEVICE_SCOPE,
     deviceTokenMinutes: r.data.DEVICE_TOKEN_MINUTES,
     staffDirectory: e.STAFF_DIRECTORY,
+    payrollWorkflowMode: e.PAYROLL_WORKFLOW_MODE,
+    payrollStateMachineArn: e.PAYROLL_STATE_MACHINE_ARN,
   };
 }
 

@@ -11,8 +11,6 @@
  * about the person.
  */
 import type { Deps } from '../../shared/adapters/deps.js';
-import type { ExplanationsRepo } from '../../shared/adapters/explanations-repo.js';
-import { getExplanationsRepo } from '../../shared/adapters/explanations-repo.js';
 import { staffRef } from '../../shared/http/auth.js';
 import { NotFoundError } from '../../shared/http/errors.js';
 import type { AccessLogView } from '../../shared/features/access-log/read-access-log.js';
@@ -21,7 +19,7 @@ import type { AbsenceView } from '../../shared/features/attendance/absence-view.
 import { absenceView } from '../../shared/features/attendance/absence-view.js';
 import { correctionView } from '../../shared/features/attendance/correction-view.js';
 
-export async function exportData(deps: Deps, participantId: string, explanations: Pick<ExplanationsRepo, 'listForParticipant'> = getExplanationsRepo()): Promise<Record<string, unknown>> {
+export async function exportData(deps: Deps, participantId: string): Promise<Record<string, unknown>> {
   const [identity, profile, factChanges, credentialKinds, advisers, events, { absences, corrections }, decisions, audit, revisions] = await Promise.all([
     deps.participants.getIdentity(participantId),
     deps.participants.getProfile(participantId),
@@ -32,7 +30,7 @@ export async function exportData(deps: Deps, participantId: string, explanations
     deps.attendance.listAbsencesAndCorrections(participantId),
     deps.decisions.listForParticipant(participantId),
     deps.audit.list(participantId),
-    explanations.listForParticipant(participantId),
+    deps.explanations.listForParticipant(participantId),
   ]);
   if (profile === undefined || identity === undefined) throw new NotFoundError('No participant file for this login');
   const { version: _v, ...facts } = profile;

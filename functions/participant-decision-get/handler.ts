@@ -1,5 +1,4 @@
 /** GET /participants/{id}/decisions/{period} (adviser, assigned only; access-logged first). */
-import { decisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import { httpHandler, ok, routeOf } from '../../shared/http/middleware.js';
 import { readDecision } from '../../shared/features/decisions/read-decision.js';
 import { beginAdviserRead } from '../../shared/features/decisions/adviser-read.js';
@@ -10,5 +9,5 @@ const ROUTE = routeOf('participant-decision-get');
 export const handler = httpHandler({ fn: 'participant-decision-get', path: participantPeriodPathSchema }, async ({ auth, path, deps, log }) => {
   log.append({ participantRef: path.id, period: path.period });
   await beginAdviserRead(deps, auth, path.id, 'decision-read', ROUTE);
-  return ok(await readDecision(deps, decisionDeps(), path.id, path.period));
+  return ok(await readDecision(deps, path.id, path.period));
 });

@@ -10,7 +10,6 @@
  * run's own audit chain (`RUN#<runId>`: not a participant id, which cannot
  * hold '#'); that entry goes first, so no approval exists without it.
  */
-import type { DecisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import { recordAudited } from '../../shared/adapters/decision-reviews-repo.js';
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { PayrollRun } from '../../shared/adapters/payroll-runs-repo.js';
@@ -45,9 +44,9 @@ function rejected(err: unknown): never {
   throw err;
 }
 
-export async function approveRun(deps: Deps, dd: DecisionDeps, auth: AuthContext, runId: string, route: string): Promise<ApprovalView> {
-  const run = await loadRun(dd, auth, runId);
-  const unresolved = (await unresolvedVedtak(dd, await runDecisions(deps, dd, run))).length;
+export async function approveRun(deps: Deps, auth: AuthContext, runId: string, route: string): Promise<ApprovalView> {
+  const run = await loadRun(deps, auth, runId);
+  const unresolved = (await unresolvedVedtak(deps, await runDecisions(deps, run))).length;
   const at = deps.clock.now().toISOString();
   const cmd = { type: 'ApproveRun', by: auth.actorRef, at, unresolvedVedtak: unresolved } as const;
   // Checked before the audit entry, so a refused approval leaves no WRITE entry; the repository checks again on write.
@@ -58,7 +57,7 @@ export async function approveRun(deps: Deps, dd: DecisionDeps, auth: AuthContext
   }
   await recordAudited(deps.audit, { participantId: runAuditChain(runId), at, actorRef: auth.actorRef, actorRole: auth.role, action: 'WRITE', purpose: PURPOSE, route });
   try {
-    return approvalView(await dd.payrollRuns.apply(runId, cmd));
+    return approvalView(await deps.payrollRuns.apply(runId, cmd));
   } catch (err) {
     return rejected(err);
   }

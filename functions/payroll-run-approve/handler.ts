@@ -1,5 +1,4 @@
 /** POST /payroll-runs/{id}/approvals (payroll): approve; the second different approver releases the run. */
-import { decisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import { created, httpHandler, routeOf } from '../../shared/http/middleware.js';
 import { runPathSchema } from '../../shared/features/payroll/run-decisions-schema.js';
 import { approveRun } from './approve-run.js';
@@ -8,7 +7,7 @@ const ROUTE = routeOf('payroll-run-approve');
 
 export const handler = httpHandler({ fn: 'payroll-run-approve', path: runPathSchema }, async ({ auth, path, deps, log }) => {
   log.append({ runId: path.id });
-  const view = await approveRun(deps, decisionDeps(), auth, path.id, `${ROUTE.method} ${ROUTE.path}`);
+  const view = await approveRun(deps, auth, path.id, `${ROUTE.method} ${ROUTE.path}`);
   log.append({ runStatus: view.status, approvals: view.approvals });
   return created(view);
 });

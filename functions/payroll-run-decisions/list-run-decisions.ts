@@ -9,7 +9,6 @@
  * page gets a staff-read entry in their access log before the page is
  * returned (S6); paging keeps that proportional to what is shown.
  */
-import type { DecisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { RunStatus, RunTotals } from '../../shared/domain/payroll/run.js';
 import { versionKey } from '../../shared/domain/payroll/decision-versions.js';
@@ -54,16 +53,15 @@ export interface RunDecisionsPage {
 
 export async function listRunDecisions(
   deps: Deps,
-  dd: DecisionDeps,
   auth: AuthContext,
   runId: string,
   page: { limit?: number; after?: string },
   route: string,
 ): Promise<RunDecisionsPage> {
-  const run = await loadRun(dd, auth, runId);
-  const set = await runDecisions(deps, dd, run);
+  const run = await loadRun(deps, auth, runId);
+  const set = await runDecisions(deps, run);
   const all = set.month;
-  const [resolutions, unresolved] = await Promise.all([dd.reviews.getMany(all.filter((d) => reviewOf(d) === 'VEDTAK_REQUIRED')), unresolvedVedtak(dd, set)]);
+  const [resolutions, unresolved] = await Promise.all([deps.reviews.getMany(all.filter((d) => reviewOf(d) === 'VEDTAK_REQUIRED')), unresolvedVedtak(deps, set)]);
   const limit = page.limit ?? DEFAULT_PAGE;
   const rest = page.after === undefined ? all : all.filter((d) => d.participantId > page.after!);
   const shown = rest.slice(0, limit);

@@ -19,7 +19,6 @@
  */
 import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
-import type { DecisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import { recordAudited } from '../../shared/adapters/decision-reviews-repo.js';
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { BackPayment, ExportEntry } from '../../shared/domain/payroll/export-rows.js';
@@ -47,13 +46,13 @@ async function inBatches<T, R>(items: readonly T[], f: (item: T) => Promise<R>):
   return out;
 }
 
-export async function exportRun(deps: Deps, dd: DecisionDeps, auth: AuthContext, runId: string, route: string): Promise<RunExportFile> {
-  const run = await loadRun(dd, auth, runId);
+export async function exportRun(deps: Deps, auth: AuthContext, runId: string, route: string): Promise<RunExportFile> {
+  const run = await loadRun(deps, auth, runId);
   if (run.status !== 'RELEASED') throw new ConflictError('RUN_NOT_RELEASED', 'A run is exported only after two different payroll users have approved it');
-  const set = await runDecisions(deps, dd, run);
+  const set = await runDecisions(deps, run);
   const decisions = set.month;
   const paidBack = backPayments(set);
-  const resolutions = await dd.reviews.getMany(decisions);
+  const resolutions = await deps.reviews.getMany(decisions);
   const participants = [...new Set([...decisions, ...paidBack].map((d) => d.participantId))].sort();
   const refList = await inBatches(participants, async (pid) => (await deps.participants.getProfile(pid))?.payrollRef ?? pid);
   const refs = new Map(participants.map((pid, i) => [pid, refList[i]!]));
@@ -80,9 +79,9 @@ export async function exportRun(deps: Deps, dd: DecisionDeps, auth: AuthContext,
   const at = deps.clock.now().toISOString();
   await recordAudited(deps.audit, { participantId: runAuditChain(runId), at, actorRef: auth.actorRef, actorRole: auth.role, action: 'READ', purpose: PURPOSE, route });
   await inBatches(participants, (participantId) => deps.audit.recordStaffRead({ actor: auth.actorRef, role: auth.role, participantId, purpose: PURPOSE, route, at }));
-  const recorded = await dd.payrollRuns.recordExport(runId, { exportId: `${runId}.export`, at, by: auth.actorRef, lines: rows.length, sha256 });
+  const recorded = await deps.payrollRuns.recordExport(runId, { exportId: `${runId}.export`, at, by: auth.actorRef, lines: rows.length, sha256 });
   if (recorded === 'exists') {
-    const first = (await dd.payrollRuns.getRun(runId))?.export;
+    const first = (await deps.payrollRuns.getRun(runId))?.export;
     if (first !== null && first !== undefined && first.sha256 !== sha256)
       throw new ConflictError('EXPORT_CHANGED', 'The run’s export differs from the one recorded at its first download; contact support');
   }

@@ -19,7 +19,7 @@
  * entry: nothing of theirs is shown (as for payroll's drill-down), which keeps
  * their access log to what staff actually saw.
  */
-import type { DecisionDeps, SeenRecord } from '../../shared/adapters/decision-reviews-repo.js';
+import type { SeenRecord } from '../../shared/adapters/decision-reviews-repo.js';
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
 import type { Decision, DecisionLine } from '../../shared/domain/decision.js';
@@ -62,7 +62,7 @@ export interface ReviewQuery {
 /** The review class the run stored (a negative correction makes a decision REVIEW), else the engine's. */
 const classOf = (d: StoredDecision) => d.review ?? engineDecision(d).review;
 
-export async function listReviews(deps: Deps, dd: DecisionDeps, auth: AuthContext, q: ReviewQuery, route: string): Promise<{ reviews: ReviewEntry[] }> {
+export async function listReviews(deps: Deps, auth: AuthContext, q: ReviewQuery, route: string): Promise<{ reviews: ReviewEntry[] }> {
   const assigned = await deps.participants.listAssigned(auth.sub);
   const wantedClass = (c: string): c is Listed => (q.review === 'ALL' ? c === 'VEDTAK_REQUIRED' || c === 'REVIEW' : c === q.review);
   const out: ReviewEntry[] = [];
@@ -72,8 +72,8 @@ export async function listReviews(deps: Deps, dd: DecisionDeps, auth: AuthContex
         if ((await deps.participants.municipalityOf(participantId)) !== auth.municipality) return [];
         const [stored, resolutions, seen] = await Promise.all([
           deps.decisions.listForParticipant(participantId),
-          q.review === 'REVIEW' ? Promise.resolve([]) : dd.reviews.listForParticipant(participantId),
-          q.review === 'VEDTAK_REQUIRED' ? Promise.resolve([]) : dd.reviews.listSeenForParticipant(participantId),
+          q.review === 'REVIEW' ? Promise.resolve([]) : deps.reviews.listForParticipant(participantId),
+          q.review === 'VEDTAK_REQUIRED' ? Promise.resolve([]) : deps.reviews.listSeenForParticipant(participantId),
         ]);
         const byKey = resolutionsByKey(resolutions);
         const seenByKey = new Map<string, SeenRecord>(seen.map((r) => [versionKey(r), r]));

@@ -13,24 +13,16 @@
  * (decisions-repo.ts) and must list decisions only. The payroll run finds the
  * resolutions of its VEDTAK_REQUIRED decisions by key (consistent BatchGet),
  * so a resolution written a moment ago is seen by the next approval.
- *
- * Also `decisionDeps()`: this repository and the payroll-runs repository (the
- * process's one, `getPayrollRunsRepo`) for the decision, review and release
- * functions, built lazily from the environment like shared/adapters/deps.ts;
- * tests replace them with `setDecisionDeps`.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, AuditEntryInput, AuditLog } from './audit-log.js';
 import { BatchGetCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { getConfig, tableNameOf } from '../config.js';
 import { ServiceUnavailableError } from '../http/errors.js';
 import type { VersionRef } from '../domain/payroll/decision-versions.js';
 import { versionKey } from '../domain/payroll/decision-versions.js';
 import type { Resolution } from '../domain/payroll/resolution.js';
 import { pad4 } from './decisions-repo.js';
-import { createDocumentClient, isConditionFailed, queryAll } from './dynamo.js';
-import type { PayrollRunsRepo } from './payroll-runs-repo.js';
-import { getPayrollRunsRepo } from './payroll-runs-repo.js';
+import { isConditionFailed, queryAll } from './dynamo.js';
 
 export interface ResolutionRecord extends VersionRef {
   decisionId: string;
@@ -172,48 +164,4 @@ export async function recordAudited(audit: Pick<AuditLog, 'append'>, entry: Audi
   } catch {
     throw new ServiceUnavailableError('AUDIT_UNAVAILABLE', 'The audit log cannot be written right now, so nothing was done; retry shortly');
   }
-}
-
-export interface DecisionDeps {
-  reviews: DecisionReviewsRepo;
-  payrollRuns: PayrollRunsRepo;
-}
-
-let defaults: DecisionDeps | undefined;
-let overrides: Partial<DecisionDeps> | undefined;
-
-function defaultDecisionDeps(): DecisionDeps {
-  let db: DynamoDBDocumentClient | undefined;
-  const client = () => (db ??= createDocumentClient(getConfig()));
-  let reviews: DecisionReviewsRepo | undefined;
-  // Made on first use, so a function never needs a table its route does not use.
-  return {
-    get reviews() {
-      return (reviews ??= new DynamoDecisionReviewsRepo(client(), tableNameOf(getConfig(), 'decisions')));
-    },
-    get payrollRuns() {
-      return getPayrollRunsRepo();
-    },
-  };
-}
-
-export function decisionDeps(): DecisionDeps {
-  defaults ??= defaultDecisionDeps();
-  const base = defaults;
-  const o = overrides;
-  if (o === undefined) return base;
-  return {
-    get reviews() {
-      return o.reviews ?? base.reviews;
-    },
-    get payrollRuns() {
-      return o.payrollRuns ?? base.payrollRuns;
-    },
-  };
-}
-
-/** Replaces parts (tests); `undefined` restores the defaults, built afresh from the environment. */
-export function setDecisionDeps(partial: Partial<DecisionDeps> | undefined): void {
-  overrides = partial;
-  if (partial === undefined) defaults = undefined;
 }

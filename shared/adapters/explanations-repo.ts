@@ -11,10 +11,9 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { getConfig, tableNameOf, type Config } from '../config.js';
 import type { RevisionCause, StoredContext } from '../domain/payroll/explanation-versions.js';
 import { pad4 } from './decisions-repo.js';
-import { createDocumentClient, isConditionFailed, queryAll } from './dynamo.js';
+import { isConditionFailed, queryAll } from './dynamo.js';
 
 export interface StoredExplanation {
   participantId: string;
@@ -111,22 +110,4 @@ export class DynamoExplanationsRepo implements ExplanationsRepo {
   listForParticipant(participantId: string): Promise<StoredExplanation[]> {
     return this.list(participantId, 'EXP#');
   }
-}
-
-let override: ExplanationsRepo | undefined;
-let byConfig: { config: Config; repo: ExplanationsRepo } | undefined;
-
-/** The process's repository (TABLE_DECISIONS), made on first use; tests replace it with `setExplanationsRepo`. */
-export function getExplanationsRepo(): ExplanationsRepo {
-  if (override !== undefined) return override;
-  // Remade when the configuration was (resetConfig: the local runtime restarted, another test file's tables).
-  const config = getConfig();
-  if (byConfig?.config !== config) byConfig = { config, repo: new DynamoExplanationsRepo(createDocumentClient(config), tableNameOf(config, 'decisions')) };
-  return byConfig.repo;
-}
-
-/** Replaces the repository; `undefined` forgets both the override and the default. */
-export function setExplanationsRepo(repo: ExplanationsRepo | undefined): void {
-  override = repo;
-  byConfig = undefined;
 }

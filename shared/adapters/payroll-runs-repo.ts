@@ -16,8 +16,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { BatchWriteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RunCommand, RunState, RunTotals } from '../domain/payroll/run.js';
 import { decide, evolve, startRun } from '../domain/payroll/run.js';
-import { getConfig, tableNameOf, type Config } from '../config.js';
-import { createDocumentClient, isConditionFailed, isTransactionConditionFailed, queryAll } from './dynamo.js';
+import { isConditionFailed, isTransactionConditionFailed, queryAll } from './dynamo.js';
 
 export interface RunProgress {
   /** True once prepare has frozen the batches (they never change afterwards). */
@@ -385,25 +384,4 @@ export class DynamoPayrollRunsRepo implements PayrollRunsRepo {
       throw err;
     }
   }
-}
-
-let runsOverride: PayrollRunsRepo | undefined;
-let runsDefault: { config: Config; repo: PayrollRunsRepo } | undefined;
-
-/**
- * The process's payroll runs repository (TABLE_PAYROLL_RUNS), made on first
- * use; tests and the local runtime replace it with `setPayrollRunsRepo`.
- */
-export function getPayrollRunsRepo(): PayrollRunsRepo {
-  if (runsOverride !== undefined) return runsOverride;
-  // Remade when the configuration was (resetConfig: the local runtime restarted, another test file's tables).
-  const config = getConfig();
-  if (runsDefault?.config !== config) runsDefault = { config, repo: new DynamoPayrollRunsRepo(createDocumentClient(config), tableNameOf(config, 'payrollRuns')) };
-  return runsDefault.repo;
-}
-
-/** Replaces the repository; `undefined` forgets both the override and the default (after the environment changed). */
-export function setPayrollRunsRepo(repo: PayrollRunsRepo | undefined): void {
-  runsOverride = repo;
-  runsDefault = undefined;
 }

@@ -12,13 +12,12 @@
  *
  *   P2_PARTICIPANTS=10000 (default)
  */
+import { getDeps } from '../../shared/adapters/deps.js';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { startLocalSystem } from '../../infra/local/system.js';
 import { localWorkflow } from '../../infra/local/workflow-runner.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/dynamo.js';
-import { getPayrollRunsRepo, setPayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
-import { setWorkflow } from '../../shared/adapters/workflow.js';
 import { WEEKDAY_SCHEDULE } from '../support/api-seed.js';
 import type { BenchRow } from './bench-table.js';
 
@@ -79,8 +78,6 @@ export async function benchPayroll(): Promise<BenchRow[]> {
   const system = await startLocalSystem({ dataDir: null, port: 0, quiet: true, staticDir: null });
   const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: system.dynamoEndpoint, region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS } }));
   try {
-    setPayrollRunsRepo(undefined);
-    setWorkflow(undefined);
     localWorkflow().options = {};
     const participants = system.env.TABLE_PARTICIPANTS!;
     const attendance = system.env.TABLE_ATTENDANCE!;
@@ -142,7 +139,7 @@ export async function benchPayroll(): Promise<BenchRow[]> {
     const { FixedClock } = await import('../../shared/adapters/clock.js');
     const { setDeps } = await import('../../shared/adapters/deps.js');
     setDeps({ clock: new FixedClock('2026-11-02T08:00:00Z') });
-    const runs = getPayrollRunsRepo();
+    const runs = getDeps().payrollRuns;
     const created = await runs.createRun({ runId: 'run-bench', municipalityCode: MUNICIPALITY, period: PERIOD, by: 'staff-bench', at: '2026-11-02T08:00:00.000Z', executionName: 'run-bench-1' });
     if (!created.created) throw new Error('p2: the bench run exists');
     const w0 = performance.now();
@@ -177,7 +174,6 @@ export async function benchPayroll(): Promise<BenchRow[]> {
     ];
   } finally {
     db.destroy();
-    setPayrollRunsRepo(undefined);
     await system.stop();
   }
 }

@@ -10,7 +10,6 @@
 import type { Page } from 'playwright-core';
 import { DEMO_PARTICIPANTS } from '../../infra/local/seed.js';
 import type { CaseInput } from '../../shared/domain/case.js';
-import { decisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import { getDeps } from '../../shared/adapters/deps.js';
 import { goldenCase, inMonth, seedDecision } from '../support/decision-seed.js';
 import { screenshot, seriousViolations, signInAs, startBrowserEnv, type BrowserEnv } from './browser.js';
@@ -151,7 +150,7 @@ test('a REVIEW decision is on the list to look at; marking it as seen stores the
   await page.locator(`[data-look="${p5.participantId}/2026-09"][data-seen="true"]`).waitFor();
   expect(await page.locator(`[data-look="${p5.participantId}/2026-09"]`).innerText()).toMatch(/Sett /);
   const stored = await getDeps().decisions.getLatest(p5.participantId, '2026-09');
-  const mark = await decisionDeps().reviews.getSeen(stored!);
+  const mark = await getDeps().reviews.getSeen(stored!);
   expect(mark).toMatchObject({ participantId: p5.participantId, period: '2026-09', version: 1, decisionId: stored!.decisionId });
   expect(await seriousViolations(page)).toEqual([]);
   await context.close();

@@ -38,7 +38,6 @@ import { ROLES } from '../../shared/contract/roles.js';
 import { getDeps } from '../../shared/adapters/deps.js';
 import { parseCase } from '../../shared/domain/case.js';
 import { simulate } from '../../shared/domain/engine.js';
-import { getPayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
 import { baseCase } from '../support/case-builder.js';
 import { goldenCase, inMonth, seedDecision } from '../support/decision-seed.js';
 import type { SeededParticipant } from '../support/api-seed.js';
@@ -181,7 +180,7 @@ beforeAll(async () => {
   M2_IDS.absence = String(m2Absence.body?.absenceId);
   // An app check-in counts at the server time: its device time must be within 5 minutes of the clock (09:00 in Oslo).
   expect((await sys.http('POST', '/checkins', { token: token('participantM2'), body: { eventId: randomUUID(), type: 'IN', deviceId: 'phone-5002', deviceTime: '2026-10-07T08:58:00+02:00' } })).status).toBe(201);
-  await getPayrollRunsRepo().createRun({ runId: M2_IDS.run, municipalityCode: M2, period: '2026-10', by: 'payroll-5002', at: '2026-11-01T08:00:00.000Z', executionName: 'matrix-5002' });
+  await getDeps().payrollRuns.createRun({ runId: M2_IDS.run, municipalityCode: M2, period: '2026-10', by: 'payroll-5002', at: '2026-11-01T08:00:00.000Z', executionName: 'matrix-5002' });
   // A decision that needs a formal decision (VEDTAK_REQUIRED), as /reviews lists them.
   const g10 = inMonth(goldenCase('g10-deductions-exceed-base', 'p-5002'), '2026-10', '2026-11-01');
   await seedDecision({ ...g10, municipality: { ...g10.municipality, code: M2 } }, { runId: M2_IDS.run });

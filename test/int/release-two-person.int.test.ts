@@ -12,7 +12,6 @@
  * is not set off). The runs and their decisions are set up
  * through the repositories (the workflow has its own tests).
  */
-import { decisionDeps, setDecisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
 import type { StaffRead } from '../../shared/adapters/audit-log.js';
 import { recordStaffReadWith } from '../../shared/adapters/audit-log.js';
@@ -44,17 +43,16 @@ const PARTICIPANTS: [string, string][] = [
 const engine = (pid: string) => decisions.get(pid)!.decision as unknown as Decision;
 const approve = (token: string, runId = RUN) => sys.http('POST', `/payroll-runs/${runId}/approvals`, { token });
 const exportCsv = (token: string, runId = RUN) => sys.http('GET', `/payroll-runs/${runId}/export`, { token });
-const run = async () => (await decisionDeps().payrollRuns.getRun(RUN))!;
+const run = async () => (await getDeps().payrollRuns.getRun(RUN))!;
 
 beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-11-10T09:00:00Z' });
-  setDecisionDeps(undefined);
   for (const [pid, golden] of PARTICIPANTS) {
     await seedParticipant(pid);
     await assign(pid, 'adviser-1');
     decisions.set(pid, await seedDecision(goldenCase(golden, pid), { runId: RUN, createdAt: AT }));
   }
-  const runs = decisionDeps().payrollRuns;
+  const runs = getDeps().payrollRuns;
 
   // September was released; the October run then found changed inputs for three of its decisions.
   const SEP_RUN = 'run-5001-2026-09';
@@ -253,7 +251,7 @@ test('after release the participant’s explanation says who approved it and whe
 
 test('S5 under concurrency: one user’s double click counts once; of two more users at once only one approval lands, releasing the run', async () => {
   const AUG = 'run-5001-2026-08';
-  const runs = decisionDeps().payrollRuns;
+  const runs = getDeps().payrollRuns;
   await runs.createRun({ runId: AUG, municipalityCode: '5001', period: '2026-08', by: 'staff-starter', at: AT, executionName: 'exec-aug' });
   const d = await seedDecision(inMonth(goldenCase('g01-full-attendance', 'p-full'), '2026-08', '2026-09-02'), { runId: AUG, createdAt: AT });
   await runs.freezeBatches(AUG, [['p-full']], AT);
@@ -262,13 +260,13 @@ test('S5 under concurrency: one user’s double click counts once; of two more u
   const double = await Promise.all([approve(pay1, AUG), approve(pay1, AUG)]);
   expect(double.map((r) => r.status).sort()).toEqual([201, 409]);
   expect(double.find((r) => r.status === 409)!.body).toMatchObject({ code: 'ALREADY_APPROVED_BY_YOU' });
-  expect((await decisionDeps().payrollRuns.getRun(AUG))!.approvals).toHaveLength(1);
+  expect((await getDeps().payrollRuns.getRun(AUG))!.approvals).toHaveLength(1);
 
   const race = await Promise.all([approve(pay2, AUG), approve(pay3, AUG)]);
   expect(race.map((r) => r.status).sort()).toEqual([201, 409]);
   expect(race.find((r) => r.status === 201)!.body).toMatchObject({ status: 'RELEASED', approvals: 2 });
   expect(race.find((r) => r.status === 409)!.body).toMatchObject({ code: 'RUN_NOT_AWAITING_APPROVAL' });
-  const released = (await decisionDeps().payrollRuns.getRun(AUG))!;
+  const released = (await getDeps().payrollRuns.getRun(AUG))!;
   expect(released.status).toBe('RELEASED');
   expect(new Set(released.approvals.map((a) => a.userId)).size).toBe(2);
 });

@@ -14,10 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { localWorkflow } from '../../infra/local/workflow-runner.js';
-import { setDecisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import { getDeps } from '../../shared/adapters/deps.js';
-import { getPayrollRunsRepo, setPayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
-import { setWorkflow } from '../../shared/adapters/workflow.js';
 import type { CaseInput } from '../../shared/domain/case.js';
 import type { Decision } from '../../shared/domain/decision.js';
 import { LAYER_ORDER } from '../../shared/domain/explanation/render.js';
@@ -40,9 +37,6 @@ const SEEDED: [string, string][] = [
 beforeAll(async () => {
   // The golden cases are computed on 2 November.
   sys = await startTestSystem({ clock: '2026-11-02T08:00:00Z' });
-  setPayrollRunsRepo(undefined);
-  setDecisionDeps(undefined);
-  setWorkflow(undefined);
   localWorkflow().options = { retryIntervalMs: 1 };
   for (const [pid, golden] of SEEDED) {
     const c = JSON.parse(readFileSync(join(GOLDEN_DIR, `${golden}.case.json`), 'utf8')) as CaseInput;
@@ -59,7 +53,7 @@ async function runMonth(period: string): Promise<string> {
   const started = await sys.http('POST', '/payroll-runs', { token: pay1, body: { period } });
   expect(started.status).toBe(202);
   const runId = started.body!.runId as string;
-  expect(await localWorkflow().wait((await getPayrollRunsRepo().getRun(runId))!.executionName!)).toMatchObject({ status: 'SUCCEEDED' });
+  expect(await localWorkflow().wait((await getDeps().payrollRuns.getRun(runId))!.executionName!)).toMatchObject({ status: 'SUCCEEDED' });
   expect((await sys.http('GET', `/payroll-runs/${runId}`, { token: pay1 })).body).toMatchObject({ status: 'AWAITING_APPROVAL' });
   return runId;
 }
@@ -69,7 +63,6 @@ const csvLines = (raw: string) => raw.slice(0, -2).split('\r\n').slice(1).map((l
 const kr = (ore: number) => (ore / 100).toFixed(2);
 
 afterAll(async () => {
-  setPayrollRunsRepo(undefined);
   await sys?.stop();
 });
 
@@ -109,7 +102,7 @@ test('start → compute → formal decision → two approvals → export → the
     }),
   );
   const total = lines.reduce((sum, l) => sum + Math.round(Number(l[5]) * 100), 0);
-  expect(total).toBe(((await getPayrollRunsRepo().getRun(runId))!.totals as { payoutOre: number }).payoutOre);
+  expect(total).toBe(((await getDeps().payrollRuns.getRun(runId))!.totals as { payoutOre: number }).payoutOre);
 
   const token = await sys.tokenFor(participant('pw-pending'));
   for (const lang of ['nb', 'en']) {

@@ -5,7 +5,7 @@
  * `me-decision-*` and `participant-decision-*` functions.
  */
 import type { ResolutionRecord } from '../../adapters/decision-reviews-repo.js';
-import type { DecisionDeps } from '../../adapters/decision-reviews-repo.js';
+import type { DecisionDeps } from '../../adapters/deps.js';
 import type { StoredDecision } from '../../adapters/decisions-repo.js';
 import type { Decision } from '../../domain/decision.js';
 import { versionKey } from '../../domain/payroll/decision-versions.js';
@@ -54,13 +54,13 @@ export interface ReleaseInfo {
   releasedAt: string | null;
 }
 
-export async function releaseOf(dd: DecisionDeps, d: StoredDecision, cache = new Map<string, Promise<ReleaseInfo>>()): Promise<ReleaseInfo> {
+export async function releaseOf(deps: DecisionDeps, d: StoredDecision, cache = new Map<string, Promise<ReleaseInfo>>()): Promise<ReleaseInfo> {
   const municipality = d.municipality ?? engineDecision(d).municipalityCode;
   const period = paidWithPeriod(d) ?? d.period;
   const k = `${municipality}#${period}`;
   let run = cache.get(k);
   if (run === undefined) {
-    run = dd.payrollRuns.getCurrentRun(municipality, period).then((r) => ({ released: r?.status === 'RELEASED', releasedAt: r?.releasedAt ?? null }));
+    run = deps.payrollRuns.getCurrentRun(municipality, period).then((r) => ({ released: r?.status === 'RELEASED', releasedAt: r?.releasedAt ?? null }));
     cache.set(k, run);
   }
   const r = await run;

@@ -5,7 +5,7 @@
  * §8; explanations.md "Correction explanations"); the adviser's resolution.
  * The explanation text is its own route (read-explanation.ts).
  */
-import type { DecisionDeps } from '../../adapters/decision-reviews-repo.js';
+import type { DecisionDeps } from '../../adapters/deps.js';
 import type { StoredDecision } from '../../adapters/decisions-repo.js';
 import type { Deps } from '../../adapters/deps.js';
 import type { Decision } from '../../domain/decision.js';
@@ -27,14 +27,14 @@ export interface DecisionDetail extends VersionView {
   versions: VersionView[];
 }
 
-export async function readDecision(deps: Pick<Deps, 'decisions'>, dd: DecisionDeps, participantId: string, period: string): Promise<DecisionDetail> {
-  const [stored, resolutions] = await Promise.all([deps.decisions.listForParticipant(participantId), dd.reviews.listForParticipant(participantId)]);
+export async function readDecision(deps: Pick<Deps, 'decisions'> & DecisionDeps, participantId: string, period: string): Promise<DecisionDetail> {
+  const [stored, resolutions] = await Promise.all([deps.decisions.listForParticipant(participantId), deps.reviews.listForParticipant(participantId)]);
   const versions = versionsOf(stored, period);
   const latest = versions.at(-1);
   if (latest === undefined) throw new NotFoundError('No decision for this month');
   const byKey = resolutionsByKey(resolutions);
   const runs = new Map<string, Promise<ReleaseInfo>>();
-  const view = async (d: StoredDecision): Promise<VersionView> => ({ ...summaryOf(d, byKey.get(versionKey(d)), await releaseOf(dd, d, runs)), correction: d.correction ?? null });
+  const view = async (d: StoredDecision): Promise<VersionView> => ({ ...summaryOf(d, byKey.get(versionKey(d)), await releaseOf(deps, d, runs)), correction: d.correction ?? null });
   const views = await Promise.all(versions.map(view));
   const { explanation: _text, ...decision } = engineDecision(latest);
   return { participantId, ...views.at(-1)!, decision, versions: views };

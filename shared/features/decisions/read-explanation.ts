@@ -19,11 +19,10 @@
  * - `steps`: from the computed amount to the amount paid, as the text says it
  *   (shared/domain/payroll/payout-steps.ts), and the data beside it.
  */
-import type { DecisionDeps } from '../../adapters/decision-reviews-repo.js';
+import type { DecisionDeps } from '../../adapters/deps.js';
 import type { StoredDecision } from '../../adapters/decisions-repo.js';
 import type { Deps } from '../../adapters/deps.js';
 import type { ExplanationsRepo } from '../../adapters/explanations-repo.js';
-import { getExplanationsRepo } from '../../adapters/explanations-repo.js';
 import { osloDateOf } from '../../domain/attendance/oslo-time.js';
 import type { CorrectionContext, ExplanationContext, ExplanationLayer, LayerName } from '../../domain/explanation/render.js';
 import { LANGUAGES, LAYER_ORDER, renderExplanation, renderLayers, stepsOf, TEMPLATE_VERSION } from '../../domain/explanation/render.js';
@@ -113,19 +112,17 @@ function layersOfText(text: string): ({ name: LayerName } & ExplanationLayer)[] 
 }
 
 export async function readExplanation(
-  deps: Pick<Deps, 'decisions'>,
-  dd: DecisionDeps,
+  deps: Pick<Deps, 'decisions' | 'explanations'> & DecisionDeps,
   participantId: string,
   period: string,
   lang: string,
-  explanations: Pick<ExplanationsRepo, 'listForMonth'> = getExplanationsRepo(),
 ): Promise<ExplanationView> {
-  const [decisions, revisions] = await Promise.all([deps.decisions.listVersions(participantId, period), explanations.listForMonth(participantId, period)]);
+  const [decisions, revisions] = await Promise.all([deps.decisions.listVersions(participantId, period), deps.explanations.listForMonth(participantId, period)]);
   const versions = versionsOf(decisions, revisions);
   const current = versions.at(-1);
   if (current === undefined) throw new NotFoundError('No decision for this month');
   const latest = current.decision;
-  const [resolution, release] = await Promise.all([dd.reviews.get(latest), releaseOf(dd, latest)]);
+  const [resolution, release] = await Promise.all([deps.reviews.get(latest), releaseOf(deps, latest)]);
   const decision = engineDecision(latest);
   const stored = current.texts[lang] ?? '';
   const ctx: ExplanationContext = {

@@ -14,7 +14,8 @@
  * export of a released run never change. A run of another municipality is
  * "not found" (404), like a missing one.
  */
-import type { DecisionDeps, ResolutionRecord } from '../../adapters/decision-reviews-repo.js';
+import type { ResolutionRecord } from '../../adapters/decision-reviews-repo.js';
+import type { DecisionDeps } from '../../adapters/deps.js';
 import type { StoredDecision } from '../../adapters/decisions-repo.js';
 import type { Deps } from '../../adapters/deps.js';
 import type { PayrollRun } from '../../adapters/payroll-runs-repo.js';
@@ -32,8 +33,8 @@ import { engineDecision, paidWithPeriod } from '../decisions/decision-view.js';
  */
 export const BACK_PAYMENT_LOOKBACK_MONTHS = 12;
 
-export async function loadRun(dd: DecisionDeps, auth: AuthContext, runId: string): Promise<PayrollRun> {
-  const run = await dd.payrollRuns.getRun(runId);
+export async function loadRun(deps: DecisionDeps, auth: AuthContext, runId: string): Promise<PayrollRun> {
+  const run = await deps.payrollRuns.getRun(runId);
   if (run === undefined || run.municipalityCode !== auth.municipality) throw new NotFoundError('No such payroll run');
   return run;
 }
@@ -54,25 +55,25 @@ function monthsBefore(period: string, n: number): string[] {
   });
 }
 
-export async function runDecisions(deps: Pick<Deps, 'decisions'>, dd: DecisionDeps, run: PayrollRun): Promise<RunDecisionSet> {
+export async function runDecisions(deps: Pick<Deps, 'decisions'> & DecisionDeps, run: PayrollRun): Promise<RunDecisionSet> {
   const [month, runs, ...earlier] = await Promise.all([
     deps.decisions.listForMonth(run.municipalityCode, run.period),
-    dd.payrollRuns.listRuns(run.municipalityCode, { period: run.period }),
+    deps.payrollRuns.listRuns(run.municipalityCode, { period: run.period }),
     ...monthsBefore(run.period, BACK_PAYMENT_LOOKBACK_MONTHS).map((p) => deps.decisions.listForMonth(run.municipalityCode, p)),
   ]);
   const monthRuns = new Set([run.runId, ...runs.map((r) => r.runId)]);
   const releasedAt = run.status === 'RELEASED' ? run.releasedAt : null;
   const ofRun = (d: StoredDecision) => monthRuns.has(d.runId) && (releasedAt === null || d.createdAt <= releasedAt);
   const corrections = latestPerPeriod(earlier.flat().filter((d) => ofRun(d) && d.correction !== undefined && paidWithPeriod(d) === run.period));
-  return { month: latestPerPeriod(month.filter(ofRun)), corrections, correctionResolutions: corrections.length === 0 ? new Map() : await dd.reviews.getMany(corrections) };
+  return { month: latestPerPeriod(month.filter(ofRun)), corrections, correctionResolutions: corrections.length === 0 ? new Map() : await deps.reviews.getMany(corrections) };
 }
 
 export const reviewOf = (d: StoredDecision): Decision['review'] => d.review ?? engineDecision(d).review;
 
 /** VEDTAK_REQUIRED decisions of the run (its month and its corrections) whose version has no resolution: they block the release. */
-export async function unresolvedVedtak(dd: DecisionDeps, set: RunDecisionSet): Promise<StoredDecision[]> {
+export async function unresolvedVedtak(deps: DecisionDeps, set: RunDecisionSet): Promise<StoredDecision[]> {
   const vedtak = [...set.month, ...set.corrections].filter((d) => reviewOf(d) === 'VEDTAK_REQUIRED');
-  const resolved = await dd.reviews.getMany(vedtak);
+  const resolved = await deps.reviews.getMany(vedtak);
   return vedtak.filter((d) => !resolved.has(versionKey(d)));
 }
 
