@@ -16,13 +16,13 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, AuditEntryInput, AuditLog } from './audit-log.js';
-import { BatchGetCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ServiceUnavailableError } from '../http/errors.js';
 import type { VersionRef } from '../domain/payroll/decision-versions.js';
 import { versionKey } from '../domain/payroll/decision-versions.js';
 import type { Resolution } from '../domain/payroll/resolution.js';
 import { pad4 } from './decisions-repo.js';
-import { isConditionFailed, queryAll } from './dynamo.js';
+import { batchGetAll, isConditionFailed, queryAll, withoutKeys } from './dynamo.js';
 
 export interface ResolutionRecord extends VersionRef {
   decisionId: string;
@@ -61,14 +61,6 @@ const key = (r: VersionRef) => ({ pk: `P#${r.participantId}`, sk: `RES#${r.perio
 const seenKey = (r: VersionRef) => ({ pk: `P#${r.participantId}`, sk: `SEEN#${r.period}#v${pad4(r.version)}` });
 type KeyOf = (r: VersionRef) => { pk: string; sk: string };
 
-function strip<T = ResolutionRecord>(item: Record<string, unknown>): T {
-  const { pk: _pk, sk: _sk, ...r } = item;
-  return r as unknown as T;
-}
-
-/** BatchGetItem takes at most 100 keys. */
-const BATCH_GET_MAX = 100;
-const MAX_ROUNDS = 10;
 
 export class DynamoDecisionReviewsRepo implements DecisionReviewsRepo {
   constructor(
@@ -96,7 +88,7 @@ export class DynamoDecisionReviewsRepo implements DecisionReviewsRepo {
 
   private async getOne<T>(keyOf: KeyOf, ref: VersionRef): Promise<T | undefined> {
     const r = await this.db.send(new GetCommand({ TableName: this.table, Key: keyOf(ref), ConsistentRead: true }));
-    return r.Item === undefined ? undefined : strip<T>(r.Item);
+    return r.Item === undefined ? undefined : withoutKeys<T>(r.Item);
   }
 
   private async listPrefixed<T>(participantId: string, prefix: 'RES#' | 'SEEN#'): Promise<T[]> {
@@ -106,7 +98,7 @@ export class DynamoDecisionReviewsRepo implements DecisionReviewsRepo {
       ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':prefix': prefix },
       ConsistentRead: true,
     });
-    return items.map((item) => strip<T>(item));
+    return items.map((item) => withoutKeys<T>(item));
   }
 
   putResolutionOnce(r: ResolutionRecord): Promise<{ created: true } | { created: false; existing: ResolutionRecord }> {
@@ -136,18 +128,9 @@ export class DynamoDecisionReviewsRepo implements DecisionReviewsRepo {
   async getMany(refs: readonly VersionRef[]): Promise<Map<string, ResolutionRecord>> {
     const out = new Map<string, ResolutionRecord>();
     const unique = [...new Map(refs.map((r) => [versionKey(r), r])).values()];
-    for (let i = 0; i < unique.length; i += BATCH_GET_MAX) {
-      let keys: Record<string, unknown>[] = unique.slice(i, i + BATCH_GET_MAX).map(key);
-      for (let round = 0; keys.length > 0; round++) {
-        if (round >= MAX_ROUNDS) throw new Error('resolutions: unprocessed keys did not settle');
-        const r = await this.db.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: keys, ConsistentRead: true } } }));
-        for (const item of r.Responses?.[this.table] ?? []) {
-          const rec = strip(item);
-          out.set(versionKey(rec), rec);
-        }
-        keys = r.UnprocessedKeys?.[this.table]?.Keys ?? [];
-        if (keys.length > 0) await new Promise((res) => setTimeout(res, 20 * 2 ** round));
-      }
+    for (const item of await batchGetAll(this.db, this.table, unique.map(key), 'resolutions')) {
+      const rec = withoutKeys<ResolutionRecord>(item);
+      out.set(versionKey(rec), rec);
     }
     return out;
   }

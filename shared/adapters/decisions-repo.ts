@@ -19,7 +19,7 @@ import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Case } from '../domain/case.js';
 import type { ReviewClass } from '../domain/decision.js';
 import type { Correction } from '../domain/payroll/correction.js';
-import { isConditionFailed, queryAll } from './dynamo.js';
+import { isConditionFailed, queryAll, withoutKeys } from './dynamo.js';
 
 export interface StoredDecision {
   participantId: string;
@@ -73,11 +73,6 @@ const key = (d: Pick<StoredDecision, 'participantId' | 'period' | 'version'>) =>
   sk: `DEC#${d.period}#v${pad4(d.version)}`,
 });
 
-function strip(item: Record<string, unknown>): StoredDecision {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...d } = item;
-  return d as unknown as StoredDecision;
-}
-
 /** The newest version per participant, ordered by participant id. */
 export function latestPerParticipant(decisions: readonly StoredDecision[]): StoredDecision[] {
   const latest = new Map<string, StoredDecision>();
@@ -115,7 +110,7 @@ export class DynamoDecisionsRepo implements DecisionsRepo {
 
   private async query(input: QueryCommandInput): Promise<StoredDecision[]> {
     const items = await queryAll(this.db, { ...input, TableName: this.table });
-    return items.map((item) => strip(item));
+    return items.map((item) => withoutKeys<StoredDecision>(item));
   }
 
   listForParticipant(participantId: string): Promise<StoredDecision[]> {
@@ -138,7 +133,7 @@ export class DynamoDecisionsRepo implements DecisionsRepo {
       }),
     );
     const item = r.Items?.[0];
-    return item === undefined ? undefined : strip(item);
+    return item === undefined ? undefined : withoutKeys<StoredDecision>(item);
   }
 
   async getVersion(participantId: string, period: string, version: number): Promise<StoredDecision | undefined> {
@@ -151,7 +146,7 @@ export class DynamoDecisionsRepo implements DecisionsRepo {
       }),
     );
     const item = r.Items?.[0];
-    return item === undefined ? undefined : strip(item);
+    return item === undefined ? undefined : withoutKeys<StoredDecision>(item);
   }
 
   listForMonth(municipality: string, period: string): Promise<StoredDecision[]> {

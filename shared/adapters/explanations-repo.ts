@@ -13,7 +13,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { RevisionCause, StoredContext } from '../domain/payroll/explanation-versions.js';
 import { pad4 } from './decisions-repo.js';
-import { isConditionFailed, queryAll } from './dynamo.js';
+import { isConditionFailed, queryAll, withoutKeys } from './dynamo.js';
 
 export interface StoredExplanation {
   participantId: string;
@@ -48,11 +48,6 @@ const key = (e: Pick<StoredExplanation, 'participantId' | 'period' | 'version' |
   pk: `P#${e.participantId}`,
   sk: `EXP#${e.period}#v${pad4(e.version)}#r${pad3(e.revision)}`,
 });
-
-function strip(item: Record<string, unknown>): StoredExplanation {
-  const { pk: _pk, sk: _sk, ...e } = item;
-  return e as unknown as StoredExplanation;
-}
 
 export class DynamoExplanationsRepo implements ExplanationsRepo {
   constructor(
@@ -90,7 +85,7 @@ export class DynamoExplanationsRepo implements ExplanationsRepo {
       }),
     );
     const item = r.Items?.[0];
-    return item === undefined ? undefined : strip(item);
+    return item === undefined ? undefined : withoutKeys<StoredExplanation>(item);
   }
 
   private async list(participantId: string, prefix: string): Promise<StoredExplanation[]> {
@@ -100,7 +95,7 @@ export class DynamoExplanationsRepo implements ExplanationsRepo {
       ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':p': prefix },
       ConsistentRead: true,
     });
-    return items.map((item) => strip(item));
+    return items.map((item) => withoutKeys<StoredExplanation>(item));
   }
 
   listForMonth(participantId: string, period: string): Promise<StoredExplanation[]> {

@@ -13,10 +13,10 @@
  * No personal data: participant ids (pseudonymous) and amounts only.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { BatchWriteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RunCommand, RunState, RunTotals } from '../domain/payroll/run.js';
 import { decide, evolve, startRun } from '../domain/payroll/run.js';
-import { isConditionFailed, isTransactionConditionFailed, queryAll } from './dynamo.js';
+import { batchPutAll, isConditionFailed, isTransactionConditionFailed, queryAll, withoutKeys } from './dynamo.js';
 
 export interface RunProgress {
   /** True once prepare has frozen the batches (they never change afterwards). */
@@ -118,12 +118,6 @@ export const runKey = (runId: string) => ({ pk: `RUN#${runId}`, sk: 'RUN' });
 const currentKey = (m: string, period: string) => ({ pk: `M#${m}#${period}`, sk: 'CURRENT' });
 const batchKey = (runId: string, index: number) => ({ pk: `RUN#${runId}`, sk: `BATCH#${String(index).padStart(5, '0')}` });
 
-function stripRun(item: Record<string, unknown> | undefined): PayrollRun | undefined {
-  if (item === undefined) return undefined;
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item;
-  return rest as unknown as PayrollRun;
-}
-
 function stripBatch(item: Record<string, unknown>): Batch {
   return { index: Number(item.index), participantIds: (item.participantIds as string[] | undefined) ?? [], result: (item.result as BatchResult | undefined) ?? null };
 }
@@ -184,7 +178,7 @@ export class DynamoPayrollRunsRepo implements PayrollRunsRepo {
 
   async getRun(runId: string): Promise<PayrollRun | undefined> {
     const r = await this.db.send(new GetCommand({ TableName: this.table, Key: runKey(runId), ConsistentRead: true }));
-    return stripRun(r.Item);
+    return withoutKeys<PayrollRun>(r.Item);
   }
 
   async getCurrentRun(municipalityCode: string, period: string): Promise<PayrollRun | undefined> {
@@ -208,7 +202,7 @@ export class DynamoPayrollRunsRepo implements PayrollRunsRepo {
           ExclusiveStartKey: start,
         }),
       );
-      for (const item of r.Items ?? []) out.push(stripRun(item)!);
+      for (const item of r.Items ?? []) out.push(withoutKeys<PayrollRun>(item)!);
       start = r.LastEvaluatedKey;
     } while (start !== undefined && out.length < limit);
     return out.slice(0, limit);
@@ -281,16 +275,12 @@ export class DynamoPayrollRunsRepo implements PayrollRunsRepo {
     if (run === undefined) throw new RangeError(`no payroll run ${runId}`);
     if (run.progress.prepared) return { batches: run.progress.batches, participants: run.progress.participants };
     // Batch items first (overwriting what a crashed earlier attempt may have left), then the flag that freezes them.
-    const items = batches.map((ids, index) => ({ PutRequest: { Item: { ...batchKey(runId, index), runId, index, participantIds: ids } } }));
-    for (let i = 0; i < items.length; i += 25) {
-      let pending: typeof items = items.slice(i, i + 25);
-      for (let round = 0; pending.length > 0; round++) {
-        if (round > 10) throw new Error('freezeBatches: unprocessed items did not settle');
-        const r = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.table]: pending } }));
-        pending = (r.UnprocessedItems?.[this.table] ?? []) as typeof items;
-        if (pending.length > 0) await new Promise((res) => setTimeout(res, 20 * 2 ** round));
-      }
-    }
+    await batchPutAll(
+      this.db,
+      this.table,
+      batches.map((ids, index) => ({ ...batchKey(runId, index), runId, index, participantIds: ids })),
+      'freezeBatches',
+    );
     const participants = batches.reduce((n, b) => n + b.length, 0);
     try {
       await this.db.send(
