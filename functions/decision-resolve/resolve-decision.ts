@@ -23,7 +23,6 @@ import type { Resolution } from '../../shared/domain/payroll/resolution.js';
 import { ResolutionRejected, checkResolution, sameResolution } from '../../shared/domain/payroll/resolution.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../shared/http/errors.js';
-import { engineDecision } from '../../shared/features/decisions/decision-view.js';
 import { ensureExplanation } from '../../shared/features/decisions/explanation-versions.js';
 import { beginAdviserRead } from '../../shared/features/decisions/adviser-read.js';
 import type { RouteDef } from '../../shared/contract/routes.js';
@@ -48,7 +47,7 @@ export async function resolveDecision(deps: Deps, auth: AuthContext, participant
   if (latest === undefined || body.version > latest.version) throw new NotFoundError('No such decision version');
   const now = deps.clock.now().toISOString();
   const resolution = resolutionOf(body);
-  const e = engineDecision(latest);
+  const e = latest.decision;
   try {
     checkResolution({ version: body.version, review: e.review, baseOre: e.baseOre, payoutOre: e.payoutOre, lines: e.lines }, latest.version, resolution, osloDateOf(now));
   } catch (err) {

@@ -18,7 +18,6 @@ import { checkSeen } from '../../shared/domain/payroll/review-seen.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { ConflictError, NotFoundError } from '../../shared/http/errors.js';
 import type { RouteDef } from '../../shared/contract/routes.js';
-import { engineDecision } from '../../shared/features/decisions/decision-view.js';
 import { beginAdviserRead } from '../../shared/features/decisions/adviser-read.js';
 import type { SeenBody } from './schema.js';
 
@@ -29,7 +28,7 @@ export async function markSeen(deps: Deps, auth: AuthContext, participantId: str
   const latest = await deps.decisions.getLatest(participantId, period);
   if (latest === undefined || body.version > latest.version) throw new NotFoundError('No such decision version');
   // The stored class: a negative correction makes a decision REVIEW even without an absence deduction.
-  const refusal = checkSeen(body.version, { version: latest.version, review: latest.review ?? engineDecision(latest).review });
+  const refusal = checkSeen(body.version, { version: latest.version, review: latest.review ?? latest.decision.review });
   if (refusal !== null) throw new ConflictError(refusal.code, refusal.message);
 
   const existing = await deps.reviews.getSeen(latest);

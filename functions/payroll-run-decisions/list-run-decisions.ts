@@ -14,7 +14,6 @@ import type { RunStatus, RunTotals } from '../../shared/domain/payroll/run.js';
 import { versionKey } from '../../shared/domain/payroll/decision-versions.js';
 import { effectivePayoutOre, grossOre } from '../../shared/domain/payroll/resolution.js';
 import type { AuthContext } from '../../shared/http/auth.js';
-import { engineDecision } from '../../shared/features/decisions/decision-view.js';
 import { backPaymentAmount, backPayments, loadRun, reviewOf, runDecisions, unresolvedVedtak } from '../../shared/features/payroll/run-decisions.js';
 
 export const PURPOSE = 'payroll-drill-down';
@@ -79,7 +78,7 @@ export async function listRunDecisions(
     count: all.length,
     unresolvedVedtak: unresolved.length,
     decisions: shown.map((d): RunDecisionRow => {
-      const e = engineDecision(d);
+      const e = d.decision;
       const r = resolutions.get(versionKey(d))?.resolution;
       return {
         participantId: d.participantId,

@@ -26,7 +26,6 @@ import { EXPORT_COLUMNS, exportRecord, exportRows } from '../../shared/domain/pa
 import { versionKey } from '../../shared/domain/payroll/decision-versions.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { ConflictError } from '../../shared/http/errors.js';
-import { engineDecision } from '../../shared/features/decisions/decision-view.js';
 import { runAuditChain } from '../../shared/features/payroll/runs.js';
 import { backPaymentAmount, backPayments, loadRun, runDecisions } from '../../shared/features/payroll/run-decisions.js';
 
@@ -63,7 +62,7 @@ export async function exportRun(deps: Deps, auth: AuthContext, runId: string, ro
       version: d.version,
       decisionId: d.decisionId,
       payrollRef: refs.get(d.participantId)!,
-      decision: engineDecision(d),
+      decision: d.decision,
       ...(resolutions.has(versionKey(d)) ? { resolution: resolutions.get(versionKey(d))!.resolution } : {}),
     }),
   );

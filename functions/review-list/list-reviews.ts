@@ -27,7 +27,7 @@ import { latestPerPeriod, orderReviews, versionKey } from '../../shared/domain/p
 import { grossOre } from '../../shared/domain/payroll/resolution.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import type { ResolutionView } from '../../shared/features/decisions/decision-view.js';
-import { engineDecision, resolutionView, resolutionsByKey } from '../../shared/features/decisions/decision-view.js';
+import { resolutionView, resolutionsByKey } from '../../shared/features/decisions/decision-view.js';
 
 export const PURPOSE = 'decision-review-queue';
 const PARALLEL = 8;
@@ -60,7 +60,7 @@ export interface ReviewQuery {
 }
 
 /** The review class the run stored (a negative correction makes a decision REVIEW), else the engine's. */
-const classOf = (d: StoredDecision) => d.review ?? engineDecision(d).review;
+const classOf = (d: StoredDecision) => d.review ?? d.decision.review;
 
 export async function listReviews(deps: Deps, auth: AuthContext, q: ReviewQuery, route: string): Promise<{ reviews: ReviewEntry[] }> {
   const assigned = await deps.participants.listAssigned(auth.sub);
@@ -80,7 +80,7 @@ export async function listReviews(deps: Deps, auth: AuthContext, q: ReviewQuery,
         return latestPerPeriod(stored).flatMap((d): ReviewEntry[] => {
           const review = classOf(d);
           if (!wantedClass(review)) return [];
-          const e = engineDecision(d);
+          const e = d.decision;
           const r = review === 'VEDTAK_REQUIRED' ? byKey.get(versionKey(d)) : undefined;
           const s = review === 'REVIEW' ? seenByKey.get(versionKey(d)) : undefined;
           return [

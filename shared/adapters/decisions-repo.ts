@@ -17,7 +17,7 @@
 import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Case } from '../domain/case.js';
-import type { ReviewClass } from '../domain/decision.js';
+import type { Decision, ReviewClass } from '../domain/decision.js';
 import type { Correction } from '../domain/payroll/correction.js';
 import { isConditionFailed, queryAll, withoutKeys } from './dynamo.js';
 
@@ -30,8 +30,8 @@ export interface StoredDecision {
   /** The run whose workflow wrote this version. */
   runId: string;
   municipality?: string;
-  /** The engine's decision (shared/domain/decision.ts), with explanation (nb, en). */
-  decision: Record<string, unknown>;
+  /** The engine's decision (shared/domain/decision.ts) as computed, with its first explanation texts. */
+  decision: Decision;
   /** The case the engine judged (case-format.md): the frozen input snapshot. */
   input?: Case;
   inputHash?: string;

@@ -85,7 +85,7 @@ test('only assigned participants; a participant’s month shows the pending docu
 test('what-if: the stored decision’s case with the pending self-certification approved pays the withheld amount', async () => {
   const input = goldenCase('g09-pending-self-cert', p4.participantId);
   const stored = await seedDecision(input, { runId: 'run-browser-adviser' });
-  const before = stored.decision as unknown as { payoutOre: number; baseOre: number };
+  const before = stored.decision;
 
   const { context, page } = await env.newPage('adviser');
   await signInAs(page, '/adviser/', adviser);

@@ -133,7 +133,7 @@ async function exportRows(run: PayrollRun): Promise<Record<string, string>[]> {
   return lines.map((cells) => Object.fromEntries(header!.map((h, i) => [h, cells[i]!])));
 }
 
-const engine = (d: { decision: Record<string, unknown> }) => d.decision as unknown as DecisionCore;
+const engine = (d: { decision: DecisionCore }): DecisionCore => d.decision;
 
 test('a participant who left in August gets, in the October run, the back-payment for a document approved late for July', async () => {
   const m = '6301';

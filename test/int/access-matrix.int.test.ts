@@ -163,7 +163,7 @@ beforeAll(async () => {
     decisionId: 'p-matrix-b.2026-10.v0001',
     runId: 'run-matrix-0',
     municipality: '5001',
-    decision: decision as unknown as Record<string, unknown>,
+    decision,
     input: parseCase(input),
     inputHash: decision.inputHash,
     review: decision.review,

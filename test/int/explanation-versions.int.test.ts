@@ -12,7 +12,6 @@
  */
 import { getDeps } from '../../shared/adapters/deps.js';
 import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
-import type { Decision } from '../../shared/domain/decision.js';
 import { LANGUAGES, renderExplanation } from '../../shared/domain/explanation/render.js';
 import { emptyTotals } from '../../shared/domain/payroll/run.js';
 import { ensureExplanation } from '../../shared/features/decisions/explanation-versions.js';
@@ -29,7 +28,7 @@ const decisions: Record<string, StoredDecision> = {};
 
 /** Twelve days absent without a reason: a formal decision is required (benefit-rules.md §9). */
 const vedtakCase = (pid: string) => ({ ...absentOn(baseCase(), OCTOBER_2026_DAYS.slice(2, 14)), participant: { ...baseCase().participant, id: pid } });
-const engine = (d: StoredDecision) => d.decision as unknown as Decision;
+const engine = (d: StoredDecision) => d.decision;
 
 beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-11-05T09:00:00Z' });

@@ -16,7 +16,6 @@ import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
 import type { StaffRead } from '../../shared/adapters/audit-log.js';
 import { recordStaffReadWith } from '../../shared/adapters/audit-log.js';
 import { getDeps, setDeps } from '../../shared/adapters/deps.js';
-import type { Decision } from '../../shared/domain/decision.js';
 import { addTotals, decisionTotals, emptyTotals } from '../../shared/domain/payroll/run.js';
 import { assign, seedParticipant } from '../support/api-seed.js';
 import { goldenCase, inMonth, seedDecision } from '../support/decision-seed.js';
@@ -40,7 +39,7 @@ const PARTICIPANTS: [string, string][] = [
   ['p-adjust', 'g10-deductions-exceed-base'],
   ['p-pending', 'g09-pending-self-cert'],
 ];
-const engine = (pid: string) => decisions.get(pid)!.decision as unknown as Decision;
+const engine = (pid: string) => decisions.get(pid)!.decision;
 const approve = (token: string, runId = RUN) => sys.http('POST', `/payroll-runs/${runId}/approvals`, { token });
 const exportCsv = (token: string, runId = RUN) => sys.http('GET', `/payroll-runs/${runId}/export`, { token });
 const run = async () => (await getDeps().payrollRuns.getRun(RUN))!;
@@ -72,7 +71,7 @@ beforeAll(async () => {
 
   await runs.createRun({ runId: RUN, municipalityCode: '5001', period: '2026-10', by: 'staff-starter', at: AT, executionName: 'exec-1' });
   await runs.freezeBatches(RUN, [PARTICIPANTS.map(([p]) => p)], AT);
-  const totals = [...decisions.values()].reduce((t, d) => addTotals(t, decisionTotals(d.decision as unknown as Decision)), emptyTotals());
+  const totals = [...decisions.values()].reduce((t, d) => addTotals(t, decisionTotals(d.decision)), emptyTotals());
   await runs.apply(RUN, { type: 'SummariseRun', totals, at: '2026-11-02T06:05:00.000Z' });
   // Another municipality's run: invisible to 5001's payroll.
   await runs.createRun({ runId: 'run-4601-2026-10', municipalityCode: '4601', period: '2026-10', by: 'staff-x', at: AT, executionName: 'exec-2' });
@@ -255,7 +254,7 @@ test('S5 under concurrency: one user’s double click counts once; of two more u
   await runs.createRun({ runId: AUG, municipalityCode: '5001', period: '2026-08', by: 'staff-starter', at: AT, executionName: 'exec-aug' });
   const d = await seedDecision(inMonth(goldenCase('g01-full-attendance', 'p-full'), '2026-08', '2026-09-02'), { runId: AUG, createdAt: AT });
   await runs.freezeBatches(AUG, [['p-full']], AT);
-  await runs.apply(AUG, { type: 'SummariseRun', totals: decisionTotals(d.decision as unknown as Decision), at: AT });
+  await runs.apply(AUG, { type: 'SummariseRun', totals: decisionTotals(d.decision), at: AT });
 
   const double = await Promise.all([approve(pay1, AUG), approve(pay1, AUG)]);
   expect(double.map((r) => r.status).sort()).toEqual([201, 409]);

@@ -69,7 +69,7 @@ afterAll(async () => {
 test('start → compute → formal decision → two approvals → export → the participant reads the released explanation', async () => {
   const runId = await runMonth('2026-10');
   const stored = new Map<string, Decision>();
-  for (const [pid] of SEEDED) stored.set(pid, (await getDeps().decisions.getLatest(pid, '2026-10'))!.decision as unknown as Decision);
+  for (const [pid] of SEEDED) stored.set(pid, (await getDeps().decisions.getLatest(pid, '2026-10'))!.decision);
   expect(stored.get('pw-vedtak')!.review).toBe('VEDTAK_REQUIRED');
 
   const drill = await sys.http('GET', `/payroll-runs/${runId}/decisions`, { token: pay1 });
@@ -132,7 +132,7 @@ test('a late document: the November run corrects October and pays the difference
   const v2 = (await getDeps().decisions.getVersion('pw-pending', '2026-10', 2))!;
   expect(v2).toMatchObject({ supersedes: v1.decisionId, paidWithPeriod: '2026-11', correction: { route: 'BACK_PAYMENT', reason: 'DOCUMENT_ARRIVED' } });
   const back = v2.correction!.totalDifferenceOre;
-  expect(back).toBe((v2.decision as unknown as Decision).payoutOre - (v1.decision as unknown as Decision).payoutOre);
+  expect(back).toBe(v2.decision.payoutOre - v1.decision.payoutOre);
   expect(back).toBeGreaterThan(0);
 
   const drill = await sys.http('GET', `/payroll-runs/${runId}/decisions`, { token: pay1 });
@@ -147,7 +147,7 @@ test('a late document: the November run corrects October and pays the difference
 
   const csv = await sys.http('GET', `/payroll-runs/${runId}/export`, { token: pay1 });
   const line = csvLines(csv.raw).find((l) => l[2] === 'pw-pending')!;
-  const november = (await getDeps().decisions.getLatest('pw-pending', '2026-11'))!.decision as unknown as Decision;
+  const november = (await getDeps().decisions.getLatest('pw-pending', '2026-11'))!.decision;
   expect(line).toEqual(['5001', '2026-11', 'pw-pending', kr(november.baseOre + back), kr(november.baseOre - november.payoutOre), kr(november.payoutOre + back), `pw-pending.2026-11.v0001`, kr(back), v2.decisionId]);
 
   // The participant sees October's new version, paid with November, and why it changed.

@@ -12,9 +12,6 @@ import { versionKey } from '../../domain/payroll/decision-versions.js';
 import type { Resolution } from '../../domain/payroll/resolution.js';
 import { effectivePayoutOre } from '../../domain/payroll/resolution.js';
 
-/** The engine's output as stored by the payroll workflow (shared/domain/decision.ts). */
-export const engineDecision = (d: StoredDecision): Decision => d.decision as unknown as Decision;
-
 export interface ResolutionView {
   kind: Resolution['kind'];
   resolution: Resolution;
@@ -55,7 +52,7 @@ export interface ReleaseInfo {
 }
 
 export async function releaseOf(deps: DecisionDeps, d: StoredDecision, cache = new Map<string, Promise<ReleaseInfo>>()): Promise<ReleaseInfo> {
-  const municipality = d.municipality ?? engineDecision(d).municipalityCode;
+  const municipality = d.municipality ?? d.decision.municipalityCode;
   const period = paidWithPeriod(d) ?? d.period;
   const k = `${municipality}#${period}`;
   let run = cache.get(k);
@@ -68,7 +65,7 @@ export async function releaseOf(deps: DecisionDeps, d: StoredDecision, cache = n
 }
 
 export function summaryOf(d: StoredDecision, resolution: ResolutionRecord | undefined, release: ReleaseInfo): DecisionSummary {
-  const e = engineDecision(d);
+  const e = d.decision;
   return {
     period: d.period,
     version: d.version,

@@ -36,7 +36,7 @@ export interface ExplanationIo {
 /** Only advisers resolve (shared/contract/routes-decisions.ts); records written before the role was stored were theirs. */
 export const resolutionFacts = (r: ResolutionRecord): ResolutionFacts => ({ resolution: r.resolution, role: r.resolvedByRole ?? 'adviser', resolvedOn: osloDateOf(r.resolvedAt) });
 
-const decisionOf = (d: StoredDecision) => d.decision as unknown as DecisionCore;
+const decisionOf = (d: StoredDecision): DecisionCore => d.decision;
 
 /**
  * The corrections of earlier months paid with `period`'s payout: the months

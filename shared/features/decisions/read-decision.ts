@@ -13,7 +13,7 @@ import type { Correction } from '../../domain/payroll/correction.js';
 import { versionKey, versionsOf } from '../../domain/payroll/decision-versions.js';
 import { NotFoundError } from '../../http/errors.js';
 import type { DecisionSummary, ReleaseInfo } from './decision-view.js';
-import { engineDecision, releaseOf, resolutionsByKey, summaryOf } from './decision-view.js';
+import { releaseOf, resolutionsByKey, summaryOf } from './decision-view.js';
 
 export interface VersionView extends DecisionSummary {
   correction: Correction | null;
@@ -36,6 +36,6 @@ export async function readDecision(deps: Pick<Deps, 'decisions'> & DecisionDeps,
   const runs = new Map<string, Promise<ReleaseInfo>>();
   const view = async (d: StoredDecision): Promise<VersionView> => ({ ...summaryOf(d, byKey.get(versionKey(d)), await releaseOf(deps, d, runs)), correction: d.correction ?? null });
   const views = await Promise.all(versions.map(view));
-  const { explanation: _text, ...decision } = engineDecision(latest);
+  const { explanation: _text, ...decision } = latest.decision;
   return { participantId, ...views.at(-1)!, decision, versions: views };
 }

@@ -31,7 +31,7 @@ import { baseCause, baseContext } from '../../domain/payroll/explanation-version
 import type { PayoutSteps } from '../../domain/payroll/payout-steps.js';
 import { BadRequestError, NotFoundError } from '../../http/errors.js';
 import type { ResolutionView } from './decision-view.js';
-import { engineDecision, releaseOf, resolutionView } from './decision-view.js';
+import { releaseOf, resolutionView } from './decision-view.js';
 
 export const DEFAULT_LANGUAGE = 'nb';
 
@@ -95,7 +95,7 @@ interface Version {
 function versionsOf(decisions: readonly StoredDecision[], revisions: Awaited<ReturnType<ExplanationsRepo['listForMonth']>>): Version[] {
   const out: Version[] = [];
   for (const d of [...decisions].sort((a, b) => a.version - b.version)) {
-    const e = engineDecision(d);
+    const e = d.decision;
     out.push({ decision: d, revision: 0, createdAt: d.createdAt, cause: baseCause(d), context: baseContext(d), templateVersion: e.templateVersion, texts: e.explanation ?? {} });
     for (const r of revisions.filter((x) => x.version === d.version).sort((a, b) => a.revision - b.revision))
       out.push({ decision: d, revision: r.revision, createdAt: r.createdAt, cause: r.cause, context: r.context, templateVersion: r.templateVersion, texts: r.explanation });
@@ -123,7 +123,7 @@ export async function readExplanation(
   if (current === undefined) throw new NotFoundError('No decision for this month');
   const latest = current.decision;
   const [resolution, release] = await Promise.all([deps.reviews.get(latest), releaseOf(deps, latest)]);
-  const decision = engineDecision(latest);
+  const decision = latest.decision;
   const stored = current.texts[lang] ?? '';
   const ctx: ExplanationContext = {
     ...current.context,
@@ -156,7 +156,7 @@ export async function readExplanation(
       decisionId: v.decision.decisionId,
       createdAt: v.createdAt,
       cause: v.cause,
-      paidOre: stepsOf(engineDecision(v.decision), v.context).paidOre,
+      paidOre: stepsOf(v.decision.decision, v.context).paidOre,
       templateVersion: v.templateVersion,
       text: v.texts[lang] ?? '',
     })),

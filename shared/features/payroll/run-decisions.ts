@@ -25,7 +25,7 @@ import { backPaymentOre } from '../../domain/payroll/correction.js';
 import { latestPerPeriod, versionKey } from '../../domain/payroll/decision-versions.js';
 import type { AuthContext } from '../../http/auth.js';
 import { NotFoundError } from '../../http/errors.js';
-import { engineDecision, paidWithPeriod } from '../decisions/decision-view.js';
+import { paidWithPeriod } from '../decisions/decision-view.js';
 
 /**
  * How far back corrections paid with a run are looked for: at least the
@@ -68,7 +68,7 @@ export async function runDecisions(deps: Pick<Deps, 'decisions'> & DecisionDeps,
   return { month: latestPerPeriod(month.filter(ofRun)), corrections, correctionResolutions: corrections.length === 0 ? new Map() : await deps.reviews.getMany(corrections) };
 }
 
-export const reviewOf = (d: StoredDecision): Decision['review'] => d.review ?? engineDecision(d).review;
+export const reviewOf = (d: StoredDecision): Decision['review'] => d.review ?? d.decision.review;
 
 /** VEDTAK_REQUIRED decisions of the run (its month and its corrections) whose version has no resolution: they block the release. */
 export async function unresolvedVedtak(deps: DecisionDeps, set: RunDecisionSet): Promise<StoredDecision[]> {
@@ -84,7 +84,7 @@ export async function unresolvedVedtak(deps: DecisionDeps, set: RunDecisionSet):
  */
 export function backPaymentAmount(set: RunDecisionSet, d: StoredDecision): number {
   const resolution = set.correctionResolutions.get(versionKey(d))?.resolution;
-  return backPaymentOre({ payoutOre: engineDecision(d).payoutOre, ...(d.correction === undefined ? {} : { correction: d.correction }), ...(resolution === undefined ? {} : { resolution }) });
+  return backPaymentOre({ payoutOre: d.decision.payoutOre, ...(d.correction === undefined ? {} : { correction: d.correction }), ...(resolution === undefined ? {} : { resolution }) });
 }
 
 /** The back-payments of the run: its corrections that pay something back. */
