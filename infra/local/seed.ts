@@ -22,7 +22,7 @@
 import { createHash } from 'node:crypto';
 import type { TableKey } from '../../shared/contract/tables.js';
 import { TABLES } from '../../shared/contract/tables.js';
-import type { DemoUser } from './http-server.js';
+import type { DemoUser } from './demo-identity.js';
 import type { AbsenceRecord, CheckinRecord } from '../../shared/adapters/attendance-repo.js';
 import { DynamoAttendanceRepo, absenceIdOf } from '../../shared/adapters/attendance-repo.js';
 import { createDocumentClient } from '../../shared/adapters/dynamo.js';

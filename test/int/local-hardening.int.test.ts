@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { request } from 'node:http';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { liveDynamoPids } from '../../infra/local/dynamo.js';
-import { checkDemoHost, isLoopbackHost } from '../../infra/local/http-server.js';
+import { checkDemoHost, isLoopbackHost } from '../../infra/local/demo-identity.js';
 import { startLocalSystem, type LocalSystem } from '../../infra/local/system.js';
 import { PROJECT_ROOT } from '../../infra/project.js';
 import { ROUTES, type RouteDef } from '../../shared/contract/routes.js';
