@@ -76,6 +76,7 @@ export function createIntroflytApp(options: IntroflytAppOptions): IntroflytApp {
     logsKey: stateful.logsKey,
     auditMacKey: stateful.auditMacKey,
     auditAnchors: stateful.auditAnchors,
+    exportBucket: stateful.exportBucket,
     ...(options.routes ? { routes: options.routes } : {}),
     ...(options.entryFor ? { entryFor: options.entryFor } : {}),
   });

@@ -1,12 +1,13 @@
 /**
  * Everything that holds data and must outlive a redeploy: the customer-managed
- * keys, the tables of shared/contract/tables.ts and the audit log's outside anchor.
+ * keys, the tables of shared/contract/tables.ts, the audit log's outside anchor and
+ * the payroll exports bucket.
  * Nothing here is ever replaced or deleted with the stack (quality.md S8,
  * style 8).
  *
  * Three keys, each for one use:
- * - the data key encrypts the tables, the anchor bucket and the payroll state
- *   machine (its key policy lets CloudWatch Logs delivery decrypt for the
+ * - the data key encrypts the tables, the anchor and exports buckets and the
+ *   payroll state machine (its key policy lets CloudWatch Logs delivery decrypt for the
  *   state machine's log, as Step Functions logging with a customer key needs);
  * - the logs key encrypts every CloudWatch log group (its key policy lets the
  *   CloudWatch Logs service use it for this account's log groups only);
@@ -20,10 +21,12 @@ import { Key, KeySpec, KeyUsage, type IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { AuditAnchorBucket, DEFAULT_ANCHOR_RETENTION_DAYS } from './constructs/audit-anchor-bucket.js';
+import { ExportsBucket } from './constructs/exports-bucket.js';
 import {
   anchorBucketExportName,
   auditMacKeyArnExportName,
   dataKeyArnExportName,
+  exportBucketArnExportName,
   logsKeyArnExportName,
   tableArnExportName,
   tableStreamArnExportName,
@@ -46,6 +49,8 @@ export class IntroflytStatefulStack extends Stack {
   /** Write-once storage of the audit anchors (S3 Object Lock, compliance mode). */
   readonly auditAnchors: IBucket;
   readonly tables: Record<TableKey, ITable>;
+  /** Payroll export files (one CSV per released run), written once by the export job, read through presigned links. */
+  readonly exportBucket: IBucket;
 
   constructor(scope: Construct, id: string, props: IntroflytStatefulStackProps = {}) {
     // Deleting this stack needs a deliberate step first; its resources are retained regardless.
@@ -110,9 +115,13 @@ export class IntroflytStatefulStack extends Stack {
     for (const def of TABLES) tables[def.key] = this.createTable(def);
     this.tables = tables as Record<TableKey, ITable>;
 
+    // Payroll exports are personal data (payouts by pseudonymous reference): the data key, no public access, TLS only, access-logged.
+    this.exportBucket = new ExportsBucket(this, 'Exports', { dataKey: this.dataKey }).bucket;
+
     // The contract with the stateless stack: named exports, so this template is the same
     // whoever consumes it, and the names say what they carry.
     new CfnOutput(this, 'ExportDataKeyArn', { value: this.dataKey.keyArn, exportName: dataKeyArnExportName(this.stackName) });
+    new CfnOutput(this, 'ExportExportsBucketArn', { value: this.exportBucket.bucketArn, exportName: exportBucketArnExportName(this.stackName) });
     new CfnOutput(this, 'ExportLogsKeyArn', { value: this.logsKey.keyArn, exportName: logsKeyArnExportName(this.stackName) });
     new CfnOutput(this, 'ExportAuditMacKeyArn', { value: this.auditMacKey.keyArn, exportName: auditMacKeyArnExportName(this.stackName) });
     new CfnOutput(this, 'ExportAuditAnchorBucket', { value: this.auditAnchors.bucketName, exportName: anchorBucketExportName(this.stackName) });

@@ -13,6 +13,8 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { AUDIT_VERIFIERS, AuditTrail } from './constructs/audit-trail.js';
+import { RetentionSchedule } from './constructs/retention-schedule.js';
+import { grantExportLink } from './constructs/exports-bucket.js';
 import { IntroflytFunction } from './constructs/introflyt-function.js';
 import { IntroflytHttpApi, type ApiThrottle } from './constructs/http-api.js';
 import { PayrollWorkflow } from './constructs/payroll-workflow.js';
@@ -33,6 +35,8 @@ export interface IntroflytStatelessStackProps extends StackProps {
   /** The audit chains' HMAC key and the anchors' Object Lock bucket (infra/constructs/audit-trail.ts). */
   auditMacKey: IKey;
   auditAnchors: IBucket;
+  /** The payroll exports bucket of the stateful stack. */
+  exportBucket: IBucket;
   /** @default ROUTES */
   routes?: readonly RouteDef[];
   /** Handler module of each function. @default functions/<fn>/handler.ts */
@@ -82,6 +86,7 @@ export class IntroflytStatelessStack extends Stack {
   readonly kioskAuthorizer: IntroflytFunction | undefined;
   /** The audit log's sealer, checkpoint and their alarms. */
   readonly auditTrail: AuditTrail;
+  readonly retention: RetentionSchedule;
 
   constructor(scope: Construct, id: string, props: IntroflytStatelessStackProps) {
     super(scope, id, props);
@@ -104,6 +109,7 @@ export class IntroflytStatelessStack extends Stack {
       logsKey: props.logsKey,
       auditMacKey: props.auditMacKey,
       auditAnchors: props.auditAnchors,
+      exportBucket: props.exportBucket,
     });
 
     // Kiosks are app clients of their own (client-credentials grant), not users in a group.
@@ -131,6 +137,8 @@ export class IntroflytStatelessStack extends Stack {
       logRetention,
       ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
     });
+    // Daily minimisation on the retention schedule (docs/retention.md).
+    this.retention = new RetentionSchedule(this, 'Retention', { data: this.data, entryFor, projectRoot: PROJECT_ROOT, logRetention, ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}) });
     for (const [fn, kind] of Object.entries(AUDIT_VERIFIERS)) {
       const f = functions.get(fn);
       if (f) this.auditTrail.grantVerify(f, kind);
@@ -144,12 +152,23 @@ export class IntroflytStatelessStack extends Stack {
           entryFor,
           projectRoot: PROJECT_ROOT,
           logRetention,
+          exportBucket: this.data.exportBucket,
+          exportBucketArnExport: this.data.exportBucketArnExport,
           ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
         })
       : undefined;
-    if (runStart && this.payrollWorkflow) {
-      this.payrollWorkflow.grantStart(runStart);
-      runStart.function.addEnvironment('PAYROLL_STATE_MACHINE_ARN', this.payrollWorkflow.stateMachine.stateMachineArn);
+    // The routes that start executions: a month's run, and the export job (by the releasing approval, or on request).
+    for (const starter of ['payroll-run-start', 'payroll-run-approve', 'payroll-run-export-start']) {
+      const fn = functions.get(starter);
+      if (fn === undefined || this.payrollWorkflow === undefined) continue;
+      this.payrollWorkflow.grantStart(fn);
+      fn.function.addEnvironment('PAYROLL_STATE_MACHINE_ARN', this.payrollWorkflow.stateMachine.stateMachineArn);
+    }
+    // The download link: a presigned GetObject of the run's export file, signed with the link function's own role.
+    const linkFn = functions.get('payroll-run-export-link');
+    if (linkFn !== undefined) {
+      grantExportLink(this.data.exportBucket, linkFn.function, this.data.exportBucketArnExport);
+      linkFn.function.addEnvironment('EXPORT_BUCKET', this.data.exportBucket.bucketName);
     }
 
     // Kiosk credentials: device-register makes a Cognito app client per device, device-deactivate removes it.

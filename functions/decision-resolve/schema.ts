@@ -4,6 +4,7 @@
  */
 import * as z from 'zod';
 import { isValidIsoDate } from '../../shared/domain/calendar.js';
+import { ONE_LINE_TEXT } from '../../shared/domain/explanation/render.js';
 import { participantIdSchema, periodSchema } from '../../shared/features/decisions/period-schema.js';
 
 export const resolutionPathSchema = z.strictObject({ participantId: participantIdSchema, period: periodSchema });
@@ -35,7 +36,7 @@ export const resolutionBodySchema = z.discriminatedUnion('kind', [
       .trim()
       .min(1)
       .max(500)
-      .regex(/^[^\p{Cc}]+$/u, { message: 'one line of text: no line breaks or control characters' }),
+      .regex(ONE_LINE_TEXT, { message: 'one line of text: no line breaks, control or text-direction characters' }),
   }),
 ]);
 

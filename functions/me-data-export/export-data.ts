@@ -6,7 +6,8 @@
  * advisers (by the pseudonymous staff ref the access log shows),
  * check-in/out events, absences with their history, advisers' corrections
  * of days (every version, with the reason), decisions and the later versions
- * of their explanations, and the access log. Internal bookkeeping (request
+ * of their explanations, correction requests and complaints with every step
+ * and answer (issue 12), and the access log. Internal bookkeeping (request
  * hashes, storage keys, hashes of secrets) is left out; it is not information
  * about the person.
  */
@@ -18,9 +19,10 @@ import { accessLogView } from '../../shared/features/access-log/read-access-log.
 import type { AbsenceView } from '../../shared/features/attendance/absence-view.js';
 import { absenceView } from '../../shared/features/attendance/absence-view.js';
 import { correctionView } from '../../shared/features/attendance/correction-view.js';
+import { rightsCaseView } from '../../shared/features/rights/rights-view.js';
 
 export async function exportData(deps: Deps, participantId: string): Promise<Record<string, unknown>> {
-  const [identity, profile, factChanges, credentialKinds, advisers, events, { absences, corrections }, decisions, audit, revisions] = await Promise.all([
+  const [identity, profile, factChanges, credentialKinds, advisers, events, { absences, corrections }, decisions, audit, revisions, cases] = await Promise.all([
     deps.participants.getIdentity(participantId),
     deps.participants.getProfile(participantId),
     deps.participants.listFactChanges(participantId),
@@ -31,6 +33,7 @@ export async function exportData(deps: Deps, participantId: string): Promise<Rec
     deps.decisions.listForParticipant(participantId),
     deps.audit.list(participantId),
     deps.explanations.listForParticipant(participantId),
+    deps.rights.listForParticipant(participantId),
   ]);
   if (profile === undefined || identity === undefined) throw new NotFoundError('No participant file for this login');
   const { version: _v, ...facts } = profile;
@@ -51,6 +54,7 @@ export async function exportData(deps: Deps, participantId: string): Promise<Rec
     decisions: decisions.map((d) => ({ decisionId: d.decisionId, period: d.period, version: d.version, createdAt: d.createdAt, decision: d.decision })),
     // Later versions of a decision's explanation (an adviser's resolution, back-payments), with what they were rendered from.
     explanationRevisions: revisions.map((e) => ({ decisionId: e.decisionId, period: e.period, version: e.version, revision: e.revision, cause: e.cause, createdAt: e.createdAt, context: e.context, explanation: e.explanation })),
+    rightsCases: cases.map(rightsCaseView),
     accessLog,
   };
 }

@@ -4,7 +4,7 @@ import { getConfig, tableNameOf, type Config } from '../../shared/config.js';
 import { createDocumentClient } from '../../shared/adapters/dynamo.js';
 import { workflowTask } from '../../shared/adapters/workflow-task.js';
 import { computeBatch } from './compute-batch.js';
-import { batchGetProfiles } from './profiles.js';
+import { batchGetProfiles } from '../../shared/features/payroll/profiles.js';
 import { computeBatchInputSchema } from './schema.js';
 
 // One client per configuration (the local runtime may restart with another endpoint in the same process).

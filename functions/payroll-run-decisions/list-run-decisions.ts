@@ -5,6 +5,12 @@
  * resolution text (they can tell an absence category; explanations.md
  * "Payroll's export shows amounts and decision ids only").
  *
+ * One page costs the same whatever the run's size (issue 15): the page's
+ * decisions by participant from the month's index (summaries only), their
+ * resolutions by key, the count from the run's totals and the unresolved
+ * formal decisions from the pay month's counter. The corrections paid with
+ * the run come on the first page from their own small marker items.
+ *
  * Amounts of a person's benefit are personal data, so each participant on the
  * page gets a staff-read entry in their access log before the page is
  * returned (S6); paging keeps that proportional to what is shown.
@@ -14,7 +20,7 @@ import type { RunStatus, RunTotals } from '../../shared/domain/payroll/run.js';
 import { versionKey } from '../../shared/domain/payroll/decision-versions.js';
 import { effectivePayoutOre, grossOre } from '../../shared/domain/payroll/resolution.js';
 import type { AuthContext } from '../../shared/http/auth.js';
-import { backPaymentAmount, backPayments, loadRun, reviewOf, runDecisions, unresolvedVedtak } from '../../shared/features/payroll/run-decisions.js';
+import { backPayments, loadRun, reviewOf, runCorrections, runMonth, unresolvedVedtakOf } from '../../shared/features/payroll/run-decisions.js';
 
 export const PURPOSE = 'payroll-drill-down';
 const PARALLEL = 8;
@@ -41,6 +47,7 @@ export interface RunDecisionsPage {
   period: string;
   status: RunStatus;
   totals: RunTotals | null;
+  /** Participants with a decision in the run (its totals). */
   count: number;
   unresolvedVedtak: number;
   decisions: RunDecisionRow[];
@@ -58,13 +65,15 @@ export async function listRunDecisions(
   route: string,
 ): Promise<RunDecisionsPage> {
   const run = await loadRun(deps, auth, runId);
-  const set = await runDecisions(deps, run);
-  const all = set.month;
-  const [resolutions, unresolved] = await Promise.all([deps.reviews.getMany(all.filter((d) => reviewOf(d) === 'VEDTAK_REQUIRED')), unresolvedVedtak(deps, set)]);
   const limit = page.limit ?? DEFAULT_PAGE;
-  const rest = page.after === undefined ? all : all.filter((d) => d.participantId > page.after!);
-  const shown = rest.slice(0, limit);
-  const paidBack = page.after === undefined ? backPayments(set) : [];
+  const first = page.after === undefined;
+  const [month, corrections, counts] = await Promise.all([
+    runMonth(deps, run, { ...(first ? {} : { after: page.after }), participants: limit }),
+    first ? runCorrections(deps, run) : Promise.resolve([]),
+    deps.decisions.getPayMonthCounts(run.municipalityCode, run.period),
+  ]);
+  const shown = month.decisions;
+  const [resolutions, paidBack] = await Promise.all([deps.reviews.getMany(shown.filter((d) => reviewOf(d) === 'VEDTAK_REQUIRED')), backPayments(deps, corrections)]);
   const readers = [...new Set([...shown, ...paidBack].map((d) => d.participantId))];
   const at = deps.clock.now().toISOString();
   for (let i = 0; i < readers.length; i += PARALLEL)
@@ -75,8 +84,8 @@ export async function listRunDecisions(
     period: run.period,
     status: run.status,
     totals: run.totals,
-    count: all.length,
-    unresolvedVedtak: unresolved.length,
+    count: run.totals?.decided ?? 0,
+    unresolvedVedtak: unresolvedVedtakOf(counts, run),
     decisions: shown.map((d): RunDecisionRow => {
       const e = d.decision;
       const r = resolutions.get(versionKey(d))?.resolution;
@@ -93,7 +102,7 @@ export async function listRunDecisions(
         resolution: r?.kind ?? null,
       };
     }),
-    backPayments: paidBack.map((d) => ({ participantId: d.participantId, period: d.period, decisionId: d.decisionId, amountOre: backPaymentAmount(set, d) })),
-    nextAfter: rest.length > limit ? shown.at(-1)!.participantId : null,
+    backPayments: paidBack.map((c) => ({ participantId: c.participantId, period: c.period, decisionId: c.decisionId, amountOre: c.amountOre })),
+    nextAfter: month.more ? (month.last ?? null) : null,
   };
 }

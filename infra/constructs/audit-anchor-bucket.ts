@@ -17,6 +17,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectLockRetention, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { accessLogsBucket } from './access-logs-bucket.js';
 
 export const DEFAULT_ANCHOR_RETENTION_DAYS = 5 * 365 + 2;
 
@@ -31,14 +32,7 @@ export class AuditAnchorBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: AuditAnchorBucketProps) {
     super(scope, id);
-    this.accessLogs = new Bucket(this, 'AccessLogs', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      lifecycleRules: [{ expiration: Duration.days(400) }],
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    this.accessLogs = accessLogsBucket(this);
     this.bucket = new Bucket(this, 'Anchors', {
       objectLockEnabled: true,
       objectLockDefaultRetention: ObjectLockRetention.compliance(props.retention),

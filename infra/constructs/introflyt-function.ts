@@ -7,7 +7,7 @@
  * on errors and throttles.
  */
 import { Duration } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData, type IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, MathExpression, TreatMissingData, type IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
 import { Role as IamRole, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -45,8 +45,8 @@ export const ESM_REQUIRE_BANNER =
 export class IntroflytFunction extends Construct {
   readonly function: NodejsFunction;
   readonly logGroup: LogGroup;
-  readonly errorsAlarm: Alarm;
-  readonly throttlesAlarm: Alarm;
+  /** Errors or throttles of this function in the last minute. */
+  readonly failuresAlarm: Alarm;
   readonly tableAccess: Readonly<Partial<Record<TableKey, TableAccess>>>;
 
   constructor(scope: Construct, id: string, props: IntroflytFunctionProps) {
@@ -95,24 +95,25 @@ export class IntroflytFunction extends Construct {
 
     grantTableAccess(this.function, props.data.tables, props.data.dataKey, props.tables);
 
-    const alarm = (name: 'Errors' | 'Throttles', alarmId: string): Alarm => {
-      const metric =
-        name === 'Errors'
-          ? this.function.metricErrors({ period: Duration.minutes(1), statistic: 'Sum' })
-          : this.function.metricThrottles({ period: Duration.minutes(1), statistic: 'Sum' });
-      const created = new Alarm(this, alarmId, {
-        metric,
-        alarmDescription: `Introflyt ${props.fn}: ${name.toLowerCase()} in the last minute`,
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      });
-      if (props.alarmAction) created.addAlarmAction(props.alarmAction);
-      return created;
-    };
-    this.errorsAlarm = alarm('Errors', 'ErrorsAlarm');
-    this.throttlesAlarm = alarm('Throttles', 'ThrottlesAlarm');
+    // One alarm per function on errors + throttles (metric math): two alarms each would take the
+    // stateless stack past CloudFormation's 500 resources; either still alarms within the minute.
+    this.failuresAlarm = new Alarm(this, 'FailuresAlarm', {
+      metric: new MathExpression({
+        expression: 'errors + throttles',
+        usingMetrics: {
+          errors: this.function.metricErrors({ period: Duration.minutes(1), statistic: 'Sum' }),
+          throttles: this.function.metricThrottles({ period: Duration.minutes(1), statistic: 'Sum' }),
+        },
+        period: Duration.minutes(1),
+        label: `${props.fn} errors + throttles`,
+      }),
+      alarmDescription: `Introflyt ${props.fn}: errors or throttles in the last minute`,
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    if (props.alarmAction) this.failuresAlarm.addAlarmAction(props.alarmAction);
   }
 }
 

@@ -9,6 +9,13 @@
  *       → ComputeBatch (build each case from the database, decide, store create-only)
  *   → Summarise (totals, counts per review class; run AWAITING_APPROVAL)
  *
+ * The same machine writes a released run's export file (issue 15: the
+ * export is a job, not a request): an execution with `job: "export"` goes
+ * straight to ExportFile (list the run's decisions, one access-log entry
+ * per participant, the CSV written create-only to the exports store), whose
+ * failure is recorded on the export job by ExportFailed. Payroll requests
+ * start it (the release, or POST /payroll-runs/{id}/export) and poll it.
+ *
  * Every Lambda task retries transient errors with backoff and catches the
  * rest into FailRun (run FAILED with the error name as reason; a failed run is
  * never released). State payloads carry the run id and batch numbers only:
@@ -20,7 +27,10 @@ import { ArnFormat, Duration, RemovalPolicy, Stack, Validations, type CfnElement
 import { Grant, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import {
+  Choice,
+  Condition,
   DefinitionBody,
   Errors,
   Fail,
@@ -40,6 +50,7 @@ import {
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import type { TableKey } from '../../shared/contract/tables.js';
+import { grantExportWrite } from './exports-bucket.js';
 import { IntroflytFunction } from './introflyt-function.js';
 import type { SharedTables } from './shared-tables.js';
 import type { TableAccess } from './table-access.js';
@@ -50,6 +61,8 @@ export const PAYROLL_TASKS = {
   ComputeBatch: 'payroll-compute-batch',
   Summarise: 'payroll-summarise',
   FailRun: 'payroll-fail-run',
+  ExportFile: 'payroll-export-file',
+  ExportFailed: 'payroll-export-failed',
 } as const;
 export type PayrollTaskState = keyof typeof PAYROLL_TASKS;
 
@@ -59,6 +72,9 @@ export const PAYROLL_TASK_TABLES: Readonly<Record<PayrollTaskState, Readonly<Par
   ComputeBatch: { participants: 'r', attendance: 'r', decisions: 'rw', payrollRuns: 'rw' },
   Summarise: { payrollRuns: 'rw' },
   FailRun: { payrollRuns: 'rw' },
+  // The export reads the run's decisions and resolutions, the payroll references, and writes one access-log entry per participant.
+  ExportFile: { participants: 'r', decisions: 'r', payrollRuns: 'rw', auditLog: 'rw' },
+  ExportFailed: { payrollRuns: 'rw' },
 };
 
 /** Errors a retry can cure: Lambda service hiccups and what the task handlers classify as transient (throttling, network). */
@@ -83,6 +99,10 @@ export interface PayrollWorkflowProps {
   alarmAction?: IAlarmAction;
   /** @default DEFAULT_MAX_CONCURRENCY */
   maxConcurrency?: number;
+  /** Where ExportFile writes the export files (the stateful stack's exports bucket). */
+  exportBucket: IBucket;
+  /** The CloudFormation export name of that bucket's ARN (how cdk-nag names the granted resource). */
+  exportBucketArnExport: string;
 }
 
 export class PayrollWorkflow extends Construct {
@@ -106,13 +126,17 @@ export class PayrollWorkflow extends Construct {
           data: props.data,
           tables: PAYROLL_TASK_TABLES[state],
           logRetention: props.logRetention,
-          // A batch of 100 decisions with explanations in two languages: more memory is more CPU.
-          ...(state === 'ComputeBatch' ? { memorySize: 1024, timeout: Duration.minutes(5) } : { timeout: Duration.minutes(1) }),
+          // A batch of 100 decisions with explanations in two languages, or a whole run's export: more memory is more CPU.
+          ...(state === 'ComputeBatch' || state === 'ExportFile' ? { memorySize: 1024, timeout: Duration.minutes(5) } : { timeout: Duration.minutes(1) }),
           ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
         }),
       );
     }
     this.functions = fns;
+    // The export job writes the file once (create-only) and checks what is there; it never deletes or lists.
+    const exportFn = fns.get('ExportFile')!.function;
+    grantExportWrite(props.exportBucket, exportFn, props.exportBucketArnExport);
+    exportFn.addEnvironment('EXPORT_BUCKET', props.exportBucket.bucketName);
 
     const retry: RetryProps = {
       errors: [...TRANSIENT_ERRORS],
@@ -132,7 +156,7 @@ export class PayrollWorkflow extends Construct {
         retryOnServiceExceptions: false,
         ...(resultSelector ? { resultSelector } : {}),
         resultPath,
-        taskTimeout: Timeout.duration(state === 'ComputeBatch' ? Duration.minutes(6) : Duration.minutes(2)),
+        taskTimeout: Timeout.duration(state === 'ComputeBatch' || state === 'ExportFile' ? Duration.minutes(6) : Duration.minutes(2)),
       });
 
     const runFailed = new Fail(this, 'RunFailed', { stateName: 'RunFailed', error: 'PayrollRunFailed', cause: 'The run was marked FAILED; see the run status.' });
@@ -170,7 +194,22 @@ export class PayrollWorkflow extends Construct {
     summarise.addRetry(retry);
     catchInto(summarise);
 
-    const definition: IChainable = prepare.next(map).next(summarise).next(new Succeed(this, 'AwaitingApproval', { stateName: 'AwaitingApproval' }));
+    const compute = prepare.next(map).next(summarise).next(new Succeed(this, 'AwaitingApproval', { stateName: 'AwaitingApproval' }));
+
+    // The export of a released run: its failure is the export job's, never the run's (a released run is never FAILED).
+    const exportFailedEnd = new Fail(this, 'ExportJobFailed', { stateName: 'ExportJobFailed', error: 'PayrollExportFailed', cause: 'The export job was marked FAILED; see its status.' });
+    const exportFailed = task('ExportFailed', TaskInput.fromObject({ runId: JsonPath.stringAt('$.runId'), error: JsonPath.stringAt('$.error.Error') }), undefined, JsonPath.DISCARD);
+    exportFailed.addRetry({ ...retry, maxAttempts: 10 });
+    exportFailed.addCatch(exportFailedEnd, { errors: [Errors.ALL], resultPath: '$.exportFailedError' });
+    exportFailed.next(exportFailedEnd);
+    const exportFile = task('ExportFile', runIdOnly, { 'status.$': '$.Payload.status' }, '$.export');
+    exportFile.addRetry(retry);
+    exportFile.addCatch(exportFailed, { errors: [Errors.ALL], resultPath: '$.error' });
+    exportFile.next(new Succeed(this, 'ExportReady', { stateName: 'ExportReady' }));
+
+    const definition: IChainable = new Choice(this, 'Job', { stateName: 'Job' })
+      .when(Condition.and(Condition.isPresent('$.job'), Condition.stringEquals('$.job', 'export')), exportFile)
+      .otherwise(compute);
 
     this.logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention, removalPolicy: RemovalPolicy.DESTROY, encryptionKey: props.data.logsKey });
     this.stateMachine = new StateMachine(this, 'StateMachine', {
@@ -182,7 +221,7 @@ export class PayrollWorkflow extends Construct {
       // Every event, without execution data: payloads are ids only, but the log need not hold even those.
       logs: { destination: this.logGroup, level: LogLevel.ALL, includeExecutionData: false },
       timeout: Duration.hours(2),
-      comment: 'Introflyt monthly payroll run: prepare, compute decisions per batch, summarise',
+      comment: 'Introflyt monthly payroll run: prepare, compute decisions per batch, summarise; or the export file of a released run',
       // The definition and execution history encrypted with the data key (quality.md S8); CDK grants the machine's role its use
       // for this machine's encryption context, and the key policy lets log delivery decrypt (infra/stateful-stack.ts).
       encryptionConfiguration: new CustomerManagedEncryptionConfiguration(props.data.dataKey, Duration.minutes(5)),

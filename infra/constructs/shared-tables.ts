@@ -23,6 +23,8 @@ export interface SharedTablesProps {
   auditMacKey: IKey;
   /** The audit anchors' Object Lock bucket. */
   auditAnchors: IBucket;
+  /** The payroll exports bucket (stateful stack). */
+  exportBucket: IBucket;
 }
 
 export function tableArnExportName(producerStackName: string, tableId: string): string {
@@ -37,6 +39,9 @@ export const logsKeyArnExportName = (producerStackName: string): string => `${pr
 export const auditMacKeyArnExportName = (producerStackName: string): string => `${producerStackName}-AuditMacKeyArn`;
 export const anchorBucketExportName = (producerStackName: string): string => `${producerStackName}-AuditAnchorBucket`;
 export const tableStreamArnExportName = (producerStackName: string, tableId: string): string => `${producerStackName}-${tableId}TableStreamArn`;
+export function exportBucketArnExportName(producerStackName: string): string {
+  return `${producerStackName}-ExportsBucketArn`;
+}
 
 export class SharedTables extends Construct {
   readonly tables: Readonly<Record<TableKey, ITable>>;
@@ -44,6 +49,9 @@ export class SharedTables extends Construct {
   readonly logsKey: IKey;
   readonly auditMacKey: IKey;
   readonly auditAnchors: IBucket;
+  readonly exportBucket: IBucket;
+  /** The export name of the bucket's ARN (what IAM statements on it print as). */
+  readonly exportBucketArnExport: string;
 
   constructor(scope: Construct, id: string, props: SharedTablesProps) {
     super(scope, id);
@@ -77,5 +85,12 @@ export class SharedTables extends Construct {
             });
     }
     this.tables = tables as Record<TableKey, ITable>;
+
+    const bucketStack = Stack.of(props.exportBucket);
+    this.exportBucketArnExport = exportBucketArnExportName(bucketStack.stackName);
+    this.exportBucket =
+      bucketStack === here
+        ? props.exportBucket
+        : Bucket.fromBucketAttributes(this, 'ExportsBucket', { bucketArn: Fn.importValue(exportBucketArnExportName(bucketStack.stackName)), encryptionKey: this.dataKey });
   }
 }

@@ -12,6 +12,9 @@
  *   is answered, never silently dropped);
  * - static files from web/dist for GET paths outside the API, refusing any
  *   path that would leave that folder;
+ * - `GET /local/exports/<key>?expires=&filename=&sig=`: a payroll export
+ *   file through a signed, expiring link (the local twin of a presigned S3
+ *   URL; checked by `exportLinks`, shared/adapters/export-store.ts);
  * - demo mode only: `POST /local/token` (a token for a seeded demo user, by
  *   username, no password) and `GET /local/demo-users`. Never on AWS. Since
  *   anyone who reaches it can act as any demo user, it refuses to listen on a
@@ -84,6 +87,8 @@ export interface LocalHttpServerOptions {
   allowDemoOnNetwork?: boolean;
   /** Where request log lines go; default one JSON line on stdout; null: nowhere. */
   log?: ((line: LogLine) => void) | null;
+  /** Serves `GET /local/exports/<key>` (signed export links): the file or a refusal. Absent: 404. */
+  exportLinks?: (key: string, query: URLSearchParams) => Promise<{ status: number; headers: Record<string, string>; body: Buffer }>;
 }
 
 export interface LocalHttpServer {
@@ -213,6 +218,13 @@ export async function startHttpServer(options: LocalHttpServerOptions): Promise<
   }
 
   async function handleLocal(req: IncomingMessage, res: ServerResponse, requestId: string, path: string, rawQuery: string): Promise<boolean> {
+    if (path.startsWith('/local/exports/') && options.exportLinks !== undefined && (req.method === 'GET' || req.method === 'HEAD')) {
+      const reply = await options.exportLinks(path.slice('/local/exports/'.length), new URLSearchParams(rawQuery));
+      send(res, requestId, { ...reply, cookies: [] }, req.method === 'HEAD');
+      // Ids only: never the link's signature or query.
+      log?.({ level: 'INFO', message: 'local export download', service: 'introflyt-local', requestId, status: reply.status, code: reply.status === 200 ? undefined : 'LINK_REFUSED' });
+      return true;
+    }
     const known = path === '/local/health' || path === '/.well-known/jwks.json' || (path === '/oauth2/token' && options.tokenEndpoint !== undefined) || (demo && (path === '/local/demo-users' || path === '/local/token'));
     if (known && rawQuery.length > 0) {
       // As on the API routes: no route of this server takes a query parameter it does not know.

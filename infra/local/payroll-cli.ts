@@ -10,15 +10,24 @@
  *   --municipality NNNN     default: the demo municipality 5001
  *   --data-dir DIR          default: INTROFLYT_DATA_DIR or .local (stop `npm start` first: one DynamoDB Local per folder)
  *   --memory                an empty in-memory store, seeded with the demo (no files)
+ *   --out FILE              for a released run: save the export file there (mode 0600) through its link
  *
  * A month that already has a run prints that run's summary (one run per
  * municipality and month); a FAILED one is restarted, a stopped one resumed.
  * A month is computed when it has ended (Europe/Oslo): an earlier start is
  * refused before anything starts, naming the first day it can, as the API
  * refuses it (409 MONTH_NOT_ENDED).
- * Exit code: 0 when the run awaits approval or is released, 1 when it failed,
- * 2 for bad arguments, 3 when the month has not ended yet.
+ * A released run's export job is started if it has not run (or resumed),
+ * its progress shown, and then a short-lived download link printed; the link
+ * is served by this command's local server, so it works while the command
+ * runs (on a terminal it waits until the link expires; Ctrl-C stops) or use
+ * --out to save the file.
+ * Exit code: 0 when the run awaits approval or is released (and exported),
+ * 1 when it or its export failed, 2 for bad arguments, 3 when the month has
+ * not ended yet.
  */
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -81,25 +90,87 @@ export function monthNotEndedMessage(period: string, osloToday: string): string 
   return first === null ? null : `The month ${period} has not ended yet (Europe/Oslo), so it cannot be computed: the programme days still ahead would count as absence.\nIts run can start on ${first} or later.\n`;
 }
 
-function bar(p: RunBody['progress'], width = 30): string {
-  const filled = Math.round((p.percent / 100) * width);
-  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(p.percent).padStart(3)} %  batches ${p.batchesDone}/${p.batches}  participants ${p.participants}`;
+function gauge(percent: number, width = 30): string {
+  const filled = Math.round((percent / 100) * width);
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(percent).padStart(3)} %`;
+}
+
+function bar(p: RunBody['progress']): string {
+  return `${gauge(p.percent)}  batches ${p.batchesDone}/${p.batches}  participants ${p.participants}`;
+}
+
+/** GET /payroll-runs/{id}/export (functions/payroll-run-export/export-view.ts). */
+export interface ExportBody {
+  status: 'NOT_STARTED' | 'PENDING' | 'RUNNING' | 'READY' | 'FAILED';
+  phase: string | null;
+  percent: number;
+  done: number;
+  total: number;
+  failure: string | null;
+  file: { filename: string; sha256: string; lines: number; bytes: number } | null;
+}
+
+export interface ExportLinkBody {
+  url: string;
+  expiresAt: string;
+  filename: string;
+  sha256: string;
+  lines: number;
+}
+
+export type ApiCall = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: Record<string, unknown> & { code?: string; message?: string } }>;
+
+/** One progress line of the export job. */
+export function exportLine(e: ExportBody): string {
+  const what = e.phase === 'ACCESS_LOG' ? `access log ${e.done}/${e.total}` : (e.phase ?? e.status).toLowerCase().replace('_', ' ');
+  return `${gauge(e.percent)}  export ${what}`;
+}
+
+/**
+ * A released run's export: starts its job unless it runs or is ready
+ * (POST …/export), follows its progress, then asks for a link. Returns the
+ * link, or the reason the job failed.
+ */
+export async function followExport(call: ApiCall, runId: string, progress: (e: ExportBody) => void, pollMs = 500): Promise<{ ok: true; link: ExportLinkBody } | { ok: false; reason: string }> {
+  const started = await call('POST', `/payroll-runs/${runId}/export`);
+  if (started.status >= 400) return { ok: false, reason: `${started.body.code ?? started.status} ${started.body.message ?? ''}` };
+  let e = started.body as unknown as ExportBody;
+  while (e.status === 'PENDING' || e.status === 'RUNNING') {
+    progress(e);
+    await new Promise((r) => setTimeout(r, pollMs));
+    e = (await call('GET', `/payroll-runs/${runId}/export`)).body as unknown as ExportBody;
+  }
+  progress(e);
+  if (e.status !== 'READY') return { ok: false, reason: e.failure ?? e.status };
+  const link = await call('POST', `/payroll-runs/${runId}/export/links`);
+  if (link.status >= 400) return { ok: false, reason: `${link.body.code ?? link.status} ${link.body.message ?? ''}` };
+  return { ok: true, link: link.body as unknown as ExportLinkBody };
+}
+
+/** Downloads the file through its link and saves it (0600); refuses bytes that do not match the job's checksum. */
+export async function saveExport(link: ExportLinkBody, file: string): Promise<number> {
+  const res = await fetch(link.url);
+  if (!res.ok) throw new Error(`the download link answered ${res.status}`);
+  const bytes = Buffer.from(await res.arrayBuffer());
+  if (createHash('sha256').update(bytes).digest('hex') !== link.sha256) throw new Error('the downloaded file does not match the export’s checksum');
+  writeFileSync(file, bytes, { mode: 0o600 });
+  return bytes.length;
 }
 
 async function main(): Promise<number> {
   let args;
   try {
     args = parseArgs({
-      options: { period: { type: 'string' }, municipality: { type: 'string', default: '5001' }, 'data-dir': { type: 'string' }, memory: { type: 'boolean', default: false } },
+      options: { period: { type: 'string' }, municipality: { type: 'string', default: '5001' }, 'data-dir': { type: 'string' }, memory: { type: 'boolean', default: false }, out: { type: 'string' } },
       strict: true,
     }).values;
   } catch (err) {
-    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\nusage: npm run payroll -- --period YYYY-MM [--municipality NNNN] [--data-dir DIR | --memory]\n`);
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\nusage: npm run payroll -- --period YYYY-MM [--municipality NNNN] [--data-dir DIR | --memory] [--out FILE]\n`);
     return 2;
   }
   const period = args.period;
   if (period === undefined || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) {
-    process.stderr.write('usage: npm run payroll -- --period YYYY-MM [--municipality NNNN] [--data-dir DIR | --memory]\n');
+    process.stderr.write('usage: npm run payroll -- --period YYYY-MM [--municipality NNNN] [--data-dir DIR | --memory] [--out FILE]\n');
     return 2;
   }
   const notEnded = monthNotEndedMessage(period, osloDateOf(new Date().toISOString()));
@@ -118,13 +189,13 @@ async function main(): Promise<number> {
     system = await startLocalSystem({ port: 0, dataDir, seed: true, demo: true, quiet: true, staticDir: null });
     const payroll = DEMO_USERS.find((u) => u.groups.includes('payroll'))!;
     const token = await system.issueToken({ sub: payroll.sub, groups: [...payroll.groups], municipality });
-    const call = async (method: string, path: string, body?: unknown): Promise<{ status: number; body: RunBody & { code?: string; message?: string } }> => {
+    const call = async (method: string, path: string, body?: unknown): Promise<{ status: number; body: RunBody & Record<string, unknown> & { code?: string; message?: string } }> => {
       const res = await fetch(`${system!.baseUrl}${path}`, {
         method,
         headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
-      return { status: res.status, body: (await res.json()) as RunBody & { code?: string; message?: string } };
+      return { status: res.status, body: (await res.json()) as RunBody & Record<string, unknown> & { code?: string; message?: string } };
     };
 
     const started = await call('POST', '/payroll-runs', { period });
@@ -157,6 +228,30 @@ async function main(): Promise<number> {
       return 1;
     }
     process.stdout.write(`\nPayroll ${period}, municipality ${municipality}: ${run.status}\n\n${summaryTable(run.totals)}\n`);
+    if (run.status !== 'RELEASED') return 0;
+
+    // Released: the export job (started by the release; started or resumed here if it has not run), then a link.
+    const exported = await followExport(call, run.runId, (e) => process.stderr.write(tty ? `\r${exportLine(e)}` : `${exportLine(e)}\n`), tty ? 200 : 2000);
+    if (tty) process.stderr.write('\n');
+    if (!exported.ok) {
+      process.stderr.write(`The export failed: ${exported.reason}. Run the command again to start it again.\n`);
+      return 1;
+    }
+    const link = exported.link;
+    process.stdout.write(`\nExport ${link.filename}: ${link.lines} lines, sha256 ${link.sha256}\nDownload link (valid until ${link.expiresAt}, while this command runs):\n${link.url}\n`);
+    if (args.out !== undefined) {
+      const bytes = await saveExport(link, resolve(args.out));
+      process.stdout.write(`Saved ${bytes} bytes to ${resolve(args.out)}\n`);
+    } else if (tty) {
+      process.stderr.write('Serving the link until it expires; Ctrl-C stops (or use --out FILE to save the file).\n');
+      await new Promise<void>((done) => {
+        const timer = setTimeout(done, Math.max(0, Date.parse(link.expiresAt) - Date.now()));
+        process.once('SIGINT', () => {
+          clearTimeout(timer);
+          done();
+        });
+      });
+    }
     return 0;
   } finally {
     await system?.stop();

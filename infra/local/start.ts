@@ -23,6 +23,7 @@ const PAGES = [
   ['participant', '/participant/'],
   ['adviser', '/adviser/'],
   ['payroll', '/payroll/'],
+  ['admin', '/admin/'],
 ] as const;
 
 function banner(system: LocalSystem, dataDir: string): string {
@@ -64,6 +65,9 @@ async function main(): Promise<void> {
   process.stdout.write(`Starting DynamoDB Local and the API (data in ${dataDir}) …\n`);
   const system = await startLocalSystem({ port, host, dataDir, seed: true, demo: true, quiet, allowDemoOnNetwork });
   process.stdout.write(banner(system, dataDir));
+  // The payroll workflow's definition and task handlers, loaded while nobody waits (a run or export would wait otherwise).
+  void import('./workflow-runner.js').then(({ localWorkflow }) => localWorkflow().warm()).catch((err: unknown) => process.stderr.write(`payroll workflow not loaded: ${err instanceof Error ? err.message : String(err)}
+`));
 
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals): void => {

@@ -32,7 +32,7 @@ export interface LocalSystemOptions extends Pick<LocalHttpServerOptions, 'routes
   port?: number;
   /** HTTP bind address; default 127.0.0.1. */
   host?: string;
-  /** `<dataDir>/dynamodb` and `<dataDir>/keys`; null or absent: everything in memory. */
+  /** `<dataDir>/dynamodb`, `<dataDir>/keys` and `<dataDir>/exports`; null or absent: everything in memory (exports in a temporary folder, removed by stop()). */
   dataDir?: string | null;
   /** Seed the demo municipality, users and a month of history if the store has none yet. */
   seed?: boolean;
@@ -68,7 +68,7 @@ export interface LocalSystem {
   dynamoEndpoint: string;
   /** Process id of DynamoDB Local's Java child. */
   dynamoPid: number;
-  /** What was set in process.env for the handlers: table names, endpoint, region, dummy credentials, PAYROLL_WORKFLOW_MODE=local, STAFF_DIRECTORY. */
+  /** What was set in process.env for the handlers: table names, endpoint, region, dummy credentials, PAYROLL_WORKFLOW_MODE=local, STAFF_DIRECTORY, EXPORT_DIR, EXPORT_LINK_BASE_URL. */
   env: Readonly<Record<string, string>>;
   tables: EnsureTablesResult;
   issuer: LocalIssuer;
@@ -84,6 +84,17 @@ export interface LocalSystem {
 }
 
 let running = false;
+
+/**
+ * `GET /local/exports/<key>`: a signed export link, checked against the
+ * handlers' clock (tests move it), answered from the export folder.
+ */
+async function serveExportLink(key: string, query: URLSearchParams): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
+  const [{ LocalFileExportStore, serveLocalLink }, { getDeps }] = await Promise.all([import('../../shared/adapters/export-store.js'), import('../../shared/adapters/deps.js')]);
+  const store = getDeps().exportStore;
+  if (!(store instanceof LocalFileExportStore)) return { status: 404, headers: { 'content-type': 'application/json; charset=utf-8' }, body: Buffer.from('{"code":"NOT_FOUND","message":"Not found"}') };
+  return serveLocalLink(store, key, query, getDeps().clock.now().getTime());
+}
 
 /**
  * The local token endpoint's client check: an active registered device whose
@@ -124,6 +135,11 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
   const dataDir = options.dataDir === undefined || options.dataDir === null ? null : resolve(options.dataDir);
   let dynamo: DynamoLocal | undefined;
   let http: LocalHttpServer | undefined;
+  // Payroll export files beside the data (mode 0700/0600, shared/adapters/export-store.ts); an in-memory system's go when it stops.
+  const exportDir = dataDir === null ? mkdtempSync(join(tmpdir(), 'introflyt-exports-')) : join(dataDir, 'exports');
+  const removeExports = async (): Promise<void> => {
+    if (dataDir === null) rmSync(exportDir, { recursive: true, force: true });
+  };
   let staff: LocalStaffDirectory | undefined;
   let audit: AuditRuntime | undefined;
   // The audit key and anchor live beside the data; an in-memory system gets a temporary folder, removed at stop.
@@ -177,6 +193,8 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       // No Step Functions here: the payroll-runs handler runs the synthesized
       // state machine in-process with the local ASL interpreter (infra/local/workflow-runner.ts).
       PAYROLL_WORKFLOW_MODE: 'local',
+      // No S3 here: export files go to a folder, their links to this server (set below once its port is known).
+      EXPORT_DIR: exportDir,
       // The local stand-ins of the KMS HMAC key and the Object Lock bucket (shared/adapters/audit-config.ts).
       AUDIT_MAC_KEY_FILE: join(auditDir, 'audit-mac.key'),
       AUDIT_ANCHOR_FILE: join(auditDir, 'anchors.jsonl'),
@@ -223,7 +241,11 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       },
       ...(options.allowDemoOnNetwork === true ? { allowDemoOnNetwork: true } : {}),
       log: options.quiet === true ? null : (options.log ?? undefined),
+      exportLinks: serveExportLink,
     });
+    previousEnv.set('EXPORT_LINK_BASE_URL', process.env.EXPORT_LINK_BASE_URL);
+    process.env.EXPORT_LINK_BASE_URL = http.url;
+    env.EXPORT_LINK_BASE_URL = http.url;
     // The kiosk authorizer (functions/checkin-authorizer) checks tokens against this issuer's public keys (the set
     // it publishes at /.well-known/jwks.json, handed over in-process), as on AWS against the pool's.
     const authorizerEnv: Record<string, string> = { TOKEN_ISSUER: issuer.issuer, TOKEN_JWKS: JSON.stringify(issuer.jwks()), WEB_CLIENT_ID: issuer.audience };
@@ -253,6 +275,11 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       stop: () =>
         (stopping ??= (async () => {
           try {
+            // Executions of this process (a run, an export job) write to the store that is going away: end them first.
+            const [{ abortLocalExecutions }, { getDeps }] = await Promise.all([import('../../shared/adapters/workflow.js'), import('../../shared/adapters/deps.js')]);
+            await Promise.resolve()
+              .then(() => abortLocalExecutions(getDeps().workflow))
+              .catch(() => undefined);
             await server.close();
             await auditRuntime.stop();
           } finally {
@@ -262,6 +289,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
             removeTempAudit();
             restoreEnv();
             await resetHandlerCaches();
+            await removeExports();
             running = false;
           }
         })()),
@@ -274,6 +302,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     staff?.close();
     removeTempAudit();
     restoreEnv();
+    await removeExports();
     running = false;
     throw err;
   }

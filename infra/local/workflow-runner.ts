@@ -18,7 +18,8 @@
 import { ExecutionAbortedError, ExecutionError, StateMachine } from 'aws-local-stepfunctions';
 import { PAYROLL_TASKS, type PayrollTaskState } from '../constructs/payroll-workflow.js';
 import { synthesizeTemplates } from '../synth.js';
-import type { PayrollWorkflowPort } from '../../shared/adapters/workflow.js';
+import type { PayrollWorkflowPort, WorkflowJob } from '../../shared/adapters/workflow.js';
+import { workflowInput } from '../../shared/adapters/workflow.js';
 
 type Json = Record<string, unknown>;
 type StateMachineDefinition = ConstructorParameters<typeof StateMachine>[0];
@@ -80,6 +81,10 @@ interface Execution {
   running: boolean;
   abort: () => void;
   done: Promise<ExecutionOutcome>;
+  /** Set by `abort`: no further task handler is called. */
+  aborted: boolean;
+  /** Task handler calls in progress (the interpreter's abort does not wait for them; `abort` does). */
+  inFlight: Set<Promise<unknown>>;
 }
 
 type TaskHandler = (event: unknown) => Promise<unknown>;
@@ -115,12 +120,23 @@ export class LocalPayrollRunner implements PayrollWorkflowPort {
     return this.#handlers;
   }
 
-  async start(runId: string, executionName: string): Promise<void> {
+  /**
+   * Loads the task handlers and synthesizes the definition now (seconds of
+   * CPU that block this process), so the first run or export a user starts
+   * is not the one that waits for it.
+   */
+  async warm(): Promise<void> {
+    await this.handlers();
+    payrollDefinition();
+  }
+
+  async start(runId: string, executionName: string, job: WorkflowJob = 'compute'): Promise<void> {
     const existing = this.#executions.get(executionName);
     if (existing !== undefined) return;
     const handlers = await this.handlers();
     const machine = new StateMachine(payrollDefinition(), { validationOptions: { checkArn: false } });
     const interval = this.options.retryIntervalMs ?? 200;
+    const control = { aborted: false, inFlight: new Set<Promise<unknown>>() };
     const taskResourceLocalHandlers: Record<string, (input: unknown) => Promise<unknown>> = {};
     const retryIntervalOverrides: Record<string, number> = {};
     for (const state of Object.keys(PAYROLL_TASKS) as PayrollTaskState[]) {
@@ -128,8 +144,12 @@ export class LocalPayrollRunner implements PayrollWorkflowPort {
       taskResourceLocalHandlers[state] = async (input) => {
         const payload = (input as Json).Payload;
         try {
+          // An aborted execution calls no handler again (the interpreter would go on retrying the state it was in).
+          if (control.aborted) throw Object.assign(new Error('the execution was aborted'), { name: 'ExecutionAborted' });
           await this.options.inject?.(state, 'before', payload);
-          const result = await handlers[state](payload);
+          const call = handlers[state](payload);
+          control.inFlight.add(call);
+          const result = await call.finally(() => control.inFlight.delete(call));
           await this.options.inject?.(state, 'after', payload);
           this.options.onStateExited?.(state);
           return { Payload: result, StatusCode: 200, ExecutedVersion: '$LATEST' };
@@ -138,10 +158,17 @@ export class LocalPayrollRunner implements PayrollWorkflowPort {
         }
       };
     }
-    const execution = machine.run({ runId } as never, { overrides: { taskResourceLocalHandlers: taskResourceLocalHandlers as never, retryIntervalOverrides } });
+    const execution = machine.run(workflowInput(runId, job) as never, { overrides: { taskResourceLocalHandlers: taskResourceLocalHandlers as never, retryIntervalOverrides } });
     const entry: Execution = {
       runId,
       running: true,
+      get aborted() {
+        return control.aborted;
+      },
+      set aborted(v: boolean) {
+        control.aborted = v;
+      },
+      inFlight: control.inFlight,
       abort: execution.abort,
       done: execution.result.then(
         (output): ExecutionOutcome => ({ status: 'SUCCEEDED', output }),
@@ -176,7 +203,10 @@ export class LocalPayrollRunner implements PayrollWorkflowPort {
   async abort(executionName: string): Promise<ExecutionOutcome> {
     const e = this.#executions.get(executionName);
     if (e === undefined) throw new Error(`LOCAL_WORKFLOW_UNKNOWN_EXECUTION: ${executionName}`);
+    e.aborted = true;
     e.abort();
+    // What a handler was doing when the process "died" finishes (or fails) before the caller goes on.
+    await Promise.allSettled([...e.inFlight]);
     return e.done;
   }
 

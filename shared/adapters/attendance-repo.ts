@@ -148,6 +148,8 @@ const eventKey = (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' });
 const absenceKey = (pid: string, key: string) => ({ pk: `P#${pid}`, sk: `ABS#${key}` });
 const refusedKey = (pid: string, eventId: string) => ({ pk: `P#${pid}`, sk: `REFUSED#${eventId}` });
 const correctionKey = (pid: string, date: string, version: number) => ({ pk: `P#${pid}`, sk: `CORR#${date}#${String(version).padStart(4, '0')}` });
+/** The key of a correction version, for a write that puts it in a transaction with another item (rights-repo.ts). */
+export const correctionItemKey = (r: Pick<CorrectionRecord, 'participantId' | 'date' | 'version'>) => correctionKey(r.participantId, r.date, r.version);
 
 const byDateAndVersion = (a: CorrectionRecord, b: CorrectionRecord) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.version - b.version);
 const byDateThenCreated = (a: AbsenceRecord, b: AbsenceRecord) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.createdAt < b.createdAt ? -1 : 1);

@@ -13,16 +13,23 @@
  * (decisions-repo.ts) and must list decisions only. The payroll run finds the
  * resolutions of its VEDTAK_REQUIRED decisions by key (consistent BatchGet),
  * so a resolution written a moment ago is seen by the next approval.
+ *
+ * A resolution of a VEDTAK_REQUIRED version also takes it off its pay
+ * month's `unresolvedVedtak` counter (decisions-repo.ts), in the same
+ * transaction as the create-only write, and only while the version is not
+ * superseded: the release check reads that one counter instead of every
+ * decision of the run.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, AuditEntryInput, AuditLog } from './audit-log.js';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { ServiceUnavailableError } from '../http/errors.js';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConflictError, ServiceUnavailableError } from '../http/errors.js';
 import type { VersionRef } from '../domain/payroll/decision-versions.js';
 import { versionKey } from '../domain/payroll/decision-versions.js';
 import type { Resolution } from '../domain/payroll/resolution.js';
-import { pad4 } from './decisions-repo.js';
-import { batchGetAll, isConditionFailed, queryAll, withoutKeys } from './dynamo.js';
+import type { StoredDecision } from './decisions-repo.js';
+import { countsKey, decisionKey, pad4, payPeriodOf, storedReview } from './decisions-repo.js';
+import { backoff, batchGetAll, failedConditions, isConditionFailed, isRetryableTransactionError, queryAll, withoutKeys } from './dynamo.js';
 
 export interface ResolutionRecord extends VersionRef {
   decisionId: string;
@@ -69,6 +76,65 @@ export class DynamoDecisionReviewsRepo implements DecisionReviewsRepo {
   ) {}
 
   /**
+   * A resolution of a counted version (VEDTAK_REQUIRED, stored with its
+   * municipality) is written in one transaction with the decrement of its
+   * pay month's counter; any other is a plain create-only write (`putOnce`).
+   */
+  async putResolutionOnce(r: ResolutionRecord): Promise<{ created: true } | { created: false; existing: ResolutionRecord }> {
+    const slot = await this.counterSlot(r);
+    if (slot === undefined) return this.putOnce(key, r, 'resolution');
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              // One resolution per decision version, written once (see `putOnce`).
+              { Put: { TableName: this.table, Item: { ...key(r), ...r }, ConditionExpression: 'attribute_not_exists(pk)' } },
+              // Only the newest version is resolved: a version superseded meanwhile already left the counter.
+              { ConditionCheck: { TableName: this.table, Key: decisionKey({ ...r, version: r.version + 1 }), ConditionExpression: 'attribute_not_exists(pk)' } },
+              {
+                Update: {
+                  TableName: this.table,
+                  Key: countsKey(slot.municipality, slot.payPeriod, r.participantId),
+                  UpdateExpression: 'ADD unresolvedVedtak :minus',
+                  ExpressionAttributeValues: { ':minus': -1 },
+                },
+              },
+            ],
+          }),
+        );
+        return { created: true };
+      } catch (err) {
+        const failed = failedConditions(err);
+        if (failed.includes(0)) {
+          const existing = await this.get(r);
+          if (existing === undefined) throw new Error('resolution: condition failed but no item found');
+          return { created: false, existing };
+        }
+        if (failed.includes(1)) throw new ConflictError('DECISION_SUPERSEDED', `version ${r.version} was superseded by a newer version a moment ago; resolve the latest version`);
+        if (!isRetryableTransactionError(err) || attempt >= 11) throw err;
+        await backoff(attempt);
+      }
+    }
+  }
+
+  /** The pay month whose counter the resolved version is counted in; undefined when it is not counted (not VEDTAK_REQUIRED, or stored without a municipality). */
+  private async counterSlot(r: VersionRef): Promise<{ municipality: string; payPeriod: string } | undefined> {
+    const got = await this.db.send(
+      new GetCommand({
+        TableName: this.table,
+        Key: decisionKey(r),
+        ConsistentRead: true,
+        ProjectionExpression: '#r, #p, #w, #m, #d.#r',
+        ExpressionAttributeNames: { '#r': 'review', '#p': 'period', '#w': 'paidWithPeriod', '#m': 'municipality', '#d': 'decision' },
+      }),
+    );
+    const d = got.Item as Pick<StoredDecision, 'review' | 'period' | 'paidWithPeriod' | 'municipality' | 'decision'> | undefined;
+    if (d?.municipality === undefined || storedReview(d) !== 'VEDTAK_REQUIRED') return undefined;
+    return { municipality: d.municipality, payPeriod: payPeriodOf(d) };
+  }
+
+  /**
    * Create-only write of one item per decision version (RES# or SEEN#). The
    * condition guarantees one item per key: of two advisers writing at once one
    * wins, and a recorded formal decision or a first "seen" (who, when) is never
@@ -99,10 +165,6 @@ export class DynamoDecisionReviewsRepo implements DecisionReviewsRepo {
       ConsistentRead: true,
     });
     return items.map((item) => withoutKeys<T>(item));
-  }
-
-  putResolutionOnce(r: ResolutionRecord): Promise<{ created: true } | { created: false; existing: ResolutionRecord }> {
-    return this.putOnce(key, r, 'resolution');
   }
 
   get(ref: VersionRef): Promise<ResolutionRecord | undefined> {

@@ -13,13 +13,34 @@
  * run is listed under the month it corrects). There is one live run per
  * municipality and month, so "the decisions of a run" are the latest
  * versions of its month (`listLatestForMonth`).
+ *
+ * Beside the decisions, per municipality and pay month Q (the month whose
+ * payroll run pays a version: its own month, or for a correction of a
+ * released month the month it is paid with), in partition `PAY#<muni>#<Q>`:
+ *
+ *   PAY#<muni>#<Q> / COUNTS#<shard, 2 hex>         counters the release checks in one read (a Query of ≤ 16 small items)
+ *   PAY#<muni>#<Q> / C#<pid>#<period>#v<version>  a correction paid with Q (ids and amounts)
+ *
+ * `unresolvedVedtak` counts the versions paid with Q that need a formal
+ * decision and have none: +1 when such a version is written, −1 when it is
+ * resolved (decision-reviews-repo.ts) or superseded, while unresolved, by a
+ * newer version paid with Q. Every change is made in the same transaction as
+ * the create-only write it counts, so a retried or restarted batch that
+ * writes nothing counts nothing (R4), and a concurrent resolution cannot be
+ * counted twice (the transaction checks that the superseded version has no
+ * resolution; the resolution checks that its version is not superseded).
+ * The counter is split in COUNTER_SHARDS items by participant (a participant's
+ * versions and resolutions always change the same one): the decisions of a
+ * run are written ~80 at a time, and transactions on one item would conflict
+ * and queue behind each other; the release sums the shards.
  */
+import { createHash } from 'node:crypto';
 import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Case } from '../domain/case.js';
 import type { Decision, ReviewClass } from '../domain/decision.js';
 import type { Correction } from '../domain/payroll/correction.js';
-import { isConditionFailed, queryAll, withoutKeys } from './dynamo.js';
+import { backoff, failedConditions, isConditionFailed, isRetryableTransactionError, queryAll, withoutKeys } from './dynamo.js';
 
 export interface StoredDecision {
   participantId: string;
@@ -45,6 +66,30 @@ export interface StoredDecision {
   paidWithPeriod?: string;
 }
 
+/** The counters of a municipality's pay month (see the file comment). */
+export interface PayMonthCounts {
+  /** Versions paid with the month that need a formal decision and have no resolution: they block the release. */
+  unresolvedVedtak: number;
+  /** Versions paid with the month written as VEDTAK_REQUIRED (resolved or not). */
+  vedtakRequired: number;
+}
+
+/** A correction of an earlier month paid with a pay month: what the export and the drill-down need, by key. */
+export interface PaidCorrection {
+  participantId: string;
+  period: string;
+  version: number;
+  decisionId: string;
+  runId: string;
+  createdAt: string;
+  route: 'BACK_PAYMENT' | 'ADVISER_DECISION' | 'NONE';
+  totalDifferenceOre: number;
+  /** The version's computed payout and what its month had paid before it (correction.ts `backPaymentOre` needs both). */
+  payoutOre?: number;
+  paidBeforeOre?: number;
+  review?: ReviewClass;
+}
+
 export interface DecisionsRepo {
   /** Writes the decision unless that participant/period/version exists ('exists': nothing written). */
   putDecisionOnce(d: StoredDecision): Promise<'created' | 'exists'>;
@@ -59,6 +104,19 @@ export interface DecisionsRepo {
   listLatestForMonth(municipality: string, period: string): Promise<StoredDecision[]>;
   /** True when any decision of the municipality's month is stored (gsi1, one key read). */
   hasAnyForMonth(municipality: string, period: string): Promise<boolean>;
+  /** The pay month's counters (one consistent GetItem); undefined when nothing counted was written for it. */
+  getPayMonthCounts(municipality: string, payPeriod: string): Promise<PayMonthCounts | undefined>;
+  /** The corrections of earlier months paid with this pay month (their marker items, consistent), by participant. */
+  listPaidWith(municipality: string, payPeriod: string): Promise<PaidCorrection[]>;
+  /**
+   * Every version of the month's decisions with the fields payroll lists show
+   * only (ids, run, dates, review, correction route and amount; `decision`
+   * holds baseOre, deductionOre, payoutOre, review and lines): no input
+   * snapshot, no explanations. `after`/`participants` page by participant id.
+   */
+  listMonthSummaries(municipality: string, period: string, page?: { after?: string; participants: number }): Promise<{ items: StoredDecision[]; more: boolean }>;
+  /** Every version of one participant's month, as summaries (like `listMonthSummaries`), by key: one Query. */
+  listVersionSummaries(participantId: string, period: string): Promise<StoredDecision[]>;
   /** Every version of a participant's month, oldest first (strongly consistent). */
   listVersions(participantId: string, period: string): Promise<StoredDecision[]>;
   /** The participants with a decision in a municipality's month (gsi1, ids only), sorted. */
@@ -72,6 +130,59 @@ const key = (d: Pick<StoredDecision, 'participantId' | 'period' | 'version'>) =>
   pk: `P#${d.participantId}`,
   sk: `DEC#${d.period}#v${pad4(d.version)}`,
 });
+
+const payKey = (municipality: string, payPeriod: string) => `PAY#${municipality}#${payPeriod}`;
+/** Counter items per pay month: 16 keep concurrent writers of one run apart while the release still reads them in one Query. */
+export const COUNTER_SHARDS = 16;
+/** A participant's counter shard: a stable hash of the id, so all their versions and resolutions count in one item. */
+export function counterShard(participantId: string): string {
+  return (createHash('sha256').update(participantId).digest()[0]! % COUNTER_SHARDS).toString(16).padStart(2, '0');
+}
+/** The counter item a participant's versions paid with this month count in. */
+export const countsKey = (municipality: string, payPeriod: string, participantId: string) => ({ pk: payKey(municipality, payPeriod), sk: `COUNTS#${counterShard(participantId)}` });
+const markerKey = (d: Pick<StoredDecision, 'participantId' | 'period' | 'version'>, municipality: string, payPeriod: string) => ({
+  pk: payKey(municipality, payPeriod),
+  sk: `C#${d.participantId}#${d.period}#v${pad4(d.version)}`,
+});
+/** Where a resolution of a version is stored (decision-reviews-repo.ts owns those items). */
+export const resolutionKey = (r: Pick<StoredDecision, 'participantId' | 'period' | 'version'>) => ({ pk: `P#${r.participantId}`, sk: `RES#${r.period}#v${pad4(r.version)}` });
+export const decisionKey = (r: Pick<StoredDecision, 'participantId' | 'period' | 'version'>) => key(r);
+
+/** The month whose payroll run pays a version: its own, or for a correction of a released month the month it is paid with. */
+export const payPeriodOf = (d: Pick<StoredDecision, 'period' | 'paidWithPeriod'>): string => d.paidWithPeriod ?? d.period;
+
+/** The review class a version counts with (the workflow stores the effective one; older items only the engine's). */
+export const storedReview = (d: Pick<StoredDecision, 'review' | 'decision'>): ReviewClass | undefined => d.review ?? (d.decision?.review as ReviewClass | undefined);
+
+/** Fields of a version that payroll lists need (see `listMonthSummaries`). */
+const SUMMARY_FIELDS = ['participantId', 'period', 'version', 'decisionId', 'runId', 'municipality', 'review', 'createdAt', 'supersedes', 'paidWithPeriod'];
+const SUMMARY_NESTED: readonly [string, string][] = [
+  ['decision', 'baseOre'],
+  ['decision', 'deductionOre'],
+  ['decision', 'payoutOre'],
+  ['decision', 'review'],
+  ['decision', 'lines'],
+  ['decision', 'municipalityCode'],
+  ['correction', 'route'],
+  ['correction', 'totalDifferenceOre'],
+  ['correction', 'reason'],
+];
+
+function summaryProjection(): Pick<QueryCommandInput, 'ProjectionExpression' | 'ExpressionAttributeNames'> {
+  const names: Record<string, string> = {};
+  const alias = (n: string) => {
+    const a = `#${n}`;
+    names[a] = n;
+    return a;
+  };
+  const parts = [...SUMMARY_FIELDS.map(alias), ...SUMMARY_NESTED.map(([o, f]) => `${alias(o)}.${alias(f)}`)];
+  return { ProjectionExpression: parts.join(', '), ExpressionAttributeNames: names };
+}
+
+/** Tries a conflicting transaction again this often (each try is one round trip; conflicts last milliseconds). */
+const MAX_TRANSACTION_ATTEMPTS = 12;
+
+const strip = (item: Record<string, unknown>): StoredDecision => withoutKeys<StoredDecision>(item);
 
 /** The newest version per participant, ordered by participant id. */
 export function latestPerParticipant(decisions: readonly StoredDecision[]): StoredDecision[] {
@@ -92,20 +203,108 @@ export class DynamoDecisionsRepo implements DecisionsRepo {
   async putDecisionOnce(d: StoredDecision): Promise<'created' | 'exists'> {
     const k = key(d);
     const gsi = d.municipality === undefined ? {} : { gsi1pk: `M#${d.municipality}#${d.period}`, gsi1sk: `P#${d.participantId}#v${pad4(d.version)}` };
-    try {
-      await this.db.send(
-        new PutCommand({
+    const put = {
+      TableName: this.table,
+      Item: { ...k, ...gsi, ...d },
+      // Decisions are immutable (R5): a version is written once; a retried step finds it and writes nothing.
+      ConditionExpression: 'attribute_not_exists(pk)',
+    };
+    const counted = d.municipality === undefined ? undefined : await this.countedWith(d, d.municipality);
+    if (counted === undefined) {
+      try {
+        await this.db.send(new PutCommand(put));
+        return 'created';
+      } catch (err) {
+        if (isConditionFailed(err)) return 'exists';
+        throw err;
+      }
+    }
+    let { supersededOpen } = counted;
+    for (let attempt = 0; ; attempt++) {
+      const payPeriod = payPeriodOf(d);
+      const delta = (counted.vedtak ? 1 : 0) - (supersededOpen ? 1 : 0);
+      const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [{ Put: put }];
+      if (counted.marker)
+        items.push({
+          Put: {
+            TableName: this.table,
+            Item: {
+              ...markerKey(d, d.municipality!, payPeriod),
+              participantId: d.participantId,
+              period: d.period,
+              version: d.version,
+              decisionId: d.decisionId,
+              runId: d.runId,
+              createdAt: d.createdAt,
+              route: d.correction!.route,
+              totalDifferenceOre: d.correction!.totalDifferenceOre,
+              payoutOre: (d.decision as { payoutOre: number }).payoutOre,
+              ...(d.correction!.paidBeforeOre === undefined ? {} : { paidBeforeOre: d.correction!.paidBeforeOre }),
+              ...(storedReview(d) === undefined ? {} : { review: storedReview(d) }),
+            },
+            // Written with its version, once.
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        });
+      if (supersededOpen)
+        items.push({
+          // The superseded version stops counting only if nobody resolved it meanwhile (else the resolution already took it off).
+          ConditionCheck: { TableName: this.table, Key: resolutionKey({ ...d, version: d.version - 1 }), ConditionExpression: 'attribute_not_exists(pk)' },
+        });
+      if (delta !== 0 || counted.vedtak)
+        items.push({
+          Update: {
+            TableName: this.table,
+            Key: countsKey(d.municipality!, payPeriod, d.participantId),
+            UpdateExpression: 'ADD unresolvedVedtak :delta, vedtakRequired :required',
+            ExpressionAttributeValues: { ':delta': delta, ':required': counted.vedtak ? 1 : 0 },
+          },
+        });
+      try {
+        await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+        return 'created';
+      } catch (err) {
+        const failed = failedConditions(err);
+        // The version exists: an earlier attempt wrote it (and counted it with it).
+        if (failed.includes(0)) return 'exists';
+        // The superseded version was resolved between our read and our write: it no longer counts.
+        if (supersededOpen && failed.length > 0) {
+          supersededOpen = false;
+          continue;
+        }
+        if (!isRetryableTransactionError(err) || attempt + 1 >= MAX_TRANSACTION_ATTEMPTS) throw err;
+        await backoff(attempt);
+      }
+    }
+  }
+
+  /**
+   * What a new version changes in its pay month's counters and markers:
+   * whether it needs a formal decision, whether it is a correction paid with
+   * a later month (marker), and whether it supersedes an unresolved formal
+   * decision of the same pay month. Undefined: nothing to count, a plain put.
+   */
+  private async countedWith(d: StoredDecision, municipality: string): Promise<{ vedtak: boolean; marker: boolean; supersededOpen: boolean } | undefined> {
+    const vedtak = storedReview(d) === 'VEDTAK_REQUIRED';
+    const marker = d.paidWithPeriod !== undefined && d.paidWithPeriod !== d.period && d.correction !== undefined;
+    let supersededOpen = false;
+    if (d.version > 1) {
+      const prev = await this.db.send(
+        new GetCommand({
           TableName: this.table,
-          Item: { ...k, ...gsi, ...d },
-          // Decisions are immutable (R5): a version is written once; a retried step finds it and writes nothing.
-          ConditionExpression: 'attribute_not_exists(pk)',
+          Key: key({ ...d, version: d.version - 1 }),
+          ConsistentRead: true,
+          ProjectionExpression: '#r, #p, #w, #m, #d.#r',
+          ExpressionAttributeNames: { '#r': 'review', '#p': 'period', '#w': 'paidWithPeriod', '#m': 'municipality', '#d': 'decision' },
         }),
       );
-      return 'created';
-    } catch (err) {
-      if (isConditionFailed(err)) return 'exists';
-      throw err;
+      const p = prev.Item as Pick<StoredDecision, 'review' | 'period' | 'paidWithPeriod' | 'municipality' | 'decision'> | undefined;
+      if (p !== undefined && (p.municipality ?? municipality) === municipality && payPeriodOf(p) === payPeriodOf(d) && storedReview(p) === 'VEDTAK_REQUIRED') {
+        const res = await this.db.send(new GetCommand({ TableName: this.table, Key: resolutionKey({ ...d, version: d.version - 1 }), ConsistentRead: true, ProjectionExpression: 'pk' }));
+        supersededOpen = res.Item === undefined;
+      }
     }
+    return vedtak || marker || supersededOpen ? { vedtak, marker, supersededOpen } : undefined;
   }
 
   private async query(input: QueryCommandInput): Promise<StoredDecision[]> {
@@ -160,6 +359,68 @@ export class DynamoDecisionsRepo implements DecisionsRepo {
 
   async listLatestForMonth(municipality: string, period: string): Promise<StoredDecision[]> {
     return latestPerParticipant(await this.listForMonth(municipality, period));
+  }
+
+  async getPayMonthCounts(municipality: string, payPeriod: string): Promise<PayMonthCounts | undefined> {
+    // The shards: at most COUNTER_SHARDS items of a few bytes, one page.
+    const r = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
+        ExpressionAttributeValues: { ':pk': payKey(municipality, payPeriod), ':c': 'COUNTS#' },
+        ConsistentRead: true,
+      }),
+    );
+    const items = r.Items ?? [];
+    if (items.length === 0) return undefined;
+    return items.reduce<PayMonthCounts>((t, i) => ({ unresolvedVedtak: t.unresolvedVedtak + Number(i.unresolvedVedtak ?? 0), vedtakRequired: t.vedtakRequired + Number(i.vedtakRequired ?? 0) }), { unresolvedVedtak: 0, vedtakRequired: 0 });
+  }
+
+  async listPaidWith(municipality: string, payPeriod: string): Promise<PaidCorrection[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
+      ExpressionAttributeValues: { ':pk': payKey(municipality, payPeriod), ':c': 'C#' },
+      ConsistentRead: true,
+    });
+    return items.map(({ pk: _pk, sk: _sk, ...m }) => m as unknown as PaidCorrection);
+  }
+
+  async listMonthSummaries(municipality: string, period: string, page?: { after?: string; participants: number }): Promise<{ items: StoredDecision[]; more: boolean }> {
+    const base: QueryCommandInput = {
+      TableName: this.table,
+      IndexName: 'gsi1',
+      ...summaryProjection(),
+      ...(page?.after === undefined
+        ? { KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': `M#${municipality}#${period}` } }
+        : // '~' sorts after every version suffix: the next participant after `after` ('#' sorts before every id character).
+          { KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk > :after', ExpressionAttributeValues: { ':pk': `M#${municipality}#${period}`, ':after': `P#${page.after}#~` } }),
+    };
+    if (page === undefined) return { items: (await queryAll(this.db, base)).map(strip), more: false };
+    // Versions of one participant are adjacent: read until one participant beyond the page is seen, so the page's are complete.
+    const items: StoredDecision[] = [];
+    const seen = new Set<string>();
+    let start: Record<string, unknown> | undefined;
+    do {
+      const r = await this.db.send(new QueryCommand({ ...base, Limit: Math.max(10, page.participants + 1), ExclusiveStartKey: start }));
+      for (const item of r.Items ?? []) {
+        const d = strip(item);
+        seen.add(d.participantId);
+        if (seen.size > page.participants) return { items, more: true };
+        items.push(d);
+      }
+      start = r.LastEvaluatedKey;
+    } while (start !== undefined);
+    return { items, more: false };
+  }
+
+  listVersionSummaries(participantId: string, period: string): Promise<StoredDecision[]> {
+    return this.query({
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :dec)',
+      ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':dec': `DEC#${period}#v` },
+      ...summaryProjection(),
+    });
   }
 
   async hasAnyForMonth(municipality: string, period: string): Promise<boolean> {

@@ -19,11 +19,16 @@ import { DynamoDecisionsRepo, type DecisionsRepo } from './decisions-repo.js';
 import { lazyCognitoDeviceClients, localDeviceClients, type DeviceClients } from './device-clients.js';
 import { createDocumentClient } from './dynamo.js';
 import { DynamoExplanationsRepo, type ExplanationsRepo } from './explanations-repo.js';
+import { exportStoreFromEnv, type ExportFileStore } from './export-store.js';
 import type { Ids } from './ids.js';
 import { randomIds } from './ids.js';
 import { DynamoKioskRepo, type KioskRepo } from './kiosk-repo.js';
 import { DynamoParticipantsRepo, type ParticipantsRepo } from './participants-repo.js';
 import { DynamoPayrollRunsRepo, type PayrollRunsRepo } from './payroll-runs-repo.js';
+import { DynamoReportsRepo, type ComplaintReader, type ReportsRepo } from './reports-repo.js';
+import { DynamoRetentionRepo, type CorrectionTextStore, type RetentionRepo } from './retention-repo.js';
+import { complaintReaderOf, correctionTextStoreOf } from './rights-report-views.js';
+import { DynamoRightsRepo, type RightsRepo } from './rights-repo.js';
 import type { StaffDirectory } from './staff-directory.js';
 import { workflowOf, type PayrollWorkflowPort } from './workflow.js';
 
@@ -45,6 +50,18 @@ export interface Deps {
   explanations: ExplanationsRepo;
   /** Starts and watches the payroll workflow (Step Functions, or the local runner). */
   workflow: PayrollWorkflowPort;
+  /** Correction requests and complaints (Decisions table; an accepted request corrects the Attendance table). */
+  rights: RightsRepo;
+  /** NIR registrations (Participants table). */
+  reports: ReportsRepo;
+  /** The complaints of `rights`, read as facts without their text (reports, retention). */
+  complaintReader: ComplaintReader;
+  /** Minimising writes of the retention run (Attendance table). */
+  retention: RetentionRepo;
+  /** The correction requests' text, minimised by the retention run (Decisions table). */
+  correctionTexts: CorrectionTextStore;
+  /** Where payroll export files are kept: S3 (EXPORT_BUCKET) on AWS, a local directory with signed links otherwise. */
+  exportStore: ExportFileStore;
   /**
    * Staff members by sub (the user directory), when replaced (tests). Otherwise the one function
    * that looks staff up builds it from STAFF_DIRECTORY itself, so no other bundle carries the
@@ -98,6 +115,25 @@ export function createDeps(config: Config, parts: Partial<Deps> = {}): Deps {
     },
     get workflow() {
       return once('workflow', () => workflowOf(config));
+    },
+    get rights() {
+      return once('rights', () => new DynamoRightsRepo(client(), tableNameOf(config, 'decisions'), tableNameOf(config, 'attendance')));
+    },
+    get reports() {
+      return once('reports', () => new DynamoReportsRepo(client(), tableNameOf(config, 'participants')));
+    },
+    get complaintReader() {
+      return once('complaintReader', () => complaintReaderOf(this.rights));
+    },
+    get retention() {
+      return once('retention', () => new DynamoRetentionRepo(client(), tableNameOf(config, 'attendance')));
+    },
+    get correctionTexts() {
+      return once('correctionTexts', () => correctionTextStoreOf(this.rights, client(), tableNameOf(config, 'decisions')));
+    },
+    get exportStore() {
+      // EXPORT_BUCKET, or EXPORT_DIR + EXPORT_LINK_BASE_URL: read when first used, so only the functions that keep files need them.
+      return once('exportStore', () => exportStoreFromEnv(process.env));
     },
     get staff() {
       return made.staff;

@@ -72,7 +72,25 @@ export function failedConditions(err: unknown): number[] {
  * write this means a concurrent writer: reported like a lost condition.
  */
 export function isTransactionConflict(err: unknown): boolean {
-  return cancellationCodes(err)?.includes('TransactionConflict') ?? false;
+  if (err instanceof Error && err.name === 'TransactionConflictException') return true;
+  const codes = cancellationCodes(err);
+  return codes !== undefined && codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
+}
+
+/**
+ * A transaction worth trying again: another writer held one of its items
+ * (`TransactionConflict`), or the service failed inside (AWS: retry an
+ * InternalServerError; DynamoDB Local answers one when a transaction waited
+ * too long for an item's lock, which real DynamoDB does not).
+ */
+export function isRetryableTransactionError(err: unknown): boolean {
+  return isTransactionConflict(err) || (err instanceof Error && err.name === 'InternalServerError');
+}
+
+/** A short, jittered pause before trying a conflicting write again (full jitter, growing with the attempt). */
+export function backoff(attempt: number, baseMs = 10, capMs = 500): Promise<void> {
+  const ms = Math.floor(Math.random() * Math.min(capMs, baseMs * 2 ** attempt));
+  return new Promise((r) => setTimeout(r, ms));
 }
 
 /** An optimistic transaction lost to a concurrent writer (its condition failed, or it collided with another transaction). */
@@ -80,7 +98,7 @@ export const lostRace = (err: unknown): boolean => isTransactionConditionFailed(
 
 /** Rounds of retrying what BatchGet/BatchWrite left unprocessed (throttling) before giving up. */
 const MAX_BATCH_ROUNDS = 10;
-const backoff = (round: number) => new Promise((res) => setTimeout(res, 20 * 2 ** round));
+const batchBackoff = (round: number) => new Promise((res) => setTimeout(res, 20 * 2 ** round));
 
 /**
  * Every item of `keys`, read consistently (a write a moment ago is seen) in
@@ -99,7 +117,7 @@ export async function batchGetAll(
     let pending: Record<string, unknown>[] = keys.slice(i, i + 100);
     for (let round = 0; pending.length > 0; round++) {
       if (round >= MAX_BATCH_ROUNDS) throw new Error(`${what}: unprocessed keys did not settle`);
-      if (round > 0) await backoff(round);
+      if (round > 0) await batchBackoff(round);
       const r = await db.send(
         new BatchGetCommand({
           RequestItems: { [table]: { Keys: pending, ConsistentRead: true, ...(projection ? { ProjectionExpression: projection.expression, ExpressionAttributeNames: projection.names } : {}) } },
@@ -118,7 +136,7 @@ export async function batchPutAll(db: DynamoDBDocumentClient, table: string, ite
     let pending = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
     for (let round = 0; pending.length > 0; round++) {
       if (round >= MAX_BATCH_ROUNDS) throw new Error(`${what}: unprocessed items did not settle`);
-      if (round > 0) await backoff(round);
+      if (round > 0) await batchBackoff(round);
       const r = await db.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
       pending = (r.UnprocessedItems?.[table] ?? []) as typeof pending;
     }

@@ -9,14 +9,24 @@
  *   RUN#<runId>        / RUN            ; M#<muni>#RUNS / <period>#<startedAt>#<runId>   the run (status, totals, approvals, progress)
  *   M#<muni>#<period>  / CURRENT                                                          which run owns the month (one at a time)
  *   RUN#<runId>        / BATCH#<5 digits>                                                 a frozen batch of participant ids, later its result
+ *   RUN#<runId>        / EXPORT                                                           the export job of a released run (shared/domain/payroll/export-job.ts)
+ *
+ * Approvals (quality.md S5) take the run's approval lock first (a lease on
+ * the run item, `approvalLock`), so racing approvals are decided one after
+ * another: the holder writes its audit entry and its approval; everyone else
+ * waits a moment and then reads the outcome (approved, already approved by
+ * you, released), instead of a storm of conflicting writes. The release
+ * transaction also creates the export job, so a released run always has one.
  *
  * No personal data: participant ids (pseudonymous) and amounts only.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { ExportFile, ExportJob, ExportPhase } from '../domain/payroll/export-job.js';
+import { newExportJob } from '../domain/payroll/export-job.js';
 import type { RunCommand, RunState, RunTotals } from '../domain/payroll/run.js';
 import { decide, evolve, startRun } from '../domain/payroll/run.js';
-import { batchPutAll, isConditionFailed, isTransactionConditionFailed, queryAll, withoutKeys } from './dynamo.js';
+import { backoff, batchPutAll, isConditionFailed, isTransactionConditionFailed, isRetryableTransactionError, queryAll, withoutKeys } from './dynamo.js';
 
 export interface RunProgress {
   /** True once prepare has frozen the batches (they never change afterwards). */
@@ -58,6 +68,26 @@ export interface PayrollRun extends RunState {
   attempts: number;
   export: RunExport | null;
   updatedAt: string;
+  /** Held while one approval is being recorded (see the file comment); absent otherwise. */
+  approvalLock?: ApprovalLock;
+}
+
+export interface ApprovalLock {
+  /** Opaque token of the request holding it. */
+  owner: string;
+  /** ISO time after which another approval may take it over (the holder crashed). */
+  until: string;
+}
+
+/** The run as seen when taking its approval lock: taken (the run as it stood then), or not (the run as it stands). */
+export type LockAttempt = { acquired: true; run: PayrollRun } | { acquired: false; run: PayrollRun | undefined };
+
+/** The progress an export attempt reports. */
+export interface ExportProgress {
+  status?: 'RUNNING';
+  phase: ExportPhase;
+  done?: number;
+  total?: number;
 }
 
 /** What one compute-batch step decided (summed by summarise into the run's totals). */
@@ -112,17 +142,44 @@ export interface PayrollRunsRepo {
   listBatches(runId: string): Promise<Batch[]>;
   /** Records the export of a RELEASED run once; 'exists' when it was already recorded (nothing written). */
   recordExport(runId: string, exp: RunExport): Promise<'recorded' | 'exists'>;
+  /** Takes the run's approval lock for `owner` until `until`, if the run awaits approval and the lock is free or expired at `now`. */
+  acquireApprovalLock(runId: string, owner: string, now: string, until: string): Promise<LockAttempt>;
+  /**
+   * Saves `next` (the evolved state after an approval) if `owner` still holds
+   * the lock taken on `held`; releases the lock with it. False: the lock was
+   * lost (expired and taken over): nothing written.
+   */
+  commitApproval(held: PayrollRun, next: PayrollRun, owner: string): Promise<boolean>;
+  /** Gives the lock back without approving (a refused or failed approval); a lock held by someone else is left alone. */
+  releaseApprovalLock(runId: string, owner: string): Promise<void>;
+  getExportJob(runId: string): Promise<ExportJob | undefined>;
+  /**
+   * Stores `job` (a new attempt) if the stored job still has `expectedAttempts`
+   * attempts (0: none yet) and is not READY. 'lost': another request started
+   * an attempt first, or the job is ready (nothing written).
+   */
+  startExportAttempt(job: ExportJob, expectedAttempts: number): Promise<'started' | 'lost'>;
+  /** Progress of attempt `attempt`; false when a newer attempt replaced it or the job is ready (stop working). */
+  reportExportProgress(runId: string, attempt: number, progress: ExportProgress, at: string): Promise<boolean>;
+  /** The file is written: the job is READY (once; 'exists' when it already was). */
+  markExportReady(runId: string, file: ExportFile, at: string): Promise<'ready' | 'exists'>;
+  /** Attempt `attempt` failed for good (a newer attempt or a ready job is left alone). */
+  markExportFailed(runId: string, attempt: number, reason: string, at: string): Promise<void>;
 }
 
 export const runKey = (runId: string) => ({ pk: `RUN#${runId}`, sk: 'RUN' });
 const currentKey = (m: string, period: string) => ({ pk: `M#${m}#${period}`, sk: 'CURRENT' });
+const exportKey = (runId: string) => ({ pk: `RUN#${runId}`, sk: 'EXPORT' });
 const batchKey = (runId: string, index: number) => ({ pk: `RUN#${runId}`, sk: `BATCH#${String(index).padStart(5, '0')}` });
 
 function stripBatch(item: Record<string, unknown>): Batch {
   return { index: Number(item.index), participantIds: (item.participantIds as string[] | undefined) ?? [], result: (item.result as BatchResult | undefined) ?? null };
 }
 
-const MAX_CONFLICT_RETRIES = 8;
+/** Optimistic writes of one run: a lost write re-reads and decides again; conflicts settle within a few tries. */
+const MAX_CONFLICT_RETRIES = 16;
+
+const stripExport = (item: Record<string, unknown> | undefined): ExportJob | undefined => withoutKeys<ExportJob>(item);
 
 export class DynamoPayrollRunsRepo implements PayrollRunsRepo {
   constructor(
@@ -208,8 +265,16 @@ export class DynamoPayrollRunsRepo implements PayrollRunsRepo {
     return out.slice(0, limit);
   }
 
-  /** Saves `next` if the stored run is still at `prev.version`, keeping the month's owner item's status in step. */
-  private async save(prev: PayrollRun, next: PayrollRun): Promise<boolean> {
+  /**
+   * Saves `next` if the stored run is still at `prev.version` (and, with
+   * `lockOwner`, still locked by it), keeping the month's owner item's status
+   * in step. The release (status becoming RELEASED) creates the run's export
+   * job in the same transaction. False: another write came first (nothing written).
+   */
+  private async save(prev: PayrollRun, next: PayrollRun, lockOwner?: string): Promise<boolean> {
+    const { approvalLock: _lock, ...item } = next;
+    const released = next.status === 'RELEASED' && prev.status !== 'RELEASED';
+    const releasedBy = next.approvals.at(-1)?.userId ?? next.startedBy;
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -217,10 +282,11 @@ export class DynamoPayrollRunsRepo implements PayrollRunsRepo {
             {
               Put: {
                 TableName: this.table,
-                Item: { ...runKey(next.runId), gsi1pk: `M#${next.municipalityCode}#RUNS`, gsi1sk: `${next.period}#${next.startedAt}#${next.runId}`, ...next },
-                // Optimistic concurrency: the workflow and payroll users write the same run.
-                ConditionExpression: 'version = :v',
-                ExpressionAttributeValues: { ':v': prev.version },
+                Item: { ...runKey(next.runId), gsi1pk: `M#${next.municipalityCode}#RUNS`, gsi1sk: `${next.period}#${next.startedAt}#${next.runId}`, ...(lockOwner === undefined ? next : item) },
+                // Optimistic concurrency: the workflow and payroll users write the same run; an approval also needs its lock.
+                ConditionExpression: lockOwner === undefined ? 'version = :v' : 'version = :v AND approvalLock.#owner = :owner',
+                ExpressionAttributeValues: { ':v': prev.version, ...(lockOwner === undefined ? {} : { ':owner': lockOwner }) },
+                ...(lockOwner === undefined ? {} : { ExpressionAttributeNames: { '#owner': 'owner' } }),
               },
             },
             {
@@ -233,12 +299,24 @@ export class DynamoPayrollRunsRepo implements PayrollRunsRepo {
                 ExpressionAttributeValues: { ':s': next.status, ':at': next.updatedAt, ':id': next.runId },
               },
             },
+            ...(released
+              ? [
+                  {
+                    Put: {
+                      TableName: this.table,
+                      Item: { ...exportKey(next.runId), ...newExportJob(next.runId, releasedBy, next.releasedAt ?? next.updatedAt) },
+                      // The release owes one export job; it is made once.
+                      ConditionExpression: 'attribute_not_exists(pk)',
+                    },
+                  },
+                ]
+              : []),
           ],
         }),
       );
       return true;
     } catch (err) {
-      if (isTransactionConditionFailed(err)) return false;
+      if (isTransactionConditionFailed(err) || isRetryableTransactionError(err)) return false;
       throw err;
     }
   }
@@ -250,6 +328,8 @@ export class DynamoPayrollRunsRepo implements PayrollRunsRepo {
       const next = change(run);
       if (next === null) return run;
       if (await this.save(run, { ...next, version: run.version + 1 })) return { ...next, version: run.version + 1 };
+      // Another write came first: read it back and decide again, after a short jittered pause.
+      await backoff(attempt);
     }
     throw new Error('payroll run: contention did not settle');
   }
@@ -372,6 +452,146 @@ export class DynamoPayrollRunsRepo implements PayrollRunsRepo {
         return 'exists';
       }
       throw err;
+    }
+  }
+
+  async acquireApprovalLock(runId: string, owner: string, now: string, until: string): Promise<LockAttempt> {
+    try {
+      const r = await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: runKey(runId),
+          UpdateExpression: 'SET approvalLock = :lock',
+          // One approval at a time, only while the run awaits approval; a lock past its lease (a crashed holder) may be taken over.
+          ConditionExpression: 'attribute_exists(pk) AND #s = :awaiting AND (attribute_not_exists(approvalLock) OR approvalLock.#until < :now)',
+          ExpressionAttributeNames: { '#s': 'status', '#until': 'until' },
+          ExpressionAttributeValues: { ':lock': { owner, until }, ':awaiting': 'AWAITING_APPROVAL', ':now': now },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return { acquired: true, run: withoutKeys<PayrollRun>(r.Attributes)! };
+    } catch (err) {
+      if (!isConditionFailed(err)) throw err;
+      return { acquired: false, run: await this.getRun(runId) };
+    }
+  }
+
+  async commitApproval(held: PayrollRun, next: PayrollRun, owner: string): Promise<boolean> {
+    return this.save(held, { ...next, version: held.version + 1 }, owner);
+  }
+
+  async releaseApprovalLock(runId: string, owner: string): Promise<void> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: runKey(runId),
+          UpdateExpression: 'REMOVE approvalLock',
+          // Only the holder gives it back.
+          ConditionExpression: 'approvalLock.#owner = :owner',
+          ExpressionAttributeNames: { '#owner': 'owner' },
+          ExpressionAttributeValues: { ':owner': owner },
+        }),
+      );
+    } catch (err) {
+      if (!isConditionFailed(err)) throw err;
+    }
+  }
+
+  async getExportJob(runId: string): Promise<ExportJob | undefined> {
+    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: exportKey(runId), ConsistentRead: true }));
+    return stripExport(r.Item);
+  }
+
+  async startExportAttempt(job: ExportJob, expectedAttempts: number): Promise<'started' | 'lost'> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...exportKey(job.runId), ...job },
+          // One new attempt per stale one, however many requests ask at once; a ready job is never replaced.
+          ConditionExpression:
+            expectedAttempts === 0 ? 'attribute_not_exists(pk)' : 'attempts = :expected AND #s <> :ready',
+          ...(expectedAttempts === 0 ? {} : { ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':expected': expectedAttempts, ':ready': 'READY' } }),
+        }),
+      );
+      return 'started';
+    } catch (err) {
+      if (isConditionFailed(err)) return 'lost';
+      throw err;
+    }
+  }
+
+  async reportExportProgress(runId: string, attempt: number, progress: ExportProgress, at: string): Promise<boolean> {
+    const sets = ['phase = :phase', 'updatedAt = :at'];
+    const values: Record<string, unknown> = { ':phase': progress.phase, ':at': at, ':attempt': attempt, ':ready': 'READY' };
+    if (progress.status !== undefined) {
+      sets.push('#s = :status');
+      values[':status'] = progress.status;
+    }
+    if (progress.done !== undefined) {
+      sets.push('done = :done');
+      values[':done'] = progress.done;
+    }
+    if (progress.total !== undefined) {
+      sets.push('#total = :total');
+      values[':total'] = progress.total;
+    }
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: exportKey(runId),
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          // Only the current attempt reports, and never over a ready job.
+          ConditionExpression: 'attempts = :attempt AND #s <> :ready',
+          ExpressionAttributeNames: { '#s': 'status', ...(progress.total !== undefined ? { '#total': 'total' } : {}) },
+          ExpressionAttributeValues: values,
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (isConditionFailed(err)) return false;
+      throw err;
+    }
+  }
+
+  async markExportReady(runId: string, file: ExportFile, at: string): Promise<'ready' | 'exists'> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: exportKey(runId),
+          UpdateExpression: 'SET #s = :ready, phase = :done, done = #total, #file = :file, failure = :null, updatedAt = :at',
+          // Ready once: the file of the first attempt that finished is the file.
+          ConditionExpression: 'attribute_exists(pk) AND #s <> :ready',
+          ExpressionAttributeNames: { '#s': 'status', '#file': 'file', '#total': 'total' },
+          ExpressionAttributeValues: { ':ready': 'READY', ':done': 'DONE', ':file': file, ':null': null, ':at': at },
+        }),
+      );
+      return 'ready';
+    } catch (err) {
+      if (!isConditionFailed(err)) throw err;
+      if ((await this.getExportJob(runId))?.status !== 'READY') throw new RangeError(`run ${runId} has no export job`);
+      return 'exists';
+    }
+  }
+
+  async markExportFailed(runId: string, attempt: number, reason: string, at: string): Promise<void> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: exportKey(runId),
+          UpdateExpression: 'SET #s = :failed, failure = :reason, updatedAt = :at',
+          // A newer attempt or a ready job is not marked failed by an old attempt's end.
+          ConditionExpression: 'attempts = :attempt AND #s <> :ready',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':failed': 'FAILED', ':reason': reason, ':at': at, ':attempt': attempt, ':ready': 'READY' },
+        }),
+      );
+    } catch (err) {
+      if (!isConditionFailed(err)) throw err;
     }
   }
 }

@@ -23,8 +23,11 @@ export const DECISION_ROUTES: readonly RouteDef[] = [
   // What-if: the engine on a posted case; reads and stores nothing.
   { method: 'POST', path: '/simulations', fn: 'simulation-run', roles: ['adviser'], tables: {} },
 
-  // Payroll: drill-down (ids, amounts, review class), two-person release, export.
+  // Payroll: drill-down (ids, amounts, review class), two-person release (which starts the export job),
+  // the export job's progress, (re)starting it, and short-lived download links to its file.
   { method: 'GET', path: '/payroll-runs/{id}/decisions', fn: 'payroll-run-decisions', roles: ['payroll'], tables: { payrollRuns: 'r', decisions: 'r', auditLog: 'rw' } },
   { method: 'POST', path: '/payroll-runs/{id}/approvals', fn: 'payroll-run-approve', roles: ['payroll'], tables: { payrollRuns: 'rw', decisions: 'r', auditLog: 'rw' } },
-  { method: 'GET', path: '/payroll-runs/{id}/export', fn: 'payroll-run-export', roles: ['payroll'], tables: { payrollRuns: 'rw', decisions: 'r', participants: 'r', auditLog: 'rw' } },
+  { method: 'GET', path: '/payroll-runs/{id}/export', fn: 'payroll-run-export', roles: ['payroll'], tables: { payrollRuns: 'r' } },
+  { method: 'POST', path: '/payroll-runs/{id}/export', fn: 'payroll-run-export-start', roles: ['payroll'], tables: { payrollRuns: 'rw', auditLog: 'rw' } },
+  { method: 'POST', path: '/payroll-runs/{id}/export/links', fn: 'payroll-run-export-link', roles: ['payroll'], tables: { payrollRuns: 'r', auditLog: 'rw' } },
 ];

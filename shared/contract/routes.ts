@@ -14,6 +14,8 @@ import { DECISION_ROUTES } from './routes-decisions.js';
 import { PAYROLL_ROUTES } from './routes-payroll.js';
 import type { Role } from './roles.js';
 import type { TableKey } from './tables.js';
+import { RIGHTS_ROUTES } from './routes-rights.js';
+import { REPORT_ROUTES } from './routes-reports.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -71,4 +73,7 @@ export const ROUTES: readonly RouteDef[] = [
   // Payroll runs and decisions: their rows sit beside their code.
   ...PAYROLL_ROUTES,
   ...DECISION_ROUTES,
+  // Correction requests and complaints (issue 12).
+  ...RIGHTS_ROUTES,
+  ...REPORT_ROUTES,
 ];

@@ -196,6 +196,13 @@ export interface DecisionCore {
   computedAt: string;
   municipalityCode: string;
   rulesetVersion: string;
+  /**
+   * Ids of the dated parameter values in force for the month (`g@2026-05-01`,
+   * `selfCertification.waitingDays@2021-01-01`, …; rules/parameters.ts).
+   * Absent on decisions stored before the values were dated: read it with
+   * parameterValuesOf (ruleset.ts), which knows what those used.
+   */
+  parameterValues?: string[];
   policyVersion: string;
   templateVersion: string;
   inputHash: string;

@@ -4,7 +4,7 @@
  * gives byte-identical output.
  */
 import type { Absence, Case } from './case.js';
-import { CaseError, parseCase } from './case.js';
+import { parseCase } from './case.js';
 import { inputHash } from './case-hash.js';
 import { datesOfMonth, daysBetween, inAnyRange, monthInfo } from './calendar.js';
 import type { Coverage, DayCoverage, Portion } from './coverage.js';
@@ -12,16 +12,17 @@ import { coverDays } from './coverage.js';
 import type { CalendarDay, DaySegment, DayStatus, Decision, DecisionCore, DecisionLine, Hint } from './decision.js';
 import type { Judgement, Verdict } from './judge-absences.js';
 import { judgeAbsences } from './judge-absences.js';
-import { dayLines, sortLines, unpaidLeaveLines } from './ledger.js';
+import { dayLines, sortLines } from './ledger.js';
 import { policyVersion } from './policy.js';
-import { RULESET_VERSION } from './ruleset.js';
+import { rulesetFor } from './ruleset.js';
 import { baseAmount } from './rules/base-amount.js';
 import { daysInYearTo } from './rules/child-illness.js';
-import { lookupG } from './rules/g-table.js';
-import { SELF_CERTIFICATION } from './rules/parameters.js';
 import { ratesFor } from './rules/rates.js';
+import { curedByDoctorNote } from './rules/registry.js';
 import { reviewClass } from './rules/review-class.js';
 import { episodesInYearTo } from './rules/self-certification.js';
+import { UNCOVERED } from './rules/unexcused-absence.js';
+import { unpaidLeaveLines } from './rules/unpaid-leave.js';
 import { LANGUAGES, renderExplanation, TEMPLATE_VERSION } from './explanation/render.js';
 
 /** What one computation of a month yields, before hints and explanation. */
@@ -33,12 +34,11 @@ interface Computation {
 
 function compute(c: Case): Computation {
   const m = monthInfo(c.period);
-  const g = lookupG(m.first);
-  if (g === null)
-    throw new CaseError('G_MISSING', [{ path: 'period', message: `no grunnbeløp (G) is known for ${c.period}` }]);
+  const ruleset = rulesetFor(c.period, m.first);
+  const { g, params } = ruleset;
   const p = c.participant;
   const policy = c.municipality.policy;
-  const rates = ratesFor(p, m.first, g);
+  const rates = ratesFor(p, m.first, g, params);
 
   const enrolledDates = datesOfMonth(m).filter((d) => inAnyRange(d, p.enrolments));
   const base = baseAmount(rates.monthly, rates.daily, enrolledDates.length, m.days, policy.proration);
@@ -46,22 +46,23 @@ function compute(c: Case): Computation {
 
   const coverage = coverDays(c, onUnpaidLeave);
   const judged = coverage.days.filter((d) => d.state === 'JUDGED');
-  const judgement = judgeAbsences(c, judged.flatMap((d) => d.portions));
+  const judgement = judgeAbsences(c, judged.flatMap((d) => d.portions), params);
 
   const lines: DecisionLine[] = [
-    ...unpaidLeaveLines(enrolledDates.filter(onUnpaidLeave), enrolledDates.length, rates, base.baseOre),
+    ...unpaidLeaveLines(enrolledDates.filter(onUnpaidLeave), enrolledDates.length, rates.daily, base.baseOre),
     ...judged.flatMap((d) => dayLines(d, judgement.verdicts, rates, policy.deductionUnit)),
   ];
   sortLines(lines);
   const deductionOre = 0 - lines.reduce((sum, l) => sum + l.amountOre, 0); // +0, never −0, when there are no lines
-  const { review, facts: reviewFacts } = reviewClass(lines, base.baseOre, g.entry.gOre);
+  const { review, facts: reviewFacts } = reviewClass(lines, base.baseOre, g.entry.gOre, params.review);
 
   const core: Omit<DecisionCore, 'hints'> = {
     participantId: p.id,
     period: c.period,
     computedAt: c.computedAt,
     municipalityCode: c.municipality.code,
-    rulesetVersion: RULESET_VERSION,
+    rulesetVersion: ruleset.version,
+    parameterValues: [...ruleset.parameterValues],
     // Filled in once by decideCore: counterfactual runs for hints don't need them.
     policyVersion: '',
     templateVersion: TEMPLATE_VERSION,
@@ -78,7 +79,7 @@ function compute(c: Case): Computation {
     counters: {
       selfCertEpisodes12m: episodesInYearTo(judgement.selfCertEpisodeStarts, m.last),
       childIllnessDays12m: daysInYearTo(judgement.childIllnessAcceptedDays, m.last),
-      selfCertEpisodeQuota: SELF_CERTIFICATION.episodesPer12Months.value,
+      selfCertEpisodeQuota: params.selfCertification.episodesPer12Months,
       childIllnessDayQuota: judgement.childIllnessQuota,
     },
     calendar: coverage.days.map((d) => calendarDay(d, judgement.verdicts)),
@@ -102,13 +103,13 @@ function segment(p: Portion, v: Verdict): DaySegment {
     case 'UNEXCUSED':
       return { ...base, outcome: 'UNEXCUSED', reasonCode: v.reason };
     case 'WITHHELD':
-      return { ...base, outcome: 'WITHHELD', reasonCode: 'DOCUMENT_PENDING' };
+      return { ...base, outcome: 'WITHHELD', reasonCode: v.reason };
   }
 }
 
 function calendarDay(d: DayCoverage, verdicts: Map<Portion, Verdict>): CalendarDay {
   const segments = d.portions.map((p) => segment(p, verdicts.get(p)!));
-  if (d.uncovered > 0) segments.push({ minutes: d.uncovered, outcome: 'UNEXCUSED', reasonCode: 'NO_REASON_GIVEN' });
+  if (d.uncovered > 0) segments.push({ minutes: d.uncovered, outcome: UNCOVERED.outcome, reasonCode: UNCOVERED.reason });
   return {
     date: d.day.date,
     plannedMinutes: d.day.plannedMinutes,
@@ -171,14 +172,6 @@ function groupPortions(items: { portion: Portion; deadline: string }[]): Group[]
 const uniqueDates = (ps: Portion[]) => [...new Set(ps.map((p) => p.absence.date))];
 const indicesOf = (ps: Portion[]) => new Set(ps.map((p) => p.absenceIndex));
 
-/** Refusals a doctor's note would overturn (own illness; child illness from day 4). */
-const DOCTOR_NOTE_CURABLE = new Set([
-  'SELF_CERT_BEFORE_8_WEEKS',
-  'SELF_CERT_EPISODE_OVER_3_DAYS',
-  'SELF_CERT_QUOTA_EXHAUSTED',
-  'CHILD_ILLNESS_NEEDS_DOCTOR_NOTE',
-]);
-
 function hints(c: Case, run: Computation): Hint[] {
   const out: Hint[] = [];
   const portions = run.coverage.days.filter((d) => d.state === 'JUDGED').flatMap((d) => d.portions);
@@ -201,7 +194,7 @@ function hints(c: Case, run: Computation): Hint[] {
     const amountOre = payout - payoutWith(c, indicesOf(g.portions), reject);
     if (amountOre > 0) out.push({ code: 'PENDING_PAID_PROVISIONALLY', ...groupFacts(g), amountOre });
   }
-  const curable = withVerdict((v) => v.outcome === 'UNEXCUSED' && DOCTOR_NOTE_CURABLE.has(v.reason));
+  const curable = withVerdict((v) => v.outcome === 'UNEXCUSED' && curedByDoctorNote(v.reason));
   for (const g of groupPortions(curable)) {
     const amountOre = payoutWith(c, indicesOf(g.portions), doctorNote) - payout;
     if (amountOre > 0)

@@ -10,19 +10,19 @@
  */
 import type { Absence, Case } from './case.js';
 import type { Portion } from './coverage.js';
-import type { UnexcusedReason } from './decision.js';
-import type { ChildIllnessRecord } from './rules/child-illness.js';
+import type { ChildIllnessOutcome, ChildIllnessRecord } from './rules/child-illness.js';
 import { childIllnessQuota, replayChildIllness } from './rules/child-illness.js';
 import type { LeaveCategory } from './rules/leave-cap.js';
-import { LEAVE_CATEGORIES, leaveCap, replayLeaveCap } from './rules/leave-cap.js';
+import { LEAVE_CATEGORIES, leaveCap, leaveVerdict, replayLeaveCap } from './rules/leave-cap.js';
 import { judgePending } from './rules/pending-document.js';
+import type { SelfCertOutcome } from './rules/self-certification.js';
 import { replaySelfCertification } from './rules/self-certification.js';
+import { judgeIllnessDocumentation, judgeRejected } from './rules/unexcused-absence.js';
+import type { RuleParameters } from './rules/parameters.js';
+import type { Verdict } from './rules/verdict.js';
+import { EXCUSED } from './rules/verdict.js';
 
-export type Verdict =
-  | { outcome: 'EXCUSED' }
-  | { outcome: 'UNEXCUSED'; reason: UnexcusedReason }
-  | { outcome: 'WITHHELD'; deadline: string }
-  | { outcome: 'PAID_PROVISIONALLY'; deadline: string };
+export type { Verdict } from './rules/verdict.js';
 
 export interface Judgement {
   /** Verdict per portion, keyed by the portion object. */
@@ -39,7 +39,7 @@ const isApprovedDocumentedChild = (a: Absence) =>
 const isLeave = (a: Absence): a is Absence & { category: LeaveCategory } =>
   (LEAVE_CATEGORIES as readonly string[]).includes(a.category);
 
-export function judgeAbsences(c: Case, portions: readonly Portion[]): Judgement {
+export function judgeAbsences(c: Case, portions: readonly Portion[], params: RuleParameters): Judgement {
   const history = c.history.absences;
   const verdicts = new Map<Portion, Verdict>();
 
@@ -47,6 +47,7 @@ export function judgeAbsences(c: Case, portions: readonly Portion[]): Judgement 
   const selfCert = replaySelfCertification(
     [...history.filter(isApprovedSelfCert), ...portions.map((p) => p.absence).filter(isApprovedSelfCert)].map((a) => a.date),
     c.participant.programStart,
+    params.selfCertification,
   );
 
   // §6: approved, documented child-illness records, history first, in date order.
@@ -54,8 +55,8 @@ export function judgeAbsences(c: Case, portions: readonly Portion[]): Judgement 
   const childRecords: ChildIllnessRecord[] = [...history.filter(isApprovedDocumentedChild), ...childPortions.map((p) => p.absence)]
     .map((a) => ({ date: a.date, documentation: a.documentation as ChildIllnessRecord['documentation'] }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const quota = childIllnessQuota(c.participant.children, c.participant.soleCarer);
-  const child = replayChildIllness(childRecords, quota);
+  const quota = childIllnessQuota(c.participant.children, c.participant.soleCarer, params.childIllness);
+  const child = replayChildIllness(childRecords, quota, params.childIllness);
   const historyChildCount = childRecords.length - childPortions.length;
   const childOutcome = new Map(childPortions.map((p, i) => [p, child.outcomes[historyChildCount + i]!]));
 
@@ -64,7 +65,7 @@ export function judgeAbsences(c: Case, portions: readonly Portion[]): Judgement 
   for (const cat of LEAVE_CATEGORIES) {
     const approved = (a: Absence) => a.status === 'APPROVED' && a.category === cat;
     const dates = [...history.filter(approved), ...portions.map((p) => p.absence).filter(approved)].map((a) => a.date);
-    leaveAccepted.set(cat, replayLeaveCap(cat, dates, leaveCap(cat, c.municipality.policy.welfareLeaveDaysPer12Months)));
+    leaveAccepted.set(cat, replayLeaveCap(cat, dates, leaveCap(cat, c.municipality.policy.welfareLeaveDaysPer12Months, params.leaveCaps)));
   }
 
   for (const p of portions) {
@@ -81,33 +82,26 @@ export function judgeAbsences(c: Case, portions: readonly Portion[]): Judgement 
 function judgePortion(
   c: Case,
   p: Portion,
-  selfCert: ReturnType<typeof replaySelfCertification>['outcomes'],
-  child: Map<Portion, ReturnType<typeof replayChildIllness>['outcomes'][number]>,
-  leave: Map<LeaveCategory, Set<string>>,
+  selfCert: ReadonlyMap<string, SelfCertOutcome>,
+  child: ReadonlyMap<Portion, ChildIllnessOutcome>,
+  leave: ReadonlyMap<LeaveCategory, ReadonlySet<string>>,
 ): Verdict {
   const a = p.absence;
-  if (a.status === 'REJECTED') return { outcome: 'UNEXCUSED', reason: 'REJECTED' };
-  if (a.status === 'PENDING') {
-    const pending = judgePending(a.date, c.computedAt, c.municipality.policy);
-    switch (pending.kind) {
-      case 'DEADLINE_PASSED':
-        return { outcome: 'UNEXCUSED', reason: 'DOCUMENT_DEADLINE_PASSED' };
-      case 'WITHHELD':
-        return { outcome: 'WITHHELD', deadline: pending.deadline };
-      case 'PAID_PROVISIONALLY':
-        return { outcome: 'PAID_PROVISIONALLY', deadline: pending.deadline };
-    }
-  }
-  if (isLeave(a)) {
-    return leave.get(a.category)!.has(a.date) ? { outcome: 'EXCUSED' } : { outcome: 'UNEXCUSED', reason: 'LEAVE_CAP_EXCEEDED' };
-  }
+  const rejected = judgeRejected(a);
+  if (rejected !== null) return rejected;
+  if (a.status === 'PENDING') return judgePending(a.date, c.computedAt, c.municipality.policy);
+  if (isLeave(a)) return leaveVerdict(leave.get(a.category)!, a.date);
   // Own or child illness (UNPAID_LEAVE records never reach here: see coverage.ts).
-  if (a.documentation === 'NONE') return { outcome: 'UNEXCUSED', reason: 'NO_DOCUMENTATION' };
+  const undocumented = judgeIllnessDocumentation(a);
+  if (undocumented !== null) return undocumented;
   if (a.category === 'OWN_ILLNESS') {
-    if (a.documentation === 'DOCTOR_NOTE') return { outcome: 'EXCUSED' };
-    const o = selfCert.get(a.date)!;
-    return o.accepted ? { outcome: 'EXCUSED' } : { outcome: 'UNEXCUSED', reason: o.reason };
+    if (a.documentation === 'DOCTOR_NOTE') return EXCUSED;
+    return fromOutcome(selfCert.get(a.date)!);
   }
-  const o = child.get(p)!;
-  return o.accepted ? { outcome: 'EXCUSED' } : { outcome: 'UNEXCUSED', reason: o.reason };
+  return fromOutcome(child.get(p)!);
+}
+
+/** A quota rule's outcome as a verdict: the refusal's reason code is the rule's own. */
+function fromOutcome(o: SelfCertOutcome | ChildIllnessOutcome): Verdict {
+  return o.accepted ? EXCUSED : { outcome: 'UNEXCUSED', reason: o.reason };
 }

@@ -87,8 +87,9 @@ export class ForbiddenError extends AppError {
 }
 
 export class NotFoundError extends AppError {
-  constructor(message = 'Not found') {
-    super(404, 'NOT_FOUND', message);
+  /** `code`: NOT_FOUND, or a more specific one (ABSENCE_NOT_FOUND, RIGHTS_CASE_NOT_FOUND, …). */
+  constructor(message = 'Not found', code = 'NOT_FOUND') {
+    super(404, code, message);
   }
 }
 

@@ -67,6 +67,8 @@ type Out<S> = S extends Schema ? z.output<S> : undefined;
 export interface HandlerSpec<B extends Schema | undefined, Q extends Schema | undefined, P extends Schema | undefined> {
   /** The folder under functions/: its row in shared/contract/routes.ts gives roles and tables. */
   fn: string;
+  /** `METHOD /path` of the row, for a function that serves several routes (shared/http/route-dispatch.ts). */
+  route?: string;
   /** Overrides the route's roles (tests only; production handlers use the route table). */
   roles?: readonly Role[];
   body?: B;
@@ -103,9 +105,10 @@ function state(request: Req): RequestState {
   return request.internal.state!;
 }
 
-export function routeOf(fn: string): RouteDef {
-  const route = ROUTES.find((r) => r.fn === fn);
-  if (route === undefined) throw new Error(`No route in shared/contract/routes.ts for function ${fn}`);
+/** The route table's row of `fn`; `key` (`METHOD /path`) picks one row of a function that serves several. */
+export function routeOf(fn: string, key?: string): RouteDef {
+  const route = ROUTES.find((r) => r.fn === fn && (key === undefined || `${r.method} ${r.path}` === key));
+  if (route === undefined) throw new Error(`No route in shared/contract/routes.ts for function ${fn}${key === undefined ? '' : ` and ${key}`}`);
   return route;
 }
 
@@ -178,7 +181,7 @@ export function httpHandler<B extends Schema | undefined = undefined, Q extends 
   spec: HandlerSpec<B, Q, P>,
   fn: (req: HandlerRequest<Out<B>, Out<Q>, Out<P>>) => Promise<HttpResult>,
 ): middy.MiddyfiedHandler<HttpEvent, HttpResponse, Error, Context, Internal> {
-  const route = routeOf(spec.fn);
+  const route = routeOf(spec.fn, spec.route);
   const roles = spec.roles ?? route.roles;
   const tables = Object.keys(route.tables) as TableKey[];
   const maxBodyBytes = spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;

@@ -15,18 +15,19 @@
 import { getDeps } from '../../shared/adapters/deps.js';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { startLocalSystem } from '../../infra/local/system.js';
+import { startLocalSystem, type LocalSystem } from '../../infra/local/system.js';
+import type { PayrollRun } from '../../shared/adapters/payroll-runs-repo.js';
 import { localWorkflow } from '../../infra/local/workflow-runner.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/dynamo.js';
 import { WEEKDAY_SCHEDULE } from '../support/api-seed.js';
 import type { BenchRow } from './bench-table.js';
 
-const MUNICIPALITY = '8001';
-const PERIOD = '2026-10';
+export const MUNICIPALITY = '8001';
+export const PERIOD = '2026-10';
 
-type Item = Record<string, unknown>;
+export type Item = Record<string, unknown>;
 
-async function batchWrite(db: DynamoDBDocumentClient, table: string, items: readonly Item[], parallel = 8): Promise<void> {
+export async function batchWrite(db: DynamoDBDocumentClient, table: string, items: readonly Item[], parallel = 8): Promise<void> {
   const chunks: Item[][] = [];
   for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25) as Item[]);
   let next = 0;
@@ -44,7 +45,7 @@ async function batchWrite(db: DynamoDBDocumentClient, table: string, items: read
 }
 
 /** Items by key, 100 per BatchGetItem, a few at a time (faster than one long index query of large items). */
-async function batchGet(db: DynamoDBDocumentClient, table: string, keys: readonly Item[], parallel = 4): Promise<Item[]> {
+export async function batchGet(db: DynamoDBDocumentClient, table: string, keys: readonly Item[], parallel = 4): Promise<Item[]> {
   const out: Item[] = [];
   const chunks: Item[][] = [];
   for (let i = 0; i < keys.length; i += 100) chunks.push(keys.slice(i, i + 100) as Item[]);
@@ -63,7 +64,7 @@ async function batchGet(db: DynamoDBDocumentClient, table: string, keys: readonl
   return out;
 }
 
-async function quietly<T>(fn: () => Promise<T>): Promise<T> {
+export async function quietly<T>(fn: () => Promise<T>): Promise<T> {
   const write = process.stdout.write.bind(process.stdout);
   process.stdout.write = (() => true) as typeof process.stdout.write;
   try {
@@ -73,84 +74,107 @@ async function quietly<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The bench's participant ids, `bench-00000`…: sorted as the run's batches are. */
+export const benchIds = (n: number): string[] => Array.from({ length: n }, (_, i) => `bench-${String(i).padStart(5, '0')}`);
+
+/**
+ * Seeds the bench municipality's month with BatchWriteItem: a profile per
+ * participant (facts, weekly schedule) and one day's check-in and check-out.
+ * Returns the number of events written.
+ */
+export async function seedBenchMonth(db: DynamoDBDocumentClient, system: LocalSystem, ids: readonly string[]): Promise<number> {
+  const participants = system.env.TABLE_PARTICIPANTS!;
+  const attendance = system.env.TABLE_ATTENDANCE!;
+  await batchWrite(
+    db,
+    participants,
+    ids.map((pid, i) => ({
+      pk: `P#${pid}`,
+      sk: 'PROFILE',
+      gsi1pk: `M#${MUNICIPALITY}#P`,
+      gsi1sk: `P#${pid}`,
+      participantId: pid,
+      municipality: MUNICIPALITY,
+      birthDate: i % 5 === 0 ? '2004-02-01' : '1990-06-15',
+      regime: 'integreringsloven',
+      livesWithParent: false,
+      coupleReduction: i % 7 === 0,
+      children: i % 3,
+      soleCarer: false,
+      programStart: '2025-09-01',
+      enrolments: [{ from: '2025-09-01', to: null }],
+      unpaidLeave: [],
+      schedule: WEEKDAY_SCHEDULE,
+      version: 1,
+      updatedAt: '2025-09-01T00:00:00.000Z',
+    })),
+  );
+  const events: Item[] = ids.flatMap((pid) =>
+    (['IN', 'OUT'] as const).map((type) => {
+      const at = type === 'IN' ? '2026-10-05T06:30:00.000Z' : '2026-10-05T13:00:00.000Z';
+      const eventId = `${pid}-${type}`;
+      return {
+        pk: `EVENT#${eventId}`,
+        sk: 'EVENT',
+        gsi1pk: `P#${pid}#EVENTS`,
+        gsi1sk: `${at}#${eventId}`,
+        eventId,
+        participantId: pid,
+        municipality: MUNICIPALITY,
+        type,
+        deviceId: 'bench-kiosk',
+        deviceTime: at,
+        deviceTimeUtc: at,
+        recordedAt: at,
+        receiptId: `rcpt-${eventId}`,
+        requestHash: 'bench',
+        source: 'kiosk',
+      };
+    }),
+  );
+  await batchWrite(db, attendance, events);
+  return events.length;
+}
+
+/**
+ * The bench month's run as POST /payroll-runs creates it, computed by the
+ * local execution to its end (the handlers' clock fixed on 2 November);
+ * `ms` is the execution's time.
+ */
+export async function runBenchMonth(runId: string, n: number): Promise<{ run: PayrollRun; ms: number }> {
+  const { FixedClock } = await import('../../shared/adapters/clock.js');
+  const { setDeps } = await import('../../shared/adapters/deps.js');
+  setDeps({ clock: new FixedClock('2026-11-02T08:00:00Z') });
+  const runs = getDeps().payrollRuns;
+  const created = await runs.createRun({ runId, municipalityCode: MUNICIPALITY, period: PERIOD, by: 'staff-bench', at: '2026-11-02T08:00:00.000Z', executionName: `${runId}-1` });
+  if (!created.created) throw new Error(`bench: the run ${runId} exists`);
+  const w0 = performance.now();
+  const outcome = await quietly(async () => {
+    await localWorkflow().start(runId, `${runId}-1`);
+    return localWorkflow().wait(`${runId}-1`);
+  });
+  const ms = performance.now() - w0;
+  if (outcome.status !== 'SUCCEEDED') throw new Error(`bench: the run ended ${JSON.stringify(outcome)}`);
+  const run = (await runs.getRun(runId))!;
+  if (run.totals?.decided !== n) throw new Error(`bench: ${run.totals?.decided} decisions, expected ${n}`);
+  return { run, ms };
+}
+
 export async function benchPayroll(): Promise<BenchRow[]> {
   const n = Number(process.env.P2_PARTICIPANTS ?? 10_000);
   const system = await startLocalSystem({ dataDir: null, port: 0, quiet: true, staticDir: null });
   const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: system.dynamoEndpoint, region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS } }));
   try {
     localWorkflow().options = {};
-    const participants = system.env.TABLE_PARTICIPANTS!;
-    const attendance = system.env.TABLE_ATTENDANCE!;
     const decisions = system.env.TABLE_DECISIONS!;
 
     const t0 = performance.now();
-    const ids = Array.from({ length: n }, (_, i) => `bench-${String(i).padStart(5, '0')}`);
-    await batchWrite(
-      db,
-      participants,
-      ids.map((pid, i) => ({
-        pk: `P#${pid}`,
-        sk: 'PROFILE',
-        gsi1pk: `M#${MUNICIPALITY}#P`,
-        gsi1sk: `P#${pid}`,
-        participantId: pid,
-        municipality: MUNICIPALITY,
-        birthDate: i % 5 === 0 ? '2004-02-01' : '1990-06-15',
-        regime: 'integreringsloven',
-        livesWithParent: false,
-        coupleReduction: i % 7 === 0,
-        children: i % 3,
-        soleCarer: false,
-        programStart: '2025-09-01',
-        enrolments: [{ from: '2025-09-01', to: null }],
-        unpaidLeave: [],
-        schedule: WEEKDAY_SCHEDULE,
-        version: 1,
-        updatedAt: '2025-09-01T00:00:00.000Z',
-      })),
-    );
-    const events: Item[] = ids.flatMap((pid) =>
-      (['IN', 'OUT'] as const).map((type) => {
-        const at = type === 'IN' ? '2026-10-05T06:30:00.000Z' : '2026-10-05T13:00:00.000Z';
-        const eventId = `${pid}-${type}`;
-        return {
-          pk: `EVENT#${eventId}`,
-          sk: 'EVENT',
-          gsi1pk: `P#${pid}#EVENTS`,
-          gsi1sk: `${at}#${eventId}`,
-          eventId,
-          participantId: pid,
-          municipality: MUNICIPALITY,
-          type,
-          deviceId: 'bench-kiosk',
-          deviceTime: at,
-          deviceTimeUtc: at,
-          recordedAt: at,
-          receiptId: `rcpt-${eventId}`,
-          requestHash: 'bench',
-          source: 'kiosk',
-        };
-      }),
-    );
-    await batchWrite(db, attendance, events);
-    console.error(`  p2: seeded ${n} participants and ${events.length} events in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const ids = benchIds(n);
+    const events = await seedBenchMonth(db, system, ids);
+    console.error(`  p2: seeded ${n} participants and ${events} events in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
     // The workflow: the run as POST /payroll-runs creates it, then the local execution to its end.
-    const { FixedClock } = await import('../../shared/adapters/clock.js');
-    const { setDeps } = await import('../../shared/adapters/deps.js');
-    setDeps({ clock: new FixedClock('2026-11-02T08:00:00Z') });
-    const runs = getDeps().payrollRuns;
-    const created = await runs.createRun({ runId: 'run-bench', municipalityCode: MUNICIPALITY, period: PERIOD, by: 'staff-bench', at: '2026-11-02T08:00:00.000Z', executionName: 'run-bench-1' });
-    if (!created.created) throw new Error('p2: the bench run exists');
-    const w0 = performance.now();
-    const outcome = await quietly(async () => {
-      await localWorkflow().start('run-bench', 'run-bench-1');
-      return localWorkflow().wait('run-bench-1');
-    });
-    const workflowMs = performance.now() - w0;
-    if (outcome.status !== 'SUCCEEDED') throw new Error(`p2: the run ended ${JSON.stringify(outcome)}`);
-    const run = (await runs.getRun('run-bench'))!;
-    if (run.totals?.decided !== n) throw new Error(`p2: ${run.totals?.decided} decisions, expected ${n}`);
+    const { ms: workflowMs } = await runBenchMonth('run-bench', n);
 
     // The baseline: the same decision items, other keys, bare BatchWriteItem to the same table.
     const stored = await batchGet(db, decisions, ids.map((pid) => ({ pk: `P#${pid}`, sk: `DEC#${PERIOD}#v0001` })));

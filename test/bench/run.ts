@@ -1,6 +1,7 @@
 /**
- * `npm run bench [-- p1 p3 …]`: the performance figures of quality.md, each
- * measured against a baseline taken in the same run. Prints one table.
+ * `npm run bench [-- p1 p3 …]`: the performance figures of quality.md (and
+ * P6, issue 15: release and export of a large run), each measured against a
+ * baseline taken in the same run. Prints one table.
  */
 import type { BenchRow } from './bench-table.js';
 import { printTable } from './bench-table.js';
@@ -12,6 +13,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   p2: async () => (await import('./p2-payroll.js')).benchPayroll,
   p3: async () => (await import('./p3-checkin.js')).benchCheckin,
   p4: async () => (await import('./p4-bundles.js')).benchBundles,
+  p6: async () => (await import('./p6-release.js')).benchRelease,
   sim: async () => (await import('./simulate-batch.js')).benchSimulateBatch,
 };
 

@@ -86,8 +86,8 @@ test('approving a pending doctor’s note on the adviser page turns released Oct
 
   await page.locator('tr[data-period="2026-10"]').getByRole('button', { name: 'Forklaring' }).click();
   await page.locator('.explanation .summary').waitFor();
-  // The correction names the decision it supersedes (explanations.md "Correction explanations").
-  expect(await page.locator('.explanation .summary').innerText()).toContain(`${p4.participantId}.2026-10.v0001`);
+  // The correction names the decision it supersedes (explanations.md "Correction explanations"), in the details layer.
+  expect(await page.locator('.explanation details[data-layer="details"]').textContent()).toContain(`${p4.participantId}.2026-10.v0001`);
   expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, 'adviser-6-correction', true);
   await context.close();

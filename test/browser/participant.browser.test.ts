@@ -207,6 +207,7 @@ test('reads the payout and its layered explanation in Norwegian and in English: 
     ['hints', true],
     ['who', false],
     ['rights', false],
+    ['details', false],
   ]);
   await page.locator('details[data-layer="calculation"] > summary').click();
   expect(await page.locator('details[data-layer="calculation"]').evaluate((e) => (e as HTMLDetailsElement).open)).toBe(true);
@@ -257,7 +258,7 @@ test('an adjusted month: the page shows the amount paid, the adjustment in the e
   await page.locator('.explanation-history').scrollIntoViewIfNeeded();
   await screenshot(page, 'participant-5-adjusted-versions');
   await versions.nth(1).locator('summary').click();
-  expect(await versions.nth(1).innerText()).toMatch(/Før beløpet blir utbetalt, må en rådgiver fatte et vedtak/);
+  expect(await versions.nth(1).innerText()).toMatch(/En rådgiver må gjøre et vedtak før pengene blir utbetalt/);
   expect(await seriousViolations(page)).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 

@@ -5,7 +5,9 @@
  * review class adds up to the totals, drill down to the decisions (ids and
  * amounts only), release blocked while a formal decision is awaited, two
  * different payroll users approve (the first sees that a second is needed,
- * and cannot approve twice), the export downloads; axe; screenshots.
+ * and cannot approve twice), the release starts the export job whose
+ * progress the page follows, then the file downloads through a short-lived
+ * link; axe; screenshots.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -102,6 +104,9 @@ test('two payroll users release a run and download its export', async () => {
   await second.page.locator('[data-released="true"]').waitFor();
   expect(await second.page.locator('[data-run-status]').getAttribute('data-run-status')).toBe('RELEASED');
 
+  // The release started the export job: the page follows it until the file is ready.
+  await second.page.locator('[data-export-status="READY"]').waitFor({ timeout: 120_000 });
+  expect(await second.page.locator('#export-progress').getAttribute('data-percent')).toBe('100');
   const [download] = await Promise.all([second.page.waitForEvent('download'), second.page.locator('#export').click()]);
   const csv = readFileSync(await download.path(), 'utf8');
   const lines = csv.trim().split(/\r?\n/);

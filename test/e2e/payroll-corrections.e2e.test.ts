@@ -28,6 +28,7 @@ import { LANGUAGE_PACKS } from '../../shared/domain/explanation/messages/index.j
 import { renderExplanation } from '../../shared/domain/explanation/render.js';
 import { localWorkflow } from '../../infra/local/workflow-runner.js';
 import { assign, WEEKDAY_SCHEDULE } from '../support/api-seed.js';
+import { downloadExport, waitForExport } from '../support/export-download.js';
 import { participant, staff, startTestSystem, type TestSystem } from '../support/local-system.js';
 import { osloInstant } from './golden-seed.js';
 
@@ -125,9 +126,11 @@ async function approveNotes(pid: string, municipality: string): Promise<void> {
   }
 }
 
-/** The run's CSV export as records keyed by column. */
+/** The run's CSV export (the job the release started, downloaded through a link) as records keyed by column. */
 async function exportRows(run: PayrollRun): Promise<Record<string, string>[]> {
-  const r = await sys.http('GET', `/payroll-runs/${run.runId}/export`, { token: await payroll(run.municipalityCode, 1) });
+  const token = await payroll(run.municipalityCode, 1);
+  expect(await waitForExport(sys, token, run.runId)).toMatchObject({ status: 'READY' });
+  const r = await downloadExport(sys, token, run.runId);
   expect(r.status).toBe(200);
   const [header, ...lines] = r.raw.trim().split('\r\n').map((l) => l.split(','));
   return lines.map((cells) => Object.fromEntries(header!.map((h, i) => [h, cells[i]!])));
@@ -251,6 +254,8 @@ test('an adjusted month corrected later is measured against what was paid: nothi
   const base = engine(v1).baseOre;
   // The adviser pays the whole base this month (no advance notice in time); the run is released with it.
   expect((await resolve(1, base)).status).toBe(201);
+  // The adviser's resolution took the formal decision off July's counter in its own transaction: the release is not blocked.
+  expect(await decisions.getPayMonthCounts(m, '2026-07')).toEqual({ unresolvedVedtak: 0, vedtakRequired: 1 });
   await release(july);
 
   sys.clock!.set('2026-08-20T10:00:00Z');

@@ -15,8 +15,10 @@ import { getDeps } from '../../shared/adapters/deps.js';
 import type { CaseInput } from '../../shared/domain/case.js';
 import { parseCase } from '../../shared/domain/case.js';
 import { decide } from '../../shared/domain/engine.js';
+import { LAYER_ORDER } from '../../shared/domain/explanation/render.js';
 import { localWorkflow } from '../../infra/local/workflow-runner.js';
 import { captureLogs } from '../support/capture-logs.js';
+import { downloadExport, waitForExport } from '../support/export-download.js';
 import { participant, startTestSystem, staff, type TestSystem } from '../support/local-system.js';
 import { GOLDEN_DIR } from '../support/paths.js';
 import { seedGoldenCase, type GoldenSeed } from './golden-seed.js';
@@ -120,7 +122,7 @@ test('from start to export: participants read their explanation in nb and en; tw
       const r = await sys.http('GET', '/me/decisions/2026-10/explanation', { token, query: { lang } });
       expect(r.status).toBe(200);
       expect(r.body).toMatchObject({ participantId: seed.participantId, period: '2026-10', version: 1, lang });
-      expect((r.body!.layers as unknown[]).length).toBe(7);
+      expect((r.body!.layers as unknown[]).length).toBe(LAYER_ORDER.length);
     }
   }
 
@@ -134,7 +136,8 @@ test('from start to export: participants read their explanation in nb and en; tw
   expect(twice.body!.code).toBe('ALREADY_APPROVED_BY_YOU');
   expect((await sys.http('POST', `/payroll-runs/${runId}/approvals`, { token: b })).status).toBe(201);
   expect((await sys.http('GET', `/payroll-runs/${runId}`, { token: a })).body).toMatchObject({ status: 'RELEASED' });
-  const csv = await sys.http('GET', `/payroll-runs/${runId}/export`, { token: b });
+  expect(await waitForExport(sys, b, runId)).toMatchObject({ status: 'READY' });
+  const csv = await downloadExport(sys, b, runId);
   expect(csv.status).toBe(200);
   expect(csv.headers['content-type']).toMatch(/^text\/csv/);
   const g12 = seeds.find((x) => x.seed.municipality === '5002')!.seed;

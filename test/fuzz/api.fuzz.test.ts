@@ -94,7 +94,7 @@ const world: FuzzWorld = {
   foreignParticipantId: 'p-foreign',
   deviceId: 'kiosk-fuzz',
   adviserSub: 'adviser-fuzz',
-  knownIds: ['p-fuzz', 'p-other', 'p-foreign', 'p-nobody', '2026-10', '2026-09', '2026-10-14', '2026-10-17', 'kiosk-fuzz'],
+  knownIds: ['p-fuzz', 'p-other', 'p-foreign', 'p-nobody', '2026-10', '2026-09', '2026-10-14', '2026-10-17', 'kiosk-fuzz', 'cr-5d1f6a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b', 'kl-7f3b8c4d-5e6f-4a7b-8c8d-9e0f1a2b3c4d'],
 };
 
 let db: ApiDynamo;

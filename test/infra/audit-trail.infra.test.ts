@@ -18,6 +18,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { AUDIT_VERIFIERS } from '../../infra/constructs/audit-trail.js';
+import { PAYROLL_TASK_TABLES } from '../../infra/constructs/payroll-workflow.js';
 import { tableArnExportName, tableStreamArnExportName } from '../../infra/constructs/shared-tables.js';
 import { ROUTES } from '../../shared/contract/routes.js';
 import { buildTestApp, type TestApp } from './infra-app.js';
@@ -71,8 +72,11 @@ describe('the audit log: who may write what', () => {
         expect(s.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['IN#*'] } });
       }
     }
-    // Every route function that logs, plus the two verifying participant routes.
-    expect(appRoles).toBe(new Set(ROUTES.filter((r) => r.tables.auditLog !== undefined).map((r) => r.fn)).size);
+    // Every route function that logs, plus the two verifying participant routes, plus the workflow tasks that log (the export job),
+    // plus the retention run (retention-schedule.ts).
+    const loggingTasks = Object.values(PAYROLL_TASK_TABLES).filter((t) => t.auditLog !== undefined).length;
+    expect(loggingTasks).toBe(1);
+    expect(appRoles).toBe(new Set(ROUTES.filter((r) => r.tables.auditLog !== undefined).map((r) => r.fn)).size + loggingTasks + 1);
   });
 
   test('the sealer: puts into chain partitions (P#*) only, deletes inbox items (IN#*) only, never updates; reads the stream', () => {

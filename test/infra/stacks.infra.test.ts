@@ -81,6 +81,22 @@ describe('stateful stack', () => {
     for (const key of Object.values(resourcesOf(stateful, 'AWS::KMS::Key'))) expect([key.DeletionPolicy, key.UpdateReplacePolicy]).toEqual(['Retain', 'Retain']);
   });
 
+  test('the payroll exports bucket: the data key, no public access, TLS only, access-logged, retained', () => {
+    const keyLogicalId = Object.keys(resourcesOf(stateful, 'AWS::KMS::Key'))[0];
+    const buckets = resourcesOf(stateful, 'AWS::S3::Bucket');
+    const [filesId, files] = Object.entries(buckets).find(([id]) => id.startsWith('ExportsFiles'))!;
+    const [logsId] = Object.entries(buckets).find(([id]) => id.startsWith('ExportsAccessLogs'))!;
+    expect(files.DeletionPolicy).toBe('Retain');
+    expect(files.Properties.BucketEncryption).toEqual({
+      ServerSideEncryptionConfiguration: [{ BucketKeyEnabled: true, ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::GetAtt': [keyLogicalId, 'Arn'] } } }],
+    });
+    expect(files.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(files.Properties.LoggingConfiguration).toEqual({ DestinationBucketName: { Ref: logsId }, LogFilePrefix: 'exports/' });
+    const policies = Object.values(resourcesOf(stateful, 'AWS::S3::BucketPolicy')).filter((p) => JSON.stringify(p.Properties.Bucket).includes(filesId));
+    expect(JSON.stringify(policies)).toContain('"aws:SecureTransport":"false"');
+    stateful.hasOutput('ExportExportsBucketArn', { Export: { Name: 'IntroflytStateful-ExportsBucketArn' } });
+  });
+
   test('exactly the tables of shared/contract/tables.ts', () => {
     const tables = Object.values(resourcesOf(stateful, 'AWS::DynamoDB::Table'));
     expect(tables.map((t) => (t.Metadata?.Introflyt as Json).tableKey).sort()).toEqual(TABLES.map((t) => t.key).sort());
@@ -290,8 +306,8 @@ describe('user pool', () => {
 
 describe('functions', () => {
   test('one function per distinct fn of ROUTES', () => {
-    // Plus the payroll workflow's four task functions (infra/constructs/payroll-workflow.ts), the kiosk authorizer, and the audit sealer and checkpoint (audit-trail.ts).
-    stateless.resourceCountIs('AWS::Lambda::Function', new Set(ROUTES.map((r) => r.fn)).size + Object.keys(PAYROLL_TASKS).length + 3);
+    // Plus the payroll workflow's four task functions (infra/constructs/payroll-workflow.ts), the kiosk authorizer, the audit sealer and checkpoint (audit-trail.ts), and the retention run (retention-schedule.ts).
+    stateless.resourceCountIs('AWS::Lambda::Function', new Set(ROUTES.map((r) => r.fn)).size + Object.keys(PAYROLL_TASKS).length + 4);
     expect([...built.stateless.functions.keys()].sort()).toEqual([...new Set(ROUTES.map((r) => r.fn))].sort());
   });
 
@@ -312,13 +328,13 @@ describe('functions', () => {
     }
     const logGroupRef = (props.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
     expect(resourcesOf(stateless, 'AWS::Logs::LogGroup')[logGroupRef]!.Properties.RetentionInDays).toBeGreaterThan(0);
-    for (const metric of ['Errors', 'Throttles']) {
-      stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
-        Namespace: 'AWS/Lambda',
-        MetricName: metric,
-        Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalId } }],
-      });
-    }
+    // One alarm: errors + throttles of this function.
+    const mine = Object.values(resourcesOf(stateless, 'AWS::CloudWatch::Alarm')).filter((a) => JSON.stringify(a.Properties.Metrics ?? []).includes(`"Ref":"${logicalId}"`));
+    expect(mine).toHaveLength(1);
+    const metrics = mine[0]!.Properties.Metrics as { Expression?: string; MetricStat?: { Metric: { Namespace: string; MetricName: string } } }[];
+    expect(metrics.find((m) => m.Expression !== undefined)?.Expression).toBe('errors + throttles');
+    expect(metrics.flatMap((m) => (m.MetricStat ? [`${m.MetricStat.Metric.Namespace}/${m.MetricStat.Metric.MetricName}`] : [])).sort()).toEqual(['AWS/Lambda/Errors', 'AWS/Lambda/Throttles']);
+    expect(mine[0]!.Properties.Threshold).toBe(1);
   });
 
   test('roles carry no AWS managed policy', () => {

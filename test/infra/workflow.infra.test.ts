@@ -93,7 +93,13 @@ test('every Task has Retry with backoff on transient errors and a Catch of every
 
 test('the run fails through FailRun, and the batches are an inline Map with bounded concurrency', () => {
   const states = asl.States as Record<string, State>;
-  expect(asl.StartAt).toBe('Prepare');
+  // The first state picks the job: an export of a released run, or (default) the month's computation.
+  expect(asl.StartAt).toBe('Job');
+  expect(states.Job).toMatchObject({
+    Type: 'Choice',
+    Default: 'Prepare',
+    Choices: [{ And: [{ Variable: '$.job', IsPresent: true }, { Variable: '$.job', StringEquals: 'export' }], Next: 'ExportFile' }],
+  });
   for (const name of ['Prepare', 'ComputeBatches', 'Summarise']) expect((states[name]!.Catch as { Next: string }[])[0]!.Next).toBe('FailRun');
   expect(states.FailRun!.Next).toBe('RunFailed');
   expect(states.RunFailed!.Type).toBe('Fail');
@@ -102,6 +108,16 @@ test('the run fails through FailRun, and the batches are an inline Map with boun
   expect(map.MaxConcurrency).toBeGreaterThan(0);
   expect(map.MaxConcurrency).toBeLessThanOrEqual(40);
   expect(map.ResultPath).toBeNull();
+});
+
+test('the export fails through ExportFailed (the job is FAILED, the released run is not touched), else ends ExportReady', () => {
+  const states = asl.States as Record<string, State>;
+  expect((states.ExportFile!.Catch as { Next: string }[])[0]!.Next).toBe('ExportFailed');
+  expect(states.ExportFile!.Next).toBe('ExportReady');
+  expect(states.ExportReady!.Type).toBe('Succeed');
+  expect(states.ExportFailed!.Next).toBe('ExportJobFailed');
+  expect(states.ExportJobFailed!.Type).toBe('Fail');
+  for (const name of ['ExportFile', 'ExportFailed']) expect(JSON.stringify(states[name])).not.toContain('FailRun');
 });
 
 test('payloads are ids only: the run id, batch numbers and an error name', () => {
@@ -126,4 +142,40 @@ test('the start route may start and describe executions of this machine only; ta
   expect(start.tableAccess).toEqual({ payrollRuns: 'rw' });
   expect(wf.functions.get('ComputeBatch')!.tableAccess).toEqual({ participants: 'r', attendance: 'r', decisions: 'rw', payrollRuns: 'rw' });
   expect(wf.functions.get('Summarise')!.tableAccess).toEqual({ payrollRuns: 'rw' });
+});
+
+test('the export: its job writes and reads exports/* of the exports bucket only; the release, export-start and link routes get what they use', () => {
+  const wf = built.stateless.payrollWorkflow!;
+  const resources = template.toJSON().Resources as Record<string, { Type: string; Properties: Json }>;
+  const logicalIdOf = (fn: { node: { defaultChild?: unknown } }) => built.stateless.resolve((fn.node.defaultChild as { logicalId: string }).logicalId) as string;
+  const statementsOf = (logicalId: string) => {
+    const role = JSON.stringify((resources[logicalId]!.Properties.Role as Json)['Fn::GetAtt']);
+    return Object.values(resources)
+      .filter((r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties.Roles).includes(JSON.parse(role)[0]))
+      .flatMap((r) => (r.Properties.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] }).Statement);
+  };
+  const s3Of = (logicalId: string) => statementsOf(logicalId).filter((st) => [st.Action].flat().some((a) => a.startsWith('s3:')));
+  const envOf = (logicalId: string) => (resources[logicalId]!.Properties.Environment as { Variables: Json }).Variables;
+
+  const job = logicalIdOf(wf.functions.get('ExportFile')!.function);
+  expect(wf.functions.get('ExportFile')!.tableAccess).toEqual({ participants: 'r', decisions: 'r', payrollRuns: 'rw', auditLog: 'rw' });
+  expect(wf.functions.get('ExportFailed')!.tableAccess).toEqual({ payrollRuns: 'rw' });
+  expect(s3Of(job).flatMap((st) => [st.Action].flat())).toEqual(expect.arrayContaining(['s3:PutObject', 's3:GetObject*']));
+  for (const st of s3Of(job)) expect(JSON.stringify(st.Resource)).toContain('ExportsBucketArn');
+  expect(JSON.stringify(envOf(job).EXPORT_BUCKET)).toContain('ExportsBucketArn');
+
+  const link = logicalIdOf(built.stateless.functions.get('payroll-run-export-link')!.function);
+  expect(s3Of(link).flatMap((st) => [st.Action].flat())).not.toContain('s3:PutObject');
+  expect(JSON.stringify(s3Of(link).map((st) => st.Resource))).toContain('/exports/*');
+  expect(envOf(link).EXPORT_BUCKET).toBeDefined();
+
+  for (const fn of ['payroll-run-start', 'payroll-run-approve', 'payroll-run-export-start']) {
+    const id = logicalIdOf(built.stateless.functions.get(fn)!.function);
+    expect({ fn, arn: envOf(id).PAYROLL_STATE_MACHINE_ARN !== undefined }).toEqual({ fn, arn: true });
+    expect({ fn, start: statementsOf(id).some((st) => [st.Action].flat().includes('states:StartExecution')) }).toEqual({ fn, start: true });
+  }
+  for (const fn of ['payroll-run-export', 'payroll-run-get', 'payroll-run-decisions']) {
+    const id = logicalIdOf(built.stateless.functions.get(fn)!.function);
+    expect({ fn, s3: s3Of(id).length, start: statementsOf(id).some((st) => [st.Action].flat().includes('states:StartExecution')) }).toEqual({ fn, s3: 0, start: false });
+  }
 });

@@ -79,7 +79,7 @@ const token = (who: keyof typeof WHO | 'kioskDevice'): string => tokens.get(who)
 /** A route that lists kiosks is called with the kiosk's own client-credentials token (the only way to be a kiosk). */
 const tokenFor = (route: RouteDef, who: keyof typeof WHO): string => token(who === 'kiosk' && route.roles.includes('kiosk') ? 'kioskDevice' : who);
 /** 5002's ids: none may appear in an answer to a 5001 caller. */
-const M2_IDS = { participant: 'p-5002', absence: '', run: 'run-5002-0', device: 'kiosk-5002', decision: 'p-5002.2026-10.v0001' };
+const M2_IDS = { participant: 'p-5002', absence: '', run: 'run-5002-0', device: 'kiosk-5002', decision: 'p-5002.2026-10.v0001', rightsCase: '' };
 
 /** Request bodies that pass validation, for routes whose checks come after the body's. */
 const SAMPLE_BODY: Readonly<Record<string, () => unknown>> = {
@@ -99,7 +99,21 @@ const SAMPLE_BODY: Readonly<Record<string, () => unknown>> = {
   'payroll-run-approve': () => null,
   // A day before the clock's today; every later call with version 0 is a 409 for the assigned adviser, a 403/404 for others.
   'attendance-correct': () => ({ present: [], reason: 'Matrisetest', expectedVersion: 0 }),
+  // Correction requests and complaints (issue 12), keyed by route (two functions serve them): a fresh request id each call.
+  'POST /me/correction-requests': () => ({ requestId: randomUUID(), subject: { kind: 'DAY', date: '2026-10-06' }, text: 'Matrisetest' }),
+  'POST /me/complaints': () => ({ requestId: randomUUID(), period: '2026-10', text: 'Matrisetest' }),
+  'POST /participants/{id}/complaints': () => ({ requestId: randomUUID(), period: '2026-10', text: 'Matrisetest', receivedOn: '2026-10-06' }),
+  'PUT /participants/{id}/correction-requests/{caseId}/answer': () => ({ action: 'REFUSE', version: 1, reason: 'Matrisetest' }),
+  'PUT /participants/{id}/complaints/{caseId}/reassessment': () => ({ upheld: false, version: 1, reason: 'Matrisetest' }),
+  'PUT /participants/{id}/complaints/{caseId}/outcome': () => ({ version: 2, outcome: 'CONFIRMED', decidedOn: '2026-10-06', note: '' }),
+  // Another municipality's record: refused (NIR_RECORD_UNKNOWN) for every 5001 caller.
+  'report-nir-register': () => ({ from: '2026-10', to: '2026-10', keys: ['ABSENCE#p-5002.2026-10.v0001'] }),
 };
+
+const sampleFor = (route: RouteDef) => SAMPLE_BODY[`${route.method} ${route.path}`] ?? SAMPLE_BODY[route.fn];
+
+/** A case id of the right form in the rights routes' paths (issue 12). */
+const MATRIX_CASE = 'kl-00000000-0000-4000-8000-000000000001';
 
 /** POST routes that take no body: sent without one, so the call reaches the route's own checks. */
 const NO_BODY = new Set(['device-deactivate']);
@@ -107,6 +121,9 @@ const NO_BODY = new Set(['device-deactivate']);
 const QUERY: Readonly<Record<string, Record<string, string>>> = {
   'me-attendance': { month: '2026-10' },
   'participant-attendance': { month: '2026-10' },
+  'report-nir': { from: '2026-10', to: '2026-10' },
+  'report-statistics': { from: '2026-10', to: '2026-10' },
+  'report-archive': { period: '2026-10' },
 };
 
 /** The concrete path for a route, naming participant B where the route names a participant. */
@@ -117,6 +134,7 @@ function pathFor(route: RouteDef, pid = 'p-matrix-b'): string {
     .replace('{participantId}', pid)
     .replace('{period}', '2026-10')
     .replace('{date}', '2026-10-06')
+    .replace('{caseId}', MATRIX_CASE)
     .replace('{id}', 'run-matrix-0');
 }
 
@@ -126,7 +144,7 @@ const namesParticipant = (route: RouteDef): boolean => route.path.startsWith('/p
 /** Every error body the matrix received, for the S7 scan. */
 const errorBodies: string[] = [];
 
-async function call(route: RouteDef, who: keyof typeof WHO | null, pid?: string, path = pathFor(route, pid), sample = SAMPLE_BODY[route.fn]): Promise<HttpReply> {
+async function call(route: RouteDef, who: keyof typeof WHO | null, pid?: string, path = pathFor(route, pid), sample = sampleFor(route)): Promise<HttpReply> {
   const body = route.method === 'GET' || route.method === 'DELETE' || NO_BODY.has(route.fn) ? undefined : sample === undefined ? {} : (sample() ?? undefined);
   const r = await sys.http(route.method, path, {
     ...(who === null ? {} : { token: tokenFor(route, who) }),
@@ -184,6 +202,10 @@ beforeAll(async () => {
   // A decision that needs a formal decision (VEDTAK_REQUIRED), as /reviews lists them.
   const g10 = inMonth(goldenCase('g10-deductions-exceed-base', 'p-5002'), '2026-10', '2026-11-01');
   await seedDecision({ ...g10, municipality: { ...g10.municipality, code: M2 } }, { runId: M2_IDS.run });
+  // A complaint of 5002's about that decision (issue 12): the rights routes aimed at 5002 name it.
+  const m2Complaint = await sys.http('POST', '/me/complaints', { token: token('participantM2'), body: { requestId: randomUUID(), period: '2026-10', text: 'Matrisetest 5002' } });
+  expect(m2Complaint.status).toBe(201);
+  M2_IDS.rightsCase = String((m2Complaint.body as { case: { caseId: string } }).case.caseId);
   logs = captureLogs();
 }, 120_000);
 
@@ -348,6 +370,7 @@ describe('S13: two municipalities, whatever the assignments say', () => {
       .replace('{participantId}', M2_IDS.participant)
       .replace('{period}', '2026-10')
       .replace('{date}', '2026-10-06')
+      .replace('{caseId}', M2_IDS.rightsCase)
       .replace('{id}', M2_IDS.run);
 
   /** A 5001 kiosk presenting 5002's card and PIN. */
@@ -380,7 +403,7 @@ describe('S13: two municipalities, whatever the assignments say', () => {
         for (const role of route.roles) {
           const who = role === 'participant' ? 'participantA' : role;
           const sample = route.fn === 'checkin-record' && role === 'kiosk' ? kioskWithM2Card : undefined;
-          const r = await call(route, who, undefined, pathM2(route), sample ?? SAMPLE_BODY[route.fn]);
+          const r = await call(route, who, undefined, pathM2(route), sample ?? sampleFor(route));
           const l = label(route, who, r);
           expect({ ...l, server: r.status >= 500 }).toEqual({ ...l, server: false });
           const leaked = markers().filter((m) => r.raw.includes(m));

@@ -47,7 +47,7 @@ describe('GET /me/data-export', () => {
     expect(r.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(r.headers['cache-control']).toBe('no-store');
     const body = r.body as Record<string, unknown>;
-    expect(Object.keys(body).sort()).toEqual(['absences', 'accessLog', 'advisers', 'attendanceCorrections', 'checkins', 'decisions', 'explanationRevisions', 'exportedAt', 'factHistory', 'identity', 'kioskCredentials', 'participantId', 'profile']);
+    expect(Object.keys(body).sort()).toEqual(['absences', 'accessLog', 'advisers', 'attendanceCorrections', 'checkins', 'decisions', 'explanationRevisions', 'exportedAt', 'factHistory', 'identity', 'kioskCredentials', 'participantId', 'profile', 'rightsCases']);
     expect(body.participantId).toBe('p-ada');
     expect(body.exportedAt).toBe('2026-10-07T07:00:00.000Z');
     expect(body.identity).toEqual({ givenName: ada.givenName, familyName: ada.familyName, nationalId: ada.nationalId });
@@ -57,6 +57,7 @@ describe('GET /me/data-export', () => {
     expect(body.absences).toEqual([expect.objectContaining({ category: 'CHILD_ILLNESS', date: '2026-10-06', minutes: 90, status: 'APPROVED', history: [expect.objectContaining({ to: 'APPROVED' })] })]);
     expect(body.decisions).toEqual([]);
     expect(body.explanationRevisions).toEqual([]);
+    expect(body.rightsCases).toEqual([]);
     // Seeded directly (no registration), so no fact history; the card and PIN exist only as hashes.
     expect(body.factHistory).toEqual([]);
     expect(body.kioskCredentials).toEqual(['CARD']);

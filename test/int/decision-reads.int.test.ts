@@ -10,11 +10,11 @@
 import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
 import type { StaffRead } from '../../shared/adapters/audit-log.js';
 import { recordStaffReadWith } from '../../shared/adapters/audit-log.js';
-import { setDeps } from '../../shared/adapters/deps.js';
-import { LAYER_ORDER, renderExplanation } from '../../shared/domain/explanation/render.js';
+import { getDeps, setDeps } from '../../shared/adapters/deps.js';
+import { LAYER_ORDER, renderExplanation, TEMPLATE_VERSION } from '../../shared/domain/explanation/render.js';
 import { correctionContext } from '../../shared/domain/payroll/participant-month.js';
 import { assign, seedParticipant } from '../support/api-seed.js';
-import { goldenCase, seedDecision } from '../support/decision-seed.js';
+import { goldenCase, seedDecision, storedDecision } from '../support/decision-seed.js';
 import { participant, staff, startTestSystem, type TestSystem } from '../support/local-system.js';
 
 let sys: TestSystem;
@@ -138,6 +138,33 @@ describe('participant', () => {
     expect(r.body).toMatchObject({ code: 'UNKNOWN_LANGUAGE', issues: [{ path: 'query.lang' }] });
     const extra = await sys.http('GET', '/me/decisions/2026-09/explanation', { token: ada, query: { lang: 'en', format: 'x' } });
     expect(extra.body).toMatchObject({ code: 'UNKNOWN_FIELD' });
+  });
+
+  test('a text stored before the new layout and languages: nb and en as stored, uk and ar rendered now and saying so', async () => {
+    await seedParticipant('p-old');
+    const token = await sys.tokenFor(participant('p-old'));
+    // As text version 2 stored it: seven layers, nb and en only (the stored bytes differ from today's rendering).
+    const fresh = storedDecision(goldenCase('g04-self-cert-quota-exhausted', 'p-old'), { runId: 'run-old' });
+    const old = { nb: '## Kort fortalt\nGammel tekst.\n\n## Kalender for oktober 2026\nEn dag.', en: '## Summary\nOld text.\n\n## Calendar for October 2026\nA day.' };
+    const stored: StoredDecision = { ...fresh, decision: { ...fresh.decision, templateVersion: 'explanation-2-000000000000', explanation: old } };
+    expect(await getDeps().decisions.putDecisionOnce(stored)).toBe('created');
+
+    for (const lang of ['nb', 'en'] as const) {
+      const r = await sys.http('GET', '/me/decisions/2026-10/explanation', { token, query: { lang } });
+      expect(r.status).toBe(200);
+      expect(r.body).toMatchObject({ text: old[lang], stored: old[lang], templateVersion: 'explanation-2-000000000000', storedInLanguage: true, dir: 'ltr' });
+      expect((r.body!.layers as { name: string }[]).map((l) => l.name)).toEqual(['summary', 'calendar']);
+    }
+    for (const [lang, dir] of [['uk', 'ltr'], ['ar', 'rtl']] as const) {
+      const r = await sys.http('GET', '/me/decisions/2026-10/explanation', { token, query: { lang } });
+      expect(r.status).toBe(200);
+      const body = r.body as { text: string; stored: string; layers: { name: string; lines: string[] }[]; history: { text: string; lang: string }[] };
+      expect(body).toMatchObject({ lang, dir, uncheckedTranslation: true, storedInLanguage: false, stored: '', templateVersion: TEMPLATE_VERSION });
+      expect(body.text).toBe(renderExplanation(engine(stored), lang));
+      expect(body.layers.map((l) => l.name)).toEqual([...LAYER_ORDER]);
+      // The history shows what was stored: the Norwegian text.
+      expect(body.history).toMatchObject([{ text: old.nb, lang: 'nb' }]);
+    }
   });
 
   test('staff tokens cannot use the participant routes', async () => {

@@ -95,6 +95,8 @@ describe('PUT /decisions/{participantId}/{period}/resolution', () => {
       [{ kind: 'ADJUSTMENT', version: 1, payoutOre: 1.5, reason: 'r' }, 400, 'VALIDATION_FAILED'],
       [{ kind: 'ADJUSTMENT', version: 1, payoutOre: 99_999_999, reason: 'no notice in time' }, 400, 'ADJUSTMENT_OUT_OF_RANGE'],
       [{ kind: 'ADJUSTMENT', version: 1, payoutOre: 0, reason: '   ' }, 400, 'VALIDATION_FAILED'],
+      // A right-to-left override would show the participant's amounts reversed in the explanation.
+      [{ kind: 'ADJUSTMENT', version: 1, payoutOre: 0, reason: 'ok \u202e 00,001 KON' }, 400, 'VALIDATION_FAILED'],
       [formal(2), 404, 'NOT_FOUND'],
     ];
     for (const [body, status, code] of cases) {

@@ -12,6 +12,7 @@
  * is not set off). The runs and their decisions are set up
  * through the repositories (the workflow has its own tests).
  */
+import { localWorkflow } from '../../infra/local/workflow-runner.js';
 import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
 import type { StaffRead } from '../../shared/adapters/audit-log.js';
 import { recordStaffReadWith } from '../../shared/adapters/audit-log.js';
@@ -19,6 +20,7 @@ import { getDeps, setDeps } from '../../shared/adapters/deps.js';
 import { addTotals, decisionTotals, emptyTotals } from '../../shared/domain/payroll/run.js';
 import { assign, seedParticipant } from '../support/api-seed.js';
 import { goldenCase, inMonth, seedDecision } from '../support/decision-seed.js';
+import { downloadExport, waitForExport } from '../support/export-download.js';
 import { participant, staff, startTestSystem, type TestSystem } from '../support/local-system.js';
 
 let sys: TestSystem;
@@ -41,11 +43,13 @@ const PARTICIPANTS: [string, string][] = [
 ];
 const engine = (pid: string) => decisions.get(pid)!.decision;
 const approve = (token: string, runId = RUN) => sys.http('POST', `/payroll-runs/${runId}/approvals`, { token });
-const exportCsv = (token: string, runId = RUN) => sys.http('GET', `/payroll-runs/${runId}/export`, { token });
+const exportStatus = (token: string, runId = RUN) => sys.http('GET', `/payroll-runs/${runId}/export`, { token });
 const run = async () => (await getDeps().payrollRuns.getRun(RUN))!;
 
 beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-11-10T09:00:00Z' });
+  // The release starts the export job in this process: its first start would otherwise load the workflow inside an approval.
+  await localWorkflow().warm();
   for (const [pid, golden] of PARTICIPANTS) {
     await seedParticipant(pid);
     await assign(pid, 'adviser-1');
@@ -135,10 +139,11 @@ test('another municipality’s run, or none, is 404; other roles are 403', async
     const r = await sys.http('GET', path, { token: pay1 });
     expect([r.status, r.body?.code]).toEqual([404, 'NOT_FOUND']);
   }
+  for (const path of ['/payroll-runs/run-4601-2026-10/export', '/payroll-runs/run-4601-2026-10/export/links']) expect((await sys.http('POST', path, { token: pay1 })).status).toBe(404);
   expect((await approve(pay1, 'run-4601-2026-10')).status).toBe(404);
   expect((await approve(adviser)).body).toMatchObject({ code: 'FORBIDDEN_ROLE' });
   expect((await approve(await sys.tokenFor(participant('p-full')))).status).toBe(403);
-  expect((await exportCsv(adviser)).status).toBe(403);
+  expect((await exportStatus(adviser)).status).toBe(403);
 });
 
 test('S5: blocked while a VEDTAK_REQUIRED decision is unresolved; two different users release; one user twice does not count', async () => {
@@ -169,29 +174,36 @@ test('S5: blocked while a VEDTAK_REQUIRED decision is unresolved; two different 
   expect((await run()).approvals).toHaveLength(1);
   expect((await run()).status).toBe('AWAITING_APPROVAL');
 
-  const early = await exportCsv(pay1);
-  expect([early.status, early.body?.code]).toEqual([409, 'RUN_NOT_RELEASED']);
+  for (const early of [await exportStatus(pay1), await sys.http('POST', `/payroll-runs/${RUN}/export`, { token: pay1 }), await sys.http('POST', `/payroll-runs/${RUN}/export/links`, { token: pay1 })])
+    expect([early.status, early.body?.code]).toEqual([409, 'RUN_NOT_RELEASED']);
 
   const second = await approve(pay2);
   expect(second.status).toBe(201);
   expect(second.body).toMatchObject({ status: 'RELEASED', approvals: 2, released: true, releasedAt: '2026-11-10T09:00:00.000Z' });
   const after = await approve(pay3);
-  expect([after.status, after.body?.code]).toEqual([409, 'RUN_NOT_AWAITING_APPROVAL']);
+  expect([after.status, after.body?.code]).toEqual([409, 'RUN_RELEASED']);
   const approvals = (await getDeps().audit.list(`RUN#${RUN}`)).filter((e) => e.purpose === 'payroll-approval');
   expect(approvals.map((e) => e.action)).toEqual(['WRITE', 'WRITE']);
   expect(new Set(approvals.map((e) => e.actorRef)).size).toBe(2);
 });
 
-test('the export: one CSV line per participant, amounts that add up, no health information, recorded in the audit log, same bytes every time', async () => {
-  const unaudited = await withAuditDown(() => exportCsv(pay2));
-  expect([unaudited.status, unaudited.body?.code, unaudited.headers['content-type']]).toEqual([503, 'AUDIT_UNAVAILABLE', 'application/json; charset=utf-8']);
-  expect((await run()).export).toBeNull();
+test('the export: a job after the release; one CSV line per participant, amounts that add up, no health information, audit-logged, same bytes on every link', async () => {
+  // The release started the export job; it writes every participant's access-log entry before the file exists.
+  const job = await waitForExport(sys, pay2, RUN);
+  expect(job).toMatchObject({ status: 'READY', phase: 'DONE', percent: 100, attempts: 1, total: 6, done: 6, file: { filename: `introflyt-5001-2026-10-${RUN}.csv`, lines: 6 } });
+  expect(JSON.stringify(job)).not.toContain('exports/');
 
-  const r = await exportCsv(pay2);
+  // No link without its audit entry.
+  const unaudited = await withAuditDown(() => sys.http('POST', `/payroll-runs/${RUN}/export/links`, { token: pay2 }));
+  expect([unaudited.status, unaudited.body?.code]).toEqual([503, 'AUDIT_UNAVAILABLE']);
+
+  const r = await downloadExport(sys, pay2, RUN);
+  expect(r.link.status).toBe(201);
+  expect(r.link.body).toMatchObject({ filename: job.file!.filename, sha256: job.file!.sha256, lines: 6, expiresAt: '2026-11-10T09:02:00.000Z' });
   expect(r.status).toBe(200);
   expect(r.headers['content-type']).toBe('text/csv; charset=utf-8');
   expect(r.headers['content-disposition']).toBe(`attachment; filename="introflyt-5001-2026-10-${RUN}.csv"`);
-  expect(r.headers['x-export-lines']).toBe('6');
+  expect(r.headers['x-export-sha256']).toBe(job.file!.sha256);
   // No field needs quoting (ids, digits, amounts), so a plain split reads the file; every line ends with CRLF.
   expect(r.raw).not.toContain('"');
   expect(r.raw.endsWith('\r\n')).toBe(true);
@@ -221,13 +233,20 @@ test('the export: one CSV line per participant, amounts that add up, no health i
   expect(septemberFixes.get('p-pending')!.correction!.totalDifferenceOre).toBeGreaterThan(0);
   for (const word of ['ILLNESS', 'SELF_CERT', 'DOCTOR', 'PENDING', 'Zelmira', 'Quistgaard']) expect(r.raw).not.toContain(word);
 
-  const again = await exportCsv(pay1);
+  const again = await downloadExport(sys, pay1, RUN);
   expect(again.raw).toBe(r.raw);
   const recorded = (await run()).export!;
-  expect(recorded).toMatchObject({ lines: 6, sha256: r.headers['x-export-sha256'], at: '2026-11-10T09:00:00.000Z' });
-  const exports = (await getDeps().audit.list(`RUN#${RUN}`)).filter((e) => e.purpose === 'payroll-export');
-  expect(exports).toHaveLength(2);
-  for (const pid of [...PARTICIPANTS.map(([p]) => p), 'p-gone']) expect((await getDeps().audit.list(pid)).at(-1)).toMatchObject({ purpose: 'payroll-export', action: 'READ' });
+  expect(recorded).toMatchObject({ lines: 6, sha256: job.file!.sha256, at: '2026-11-10T09:00:00.000Z' });
+  // Each link is on the run's chain (who, when); the participants' access logs have the job's one entry each.
+  const links = (await getDeps().audit.list(`RUN#${RUN}`)).filter((e) => e.purpose === 'payroll-export-download');
+  expect(links.map((e) => e.action)).toEqual(['READ', 'READ']);
+  for (const pid of [...PARTICIPANTS.map(([p]) => p), 'p-gone']) {
+    const entries = (await getDeps().audit.list(pid)).filter((e) => e.purpose === 'payroll-export');
+    expect(entries).toEqual([expect.objectContaining({ action: 'READ', actorRole: 'payroll' })]);
+  }
+  // Asking again starts nothing: the job is ready.
+  const again2 = await sys.http('POST', `/payroll-runs/${RUN}/export`, { token: pay1 });
+  expect([again2.status, again2.body?.status]).toEqual([200, 'READY']);
 });
 
 test('after release the participant’s explanation says who approved it and when', async () => {
@@ -235,8 +254,8 @@ test('after release the participant’s explanation says who approved it and whe
   const r = await sys.http('GET', '/me/decisions/2026-10/explanation', { token, query: { lang: 'en' } });
   const body = r.body as { released: boolean; text: string; stored: string; layers: { name: string; lines: string[] }[] };
   expect(body.released).toBe(true);
-  expect(body.stored).toContain('waiting for approval');
-  expect(body.text).not.toContain('waiting for approval');
+  expect(body.stored).toContain('must approve it before it is paid');
+  expect(body.text).not.toContain('must approve it before it is paid');
   expect(body.layers.find((l) => l.name === 'who')!.lines.join(' ')).toContain('payroll');
   const adjusted = await sys.http('GET', '/me/decisions/2026-10/explanation', { token: await sys.tokenFor(participant('p-adjust')) });
   expect(adjusted.body).toMatchObject({ paidOre: engine('p-adjust').baseOre, resolution: { kind: 'ADJUSTMENT' } });
@@ -264,8 +283,73 @@ test('S5 under concurrency: one user’s double click counts once; of two more u
   const race = await Promise.all([approve(pay2, AUG), approve(pay3, AUG)]);
   expect(race.map((r) => r.status).sort()).toEqual([201, 409]);
   expect(race.find((r) => r.status === 201)!.body).toMatchObject({ status: 'RELEASED', approvals: 2 });
-  expect(race.find((r) => r.status === 409)!.body).toMatchObject({ code: 'RUN_NOT_AWAITING_APPROVAL' });
+  expect(race.find((r) => r.status === 409)!.body).toMatchObject({ code: 'RUN_RELEASED' });
   const released = (await getDeps().payrollRuns.getRun(AUG))!;
   expect(released.status).toBe('RELEASED');
   expect(new Set(released.approvals.map((a) => a.userId)).size).toBe(2);
+  expect((await waitForExport(sys, pay2, AUG)).status).toBe('READY');
+});
+
+test('a correction paid with a later month that needs a formal decision blocks that month; adjusted, the drill-down and the export pay what its explanation says', async () => {
+  const JUN = 'run-5001-2026-06';
+  const JUL = 'run-5001-2026-07';
+  const runs = getDeps().payrollRuns;
+  await seedParticipant('p-fix');
+  await assign('p-fix', 'adviser-1');
+  // June was released having paid less than the full base (an unexcused half day).
+  await runs.createRun({ runId: JUN, municipalityCode: '5001', period: '2026-06', by: 'staff-starter', at: '2026-07-02T06:00:00.000Z', executionName: 'exec-jun' });
+  const v1 = await seedDecision(inMonth(goldenCase('g02-unexcused-half-day', 'p-fix'), '2026-06', '2026-07-02'), { runId: JUN, createdAt: '2026-07-02T06:00:00.000Z' });
+  await runs.freezeBatches(JUN, [['p-fix']], '2026-07-02T06:00:00.000Z');
+  await runs.apply(JUN, { type: 'SummariseRun', totals: decisionTotals(v1.decision), at: '2026-07-02T06:05:00.000Z' });
+  for (const by of ['staff-a', 'staff-b']) await runs.apply(JUN, { type: 'ApproveRun', by, at: '2026-07-05T10:00:00.000Z', unresolvedVedtak: 0 });
+
+  // The July run recomputed June: deductions beyond the base now, a formal decision is needed; measured against what June paid.
+  const JUL_AT = '2026-08-02T06:00:00.000Z';
+  await runs.createRun({ runId: JUL, municipalityCode: '5001', period: '2026-07', by: 'staff-starter', at: JUL_AT, executionName: 'exec-jul' });
+  const july = await seedDecision(inMonth(goldenCase('g01-full-attendance', 'p-fix'), '2026-07', '2026-08-02'), { runId: JUL, createdAt: JUL_AT });
+  const v2 = await seedDecision(inMonth(goldenCase('g10-deductions-exceed-base', 'p-fix'), '2026-06', '2026-08-02'), {
+    runId: JUL,
+    previous: v1,
+    createdAt: JUL_AT,
+    paidWithPeriod: '2026-07',
+    paidBeforeOre: v1.decision.payoutOre,
+  });
+  const v2e = v2.decision;
+  expect(v2.review).toBe('VEDTAK_REQUIRED');
+  expect(v2.correction).toMatchObject({ route: 'ADVISER_DECISION' });
+  await runs.freezeBatches(JUL, [['p-fix']], JUL_AT, false, ['2026-06']);
+  await runs.apply(JUL, { type: 'SummariseRun', totals: decisionTotals(july.decision), at: JUL_AT });
+
+  // Counted with July (the month that pays it), not June: July's release waits for it.
+  expect(await getDeps().decisions.getPayMonthCounts('5001', '2026-07')).toEqual({ unresolvedVedtak: 1, vedtakRequired: 1 });
+  const blocked = await approve(pay1, JUL);
+  expect([blocked.status, blocked.body?.code]).toEqual([409, 'VEDTAK_UNRESOLVED']);
+
+  // The adviser pays June's full base after all: the back-payment is that less what June had paid, not the (negative) difference.
+  const resolved = await sys.http('PUT', '/decisions/p-fix/2026-06/resolution', {
+    token: adviser,
+    body: { kind: 'ADJUSTMENT', version: 2, payoutOre: v2e.baseOre, reason: 'Forhåndsvarsel ble ikke sendt.' },
+  });
+  expect(resolved.status).toBe(201);
+  expect(await getDeps().decisions.getPayMonthCounts('5001', '2026-07')).toEqual({ unresolvedVedtak: 0, vedtakRequired: 1 });
+  const back = v2e.baseOre - v1.decision.payoutOre;
+  expect(back).toBeGreaterThan(0);
+  expect(v2.correction!.totalDifferenceOre).toBeLessThan(0);
+
+  const explained = await sys.http('GET', '/me/decisions/2026-06/explanation', { token: await sys.tokenFor(participant('p-fix')) });
+  expect(explained.body).toMatchObject({ version: 2, paidOre: back });
+  const julyExplained = await sys.http('GET', '/me/decisions/2026-07/explanation', { token: await sys.tokenFor(participant('p-fix')) });
+  expect(julyExplained.body).toMatchObject({ paidOre: july.decision.payoutOre + back });
+
+  const drill = await sys.http('GET', `/payroll-runs/${JUL}/decisions`, { token: pay1 });
+  expect((drill.body as { backPayments: unknown[] }).backPayments).toEqual([{ participantId: 'p-fix', period: '2026-06', decisionId: v2.decisionId, amountOre: back }]);
+
+  for (const token of [pay1, pay2]) expect((await approve(token, JUL)).status).toBe(201);
+  expect((await waitForExport(sys, pay2, JUL)).status).toBe('READY');
+  const file = await downloadExport(sys, pay2, JUL);
+  const [header, ...lines] = file.raw.slice(0, -2).split('\r\n').map((l) => l.split(','));
+  const row = Object.fromEntries(header!.map((h, i) => [h, lines[0]![i]]));
+  expect(lines).toHaveLength(1);
+  const kr = (ore: number) => (ore / 100).toFixed(2);
+  expect(row).toMatchObject({ payroll_ref: 'p-fix', payout_nok: kr(july.decision.payoutOre + back), back_payment_nok: kr(back), corrected_decision_ids: v2.decisionId });
 });

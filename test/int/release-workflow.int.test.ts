@@ -20,6 +20,7 @@ import type { Decision } from '../../shared/domain/decision.js';
 import { LAYER_ORDER } from '../../shared/domain/explanation/render.js';
 import { seedGoldenCase } from '../e2e/golden-seed.js';
 import { assign } from '../support/api-seed.js';
+import { downloadExport, waitForExport } from '../support/export-download.js';
 import { participant, staff, startTestSystem, type TestSystem } from '../support/local-system.js';
 import { GOLDEN_DIR } from '../support/paths.js';
 
@@ -92,7 +93,9 @@ test('start → compute → formal decision → two approvals → export → the
   expect((await sys.http('POST', `/payroll-runs/${runId}/approvals`, { token: pay2 })).body).toMatchObject({ approvals: 2, released: true });
   expect((await sys.http('GET', `/payroll-runs/${runId}`, { token: pay2 })).body).toMatchObject({ status: 'RELEASED' });
 
-  const csv = await sys.http('GET', `/payroll-runs/${runId}/export`, { token: pay2 });
+  // The release started the export job: one access-log entry per participant, then the file, then a link.
+  expect(await waitForExport(sys, pay2, runId)).toMatchObject({ status: 'READY', file: { lines: SEEDED.length } });
+  const csv = await downloadExport(sys, pay2, runId);
   expect(csv.status).toBe(200);
   const lines = csvLines(csv.raw);
   expect(lines).toEqual(
@@ -145,7 +148,8 @@ test('a late document: the November run corrects October and pays the difference
   expect((await sys.http('POST', `/payroll-runs/${runId}/approvals`, { token: pay2 })).status).toBe(201);
   expect((await sys.http('POST', `/payroll-runs/${runId}/approvals`, { token: pay1 })).body).toMatchObject({ released: true });
 
-  const csv = await sys.http('GET', `/payroll-runs/${runId}/export`, { token: pay1 });
+  await waitForExport(sys, pay1, runId);
+  const csv = await downloadExport(sys, pay1, runId);
   const line = csvLines(csv.raw).find((l) => l[2] === 'pw-pending')!;
   const november = (await getDeps().decisions.getLatest('pw-pending', '2026-11'))!.decision;
   expect(line).toEqual(['5001', '2026-11', 'pw-pending', kr(november.baseOre + back), kr(november.baseOre - november.payoutOre), kr(november.payoutOre + back), `pw-pending.2026-11.v0001`, kr(back), v2.decisionId]);

@@ -32,7 +32,10 @@ export interface FuzzWorld {
   knownIds: readonly string[];
 }
 
-/** One valid body per known function (mutated by the generator); others get {}. */
+/**
+ * One valid body per known function (mutated by the generator); others get {}.
+ * A function serving several routes has one entry per route, keyed `METHOD /path`.
+ */
 export const VALID_BODIES: Readonly<Record<string, (w: FuzzWorld) => Record<string, unknown>>> = {
   'checkin-record': (w) => ({ eventId: '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f', type: 'IN', deviceId: w.deviceId, deviceTime: '2026-10-15T11:55:00+02:00', kiosk: { cardNumber: 'FUZZCARD1', pin: '4826' } }),
   'absence-report': () => ({ requestId: '0b7d8c9e-1f2a-4b3c-8d4e-5f6a7b8c9d0e', category: 'OWN_ILLNESS', date: '2026-10-14', wholeDay: true }),
@@ -49,13 +52,33 @@ export const VALID_BODIES: Readonly<Record<string, (w: FuzzWorld) => Record<stri
   'device-register': () => ({ deviceId: 'kiosk-fuzz-new', label: 'Fuzz hall' }),
   'decision-seen': () => ({ version: 1 }),
   'policy-update': () => ({ expectedVersion: 1, benefit: { deductionUnit: 'DAILY' }, attendance: { replayWindowHours: 48, missingCheckout: 'END_OF_SESSION' } }),
+  // Correction requests and complaints (issue 12): two functions, one entry per route.
+  'POST /me/correction-requests': () => ({ requestId: '5d1f6a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b', subject: { kind: 'DAY', date: '2026-10-14' }, text: 'Kiosken var nede' }),
+  'POST /me/complaints': () => ({ requestId: '6e2a7b3c-4d5e-4f6a-9b7c-8d9e0f1a2b3c', period: '2026-10', text: 'Jeg klager på trekket' }),
+  'POST /participants/{id}/complaints': () => ({ requestId: '7f3b8c4d-5e6f-4a7b-8c8d-9e0f1a2b3c4d', period: '2026-10', text: 'Klage mottatt på papir', receivedOn: '2026-10-15' }),
+  'PUT /participants/{id}/correction-requests/{caseId}/answer': () => ({
+    action: 'ACCEPT',
+    version: 1,
+    reason: 'Bekreftet av læreren',
+    correction: { kind: 'ATTENDANCE', present: [{ from: '08:30', to: '11:30' }], expectedVersion: 0 },
+  }),
+  'PUT /participants/{id}/complaints/{caseId}/reassessment': () => ({ upheld: false, version: 1, reason: 'Trekket følger reglene' }),
+  'PUT /participants/{id}/complaints/{caseId}/outcome': () => ({ version: 2, outcome: 'CONFIRMED', decidedOn: '2026-10-15', note: '' }),
+  'report-nir-register': () => ({ from: '2026-10', to: '2026-10', keys: ['ABSENCE#p-fuzz.2026-10.v0001'] }),
 };
 
 export const VALID_QUERIES: Readonly<Record<string, Record<string, string>>> = {
   'me-attendance': { month: '2026-10' },
   'participant-attendance': { month: '2026-10' },
   'absence-queue': { status: 'PENDING' },
+  'GET /rights-cases': { status: 'OPEN' },
+  'report-nir': { from: '2026-09', to: '2026-10', format: 'csv' },
+  'report-statistics': { from: '2026-01', to: '2026-12' },
+  'report-archive': { period: '2026-10' },
 };
+
+const routeKeyOf = (route: RouteDef) => `${route.method} ${route.path}`;
+const validQuery = (route: RouteDef) => VALID_QUERIES[routeKeyOf(route)] ?? VALID_QUERIES[route.fn];
 
 // ---------------------------------------------------------------------------
 // Building blocks
@@ -166,7 +189,7 @@ export interface BodyPart {
 const text = (kind: string) => (raw: string): BodyPart => ({ raw, base64: false, kind });
 
 function bodyArb(route: RouteDef, world: FuzzWorld): fc.Arbitrary<BodyPart> {
-  const example = VALID_BODIES[route.fn]?.(world) ?? {};
+  const example = (VALID_BODIES[routeKeyOf(route)] ?? VALID_BODIES[route.fn])?.(world) ?? {};
   // A GET takes no body: mostly none, so the rest of the request is what gets tested.
   const none = route.method === 'GET' ? 24 : 1;
   return fc.oneof(
@@ -256,7 +279,7 @@ function authArb(route: RouteDef, w: FuzzWorld): fc.Arbitrary<AuthPart> {
       return { kind: 'claims', claims };
     });
   // A GET without path or query parameters has little to vary once authorised: fewer plain valid calls.
-  const plain = route.method === 'GET' && pathParamNames(route.path).length === 0 && VALID_QUERIES[route.fn] === undefined;
+  const plain = route.method === 'GET' && pathParamNames(route.path).length === 0 && validQuery(route) === undefined;
   return fc.oneof(
     { weight: plain ? 4 : 16, arbitrary: fc.constantFrom(...valid) },
     { weight: 1, arbitrary: others.length > 0 ? fc.constantFrom(...others) : fc.constantFrom(...valid) },
@@ -285,8 +308,8 @@ function pathArb(route: RouteDef, w: FuzzWorld): fc.Arbitrary<Record<string, str
   return fc.oneof({ weight: 12, arbitrary: params }, { weight: 1, arbitrary: fc.constant(undefined) });
 }
 
-function queryArb(fn: string): fc.Arbitrary<Record<string, string> | undefined> {
-  const valid = VALID_QUERIES[fn];
+function queryArb(route: RouteDef): fc.Arbitrary<Record<string, string> | undefined> {
+  const valid = validQuery(route);
   const key = fc.oneof(fc.constantFrom('month', 'lang', 'status', 'period', 'limit', 'cursor', 'participantId', '__proto__', 'constructor'), hostileString);
   const dict = fc.array(fc.tuple(key, hostileString), { minLength: 1, maxLength: 4 }).map((pairs) => {
     const q: Record<string, string> = {};
@@ -338,7 +361,7 @@ export function hostileRequestArb(route: RouteDef, world: FuzzWorld): fc.Arbitra
     .record({
       auth: authArb(route, world),
       path: pathArb(route, world),
-      query: queryArb(route.fn),
+      query: queryArb(route),
       body: bodyArb(route, world),
       contentType: contentTypeArb,
       headers: fc.option(fc.array(fc.tuple(fc.oneof(hostileString, fc.constantFrom('content-length', 'x-forwarded-for', 'authorization', 'cookie', 'content-encoding')), hostileString), { maxLength: 3 }), { nil: undefined, freq: 4 }),

@@ -31,6 +31,7 @@
  *              headers, query ({ month: '2026-10' } → ?month=2026-10)
  *
  *   await sys.count('attendance')           // items in a table (consistent scan): "0 writes" checks
+ *   await sys.count('decisions', 'DEC#')    // only items whose sort key starts so (decision versions)
  *   await sys.system.audit.drain()          // seal every audit entry appended so far (the stream-fed sealer)
  *   sys.baseUrl, sys.system (the LocalSystem: env, dynamoEndpoint, issuer, tables)
  *
@@ -89,8 +90,8 @@ export interface TestSystem {
   clock: FixedClock | undefined;
   tokenFor(who: Who): Promise<string>;
   http(method: string, path: string, options?: HttpOptions): Promise<HttpReply>;
-  /** Items in a table (consistent Scan), to check what a request wrote. */
-  count(table: TableKey): Promise<number>;
+  /** Items in a table (consistent Scan), to check what a request wrote; with `skPrefix` only items whose sort key starts with it. */
+  count(table: TableKey, skPrefix?: string): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -189,12 +190,20 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
   };
 
   const db = new DynamoDBClient({ endpoint: system.dynamoEndpoint, region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS } });
-  const count = async (table: TableKey): Promise<number> => {
+  const count = async (table: TableKey, skPrefix?: string): Promise<number> => {
     const name = system.env[TABLES.find((t) => t.key === table)!.envVar]!;
     let n = 0;
     let start: Record<string, never> | undefined;
     do {
-      const r = await db.send(new ScanCommand({ TableName: name, Select: 'COUNT', ConsistentRead: true, ExclusiveStartKey: start }));
+      const r = await db.send(
+        new ScanCommand({
+          TableName: name,
+          Select: 'COUNT',
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+          ...(skPrefix === undefined ? {} : { FilterExpression: 'begins_with(sk, :p)', ExpressionAttributeValues: { ':p': { S: skPrefix } } }),
+        }),
+      );
       n += r.Count ?? 0;
       start = r.LastEvaluatedKey as Record<string, never> | undefined;
     } while (start !== undefined);

@@ -9,8 +9,8 @@ import type { DecisionCore } from '../../shared/domain/decision.js';
 import { REASON_CODES } from '../../shared/domain/decision.js';
 import { decideCore } from '../../shared/domain/engine.js';
 import { ruleOf } from '../../shared/domain/ledger.js';
-import { ALL_PARAMETERS } from '../../shared/domain/rules/parameters.js';
-import { G_TABLE, lookupG } from '../../shared/domain/rules/g-table.js';
+import { GROUP_PARAMETERS, PARAMETERS } from '../../shared/domain/rules/parameters.js';
+import { lookupG } from '../../shared/domain/rules/g-table.js';
 import { reviewClass } from '../../shared/domain/rules/review-class.js';
 import { absence, absentOn, baseCase } from '../support/case-builder.js';
 
@@ -20,18 +20,15 @@ const reasons = (d: DecisionCore) => d.lines.map((l) => `${l.date}:${l.reasonCod
 
 describe('G table and rates (IL § 20)', () => {
   test('every G, rate, factor and quota carries its source and lastVerified', () => {
-    for (const row of G_TABLE) {
-      expect(row.source.length).toBeGreaterThan(5);
-      expect(row.lastVerified).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    }
-    for (const [name, p] of Object.entries(ALL_PARAMETERS)) {
-      expect([name, p.source.length > 5]).toEqual([name, true]);
-      expect(p.lastVerified).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    }
+    for (const p of [PARAMETERS.g, ...GROUP_PARAMETERS])
+      for (const v of p.values) {
+        expect([v.id, v.source.text.length > 5]).toEqual([v.id, true]);
+        expect(v.lastVerified).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }
   });
 
   test('every month from the first G entry to two years after the last has a G', () => {
-    const first = G_TABLE[0]!.value.effectiveFrom;
+    const first = PARAMETERS.g.values[0]!.from;
     for (let y = Number(first.slice(0, 4)); y <= 2028; y++)
       for (let m = 1; m <= 12; m++) {
         const day = `${y}-${String(m).padStart(2, '0')}-01`;
@@ -391,15 +388,17 @@ describe('pending documentation (§7)', () => {
 });
 
 describe('review class (§9)', () => {
+  const thresholds = PARAMETERS.review;
+  const review = { vedtakShareOfBase: thresholds.vedtakShareOfBase.values[0]!.value, vedtakShareOfG: thresholds.vedtakShareOfG.values[0]!.value };
   test('VEDTAK_REQUIRED needs both thresholds; REVIEW otherwise; AUTOMATIC without judged lines', () => {
     const line = (amountOre: number, kind: 'UNEXCUSED_ABSENCE' | 'UNPAID_LEAVE' = 'UNEXCUSED_ABSENCE') => ({ date: '2026-10-01', kind, amountOre, provisional: false, rule: 'IL-21' as const, reasonCode: 'NO_REASON_GIVEN' as const });
-    expect(reviewClass([line(-1_200_000)], 2_275_817, 13_654_900).review).toBe('VEDTAK_REQUIRED');
-    expect(reviewClass([line(-1_100_000)], 2_275_817, 13_654_900).review).toBe('REVIEW'); // under half
-    expect(reviewClass([line(-600_000)], 1_000_000, 13_654_900).review).toBe('REVIEW'); // half, but under G/12
-    expect(reviewClass([line(-75_861, 'UNPAID_LEAVE')], 2_275_817, 13_654_900).review).toBe('AUTOMATIC');
-    expect(reviewClass([], 2_275_817, 13_654_900, true).review).toBe('REVIEW');
-    expect(reviewClass([{ ...line(50_000), kind: 'CORRECTION' }], 2_275_817, 13_654_900).review).toBe('AUTOMATIC');
-    expect(reviewClass([line(-1_200_000), line(-2_000_000, 'UNPAID_LEAVE')], 2_275_817, 13_654_900).facts).toEqual({ unexcusedOre: 1_200_000, payableBaseOre: 275_817, gOre: 13_654_900 });
+    expect(reviewClass([line(-1_200_000)], 2_275_817, 13_654_900, review).review).toBe('VEDTAK_REQUIRED');
+    expect(reviewClass([line(-1_100_000)], 2_275_817, 13_654_900, review).review).toBe('REVIEW'); // under half
+    expect(reviewClass([line(-600_000)], 1_000_000, 13_654_900, review).review).toBe('REVIEW'); // half, but under G/12
+    expect(reviewClass([line(-75_861, 'UNPAID_LEAVE')], 2_275_817, 13_654_900, review).review).toBe('AUTOMATIC');
+    expect(reviewClass([], 2_275_817, 13_654_900, review, true).review).toBe('REVIEW');
+    expect(reviewClass([{ ...line(50_000), kind: 'CORRECTION' }], 2_275_817, 13_654_900, review).review).toBe('AUTOMATIC');
+    expect(reviewClass([line(-1_200_000), line(-2_000_000, 'UNPAID_LEAVE')], 2_275_817, 13_654_900, review).facts).toEqual({ unexcusedOre: 1_200_000, payableBaseOre: 275_817, gOre: 13_654_900 });
   });
 });
 

@@ -14,7 +14,7 @@ import { parseCase } from '../../shared/domain/case.js';
 import type { DecisionCore } from '../../shared/domain/decision.js';
 import { decideCore } from '../../shared/domain/engine.js';
 import type { CorrectionContext, ExplanationContext } from '../../shared/domain/explanation/render.js';
-import { ExplanationError, LANGUAGES, renderExplanation, renderLayers, stepsOf, TEMPLATE_VERSION } from '../../shared/domain/explanation/render.js';
+import { ExplanationError, isUncheckedTranslation, LANGUAGES, renderExplanation, renderLayers, stepsOf, TEMPLATE_VERSION } from '../../shared/domain/explanation/render.js';
 import type { PaidVersion } from '../../shared/domain/payroll/correction.js';
 import { backPaymentOre, diffDecisions, paidForMonth, routeOf } from '../../shared/domain/payroll/correction.js';
 import { DEFAULT_CORRECTION_LOOKBACK_MONTHS, lookbackMonths, MAX_CORRECTION_LOOKBACK_MONTHS } from '../../shared/domain/payroll/correction-window.js';
@@ -69,15 +69,15 @@ function expectText(name: string, text: string, d: DecisionCore): void {
 /** What a store and a later process do: the decision and the context as JSON, read back and rendered again. */
 const roundTrip = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
-describe('an adjusted and a formally decided month: the amount paid and every step to it, in both languages', () => {
-  test.each(LANGUAGES)('adjusted (%s): the adjusted amount is what is paid, with the reason, the role and the date', (lang) => {
+describe('an adjusted and a formally decided month: the amount paid and every step to it, in every language', () => {
+  test.each(['nb', 'en'])('adjusted (%s): the adjusted amount is what is paid, with the reason, the role and the date', (lang) => {
     const ctx: ExplanationContext = { resolution: adjustment };
     const text = renderExplanation(vedtakMonth, lang, ctx);
     expectText(`explanation-adjusted.${lang}.txt`, text, vedtakMonth);
     expect(renderExplanation(roundTrip(vedtakMonth), lang, roundTrip(ctx))).toBe(text);
     const l = renderLayers(vedtakMonth, lang, ctx);
-    // The summary opens with the computed amount and closes with the amount paid, the adjustment between them.
-    expect(l.summary.lines[0]).toContain('NOK\u00a09\u00a0472,37');
+    // The summary opens with the computed amount (after the notice of an unchecked translation) and closes with the amount paid, the adjustment between them.
+    expect(l.summary.lines[isUncheckedTranslation(lang) ? 1 : 0]).toContain('NOK\u00a09\u00a0472,37');
     expect(l.summary.lines.at(-1)).toBe(
       lang === 'en' ? 'You are paid NOK\u00a022\u00a0758,17 with the payout for October 2026.' : 'Du får utbetalt NOK\u00a022\u00a0758,17 med utbetalingen for oktober 2026.',
     );
@@ -88,7 +88,19 @@ describe('an adjusted and a formally decided month: the amount paid and every st
     expect(stepsOf(vedtakMonth, ctx)).toMatchObject({ computedOre: vedtakMonth.payoutOre, dueOre: vedtakMonth.baseOre, paidOre: vedtakMonth.baseOre });
   });
 
-  test.each(LANGUAGES)('formally decided with a back-payment (%s): reference, notice date, the computed amount stands, plus what September pays back', (lang) => {
+  test.each(LANGUAGES.filter((l) => l !== 'nb' && l !== 'en'))('%s: the adjusted and the formally decided month as committed, and again from the stored inputs', (lang) => {
+    for (const [name, ctx] of [
+      ['adjusted', { resolution: adjustment }],
+      ['formal-back-payment', { resolution: formal, backPayments: [septemberBackPayment] }],
+    ] as const) {
+      const text = renderExplanation(vedtakMonth, lang, ctx);
+      expectText(`explanation-${name}.${lang}.txt`, text, vedtakMonth);
+      expect(renderExplanation(roundTrip(vedtakMonth), lang, roundTrip(ctx))).toBe(text);
+      expect(text).toContain(ctx.resolution.kind === 'ADJUSTMENT' ? ctx.resolution.reason : ctx.resolution.vedtakReference);
+    }
+  });
+
+  test.each(['nb', 'en'])('formally decided with a back-payment (%s): reference, notice date, the computed amount stands, plus what September pays back', (lang) => {
     const ctx: ExplanationContext = { resolution: formal, backPayments: [septemberBackPayment] };
     const text = renderExplanation(vedtakMonth, lang, ctx);
     expectText(`explanation-formal-back-payment.${lang}.txt`, text, vedtakMonth);
@@ -156,10 +168,10 @@ describe('a correction of a paid month says what it pays, with which payout', ()
 
   test('a month not paid yet computed again: it replaces the earlier calculation, nothing paid back or set off', () => {
     expect(renderLayers(after, 'en', { correction: ctxOf(undefined, undefined) }).summary.lines.at(-1)).toBe(
-      'The earlier calculation had not been paid. This one replaces it, and the amount is NOK\u00a02\u00a0214,30 higher.',
+      'The earlier calculation had not been paid. This one replaces it. The amount is NOK\u00a02\u00a0214,30 higher.',
     );
     expect(renderLayers(before, 'en', { correction: { ...ctxOf(undefined, undefined), totalDifferenceOre: -5 } }).summary.lines.at(-1)).toMatch(/NOK\u00a00,05 lower\.$/);
-    expect(renderLayers(before, 'nb', { correction: { ...ctxOf(undefined, undefined), totalDifferenceOre: 0 } }).summary.lines.at(-1)).toMatch(/beløpet er det samme\.$/);
+    expect(renderLayers(before, 'nb', { correction: { ...ctxOf(undefined, undefined), totalDifferenceOre: 0 } }).summary.lines.at(-1)).toMatch(/Beløpet er det samme\.$/);
   });
 
   test('a correction stored before what was paid was recorded keeps its text: the difference to the superseded version', () => {

@@ -1,6 +1,6 @@
 /**
  * Explanations (explanations.md): every code has a message in every language,
- * the seven layers are rendered from the decision's data, hints are exact,
+ * the layers are rendered from the decision's data, hints are exact,
  * re-rendering a decision after a JSON round trip gives the same text, and bad input
  * is an ExplanationError with a stable code.
  */
@@ -18,7 +18,7 @@ import type { LayerName } from '../../shared/domain/explanation/render.js';
 import { ExplanationError, LAYER_ORDER, renderExplanation, renderLayers, TEMPLATE_VERSION } from '../../shared/domain/explanation/render.js';
 import { absence, absentOn, baseCase } from '../support/case-builder.js';
 import { GOLDEN_DIR } from '../support/paths.js';
-import { IntlMessageFormat } from 'intl-messageformat';
+import { argNames } from '../support/message-arguments.js';
 
 // Exhaustive by type: adding a member to a union without adding it here fails the type check.
 const DAY_STATUSES = Object.keys({ PRESENT: 1, EXCUSED: 1, UNEXCUSED: 1, WITHHELD: 1, UNPAID_LEAVE: 1, NOT_ENROLLED: 1 } satisfies Record<DayStatus, 1>);
@@ -56,46 +56,17 @@ describe('catalogues', () => {
     expect(missing).toEqual([]);
   });
 
-  test('every language has exactly the ids of the reference catalogue (en)', () => {
-    const en = Object.keys(LANGUAGE_PACKS.find((p) => p.lang === 'en')!.messages).sort();
-    for (const pack of LANGUAGE_PACKS) expect(Object.keys(pack.messages).sort()).toEqual(en);
-    expect(LANGUAGES).toEqual(['nb', 'en']);
-  });
-
-  /** The argument names a message uses, from intl-messageformat's parser (select and plural options included). */
-  const argNames = (message: string): string[] => {
-    const names = new Set<string>();
-    const walk = (elements: ReturnType<IntlMessageFormat['getAst']>): void => {
-      for (const el of elements) {
-        if ('value' in el && el.type !== 0 && typeof el.value === 'string') names.add(el.value);
-        if ('options' in el) for (const o of Object.values(el.options)) walk(o.value);
-        if ('children' in el) walk(el.children);
-      }
-    };
-    walk(new IntlMessageFormat(message, 'en').getAst());
-    return [...names].sort();
-  };
-
-  test('every message uses the same argument names in every language', () => {
-    const en = LANGUAGE_PACKS.find((p) => p.lang === 'en')!.messages as Record<string, string>;
-    for (const pack of LANGUAGE_PACKS) {
-      const messages = pack.messages as Record<string, string>;
-      const differing = Object.keys(en).filter((id) => argNames(messages[id]!).join() !== argNames(en[id]!).join());
-      expect({ lang: pack.lang, differing }).toEqual({ lang: pack.lang, differing: [] });
-    }
-  });
-
   test('the fast formatting path gives what intl-messageformat gives, for every message of every language', () => {
     const sample: Record<string, string | number> = {};
     for (const pack of LANGUAGE_PACKS)
       for (const m of Object.values(pack.messages)) for (const name of argNames(m)) sample[name] = 2;
     // Select arguments take each of their options in turn (plus `other`).
-    const selectValues = ['yes', 'no', 'less', 'more', 'same', 'DOCUMENT_ARRIVED', 'NEW_G', 'backPayment', 'adviser', 'none', 'payroll', 'admin', 'ADJUSTMENT', 'FORMAL_DECISION', 'CHECKIN_CORRECTED', 'absence', 'correction', 'SELF_CERTIFICATION', 'DOCTOR_NOTE', 'OWN_ILLNESS', 'CHILD_ILLNESS', 'HOURLY', 'DAILY', 'integreringsloven', 'introduksjonsloven', 'unknown'];
+    const selectValues = ['yes', 'no', 'less', 'more', 'same', 'DOCUMENT_ARRIVED', 'NEW_G', 'backPayment', 'adviser', 'none', 'payroll', 'admin', 'ADJUSTMENT', 'FORMAL_DECISION', 'CHECKIN_CORRECTED', 'absence', 'correction', 'SELF_CERTIFICATION', 'DOCTOR_NOTE', 'OWN_ILLNESS', 'CHILD_ILLNESS', 'HOURLY', 'DAILY', 'integreringsloven', 'introduksjonsloven', 'withheld', 'unpaidLeave', '1', 'P3', 'unknown'];
     for (const pack of LANGUAGE_PACKS) {
       const f = new LanguageFormatter(pack);
       for (const id of Object.keys(pack.messages) as MessageId[])
         for (const v of selectValues) {
-          const args = Object.fromEntries(Object.keys(sample).map((k) => [k, /^(count|days|enrolled|daysInMonth|used|quota|hours|minutes|age)$/.test(k) ? 1 : v]));
+          const args = Object.fromEntries(Object.keys(sample).map((k) => [k, /^(count|days|enrolled|daysInMonth|used|quota|hours|minutes|age|more|weeks|episodeDays|selfCertQuota|childQuota|deadlineDays)$/.test(k) ? 1 : v]));
           expect(f.t(id, args)).toBe(f.reference(id, args));
         }
     }
@@ -112,7 +83,7 @@ describe('golden cases', () => {
     for (const lang of LANGUAGES) expect(renderExplanation(stored, lang)).toBe(stored.explanation[lang]);
   });
 
-  test.each(goldenFiles)('%s: seven layers in order, titled, none empty, in both languages', (file) => {
+  test.each(goldenFiles)('%s: every layer in order, titled, none empty, in every language', (file) => {
     const d = core(goldenInput(file));
     for (const lang of LANGUAGES) {
       const layers = renderLayers(d, lang);
@@ -123,7 +94,7 @@ describe('golden cases', () => {
         expect(layers[name].lines.join('')).not.toMatch(/undefined|NaN|\{|\}/);
       }
       const text = renderExplanation(d, lang);
-      expect(text.split(/^## /m).length - 1).toBe(7);
+      expect(text.split(/^## /m).length - 1).toBe(LAYER_ORDER.length);
     }
   });
 });
@@ -152,40 +123,50 @@ describe('the layers say what happened', () => {
   test('summary: full month in both languages', () => {
     const d = core(baseCase());
     expect(renderLayers(d, 'en').summary.lines).toEqual([
-      expect.stringContaining('October 2026'),
-      'This is the full monthly amount. Nothing was deducted.',
+      'This English text has not been checked by a qualified translator. The Norwegian text is the one that applies.',
+      'You get NOK\u00a022\u00a0758,17 for October 2026.',
+      'This is the full amount for a month. Nothing was taken off.',
     ]);
-    expect(renderLayers(d, 'nb').summary.lines[0]).toContain('oktober 2026');
+    expect(renderLayers(d, 'nb').summary.lines).toEqual(['Du får NOK\u00a022\u00a0758,17 for oktober 2026.', 'Det er hele beløpet for en måned. Du har ikke fått noe trekk.']);
     expect(renderLayers(d, 'en').hints.lines[0]).toBe('Nothing is waiting that would change this amount.');
+    expect(renderLayers(d, 'nb').hints.lines[0]).toBe('Ingenting venter som kan endre beløpet.');
     expect(renderLayers(d, 'en').rules.lines.at(-1)).toBe('No absence rule reduced the amount this month.');
   });
 
   test('unexcused absence: summary, calendar, calculation, rules and the no-reason hint', () => {
     const d = core(absentOn(baseCase(), ['2026-10-05']));
     const l = renderLayers(d, 'en');
-    expect(l.summary.lines[1]).toMatch(/less than the full monthly amount.*absence without a valid reason/);
-    expect(l.calendar.lines.join('\n')).toMatch(/5 October 2026: away all day \(7 h 30 min\)\. Absence that reduces the benefit\./);
+    expect(l.summary.lines.slice(1)).toEqual([
+      'You get NOK\u00a021\u00a0651,02 for October 2026.',
+      'A whole month gives NOK\u00a022\u00a0758,17.',
+      'NOK\u00a01\u00a0107,15 was taken off for 5 October. No reason was given for why you were away.',
+      'Did you have a good reason to be away? Tell your adviser.',
+    ]);
+    expect(l.calendar.lines.join('\n')).toMatch(/5 October 2026: away all day \(7 h 30 min\)\. The absence reduces the benefit\./);
+    // Minutes no record covers: the reason is said once, not as "what" and again as "why".
+    expect(l.calendar.lines).toContain('  – 7 h 30 min: no reason given. Reduces the benefit.');
+    expect(renderLayers(d, 'nb').calendar.lines).toContain('  – 7 t 30 min: ingen grunn er meldt. Gir trekk.');
     expect(l.calculation.lines.join('\n')).toMatch(/HOURLY|hour/);
     expect(l.rules.lines.join('\n')).toContain('§ 21');
-    expect(l.hints.lines[0]).toMatch(/no reason registered/);
+    expect(l.hints.lines[0]).toMatch(/no reason given\. Did you have a good reason\? Tell your adviser\./);
   });
 
   test('a deduction larger than the base: nothing is paid, said in summary and calculation', () => {
     const d = core(goldenInput('g10-deductions-exceed-base.case.json'));
     expect(d.payoutOre).toBe(0);
     const l = renderLayers(d, 'en');
-    expect(l.summary.lines[1]).toMatch(/^Nothing is paid this month/);
+    expect(l.summary.lines.join('\n')).toMatch(/So you get nothing, but you owe nothing\./);
     expect(l.calculation.lines.at(-1)).toMatch(/cannot be less than zero|zero/);
   });
 
   test('part month, under 25, daily unit, unpaid leave, provisional payment and VEDTAK are each said', () => {
     const prorated = renderLayers(core(goldenInput('g07-start-mid-month.case.json')), 'en');
-    expect(prorated.summary.lines[1]).toMatch(/in the programme \d+ of 31 days/);
+    expect(prorated.summary.lines.join('\n')).toMatch(/in the programme \d+ of 31 days/);
     expect(prorated.rules.lines.join('\n')).toMatch(/part months/);
 
     const unpaid = core(baseCase({ participant: { ...baseCase().participant, unpaidLeave: [{ from: '2026-10-05', to: '2026-10-06' }] } }));
     const u = renderLayers(unpaid, 'en');
-    expect(u.summary.lines[1]).toMatch(/2 days of unpaid leave/);
+    expect(u.summary.lines.join('\n')).toMatch(/was taken off for 5 and 6 October\. You were on unpaid leave\./);
     expect(u.calendar.lines.join('\n')).toMatch(/5 October 2026: unpaid leave/);
 
     const pay = core({
@@ -196,7 +177,7 @@ describe('the layers say what happened', () => {
     });
     expect(pay.hints.map((h) => h.code)).toEqual(['PENDING_PAID_PROVISIONALLY']);
     const p = renderLayers(pay, 'en');
-    expect(p.summary.lines).toContain('Some absence is paid for now, until a document is approved.');
+    expect(p.summary.lines.join('\n')).toMatch(/You have been paid for 30 October, but the self-certification is not approved yet\./);
     expect(p.hints.lines[0]).toMatch(/^Your self-certification for 30 October has not been approved yet/);
     expect(p.calendar.lines.join('\n')).toMatch(/Paid for now/);
 
@@ -206,7 +187,8 @@ describe('the layers say what happened', () => {
     const many = core(absentOn(baseCase(), ['2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08', '2026-10-09', '2026-10-12', '2026-10-13', '2026-10-14', '2026-10-15', '2026-10-16', '2026-10-19', '2026-10-20']));
     expect(many.review).toBe('VEDTAK_REQUIRED');
     const v = renderLayers(many, 'en');
-    expect(v.summary.lines.join('\n')).toMatch(/formal decision/);
+    expect(v.summary.lines.join('\n')).toMatch(/An adviser must make a decision before this is paid\./);
+    expect(v.summary.lines.join('\n')).toMatch(/5, 6, 7, 8 and 9 October, and 7 more days/);
     expect(v.who.lines.join('\n')).toMatch(/formal decision|advance/i);
   });
 
@@ -214,10 +196,10 @@ describe('the layers say what happened', () => {
     const d = core(absentOn(baseCase(), ['2026-10-13']));
     expect(d.review).toBe('REVIEW');
     const en = renderLayers(d, 'en').who.lines.at(-1)!;
-    expect(en).toMatch(/^Review: there is a deduction or a held-back amount for absence \(NOK\s1\s107,15\), so this decision is put on your adviser’s list of decisions to look at\. The payout does not wait for it\.$/);
+    expect(en).toMatch(/^Check: there is a deduction or a held-back amount for absence \(NOK\s1\s107,15\)\. So this decision is put on your adviser’s list of decisions to look at\. The payout does not wait for it\.$/);
     expect(en).not.toMatch(/before it is paid|checks/);
     const nb = renderLayers(d, 'nb').who.lines.at(-1)!;
-    expect(nb).toContain('kommer på listen rådgiveren din har over vedtak som skal ses gjennom. Utbetalingen venter ikke på det.');
+    expect(nb).toContain('Derfor kommer vedtaket på listen rådgiveren din har over vedtak som skal ses gjennom. Utbetalingen venter ikke på det.');
     expect(nb).not.toMatch(/før det blir utbetalt/);
   });
 
@@ -234,9 +216,10 @@ describe('the layers say what happened', () => {
     expect(en.calculation.lines).toContain('29 January 2027: unpaid leave, one daily rate (D): NOK −758,61.');
     expect(en.calculation.lines).toContain('30 January 2027: unpaid leave, what is left of the amount for the month: NOK −758,48.');
     expect(en.calculation.lines).toContain('31 January 2027: unpaid leave, nothing is left of the amount for the month: NOK 0,00.');
-    expect(en.summary.lines).toEqual([
-      'Your introduction benefit for January 2027 is NOK 0,00.',
-      'This is NOK 22 758,17 less than the full monthly amount of NOK 22 758,17, because NOK 22 758,17 was deducted for 31 days of unpaid leave.',
+    expect(en.summary.lines.slice(1)).toEqual([
+      'You get NOK 0,00 for January 2027.',
+      'A whole month gives NOK 22 758,17.',
+      'NOK 22 758,17 was taken off for 1, 2, 3, 4 and 5 January, and 26 more days. You were on unpaid leave every day you were in the programme. So you get no benefit this month.',
     ]);
     expect(en.rules.lines.join('\n')).toContain('never more than the amount for the month');
     const nb = layers('nb');
@@ -247,10 +230,13 @@ describe('the layers say what happened', () => {
 
   test('who: awaiting approval by default, the approving role and date when given; the contact in rights', () => {
     const d = core(baseCase());
-    expect(renderLayers(d, 'en').who.lines.join('\n')).toContain(TEMPLATE_VERSION);
+    // Versions are in the details layer, not in "who".
+    expect(renderLayers(d, 'en').who.lines.join('\n')).not.toContain(TEMPLATE_VERSION);
+    expect(renderLayers(d, 'en').details.lines[0]).toBe(`Rule set: ${d.rulesetVersion}. Municipal policy: ${d.policyVersion}. Text version: ${TEMPLATE_VERSION}.`);
     const approved = renderLayers(d, 'en', { approval: { role: 'payroll', approvedAt: '2026-11-05' }, contact: 'Introsenteret, tel. 12 34 56 78' });
     expect(approved.who.lines[1]).toContain('5 November 2026');
     expect(approved.rights.lines.at(-1)).toContain('Introsenteret, tel. 12 34 56 78');
+    expect(renderLayers(d, 'nb').rights.lines).toContain('Send klagen til kommunen. Rådgiveren din kan gi deg adressen.');
     expect(renderLayers(d, 'en').who.lines[1]).not.toBe(approved.who.lines[1]);
   });
 
@@ -261,7 +247,9 @@ describe('the layers say what happened', () => {
     expect(up.totalDifferenceOre).toBeGreaterThan(0);
     const l = renderLayers(after, 'en', { correction: { supersedesDecisionId: 'dec-1', ...up } });
     const text = [...l.summary.lines, ...l.calculation.lines].join('\n');
-    expect(text).toContain('dec-1');
+    // The id of the replaced decision is in the details layer only.
+    expect(text).not.toContain('dec-1');
+    expect(l.details.lines).toContain('This decision replaces decision dec-1.');
     expect(text).toMatch(/a document was approved|information in your case changed/);
     expect(text).toMatch(/5 October 2026/);
     expect(text).toMatch(/paid|back/i);
@@ -282,7 +270,7 @@ describe('the layers say what happened', () => {
       hints: [{ code: 'G_NOT_YET_REGULATED', gEffectiveFrom: '2026-05-01' }],
     };
     const l = renderLayers(withLines, 'en');
-    expect(l.summary.lines[1]).toMatch(/corrections of earlier months add up to NOK\u00a0123,45/);
+    expect(l.summary.lines).toContain('Corrections of earlier months add up to NOK\u00a0123,45.');
     expect(l.calculation.lines.join('\n')).toContain('15 September 2026: correction of an earlier month: NOK\u00a0123,45.');
     expect(l.hints.lines[0]).toContain('1 May 2026');
   });
@@ -292,11 +280,10 @@ describe('the layers say what happened', () => {
     const unexcused = d.lines[0]!;
     const correction = { ...unexcused, date: '2026-09-15', kind: 'CORRECTION' as const, amountOre: 50_000 };
     const more = renderLayers({ ...d, lines: [unexcused, correction], payoutOre: d.rates.monthlyOre + 1 }, 'en');
-    expect(more.summary.lines[1]).toMatch(/^This is NOK\u00a00,01 more than the full monthly amount/);
-    const same = renderLayers({ ...d, lines: [unexcused, correction], payoutOre: d.rates.monthlyOre }, 'en');
-    expect(same.summary.lines[1]).toMatch(/^This is the same as the full monthly amount/);
+    expect(more.summary.lines.slice(1, 3)).toEqual([`You get NOK\u00a015\u00a0172,12 for October 2026.`, 'A whole month gives NOK\u00a015\u00a0172,11.']);
+    expect(more.summary.lines).toContain('Corrections of earlier months add up to NOK\u00a0500,00.');
     const provisional = renderLayers({ ...d, rates: { ...d.rates, gProvisional: true } }, 'en');
-    expect(provisional.summary.lines.join('\n')).toMatch(/provisional because the new G has not been set yet/);
+    expect(provisional.summary.lines.join('\n')).toMatch(/provisional, because the new G has not been set yet/);
     expect(provisional.calculation.lines.length).toBe(renderLayers(d, 'en').calculation.lines.length + 1);
     expect(renderLayers(d, 'en').calculation.lines.join('\n')).toMatch(/under the earlier Introduction Act \(before 2021\), so you get 2\/3/);
     const day = d.calendar.find((c) => c.status === 'UNEXCUSED')!;
@@ -304,7 +291,28 @@ describe('the layers say what happened', () => {
     const undocumented = renderLayers({ ...d, calendar: [{ ...day, segments: [segment] }] }, 'en');
     expect(undocumented.calendar.lines[1]).toMatch(/own illness/i);
     const unexplained = renderLayers({ ...d, calendar: [{ ...day, segments: [{ minutes: 30, outcome: 'UNEXCUSED', reasonCode: 'NO_REASON_GIVEN' }] }] }, 'en');
-    expect(unexplained.calendar.lines[1]).toMatch(/^ {2}– 30 min: .*Reduces the benefit: no reason was registered\.$/);
+    expect(unexplained.calendar.lines[1]).toBe('  – 30 min: no reason given. Reduces the benefit.');
+  });
+
+  test('rights: the complaint goes to the municipality’s address, and the adviser is named, when the context has them', () => {
+    const d = core(baseCase());
+    const ctx = { adviserName: 'Kari Nordmann', complaintAddress: 'Introsenteret, Postboks 1, 0101 Oslo' };
+    expect(renderLayers(d, 'nb', ctx).rights.lines).toEqual(
+      expect.arrayContaining([
+        'Send klagen til kommunen: Introsenteret, Postboks 1, 0101 Oslo.',
+        'Har du spørsmål, eller vil du klage? Kontakt programrådgiveren din, Kari Nordmann.',
+      ]),
+    );
+    expect(renderLayers(d, 'en', ctx).rights.lines).toContain('Send the complaint to the municipality: Introsenteret, Postboks 1, 0101 Oslo.');
+    // A contact given as a whole wins over the adviser's name.
+    expect(renderLayers(d, 'nb', { ...ctx, contact: 'Introsenteret' }).rights.lines.at(-1)).toBe('Har du spørsmål, eller vil du klage? Kontakt Introsenteret.');
+  });
+
+  test('a day with two lines of the same reason is named once in the summary, with their sum', () => {
+    const d = core(absentOn(baseCase(), ['2026-10-05']));
+    const line = d.lines[0]!;
+    const twice: DecisionCore = { ...d, lines: [{ ...line, amountOre: -100 }, { ...line, amountOre: -50 }] };
+    expect(renderLayers(twice, 'nb').summary.lines).toContain('NOK\u00a01,50 i trekk for 5. oktober. Det er ikke meldt noen grunn til at du var borte.');
   });
 
   test('calendar: no programme days, and warnings for absence records that were not used', () => {
@@ -355,6 +363,14 @@ describe('bad input is an ExplanationError with a stable code', () => {
     ['INVALID_AMOUNT', () => renderExplanation(d(), 'en', { correction: { supersedesDecisionId: 'x', reason: 'NEW_G', days: [{ date: '2026-10-05', beforeOre: 0.5, afterOre: 0 }], totalDifferenceOre: 0 } })],
     ['INVALID_AMOUNT', () => renderExplanation(d(), 'en', { correction: { supersedesDecisionId: 'x', reason: 'NEW_G', days: [{ date: '2026-10-05', beforeOre: 0, afterOre: 0.5 }], totalDifferenceOre: 0 } })],
     ['UNKNOWN_MESSAGE', () => renderExplanation({ ...d(), calendar: [{ ...d().calendar[0]!, status: 'ASLEEP' as DayStatus }] }, 'en')],
+    // A name or an address is placed as text, one line: a line break would forge a layer ("\n## …").
+    ['INVALID_TEXT', () => renderExplanation(d(), 'nb', { adviserName: 'Kari\n\n## Detaljer' })],
+    ['INVALID_TEXT', () => renderExplanation(d(), 'nb', { adviserName: ' ' })],
+    ['INVALID_TEXT', () => renderExplanation(d(), 'nb', { complaintAddress: 'x'.repeat(501) })],
+    ['INVALID_TEXT', () => renderExplanation(d(), 'nb', { complaintAddress: 'Postboks 1\r0101 Oslo' })],
+    // A right-to-left override in an adviser's reason would show the amounts after it reversed ("NOK 100" as "001 KON").
+    ['INVALID_TEXT', () => renderExplanation(d(), 'ar', { resolution: { kind: 'ADJUSTMENT', payoutOre: 1, reason: 'ok \u202e 0,01', role: 'adviser', resolvedOn: '2026-11-05' } })],
+    ['INVALID_TEXT', () => renderExplanation(d(), 'nb', { adviserName: 'Kari\u2067 Nordmann' })],
   ])('%s', (code, fn) => {
     expect(codeOf(fn)).toBe(code);
   });
@@ -362,8 +378,8 @@ describe('bad input is an ExplanationError with a stable code', () => {
   test('a message formatted without an argument it needs is MISSING_ARGUMENT, naming it', () => {
     const f = new LanguageFormatter(LANGUAGE_PACKS[0]!);
     expect(codeOf(() => f.t('summary.amount', { month: 'x' }))).toBe('MISSING_ARGUMENT');
-    expect(() => f.t('summary.differs', { difference: 'a', full: 'b', causes: 'c' })).toThrow(/"direction"/);
-    expect(() => f.t('summary.amount')).toThrow(/"month"/);
+    expect(() => f.t('summary.group', { amount: 'a', dates: 'b', why: 'c' })).toThrow(/"kind"/);
+    expect(() => f.t('summary.amount')).toThrow(/"payout"|"month"/);
   });
 });
 

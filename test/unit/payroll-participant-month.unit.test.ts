@@ -14,7 +14,7 @@ describe('which version a payroll run writes for a participant month (R5, benefi
     if (first.kind !== 'FIRST') return;
     expect(first.version).toBe(1);
     expect(first.decision).toMatchObject(decideCore(full('2026-11-02')));
-    expect(Object.keys(first.decision.explanation).sort()).toEqual(['en', 'nb']);
+    expect(Object.keys(first.decision.explanation).sort()).toEqual(['ar', 'en', 'nb', 'uk']);
   });
 
   const previous = first.kind === 'FIRST' ? { decisionId: 'p.2026-10.v0001', version: 1, inputHash: first.decision.inputHash, computedAt: '2026-11-02', decision: first.decision } : undefined;

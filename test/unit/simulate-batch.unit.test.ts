@@ -99,7 +99,7 @@ test('files that cannot be decided get an error line with a code and issues, in 
 test('one file keeps today’s output: pretty JSON, or the explanation with --text; errors on stderr only', () => {
   const one = runSimulate([golden[0]!], read);
   expect(one.stdout).toBe(`${JSON.stringify(JSON.parse(one.stdout), null, 2)}\n`);
-  expect(runSimulate([golden[0]!, '--text', '--lang', 'en'], read).stdout).toMatch(/^## Summary\n/);
+  expect(runSimulate([golden[0]!, '--text', '--lang', 'en'], read).stdout).toMatch(/^## In short\n/);
   expect(runSimulate([join(dir, 'missing.json')], read)).toEqual({ code: 2, stdout: '', stderr: `${join(dir, 'missing.json')}: cannot read the file (ENOENT)\n` });
   expect(runSimulate([join(dir, 'broken.json')], read).stderr).toMatch(/broken\.json: not valid JSON/);
   expect(runSimulate([join(dir, 'bad.json')], read).stderr).toMatch(/bad\.json: INVALID_CASE\n {2}/);

@@ -4,5 +4,6 @@ export const PAGES = {
   participant: { title: 'Introflyt – deltaker', description: 'Your attendance, payout and explanation' },
   adviser: { title: 'Introflyt – rådgiver', description: 'Participants, documents and decisions' },
   payroll: { title: 'Introflyt – lønn', description: 'Payroll runs: progress, review, approval, export' },
+  admin: { title: 'Introflyt – administrasjon', description: 'Anonymised statistics and the NIR report' },
 } as const;
 export type PageName = keyof typeof PAGES;

@@ -134,7 +134,6 @@ export class LanguageFormatter {
   private readonly longDateFormat: Intl.DateTimeFormat;
   private readonly shortDateFormat: Intl.DateTimeFormat;
   private readonly dayFormat: Intl.DateTimeFormat;
-  private readonly monthFormat: Intl.DateTimeFormat;
   private readonly monthYearFormat: Intl.DateTimeFormat;
   private readonly longDates = new Map<string, string>();
   private readonly shortDates = new Map<string, string>();
@@ -171,7 +170,6 @@ export class LanguageFormatter {
     this.longDateFormat = date({ day: 'numeric', month: 'long', year: 'numeric' });
     this.shortDateFormat = date({ day: 'numeric', month: 'long' });
     this.dayFormat = date({ day: 'numeric' });
-    this.monthFormat = date({ month: 'long' });
     this.monthYearFormat = date({ month: 'long', year: 'numeric' });
   }
 
@@ -271,10 +269,19 @@ export class LanguageFormatter {
     return line;
   }
 
-  /** Integer øre as `NOK 2 214,30`, never through a binary float. */
+  /**
+   * Integer øre as `NOK 2 214,30`, never through a binary float. In a right-to-left
+   * language the amount is a left-to-right isolate (U+2066 … U+2069), so it reads
+   * `NOK 2 214,30` inside Arabic text and does not turn the line's direction.
+   */
   amount(ore: number): string {
-    return remember(this.amounts, ore, this.fastAmounts ? this.integerAmount : this.intlAmount);
+    return remember(this.amounts, ore, this.isolated);
   }
+
+  private readonly isolated = (ore: number): string => {
+    const text = this.fastAmounts ? this.integerAmount(ore) : this.intlAmount(ore);
+    return this.pack.direction === 'rtl' ? `\u2066${text}\u2069` : text;
+  };
 
   /** Kroner grouped by thousands with the locale's separators, øre appended: integers only. */
   private readonly integerAmount = (ore: number): string => {
@@ -330,11 +337,17 @@ export class LanguageFormatter {
     for (const d of dates) if (!d.startsWith(month)) sameMonth = false;
     if (!sameMonth) return this.list(dates.map((d) => this.dateIn(d, year)));
     const days = this.list(dates.map((d) => remember(this.days, d, (x) => this.dayFormat.format(utc(x)))));
-    const monthName = first.startsWith(year)
-      ? remember(this.months, month, (m) => this.monthFormat.format(utc(`${m}-01`)))
-      : this.monthYear(month);
+    const monthName = first.startsWith(year) ? remember(this.months, month, this.monthOfDate) : this.monthYear(month);
     return this.t('format.daysOfMonth', { days, month: monthName });
   }
+
+  /**
+   * The month's name as it stands after a day number ("29 жовтня": Ukrainian
+   * uses the genitive there, not the standalone "жовтень").
+   */
+  private readonly monthOfDate = (month: string): string =>
+    // A day-and-month format always has a month part.
+    this.shortDateFormat.formatToParts(utc(`${month}-01`)).find((p) => p.type === 'month')!.value;
 
   /** Whole minutes (checked with the decision) as `7 h 30 min` / `7 t 30 min`. */
   duration(minutes: number): string {

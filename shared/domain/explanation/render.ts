@@ -21,7 +21,7 @@ import { CHILD_ILLNESS, FACTORS, RATES, SELF_CERTIFICATION } from '../rules/para
 import { ExplanationError } from './errors.js';
 import type { MemoKey, MessageArgs } from './format.js';
 import { LanguageFormatter } from './format.js';
-import { LANGUAGE_PACKS } from './messages/index.js';
+import { isUnchecked, LANGUAGE_PACKS } from './messages/index.js';
 
 export { LANGUAGES } from './messages/index.js';
 export { ExplanationError } from './errors.js';
@@ -33,7 +33,7 @@ export type { BackPaymentStep, ResolutionStep } from '../payroll/payout-steps.js
  * Bump when this file changes what it writes. The catalogues are hashed into
  * TEMPLATE_VERSION, so any change of any message changes the version by itself.
  */
-const LAYOUT_VERSION = 2;
+const LAYOUT_VERSION = 3;
 
 /** Stamped on every decision: re-rendering with the same version gives the same bytes. */
 export const TEMPLATE_VERSION = `explanation-${LAYOUT_VERSION}-${createHash('sha256')
@@ -41,7 +41,12 @@ export const TEMPLATE_VERSION = `explanation-${LAYOUT_VERSION}-${createHash('sha
   .digest('hex')
   .slice(0, 12)}`;
 
-export const LAYER_ORDER = ['summary', 'calendar', 'calculation', 'rules', 'hints', 'who', 'rights'] as const;
+/**
+ * The layers in reading order. `details` (versions, decision ids, legal
+ * references) came with layout 3 (issue 11): texts stored before it have the
+ * first seven only, and keep them.
+ */
+export const LAYER_ORDER = ['summary', 'calendar', 'calculation', 'rules', 'hints', 'who', 'rights', 'details'] as const;
 export type LayerName = (typeof LAYER_ORDER)[number];
 
 export interface ExplanationLayer {
@@ -73,9 +78,50 @@ export interface ExplanationContext {
   resolution?: ResolutionStep;
   /** Corrections of earlier months paid with this month's payout. */
   backPayments?: readonly BackPaymentStep[];
-  /** Who to contact; default "your programme adviser" in the reader's language. */
+  /** Who to contact; default "your programme adviser" in the reader's language (with `adviserName`, named). */
   contact?: string;
+  /**
+   * The participant's programme adviser's name, said in "Your rights" as the
+   * person to contact. It must come from the participant's file: the adviser
+   * assigned to the participant (the assignment table) and that staff
+   * member's display name in the staff directory, never from the request.
+   */
+  adviserName?: string;
+  /**
+   * Where a complaint is sent: the municipality's postal address (or its
+   * secure digital mailbox) for complaints about the introduction benefit.
+   * It must come from the municipality's own settings, not from the adviser.
+   * Without it, the text tells the reader to ask the adviser for the address.
+   */
+  complaintAddress?: string;
+  /** The participant's correction requests and complaints about this month (issue 12; layer 7 mentions each). */
+  rightsCases?: readonly RightsCaseNote[];
 }
+
+/**
+ * A correction request or complaint about the month, as the explanation
+ * mentions it: when it was filed, where it stands, and whether this decision
+ * version already counts the correction it led to (INCLUDED) or the next
+ * payroll run will (PENDING). Dates are ISO dates (Oslo).
+ */
+export type RightsCaseNote =
+  | { kind: 'CORRECTION_REQUEST'; filedOn: string; step: 'OPEN' | 'ACCEPTED_PENDING' | 'ACCEPTED_INCLUDED' | 'REFUSED'; answeredOn: string | null }
+  | { kind: 'COMPLAINT'; filedOn: string; step: 'RECEIVED' | 'UPHELD_PENDING' | 'UPHELD_INCLUDED' | 'FORWARDED' | 'DECIDED'; answeredOn: string | null; late: boolean; outcome: string | null };
+
+/** Text direction of a language's explanation: the page sets `dir` from it (Arabic is right to left). */
+export function directionOf(lang: string): 'ltr' | 'rtl' {
+  return formatterFor(lang).pack.direction;
+}
+
+/**
+ * Whether a language's text opens with the notice that the Norwegian text is
+ * the one that applies: a translation no qualified translator has checked.
+ */
+export function isUncheckedTranslation(lang: string): boolean {
+  return uncheckedTranslation(formatterFor(lang));
+}
+
+const uncheckedTranslation = (f: LanguageFormatter): boolean => isUnchecked(f.pack.translation);
 
 /** The steps from the computed amount to the amount paid, for a decision and its context (payout-steps.ts). */
 export function stepsOf(decision: Pick<DecisionCore, 'payoutOre'>, ctx: ExplanationContext): PayoutSteps {
@@ -98,9 +144,6 @@ function formatterFor(lang: string): LanguageFormatter {
 
 /** Sums and flags of the lines that several layers need, taken in one pass. */
 interface Totals {
-  unexcusedOre: number;
-  withheldOre: number;
-  unpaidLeaveOre: number;
   unpaidLeaveDays: number;
   correctionOre: number;
   /** Lines measured in minutes (unexcused or withheld), so the deduction unit applies. */
@@ -113,9 +156,6 @@ interface Totals {
 
 function totalsOf(d: DecisionCore): Totals {
   const t: Totals = {
-    unexcusedOre: 0,
-    withheldOre: 0,
-    unpaidLeaveOre: 0,
     unpaidLeaveDays: 0,
     correctionOre: 0,
     minuteLines: false,
@@ -126,15 +166,10 @@ function totalsOf(d: DecisionCore): Totals {
   for (const l of d.lines) {
     switch (l.kind) {
       case 'UNEXCUSED_ABSENCE':
-        t.unexcusedOre -= l.amountOre;
-        t.minuteLines = true;
-        break;
       case 'WITHHELD_PENDING':
-        t.withheldOre -= l.amountOre;
         t.minuteLines = true;
         break;
       case 'UNPAID_LEAVE':
-        t.unpaidLeaveOre -= l.amountOre;
         t.unpaidLeaveDays++;
         break;
       case 'CORRECTION':
@@ -212,6 +247,8 @@ function checkInput(d: DecisionCore, ctx: ExplanationContext): void {
     requireText(b.supersedesDecisionId, `backPayments[${i}].supersedesDecisionId`);
     requireDays(b.days, `backPayments[${i}].days`);
   });
+  if (ctx.adviserName !== undefined) requireText(ctx.adviserName, 'adviserName');
+  if (ctx.complaintAddress !== undefined) requireText(ctx.complaintAddress, 'complaintAddress');
 }
 
 function requireDays(days: readonly { beforeOre: number; afterOre: number }[], path: string): void {
@@ -225,12 +262,21 @@ function requireDays(days: readonly { beforeOre: number; afterOre: number }[], p
 const MAX_TEXT = 500;
 
 /**
- * Text written by a person (an adjustment's reason, a case reference) is
- * placed as an argument, never parsed as a message; it must be one line
- * (the layers are lines) and not empty.
+ * One line of a person's text: no control characters (a line break would
+ * start a forged layer) and no bidirectional controls (U+202A–U+202E,
+ * U+2066–U+2069, the marks U+200E, U+200F, U+061C), which could make an
+ * amount or a date in the text around it read reversed, in any language and
+ * more easily in the Arabic one. The API's schemas use the same pattern.
+ */
+export const ONE_LINE_TEXT = /^[^\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+$/u;
+
+/**
+ * Text written by a person (an adjustment's reason, a case reference, the
+ * adviser's name, the complaint address) is placed as an argument, never
+ * parsed as a message; it must be one line (the layers are lines) and not empty.
  */
 function requireText(value: string, path: string): void {
-  if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_TEXT || /\p{Cc}/u.test(value))
+  if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_TEXT || !ONE_LINE_TEXT.test(value))
     throw new ExplanationError('INVALID_TEXT', `${path}: must be 1 to ${MAX_TEXT} characters on one line`);
 }
 
@@ -285,37 +331,99 @@ function reasonText(f: LanguageFormatter, d: DecisionCore, code: ReasonCode): st
 
 /* 1. Summary ---------------------------------------------------------------- */
 
-function summary(r: Render): ExplanationLayer {
-  const { f, d, ctx, totals, steps, withSteps } = r;
-  const lines = [f.t(withSteps ? 'summary.computedAmount' : 'summary.amount', { month: f.monthYear(d.period), payout: f.amount(d.payoutOre) })];
-  const causes: string[] = [];
-  if (!d.base.fullMonth) causes.push(f.t('summary.cause.prorated', { enrolled: d.base.enrolledDays, daysInMonth: d.base.daysInMonth }));
-  if (totals.unexcusedOre > 0) causes.push(f.t('summary.cause.unexcused', { amount: f.amount(totals.unexcusedOre) }));
-  if (totals.withheldOre > 0) causes.push(f.t('summary.cause.withheld', { amount: f.amount(totals.withheldOre) }));
-  if (totals.unpaidLeaveDays > 0)
-    causes.push(f.t('summary.cause.unpaidLeave', { amount: f.amount(totals.unpaidLeaveOre), days: totals.unpaidLeaveDays }));
-  if (totals.correctionOre !== 0) causes.push(f.t('summary.cause.correction', { amount: f.amount(totals.correctionOre) }));
+/** How many dates the summary names per reason before it says how many more. */
+export const SUMMARY_DATES = 5;
 
-  if (causes.length === 0) lines.push(f.s('summary.full'));
-  else if (floored(d))
-    lines.push(f.t('summary.floored', { causes: f.list(causes), deductions: f.amount(d.deductionOre), base: f.amount(d.baseOre) }));
-  else {
-    const difference = d.rates.monthlyOre - d.payoutOre;
-    lines.push(
-      f.t('summary.differs', {
-        direction: difference > 0 ? 'less' : difference < 0 ? 'more' : 'same',
-        difference: f.amount(Math.abs(difference)),
-        full: f.amount(d.rates.monthlyOre),
-        causes: f.list(causes),
-      }),
-    );
+type GroupKind = 'unexcused' | 'withheld' | 'unpaidLeave';
+
+/** The lines of one kind and reason: the days they fall on and what they take, positive øre. */
+interface Group {
+  kind: GroupKind;
+  code: ReasonCode;
+  dates: string[];
+  ore: number;
+}
+
+const GROUP_KIND: Partial<Record<DecisionLine['kind'], GroupKind>> = { UNEXCUSED_ABSENCE: 'unexcused', WITHHELD_PENDING: 'withheld', UNPAID_LEAVE: 'unpaidLeave' };
+
+/** The deducted and withheld lines per kind and reason, in the order of REASON_CODES, dates ascending. */
+export function summaryGroups(d: Pick<DecisionCore, 'lines'>): Group[] {
+  const groups = new Map<string, Group>();
+  for (const l of d.lines) {
+    const kind = GROUP_KIND[l.kind];
+    if (kind === undefined) continue;
+    const key = `${kind}:${l.reasonCode}`;
+    let g = groups.get(key);
+    if (g === undefined) {
+      g = { kind, code: l.reasonCode, dates: [], ore: 0 };
+      groups.set(key, g);
+    }
+    if (!g.dates.includes(l.date)) g.dates.push(l.date);
+    g.ore -= l.amountOre;
   }
-  if (totals.paidProvisionally) lines.push(f.s('summary.paidProvisionally'));
+  const order = (g: Group) => REASON_CODES.indexOf(g.code);
+  return [...groups.values()].sort((a, b) => order(a) - order(b)).map((g) => ({ ...g, dates: [...g.dates].sort() }));
+}
+
+/** Up to SUMMARY_DATES dates as they read ("29. og 30. oktober"), then how many more. */
+function someDates(f: LanguageFormatter, dates: readonly string[], year: string): string {
+  return f.t('summary.dates', { dates: f.dates(dates.slice(0, SUMMARY_DATES), year), more: Math.max(0, dates.length - SUMMARY_DATES) });
+}
+
+/**
+ * What the participant reads first (issue 11 §1): the amount and the month;
+ * every day with a deduction or a held-back amount (up to five per reason,
+ * then how many more) and the actual reason; what they can do, and by when;
+ * then what happened after the calculation. No codes, versions or legal
+ * references: those are in the details layer.
+ */
+function summary(r: Render): ExplanationLayer {
+  const { f, d, ctx, totals, steps, withSteps, year } = r;
+  const lines: string[] = [];
+  if (uncheckedTranslation(f)) lines.push(f.s('notice.unchecked'));
+  lines.push(f.t(withSteps ? 'summary.computedAmount' : 'summary.amount', { month: f.monthYear(d.period), payout: f.amount(d.payoutOre) }));
+  const groups = summaryGroups(d);
+  if (d.base.fullMonth && groups.length === 0 && totals.correctionOre === 0) lines.push(f.s('summary.full'));
+  else {
+    lines.push(f.t('summary.fullAmount', { full: f.amount(d.rates.monthlyOre) }));
+    if (!d.base.fullMonth) lines.push(f.t('summary.prorated', { enrolled: d.base.enrolledDays, daysInMonth: d.base.daysInMonth }));
+  }
+  for (const g of groups) {
+    const why = f.memo(['summary.why', ...ruleKey('', d, g.code), d.reviewFacts.payableBaseOre === 0], () =>
+      f.t(`summary.why.${g.code}`, { ...ruleArgs(d), whole: yesNo(d.reviewFacts.payableBaseOre === 0) }),
+    );
+    lines.push(f.t('summary.group', { kind: g.kind, amount: f.amount(g.ore), dates: someDates(f, g.dates, year), why }));
+  }
+  if (totals.correctionOre !== 0) lines.push(f.t('summary.correction', { amount: f.amount(totals.correctionOre) }));
+  if (floored(d)) lines.push(f.t('summary.floored', { deductions: f.amount(d.deductionOre), base: f.amount(d.baseOre) }));
+  // What the participant can do, and by when: the engine's hints, in short.
+  for (const h of d.hints) {
+    switch (h.code) {
+      case 'DOCUMENT_WOULD_PAY_BACK':
+      case 'PENDING_PAID_PROVISIONALLY':
+        lines.push(
+          f.t(`summary.do.${h.code}`, {
+            documentation: h.documentation,
+            dates: someDates(f, h.dates, year),
+            deadline: f.dateIn(h.deadline, year),
+            amount: f.amount(h.amountOre),
+          }),
+        );
+        break;
+      case 'DOCTOR_NOTE_WOULD_PAY':
+        lines.push(f.t('summary.do.DOCTOR_NOTE_WOULD_PAY', { dates: someDates(f, h.dates, year), amount: f.amount(h.amountOre) }));
+        break;
+      case 'G_NOT_YET_REGULATED':
+        // Said once below, with the provisional G.
+        break;
+    }
+  }
+  if (totals.noReasonGiven) lines.push(f.s('summary.do.noReason'));
   if (d.rates.gProvisional) lines.push(f.s('summary.gProvisional'));
   const res = ctx.resolution;
   // Once an adviser has resolved it, the resolution says what happened instead of what must happen.
   if (res === undefined) {
-    if (d.review === 'VEDTAK_REQUIRED') lines.push(f.s('summary.vedtak'));
+    if (d.review === 'VEDTAK_REQUIRED') lines.push(f.t('summary.vedtak', { paid: yesNo(d.payoutOre > 0) }));
   } else
     lines.push(
       res.kind === 'ADJUSTMENT'
@@ -323,7 +431,7 @@ function summary(r: Render): ExplanationLayer {
         : f.t('summary.formal', { who: roleText(f, 'role.subject', res.role), reference: res.vedtakReference, notice: f.date(res.advanceNoticeDate) }),
     );
   if (ctx.correction !== undefined) {
-    lines.push(f.t('correction.replaces', { decisionId: ctx.correction.supersedesDecisionId, reason: ctx.correction.reason }));
+    lines.push(f.t('summary.correction.made', { reason: ctx.correction.reason }));
     lines.push(correctionTotal(f, ctx.correction, steps));
   }
   for (const b of ctx.backPayments ?? []) lines.push(f.t('summary.backPayment', { amount: f.amount(b.amountOre), month: f.monthYear(b.period), reason: b.reason }));
@@ -387,9 +495,11 @@ function calendar(r: Render): ExplanationLayer {
 }
 
 function segmentLine(f: LanguageFormatter, d: DecisionCore, s: DaySegment): string {
+  // Minutes no record covers: "no reason given" is both what and why, said once.
+  if (s.category === undefined) return f.t('segment.noReason', { duration: f.duration(s.minutes) });
   return f.t(`segment.${s.outcome}`, {
     duration: f.duration(s.minutes),
-    what: s.category === undefined ? f.s('absence.unexplained') : described(f, s.category, s.documentation ?? 'NONE'),
+    what: described(f, s.category, s.documentation ?? 'NONE'),
     reason: s.reasonCode === undefined ? '' : reasonText(f, d, s.reasonCode),
   });
 }
@@ -473,7 +583,7 @@ function paymentBlock({ f, d, ctx, steps }: Render): string[] {
     return lines;
   }
   for (const b of ctx.backPayments ?? []) {
-    lines.push(f.t('pay.backPayment', { month: f.monthYear(b.period), amount: f.amount(b.amountOre), reason: b.reason, decisionId: b.decisionId, supersedes: b.supersedesDecisionId }));
+    lines.push(f.t('pay.backPayment', { month: f.monthYear(b.period), amount: f.amount(b.amountOre), reason: b.reason }));
     for (const day of b.days) {
       const args = { before: f.amount(day.beforeOre), after: f.amount(day.afterOre) };
       lines.push(day.date === 'BASE' ? f.t('pay.backPaymentBase', args) : f.t('pay.backPaymentDay', { ...args, date: f.date(day.date) }));
@@ -504,7 +614,7 @@ function lineText(f: LanguageFormatter, d: DecisionCore, l: DecisionLine): strin
 }
 
 function correctionBlock(f: LanguageFormatter, c: CorrectionContext, steps: PayoutSteps): string[] {
-  const lines = [f.t('correction.replaces', { decisionId: c.supersedesDecisionId, reason: c.reason })];
+  const lines = [f.t('correction.replaces', { reason: c.reason })];
   for (const day of c.days) {
     const args = { reason: c.reason, before: f.amount(day.beforeOre), after: f.amount(day.afterOre) };
     lines.push(day.date === 'BASE' ? f.t('correction.base', args) : f.t('correction.day', { ...args, date: f.date(day.date) }));
@@ -582,9 +692,7 @@ function who({ f, d, ctx, totals }: Render): ExplanationLayer {
   return {
     title: f.s('who.title'),
     lines: [
-      f.memo(['who.computed', d.rulesetVersion, d.policyVersion], () =>
-        f.t('who.computed', { ruleset: d.rulesetVersion, policy: d.policyVersion, template: TEMPLATE_VERSION }),
-      ),
+      f.s('who.computed'),
       ...(ctx.resolution === undefined
         ? []
         : [f.t('who.resolved', { kind: ctx.resolution.kind, who: roleText(f, 'role.object', ctx.resolution.role), date: f.date(ctx.resolution.resolvedOn) })]),
@@ -595,6 +703,7 @@ function who({ f, d, ctx, totals }: Render): ExplanationLayer {
         cause: rf.unexcusedOre > 0 ? 'absence' : 'correction',
         unexcused: f.amount(rf.unexcusedOre),
         payable: f.amount(rf.payableBaseOre),
+        paid: yesNo(d.payoutOre > 0),
         g: f.amount(rf.gOre),
       }),
     ],
@@ -604,7 +713,8 @@ function who({ f, d, ctx, totals }: Render): ExplanationLayer {
 /* 7. Your rights ------------------------------------------------------------ */
 
 function rights({ f, ctx }: Render): ExplanationLayer {
-  const contact = ctx.contact === undefined ? f.s('rights.defaultContact') : ctx.contact;
+  const contact =
+    ctx.contact ?? (ctx.adviserName === undefined ? f.s('rights.defaultContact') : f.t('rights.adviserContact', { name: ctx.adviserName }));
   return {
     title: f.s('rights.title'),
     lines: [
@@ -612,10 +722,37 @@ function rights({ f, ctx }: Render): ExplanationLayer {
       f.s('rights.heard'),
       f.s('rights.manual'),
       f.s('rights.complain'),
+      ctx.complaintAddress === undefined ? f.s('rights.sendTo.unknown') : f.t('rights.sendTo', { address: ctx.complaintAddress }),
       f.s('rights.suspend'),
       f.memo(['rights.contact', contact], () => f.t('rights.contact', { contact })),
+      ...(ctx.rightsCases ?? []).map((c) => rightsCaseLine(f, c)),
     ],
   };
+}
+
+/* 8. Details ---------------------------------------------------------------- */
+
+/** For whoever checks the decision: versions, decision ids and the legal references the other layers leave out. */
+function details({ f, d, ctx }: Render): ExplanationLayer {
+  const lines = [
+    f.memo(['details.versions', d.rulesetVersion, d.policyVersion], () =>
+      f.t('details.versions', { ruleset: d.rulesetVersion, policy: d.policyVersion, template: TEMPLATE_VERSION }),
+    ),
+  ];
+  if (ctx.correction !== undefined) lines.push(f.t('details.replaces', { decisionId: ctx.correction.supersedesDecisionId }));
+  for (const b of ctx.backPayments ?? [])
+    lines.push(f.t('details.backPayment', { month: f.monthYear(b.period), decisionId: b.decisionId, supersedes: b.supersedesDecisionId }));
+  if (d.review === 'VEDTAK_REQUIRED' || ctx.resolution?.kind === 'FORMAL_DECISION') lines.push(f.s('details.law.vedtak'));
+  lines.push(f.s('details.law.rights'), f.s('details.law.explanation'));
+  return { title: f.s('details.title'), lines };
+}
+
+/** One line per correction request or complaint about the month (issue 12). */
+function rightsCaseLine(f: LanguageFormatter, c: RightsCaseNote): string {
+  const filed = f.date(c.filedOn);
+  const answered = c.answeredOn === null ? '' : f.date(c.answeredOn);
+  if (c.kind === 'CORRECTION_REQUEST') return f.t('rightsCase.request', { step: c.step, filed, answered });
+  return f.t('rightsCase.complaint', { step: c.step, filed, answered, late: c.late ? 'yes' : 'no', outcome: c.outcome ?? 'none' });
 }
 
 /* Entry points -------------------------------------------------------------- */
@@ -634,6 +771,7 @@ export function renderLayers(decision: DecisionCore, lang: string, ctx: Explanat
     hints: hints(r),
     who: who(r),
     rights: rights(r),
+    details: details(r),
   };
 }
 

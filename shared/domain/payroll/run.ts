@@ -62,7 +62,7 @@ export const APPROVALS_NEEDED = 2;
 
 export class RunRejected extends Error {
   constructor(
-    readonly code: 'RUN_NOT_AWAITING_APPROVAL' | 'ALREADY_APPROVED_BY_YOU' | 'VEDTAK_UNRESOLVED' | 'RUN_NOT_COMPUTING',
+    readonly code: 'RUN_NOT_AWAITING_APPROVAL' | 'RUN_RELEASED' | 'ALREADY_APPROVED_BY_YOU' | 'VEDTAK_UNRESOLVED' | 'RUN_NOT_COMPUTING',
     message: string,
   ) {
     super(message);
@@ -137,6 +137,9 @@ export function decide(state: RunState, cmd: RunCommand): RunEvent[] {
       if (state.status === 'RELEASED') throw new RunRejected('RUN_NOT_COMPUTING', 'a released run cannot fail');
       return [{ type: 'RunFailed', reason: cmd.reason, at: cmd.at }];
     case 'ApproveRun': {
+      // Every caller of a release gets a clear answer, whatever the interleaving: the run is released
+      // (once), or this user's approval is already on it, or it is not awaiting approval, or blocked.
+      if (state.status === 'RELEASED') throw new RunRejected('RUN_RELEASED', 'the run is already released by two different payroll users');
       if (state.status !== 'AWAITING_APPROVAL')
         throw new RunRejected('RUN_NOT_AWAITING_APPROVAL', `run is ${state.status}, not AWAITING_APPROVAL`);
       if (cmd.unresolvedVedtak > 0)

@@ -1,12 +1,15 @@
 /**
  * Base amount for the month. Legal basis: integreringsloven § 20 (monthly
- * payment); proration when enrolment starts or ends inside the month is
+ * payment; legal-basis.ts row POLICY-PRORATION); proration when enrolment starts or ends inside the month is
  * municipal policy `proration` (benefit-rules.md §3): P1 (default)
  * min(M, nEnrolled · D), P3 M · nEnrolled / daysInMonth.
  */
 import type { Fraction } from '../fraction.js';
 import { div, frac, min, mul, roundHalfUp } from '../fraction.js';
 import type { BaseFacts } from '../decision.js';
+import type { RuleMeta } from './legal-basis.js';
+
+export const RULE = { id: 'POLICY-PRORATION', reasons: [] } as const satisfies RuleMeta;
 
 export interface BaseAmount {
   baseOre: number;

@@ -1,11 +1,16 @@
 /**
  * Size of a deduction for unexcused (or withheld) minutes on one day.
- * Legal basis: integreringsloven § 21 (only approved absence is paid); the
+ * Legal basis: integreringsloven § 21 (legal-basis.ts row IL-21: only approved
+ * absence is paid); the
  * unit is municipal policy `deductionUnit` (benefit-rules.md §4): HOURLY
  * u · H / 60, DAILY D · u / P. The size is rounded half up, then made negative.
  */
 import type { Fraction } from '../fraction.js';
 import { div, frac, mul, roundHalfUp } from '../fraction.js';
+import type { RuleMeta } from './legal-basis.js';
+
+/** The size of a line; its reason code comes from the rule that refused the minutes. */
+export const RULE = { id: 'IL-21', reasons: [] } as const satisfies RuleMeta;
 
 export function deductionOre(
   unit: 'HOURLY' | 'DAILY',

@@ -1,15 +1,24 @@
 /**
- * Review class of a decision. Legal basis: integreringsloven § 21 (reduction
- * for unexcused absence), forvaltningsloven §§ 16, 24–25 (advance notice and
+ * Review class of a decision (legal-basis.ts row REVIEW-CLASS). Legal basis:
+ * integreringsloven § 21 (reduction for unexcused absence), forvaltningsloven §§ 16, 24–25 (advance notice and
  * reasons for an enkeltvedtak), GDPR art. 22 (no solely automated decision
  * with significant effect). benefit-rules.md §9:
  * VEDTAK_REQUIRED when 2·X ≥ Y and 12·X ≥ G; REVIEW for any other unexcused or
  * withheld deduction (or a negative correction); AUTOMATIC otherwise.
  */
 import type { DecisionLine, ReviewClass, ReviewFacts } from '../decision.js';
-import { REVIEW } from './parameters.js';
+import type { RuleMeta } from './legal-basis.js';
+import type { RuleParameters } from './parameters.js';
 
-export function reviewClass(lines: readonly DecisionLine[], baseOre: number, gOre: number, negativeCorrection = false): { review: ReviewClass; facts: ReviewFacts } {
+export const RULE = { id: 'REVIEW-CLASS', reasons: [] } as const satisfies RuleMeta;
+
+export function reviewClass(
+  lines: readonly DecisionLine[],
+  baseOre: number,
+  gOre: number,
+  thresholds: RuleParameters['review'],
+  negativeCorrection = false,
+): { review: ReviewClass; facts: ReviewFacts } {
   let unexcusedOre = 0;
   let unpaidOre = 0;
   let judged = false;
@@ -20,8 +29,8 @@ export function reviewClass(lines: readonly DecisionLine[], baseOre: number, gOr
     } else if (l.kind === 'UNPAID_LEAVE') unpaidOre -= l.amountOre;
   }
   const payableBaseOre = baseOre - unpaidOre;
-  const [baseNum, baseDen] = REVIEW.vedtakShareOfBase.value;
-  const [gNum, gDen] = REVIEW.vedtakShareOfG.value;
+  const [baseNum, baseDen] = thresholds.vedtakShareOfBase;
+  const [gNum, gDen] = thresholds.vedtakShareOfG;
   const facts = { unexcusedOre, payableBaseOre, gOre };
   // X/Y ≥ 1/2 ⇔ 2·X ≥ Y; X/G ≥ 1/12 ⇔ 12·X ≥ G (integers, no division).
   if (judged && baseDen * unexcusedOre >= baseNum * payableBaseOre && gDen * unexcusedOre >= gNum * gOre)

@@ -1,8 +1,10 @@
 /**
  * Unpaid leave (permisjon uten stønad: omsorgspermisjon, long illness by
- * decision). Legal basis: integreringsloven § 20 pays the benefit for taking
- * part in the programme; leave without benefit is the adviser's decision on
- * the participant's file, not an absence report (benefit-rules.md §3).
+ * decision). Legal basis: integreringsforskriften § 15 (legal-basis.ts row
+ * IL-UNPAID-LEAVE); integreringsloven § 20 pays the benefit for taking part in
+ * the programme; leave without benefit is the adviser's decision on the
+ * participant's file, not an absence report (benefit-rules.md §3). Each day of
+ * leave is a line with reason code UNPAID_LEAVE.
  *
  * Each enrolled calendar day of leave is its own line, in date order, of
  * −min(D rounded, what is left of the base after the earlier leave lines), so
@@ -16,8 +18,12 @@
  * payout is floored at 0 (§1). A line can therefore be 0 (nothing left); it is
  * still written, so the calendar and the ledger list every day of leave.
  */
+import type { DecisionLine } from '../decision.js';
 import type { Fraction } from '../fraction.js';
 import { roundHalfUp } from '../fraction.js';
+import type { LineRuleMeta } from './legal-basis.js';
+
+export const RULE = { id: 'IL-UNPAID-LEAVE', reasons: ['UNPAID_LEAVE'] } as const satisfies LineRuleMeta;
 
 /**
  * The (negative or zero) amount of each leave day's line, in the order of
@@ -36,4 +42,17 @@ export function unpaidLeaveAmounts(leaveDays: number, enrolledDays: number, dail
     out.push(0 - size); // 0 − x: a zero-size line is +0, never −0
   }
   return out;
+}
+
+/** One UNPAID_LEAVE line per enrolled day of leave, in date order, capped by the base. */
+export function unpaidLeaveLines(leaveDates: readonly string[], enrolledDays: number, daily: Fraction, baseOre: number): DecisionLine[] {
+  const amounts = unpaidLeaveAmounts(leaveDates.length, enrolledDays, daily, baseOre);
+  return leaveDates.map((date, i) => ({
+    date,
+    kind: 'UNPAID_LEAVE',
+    amountOre: amounts[i]!,
+    provisional: false,
+    rule: RULE.id,
+    reasonCode: 'UNPAID_LEAVE',
+  }));
 }

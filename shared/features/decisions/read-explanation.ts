@@ -14,6 +14,11 @@
  *   text byte for byte. A version stored with an older text version (the
  *   catalogue has changed since) is served as stored: text and layers from
  *   the stored bytes, not re-rendered with today's messages.
+ * - A version stored before its language existed (Ukrainian and Arabic came
+ *   with text version 3) has no stored text in it: it is rendered at read
+ *   time from the stored decision and context with today's catalogue, and
+ *   says so (`storedInLanguage: false`, `stored` empty). It is a translation
+ *   only; the stored Norwegian text is the one that applies.
  * - `stored`: the current version's stored text; `history`: every version's
  *   stored text in the reader's language, with why it was made and what it pays.
  * - `steps`: from the computed amount to the amount paid, as the text says it
@@ -25,9 +30,10 @@ import type { Deps } from '../../adapters/deps.js';
 import type { ExplanationsRepo } from '../../adapters/explanations-repo.js';
 import { osloDateOf } from '../../domain/attendance/oslo-time.js';
 import type { CorrectionContext, ExplanationContext, ExplanationLayer, LayerName } from '../../domain/explanation/render.js';
-import { LANGUAGES, LAYER_ORDER, renderExplanation, renderLayers, stepsOf, TEMPLATE_VERSION } from '../../domain/explanation/render.js';
+import { directionOf, isUncheckedTranslation, LANGUAGES, LAYER_ORDER, renderExplanation, renderLayers, stepsOf, TEMPLATE_VERSION } from '../../domain/explanation/render.js';
 import type { RevisionCause, StoredContext } from '../../domain/payroll/explanation-versions.js';
 import { baseCause, baseContext } from '../../domain/payroll/explanation-versions.js';
+import { rightsNotes } from '../../domain/rights/explanation-notes.js';
 import type { PayoutSteps } from '../../domain/payroll/payout-steps.js';
 import { BadRequestError, NotFoundError } from '../../http/errors.js';
 import type { ResolutionView } from './decision-view.js';
@@ -48,8 +54,10 @@ export interface ExplanationVersionView {
   /** What this version says is paid (payout-steps.ts `paidOre`). */
   paidOre: number;
   templateVersion: string;
-  /** The stored text in the reader's language, byte for byte. */
+  /** The stored text in the reader's language, byte for byte; for a version stored before that language existed, the Norwegian one. */
   text: string;
+  /** The language of `text`. */
+  lang: string;
 }
 
 export interface ExplanationView {
@@ -60,6 +68,12 @@ export interface ExplanationView {
   /** The current explanation version (the last of `history`). */
   explanationVersion: number;
   lang: string;
+  /** Writing direction of `lang`: the page sets `dir` on the explanation (Arabic: `rtl`). */
+  dir: 'ltr' | 'rtl';
+  /** The text is a translation no qualified translator has checked: the Norwegian text applies (the text's first line says so). */
+  uncheckedTranslation: boolean;
+  /** False when the current version was stored before `lang` existed, so `text` was rendered at read time. */
+  storedInLanguage: boolean;
   templateVersion: string;
   layers: ({ name: LayerName } & ExplanationLayer)[];
   text: string;
@@ -112,25 +126,34 @@ function layersOfText(text: string): ({ name: LayerName } & ExplanationLayer)[] 
 }
 
 export async function readExplanation(
-  deps: Pick<Deps, 'decisions' | 'explanations'> & DecisionDeps,
+  deps: Pick<Deps, 'decisions' | 'explanations' | 'rights'> & DecisionDeps,
   participantId: string,
   period: string,
   lang: string,
 ): Promise<ExplanationView> {
-  const [decisions, revisions] = await Promise.all([deps.decisions.listVersions(participantId, period), deps.explanations.listForMonth(participantId, period)]);
+  const [decisions, revisions, cases] = await Promise.all([
+    deps.decisions.listVersions(participantId, period),
+    deps.explanations.listForMonth(participantId, period),
+    deps.rights.listForParticipant(participantId),
+  ]);
   const versions = versionsOf(decisions, revisions);
   const current = versions.at(-1);
   if (current === undefined) throw new NotFoundError('No decision for this month');
   const latest = current.decision;
   const [resolution, release] = await Promise.all([deps.reviews.get(latest), releaseOf(deps, latest)]);
   const decision = latest.decision;
-  const stored = current.texts[lang] ?? '';
+  const storedText = current.texts[lang];
+  const stored = storedText ?? '';
   const ctx: ExplanationContext = {
     ...current.context,
     ...(release.released && release.releasedAt !== null ? { approval: { role: 'payroll', approvedAt: osloDateOf(release.releasedAt) } } : {}),
   };
-  // Re-rendered (for the release line) only with the messages it was stored with; otherwise served as stored.
-  const renderable = current.templateVersion === TEMPLATE_VERSION;
+  // Correction requests and complaints about the month (issue 12), like the release: facts read now, not a revision.
+  const notes = rightsNotes(cases, period, latest.createdAt);
+  if (notes.length > 0) ctx.rightsCases = notes;
+  // Re-rendered (for the release line) only with the messages it was stored with; otherwise served as stored,
+  // unless nothing was stored in this language (a language added since): then rendered now.
+  const renderable = current.templateVersion === TEMPLATE_VERSION || storedText === undefined;
   const layers = renderable ? renderLayers(decision, lang, ctx) : undefined;
   const steps = stepsOf(decision, current.context);
   return {
@@ -140,7 +163,10 @@ export async function readExplanation(
     decisionId: latest.decisionId,
     explanationVersion: versions.length,
     lang,
-    templateVersion: current.templateVersion,
+    dir: directionOf(lang),
+    uncheckedTranslation: isUncheckedTranslation(lang),
+    storedInLanguage: storedText !== undefined,
+    templateVersion: storedText === undefined ? TEMPLATE_VERSION : current.templateVersion,
     layers: layers === undefined ? layersOfText(stored) : LAYER_ORDER.map((name) => ({ name, ...layers[name] })),
     text: renderable ? renderExplanation(decision, lang, ctx) : stored,
     stored,
@@ -158,7 +184,8 @@ export async function readExplanation(
       cause: v.cause,
       paidOre: stepsOf(v.decision.decision, v.context).paidOre,
       templateVersion: v.templateVersion,
-      text: v.texts[lang] ?? '',
+      text: v.texts[lang] ?? v.texts[DEFAULT_LANGUAGE] ?? '',
+      lang: v.texts[lang] === undefined ? DEFAULT_LANGUAGE : lang,
     })),
   };
 }

@@ -18,6 +18,7 @@ import { renderExplanation, renderExplanationHistory, type ExplanationVersion } 
 import { addMonths, dateTime, day, monthName, nok, osloToday } from '../lib/format.js';
 import { createI18n, type Messages } from '../lib/i18n.js';
 import { ensureSession, signOutAndReload, type Session } from '../lib/session.js';
+import { loadRightsQueue, rightsQueueView, rightsTabLabel, type AdviserRightsContext } from './rights.js';
 
 type Key =
   | 'title' | 'nav' | 'participants' | 'documents' | 'reviews' | 'whatif' | 'signOut' | 'loading' | 'none' | 'name' | 'open' | 'date' | 'category'
@@ -197,7 +198,7 @@ const DOCS: Record<'nb' | 'en', Record<string, string>> = {
   en: { SELF_CERTIFICATION: 'self-certification', DOCTOR_NOTE: 'doctor’s note', NONE: 'none' },
 };
 
-type Tab = 'participants' | 'documents' | 'reviews' | 'whatif';
+type Tab = 'participants' | 'documents' | 'reviews' | 'rights' | 'whatif';
 interface ParticipantRow {
   participantId: string;
   givenName?: string;
@@ -725,7 +726,16 @@ function whatifView(): Child[] {
   ];
 }
 
-const TABS: Tab[] = ['participants', 'documents', 'reviews', 'whatif'];
+const TABS: Tab[] = ['participants', 'documents', 'reviews', 'rights', 'whatif'];
+
+/** Correction requests and complaints (issue 12): their own file, ./rights.ts. */
+const rights: AdviserRightsContext = {
+  api,
+  lang: () => i18n.lang(),
+  render: () => render(),
+  message: (text) => ((state.message = text), (state.error = '')),
+  error: (err) => ((state.error = errText(err)), (state.message = '')),
+};
 
 function open(tab: Tab): void {
   state.tab = tab;
@@ -738,11 +748,12 @@ function open(tab: Tab): void {
   }
   if (tab === 'documents') void loadQueue();
   if (tab === 'reviews') void loadReviews();
+  if (tab === 'rights') void loadRightsQueue(rights);
   render();
 }
 
 function render(): void {
-  const body = state.tab === 'participants' ? participantsView() : state.tab === 'documents' ? documentsView() : state.tab === 'reviews' ? reviewsView() : whatifView();
+  const body = state.tab === 'participants' ? participantsView() : state.tab === 'documents' ? documentsView() : state.tab === 'reviews' ? reviewsView() : state.tab === 'rights' ? rightsQueueView(rights) : whatifView();
   mount(
     root,
     signedInHeader('adviser', i18n.switcher(), t('signOut'), session.username),
@@ -750,7 +761,7 @@ function render(): void {
       'main',
       { id: 'main' },
       h('h1', {}, t('title')),
-      h('nav', { class: 'tabs', 'aria-label': t('nav') }, TABS.map((tab) => h('button', { type: 'button', 'data-tab': tab, 'aria-pressed': String(state.tab === tab), onclick: () => open(tab) }, t(tab)))),
+      h('nav', { class: 'tabs', 'aria-label': t('nav') }, TABS.map((tab) => h('button', { type: 'button', 'data-tab': tab, 'aria-pressed': String(state.tab === tab), onclick: () => open(tab) }, tab === 'rights' ? rightsTabLabel(i18n.lang()) : t(tab)))),
       state.message ? h('p', { class: 'ok', role: 'status' }, state.message) : '',
       state.error ? h('p', { class: 'error', role: 'alert' }, state.error) : '',
       body,

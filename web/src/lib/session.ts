@@ -15,7 +15,7 @@ import type { I18n, Lang } from './i18n.js';
 /** What sign-in needs of a page's texts: the language and the switch. */
 export type LangSource = Pick<I18n<string>, 'lang' | 'onChange' | 'switcher'>;
 
-export type RoleName = 'participant' | 'adviser' | 'payroll';
+export type RoleName = 'participant' | 'adviser' | 'payroll' | 'admin';
 
 export interface Session {
   token: string;
@@ -121,7 +121,7 @@ export function signIn(root: HTMLElement, role: RoleName, i18n: LangSource, titl
       const tx = TEXT[i18n.lang()];
       const status = h('p', { class: 'error', role: 'alert' }, error);
       if (__AUTH_MODE__ === 'cognito') {
-        mount(root, h('header', { class: 'bar' }, h('span', { class: 'brand' }, title), i18n.switcher()), h('main', { id: 'main' }, h('h1', {}, tx.title), h('p', {}, tx.aws), h('p', {}, h('a', { class: 'button primary', href: role === 'adviser' || role === 'payroll' ? __COGNITO_STAFF_LOGIN_URL__ : __COGNITO_LOGIN_URL__ }, tx.cognito))));
+        mount(root, h('header', { class: 'bar' }, h('span', { class: 'brand' }, title), i18n.switcher()), h('main', { id: 'main' }, h('h1', {}, tx.title), h('p', {}, tx.aws), h('p', {}, h('a', { class: 'button primary', href: role === 'adviser' || role === 'payroll' || role === 'admin' ? __COGNITO_STAFF_LOGIN_URL__ : __COGNITO_LOGIN_URL__ }, tx.cognito))));
         return;
       }
       const select = h('select', { id: 'demo-user', name: 'username' }, (users ?? []).map((u) => h('option', { value: u }, u)));

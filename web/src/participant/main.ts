@@ -18,6 +18,7 @@ import { renderExplanation, renderExplanationHistory, type ExplanationVersion } 
 import { addMonths, dateTime, day, monthName, nok, osloToday } from '../lib/format.js';
 import { createI18n, type Messages } from '../lib/i18n.js';
 import { ensureSession, signOutAndReload, type Session } from '../lib/session.js';
+import { loadRights, rightsTabLabel, rightsView, type RightsContext } from './rights.js';
 
 type Key =
   | 'title' | 'month' | 'payout' | 'report' | 'access' | 'data' | 'signOut' | 'prev' | 'next' | 'provisional' | 'fromDecision' | 'loading'
@@ -156,7 +157,7 @@ const MESSAGES: Messages<Key> = {
   },
 };
 
-type Tab = 'month' | 'payout' | 'report' | 'access' | 'data';
+type Tab = 'month' | 'payout' | 'report' | 'access' | 'data' | 'rights';
 
 interface DecisionSummary {
   period: string;
@@ -453,7 +454,16 @@ function dataView(): Child[] {
   ];
 }
 
-const TABS: Tab[] = ['month', 'payout', 'report', 'access', 'data'];
+const TABS: Tab[] = ['month', 'payout', 'report', 'rights', 'access', 'data'];
+
+/** Correction requests and complaints (issue 12): their own file, ./rights.ts. */
+const rights: RightsContext = {
+  api,
+  lang: () => i18n.lang(),
+  render: () => render(),
+  message: (text) => ((state.message = text), (state.error = '')),
+  error: (text, err) => ((state.error = text !== '' ? text : errText(err)), (state.message = '')),
+};
 
 function open(tab: Tab): void {
   state.tab = tab;
@@ -462,11 +472,12 @@ function open(tab: Tab): void {
   if (tab === 'month') void loadMonth();
   if (tab === 'payout') void loadDecisions();
   if (tab === 'access') void loadAccessLog();
+  if (tab === 'rights') void loadRights(rights);
   render();
 }
 
 function render(): void {
-  const body = state.tab === 'month' ? monthView() : state.tab === 'payout' ? payoutView() : state.tab === 'report' ? reportView() : state.tab === 'access' ? accessView() : dataView();
+  const body = state.tab === 'month' ? monthView() : state.tab === 'payout' ? payoutView() : state.tab === 'report' ? reportView() : state.tab === 'access' ? accessView() : state.tab === 'rights' ? rightsView(rights) : dataView();
   mount(
     root,
     signedInHeader('participant', i18n.switcher(), t('signOut')),
@@ -474,7 +485,7 @@ function render(): void {
       'main',
       { id: 'main' },
       h('h1', {}, t('title')),
-      h('nav', { class: 'tabs', 'aria-label': t('nav') }, TABS.map((tab) => h('button', { type: 'button', 'data-tab': tab, 'aria-current': state.tab === tab ? 'page' : undefined, 'aria-pressed': String(state.tab === tab), onclick: () => open(tab) }, t(tab)))),
+      h('nav', { class: 'tabs', 'aria-label': t('nav') }, TABS.map((tab) => h('button', { type: 'button', 'data-tab': tab, 'aria-current': state.tab === tab ? 'page' : undefined, 'aria-pressed': String(state.tab === tab), onclick: () => open(tab) }, tab === 'rights' ? rightsTabLabel(i18n.lang()) : t(tab)))),
       state.message ? h('p', { class: 'ok', role: 'status' }, state.message) : '',
       state.error ? h('p', { class: 'error', role: 'alert' }, state.error) : '',
       body,

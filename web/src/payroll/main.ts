@@ -3,12 +3,15 @@
  * GET /payroll-runs/{id} every second while it runs), the summary per review
  * class with totals, drill-down to the decisions (ids, amounts, review class:
  * no health details), approve (the page shows whether a second approver is
- * still needed, and why a release is blocked), and download the export.
+ * still needed, and why a release is blocked), and the export: the release
+ * starts a job that writes the file once; the page shows its progress
+ * (polling GET /payroll-runs/{id}/export) and then downloads it through a
+ * short-lived link (POST …/export/links), each link logged.
  */
 import '../styles.css';
 import { signedInHeader } from '../lib/page.js';
 import { ApiError, createApi } from '../lib/api.js';
-import { download, h, mount, type Child } from '../lib/dom.js';
+import { h, mount, type Child } from '../lib/dom.js';
 import { addMonths, dateTime, monthName, nok, osloToday } from '../lib/format.js';
 import { createI18n, type Messages } from '../lib/i18n.js';
 import { ensureSession, signOutAndReload, type Session } from '../lib/session.js';
@@ -18,6 +21,8 @@ type Key =
   | 'payout' | 'total' | 'drill' | 'approve' | 'approvals' | 'needSecond' | 'released' | 'blocked' | 'export' | 'loading' | 'error' | 'open'
   | 'decision' | 'participantRef' | 'started' | 'approvedBy' | 'youApproved' | 'back' | 'batches' | 'noApprovals' | 'exported' | 'paid'
   | 'participantsN' | 'unresolved' | 'awaiting'
+  | 'exportTitle' | 'exportQUEUED' | 'exportREADING' | 'exportACCESS_LOG' | 'exportWRITING' | 'exportDONE' | 'exportFailed' | 'exportRetry'
+  | 'exportFile' | 'linkNote' | 'exportNotStarted'
   | 'monthNotEnded';
 
 const MESSAGES: Messages<Key> = {
@@ -60,6 +65,17 @@ const MESSAGES: Messages<Key> = {
     participantsN: '{n} deltakere',
     unresolved: '{n} vedtak venter på enkeltvedtak fra rådgiver',
     awaiting: 'venter',
+    exportTitle: 'Eksportfil til lønnssystemet',
+    exportQUEUED: 'Eksporten står i kø …',
+    exportREADING: 'Leser vedtakene …',
+    exportACCESS_LOG: 'Logger innsyn for hver deltaker: {done} av {total}',
+    exportWRITING: 'Skriver filen …',
+    exportDONE: 'Filen er klar.',
+    exportFailed: 'Eksporten stoppet: {reason}',
+    exportRetry: 'Prøv eksporten på nytt',
+    exportFile: '{filename} · {lines} linjer · SHA-256 {sha}',
+    linkNote: 'Hver nedlasting får en egen lenke som varer i to minutter, og blir logget.',
+    exportNotStarted: 'Eksporten er ikke startet.',
     monthNotEnded: 'Måneden {month} er ikke over ennå. En måned blir regnet ut når den er over: kjøringen kan startes fra {first}.',
   },
   en: {
@@ -101,6 +117,17 @@ const MESSAGES: Messages<Key> = {
     participantsN: '{n} participants',
     unresolved: '{n} decisions wait for an adviser’s formal decision',
     awaiting: 'awaiting',
+    exportTitle: 'Export file for the payroll system',
+    exportQUEUED: 'The export is queued …',
+    exportREADING: 'Reading the decisions …',
+    exportACCESS_LOG: 'Logging the access for each participant: {done} of {total}',
+    exportWRITING: 'Writing the file …',
+    exportDONE: 'The file is ready.',
+    exportFailed: 'The export stopped: {reason}',
+    exportRetry: 'Try the export again',
+    exportFile: '{filename} · {lines} lines · SHA-256 {sha}',
+    linkNote: 'Each download gets its own link, valid for two minutes, and is logged.',
+    exportNotStarted: 'The export has not started.',
     monthNotEnded: 'The month {month} has not ended yet. A month is computed when it is over: its run can start on {first}.',
   },
 };
@@ -149,6 +176,21 @@ interface DrillPage {
   unresolvedVedtak: number;
   count: number;
 }
+/** GET/POST /payroll-runs/{id}/export (functions/payroll-run-export/export-view.ts): the export job, no key, no link. */
+interface ExportJob {
+  status: 'NOT_STARTED' | 'PENDING' | 'RUNNING' | 'READY' | 'FAILED';
+  phase: 'QUEUED' | 'READING' | 'ACCESS_LOG' | 'WRITING' | 'DONE' | null;
+  percent: number;
+  done: number;
+  total: number;
+  failure: string | null;
+  file: { filename: string; sha256: string; lines: number; bytes: number } | null;
+}
+/** POST /payroll-runs/{id}/export/links: a short-lived link to the file. */
+interface ExportLink {
+  url: string;
+  expiresAt: string;
+}
 
 const i18n = createI18n(MESSAGES, 'nb');
 const t = i18n.t;
@@ -166,12 +208,15 @@ const state = {
   runs: undefined as Run[] | undefined,
   run: undefined as Run | undefined,
   drill: undefined as DrillPage | undefined,
+  exportJob: undefined as ExportJob | undefined,
   approvedByMe: false,
   showDrill: false,
   message: '',
   error: '',
 };
 let poll: number | undefined;
+let exportPoll: number | undefined;
+const EXPORT_WORKING = new Set(['PENDING', 'RUNNING']);
 
 const errText = (err: unknown): string => t('error', { message: err instanceof ApiError ? `${err.message} (${err.code})` : err instanceof Error ? err.message : String(err) });
 const listOf = <T>(b: unknown, ...keys: string[]): T[] => {
@@ -195,14 +240,39 @@ async function guarded(fn: () => Promise<void>): Promise<void> {
 
 const loadRuns = (): Promise<void> => guarded(async () => void (state.runs = listOf<Run>(await api.get('/payroll-runs'), 'items', 'runs')));
 
+/** The export of a released run: make sure its job runs (POST is idempotent), then follow its progress until the file is ready. */
+async function followExport(runId: string, ensure: boolean): Promise<void> {
+  window.clearTimeout(exportPoll);
+  await guarded(async () => {
+    const path = `/payroll-runs/${encodeURIComponent(runId)}/export`;
+    state.exportJob = ensure ? await api.send<ExportJob>('POST', path, undefined) : await api.get<ExportJob>(path);
+  });
+  if (state.run?.runId === runId && state.exportJob !== undefined && EXPORT_WORKING.has(state.exportJob.status)) exportPoll = window.setTimeout(() => void followExport(runId, false), 1000);
+}
+
+async function downloadExport(runId: string): Promise<void> {
+  await guarded(async () => {
+    const link = await api.send<ExportLink>('POST', `/payroll-runs/${encodeURIComponent(runId)}/export/links`, undefined);
+    // The file store's answer says "attachment": the browser saves it and the page stays.
+    const a = h('a', { href: link.url, rel: 'noopener' });
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    state.message = t('exported');
+  });
+}
+
 async function openRun(runId: string): Promise<void> {
   window.clearTimeout(poll);
+  window.clearTimeout(exportPoll);
   state.drill = undefined;
+  state.exportJob = undefined;
   state.showDrill = false;
   await guarded(async () => {
     state.run = runOf(await api.get(`/payroll-runs/${encodeURIComponent(runId)}`));
     if (state.run.status === 'AWAITING_APPROVAL') state.drill = await api.get<DrillPage>(`/payroll-runs/${encodeURIComponent(runId)}/decisions`);
   });
+  if (state.run?.status === 'RELEASED') await followExport(runId, true);
   // Live progress: poll while the workflow is still running.
   if (state.run !== undefined && RUNNING.has(state.run.status)) poll = window.setTimeout(() => void openRun(runId), 1000);
 }
@@ -304,6 +374,7 @@ function runView(run: Run): Child[] {
         type: 'button',
         onclick: () => {
           window.clearTimeout(poll);
+          window.clearTimeout(exportPoll);
           state.run = undefined;
           void loadRuns();
         },
@@ -368,27 +439,12 @@ function runView(run: Run): Child[] {
                     state.approvedByMe = true;
                   } finally {
                     state.run = runOf(await api.get(`/payroll-runs/${encodeURIComponent(run.runId)}`));
+                    // The release starts the export job: follow it.
+                    if (state.run.status === 'RELEASED') void followExport(run.runId, true);
                   }
                 }),
             },
             t('approve'),
-          )
-        : '',
-      released
-        ? h(
-            'button',
-            {
-              type: 'button',
-              class: 'primary',
-              id: 'export',
-              onclick: () =>
-                void guarded(async () => {
-                  const res = await api.raw(`/payroll-runs/${encodeURIComponent(run.runId)}/export`);
-                  download(await res.blob(), `introflyt-${run.period}-${run.runId}.csv`);
-                  state.message = t('exported');
-                }),
-            },
-            t('export'),
           )
         : '',
       h('button', { type: 'button', id: 'drill', 'aria-expanded': String(state.showDrill), onclick: () => void guarded(async () => {
@@ -396,6 +452,7 @@ function runView(run: Run): Child[] {
         state.showDrill = true;
       }) }, t('drill')),
     ),
+    released ? exportView(run) : '',
     state.drill !== undefined && state.showDrill
       ? h(
           'div',
@@ -424,6 +481,42 @@ function runView(run: Run): Child[] {
         )
       : '',
   ];
+}
+
+function exportView(run: Run): Child {
+  const job = state.exportJob;
+  const phase = job?.phase ?? null;
+  return h(
+    'section',
+    { 'aria-label': t('exportTitle'), 'data-export-status': job?.status ?? 'LOADING' },
+    h('h3', {}, t('exportTitle')),
+    job === undefined
+      ? h('p', { role: 'status' }, t('loading'))
+      : h(
+          'div',
+          {},
+          h(
+            'p',
+            { role: 'status' },
+            h('label', { for: 'export-progress' }, t('progress')),
+            h('progress', { id: 'export-progress', max: 100, value: job.percent, 'data-percent': job.percent }),
+            ` ${job.percent} % · `,
+            job.status === 'NOT_STARTED' ? t('exportNotStarted') : phase === null ? '' : t(`export${phase}`, { done: job.done, total: job.total }),
+          ),
+          job.status === 'FAILED' ? h('p', { class: 'error' }, t('exportFailed', { reason: job.failure ?? '' })) : '',
+          job.file !== null ? h('p', { class: 'muted', 'data-export-file': job.file.sha256 }, t('exportFile', { filename: job.file.filename, lines: job.file.lines, sha: job.file.sha256.slice(0, 16) })) : '',
+          h(
+            'div',
+            { class: 'row' },
+            job.status === 'READY'
+              ? h('button', { type: 'button', class: 'primary', id: 'export', onclick: () => void downloadExport(run.runId) }, t('export'))
+              : job.status === 'FAILED' || job.status === 'NOT_STARTED'
+                ? h('button', { type: 'button', id: 'export-retry', onclick: () => void followExport(run.runId, true) }, t('exportRetry'))
+                : '',
+          ),
+          job.status === 'READY' ? h('p', { class: 'muted' }, t('linkNote')) : '',
+        ),
+  );
 }
 
 function render(): void {

@@ -25,5 +25,17 @@ export interface LanguagePack {
   readonly numberLocale: string;
   /** Written before a formatted amount (a currency code, not prose). */
   readonly currencyPrefix: string;
+  /** Writing direction: `rtl` for Arabic (the page mirrors, amounts and dates stay left to right inside it). */
+  readonly direction: 'ltr' | 'rtl';
+  /**
+   * Whether this text is the original or a translation, and whether a
+   * qualified translator (statsautorisert translatør or equivalent) has
+   * checked it. An unchecked translation opens its summary with a notice, in
+   * its own language, that the Norwegian text is the one that applies.
+   */
+  readonly translation: { readonly source: true } | { readonly source: false; readonly checkedByQualifiedTranslator: boolean };
   readonly messages: Catalog;
 }
+
+/** A translation no qualified translator has checked: its text says that the Norwegian text applies. */
+export const isUnchecked = (translation: LanguagePack['translation']): boolean => !translation.source && !translation.checkedByQualifiedTranslator;

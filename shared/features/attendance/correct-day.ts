@@ -21,19 +21,19 @@
  *   after a lost answer) returns the version it made.
  */
 import { createHash } from 'node:crypto';
-import type { CorrectionRecord } from '../../shared/adapters/attendance-repo.js';
-import type { Deps } from '../../shared/adapters/deps.js';
-import { canonicalJson } from '../../shared/domain/canonical-json.js';
-import { correctedPresentMinutes } from '../../shared/domain/attendance/day-correction.js';
-import { osloTime } from '../../shared/domain/attendance/oslo-time.js';
-import { isPublicHoliday } from '../../shared/domain/schedule/holidays.js';
-import { minuteOf, scheduleOn } from '../../shared/domain/schedule/schedule.js';
-import type { AuthContext } from '../../shared/http/auth.js';
-import { BadRequestError, ConflictError } from '../../shared/http/errors.js';
-import { noSuchParticipant, recordAccess, requireStaffAccess } from '../../shared/http/staff-access.js';
-import type { CorrectionView } from '../../shared/features/attendance/correction-view.js';
-import { correctionView } from '../../shared/features/attendance/correction-view.js';
-import type { CorrectionBody } from './schema.js';
+import type { CorrectionRecord } from '../../adapters/attendance-repo.js';
+import type { Deps } from '../../adapters/deps.js';
+import { canonicalJson } from '../../domain/canonical-json.js';
+import { correctedPresentMinutes } from '../../domain/attendance/day-correction.js';
+import { osloTime } from '../../domain/attendance/oslo-time.js';
+import { isPublicHoliday } from '../../domain/schedule/holidays.js';
+import { minuteOf, scheduleOn } from '../../domain/schedule/schedule.js';
+import type { AuthContext } from '../../http/auth.js';
+import { BadRequestError, ConflictError } from '../../http/errors.js';
+import { noSuchParticipant, recordAccess, requireStaffAccess } from '../../http/staff-access.js';
+import type { CorrectionView } from './correction-view.js';
+import { correctionView } from './correction-view.js';
+import type { CorrectionBody } from './correction-schema.js';
 
 export const PURPOSE = 'attendance-correction';
 
@@ -47,9 +47,20 @@ export interface CorrectedDay extends CorrectionView {
 
 const hashOf = (date: string, body: CorrectionBody) => `sha256:${createHash('sha256').update(canonicalJson({ date, ...body })).digest('hex')}`;
 
-export async function correctDay(deps: Deps, auth: AuthContext, participantId: string, date: string, body: CorrectionBody, route: string): Promise<CorrectedDay> {
-  await requireStaffAccess(deps, auth, participantId);
+/** A correction checked against the day and ready to write (or found already made by this same request). */
+export interface CorrectionPlan {
+  /** This exact request had already made this version (a retry): return it, write nothing. */
+  replay?: CorrectionRecord;
+  make(correctedAt: string): CorrectionRecord;
+  result(r: CorrectionRecord, created: boolean): CorrectedDay;
+}
 
+/**
+ * Every check of a correction of `date`, in the order above, after the staff
+ * access check and before anything is written (also used by an accepted
+ * correction request: functions/rights-adviser).
+ */
+export async function planCorrection(deps: Deps, auth: AuthContext, participantId: string, date: string, body: CorrectionBody): Promise<CorrectionPlan> {
   const now = osloTime(deps.clock.now().getTime());
   if (date > now.date) throw new BadRequestError('CORRECTION_DATE_IN_FUTURE', 'A day that has not come yet cannot be corrected');
   if (date === now.date && (body.present ?? []).some((p) => minuteOf(p.to) * 60 > now.secondOfDay))
@@ -77,14 +88,12 @@ export async function correctDay(deps: Deps, auth: AuthContext, participantId: s
   });
   if (body.expectedVersion !== current) {
     const mine = earlier.find((c) => c.version === body.expectedVersion + 1);
-    if (mine?.requestHash === requestHash) return result(mine, false);
-    throw new ConflictError('CORRECTION_CHANGED', `The day was corrected meanwhile (it is at version ${current}); reload and try again`);
+    if (mine?.requestHash === requestHash) return { replay: mine, make: () => mine, result };
+    throw correctionChanged(current);
   }
   if (body.present === null && (latest === undefined || latest.present === null))
     throw new BadRequestError('NO_CORRECTION_TO_WITHDRAW', 'The day has no correction in force; its check-ins already count');
-
-  const correctedAt = await recordAccess(deps, auth, participantId, 'WRITE', PURPOSE, route);
-  const record: CorrectionRecord = {
+  const make = (correctedAt: string): CorrectionRecord => ({
     participantId,
     municipality: auth.municipality,
     date,
@@ -95,10 +104,26 @@ export async function correctDay(deps: Deps, auth: AuthContext, participantId: s
     correctedByRole: auth.role,
     correctedByRef: auth.actorRef,
     requestHash,
-  };
+  });
+  return { make, result };
+}
+
+export const correctionChanged = (current?: number) =>
+  new ConflictError(
+    'CORRECTION_CHANGED',
+    current === undefined ? 'The day was corrected at the same time by someone else; reload and try again' : `The day was corrected meanwhile (it is at version ${current}); reload and try again`,
+  );
+
+export async function correctDay(deps: Deps, auth: AuthContext, participantId: string, date: string, body: CorrectionBody, route: string): Promise<CorrectedDay> {
+  await requireStaffAccess(deps, auth, participantId);
+  const plan = await planCorrection(deps, auth, participantId, date, body);
+  if (plan.replay !== undefined) return plan.result(plan.replay, false);
+
+  const correctedAt = await recordAccess(deps, auth, participantId, 'WRITE', PURPOSE, route);
+  const record = plan.make(correctedAt);
   const put = await deps.attendance.putCorrectionOnce(record);
-  if (put.created) return result(record, true);
+  if (put.created) return plan.result(record, true);
   // Another adviser (or this request's twin) took the version first.
-  if (put.existing.requestHash === requestHash) return result(put.existing, false);
-  throw new ConflictError('CORRECTION_CHANGED', 'The day was corrected at the same time by someone else; reload and try again');
+  if (put.existing.requestHash === record.requestHash) return plan.result(put.existing, false);
+  throw correctionChanged();
 }

@@ -10,8 +10,8 @@
  * correction the adviser saw, 0 for none (stale → 409 CORRECTION_CHANGED).
  */
 import * as z from 'zod';
-import { isValidIsoDate } from '../../shared/domain/calendar.js';
-import { participantPathSchema } from '../../shared/http/staff-access.js';
+import { isValidIsoDate } from '../../domain/calendar.js';
+import { participantPathSchema } from '../../http/staff-access.js';
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 

@@ -1,0 +1,153 @@
+/**
+ * A decision's explanation as PDF/A-2b (pdfkit 0.20: `subset: 'PDF/A-2b'`,
+ * embedded, subset TrueType fonts, XMP metadata, sRGB output intent).
+ *
+ * Font: DejaVu Sans from Debian's `fonts-dejavu-core` package
+ * (/usr/share/fonts/truetype/dejavu; licence: the Bitstream Vera licence with
+ * DejaVu's public-domain changes, which allows embedding and redistribution).
+ * It covers Norwegian (æ ø å), Ukrainian Cyrillic (ґ є і ї), Arabic and Dari
+ * (Arabic script, shaped by fontkit's Arabic shaper) and Somali (Latin), but
+ * not Tigrinya (Ethiopic): a text with a character the font lacks is refused
+ * (`MissingGlyphsError`) rather than rendered with empty boxes, and the
+ * package records which language is missing and why. Nothing is downloaded:
+ * `INTROFLYT_ARCHIVE_FONT` may name another font file on the machine.
+ *
+ * Right-to-left text: pdfkit has no bidirectional algorithm, so each RTL
+ * line is laid out here, right to left by runs: a run of Arabic-script words
+ * is handed to fontkit (which shapes it and orders its glyphs right to left),
+ * a run of other words (numbers, amounts, Latin) keeps its own order.
+ */
+import { readFileSync } from 'node:fs';
+import PDFDocument from 'pdfkit';
+
+export const DEFAULT_FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+export const RTL_LANGUAGES: ReadonlySet<string> = new Set(['ar', 'prs', 'fa', 'ps', 'ur', 'ckb']);
+const ARABIC = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]/;
+
+export class MissingGlyphsError extends Error {
+  constructor(readonly characters: string) {
+    super(`the font has no glyph for: ${characters}`);
+    this.name = 'MissingGlyphsError';
+  }
+}
+
+export interface PdfContent {
+  language: string;
+  title: string;
+  /** Label/value lines above the text. */
+  facts: readonly [string, string][];
+  text: string;
+  /** The document's date (ISO instant): the PDF's creation date, so the same decision gives the same dates. */
+  date: string;
+}
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+function fontPath(): string {
+  return process.env.INTROFLYT_ARCHIVE_FONT ?? DEFAULT_FONT;
+}
+
+let fontBytes: { path: string; bytes: Buffer } | undefined;
+function font(): Buffer {
+  const path = fontPath();
+  if (fontBytes?.path !== path) fontBytes = { path, bytes: readFileSync(path) };
+  return fontBytes.bytes;
+}
+
+/** The characters of `text` the font cannot draw (whitespace and controls aside). */
+export function missingGlyphs(doc: Doc, text: string): string {
+  const f = (doc as unknown as { _font: { font: { hasGlyphForCodePoint(c: number): boolean } } })._font.font;
+  const missing = new Set<string>();
+  for (const ch of text) if (!/\s|\p{Cc}/u.test(ch) && !f.hasGlyphForCodePoint(ch.codePointAt(0)!)) missing.add(ch);
+  return [...missing].join('');
+}
+
+/** An RTL line as runs in reading order (drawn from the right): each Arabic word, and each run of other words kept whole. */
+export function rtlRuns(line: string): string[] {
+  const words = line.split(/\s+/).filter((w) => w !== '');
+  const runs: { arabic: boolean; words: string[] }[] = [];
+  for (const w of words) {
+    const arabic = ARABIC.test(w);
+    const last = runs.at(-1);
+    if (last !== undefined && last.arabic === arabic) last.words.push(w);
+    else runs.push({ arabic, words: [w] });
+  }
+  // Arabic words one by one (fontkit drops the spaces of a reversed run); other runs whole, in their own order.
+  return runs.flatMap((r) => (r.arabic ? r.words : [r.words.join(' ')]));
+}
+
+function rtlParagraph(doc: Doc, paragraph: string, left: number, width: number): void {
+  const space = doc.widthOfString(' ');
+  // Break into lines by words (logical order), then draw each line's runs from the right.
+  const words = paragraph.split(/\s+/).filter((w) => w !== '');
+  const lines: string[][] = [];
+  let current: string[] = [];
+  for (const w of words) {
+    const trial = [...current, w].join(' ');
+    if (current.length > 0 && doc.widthOfString(trial) > width) {
+      lines.push(current);
+      current = [w];
+    } else current.push(w);
+  }
+  if (current.length > 0) lines.push(current);
+  for (const line of lines) {
+    let x = left + width;
+    const y = doc.y;
+    for (const run of rtlRuns(line.join(' '))) {
+      const w = doc.widthOfString(run);
+      x -= w;
+      doc.text(run, x, y, { lineBreak: false });
+      x -= space;
+    }
+    doc.x = left;
+    doc.y = y + doc.currentLineHeight(true);
+  }
+  if (lines.length === 0) doc.moveDown();
+}
+
+/** Renders the content as a PDF/A-2b document; throws MissingGlyphsError when the font cannot draw it. */
+export async function renderPdf(c: PdfContent): Promise<Buffer> {
+  const date = new Date(c.date);
+  const doc = new PDFDocument({
+    subset: 'PDF/A-2b',
+    pdfVersion: '1.7',
+    tagged: true,
+    lang: c.language,
+    displayTitle: true,
+    size: 'A4',
+    margin: 56,
+    info: { Title: c.title, Author: 'Introflyt', Subject: c.title, Creator: 'Introflyt', Producer: 'Introflyt (pdfkit)', CreationDate: date, ModDate: date },
+  });
+  doc.registerFont('body', font());
+  doc.font('body');
+  const all = [c.title, ...c.facts.flat(), c.text].join('\n');
+  const missing = missingGlyphs(doc, all);
+  if (missing !== '') {
+    doc.end();
+    throw new MissingGlyphsError(missing);
+  }
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (b: Buffer) => chunks.push(b));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const rtl = RTL_LANGUAGES.has(c.language);
+  const left = doc.page.margins.left;
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  const para = (s: string, size: number) => {
+    doc.fontSize(size);
+    if (rtl && ARABIC.test(s)) rtlParagraph(doc, s, left, width);
+    else doc.text(s, left, doc.y, { width, align: rtl ? 'right' : 'left' });
+  };
+  para(c.title, 15);
+  doc.moveDown(0.5);
+  for (const [label, value] of c.facts) para(`${label}: ${value}`, 9);
+  doc.moveDown();
+  for (const p of c.text.split('\n')) {
+    if (p.trim() === '') doc.moveDown(0.5);
+    else para(p, 10);
+  }
+  doc.end();
+  return done;
+}
