@@ -116,7 +116,7 @@ const sampleFor = (route: RouteDef) => SAMPLE_BODY[`${route.method} ${route.path
 const MATRIX_CASE = 'kl-00000000-0000-4000-8000-000000000001';
 
 /** POST routes that take no body: sent without one, so the call reaches the route's own checks. */
-const NO_BODY = new Set(['device-deactivate']);
+const NO_BODY = new Set(['device-deactivate', 'payroll-run-export-start', 'payroll-run-export-link', 'participant-device-access']);
 
 const QUERY: Readonly<Record<string, Record<string, string>>> = {
   'me-attendance': { month: '2026-10' },
