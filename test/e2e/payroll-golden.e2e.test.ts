@@ -15,7 +15,7 @@ import { getDeps } from '../../shared/adapters/deps.js';
 import type { CaseInput } from '../../shared/domain/case.js';
 import { parseCase } from '../../shared/domain/case.js';
 import { decide } from '../../shared/domain/engine.js';
-import { LAYER_ORDER } from '../../shared/domain/explanation/render.js';
+import { LANGUAGES, LAYER_ORDER } from '../../shared/domain/explanation/render.js';
 import { localWorkflow } from '../../infra/local/workflow-runner.js';
 import { captureLogs } from '../support/capture-logs.js';
 import { downloadExport, waitForExport } from '../support/export-download.js';
@@ -92,7 +92,7 @@ test('the month of every golden case through the real ASL: stored decision = eng
     const expected = decide(parseCase(seed.expectedCase));
     expect({ name, decision: stored!.decision }).toEqual({ name, decision: JSON.parse(JSON.stringify(expected)) });
     expect(stored!.input).toEqual(JSON.parse(JSON.stringify(parseCase(seed.expectedCase))));
-    expect(Object.keys(stored!.decision.explanation as object).sort()).toEqual(['en', 'nb']);
+    expect(Object.keys(stored!.decision.explanation as object).sort()).toEqual([...LANGUAGES].sort());
     payout += expected.payoutOre;
   }
   const totals = [views['5001'], views['5002'], views['5003']].map((v) => v.totals as { payoutOre: number; decided: number });
