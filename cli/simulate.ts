@@ -12,7 +12,7 @@
  *   {"file": "B.json", "error": {"code": "INVALID_CASE", "issues": [{"path": …, "message": …}]}}
  * The engine is loaded once for the whole batch. Exit 0 when every file was
  * decided, 2 otherwise (the other files are still decided and printed).
- * Error codes: the engine's (INVALID_CASE, G_MISSING) and FILE_UNREADABLE,
+ * Error codes: the engine's (INVALID_CASE, G_MISSING, PARAMETER_MISSING) and FILE_UNREADABLE,
  * INVALID_JSON.
  */
 import { readFileSync } from 'node:fs';

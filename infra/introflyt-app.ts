@@ -89,6 +89,8 @@ export function createIntroflytApp(options: IntroflytAppOptions): IntroflytApp {
     apiUrl: stateless.httpApi.url,
     routes: stateless.plans.flatMap((p) => p.routes),
     authDomainUrl: stateless.users.domain.baseUrl(),
+    // The pages' sign-in (web/src/lib/oidc.ts): both pools' domains and Cognito's API for GlobalSignOut.
+    signInOrigins: [stateless.users.domain.baseUrl(), stateless.users.staffDomain.baseUrl(), `https://cognito-idp.${stateless.region}.${stateless.urlSuffix}`],
     ...(webDir !== undefined ? { siteDir: webDir } : {}),
   });
 

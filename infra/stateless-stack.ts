@@ -15,12 +15,14 @@ import type { Construct } from 'constructs';
 import { AUDIT_VERIFIERS, AuditTrail } from './constructs/audit-trail.js';
 import { RetentionSchedule } from './constructs/retention-schedule.js';
 import { grantExportLink } from './constructs/exports-bucket.js';
+import { FunctionAlarms } from './constructs/function-alarms.js';
 import { IntroflytFunction } from './constructs/introflyt-function.js';
 import { IntroflytHttpApi, type ApiThrottle } from './constructs/http-api.js';
 import { PayrollWorkflow } from './constructs/payroll-workflow.js';
 import { SharedTables } from './constructs/shared-tables.js';
 import { widerAccess, type TableAccess } from './constructs/table-access.js';
 import { DEVICE_SCOPE, UserDirectory } from './constructs/user-directory.js';
+import { readSignInContext } from './sign-in-context.js';
 import { handlerEntry, PROJECT_ROOT } from './project.js';
 import { validateRoutes } from './route-validation.js';
 import { ROUTES, type RouteDef } from '../shared/contract/routes.js';
@@ -71,6 +73,8 @@ export function planFunctions(routes: readonly RouteDef[]): FunctionPlan[] {
 
 export class IntroflytStatelessStack extends Stack {
   readonly users: UserDirectory;
+  /** The pre-token-generation step of each pool (functions/pre-token). */
+  readonly preTokenFunctions: { participant: IntroflytFunction; staff: IntroflytFunction };
   /** The stateful stack's tables and key as this stack references them. */
   readonly data: SharedTables;
   readonly httpApi: IntroflytHttpApi;
@@ -113,7 +117,8 @@ export class IntroflytStatelessStack extends Stack {
     });
 
     // Kiosks are app clients of their own (client-credentials grant), not users in a group.
-    this.users = new UserDirectory(this, 'Users', { roles: ROLES.filter((r) => r !== 'kiosk') });
+    const signIn = readSignInContext(this);
+    this.users = new UserDirectory(this, 'Users', { roles: ROLES.filter((r) => r !== 'kiosk'), signIn });
 
     const functions = new Map<string, IntroflytFunction>();
     for (const plan of plans) {
@@ -124,7 +129,6 @@ export class IntroflytStatelessStack extends Stack {
         data: this.data,
         tables: plan.tables,
         logRetention,
-        ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
       });
       functions.set(plan.fn, fn);
     }
@@ -138,7 +142,7 @@ export class IntroflytStatelessStack extends Stack {
       ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
     });
     // Daily minimisation on the retention schedule (docs/retention.md).
-    this.retention = new RetentionSchedule(this, 'Retention', { data: this.data, entryFor, projectRoot: PROJECT_ROOT, logRetention, ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}) });
+    this.retention = new RetentionSchedule(this, 'Retention', { data: this.data, entryFor, projectRoot: PROJECT_ROOT, logRetention });
     for (const [fn, kind] of Object.entries(AUDIT_VERIFIERS)) {
       const f = functions.get(fn);
       if (f) this.auditTrail.grantVerify(f, kind);
@@ -154,7 +158,6 @@ export class IntroflytStatelessStack extends Stack {
           logRetention,
           exportBucket: this.data.exportBucket,
           exportBucketArnExport: this.data.exportBucketArnExport,
-          ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
         })
       : undefined;
     // The routes that start executions: a month's run, and the export job (by the releasing approval, or on request).
@@ -190,7 +193,6 @@ export class IntroflytStatelessStack extends Stack {
           data: this.data,
           tables: { participants: 'r' },
           logRetention,
-          ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
         })
       : undefined;
     this.kioskAuthorizer?.function.addEnvironment('TOKEN_ISSUER', this.users.issuerUrl);
@@ -203,6 +205,8 @@ export class IntroflytStatelessStack extends Stack {
     if (assign) {
       this.users.staffPool.grant(assign.function, 'cognito-idp:ListUsers', 'cognito-idp:AdminListGroupsForUser');
       assign.function.addEnvironment('STAFF_DIRECTORY', `cognito:${this.users.staffPool.userPoolId}`);
+      // Federated staff have no pool groups: their roles come from the directory's groups through this table (issue 13).
+      assign.function.addEnvironment('STAFF_GROUPS', JSON.stringify(signIn.staffGroups));
     }
 
     this.httpApi = new IntroflytHttpApi(this, 'Http', {
@@ -218,11 +222,44 @@ export class IntroflytStatelessStack extends Stack {
       ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
     });
 
+    // The token step of both pools (functions/pre-token): reads the participants' national-id index and, at a
+    // participant's ID-porten sign-in, ends their device bindings (the activation path ends there).
+    const preToken = (['participant', 'staff'] as const).map((pool) => {
+      const fn = new IntroflytFunction(this, `Fn-pre-token-${pool}`, {
+        fn: `pre-token-${pool}`,
+        entry: entryFor('pre-token'),
+        projectRoot: PROJECT_ROOT,
+        data: this.data,
+        tables: pool === 'participant' ? { participants: 'rw' } : {},
+        logRetention: this.logRetention,
+      });
+      fn.function.addEnvironment('POOL_KIND', pool);
+      fn.function.addEnvironment('MUNICIPALITIES', JSON.stringify(signIn.municipalities));
+      if (pool === 'staff') {
+        fn.function.addEnvironment('STAFF_GROUPS', JSON.stringify(signIn.staffGroups));
+        fn.function.addEnvironment('MFA_VALUES', JSON.stringify(signIn.staffDirectory.mfaValues));
+      }
+      return fn;
+    });
+    this.preTokenFunctions = { participant: preToken[0]!, staff: preToken[1]! };
+    this.users.addPreTokenTriggers(preToken[0]!.function, preToken[1]!.function);
+
+    // Every function of this stack alarmed on errors and throttles, five to an alarm (function-alarms.ts).
+    new FunctionAlarms(this, 'FunctionAlarms', {
+      functions: this.node.findAll().filter((c): c is IntroflytFunction => c instanceof IntroflytFunction),
+      ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
+    });
+
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url });
     new CfnOutput(this, 'UserPoolId', { value: this.users.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.users.client.userPoolClientId });
     new CfnOutput(this, 'DeviceTokenUrl', { value: `${this.users.domain.baseUrl()}/oauth2/token`, description: 'kiosks: client-credentials grant, scope introflyt/checkin' });
     new CfnOutput(this, 'StaffUserPoolId', { value: this.users.staffPool.userPoolId });
     new CfnOutput(this, 'StaffUserPoolClientId', { value: this.users.staffClient.userPoolClientId });
+    // What the pages' build needs (web/build.ts INTROFLYT_COGNITO_*; docs/deploy.md).
+    new CfnOutput(this, 'SignInDomain', { value: this.users.domain.baseUrl(), description: 'INTROFLYT_COGNITO_DOMAIN' });
+    new CfnOutput(this, 'StaffSignInDomain', { value: this.users.staffDomain.baseUrl(), description: 'INTROFLYT_COGNITO_STAFF_DOMAIN' });
+    new CfnOutput(this, 'SignInRedirectUri', { value: `${this.users.domain.baseUrl()}/oauth2/idpresponse`, description: 'register at ID-porten (Digdir self-service) as redirect URI' });
+    new CfnOutput(this, 'StaffSignInRedirectUri', { value: `${this.users.staffDomain.baseUrl()}/oauth2/idpresponse`, description: 'register in the Entra ID app registration as redirect URI' });
   }
 }

@@ -16,6 +16,8 @@ export interface IntroflytWebStackProps extends StackProps {
   siteDir?: string;
   /** The user pool's Cognito domain URL: the kiosks' token endpoint is served under the pages' origin. */
   authDomainUrl?: string;
+  /** Origins the pages' sign-in fetches from (the CSP's connect-src): the pools' domains and Cognito's API. */
+  signInOrigins?: readonly string[];
 }
 
 /** First path segment of each route: the CloudFront behaviours that go to the API. */
@@ -43,6 +45,7 @@ export class IntroflytWebStack extends Stack {
       apiPrefixes: apiPrefixes(props.routes),
       ...(props.siteDir !== undefined ? { siteDir: props.siteDir } : {}),
       ...(props.authDomainUrl !== undefined ? { authDomainUrl: props.authDomainUrl } : {}),
+      ...(props.signInOrigins !== undefined ? { connectSources: props.signInOrigins } : {}),
     });
     new CfnOutput(this, 'PagesUrl', { value: this.site.url, description: 'kiosk/, participant/, adviser/, payroll/ under this URL' });
     new CfnOutput(this, 'PagesBucket', { value: this.site.bucket.bucketName });

@@ -61,13 +61,37 @@ async function callerOf(deps: Deps, auth: AuthContext, body: CheckinBody): Promi
   return { role: 'kiosk', credential: { kind: identification.kind, secretHash: identification.secretHash }, identification };
 }
 
-async function receiptOf(deps: Deps, r: CheckinRecord, known?: ParticipantIdentity): Promise<CheckinReceipt> {
-  const identity = known ?? (await deps.participants.getIdentity(r.participantId));
+/**
+ * The receipt's initial per participant, remembered in this process for at
+ * most INITIAL_MAX_AGE_MS, so a check-in reads nothing before its one write
+ * (quality.md P3). What that age allows: a changed given name shows on
+ * receipts up to 10 minutes later, and an identity item deleted while its
+ * file stays open (the file itself is checked by every write) is noticed up
+ * to 10 minutes later. The file check is never remembered.
+ */
+const INITIAL_MAX_AGE_MS = 10 * 60_000;
+const INITIAL_CACHE_LIMIT = 10_000;
+const initials = new Map<string, { initial: string; at: number }>();
+
+/** The initial, or undefined when the participant has no identity item. */
+async function initialFor(deps: Deps, participantId: string): Promise<string | undefined> {
+  const at = performance.now();
+  const hit = initials.get(participantId);
+  if (hit !== undefined && at - hit.at < INITIAL_MAX_AGE_MS) return hit.initial;
+  const identity: ParticipantIdentity | undefined = await deps.participants.getIdentity(participantId);
+  if (identity === undefined) return undefined;
+  if (initials.size >= INITIAL_CACHE_LIMIT) initials.clear();
+  const initial = initialOf(identity.givenName ?? '');
+  initials.set(participantId, { initial, at });
+  return initial;
+}
+
+async function receiptOf(deps: Deps, r: CheckinRecord, known?: string): Promise<CheckinReceipt> {
   return {
     receiptId: r.receiptId,
     eventId: r.eventId,
     type: r.type,
-    participantInitial: initialOf(identity?.givenName ?? ''),
+    participantInitial: known ?? (await initialFor(deps, r.participantId)) ?? initialOf(''),
     recordedAt: r.recordedAt,
     deviceTime: r.deviceTime,
   };
@@ -102,7 +126,11 @@ async function refuse(deps: Deps, auth: AuthContext, body: CheckinBody, particip
 }
 
 export async function recordCheckin(deps: Deps, auth: AuthContext, body: CheckinBody, log: RequestLog): Promise<CheckinReceipt> {
-  const caller = await callerOf(deps, auth, body);
+  const caller = await callerOf(deps, auth, body).catch(async (error: unknown) => {
+    // An app's refusal answers for its file first (see fileFirst below).
+    if (auth.role === 'participant') await requireActiveParticipant(deps, auth);
+    throw error;
+  });
   const request: CheckinRequest = {
     eventId: body.eventId,
     type: body.type,
@@ -141,10 +169,19 @@ export async function recordCheckin(deps: Deps, auth: AuthContext, body: Checkin
   }
 
   const now = deps.clock.now();
-  // Side by side: the time verdict (it may read the policy) and the identity (the receipt's initial; a participant login must have a file).
-  const [verdict, identity] = await Promise.all([judgeTime(deps, auth, body, now.getTime()), deps.participants.getIdentity(participantId)]);
-  if (identity === undefined) throw new UnauthenticatedError('UNKNOWN_PARTICIPANT', 'No participant file for this login');
+  // An app's file was not read by the middleware (the write below carries the check): any refusal before the
+  // write answers for the file first, as the middleware would have.
+  const fileFirst = async () => {
+    if (caller.role === 'participant') await requireActiveParticipant(deps, auth);
+  };
+  // Side by side: the time verdict (it may read the policy) and the receipt's initial (remembered: initialFor).
+  const [verdict, initial] = await Promise.all([judgeTime(deps, auth, body, now.getTime()), initialFor(deps, participantId)]);
+  if (initial === undefined) {
+    await fileFirst();
+    throw new UnauthenticatedError('UNKNOWN_PARTICIPANT', 'No participant file for this login');
+  }
   if (verdict.verdict !== 'OK') {
+    await fileFirst();
     // The window applies to new events only: a recorded event is answered whenever its replay comes (R3).
     const recorded = caller.role === 'participant' ? await deps.attendance.getEvent(body.eventId) : undefined;
     if (recorded !== undefined) return replay(deps, recorded, requestHash, log);
@@ -178,10 +215,24 @@ export async function recordCheckin(deps: Deps, auth: AuthContext, body: Checkin
     source: app ? 'app' : 'kiosk',
   };
   // Create-once first (one write, no read before it): the condition tells a new event from a
-  // replay or a concurrent duplicate, which are answered from the stored record.
+  // replay or a concurrent duplicate, which are answered from the stored record. An app's write carries the
+  // file check (issue 8 item 7) in the same transaction: one request, and a file closed or deleted a moment
+  // ago refuses it at once, as the middleware's consistent read did. A kiosk checked the file above.
+  const put = caller.role === 'participant' ? await deps.attendance.putEventOnceIf(record, deps.participants.openFileConditions(participantId, auth.municipality)) : await deps.attendance.putEventOnce(record);
+  if (put === 'conditions-failed') {
+    // Says which (no file, another municipality, closed); nothing was written.
+    await requireActiveParticipant(deps, auth);
+    // Reopened in between: the file check now passes, so the write goes ahead as for any open file.
+    return recordAgain(deps, record, requestHash, initial, log);
+  }
+  if (!put.created) log.append({ replay: true });
+  return receiptOf(deps, put.created ? record : sameRequest(put.existing, requestHash), initial);
+}
+
+async function recordAgain(deps: Deps, record: CheckinRecord, requestHash: string, initial: string, log: RequestLog): Promise<CheckinReceipt> {
   const put = await deps.attendance.putEventOnce(record);
   if (!put.created) log.append({ replay: true });
-  return receiptOf(deps, put.created ? record : sameRequest(put.existing, requestHash), identity);
+  return receiptOf(deps, put.created ? record : sameRequest(put.existing, requestHash), initial);
 }
 
 /**

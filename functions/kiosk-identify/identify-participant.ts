@@ -13,6 +13,7 @@ import { requireActiveParticipant } from '../../shared/http/participant-guard.js
 import { identifyAtKiosk, presented, requireActiveKiosk } from '../../shared/features/checkin/identify.js';
 import type { IdentificationAnswer, identifyBodySchema } from './schema.js';
 import type * as z from 'zod';
+import { languageOf } from '../../shared/contract/languages.js';
 
 /** Long enough to choose (the kiosk clears an untouched step after 30 s), short enough that a forgotten one is soon useless. */
 export const IDENTIFICATION_SECONDS = 120;
@@ -28,8 +29,9 @@ export async function identifyParticipant(deps: Deps, auth: AuthContext, body: z
   const now = deps.clock.now();
   const expiresAt = Math.floor(now.getTime() / 1000) + IDENTIFICATION_SECONDS;
   const identificationId = deps.ids.newId('idn');
-  const [identity] = await Promise.all([
+  const [identity, profile] = await Promise.all([
     deps.participants.getIdentity(identified.participantId),
+    deps.participants.getProfile(identified.participantId),
     deps.kiosk.putIdentification({
       identificationId,
       participantId: identified.participantId,
@@ -41,5 +43,6 @@ export async function identifyParticipant(deps: Deps, auth: AuthContext, body: z
       expiresAt,
     }),
   ]);
-  return { identificationId, participantInitial: initialOf(identity?.givenName ?? ''), expiresAt: new Date(expiresAt * 1000).toISOString() };
+  // The kiosk switches to the person's language once the PIN is known to be theirs.
+  return { identificationId, participantInitial: initialOf(identity?.givenName ?? ''), expiresAt: new Date(expiresAt * 1000).toISOString(), language: languageOf(profile?.language) };
 }

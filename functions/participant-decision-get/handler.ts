@@ -9,5 +9,5 @@ const ROUTE = routeOf('participant-decision-get');
 export const handler = httpHandler({ fn: 'participant-decision-get', path: participantPeriodPathSchema }, async ({ auth, path, deps, log }) => {
   log.append({ participantRef: path.id, period: path.period });
   await beginAdviserRead(deps, auth, path.id, 'decision-read', ROUTE);
-  return ok(await readDecision(deps, path.id, path.period));
+  return ok(await readDecision(deps, path.id, path.period, true));
 });

@@ -9,6 +9,7 @@
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { recordAccess } from '../../shared/http/staff-access.js';
+import type { ParticipantListResponse } from '../../shared/contract/responses.js';
 
 export const PURPOSE = 'participant-list';
 
@@ -37,5 +38,5 @@ export async function listParticipants(deps: Deps, auth: AuthContext, route: str
   const participants = rows
     .filter((r): r is ParticipantSummary => r !== undefined)
     .sort((a, b) => a.familyName.localeCompare(b.familyName, 'nb') || a.givenName.localeCompare(b.givenName, 'nb') || (a.participantId < b.participantId ? -1 : 1));
-  return { participants };
+  return { participants } satisfies ParticipantListResponse;
 }

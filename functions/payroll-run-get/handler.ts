@@ -8,5 +8,5 @@ export const handler = httpHandler({ fn: 'payroll-run-get', path: runPathSchema 
   const run = await deps.payrollRuns.getRun(path.id);
   // Another municipality's run is as unknown as a missing one.
   if (run === undefined || run.municipalityCode !== auth.municipality) throw new NotFoundError('No such payroll run');
-  return ok(runView(run));
+  return ok(runView(run, auth.actorRef));
 });

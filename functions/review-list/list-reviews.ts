@@ -28,6 +28,7 @@ import { grossOre } from '../../shared/domain/payroll/resolution.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import type { ResolutionView } from '../../shared/features/decisions/decision-view.js';
 import { resolutionView, resolutionsByKey } from '../../shared/features/decisions/decision-view.js';
+import type { ReviewListResponse } from '../../shared/contract/responses.js';
 
 export const PURPOSE = 'decision-review-queue';
 const PARALLEL = 8;
@@ -113,5 +114,5 @@ export async function listReviews(deps: Deps, auth: AuthContext, q: ReviewQuery,
   const at = deps.clock.now().toISOString();
   for (let i = 0; i < shown.length; i += PARALLEL)
     await Promise.all(shown.slice(i, i + PARALLEL).map((participantId) => deps.audit.recordStaffRead({ actor: auth.actorRef, role: auth.role, participantId, purpose: PURPOSE, route, at })));
-  return { reviews: orderReviews(wanted) };
+  return { reviews: orderReviews(wanted) } satisfies ReviewListResponse;
 }

@@ -76,7 +76,6 @@ export class AuditTrail extends Construct {
         tables: {},
         logRetention: props.logRetention,
         timeout,
-        ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
       });
 
     this.sealer = fn(AUDIT_TRAIL_FUNCTIONS[0], Duration.minutes(1));

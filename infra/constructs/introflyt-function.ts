@@ -7,7 +7,6 @@
  * on errors and throttles.
  */
 import { Duration } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, MathExpression, TreatMissingData, type IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
 import { Role as IamRole, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -31,8 +30,6 @@ export interface IntroflytFunctionProps {
   logRetention: RetentionDays;
   memorySize?: number;
   timeout?: Duration;
-  /** Where alarms notify; none means alarms are visible in CloudWatch only. */
-  alarmAction?: IAlarmAction;
 }
 
 /**
@@ -43,14 +40,15 @@ export const ESM_REQUIRE_BANNER =
   "import { createRequire as __introflytCreateRequire } from 'node:module'; const require = __introflytCreateRequire(import.meta.url);";
 
 export class IntroflytFunction extends Construct {
+  /** The function's name in the route table and the bundles (its alarm group names it: function-alarms.ts). */
+  readonly fn: string;
   readonly function: NodejsFunction;
   readonly logGroup: LogGroup;
-  /** Errors or throttles of this function in the last minute. */
-  readonly failuresAlarm: Alarm;
   readonly tableAccess: Readonly<Partial<Record<TableKey, TableAccess>>>;
 
   constructor(scope: Construct, id: string, props: IntroflytFunctionProps) {
     super(scope, id);
+    this.fn = props.fn;
     this.tableAccess = { ...props.tables };
 
     // Encrypted with the logs key (quality.md S8; its key policy admits CloudWatch Logs, infra/stateful-stack.ts).
@@ -95,25 +93,6 @@ export class IntroflytFunction extends Construct {
 
     grantTableAccess(this.function, props.data.tables, props.data.dataKey, props.tables);
 
-    // One alarm per function on errors + throttles (metric math): two alarms each would take the
-    // stateless stack past CloudFormation's 500 resources; either still alarms within the minute.
-    this.failuresAlarm = new Alarm(this, 'FailuresAlarm', {
-      metric: new MathExpression({
-        expression: 'errors + throttles',
-        usingMetrics: {
-          errors: this.function.metricErrors({ period: Duration.minutes(1), statistic: 'Sum' }),
-          throttles: this.function.metricThrottles({ period: Duration.minutes(1), statistic: 'Sum' }),
-        },
-        period: Duration.minutes(1),
-        label: `${props.fn} errors + throttles`,
-      }),
-      alarmDescription: `Introflyt ${props.fn}: errors or throttles in the last minute`,
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
-    if (props.alarmAction) this.failuresAlarm.addAlarmAction(props.alarmAction);
   }
 }
 

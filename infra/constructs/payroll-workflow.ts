@@ -25,7 +25,6 @@
  */
 import { ArnFormat, Duration, RemovalPolicy, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import { Grant, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import type { IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import {
@@ -96,7 +95,6 @@ export interface PayrollWorkflowProps {
   entryFor: (fn: string) => string;
   projectRoot: string;
   logRetention: RetentionDays;
-  alarmAction?: IAlarmAction;
   /** @default DEFAULT_MAX_CONCURRENCY */
   maxConcurrency?: number;
   /** Where ExportFile writes the export files (the stateful stack's exports bucket). */
@@ -128,7 +126,6 @@ export class PayrollWorkflow extends Construct {
           logRetention: props.logRetention,
           // A batch of 100 decisions with explanations in two languages, or a whole run's export: more memory is more CPU.
           ...(state === 'ComputeBatch' || state === 'ExportFile' ? { memorySize: 1024, timeout: Duration.minutes(5) } : { timeout: Duration.minutes(1) }),
-          ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
         }),
       );
     }

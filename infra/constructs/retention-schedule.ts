@@ -9,7 +9,6 @@ import { Duration } from 'aws-cdk-lib';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { IntroflytFunction } from './introflyt-function.js';
 import type { SharedTables } from './shared-tables.js';
@@ -21,7 +20,6 @@ export interface RetentionScheduleProps {
   entryFor: (fn: string) => string;
   projectRoot: string;
   logRetention: RetentionDays;
-  alarmAction?: IAlarmAction;
 }
 
 export class RetentionSchedule extends Construct {
@@ -39,7 +37,6 @@ export class RetentionSchedule extends Construct {
       logRetention: props.logRetention,
       timeout: Duration.minutes(15),
       memorySize: 512,
-      ...(props.alarmAction ? { alarmAction: props.alarmAction } : {}),
     });
     this.rule = new Rule(this, 'Schedule', {
       description: 'Introflyt: daily retention run (minimise kiosk metadata, correction-request text and health detail on schedule)',

@@ -58,6 +58,16 @@ export interface StaticSiteProps {
   authDomainUrl?: string;
   /** @default PRICE_CLASS_100 (Europe and North America edge locations) */
   priceClass?: PriceClass;
+  /**
+   * Origins the pages fetch from beyond their own, added to the CSP's connect-src: the pages'
+   * sign-in (issue 13) calls the staff pool's domain (token, revoke) and Cognito's API (GlobalSignOut).
+   */
+  connectSources?: readonly string[];
+}
+
+/** The pages' CSP with more connect-src origins (none: SITE_CSP itself). */
+export function siteCsp(connectSources: readonly string[] = []): string {
+  return connectSources.length === 0 ? SITE_CSP : SITE_CSP.replace("connect-src 'self'", `connect-src 'self' ${connectSources.join(' ')}`);
 }
 
 /** `/kiosk/` → `/kiosk/index.html`; `/kiosk` → `/kiosk/index.html`. CloudFront Functions runtime 2.0. */
@@ -103,7 +113,7 @@ export class StaticSite extends Construct {
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Introflyt pages: CSP, HSTS, no framing, no referrer',
       securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: SITE_CSP, override: true },
+        contentSecurityPolicy: { contentSecurityPolicy: siteCsp(props.connectSources), override: true },
         strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
         contentTypeOptions: { override: true },

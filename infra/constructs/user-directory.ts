@@ -27,15 +27,44 @@
  * checks them (infra/constructs/http-api.ts). `custom:deviceId` stays in the
  * schema (custom attributes cannot be removed) but no token is trusted for it.
  *
- * Locally (`npm start`) one demo issuer stands in for both pools, without
- * passwords or MFA: it is a demo and listens on this machine only.
+ * Sign-in (issue 13): nobody has a password in either pool. Each pool
+ * federates one OpenID Connect identity provider, and its page client allows
+ * only that provider, the authorization-code grant (the pages use PKCE) and
+ * refresh tokens, no SRP or password flow:
+ *
+ * - participants: ID-porten (`IdPorten`); its `pid` (national id) is mapped
+ *   to `custom:nationalId`, which the pre-token step looks up in the
+ *   participants' national-id index (first sign-in finds the file the adviser
+ *   registered) and suppresses from every token;
+ * - staff: the municipality's directory (`StaffDirectory`, Entra ID over
+ *   OIDC); its `groups` and `amr` claims are mapped to `custom:idpGroups` and
+ *   `custom:amr`, from which the pre-token step derives roles and municipality
+ *   (the group table in `introflyt:signIn`) and requires a second factor.
+ *   Cognito's MFA (required, TOTP, above) does not apply to federated
+ *   sign-ins: the directory's conditional access gives the second factor.
+ *
+ * Every municipality-supplied value (issuers, client ids, secret names, group
+ * ids, the pages' URL) comes from the CDK context `introflyt:signIn`
+ * (infra/sign-in-context.ts). The pre-token functions are attached by the
+ * stateless stack (`addPreTokenTriggers`).
+ *
+ * Locally (`npm start`) an OpenID Connect provider (infra/local/oidc-provider.ts)
+ * stands in for both pools and both identity providers, with the same token step.
  */
-import { Aws, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy, SecretValue, Stack } from 'aws-cdk-lib';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import {
   AccountRecovery,
   ClientAttributes,
   FeaturePlan,
+  LambdaVersion,
   Mfa,
+  OAuthScope,
+  OidcAttributeRequestMethod,
+  ProviderAttribute,
+  UserPoolClientIdentityProvider,
+  UserPoolIdentityProviderOidc,
+  UserPoolOperation,
   ResourceServerScope,
   StandardThreatProtectionMode,
   StringAttribute,
@@ -48,6 +77,7 @@ import {
 import { Construct } from 'constructs';
 import type { Role } from '../../shared/contract/roles.js';
 import { STAFF_ROLES } from '../../shared/contract/roles.js';
+import type { SignInContext } from '../sign-in-context.js';
 
 /** Token claims handlers rely on; the local runtime issues the same names. */
 export const CUSTOM_ATTRIBUTES = ['municipality', 'participantId', 'deviceId'] as const;
@@ -64,7 +94,16 @@ export interface UserDirectoryProps {
    * @default `introflyt-<account id>`
    */
   domainPrefix?: string;
+  /** The municipality's sign-in values (CDK context `introflyt:signIn`). */
+  signIn: SignInContext;
 }
+
+/** The federated providers' names in the pools (the pages pass them as `identity_provider`). */
+export const PARTICIPANT_IDP = 'IdPorten';
+export const STAFF_IDP = 'StaffDirectory';
+/** The pages the clients redirect back to (web/src/lib/session.ts uses the page's own URL). */
+export const PARTICIPANT_PAGES = ['/participant/'] as const;
+export const STAFF_PAGES = ['/adviser/', '/payroll/'] as const;
 
 /** The resource server and scope kiosks' tokens carry. */
 export const RESOURCE_SERVER = 'introflyt';
@@ -121,6 +160,10 @@ export class UserDirectory extends Construct {
   readonly staffPool: UserPool;
   readonly staffClient: UserPoolClient;
   readonly staffIssuerUrl: string;
+  readonly staffDomain: UserPoolDomain;
+  /** The federated identity providers: ID-porten (participants) and the municipality's directory (staff). */
+  readonly idPorten: UserPoolIdentityProviderOidc;
+  readonly staffDirectory: UserPoolIdentityProviderOidc;
 
   constructor(scope: Construct, id: string, props: UserDirectoryProps) {
     super(scope, id);
@@ -128,8 +171,11 @@ export class UserDirectory extends Construct {
     const staffRoles = props.roles.filter((r) => STAFF_ROLES.includes(r));
     const otherRoles = props.roles.filter((r) => !STAFF_ROLES.includes(r));
 
+    const common = commonPoolProps();
     this.userPool = new UserPool(this, 'UserPool', {
-      ...commonPoolProps(),
+      ...common,
+      // ID-porten's `pid`, written by Cognito at every federated sign-in (so mutable); read only by the pre-token step.
+      customAttributes: { ...common.customAttributes, nationalId: new StringAttribute({ minLen: 11, maxLen: 11, mutable: true }) },
       // Not required here: participants (ID-porten later) and kiosks (client credentials) have no
       // second factor in this pool (see the COG2 acknowledgement in infra/nag.ts). Staff: staffPool.
       mfa: Mfa.OPTIONAL,
@@ -140,11 +186,18 @@ export class UserDirectory extends Construct {
       this.userPool.addGroup(`Group-${role}`, { groupName: role, description: `Introflyt role ${role}` });
     }
 
-    const clientOptions = {
+    const signIn = props.signIn;
+    // Federated only: no SRP, password or custom flow (authFlows all off leaves refresh tokens only), the code grant.
+    const clientOptions = (pages: readonly string[], idp: UserPoolIdentityProviderOidc) => ({
       generateSecret: false,
-      // Sign-in from the web pages and kiosks with SRP only: no plain-password flow.
-      authFlows: { userSrp: true },
-      disableOAuth: true,
+      authFlows: { userSrp: false, userPassword: false, adminUserPassword: false, custom: false },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID],
+        callbackUrls: pages.map((p) => `${signIn.siteUrl}${p}`),
+        logoutUrls: pages.map((p) => `${signIn.siteUrl}${p}`),
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.custom(idp.providerName)],
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
       accessTokenValidity: tokenValidity,
@@ -155,11 +208,35 @@ export class UserDirectory extends Construct {
         .withCustomAttributes(...CUSTOM_ATTRIBUTES),
       // Users may set their language, never an ownership claim.
       writeAttributes: new ClientAttributes().withStandardAttributes({ locale: true }),
-    };
-    this.client = this.userPool.addClient('WebClient', clientOptions);
+    });
+    /**
+     * One federated OpenID Connect provider of a pool, with the values the municipality supplied.
+     * The client secret is a Secrets Manager dynamic reference, resolved by CloudFormation at deploy
+     * time: it never appears in the template (docs/deploy.md puts it there).
+     */
+    const federate = (pool: UserPool, name: string, provider: SignInContext['idPorten'], custom: Record<string, string>) =>
+      new UserPoolIdentityProviderOidc(this, name, {
+        userPool: pool,
+        name,
+        issuerUrl: provider.issuer,
+        clientId: provider.clientId,
+        clientSecret: SecretValue.secretsManager(provider.clientSecretName).unsafeUnwrap(),
+        scopes: ['openid', 'profile'],
+        attributeRequestMethod: OidcAttributeRequestMethod.GET,
+        attributeMapping: { custom: Object.fromEntries(Object.entries(custom).map(([attr, claim]) => [attr, ProviderAttribute.other(claim)])) },
+      });
+    this.idPorten = federate(this.userPool, PARTICIPANT_IDP, signIn.idPorten, { 'custom:nationalId': 'pid' });
+    this.client = this.userPool.addClient('WebClient', clientOptions(PARTICIPANT_PAGES, this.idPorten));
+    this.client.node.addDependency(this.idPorten);
 
     this.staffPool = new UserPool(this, 'StaffPool', {
-      ...commonPoolProps(),
+      ...common,
+      // The directory's group ids and authentication methods, written at every federated sign-in; read only by the pre-token step.
+      customAttributes: {
+        ...common.customAttributes,
+        idpGroups: new StringAttribute({ minLen: 1, maxLen: 2048, mutable: true }),
+        amr: new StringAttribute({ minLen: 1, maxLen: 256, mutable: true }),
+      },
       // Every staff sign-in needs the code from an authenticator app; a new user sets one up first.
       // No `deviceTracking`: a remembered device may skip the second factor, which would undo the requirement.
       mfa: Mfa.REQUIRED,
@@ -168,17 +245,31 @@ export class UserDirectory extends Construct {
     for (const role of staffRoles) {
       this.staffPool.addGroup(`StaffGroup-${role}`, { groupName: role, description: `Introflyt role ${role}` });
     }
-    this.staffClient = this.staffPool.addClient('StaffWebClient', clientOptions);
+    this.staffDirectory = federate(this.staffPool, STAFF_IDP, signIn.staffDirectory, { 'custom:idpGroups': 'groups', 'custom:amr': signIn.staffDirectory.mfaClaim });
+    this.staffClient = this.staffPool.addClient('StaffWebClient', clientOptions(STAFF_PAGES, this.staffDirectory));
+    this.staffClient.node.addDependency(this.staffDirectory);
 
     this.resourceServer = this.userPool.addResourceServer('Api', {
       identifier: RESOURCE_SERVER,
       userPoolResourceServerName: 'Introflyt API',
       scopes: [new ResourceServerScope({ scopeName: CHECKIN_SCOPE, scopeDescription: 'A kiosk identifies participants and records their check-ins and check-outs' })],
     });
-    this.domain = this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: props.domainPrefix ?? `introflyt-${Aws.ACCOUNT_ID}` } });
+    this.domain = this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: signIn.domainPrefixes?.participant ?? props.domainPrefix ?? `introflyt-${Aws.ACCOUNT_ID}` } });
+    // The staff pool's hosted sign-in: where the staff pages start the federated sign-in.
+    this.staffDomain = this.staffPool.addDomain('StaffDomain', { cognitoDomain: { domainPrefix: signIn.domainPrefixes?.staff ?? `introflyt-staff-${Aws.ACCOUNT_ID}` } });
 
     const stack = Stack.of(this);
     this.issuerUrl = `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${this.userPool.userPoolId}`;
     this.staffIssuerUrl = `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${this.staffPool.userPoolId}`;
+  }
+
+  /**
+   * The pre-token-generation step (functions/pre-token) on each pool, event
+   * version 2 (claims and groups of the ID token; kiosks' client-credentials
+   * tokens do not invoke it).
+   */
+  addPreTokenTriggers(participantFn: IFunction, staffFn: IFunction): void {
+    this.userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, participantFn, LambdaVersion.V2_0);
+    this.staffPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, staffFn, LambdaVersion.V2_0);
   }
 }

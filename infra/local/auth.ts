@@ -34,6 +34,8 @@ export interface TokenRequest {
   municipality: string;
   participantId?: string;
   deviceId?: string;
+  /** `custom:deviceBinding`: a participant's bound device (the activation path). */
+  deviceBinding?: string;
   /** `cognito:username`, e.g. `adviser1`. */
   username?: string;
   ttlSeconds?: number;
@@ -56,7 +58,7 @@ export interface AccessTokenRequest {
 /** `requestContext.authorizer.jwt.claims` as API Gateway delivers it. */
 export type ApiGatewayClaims = Record<string, string>;
 
-export type VerifyFailure = 'MISSING' | 'MALFORMED' | 'SIGNATURE' | 'EXPIRED' | 'NOT_YET_VALID' | 'ISSUER' | 'AUDIENCE' | 'ALGORITHM';
+export type VerifyFailure = 'MISSING' | 'MALFORMED' | 'SIGNATURE' | 'EXPIRED' | 'NOT_YET_VALID' | 'ISSUER' | 'AUDIENCE' | 'ALGORITHM' | 'SIGNED_OUT';
 
 export type VerifyResult =
   | { ok: true; claims: ApiGatewayClaims; payload: JWTPayload }
@@ -77,6 +79,14 @@ export interface LocalIssuer {
   verify(tokenOrHeader: string | undefined): Promise<VerifyResult>;
   /** The public key set, as Cognito publishes it at `/.well-known/jwks.json`. */
   jwks(): { keys: JWK[] };
+  /** The signing key (the local OpenID Connect provider signs with it: infra/local/oidc-provider.ts). */
+  privateJwk(): JWK;
+  /**
+   * The account signed out everywhere: its tokens issued up to now are refused
+   * from here on (401 SIGNED_OUT). In memory: a restart forgets it, as it
+   * forgets the provider's sessions.
+   */
+  signOutEverywhere(sub: string): void;
 }
 
 export interface LocalIssuerOptions {
@@ -90,6 +100,7 @@ const KEY_FILE = 'jwt-signing-key.json';
 const ALG = 'RS256';
 
 interface KeyPair {
+  privateJwk: JWK;
   privateKey: CryptoKey;
   publicKey: CryptoKey;
   publicJwk: JWK;
@@ -102,7 +113,7 @@ async function fromPrivateJwk(jwk: JWK): Promise<KeyPair> {
   const publicJwk: JWK = { kty: pub.kty, n: pub.n, e: pub.e, alg: ALG, use: 'sig', kid };
   const privateKey = (await importJWK({ ...jwk, alg: ALG }, ALG)) as CryptoKey;
   const publicKey = (await importJWK(publicJwk, ALG)) as CryptoKey;
-  return { privateKey, publicKey, publicJwk, kid };
+  return { privateJwk: { ...jwk, alg: ALG, use: 'sig', kid }, privateKey, publicKey, publicJwk, kid };
 }
 
 async function newPrivateJwk(): Promise<JWK> {
@@ -186,6 +197,8 @@ export async function createLocalIssuer(options: LocalIssuerOptions = {}): Promi
   const issuer = options.issuer ?? LOCAL_ISSUER;
   const audience = options.audience ?? LOCAL_AUDIENCE;
   const key = await loadOrCreateKey(options.keyDir ?? null);
+  /** sub → epoch seconds of the account's last sign-out everywhere. */
+  const signedOut = new Map<string, number>();
 
   async function issueToken(r: TokenRequest): Promise<string> {
     if (typeof r.sub !== 'string' || r.sub.length === 0) throw new Error('LOCAL_TOKEN_INVALID: sub must be a non-empty string');
@@ -203,6 +216,7 @@ export async function createLocalIssuer(options: LocalIssuerOptions = {}): Promi
       'custom:municipality': r.municipality,
       ...(r.participantId !== undefined ? { 'custom:participantId': r.participantId } : {}),
       ...(r.deviceId !== undefined ? { 'custom:deviceId': r.deviceId } : {}),
+      ...(r.deviceBinding !== undefined ? { 'custom:deviceBinding': r.deviceBinding } : {}),
     };
     return new SignJWT(claims)
       .setProtectedHeader({ alg: ALG, kid: key.kid, typ: 'JWT' })
@@ -247,6 +261,11 @@ export async function createLocalIssuer(options: LocalIssuerOptions = {}): Promi
       if (typeof payload.iat === 'number' && payload.iat > Math.floor(Date.now() / 1000) + 1) {
         return { ok: false, reason: 'NOT_YET_VALID', message: 'the token is not valid yet' };
       }
+      // Issued in the second of the sign-out or before: gone with it (a new sign-in in that same second signs in again a second later).
+      const out = typeof payload.sub === 'string' ? signedOut.get(payload.sub) : undefined;
+      if (out !== undefined && (typeof payload.iat !== 'number' || payload.iat <= out)) {
+        return { ok: false, reason: 'SIGNED_OUT', message: 'the account has signed out since this token was issued' };
+      }
       return { ok: true, claims: toApiGatewayClaims(payload), payload };
     } catch (err) {
       return { ok: false, ...classify(err) };
@@ -261,5 +280,9 @@ export async function createLocalIssuer(options: LocalIssuerOptions = {}): Promi
     issueAccessToken,
     verify,
     jwks: () => ({ keys: [{ ...key.publicJwk }] }),
+    privateJwk: () => ({ ...key.privateJwk }),
+    signOutEverywhere: (sub) => {
+      signedOut.set(sub, Math.floor(Date.now() / 1000));
+    },
   };
 }

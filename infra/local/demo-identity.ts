@@ -1,12 +1,23 @@
 /**
- * Demo sign-in (`npm start` only, never on AWS): the seeded demo users, the
- * body of `POST /local/token`, and the rule that demo sign-in listens on this
- * machine only unless `allowDemoOnNetwork` says otherwise.
+ * The demo identity (`npm start` only, never on AWS), in two parts:
+ * - demo sign-in: the seeded demo users, the body of `POST /local/token`, and
+ *   the rule that demo sign-in listens on this machine only unless
+ *   `allowDemoOnNetwork` says otherwise;
+ * - the demo users as the local OpenID Connect provider knows them
+ *   (infra/local/oidc-provider.ts): participants as ID-porten knows a person
+ *   (a national identity number), staff as the municipality's directory does
+ *   (group memberships). The token step (shared/identity/token-step.ts) turns
+ *   them into roles and ownership claims with the same lookups as on AWS: the
+ *   participant's file through the national-id index, staff groups through the
+ *   group table, here `DEMO_STAFF_GROUPS` (on AWS CDK context `introflyt:staffGroups`).
  */
 import { isIPv4, isIPv6 } from 'node:net';
 // Namespace import (zod 4's advice): lets the bundler drop what is unused (a named `z` import carries all of zod, locales included).
 import * as z from 'zod';
 import type { Role } from '../../shared/contract/roles.js';
+import type { StaffGroupRule, StaffRole } from '../../shared/identity/token-step.js';
+import type { LocalIdentity } from './oidc-provider.js';
+import { DEMO_MUNICIPALITY, DEMO_PARTICIPANTS, DEMO_USERS } from './seed.js';
 
 /** A seeded demo user that `POST /local/token` may sign in by username. */
 export interface DemoUser {
@@ -56,4 +67,22 @@ export const tokenBody = z.strictObject({
     .min(60)
     .max(12 * 3600)
     .optional(),
+});
+
+const STAFF: readonly StaffRole[] = ['adviser', 'payroll', 'admin'];
+
+/** The demo directory's group names (an Entra ID tenant would send group object ids). */
+export const demoGroupName = (role: StaffRole, municipality: string = DEMO_MUNICIPALITY): string => `introflyt-${municipality}-${role}`;
+
+export const DEMO_STAFF_GROUPS: readonly StaffGroupRule[] = STAFF.map((role) => ({ group: demoGroupName(role), role, municipality: DEMO_MUNICIPALITY }));
+
+export const DEMO_IDENTITIES: readonly LocalIdentity[] = DEMO_USERS.map((u): LocalIdentity => {
+  const participant = DEMO_PARTICIPANTS.find((p) => p.username === u.username);
+  if (participant !== undefined) return { sub: u.sub, username: u.username, kind: 'participant', nationalId: participant.nationalId };
+  return {
+    sub: u.sub,
+    username: u.username,
+    kind: 'staff',
+    directoryGroups: u.groups.filter((g): g is StaffRole => (STAFF as readonly string[]).includes(g)).map((g) => demoGroupName(g, u.municipality)),
+  };
 });

@@ -83,6 +83,8 @@ export interface LocalHttpServerOptions {
   demoKiosks?: readonly { deviceId: string; label: string; setupCode: string }[];
   /** Serves `POST /oauth2/token` (client-credentials grant for kiosks). */
   tokenEndpoint?: TokenEndpoint;
+  /** Serves `/oidc/…`: the local OpenID Connect provider (infra/local/oidc-provider.ts); true when it answered. */
+  oidc?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
   /** Serve demo sign-in on a non-loopback `host` anyway (everyone who can reach it may act as any demo user). Default false. */
   allowDemoOnNetwork?: boolean;
   /** Where request log lines go; default one JSON line on stdout; null: nowhere. */
@@ -360,6 +362,7 @@ export async function startHttpServer(options: LocalHttpServerOptions): Promise<
     const rawQueryString = q === -1 ? '' : url.slice(q + 1);
     const method = (req.method ?? 'GET').toUpperCase();
 
+    if (options.oidc !== undefined && (rawPath === '/oidc' || rawPath.startsWith('/oidc/')) && (await options.oidc(req, res))) return;
     if (rawPath.startsWith('/local/') || rawPath === '/.well-known/jwks.json' || rawPath === '/oauth2/token') {
       if (inFlight >= maxInFlight) {
         req.resume();

@@ -81,6 +81,16 @@ export function summaryTable(t: RunTotals): string {
   ].join('\n');
 }
 
+/** What is wrong with `--period` (null: nothing), said so a newcomer can fix it (issue 11 §4). */
+export function periodProblem(period: string | undefined): string | null {
+  if (period === undefined) return '--period is missing: name the month to run, for example --period 2026-11.';
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (m === null) return `--period ${period} is not a month: write it as YYYY-MM, for example 2026-11.`;
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return `--period ${period}: the month must be 01 to 12, not ${m[2]}.`;
+  return null;
+}
+
 /** Exit code when the month has not ended yet. */
 export const EXIT_MONTH_NOT_ENDED = 3;
 
@@ -169,8 +179,9 @@ async function main(): Promise<number> {
     return 2;
   }
   const period = args.period;
-  if (period === undefined || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) {
-    process.stderr.write('usage: npm run payroll -- --period YYYY-MM [--municipality NNNN] [--data-dir DIR | --memory] [--out FILE]\n');
+  const wrong = periodProblem(period);
+  if (wrong !== null || period === undefined) {
+    process.stderr.write(`${wrong ?? ''}\nusage: npm run payroll -- --period YYYY-MM [--municipality NNNN] [--data-dir DIR | --memory] [--out FILE]\n`);
     return 2;
   }
   const notEnded = monthNotEndedMessage(period, osloDateOf(new Date().toISOString()));

@@ -44,6 +44,7 @@ function banner(system: LocalSystem, dataDir: string): string {
     ...(seedLine ? [`  ${seedLine}`] : []),
     '',
     `Demo users (municipality 5001): ${users}`,
+    `  the pages sign in through the local OpenID Connect provider ${base}/oidc (its page is the demo user picker)`,
     `Kiosk ${DEMO_KIOSK_DEVICE}: setup code ${DEMO_KIOSK_SETUP_CODE}`,
     `  cards ${DEMO_PARTICIPANTS.map((p) => p.cardNumber).join(', ')}, PIN ${DEMO_PIN}`,
     '',

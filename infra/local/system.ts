@@ -22,7 +22,10 @@ import { startHttpServer, type LocalHttpServer, type LocalHttpServerOptions, typ
 import { checkDemoHost, type DemoUser } from './demo-identity.js';
 import { DEFAULT_DEVICE_TOKEN_MINUTES } from '../../shared/config.js';
 import type { ClientAuthenticator } from './oauth-token.js';
-import { DEMO_KIOSKS, DEMO_USERS, seedDemo, type SeedReport } from './seed.js';
+import { DEMO_KIOSKS, DEMO_MUNICIPALITY, DEMO_PARTICIPANTS, DEMO_USERS, seedDemo, type SeedReport } from './seed.js';
+import { DEMO_IDENTITIES, DEMO_STAFF_GROUPS } from './demo-identity.js';
+import { createDeviceSignIn } from './device-sign-in.js';
+import { createLocalOidc, ID_TOKEN_SECONDS, type LocalOidc } from './oidc-provider.js';
 import { createLocalStaffDirectory, type LocalStaffDirectory } from './staff-directory-file.js';
 import { ensureTables, synthesizeStatefulTemplate, type CfnTemplate, type EnsureTablesResult } from './tables.js';
 
@@ -79,6 +82,8 @@ export interface LocalSystem {
   seed: SeedReport | undefined;
   audit: LocalAudit;
   http: LocalHttpServer;
+  /** The local OpenID Connect provider at `/oidc` (demo mode only): the pages' sign-in. */
+  oidc: LocalOidc | undefined;
   /** Stops the HTTP server and DynamoDB Local, and restores process.env. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -220,11 +225,20 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     if (runtimeFile !== undefined) writeFileSync(runtimeFile, JSON.stringify({ pid: process.pid, dynamoEndpoint: dyn.endpoint, auditTable }), { mode: 0o600 });
 
     const seed = options.seed === true ? await seedDemo({ endpoint: dyn.endpoint, tables: tables.env, ...(options.seedNow ? { now: options.seedNow } : {}) }) : undefined;
+    if (options.seed === true) {
+      // The demo participants' national ids in the index the sign-in token step reads (ID-porten's `pid` → file);
+      // on every start, so a data folder seeded before sign-in existed gets them too.
+      const { getDeps } = await import('../../shared/adapters/deps.js');
+      for (const p of DEMO_PARTICIPANTS) await getDeps().participants.indexNationalId(DEMO_MUNICIPALITY, p.nationalId, p.participantId);
+    }
     // DynamoDB Local and the key have made their files by now: close up anything made before umask 077 applied.
     if (dataDir !== null) secureDataDir(dataDir);
 
+    // The provider needs the server's origin for its redirect URIs, so it is made once the server listens.
+    let oidc: LocalOidc | undefined;
     http = await startHttpServer({
       issuer,
+      ...(demo ? { oidc: async (req, res) => (oidc === undefined ? false : oidc.handle(req, res)) } : {}),
       port: options.port ?? 0,
       ...(options.host !== undefined ? { host: options.host } : {}),
       ...(options.routes !== undefined ? { routes: options.routes } : {}),
@@ -255,6 +269,33 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       env[k] = v;
     }
 
+    if (demo) {
+      const port = http.port;
+      oidc = await createLocalOidc({
+        origins: [http.url, `http://127.0.0.1:${port}`, `http://localhost:${port}`].filter((o, i, all) => all.indexOf(o) === i),
+        issuer,
+        identities: () => DEMO_IDENTITIES,
+        tokenStep: {
+          municipalities: [DEMO_MUNICIPALITY],
+          staffGroups: DEMO_STAFF_GROUPS,
+          // The same repository read the pre-token trigger makes on AWS.
+          nationalIdHolder: async (m, nid) => (await import('../../shared/adapters/deps.js')).getDeps().participants.nationalIdHolder(m, nid),
+          endDeviceBindings: async (pid) => {
+            await (await import('../../shared/adapters/deps.js')).getDeps().deviceBindings.revokeAll(pid, new Date().toISOString(), 'ID_PORTEN');
+          },
+        },
+        onStaffSignIn: (u) => directory.add(u),
+        devices: createDeviceSignIn({
+          issuer,
+          tokenSeconds: ID_TOKEN_SECONDS,
+          deps: async () => {
+            const d = (await import('../../shared/adapters/deps.js')).getDeps();
+            return { bindings: d.deviceBindings, participants: d.participants, audit: d.audit };
+          },
+        }),
+      });
+    }
+
     const server = http;
     let stopping: Promise<void> | undefined;
     return {
@@ -272,6 +313,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       seed,
       audit: { ...auditRuntime, dir: auditDir, keyFile: env.AUDIT_MAC_KEY_FILE!, anchorFile: env.AUDIT_ANCHOR_FILE! },
       http: server,
+      oidc,
       stop: () =>
         (stopping ??= (async () => {
           try {

@@ -23,6 +23,7 @@ import { exportStoreFromEnv, type ExportFileStore } from './export-store.js';
 import type { Ids } from './ids.js';
 import { randomIds } from './ids.js';
 import { DynamoKioskRepo, type KioskRepo } from './kiosk-repo.js';
+import { DynamoDeviceBindingsRepo, type DeviceBindingsRepo } from './device-bindings-repo.js';
 import { DynamoParticipantsRepo, type ParticipantsRepo } from './participants-repo.js';
 import { DynamoPayrollRunsRepo, type PayrollRunsRepo } from './payroll-runs-repo.js';
 import { DynamoReportsRepo, type ComplaintReader, type ReportsRepo } from './reports-repo.js';
@@ -41,6 +42,8 @@ export interface Deps {
   audit: AuditLog;
   /** Attempt counters and identifications of kiosks (Participants table). */
   kiosk: KioskRepo;
+  /** Activation codes and participants' bound devices (Participants table; shared/identity/device-activation.ts). */
+  deviceBindings: DeviceBindingsRepo;
   /** The kiosks' OAuth clients: Cognito app clients on AWS, the local issuer's otherwise. */
   deviceClients: DeviceClients;
   /** Resolutions and seen-marks of decisions (Decisions table). */
@@ -100,6 +103,9 @@ export function createDeps(config: Config, parts: Partial<Deps> = {}): Deps {
     },
     get kiosk() {
       return once('kiosk', () => new DynamoKioskRepo(client(), tableNameOf(config, 'participants')));
+    },
+    get deviceBindings() {
+      return once('deviceBindings', () => new DynamoDeviceBindingsRepo(client(), tableNameOf(config, 'participants')));
     },
     get deviceClients() {
       return once('deviceClients', () => deviceClientsOf(config));

@@ -27,10 +27,10 @@
  * assignment takes effect on the next request (quality.md S4).
  */
 import { createHash } from 'node:crypto';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../contract/roles.js';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { DateRange } from '../domain/calendar.js';
+import type { ParticipantFacts } from '../domain/participant-facts.js';
 import type { MissingCheckoutPolicy } from '../domain/attendance/presence.js';
 import type { PayrollSettings } from '../domain/payroll/correction-window.js';
 import type { PolicyOverrides } from '../domain/policy.js';
@@ -38,17 +38,7 @@ import type { Schedule } from '../domain/schedule/schedule.js';
 import { batchGetAll, isConditionFailed, isTransactionConditionFailed, queryAll, failedConditions, lostRace, withoutKeys, isTransactionConflict } from './dynamo.js';
 
 /** The facts the rules read (benefit-rules.md §§ 2–6; case-format.md `participant`). */
-export interface ParticipantFacts {
-  birthDate: string;
-  regime: 'integreringsloven' | 'introduksjonsloven';
-  livesWithParent: boolean;
-  coupleReduction: boolean;
-  children: number;
-  soleCarer: boolean;
-  programStart: string;
-  enrolments: DateRange[];
-  unpaidLeave: DateRange[];
-}
+export type { ParticipantFacts } from '../domain/participant-facts.js';
 
 export const FACT_KEYS = ['birthDate', 'regime', 'livesWithParent', 'coupleReduction', 'children', 'soleCarer', 'programStart', 'enrolments', 'unpaidLeave'] as const satisfies readonly (keyof ParticipantFacts)[];
 
@@ -77,6 +67,8 @@ export interface ParticipantProfile extends ParticipantFacts {
   /** Pseudonymous reference for the municipality's payroll system (set at registration). */
   payrollRef?: string;
   schedule: Schedule;
+  /** The participant's language for the pages and the kiosk (shared/contract/languages.ts); absent: nb. */
+  language?: string;
   /** Starts at 1; every save increments it (optimistic concurrency). */
   version: number;
   updatedAt: string;
@@ -197,6 +189,9 @@ export interface NewKioskCredential {
 
 export type CredentialsResult = 'saved' | 'in-use' | 'changed';
 
+/** One ConditionCheck item of a TransactWriteItems request. */
+export type TransactCondition = { ConditionCheck: NonNullable<NonNullable<TransactWriteCommandInput['TransactItems']>[number]['ConditionCheck']> };
+
 export interface ParticipantsRepo {
   /** 'exists' when the participant id is taken (nothing is written then). */
   createParticipant(profile: ParticipantProfile, identity: ParticipantIdentity): Promise<'created' | 'exists'>;
@@ -208,6 +203,12 @@ export interface ParticipantsRepo {
   municipalityOf(participantId: string): Promise<string | undefined>;
   /** The file's municipality and access status (strongly consistent), or undefined if there is no file. */
   participantAccess(participantId: string): Promise<ParticipantAccess | undefined>;
+  /**
+   * Condition checks for a caller's transaction that hold exactly when
+   * participantAccess would answer "OPEN in `municipality`", so a write can
+   * carry the file check instead of reading it first.
+   */
+  openFileConditions(participantId: string, municipality: string): TransactCondition[];
   /** The latest access change, or undefined if the access was never changed (OPEN). */
   getAccessState(participantId: string): Promise<AccessState | undefined>;
   /** Saves `state` (version expectedVersion + 1) and its history item; false if another change won. */
@@ -222,6 +223,12 @@ export interface ParticipantsRepo {
   getRegistrationRequest(municipality: string, requestId: string): Promise<RegistrationRequest | undefined>;
   /** The participant registered with this national id in the municipality (the uniqueness item), if any. */
   nationalIdHolder(municipality: string, nationalId: string): Promise<string | undefined>;
+  /**
+   * Writes the national-id item for a participant made without registration
+   * (the demo seed's files): the sign-in token step finds files through it.
+   * False when another participant holds the number (nothing written).
+   */
+  indexNationalId(municipality: string, nationalId: string, participantId: string): Promise<boolean>;
   /** Saves the profile (version expectedVersion + 1) and its fact changes together; false if someone saved first. */
   saveProfileWithFacts(profile: ParticipantProfile, expectedVersion: number, changes: readonly FactChange[]): Promise<boolean>;
   /** The participant's fact changes, in version order (empty for files made before the history existed). */
@@ -426,6 +433,15 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
     return { municipality, status: access === undefined || access.status === 'OPEN' ? 'OPEN' : 'CLOSED' };
   }
 
+  openFileConditions(participantId: string, municipality: string): TransactCondition[] {
+    return [
+      // The profile exists and is in the caller's municipality (a missing item fails the comparison).
+      { ConditionCheck: { TableName: this.table, Key: profileKey(participantId), ConditionExpression: 'municipality = :m', ExpressionAttributeValues: { ':m': municipality } } },
+      // No access item (never changed: OPEN) or an explicit OPEN; anything else is closed, as participantAccess reads it.
+      { ConditionCheck: { TableName: this.table, Key: accessKey(participantId), ConditionExpression: 'attribute_not_exists(pk) OR #s = :open', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':open': 'OPEN' } } },
+    ];
+  }
+
   async getAccessState(participantId: string): Promise<AccessState | undefined> {
     const r = await this.db.send(new GetCommand({ TableName: this.table, Key: accessKey(participantId), ConsistentRead: true }));
     return withoutKeys<AccessState>(r.Item, ['expiresAt']);
@@ -485,6 +501,24 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
     const r = await this.db.send(new GetCommand({ TableName: this.table, Key: nationalIdKey(municipality, nationalId), ConsistentRead: true }));
     const pid = r.Item?.participantId;
     return typeof pid === 'string' ? pid : undefined;
+  }
+
+  async indexNationalId(municipality: string, nationalId: string, participantId: string): Promise<boolean> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...nationalIdKey(municipality, nationalId), participantId, municipality },
+          // Idempotent for the same participant; never takes the number from another one.
+          ConditionExpression: 'attribute_not_exists(pk) OR participantId = :pid',
+          ExpressionAttributeValues: { ':pid': participantId },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if ((err as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+      throw err;
+    }
   }
 
   async saveProfileWithFacts(profile: ParticipantProfile, expectedVersion: number, changes: readonly FactChange[]): Promise<boolean> {

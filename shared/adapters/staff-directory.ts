@@ -8,6 +8,11 @@
  * - On AWS: the staff user pool (infra/constructs/user-directory.ts), whose
  *   `custom:municipality` is set when the account is made and never writable
  *   by the user; groups are the roles. `STAFF_DIRECTORY=cognito:<pool id>`.
+ *   A user the municipality's directory signed in (federated, issue 13) has
+ *   neither: their roles and municipality come from the directory's groups
+ *   Cognito stored at their last sign-in (`custom:idpGroups`), through the
+ *   same group table as their tokens (`STAFF_GROUPS`, token-step.ts), so an
+ *   adviser is found exactly when their token would say adviser.
  * - Locally: a JSON file the local runtime keeps (infra/local/system.ts): the
  *   demo users and every staff user the local issuer has given a token, as
  *   the issuer stands in for the user pool. `STAFF_DIRECTORY=file:<path>`.
@@ -20,6 +25,7 @@ import { AdminListGroupsForUserCommand, CognitoIdentityProviderClient, ListUsers
 import * as z from 'zod';
 import type { Role } from '../contract/roles.js';
 import { parseGroups } from '../http/auth.js';
+import { claimsFor, groupList, TokenStepRefusal, type StaffGroupRule } from '../identity/token-step.js';
 
 export interface StaffMember {
   sub: string;
@@ -72,7 +78,20 @@ export class CognitoStaffDirectory implements StaffDirectory {
   constructor(
     private readonly userPoolId: string,
     private readonly client: CognitoSend = new CognitoIdentityProviderClient({}),
+    /** The deployment's group table (federated staff); empty: only pool-made accounts count. */
+    private readonly staffGroups: readonly StaffGroupRule[] = [],
   ) {}
+
+  /** A federated user's roles and municipality, as the token step derives them; undefined when it gives none. */
+  private async federated(idpGroups: string): Promise<{ municipality: string; groups: Role[] } | undefined> {
+    try {
+      const c = await claimsFor({ kind: 'staff', groups: groupList(idpGroups) }, { municipalities: [], staffGroups: this.staffGroups, nationalIdHolder: async () => undefined });
+      return { municipality: c.municipality, groups: c.groups };
+    } catch (err) {
+      if (err instanceof TokenStepRefusal) return undefined;
+      throw err;
+    }
+  }
 
   async find(sub: string): Promise<StaffMember | undefined> {
     if (!SUB.test(sub)) return undefined;
@@ -80,6 +99,11 @@ export class CognitoStaffDirectory implements StaffDirectory {
     const user = listed.Users?.[0];
     const attribute = (name: string) => user?.Attributes?.find((a) => a.Name === name)?.Value;
     if (user?.Username === undefined || attribute('sub') !== sub) return undefined;
+    const idpGroups = attribute('custom:idpGroups');
+    if (idpGroups !== undefined) {
+      const derived = await this.federated(idpGroups);
+      return { sub, municipality: derived?.municipality ?? '', groups: derived?.groups ?? [], enabled: user.Enabled !== false };
+    }
     const groups = await this.client.send(new AdminListGroupsForUserCommand({ UserPoolId: this.userPoolId, Username: user.Username, Limit: 60 }));
     return {
       sub,
@@ -91,6 +115,6 @@ export class CognitoStaffDirectory implements StaffDirectory {
 }
 
 /** `cognito:<user pool id>` or `file:<absolute path>` (shared/config.ts checks the form). */
-export function staffDirectoryFrom(setting: string): StaffDirectory {
-  return setting.startsWith('cognito:') ? new CognitoStaffDirectory(setting.slice('cognito:'.length)) : new FileStaffDirectory(setting.slice('file:'.length));
+export function staffDirectoryFrom(setting: string, staffGroups: readonly StaffGroupRule[] = []): StaffDirectory {
+  return setting.startsWith('cognito:') ? new CognitoStaffDirectory(setting.slice('cognito:'.length), undefined, staffGroups) : new FileStaffDirectory(setting.slice('file:'.length));
 }

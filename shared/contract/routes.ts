@@ -46,6 +46,8 @@ export const ROUTES: readonly RouteDef[] = [
   { method: 'POST', path: '/absences', fn: 'absence-report', roles: ['participant'], tables: { participants: 'r', attendance: 'rw' } },
   { method: 'GET', path: '/me/access-log', fn: 'me-access-log', roles: ['participant'], tables: { participants: 'r', auditLog: 'r' } },
   { method: 'GET', path: '/me/data-export', fn: 'me-data-export', roles: ['participant'], tables: { participants: 'r', attendance: 'r', decisions: 'r', auditLog: 'r' } },
+  { method: 'GET', path: '/me/language', fn: 'me-language', roles: ['participant'], tables: { participants: 'r' } },
+  { method: 'PUT', path: '/me/language', fn: 'me-language', roles: ['participant'], tables: { participants: 'rw' } },
 
   // Adviser
   { method: 'GET', path: '/absences', fn: 'absence-queue', roles: ['adviser'], tables: { participants: 'r', attendance: 'r', auditLog: 'rw' } },
@@ -55,9 +57,14 @@ export const ROUTES: readonly RouteDef[] = [
   { method: 'GET', path: '/participants/{id}', fn: 'participant-get', roles: ['adviser'], tables: { participants: 'r', auditLog: 'rw' } },
   { method: 'PATCH', path: '/participants/{id}', fn: 'participant-update', roles: ['adviser'], tables: { participants: 'rw', auditLog: 'rw' } },
   { method: 'PUT', path: '/participants/{id}/schedule', fn: 'participant-schedule', roles: ['adviser'], tables: { participants: 'rw', auditLog: 'rw' } },
+  { method: 'PUT', path: '/participants/{id}/language', fn: 'participant-update', roles: ['adviser'], tables: { participants: 'rw', auditLog: 'rw' } },
   { method: 'PUT', path: '/participants/{id}/kiosk-credential', fn: 'participant-kiosk-credential', roles: ['adviser'], tables: { participants: 'rw', auditLog: 'rw' } },
   { method: 'GET', path: '/participants/{id}/kiosk-credential', fn: 'participant-kiosk-status', roles: ['adviser'], tables: { participants: 'r', attendance: 'r', auditLog: 'rw' } },
   { method: 'DELETE', path: '/participants/{id}/kiosk-credential/lock', fn: 'participant-kiosk-unlock', roles: ['adviser'], tables: { participants: 'rw', auditLog: 'rw' } },
+  // The activation path for participants without ID-porten yet (shared/identity/device-activation.ts): one function for the three.
+  { method: 'POST', path: '/participants/{id}/activation-codes', fn: 'participant-device-access', roles: ['adviser'], tables: { participants: 'rw', auditLog: 'rw' } },
+  { method: 'GET', path: '/participants/{id}/device-bindings', fn: 'participant-device-access', roles: ['adviser'], tables: { participants: 'r', auditLog: 'rw' } },
+  { method: 'DELETE', path: '/participants/{id}/device-bindings', fn: 'participant-device-access', roles: ['adviser'], tables: { participants: 'rw', auditLog: 'rw' } },
   { method: 'GET', path: '/participants/{id}/attendance', fn: 'participant-attendance', roles: ['adviser'], tables: { participants: 'r', attendance: 'r', auditLog: 'rw' } },
   { method: 'PUT', path: '/participants/{id}/attendance/{date}', fn: 'attendance-correct', roles: ['adviser'], tables: { participants: 'r', attendance: 'rw', auditLog: 'rw' } },
 

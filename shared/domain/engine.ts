@@ -30,30 +30,56 @@ interface Computation {
   core: Omit<DecisionCore, 'hints'>;
   coverage: Coverage;
   judgement: Judgement;
+  basis: MonthBasis;
 }
 
-function compute(c: Case): Computation {
+/**
+ * What a month's result depends on besides its absences: the rule set, the
+ * rates and the base. A hint's counterfactual changes absences only, so it
+ * reuses these and judges the month again from the coverage on.
+ */
+interface MonthBasis {
+  m: ReturnType<typeof monthInfo>;
+  ruleset: ReturnType<typeof rulesetFor>;
+  rates: ReturnType<typeof ratesFor>;
+  enrolledDates: string[];
+  base: ReturnType<typeof baseAmount>;
+  onUnpaidLeave: (d: string) => boolean;
+}
+
+function basisOf(c: Case): MonthBasis {
   const m = monthInfo(c.period);
   const ruleset = rulesetFor(c.period, m.first);
-  const { g, params } = ruleset;
   const p = c.participant;
-  const policy = c.municipality.policy;
-  const rates = ratesFor(p, m.first, g, params);
-
+  const rates = ratesFor(p, m.first, ruleset.g, ruleset.params);
   const enrolledDates = datesOfMonth(m).filter((d) => inAnyRange(d, p.enrolments));
-  const base = baseAmount(rates.monthly, rates.daily, enrolledDates.length, m.days, policy.proration);
-  const onUnpaidLeave = (d: string) => inAnyRange(d, p.unpaidLeave);
+  const base = baseAmount(rates.monthly, rates.daily, enrolledDates.length, m.days, c.municipality.policy.proration);
+  return { m, ruleset, rates, enrolledDates, base, onUnpaidLeave: (d: string) => inAnyRange(d, p.unpaidLeave) };
+}
 
+/** The month judged on a basis: coverage, verdicts, lines and the amounts. */
+function judgeMonth(c: Case, b: MonthBasis) {
+  const { rates, base, enrolledDates, onUnpaidLeave } = b;
   const coverage = coverDays(c, onUnpaidLeave);
   const judged = coverage.days.filter((d) => d.state === 'JUDGED');
-  const judgement = judgeAbsences(c, judged.flatMap((d) => d.portions), params);
+  const judgement = judgeAbsences(c, judged.flatMap((d) => d.portions), b.ruleset.params);
 
   const lines: DecisionLine[] = [
     ...unpaidLeaveLines(enrolledDates.filter(onUnpaidLeave), enrolledDates.length, rates.daily, base.baseOre),
-    ...judged.flatMap((d) => dayLines(d, judgement.verdicts, rates, policy.deductionUnit)),
+    ...judged.flatMap((d) => dayLines(d, judgement.verdicts, rates, c.municipality.policy.deductionUnit)),
   ];
   sortLines(lines);
   const deductionOre = 0 - lines.reduce((sum, l) => sum + l.amountOre, 0); // +0, never −0, when there are no lines
+  return { coverage, judgement, lines, deductionOre, payoutOre: Math.max(0, base.baseOre - deductionOre) };
+}
+
+function compute(c: Case): Computation {
+  const basis = basisOf(c);
+  const { m, ruleset, rates, base } = basis;
+  const { g, params } = ruleset;
+  const p = c.participant;
+  const policy = c.municipality.policy;
+  const { coverage, judgement, lines, deductionOre, payoutOre } = judgeMonth(c, basis);
   const { review, facts: reviewFacts } = reviewClass(lines, base.baseOre, g.entry.gOre, params.review);
 
   const core: Omit<DecisionCore, 'hints'> = {
@@ -63,7 +89,7 @@ function compute(c: Case): Computation {
     municipalityCode: c.municipality.code,
     rulesetVersion: ruleset.version,
     parameterValues: [...ruleset.parameterValues],
-    // Filled in once by decideCore: counterfactual runs for hints don't need them.
+    // Filled in once by decideCore.
     policyVersion: '',
     templateVersion: TEMPLATE_VERSION,
     inputHash: '',
@@ -73,7 +99,7 @@ function compute(c: Case): Computation {
     baseOre: base.baseOre,
     lines,
     deductionOre,
-    payoutOre: Math.max(0, base.baseOre - deductionOre),
+    payoutOre,
     review,
     reviewFacts,
     counters: {
@@ -91,7 +117,7 @@ function compute(c: Case): Computation {
       documentationDeadlineDays: policy.documentationDeadlineDays,
     },
   };
-  return { core, coverage, judgement };
+  return { core, coverage, judgement, basis };
 }
 
 function segment(p: Portion, v: Verdict): DaySegment {
@@ -128,15 +154,19 @@ function dayStatus(d: DayCoverage, segments: DaySegment[]): DayStatus {
 
 /* ---------------------------------------------------------------------------
  * Hints: what would change the result (explanations.md layer 5; CJEU C-203/22).
- * Each amount is exact: the engine is run again on the case with the one
- * change the hint names, and the payouts are compared.
+ * Each amount is exact: the month is judged again on the case with the one
+ * change the hint names, and the payouts are compared. The change touches
+ * absences only, so the rule set, rates and base of the run are reused and
+ * only the coverage, verdicts and lines are computed again (the quota
+ * windows make a verdict depend on every absence of the year: no narrower
+ * delta is exact).
  * ------------------------------------------------------------------------- */
 
 type Change = (a: Absence) => Absence;
 
-function payoutWith(c: Case, indices: ReadonlySet<number>, change: Change): number {
+function payoutWith(c: Case, basis: MonthBasis, indices: ReadonlySet<number>, change: Change): number {
   const changed: Case = { ...c, absences: c.absences.map((a, i) => (indices.has(i) ? change(a) : a)) };
-  return compute(changed).core.payoutOre;
+  return judgeMonth(changed, basis).payoutOre;
 }
 
 interface Group {
@@ -187,16 +217,16 @@ function hints(c: Case, run: Computation): Hint[] {
   const doctorNote: Change = (a) => ({ ...a, documentation: 'DOCTOR_NOTE' });
 
   for (const g of groupPortions(withVerdict((v) => v.outcome === 'WITHHELD'))) {
-    const amountOre = payoutWith(c, indicesOf(g.portions), approve) - payout;
+    const amountOre = payoutWith(c, run.basis, indicesOf(g.portions), approve) - payout;
     if (amountOre > 0) out.push({ code: 'DOCUMENT_WOULD_PAY_BACK', ...groupFacts(g), amountOre });
   }
   for (const g of groupPortions(withVerdict((v) => v.outcome === 'PAID_PROVISIONALLY'))) {
-    const amountOre = payout - payoutWith(c, indicesOf(g.portions), reject);
+    const amountOre = payout - payoutWith(c, run.basis, indicesOf(g.portions), reject);
     if (amountOre > 0) out.push({ code: 'PENDING_PAID_PROVISIONALLY', ...groupFacts(g), amountOre });
   }
   const curable = withVerdict((v) => v.outcome === 'UNEXCUSED' && curedByDoctorNote(v.reason));
   for (const g of groupPortions(curable)) {
-    const amountOre = payoutWith(c, indicesOf(g.portions), doctorNote) - payout;
+    const amountOre = payoutWith(c, run.basis, indicesOf(g.portions), doctorNote) - payout;
     if (amountOre > 0)
       out.push({ code: 'DOCTOR_NOTE_WOULD_PAY', dates: uniqueDates(g.portions), category: g.portions[0]!.absence.category, amountOre });
   }

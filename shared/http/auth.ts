@@ -29,6 +29,8 @@ export interface AuthContext {
   participantId?: string;
   /** Present for role `kiosk`. */
   deviceId?: string;
+  /** A participant signed in by a bound device (the activation path), not by ID-porten. */
+  deviceBindingId?: string;
   /**
    * Pseudonymous reference for logs and the access log: the participant id,
    * `device:<id>` for a kiosk, `staff-<hash>` for staff (never a name or email).
@@ -98,6 +100,11 @@ export function authenticate(claims: Claims | undefined, allowed: readonly Role[
       throw new ForbiddenError('MISSING_CLAIM', 'The token carries no valid participant id');
     ctx.participantId = participantId;
     ctx.actorRef = participantId;
+    const binding = claim(claims, 'custom:deviceBinding');
+    if (binding !== undefined) {
+      if (!ID.test(binding)) throw new ForbiddenError('MISSING_CLAIM', 'The token carries no valid device binding');
+      ctx.deviceBindingId = binding;
+    }
   } else if (role === 'kiosk') {
     const deviceId = claim(claims, 'custom:deviceId');
     if (deviceId === undefined || !ID.test(deviceId)) throw new ForbiddenError('MISSING_CLAIM', 'The token carries no valid device id');

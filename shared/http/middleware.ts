@@ -75,6 +75,12 @@ export interface HandlerSpec<B extends Schema | undefined, Q extends Schema | un
   query?: Q;
   path?: P;
   maxBodyBytes?: number;
+  /**
+   * The handler checks a participant's file itself, in its write (one
+   * transaction: checkin-record), and before any refusal; the middleware
+   * then does not read it first (quality.md P3).
+   */
+  participantFileInWrite?: true;
 }
 
 export interface HandlerRequest<B, Q, P> {
@@ -241,7 +247,7 @@ export function httpHandler<B extends Schema | undefined = undefined, Q extends 
       // Fail fast on a missing table variable, naming every one (shared/config.ts), before any read.
       if (!depsOverridden()) requireTables(getConfig(), tables);
       const s = state(request);
-      if (s.auth?.role === 'participant') await requireActiveParticipant(getDeps(), s.auth);
+      if (s.auth?.role === 'participant' && spec.participantFileInWrite !== true) await requireActiveParticipant(getDeps(), s.auth);
     },
   };
 

@@ -12,6 +12,7 @@ import { caseArbitrary } from '../support/case-arbitrary.js';
 import { GOLDEN_DIR } from '../support/paths.js';
 import type * as Entry from './explanation-render-entry.js';
 import { importBundled } from './bundle.js';
+import { cpuOpsPerSecond } from './bench-table.js';
 
 const { parseCase, decideCore, renderExplanation, LANGUAGES } = await importBundled<typeof Entry>(new URL('./explanation-render-entry.ts', import.meta.url));
 const golden = readdirSync(GOLDEN_DIR)
@@ -28,19 +29,7 @@ const n = cores.length;
  * five rounds of `ms` each, after a warm-up round.
  */
 function cpuMicros(fn: () => void, opsPerCall: number, ms = 1500): number {
-  let best = Infinity;
-  for (let round = 0; round < 6; round++) {
-    const start = process.cpuUsage();
-    const wallStart = performance.now();
-    let calls = 0;
-    while (performance.now() - wallStart < ms) {
-      fn();
-      calls++;
-    }
-    const used = process.cpuUsage(start);
-    if (round > 0) best = Math.min(best, (used.user + used.system) / (calls * opsPerCall));
-  }
-  return best;
+  return 1e6 / cpuOpsPerSecond(fn, opsPerCall, ms, 5);
 }
 
 const compute = cpuMicros(() => cases.forEach((c) => decideCore(c)), n);

@@ -3,6 +3,7 @@
  * P6, issue 15: release and export of a large run), each measured against a
  * baseline taken in the same run. Prints one table.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import type { BenchRow } from './bench-table.js';
 import { printTable } from './bench-table.js';
 
@@ -30,4 +31,4 @@ for (const id of ids) {
   rows.push(...(await (await BENCHES[id]!())()));
 }
 console.log(printTable(rows));
-console.log(`\nnode ${process.version}, ${new Date().toISOString()}`);
+console.log(`\nnode ${process.version}, ${new Date().toISOString()}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${availableParallelism()} cores`);

@@ -61,7 +61,7 @@ test('approving a pending doctor’s note on the adviser page turns released Oct
 
   const { context, page } = await env.newPage('adviser');
   await signInAs(page, '/adviser/', 'adviser2');
-  await page.locator('ul.participants').waitFor();
+  await page.locator('table.participants').waitFor();
   const before = await octoberRow(page);
   expect(before.version).toBe('1');
 
@@ -70,7 +70,7 @@ test('approving a pending doctor’s note on the adviser page turns released Oct
   await item.first().waitFor();
   await item.first().getByLabel(/Legeerklæring mottatt/).check();
   await item.first().locator('[data-do="approve"]').click();
-  await page.locator('p.ok', { hasText: 'Godkjent.' }).waitFor();
+  await page.locator('p.ok', { hasText: 'er godkjent av deg' }).waitFor();
 
   // November's run recomputes the released October (the late document) and pays the difference.
   env.sys.clock!.set('2026-12-01T09:00:00Z');
@@ -78,7 +78,7 @@ test('approving a pending doctor’s note on the adviser page turns released Oct
   expect(nov.totals.backPaymentOre).toBeGreaterThan(0);
 
   await page.locator('[data-tab="participants"]').click();
-  await page.locator('ul.participants').waitFor();
+  await page.locator('table.participants').waitFor();
   const after = await octoberRow(page);
   expect(after.version).toBe('2');
   const ore = (s: string): number => Number(s.replace(/[^\d,]/g, '').replace(',', ''));

@@ -9,7 +9,6 @@
  */
 import type { Page } from 'playwright-core';
 import { DEMO_PARTICIPANTS } from '../../infra/local/seed.js';
-import type { CaseInput } from '../../shared/domain/case.js';
 import { getDeps } from '../../shared/adapters/deps.js';
 import { goldenCase, inMonth, seedDecision } from '../support/decision-seed.js';
 import { screenshot, seriousViolations, signInAs, startBrowserEnv, type BrowserEnv } from './browser.js';
@@ -31,8 +30,11 @@ const p5 = DEMO_PARTICIPANTS[4]!;
 /** Steps the participant's calendar back until it shows `date`'s month. */
 async function showMonthOf(page: Page, date: string): Promise<void> {
   for (let i = 0; i < 3 && (await page.locator(`.calendar .day[data-date="${date}"]`).count()) === 0; i++) {
+    const shown = (await page.locator('.calendar .day[data-date]').first().getAttribute('data-date'))!.slice(0, 7);
+    const [y, m] = shown.split('-').map(Number);
+    const prev = new Date(Date.UTC(y!, m! - 2, 1)).toISOString().slice(0, 7);
     await page.getByRole('button', { name: 'Forrige måned' }).click();
-    await page.locator(`.calendar .day[data-date^="${date.slice(0, 7)}"]`).first().waitFor();
+    await page.locator(`.calendar .day[data-date^="${prev}"]`).first().waitFor();
   }
 }
 
@@ -43,8 +45,8 @@ async function tab(page: Page, name: string): Promise<void> {
 test('only assigned participants; a participant’s month shows the pending document as withheld, approving it in the queue makes it excused', async () => {
   const { context, page } = await env.newPage('adviser');
   await signInAs(page, '/adviser/', adviser);
-  await page.locator('ul.participants').waitFor();
-  const listed = await page.locator('ul.participants').innerText();
+  await page.locator('table.participants').waitFor();
+  const listed = await page.locator('table.participants').innerText();
   for (const p of mine) expect(listed).toContain(p.givenName);
   for (const p of notMine) expect(listed).not.toContain(p.givenName);
   expect(await seriousViolations(page)).toEqual([]);
@@ -66,9 +68,10 @@ test('only assigned participants; a participant’s month shows the pending docu
   expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, 'adviser-3-documents');
   const absenceId = await item.first().getAttribute('data-absence');
+  expect(await item.first().getByLabel(/Legeerklæring mottatt/).isChecked()).toBe(false);
   await item.first().getByLabel(/Legeerklæring mottatt/).check();
   await item.first().locator('[data-do="approve"]').click();
-  await page.locator('p.ok', { hasText: 'Godkjent.' }).waitFor();
+  await page.locator('p.ok', { hasText: 'er godkjent av deg' }).waitFor();
   expect(await page.locator(`section[data-absence="${absenceId}"]`).count()).toBe(0);
 
   await tab(page, 'participants');
@@ -82,36 +85,50 @@ test('only assigned participants; a participant’s month shows the pending docu
   await context.close();
 });
 
-test('what-if: the stored decision’s case with the pending self-certification approved pays the withheld amount', async () => {
+test('a decided month reads the API’s shapes: the decision’s calendar (not “Foreløpig”), and what-if on it approves the pending self-certification and shows the difference', async () => {
   const input = goldenCase('g09-pending-self-cert', p4.participantId);
   const stored = await seedDecision(input, { runId: 'run-browser-adviser' });
   const before = stored.decision;
 
   const { context, page } = await env.newPage('adviser');
   await signInAs(page, '/adviser/', adviser);
+  // The list reads {participants}, {items} and {reviews}: each row says what waits for the participant.
+  const row = page.locator(`tr[data-row="${p4.participantId}"]`);
+  await row.waitFor();
+  const queue = (await env.sys.http('GET', '/absences', { token: await env.sys.tokenFor(adviser), query: { status: 'PENDING' } })).body as { items: { participantId: string }[] };
+  expect(Number(await row.locator('[data-waiting]').getAttribute('data-waiting'))).toBe(queue.items.filter((a) => a.participantId === p4.participantId).length);
+  // The seeded decision is REVIEW (a withheld day): the row says so in words.
+  expect(await row.innerText()).toMatch(/til gjennomsyn/i);
   await page.locator(`[data-participant="${p4.participantId}"]`).click();
+  await page.locator('.calendar').waitFor();
+  await showMonthOf(page, '2026-10-15');
   await page.locator('tr[data-period="2026-10"]').waitFor();
-  await page.locator('tr[data-period="2026-10"]').getByRole('button', { name: 'Forklaring' }).click();
-  await page.locator('.explanation .summary').waitFor();
+  // The decided month's calendar comes from GET /participants/{id}/decisions/{period} (a guess at `calendar` on the list row never found one).
+  await page.locator('figcaption', { hasText: 'Fra vedtaket for måneden.' }).waitFor();
+  expect(await page.locator('figcaption').innerText()).not.toContain('Foreløpig');
+  expect(await page.locator('tr[data-period="2026-10"] [data-class]').innerText()).not.toMatch(/[A-Z_]{6,}/);
 
-  await tab(page, 'whatif');
-  const approved: CaseInput = { ...input, absences: (input.absences ?? []).map((a) => ({ ...a, status: 'APPROVED' as const })) };
-  await page.locator('#case').fill(JSON.stringify(approved, null, 2));
-  await page.getByRole('button', { name: 'Beregn' }).click();
+  // Every document the case has waiting, approved.
+  const pending = page.locator('[data-change="approve"] input[data-pending]');
+  expect(await pending.count()).toBe((input.absences ?? []).filter((a) => a.status === 'PENDING').length);
+  for (let i = 0; i < (await pending.count()); i++) await page.locator('[data-change="approve"] input[data-pending]').nth(i).check();
+  await page.locator('#whatif-run').click();
   await page.locator('[data-sim-payout]').waitFor();
   const after = Number(await page.locator('[data-sim-payout]').getAttribute('data-sim-payout'));
   expect(before.payoutOre).toBe(2_054_387);
   expect(after).toBe(before.baseOre);
-  expect(after - before.payoutOre).toBe(221_430);
-  expect(await page.locator('.explanation .summary').count()).toBe(1);
+  expect(Number(await page.locator('[data-difference]').getAttribute('data-difference'))).toBe(221_430);
+  expect(await page.locator('[data-difference]').innerText()).toMatch(/^\+/);
+  expect(await page.locator('.whatif .explanation .summary').count()).toBe(1);
   expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, 'adviser-4-what-if', true);
 
-  // A case the engine refuses: the field is named, nothing breaks.
-  await page.locator('#case').fill(JSON.stringify({ ...approved, period: '2026-13' }));
-  await page.getByRole('button', { name: 'Beregn' }).click();
-  await page.locator('p.error').waitFor();
-  expect(await page.locator('p.error').innerText()).toMatch(/\(INVALID_CASE|[A-Z_]+\)/);
+  // A day changed to a full day present: the form adds it to the list of changes; removing it empties the list again.
+  await page.locator('#wi-hours').fill('7.5');
+  await page.locator('[data-change="day"] button[type="submit"]').click();
+  expect(await page.locator('ul.changes li').count()).toBe(await pending.count() + 1);
+  await page.locator('ul.changes li').last().getByRole('button', { name: 'Fjern' }).click();
+  expect(await page.locator('ul.changes li').count()).toBe(await pending.count());
   await context.close();
 });
 

@@ -94,10 +94,17 @@ export async function screenshot(page: Page, name: string, fullPage = false): Pr
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage, animations: 'disabled' });
 }
 
-/** Signs in on a page's local sign-in form as a demo user. */
+/**
+ * Signs in as a demo user the way a person does: the page's sign-in button
+ * leads to the local OpenID Connect provider's own page (the demo user
+ * picker), which sends the browser back to the page with a code (PKCE).
+ * Resolves once the page is back and has left its sign-in step.
+ */
 export async function signInAs(page: Page, path: string, username: string): Promise<void> {
   await page.goto(path);
+  await page.locator('#sign-in').click();
   await page.locator('#demo-user').waitFor();
   await page.locator('#demo-user').selectOption(username);
-  await page.getByRole('button', { name: /Logg inn|Sign in/ }).click();
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await page.waitForURL((url) => url.pathname === path && !url.searchParams.has('code'));
 }

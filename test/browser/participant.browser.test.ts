@@ -20,6 +20,10 @@ let env: BrowserEnv;
 beforeAll(async () => {
   env = await startBrowserEnv();
 });
+// Choosing English in the switch saves it on the participant's file; each test starts from Norwegian on every file.
+beforeEach(async () => {
+  for (const p of DEMO_PARTICIPANTS) await env.sys.http('PUT', '/me/language', { token: await env.sys.tokenFor(p.username), body: { language: 'nb' } });
+});
 afterAll(async () => {
   await env?.close();
 });
@@ -111,8 +115,11 @@ test('reports own illness, and child illness with a doctor’s note to come: eac
   await page.getByLabel('Barnet mitt er sykt').check();
   await page.locator('#date').fill(childDay!);
   await page.getByLabel('En del av dagen').check();
-  await page.locator('#minutes').fill('90');
+  // Part of a day in hours (1,5 t = 90 minutes stored); choosing a doctor's note says where and by when to hand it in.
+  await page.locator('#hours').fill('1.5');
+  expect(await page.locator('#doctor-note-where').isVisible()).toBe(false);
   await page.getByLabel('Jeg leverer legeerklæring').check();
+  expect(await page.locator('#doctor-note-where').innerText()).toMatch(/rådgiveren din .* innen 14 dager/);
   await page.getByRole('button', { name: 'Send' }).click();
   await page.locator('p.ok', { hasText: 'barns sykdom' }).waitFor();
   expect(await page.locator('p.ok').textContent()).toMatch(/barns sykdom, .*, venter på behandling\./);
@@ -170,7 +177,10 @@ test('the access log shows an adviser reading my data; download my data holds on
   await page.locator('table.access-log').waitFor();
   expect(await page.locator('[data-integrity]').getAttribute('data-integrity')).toBe('VERIFIED');
   expect(await page.locator('table.access-log tbody tr').count()).toBeGreaterThanOrEqual(1);
-  expect(await page.locator('table.access-log').textContent()).toContain('adviser');
+  // In words: the role and what was done, never a staff code or a purpose code.
+  const logText = (await page.locator('table.access-log').textContent())!;
+  expect(logText).toContain('Rådgiver');
+  expect(logText).not.toMatch(/staff-[0-9a-f]{6}|adviser|decision-|participant-|attendance-/);
   expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, 'participant-4-access-log', true);
 
@@ -186,7 +196,7 @@ test('the access log shows an adviser reading my data; download my data holds on
   await context.close();
 });
 
-test('reads the payout and its layered explanation in Norwegian and in English: summary first, the other layers one tap away', async () => {
+test('reads the payout and its layered explanation in Norwegian, English and Arabic (right to left, the unchecked-translation notice, the details layer): summary first, the other layers one tap away', async () => {
   // A stored decision for October as the payroll workflow stores it (engine on golden case g09: a pending self-certification).
   await seedDecision(goldenCase('g09-pending-self-cert', me.participantId), { runId: 'run-browser-participant' });
   const { context, page } = await env.newPage('participant');
@@ -225,7 +235,23 @@ test('reads the payout and its layered explanation in Norwegian and in English: 
   expect(await page.locator('details[data-layer="rights"]').innerText()).toMatch(/complain/i);
   expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, 'participant-2-payout-explanation-en', true);
+
+  // Arabic, chosen in the switch (so on the file): the explanation is asked for in it, written right to left,
+  // with the notice the API marks (a translation no qualified translator has checked) shown as one; the details layer too.
+  await page.getByRole('button', { name: 'العربية' }).click();
+  const ar = page.locator('.explanation[lang="ar"]');
+  await ar.waitFor();
+  expect(await ar.getAttribute('dir')).toBe('rtl');
+  const token = await env.sys.tokenFor(me.username);
+  expect((await env.sys.http('GET', '/me/language', { token })).body?.language).toBe('ar');
+  const api = (await env.sys.http('GET', '/me/decisions/2026-10/explanation', { token, query: { lang: 'ar' } })).body as { uncheckedTranslation: boolean; dir: string; layers: { lines: string[] }[] };
+  expect([api.uncheckedTranslation, api.dir]).toEqual([true, 'rtl']);
+  expect(await ar.getAttribute('data-unchecked-translation')).toBe('true');
+  expect(await page.locator('[data-translation-notice]').innerText()).toBe(api.layers[0]!.lines[0]);
+  expect(await page.locator('.explanation details[data-layer="details"]').count()).toBe(1);
+  expect(await seriousViolations(page)).toEqual([]);
   await context.close();
+  await env.sys.http('PUT', '/me/language', { token, body: { language: 'nb' } });
 });
 
 test('an adjusted month: the page shows the amount paid, the adjustment in the explanation and every version of it, in nb and en', async () => {

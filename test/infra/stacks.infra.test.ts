@@ -249,7 +249,8 @@ describe('user pool', () => {
       EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
       UserPoolTier: 'PLUS',
       UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
-      Schema: ['municipality', 'participantId', 'deviceId'].map((name) => Match.objectLike({ Name: name, Mutable: false })),
+      // The ownership attributes, immutable; then the pre-token step's input from ID-porten (pid), written at each federated sign-in.
+      Schema: [...['municipality', 'participantId', 'deviceId'].map((name) => Match.objectLike({ Name: name, Mutable: false })), Match.objectLike({ Name: 'nationalId', Mutable: true })],
     });
   });
 
@@ -269,11 +270,13 @@ describe('user pool', () => {
     stateless.resourceCountIs('AWS::Cognito::UserPoolResourceServer', 1);
     stateless.hasResourceProperties('AWS::Cognito::UserPoolDomain', { UserPoolId: { Ref: poolId }, Domain: Match.anyValue() });
     expect(JSON.stringify(stateless.findOutputs('DeviceTokenUrl'))).toContain('/oauth2/token');
-    stateless.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
-    // The pages' clients (one per pool) stay user clients: no OAuth flow, no secret, no machine scope.
+    // And the staff pool's, where the staff pages start their federated sign-in (issue 13).
+    stateless.hasResourceProperties('AWS::Cognito::UserPoolDomain', { UserPoolId: { Ref: logicalIdOf(built.stateless.users.staffPool) }, Domain: Match.anyValue() });
+    stateless.resourceCountIs('AWS::Cognito::UserPoolDomain', 2);
+    // The pages' clients (one per pool): the code grant for people (PKCE, federated sign-in), no secret, no machine scope.
     const clients = resourcesOf(stateless, 'AWS::Cognito::UserPoolClient');
     expect(Object.keys(clients).sort()).toEqual([logicalIdOf(built.stateless.users.client), logicalIdOf(built.stateless.users.staffClient)].sort());
-    for (const client of Object.values(clients)) expect([client.Properties.AllowedOAuthFlows, client.Properties.GenerateSecret]).toEqual([undefined, false]);
+    for (const client of Object.values(clients)) expect([client.Properties.AllowedOAuthFlows, client.Properties.AllowedOAuthScopes, client.Properties.GenerateSecret]).toEqual([['code'], ['openid'], false]);
   });
 
   test('device-register and device-deactivate make and remove the kiosks’ app clients: two Cognito actions on this pool only', () => {
@@ -294,20 +297,23 @@ describe('user pool', () => {
     }
   });
 
-  test('the app client uses SRP only and cannot write an ownership attribute', () => {
-    const [client] = Object.values(resourcesOf(stateless, 'AWS::Cognito::UserPoolClient'));
-    const p = client!.Properties;
-    expect(p.GenerateSecret).toBe(false);
-    expect(p.ExplicitAuthFlows).toEqual(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
-    expect(p.WriteAttributes).toEqual(['locale']);
-    expect(p.ReadAttributes).toEqual(expect.arrayContaining(['custom:municipality', 'custom:participantId', 'custom:deviceId']));
+  test('the app clients have no password or SRP flow (federated sign-in and refresh only) and cannot write an ownership attribute', () => {
+    for (const client of Object.values(resourcesOf(stateless, 'AWS::Cognito::UserPoolClient'))) {
+      const p = client.Properties;
+      expect(p.GenerateSecret).toBe(false);
+      expect(p.ExplicitAuthFlows).toEqual(['ALLOW_REFRESH_TOKEN_AUTH']);
+      expect(p.WriteAttributes).toEqual(['locale']);
+      expect(p.ReadAttributes).toEqual(expect.arrayContaining(['custom:municipality', 'custom:participantId', 'custom:deviceId']));
+      // The pre-token step's inputs are never readable by the pages.
+      for (const raw of ['custom:nationalId', 'custom:idpGroups', 'custom:amr']) expect(p.ReadAttributes).not.toContain(raw);
+    }
   });
 });
 
 describe('functions', () => {
   test('one function per distinct fn of ROUTES', () => {
-    // Plus the payroll workflow's four task functions (infra/constructs/payroll-workflow.ts), the kiosk authorizer, the audit sealer and checkpoint (audit-trail.ts), and the retention run (retention-schedule.ts).
-    stateless.resourceCountIs('AWS::Lambda::Function', new Set(ROUTES.map((r) => r.fn)).size + Object.keys(PAYROLL_TASKS).length + 4);
+    // Plus the payroll workflow's four task functions (infra/constructs/payroll-workflow.ts), the kiosk authorizer, the audit sealer and checkpoint (audit-trail.ts), the retention run (retention-schedule.ts), and the two pools' pre-token steps.
+    stateless.resourceCountIs('AWS::Lambda::Function', new Set(ROUTES.map((r) => r.fn)).size + Object.keys(PAYROLL_TASKS).length + 4 + 2);
     expect([...built.stateless.functions.keys()].sort()).toEqual([...new Set(ROUTES.map((r) => r.fn))].sort());
   });
 
@@ -328,12 +334,14 @@ describe('functions', () => {
     }
     const logGroupRef = (props.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
     expect(resourcesOf(stateless, 'AWS::Logs::LogGroup')[logGroupRef]!.Properties.RetentionInDays).toBeGreaterThan(0);
-    // One alarm: errors + throttles of this function.
+    // In exactly one grouped alarm (function-alarms.ts): its errors and its throttles, summed with the group's.
     const mine = Object.values(resourcesOf(stateless, 'AWS::CloudWatch::Alarm')).filter((a) => JSON.stringify(a.Properties.Metrics ?? []).includes(`"Ref":"${logicalId}"`));
     expect(mine).toHaveLength(1);
-    const metrics = mine[0]!.Properties.Metrics as { Expression?: string; MetricStat?: { Metric: { Namespace: string; MetricName: string } } }[];
-    expect(metrics.find((m) => m.Expression !== undefined)?.Expression).toBe('errors + throttles');
-    expect(metrics.flatMap((m) => (m.MetricStat ? [`${m.MetricStat.Metric.Namespace}/${m.MetricStat.Metric.MetricName}`] : [])).sort()).toEqual(['AWS/Lambda/Errors', 'AWS/Lambda/Throttles']);
+    const metrics = mine[0]!.Properties.Metrics as { Id: string; Expression?: string; MetricStat?: { Metric: { Namespace: string; MetricName: string; Dimensions: unknown } } }[];
+    const own = metrics.filter((m) => JSON.stringify(m.MetricStat?.Metric.Dimensions ?? null).includes(`"Ref":"${logicalId}"`));
+    expect(own.map((m) => `${m.MetricStat!.Metric.Namespace}/${m.MetricStat!.Metric.MetricName}`).sort()).toEqual(['AWS/Lambda/Errors', 'AWS/Lambda/Throttles']);
+    const sum = metrics.find((m) => m.Expression !== undefined)!.Expression!.split(' + ');
+    for (const m of own) expect(sum).toContain(m.Id);
     expect(mine[0]!.Properties.Threshold).toBe(1);
   });
 

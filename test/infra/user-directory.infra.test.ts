@@ -12,7 +12,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { ROUTES } from '../../shared/contract/routes.js';
 import { STAFF_ROLES } from '../../shared/contract/roles.js';
-import { buildTestApp, type TestApp } from './infra-app.js';
+import { buildTestApp, TEST_SIGN_IN, type TestApp } from './infra-app.js';
 
 type Json = Record<string, unknown>;
 let built: TestApp;
@@ -52,12 +52,100 @@ describe('the staff pool', () => {
     expect(pool.MfaConfiguration).toBe('OPTIONAL');
   });
 
-  test('its app client signs in with SRP only and cannot write an ownership attribute', () => {
+  test('its app client has no password or SRP flow and cannot write an ownership attribute', () => {
     const client = resources('AWS::Cognito::UserPoolClient')[logicalIdOf(built.stateless.users.staffClient)]!.Properties;
     expect(client.UserPoolId).toEqual({ Ref: logicalIdOf(built.stateless.users.staffPool) });
-    expect(client.ExplicitAuthFlows).toEqual(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+    expect(client.ExplicitAuthFlows).toEqual(['ALLOW_REFRESH_TOKEN_AUTH']);
     expect(client.WriteAttributes).toEqual(['locale']);
     expect(client.GenerateSecret).toBe(false);
+  });
+});
+
+describe('sign-in (issue 13): federated identity providers, the token step, no passwords', () => {
+  const ctx = TEST_SIGN_IN;
+  const poolOf = (c: IConstruct) => ({ Ref: logicalIdOf(c) });
+  const idps = () => Object.values(resources('AWS::Cognito::UserPoolIdentityProvider')).map((r) => r.Properties);
+
+  test('the participant pool federates ID-porten over OIDC with the context’s issuer, client and secret; pid → custom:nationalId', () => {
+    const [idPorten, ...others] = idps().filter((p) => JSON.stringify(p.UserPoolId) === JSON.stringify(poolOf(built.stateless.users.userPool)));
+    expect(others).toEqual([]);
+    expect(idPorten).toMatchObject({
+      ProviderName: 'IdPorten',
+      ProviderType: 'OIDC',
+      ProviderDetails: { oidc_issuer: ctx.idPorten.issuer, client_id: ctx.idPorten.clientId, authorize_scopes: 'openid profile', attributes_request_method: 'GET' },
+      AttributeMapping: { 'custom:nationalId': 'pid' },
+    });
+    // The secret is a Secrets Manager reference resolved at deploy time, never a value in the template.
+    expect(JSON.stringify(idPorten!.ProviderDetails)).toContain(`{{resolve:secretsmanager:${ctx.idPorten.clientSecretName}:SecretString:::}}`);
+  });
+
+  test('the participants’ page client: only ID-porten, the code grant back to the participant page, no password of any kind', () => {
+    const pool = resources('AWS::Cognito::UserPool')[logicalIdOf(built.stateless.users.userPool)]!.Properties;
+    // No self sign-up: the only way in is a federated sign-in (or an admin, for kiosks' clients).
+    expect(pool.AdminCreateUserConfig).toEqual({ AllowAdminCreateUserOnly: true });
+    expect(pool.Schema).toEqual(expect.arrayContaining([expect.objectContaining({ Name: 'nationalId', Mutable: true })]));
+    const client = resources('AWS::Cognito::UserPoolClient')[logicalIdOf(built.stateless.users.client)]!.Properties;
+    // The provider resource's Ref is its name (IdPorten): this one provider and no COGNITO (user-pool password) sign-in.
+    expect(client.SupportedIdentityProviders).toEqual([{ Ref: logicalIdOf(built.stateless.users.idPorten) }]);
+    expect(client.ExplicitAuthFlows).toEqual(['ALLOW_REFRESH_TOKEN_AUTH']);
+    expect(client.AllowedOAuthFlows).toEqual(['code']);
+    expect(client.CallbackURLs).toEqual([`${ctx.siteUrl}/participant/`]);
+    expect(client.LogoutURLs).toEqual([`${ctx.siteUrl}/participant/`]);
+    expect(client.EnableTokenRevocation).toBe(true);
+    expect(client.ReadAttributes).not.toContain('custom:nationalId');
+  });
+
+  test('the staff pool federates the municipality’s directory; groups and amr are mapped; its client allows only that provider', () => {
+    const [directory, ...others] = idps().filter((p) => JSON.stringify(p.UserPoolId) === JSON.stringify(poolOf(built.stateless.users.staffPool)));
+    expect(others).toEqual([]);
+    expect(directory).toMatchObject({
+      ProviderName: 'StaffDirectory',
+      ProviderType: 'OIDC',
+      ProviderDetails: { oidc_issuer: ctx.staffDirectory.issuer, client_id: ctx.staffDirectory.clientId },
+      AttributeMapping: { 'custom:idpGroups': 'groups', 'custom:amr': 'amr' },
+    });
+    const client = resources('AWS::Cognito::UserPoolClient')[logicalIdOf(built.stateless.users.staffClient)]!.Properties;
+    expect(client.SupportedIdentityProviders).toEqual([{ Ref: logicalIdOf(built.stateless.users.staffDirectory) }]);
+    expect(client.AllowedOAuthFlows).toEqual(['code']);
+    expect(client.CallbackURLs).toEqual([`${ctx.siteUrl}/adviser/`, `${ctx.siteUrl}/payroll/`]);
+  });
+
+  test('the token step runs before every token of both pools (pre-token generation, event version 2), with the context’s municipalities, group table and MFA proof', () => {
+    const fns = resources('AWS::Lambda::Function');
+    for (const [pool, fn] of [
+      [built.stateless.users.userPool, built.stateless.preTokenFunctions.participant],
+      [built.stateless.users.staffPool, built.stateless.preTokenFunctions.staff],
+    ] as const) {
+      const config = resources('AWS::Cognito::UserPool')[logicalIdOf(pool)]!.Properties.LambdaConfig as Json;
+      expect(config.PreTokenGenerationConfig).toEqual({ LambdaArn: { 'Fn::GetAtt': [logicalIdOf(fn.function), 'Arn'] }, LambdaVersion: 'V2_0' });
+    }
+    const env = (fn: IConstruct) => (fns[logicalIdOf(fn)]!.Properties.Environment as { Variables: Json }).Variables;
+    expect(env(built.stateless.preTokenFunctions.participant.function)).toMatchObject({ POOL_KIND: 'participant', MUNICIPALITIES: JSON.stringify(ctx.municipalities) });
+    const staffEnv = env(built.stateless.preTokenFunctions.staff.function);
+    expect(staffEnv).toMatchObject({ POOL_KIND: 'staff', MFA_VALUES: JSON.stringify(ctx.staffDirectory.mfaValues) });
+    expect(JSON.parse(staffEnv.STAFF_GROUPS as string)).toEqual(ctx.staffGroups);
+    // Cognito may invoke them, nobody else.
+    const perms = Object.values(resources('AWS::Lambda::Permission')).map((r) => r.Properties).filter((p) => p.Principal === 'cognito-idp.amazonaws.com');
+    expect(perms).toHaveLength(2);
+  });
+
+  test('staff MFA: the pool requires TOTP for any account it holds, and the token step requires the directory’s second factor', () => {
+    const pool = resources('AWS::Cognito::UserPool')[logicalIdOf(built.stateless.users.staffPool)]!.Properties;
+    expect(pool.MfaConfiguration).toBe('ON');
+    const fn = resources('AWS::Lambda::Function')[logicalIdOf(built.stateless.preTokenFunctions.staff.function)]!.Properties;
+    expect((fn.Environment as { Variables: Json }).Variables.MFA_VALUES).toBe('["mfa"]');
+  });
+
+  test('no municipality value is code: another context gives another template, and a bad one stops synthesis naming the field', () => {
+    const other = buildTestApp({ context: { 'introflyt:signIn': { ...ctx, idPorten: { ...ctx.idPorten, issuer: 'https://idporten.no', clientId: 'prod-client' } } } });
+    try {
+      const idp = Object.values(Template.fromStack(other.stateless).findResources('AWS::Cognito::UserPoolIdentityProvider')).find((r) => (r as { Properties: Json }).Properties.ProviderName === 'IdPorten') as { Properties: { ProviderDetails: Json } };
+      expect(idp.Properties.ProviderDetails).toMatchObject({ oidc_issuer: 'https://idporten.no', client_id: 'prod-client' });
+    } finally {
+      other.cleanup();
+    }
+    expect(() => buildTestApp({ context: { 'introflyt:signIn': { ...ctx, idPorten: { ...ctx.idPorten, issuer: 'http://idporten.no' } } } })).toThrow(/INFRA_BAD_SIGN_IN: introflyt:signIn: idPorten.issuer/);
+    expect(() => buildTestApp({ context: { 'introflyt:signIn': { ...ctx, staffGroups: [{ group: 'g', role: 'adviser', municipality: '9999' }] } } })).toThrow(/municipality 9999/);
   });
 });
 

@@ -89,6 +89,8 @@ const SAMPLE_BODY: Readonly<Record<string, () => unknown>> = {
   'participant-update': () => ({ expectedVersion: 1, children: 2 }),
   'participant-schedule': () => ({ expectedVersion: 1, schedule: WEEKDAY_SCHEDULE }),
   'participant-kiosk-credential': () => ({ issueCard: true, pin: '2580' }),
+  'PUT /participants/{id}/language': () => ({ expectedVersion: 1, language: 'uk' }),
+  'PUT /me/language': () => ({ language: 'en' }),
   'kiosk-identify': () => ({ cardNumber: 'MATRIXCARD', pin: '2580' }),
   'participant-assign': () => ({ advisers: [ASSIGNED] }),
   // OPEN on an open file changes nothing, so the matrix never closes B's login.

@@ -9,7 +9,11 @@
  * kiosk-security.int.test.ts.
  */
 import { randomUUID } from 'node:crypto';
+import { jest } from '@jest/globals';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '../../shared/adapters/dynamo.js';
 import { getDeps } from '../../shared/adapters/deps.js';
+import { TABLES } from '../../shared/contract/tables.js';
 import type { SeededParticipant } from '../support/api-seed.js';
 import { seedCard, seedDevice, seedParticipant } from '../support/api-seed.js';
 import { captureLogs } from '../support/capture-logs.js';
@@ -47,7 +51,7 @@ const clock = {
 
 beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-10-01T08:00:00Z' });
-  seeded.push(await seedParticipant('p-ada', { givenName: 'émilie' }), await seedParticipant('p-bo'), await seedParticipant('p-cy'), await seedParticipant('p-di'));
+  seeded.push(await seedParticipant('p-ada', { givenName: 'émilie' }), await seedParticipant('p-bo'), await seedParticipant('p-cy'), await seedParticipant('p-di'), await seedParticipant('p-eve'), await seedParticipant('p-fay'));
   await seedCard('p-ada', 'CARD0001', '2468');
   await seedCard('p-bo', 'CARD0002', '1357');
   await seedCard('p-cy', 'CARD0003', '9999');
@@ -176,6 +180,57 @@ describe('participant check-in', () => {
     // A login whose file does not exist is refused before the handler (shared/http/participant-guard.ts).
     expect((await checkin(participantCaller('p-nobody'), appBody())).body.code).toBe('NO_PARTICIPANT_FILE');
     expect(await db.count('attendance')).toBe(before);
+  }, 60_000);
+});
+
+describe('P3: an app check-in is one conditional write', () => {
+  const participantsTable = () => sys.system.env[TABLES.find((t) => t.key === 'participants')!.envVar]!;
+  /** Someone with write access to the table, past the API. */
+  const direct = async (write: { put: Record<string, unknown> } | { delete: { pk: string; sk: string } }) => {
+    const dynamo = createDocumentClient({ region: 'eu-north-1', dynamoEndpoint: sys.system.dynamoEndpoint });
+    if ('put' in write) await dynamo.send(new PutCommand({ TableName: participantsTable(), Item: write.put }));
+    else await dynamo.send(new DeleteCommand({ TableName: participantsTable(), Key: write.delete }));
+    dynamo.destroy();
+  };
+
+  test('a participant who has checked in: the next check-in reads nothing first (no file read, no identity read, no event read)', async () => {
+    expect((await checkin(participantCaller('p-eve'), appBody())).status).toBe(201);
+    const repo = getDeps().participants;
+    const attendance = getDeps().attendance;
+    const reads = [jest.spyOn(repo, 'participantAccess'), jest.spyOn(repo, 'getIdentity'), jest.spyOn(attendance, 'getEvent')];
+    const writes = jest.spyOn(attendance, 'putEventOnceIf');
+    try {
+      const r = await checkin(participantCaller('p-eve'), appBody({ type: 'OUT' }));
+      expect([r.status, r.body.participantInitial]).toEqual([201, 'Z']);
+      expect(reads.map((spy) => spy.mock.calls.length)).toEqual([0, 0, 0]);
+      expect(writes).toHaveBeenCalledTimes(1);
+    } finally {
+      for (const spy of [...reads, writes]) spy.mockRestore();
+    }
+  }, 60_000);
+
+  test('the attack: a file closed, then deleted, straight in the table right after a check-in is refused by the next write at once, and nothing is recorded', async () => {
+    expect((await checkin(participantCaller('p-fay'), appBody())).status).toBe(201);
+    const before = (await eventsOf('p-fay')).length;
+    await direct({ put: { pk: 'P#p-fay', sk: 'ACCESS', status: 'CLOSED', version: 1 } });
+    const closed = await checkin(participantCaller('p-fay'), appBody());
+    expect([closed.status, closed.body.code]).toEqual([403, 'ACCESS_CLOSED']);
+    // A damaged access item fails shut, as the middleware's read did.
+    await direct({ put: { pk: 'P#p-fay', sk: 'ACCESS', status: 'open' } });
+    expect((await checkin(participantCaller('p-fay'), appBody())).body.code).toBe('ACCESS_CLOSED');
+    await direct({ delete: { pk: 'P#p-fay', sk: 'ACCESS' } });
+    await direct({ delete: { pk: 'P#p-fay', sk: 'PROFILE' } });
+    const gone = await checkin(participantCaller('p-fay'), appBody());
+    expect([gone.status, gone.body.code]).toEqual([403, 'NO_PARTICIPANT_FILE']);
+    // Before the time check, as before: a refused file is told so whatever else is wrong with the request.
+    expect((await checkin(participantCaller('p-fay'), appBody({ deviceTime: '2026-09-01T08:00:00Z' }))).body.code).toBe('NO_PARTICIPANT_FILE');
+    expect((await checkin(participantCaller('p-fay'), appBody({ kiosk: { cardNumber: 'CARD0001', pin: '2468' } }))).body.code).toBe('NO_PARTICIPANT_FILE');
+    expect(await eventsOf('p-fay')).toHaveLength(before);
+  }, 60_000);
+
+  test('a token of another municipality than the file: refused by the write (NO_PARTICIPANT_FILE), nothing recorded', async () => {
+    const r = await checkin(participant('p-eve', '0301'), appBody());
+    expect([r.status, r.body.code]).toEqual([403, 'NO_PARTICIPANT_FILE']);
   }, 60_000);
 });
 

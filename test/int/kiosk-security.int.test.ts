@@ -309,7 +309,7 @@ describe('the PIN before the choice: POST /kiosk-identifications', () => {
   test('identify, then check in with the identification: one event per identification, on its kiosk, before it expires', async () => {
     const id = await identify('kiosk-id', 'IDENT001', '5824');
     expect(id.status).toBe(201);
-    expect(id.body).toEqual({ identificationId: expect.stringMatching(/^idn-/), participantInitial: 'Z', expiresAt: new Date(now().getTime() + 120_000).toISOString() });
+    expect(id.body).toEqual({ identificationId: expect.stringMatching(/^idn-/), participantInitial: 'Z', expiresAt: new Date(now().getTime() + 120_000).toISOString(), language: 'nb' });
     const identification = String(id.body.identificationId);
     const body = { eventId: randomUUID(), type: 'IN', deviceId: 'kiosk-id', deviceTime: now().toISOString(), identification };
     const first = await checkin('kiosk-id', body);

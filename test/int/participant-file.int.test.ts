@@ -30,12 +30,17 @@ const PARTICIPANT_ROUTES = ROUTES.filter((r) => r.roles.includes('participant'))
 const SAMPLE: Readonly<Record<string, () => unknown>> = {
   'checkin-record': () => ({ eventId: randomUUID(), type: 'IN', deviceId: 'phone-x', deviceTime: '2026-10-07T08:55:00+02:00' }),
   'absence-report': () => ({ requestId: randomUUID(), category: 'OWN_ILLNESS', date: '2026-10-07', wholeDay: true }),
+  'PUT /me/language': () => ({ language: 'nb' }),
+  // Correction requests and complaints (issue 12): valid bodies, so the file check is what answers.
+  'POST /me/correction-requests': () => ({ requestId: randomUUID(), subject: { kind: 'DAY', date: '2026-10-06' }, text: 'Filtest' }),
+  'POST /me/complaints': () => ({ requestId: randomUUID(), period: '2026-10', text: 'Filtest' }),
 };
 const QUERY: Readonly<Record<string, string>> = { 'me-attendance': '?month=2026-10', 'me-decision-explanation': '?lang=nb' };
 
 async function callAs(token: string, route: RouteDef): Promise<HttpReply> {
   const path = route.path.replace('{period}', '2026-10') + (QUERY[route.fn] ?? '');
-  const body = SAMPLE[route.fn]?.();
+  // Keyed by route where one function serves several (GET and PUT /me/language), else by function.
+  const body = (SAMPLE[`${route.method} ${route.path}`] ?? SAMPLE[route.fn])?.();
   return sys.http(route.method, path, { token, ...(body === undefined ? {} : { body }) });
 }
 

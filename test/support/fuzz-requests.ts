@@ -44,6 +44,8 @@ export const VALID_BODIES: Readonly<Record<string, (w: FuzzWorld) => Record<stri
   'participant-update': () => ({ expectedVersion: 1, children: 2, effectiveFrom: '2026-11-01' }),
   'participant-schedule': () => ({ expectedVersion: 1, schedule: { plans: [{ from: '2026-10-01', weekly: { MON: [{ start: '09:00', end: '15:00' }] } }], exceptions: [{ date: '2026-10-20', kind: 'CANCELLED' }] } }),
   'participant-kiosk-credential': () => ({ issueCard: true, pin: '5938' }),
+  'PUT /participants/{id}/language': () => ({ expectedVersion: 1, language: 'uk' }),
+  'PUT /me/language': () => ({ language: 'ar' }),
   'kiosk-identify': () => ({ cardNumber: 'FUZZCARD1', pin: '4826' }),
   'participant-assign': (w) => ({ advisers: [w.adviserSub] }),
   // OPEN on an open file: valid, and leaves p-fuzz's own routes open for the rest of the suite.

@@ -1,7 +1,7 @@
 /**
  * The lint rules that keep the import direction (README "Layout") really
  * fire: nothing in shared/ imports infra/ or functions/, shared/contract
- * imports nothing, shared/domain imports only itself and the contract, and no
+ * imports nothing but types of shared/domain (the response types), shared/domain imports only itself and the contract, and no
  * function folder imports another.
  */
 import { ESLint } from 'eslint';
@@ -11,10 +11,18 @@ const eslint = new ESLint({ cwd: ROOT });
 
 async function restricted(code: string, filePath: string): Promise<boolean> {
   const [result] = await eslint.lintText(code, { filePath: `${ROOT}/${filePath}` });
-  return result!.messages.some((m) => m.ruleId === 'no-restricted-imports');
+  // shared/contract uses typescript-eslint's variant of the rule (it tells type-only imports apart).
+  return result!.messages.some((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === '@typescript-eslint/no-restricted-imports');
 }
 
 const importing = (specifier: string) => `import * as m from '${specifier}';\nexport const x = m;\n`;
+const importingType = (specifier: string) => `import type { Decision } from '${specifier}';\nexport type X = Decision;\n`;
+
+test('shared/contract may import types of shared/domain, not values, and no adapter types', async () => {
+  expect(await restricted(importingType('../domain/decision.js'), 'shared/contract/probe.ts')).toBe(false);
+  expect(await restricted(importing('../domain/decision.js'), 'shared/contract/probe.ts')).toBe(true);
+  expect(await restricted(importingType('../adapters/decisions-repo.js'), 'shared/contract/probe.ts')).toBe(true);
+});
 
 test.each([
   ['functions/me-decision-get/probe.ts', '../participant-get/read-participant.js'],

@@ -13,7 +13,7 @@ import { createLocalStaffDirectory } from '../../infra/local/staff-directory-fil
 import { CognitoStaffDirectory, FileStaffDirectory, staffDirectoryFrom, staffDirectoryOf } from '../../shared/adapters/staff-directory.js';
 import { ConfigError, parseConfig, staffDirectoryOf as settingOf } from '../../shared/config.js';
 
-function fakeCognito(users: { Username: string; sub: string; municipality?: string; enabled?: boolean; groups: string[] }[]) {
+function fakeCognito(users: { Username: string; sub: string; municipality?: string; enabled?: boolean; groups: string[]; idpGroups?: string }[]) {
   const calls: unknown[] = [];
   const send = async (command: unknown): Promise<unknown> => {
     calls.push(command);
@@ -24,7 +24,7 @@ function fakeCognito(users: { Username: string; sub: string; municipality?: stri
         Users:
           u === undefined
             ? []
-            : [{ Username: u.Username, Enabled: u.enabled ?? true, Attributes: [{ Name: 'sub', Value: u.sub }, ...(u.municipality ? [{ Name: 'custom:municipality', Value: u.municipality }] : [])] }],
+            : [{ Username: u.Username, Enabled: u.enabled ?? true, Attributes: [{ Name: 'sub', Value: u.sub }, ...(u.municipality ? [{ Name: 'custom:municipality', Value: u.municipality }] : []), ...(u.idpGroups ? [{ Name: 'custom:idpGroups', Value: u.idpGroups }] : [])] }],
       };
     }
     if (command instanceof AdminListGroupsForUserCommand) return { Groups: users.find((x) => x.Username === command.input.Username)!.groups.map((GroupName) => ({ GroupName })) };
@@ -32,6 +32,31 @@ function fakeCognito(users: { Username: string; sub: string; municipality?: stri
   };
   return { client: { send } as never, calls };
 }
+
+describe('Cognito (AWS), staff signed in by the municipality’s directory (federated)', () => {
+  const table = [
+    { group: 'g-adv', role: 'adviser' as const, municipality: '5001' },
+    { group: 'g-pay', role: 'payroll' as const, municipality: '5001' },
+    { group: 'g-adv-other', role: 'adviser' as const, municipality: '3201' },
+  ];
+  const { client, calls } = fakeCognito([
+    // Cognito's own groups are ignored for a federated user: a pool group cannot add a role the directory does not give.
+    { Username: 'StaffDirectory_kari', sub: 'b1b2c3d4-0000-4000-8000-000000000001', groups: ['admin'], idpGroups: '["g-adv","unrelated"]' },
+    { Username: 'StaffDirectory_ola', sub: 'b1b2c3d4-0000-4000-8000-000000000002', groups: [], idpGroups: '[g-adv, g-adv-other]' },
+    { Username: 'StaffDirectory_nils', sub: 'b1b2c3d4-0000-4000-8000-000000000003', groups: [], idpGroups: '["adviser"]' },
+  ]);
+  const dir = new CognitoStaffDirectory('eu-north-1_AbC123', client, table);
+
+  test('roles and municipality come from the directory’s groups through the deployment’s group table, as in their tokens', async () => {
+    expect(await dir.find('b1b2c3d4-0000-4000-8000-000000000001')).toEqual({ sub: 'b1b2c3d4-0000-4000-8000-000000000001', municipality: '5001', groups: ['adviser'], enabled: true });
+    expect(calls.some((c) => c instanceof AdminListGroupsForUserCommand)).toBe(false);
+  });
+
+  test('groups of two municipalities, or a group merely named like a role, make nobody an adviser', async () => {
+    expect(await dir.find('b1b2c3d4-0000-4000-8000-000000000002')).toMatchObject({ municipality: '', groups: [] });
+    expect(await dir.find('b1b2c3d4-0000-4000-8000-000000000003')).toMatchObject({ municipality: '', groups: [] });
+  });
+});
 
 describe('Cognito (AWS)', () => {
   const { client, calls } = fakeCognito([

@@ -1,7 +1,9 @@
 /** Set by web/build.ts (esbuild define). */
 declare const __API_BASE__: string;
 declare const __AUTH_MODE__: 'local' | 'cognito';
-declare const __COGNITO_LOGIN_URL__: string;
-/** The staff user pool's sign-in (MFA required): adviser and payroll pages. */
-declare const __COGNITO_STAFF_LOGIN_URL__: string;
+/** Sign-in endpoints and client per pool (web/src/lib/oidc.ts PoolEndpoints). */
+declare const __AUTH__: Record<
+  'participant' | 'staff',
+  { kind: 'oidc' | 'cognito'; authorize: string; token: string; revoke: string; logout: string; clientId: string; identityProvider?: string; userPoolApi?: string }
+>;
 declare module '*.css';

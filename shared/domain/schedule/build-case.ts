@@ -16,7 +16,7 @@
  *   engine would ignore it anyway, and it must count towards no quota).
  */
 import type { Case, CaseInput } from '../case.js';
-import { parseCase } from '../case.js';
+import { caseOf } from '../case.js';
 import { monthInfo, oneYearBefore } from '../calendar.js';
 import type { AbsenceStatus, Category, Documentation } from '../decision.js';
 import type { PolicyOverrides } from '../policy.js';
@@ -81,7 +81,8 @@ export function buildCase(input: BuildCaseInput): Case {
   const byDate = [...input.absences].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const resolved = byDate.map(toCaseAbsence).filter((a) => a.minutes > 0);
 
-  return parseCase({
+  // Built here from stored records, typed: checked by hand, as strictly as the schema (case.ts `caseOf`).
+  return caseOf({
     caseVersion: 1,
     period: input.period,
     computedAt: input.computedAt,

@@ -14,6 +14,7 @@ import { versionKey, versionsOf } from '../../domain/payroll/decision-versions.j
 import { NotFoundError } from '../../http/errors.js';
 import type { DecisionSummary, ReleaseInfo } from './decision-view.js';
 import { releaseOf, resolutionsByKey, summaryOf } from './decision-view.js';
+import type { DecisionDetailResponse } from '../../contract/responses.js';
 
 export interface VersionView extends DecisionSummary {
   correction: Correction | null;
@@ -25,9 +26,16 @@ export interface DecisionDetail extends VersionView {
   decision: Omit<Decision, 'explanation'>;
   /** Every version of the month, oldest first; the last is this one. */
   versions: VersionView[];
+  /** The adviser's read only: the case the engine judged. */
+  input?: unknown;
 }
 
-export async function readDecision(deps: Pick<Deps, 'decisions'> & DecisionDeps, participantId: string, period: string): Promise<DecisionDetail> {
+/**
+ * `withInput` (the assigned adviser's read): the case the engine judged, so the
+ * adviser's what-if starts from the month as decided. The participant's own read
+ * leaves it out: it repeats what the decision and their file already show.
+ */
+export async function readDecision(deps: Pick<Deps, 'decisions'> & DecisionDeps, participantId: string, period: string, withInput = false): Promise<DecisionDetail> {
   const [stored, resolutions] = await Promise.all([deps.decisions.listForParticipant(participantId), deps.reviews.listForParticipant(participantId)]);
   const versions = versionsOf(stored, period);
   const latest = versions.at(-1);
@@ -37,5 +45,5 @@ export async function readDecision(deps: Pick<Deps, 'decisions'> & DecisionDeps,
   const view = async (d: StoredDecision): Promise<VersionView> => ({ ...summaryOf(d, byKey.get(versionKey(d)), await releaseOf(deps, d, runs)), correction: d.correction ?? null });
   const views = await Promise.all(versions.map(view));
   const { explanation: _text, ...decision } = latest.decision;
-  return { participantId, ...views.at(-1)!, decision, versions: views };
+  return { participantId, ...views.at(-1)!, decision, versions: views, ...(withInput && latest.input !== undefined ? { input: latest.input } : {}) } satisfies DecisionDetailResponse;
 }

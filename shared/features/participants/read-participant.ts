@@ -6,6 +6,7 @@
  * quote as `expectedVersion` (optimistic concurrency).
  */
 import type { Deps } from '../../adapters/deps.js';
+import { languageOf } from '../../contract/languages.js';
 import type { CredentialKind, FactChange, ParticipantProfile } from '../../adapters/participants-repo.js';
 import { factsOf } from '../../adapters/participants-repo.js';
 import type { AuthContext } from '../../http/auth.js';
@@ -22,6 +23,7 @@ export function profileView(p: ParticipantProfile) {
     payrollRef: p.payrollRef ?? null,
     facts: factsOf(p),
     schedule: p.schedule,
+    language: languageOf(p.language),
     version: p.version,
     updatedAt: p.updatedAt,
   };

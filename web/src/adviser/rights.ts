@@ -11,7 +11,7 @@ import { newUuid, type Api } from '../lib/api.js';
 import { download, h, type Child } from '../lib/dom.js';
 import { addMonths, osloToday } from '../lib/format.js';
 import type { Lang } from '../lib/i18n.js';
-import { renderRightsCase, type RightsCase } from '../lib/rights-cases.js';
+import { renderRightsCase, rightsLang, type RightsCase } from '../lib/rights-cases.js';
 
 const TEXT = {
   nb: {
@@ -89,7 +89,7 @@ const TEXT = {
 } as const;
 type Key = keyof (typeof TEXT)['nb'];
 const tr = (lang: Lang, key: Key, vars: Record<string, string> = {}): string => {
-  let s: string = TEXT[lang][key];
+  let s: string = TEXT[rightsLang(lang)][key];
   for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(v);
   return s;
 };
@@ -110,7 +110,7 @@ const state = {
   participants: [] as { participantId: string; givenName?: string; familyName?: string }[],
 };
 
-export const rightsTabLabel = (lang: Lang): string => TEXT[lang].tab;
+export const rightsTabLabel = (lang: Lang): string => TEXT[rightsLang(lang)].tab;
 
 export async function loadRightsQueue(ctx: AdviserRightsContext): Promise<void> {
   try {
@@ -122,6 +122,12 @@ export async function loadRightsQueue(ctx: AdviserRightsContext): Promise<void> 
   }
   ctx.render();
 }
+
+/** The participant's name as the adviser's list has it (the queue shows names, never ids). */
+const nameOf = (participantId: string): string => {
+  const p = state.participants.find((x) => x.participantId === participantId);
+  return [p?.givenName, p?.familyName].filter(Boolean).join(' ');
+};
 
 const enc = encodeURIComponent;
 const base = (c: QueueItem) => `/participants/${enc(c.participantId)}`;
@@ -319,7 +325,7 @@ function paperForm(ctx: AdviserRightsContext): Child {
     },
     h('h3', {}, tr(lang, 'paperTitle')),
     h('label', { for: 'paper-participant' }, tr(lang, 'participant')),
-    h('select', { id: 'paper-participant', name: 'participantId', required: true }, state.participants.map((p) => h('option', { value: p.participantId }, [p.givenName, p.familyName].filter(Boolean).join(' ') || p.participantId))),
+    h('select', { id: 'paper-participant', name: 'participantId', required: true }, state.participants.map((p) => h('option', { value: p.participantId }, nameOf(p.participantId)))),
     h('label', { for: 'paper-period' }, tr(lang, 'period')),
     h('input', { id: 'paper-period', name: 'period', type: 'month', value: addMonths(today.slice(0, 7), -1), max: today.slice(0, 7), required: true }),
     h('label', { for: 'paper-received' }, tr(lang, 'receivedOn')),
@@ -352,7 +358,7 @@ export function rightsQueueView(ctx: AdviserRightsContext): Child[] {
         : h(
             'div',
             { id: 'rights-queue' },
-            items.map((c) => renderRightsCase(c, lang, c.kind === 'CORRECTION_REQUEST' ? (c.status === 'OPEN' ? requestActions(ctx, c) : '') : complaintActions(ctx, c))),
+            items.map((c) => renderRightsCase(c, lang, c.kind === 'CORRECTION_REQUEST' ? (c.status === 'OPEN' ? requestActions(ctx, c) : '') : complaintActions(ctx, c), nameOf(c.participantId))),
           ),
     paperForm(ctx),
   ];

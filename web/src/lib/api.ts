@@ -9,6 +9,8 @@ export class ApiError extends Error {
     message: string,
     /** Seconds from the Retry-After header (429, 503), else 0. */
     readonly retryAfter: number = 0,
+    /** The fields a 400 names (`{path, message}`), else none. */
+    readonly issues: { path: string; message: string }[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -35,15 +37,17 @@ export const API_BASE: string = __API_BASE__;
 async function errorOf(res: Response): Promise<ApiError> {
   let code = `HTTP_${res.status}`;
   let message = res.statusText;
+  let issues: { path: string; message: string }[] = [];
   try {
-    const body = (await res.json()) as { code?: unknown; message?: unknown };
+    const body = (await res.json()) as { code?: unknown; message?: unknown; issues?: unknown };
     if (typeof body.code === 'string') code = body.code;
     if (typeof body.message === 'string') message = body.message;
+    if (Array.isArray(body.issues)) issues = body.issues.filter((i): i is { path: string; message: string } => typeof i?.path === 'string' && typeof i?.message === 'string');
   } catch {
     // Not JSON: keep the status.
   }
   const retryAfter = Number(res.headers.get('retry-after') ?? '0');
-  return new ApiError(res.status, code, message, Number.isFinite(retryAfter) ? retryAfter : 0);
+  return new ApiError(res.status, code, message, Number.isFinite(retryAfter) ? retryAfter : 0, issues);
 }
 
 export function createApi(token: () => string | undefined, onUnauthorized: () => void = () => undefined): Api {
@@ -76,4 +80,14 @@ export function createApi(token: () => string | undefined, onUnauthorized: () =>
 /** A UUID for idempotency keys (event ids, request ids). */
 export function newUuid(): string {
   return crypto.randomUUID();
+}
+
+/** A read whose 404 means "nothing yet" (no decision for the month): null instead of an error. */
+export async function orNull<T>(read: Promise<T>): Promise<T | null> {
+  try {
+    return await read;
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) return null;
+    throw err;
+  }
 }

@@ -10,8 +10,9 @@
  * attendance data can tell: a pending document is WITHHELD, an approved
  * absence EXCUSED, missing minutes without an absence UNEXCUSED.
  */
+import { catalogOf } from '../catalogs/index.js';
 import { h } from './dom.js';
-import type { CorrectionView } from './corrections.js';
+import type { AbsenceView, MonthAttendanceResponse } from '../../../shared/contract/responses.js';
 import type { Lang } from './i18n.js';
 
 export type CalStatus = 'PRESENT' | 'EXCUSED' | 'UNEXCUSED' | 'WITHHELD' | 'UNPAID_LEAVE' | 'NOT_ENROLLED' | 'NONE' | 'FUTURE';
@@ -24,30 +25,10 @@ export interface CalCell {
   presentMinutes?: number | null;
 }
 
-export interface AttendanceDay {
-  date: string;
-  plannedMinutes: number;
-  presentMinutes: number | null;
-  flags: string[];
-}
-export interface AbsenceView {
-  absenceId: string;
-  date: string;
-  minutes: number | null;
-  category: string;
-  documentation: string;
-  status: 'APPROVED' | 'PENDING' | 'REJECTED';
-  version: number;
-  createdAt: string;
-  history: { at: string; byRole: string; from: string | null; to: string; reason?: string }[];
-}
-export interface MonthAttendance {
-  month: string;
-  days: AttendanceDay[];
-  absences: AbsenceView[];
-  /** Advisers' corrections of the month's days, every version (web/src/lib/corrections.ts). */
-  corrections?: CorrectionView[];
-}
+/** The month's days and absences as the attendance routes answer them. */
+export type MonthAttendance = Pick<MonthAttendanceResponse, 'days' | 'absences'>;
+export type { AbsenceView };
+
 export interface DecisionCalendarDay {
   date: string;
   plannedMinutes: number;
@@ -79,62 +60,12 @@ export function cellsFromDecision(days: readonly DecisionCalendarDay[]): CalCell
   });
 }
 
-const STATUS: Record<Lang, Record<CalStatus, string>> = {
-  nb: {
-    PRESENT: 'Til stede',
-    EXCUSED: 'Gyldig fravær',
-    UNEXCUSED: 'Ugyldig fravær',
-    WITHHELD: 'Venter på dokument',
-    UNPAID_LEAVE: 'Ulønnet permisjon',
-    NOT_ENROLLED: 'Ikke i programmet',
-    NONE: 'Ingen programdag',
-    FUTURE: 'Ikke registrert ennå',
-  },
-  en: {
-    PRESENT: 'Present',
-    EXCUSED: 'Excused absence',
-    UNEXCUSED: 'Unexcused absence',
-    WITHHELD: 'Waiting for a document',
-    UNPAID_LEAVE: 'Unpaid leave',
-    NOT_ENROLLED: 'Not in the programme',
-    NONE: 'Not a programme day',
-    FUTURE: 'Not recorded yet',
-  },
-};
-
-export const CATEGORY: Record<Lang, Record<string, string>> = {
-  nb: {
-    OWN_ILLNESS: 'egen sykdom',
-    CHILD_ILLNESS: 'barns sykdom',
-    WELFARE_LEAVE: 'velferdspermisjon',
-    VACATION: 'ferie',
-    PREGNANCY: 'svangerskap',
-    BIRTH_MOTHER: 'fødsel (mor)',
-    BIRTH_FATHER: 'fødsel (far/medmor)',
-    UNPAID_LEAVE: 'ulønnet permisjon',
-  },
-  en: {
-    OWN_ILLNESS: 'own illness',
-    CHILD_ILLNESS: 'child’s illness',
-    WELFARE_LEAVE: 'welfare leave',
-    VACATION: 'vacation',
-    PREGNANCY: 'pregnancy',
-    BIRTH_MOTHER: 'birth (mother)',
-    BIRTH_FATHER: 'birth (father/co-mother)',
-    UNPAID_LEAVE: 'unpaid leave',
-  },
-};
+/** Categories in the reader's words (the catalog's); an unknown one is left unnamed rather than shown as a code. */
+export const CATEGORY = new Proxy({} as Record<Lang, Record<string, string>>, { get: (_t, lang: string) => catalogOf(lang).calendar.category });
 
 export function statusLabel(s: CalStatus, lang: Lang): string {
-  return STATUS[lang][s];
+  return catalogOf(lang).calendar.status[s];
 }
-
-const SHORT: Record<Lang, Record<CalStatus, string>> = {
-  nb: { PRESENT: '✓ Til stede', EXCUSED: 'Gyldig', UNEXCUSED: '✗ Ugyldig', WITHHELD: 'Venter', UNPAID_LEAVE: 'Ulønnet', NOT_ENROLLED: '–', NONE: '', FUTURE: '' },
-  en: { PRESENT: '✓ Present', EXCUSED: 'Excused', UNEXCUSED: '✗ Unexcused', WITHHELD: 'Pending', UNPAID_LEAVE: 'Unpaid', NOT_ENROLLED: '–', NONE: '', FUTURE: '' },
-};
-
-const DOW: Record<Lang, string[]> = { nb: ['man', 'tir', 'ons', 'tor', 'fre', 'lør', 'søn'], en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] };
 
 /** The month grid (Monday first) and its legend. */
 export function renderCalendar(month: string, cells: readonly CalCell[], lang: Lang, caption: string): HTMLElement {
@@ -142,7 +73,7 @@ export function renderCalendar(month: string, cells: readonly CalCell[], lang: L
   const daysIn = new Date(Date.UTC(y!, mo!, 0)).getUTCDate();
   const firstDow = (new Date(Date.UTC(y!, mo! - 1, 1)).getUTCDay() + 6) % 7;
   const byDate = new Map(cells.map((c) => [c.date, c]));
-  const grid: HTMLElement[] = DOW[lang].map((d) => h('div', { class: 'dow', 'aria-hidden': 'true' }, d));
+  const grid: HTMLElement[] = catalogOf(lang).calendar.dow.map((d) => h('div', { class: 'dow', 'aria-hidden': 'true' }, d));
   for (let i = 0; i < firstDow; i++) grid.push(h('div', { class: 'day blank', 'aria-hidden': 'true' }));
   for (let d = 1; d <= daysIn; d++) {
     const date = `${month}-${String(d).padStart(2, '0')}`;
@@ -154,7 +85,7 @@ export function renderCalendar(month: string, cells: readonly CalCell[], lang: L
         'div',
         { class: `day st-${cell.status}`, role: 'listitem', 'aria-label': label, title: label, 'data-date': date, 'data-status': cell.status },
         h('span', { class: 'n', 'aria-hidden': 'true' }, d),
-        h('span', { class: 's', 'aria-hidden': 'true' }, SHORT[lang][cell.status]),
+        h('span', { class: 's', 'aria-hidden': 'true' }, catalogOf(lang).calendar.short[cell.status]),
         cat !== undefined ? h('span', { class: 's', 'aria-hidden': 'true' }, cat) : '',
       ),
     );
@@ -167,7 +98,7 @@ export function renderCalendar(month: string, cells: readonly CalCell[], lang: L
     h('div', { class: 'calendar', role: 'list', 'aria-label': caption }, grid),
     h(
       'ul',
-      { class: 'legend', 'aria-label': lang === 'nb' ? 'Forklaring av fargene' : 'Colour legend' },
+      { class: 'legend', 'aria-label': catalogOf(lang).calendar.legend },
       order.map((s) => h('li', {}, h('span', { class: `sw st-${s}`, 'aria-hidden': 'true' }), statusLabel(s, lang))),
     ),
   );

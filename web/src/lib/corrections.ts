@@ -4,6 +4,8 @@
  * present time was set to, the reason, who by role and when. The participant
  * page shows them under the calendar; the adviser page also has the form.
  */
+import { catalogOf } from '../catalogs/index.js';
+import type { Catalog } from '../catalogs/types.js';
 import { h, type Child } from './dom.js';
 import { dateTime, day } from './format.js';
 import type { Lang } from './i18n.js';
@@ -16,34 +18,13 @@ export interface PresentInterval {
 export interface CorrectionView {
   date: string;
   version: number;
-  present: PresentInterval[] | null;
+  present: readonly PresentInterval[] | null;
   reason: string;
   correctedAt: string;
   correctedByRole: string;
 }
 
-const TEXT = {
-  nb: {
-    title: 'Rettet av rådgiveren',
-    none: 'Ingen dager er rettet denne måneden.',
-    notThere: 'ikke til stede',
-    withdrawn: 'rettingen er trukket tilbake; inn- og utsjekkingene gjelder igjen',
-    present: 'til stede {times}',
-    reason: 'Begrunnelse',
-    by: 'rettet av {role}, {when}',
-    adviser: 'rådgiver',
-  },
-  en: {
-    title: 'Corrected by your adviser',
-    none: 'No day has been corrected this month.',
-    notThere: 'not present',
-    withdrawn: 'the correction was withdrawn; the check-ins count again',
-    present: 'present {times}',
-    reason: 'Reason',
-    by: 'corrected by {role}, {when}',
-    adviser: 'adviser',
-  },
-} as const;
+const TEXT = new Proxy({} as Record<Lang, Catalog['corrections']>, { get: (_t, lang: string) => catalogOf(lang).corrections });
 
 /** "08:30–11:30, 12:00–15:00", "not present" or "withdrawn". */
 export function presentText(present: readonly PresentInterval[] | null, lang: Lang): string {

@@ -4,6 +4,7 @@
  * The text comes from the stored explanation (rendered by the engine with
  * versioned templates); the page adds no wording of its own to it.
  */
+import { catalogOf } from '../catalogs/index.js';
 import { h } from './dom.js';
 import { dateTime, nok } from './format.js';
 import type { Lang } from './i18n.js';
@@ -12,7 +13,7 @@ export interface ExplanationLayer {
   title: string;
   lines: string[];
 }
-export const LAYER_ORDER = ['summary', 'calendar', 'calculation', 'rules', 'hints', 'who', 'rights'] as const;
+export const LAYER_ORDER = ['summary', 'calendar', 'calculation', 'rules', 'hints', 'who', 'rights', 'details'] as const;
 
 /** Accepts `{layers: {summary: {...}, ...}}`, `{layers: [{name, title, lines}]}` or the layers record itself. */
 export function layersOf(body: unknown): { name: string; layer: ExplanationLayer }[] {
@@ -27,14 +28,36 @@ export function layersOf(body: unknown): { name: string; layer: ExplanationLayer
   return [];
 }
 
-/** `open`: layers shown open and highlighted (the participant's page opens the hints when there are some). */
+/**
+ * `open`: layers shown open and highlighted (the participant's page opens the hints when there are some).
+ * The body's `lang`/`dir` (the read API's) go on the section, so Arabic reads right to left whatever the
+ * page's language; `uncheckedTranslation`: the summary's first line is the engine's notice that the
+ * Norwegian text applies, shown as a notice.
+ */
 export function renderExplanation(body: unknown, heading: string, open: readonly string[] = []): HTMLElement {
   const layers = layersOf(body);
+  const meta = body as { lang?: unknown; dir?: unknown; uncheckedTranslation?: unknown };
+  const unchecked = meta.uncheckedTranslation === true;
   const [first, ...rest] = layers;
+  const firstLines = first?.layer.lines ?? [];
   return h(
     'section',
-    { class: 'explanation', 'aria-label': heading },
-    first !== undefined ? h('div', { class: 'card summary', 'data-layer': first.name }, h('h3', {}, first.layer.title), first.layer.lines.map((l) => h('p', {}, l))) : '',
+    {
+      class: 'explanation',
+      'aria-label': heading,
+      lang: typeof meta.lang === 'string' ? meta.lang : undefined,
+      dir: meta.dir === 'rtl' || meta.dir === 'ltr' ? meta.dir : undefined,
+      'data-unchecked-translation': unchecked ? 'true' : undefined,
+    },
+    first !== undefined
+      ? h(
+          'div',
+          { class: 'card summary', 'data-layer': first.name },
+          h('h3', {}, first.layer.title),
+          unchecked && firstLines.length > 0 ? h('p', { class: 'notice', role: 'note', 'data-translation-notice': 'true' }, firstLines[0]!) : '',
+          (unchecked ? firstLines.slice(1) : firstLines).map((l) => h('p', {}, l)),
+        )
+      : '',
     rest.map(({ name, layer }) =>
       h('details', { 'data-layer': name, open: open.includes(name), class: open.includes(name) ? 'hint' : undefined }, h('summary', {}, layer.title), layer.lines.map((l) => h('p', {}, l))),
     ),
@@ -50,44 +73,13 @@ export interface ExplanationVersion {
   text: string;
 }
 
-const HISTORY: Record<Lang, { title: string; intro: string; current: string; version: string; paid: string; causes: Record<string, string> }> = {
-  nb: {
-    title: 'Versjoner av forklaringen',
-    intro: 'Forklaringen får en ny versjon hver gang noe endrer det du får utbetalt. Ingen versjon blir endret eller slettet.',
-    current: 'gjeldende',
-    version: 'Versjon {n}',
-    paid: 'utbetales',
-    causes: {
-      COMPUTED: 'regnet ut',
-      CORRECTED: 'rettet',
-      ADJUSTED: 'beløpet endret av rådgiver',
-      FORMAL_DECISION: 'enkeltvedtak fattet',
-      BACK_PAYMENTS: 'etterbetaling lagt til',
-    },
-  },
-  en: {
-    title: 'Versions of the explanation',
-    intro: 'The explanation gets a new version each time something changes what you are paid. No version is ever changed or deleted.',
-    current: 'current',
-    version: 'Version {n}',
-    paid: 'paid',
-    causes: {
-      COMPUTED: 'calculated',
-      CORRECTED: 'corrected',
-      ADJUSTED: 'amount changed by an adviser',
-      FORMAL_DECISION: 'formal decision made',
-      BACK_PAYMENTS: 'back-payment added',
-    },
-  },
-};
-
 /**
  * Every stored version of the month's explanation, newest first, each with
  * when and why it was made and what it says is paid; its text one tap away
  * (as stored, layer by layer).
  */
 export function renderExplanationHistory(history: readonly ExplanationVersion[], lang: Lang): HTMLElement {
-  const x = HISTORY[lang];
+  const x = catalogOf(lang).history;
   const last = history.at(-1)?.number;
   return h(
     'section',
@@ -101,7 +93,7 @@ export function renderExplanationHistory(history: readonly ExplanationVersion[],
         h(
           'summary',
           {},
-          `${x.version.replace('{n}', String(v.number))}${v.number === last ? ` (${x.current})` : ''} · ${dateTime(v.createdAt, lang)} · ${x.causes[v.cause] ?? v.cause} · ${x.paid} ${nok(v.paidOre, lang)}`,
+          `${x.version.replace('{n}', String(v.number))}${v.number === last ? ` (${x.current})` : ''} · ${dateTime(v.createdAt, lang)} · ${x.causes[v.cause as keyof typeof x.causes] ?? ''} · ${x.paid} ${nok(v.paidOre, lang)}`,
         ),
         layersOfText(v.text).map((l) => h('div', { class: 'layer' }, h('h4', {}, l.title), l.lines.map((line) => h('p', {}, line)))),
       ),

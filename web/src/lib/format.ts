@@ -1,7 +1,9 @@
 /** Norwegian (or English) formatting of money in øre, dates and times, in Europe/Oslo. */
 import type { Lang } from './i18n.js';
 
-const locale = (lang: Lang): string => (lang === 'nb' ? 'nb-NO' : 'en-GB');
+/** Dates and times in the reader's language; Arabic with Western digits, as the amounts (Norwegian notation) have. */
+const LOCALE: Record<Lang, string> = { nb: 'nb-NO', en: 'en-GB', uk: 'uk-UA', ar: 'ar-u-nu-latn' };
+const locale = (lang: Lang): string => LOCALE[lang] ?? 'nb-NO';
 
 /**
  * Kroner in Norwegian notation in every language (explanations.md: Norwegian

@@ -1,39 +1,69 @@
 /**
- * nb/en texts for a page. Every page has the switch in its header, at every
- * step; switching re-renders the current view and sets <html lang>.
+ * A page's texts in its languages. Every page has the switch in its header,
+ * at every step; switching re-renders the current view and sets <html lang>
+ * and <html dir> (Arabic and Dari read right to left: the whole page mirrors,
+ * the stylesheet uses logical properties only).
+ *
+ * Staff pages have nb and en; the participant page and the kiosk have every
+ * language of web/src/lib/languages.ts.
  */
 import { h } from './dom.js';
 
-export type Lang = 'nb' | 'en';
-export const LANGS: readonly Lang[] = ['nb', 'en'];
+/** The languages of the participant page and the kiosk (web/src/catalogs). */
+export type PageLang = 'nb' | 'en' | 'uk' | 'ar';
+/** The staff pages' languages. */
+export type StaffLang = 'nb' | 'en';
+export type Lang = PageLang;
 
-export type Messages<K extends string> = Record<Lang, Record<K, string>>;
+/** The language's own name, as its readers look for it in the switch. */
+export const NATIVE_NAME: Record<string, string> = {
+  nb: 'Norsk',
+  en: 'English',
+  uk: 'Українська',
+  ar: 'العربية',
+  ti: 'ትግርኛ',
+  so: 'Soomaali',
+  prs: 'دری',
+};
 
-export interface I18n<K extends string> {
-  lang(): Lang;
+const RTL: ReadonlySet<string> = new Set(['ar', 'prs']);
+export const dirOf = (lang: string): 'rtl' | 'ltr' => (RTL.has(lang) ? 'rtl' : 'ltr');
+
+export type Messages<K extends string, L extends Lang = StaffLang> = Record<L, Record<K, string>>;
+
+export interface I18n<K extends string, L extends Lang = StaffLang> {
+  lang(): L;
+  langs(): readonly L[];
   t(key: K, vars?: Record<string, string | number>): string;
-  set(lang: Lang): void;
+  set(lang: L): void;
   /** Returns the function that stops listening. */
   onChange(fn: () => void): () => void;
-  /** The nb/en switch: two buttons, the current one pressed. */
+  /** The language switch: one button per language, the current one pressed. */
   switcher(): HTMLElement;
 }
 
-export function createI18n<K extends string>(messages: Messages<K>, initial: Lang = 'nb'): I18n<K> {
-  let current: Lang = initial;
+function applyToDocument(lang: Lang): void {
+  document.documentElement.lang = lang;
+  document.documentElement.dir = dirOf(lang);
+}
+
+export function createI18n<K extends string, L extends Lang = StaffLang>(messages: Messages<K, L>, initial: L): I18n<K, L> {
+  const langs = Object.keys(messages) as L[];
+  let current: L = initial;
   const listeners: (() => void)[] = [];
-  document.documentElement.lang = current;
-  const api: I18n<K> = {
+  applyToDocument(current);
+  const api: I18n<K, L> = {
     lang: () => current,
+    langs: () => langs,
     t: (key, vars) => {
       let s = messages[current][key];
       if (vars) for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(String(v));
       return s;
     },
     set: (lang) => {
-      if (lang === current) return;
+      if (lang === current || !langs.includes(lang)) return;
       current = lang;
-      document.documentElement.lang = lang;
+      applyToDocument(lang);
       for (const fn of listeners) fn();
     },
     onChange: (fn) => {
@@ -47,9 +77,7 @@ export function createI18n<K extends string>(messages: Messages<K>, initial: Lan
       h(
         'div',
         { class: 'lang', role: 'group', 'aria-label': 'Språk / Language' },
-        LANGS.map((l) =>
-          h('button', { type: 'button', lang: l, 'data-lang': l, 'aria-pressed': String(l === current), onclick: () => api.set(l) }, l === 'nb' ? 'Norsk' : 'English'),
-        ),
+        langs.map((l) => h('button', { type: 'button', lang: l, dir: dirOf(l), 'data-lang': l, 'aria-pressed': String(l === current), onclick: () => api.set(l) }, NATIVE_NAME[l])),
       ),
   };
   return api;

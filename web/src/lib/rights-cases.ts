@@ -111,8 +111,15 @@ export const RIGHTS_TEXT = {
 } as const;
 export type RightsKey = keyof (typeof RIGHTS_TEXT)['nb'];
 
+/**
+ * The language these texts are shown in: the reader's where there are texts
+ * in it, else the binding Norwegian (Ukrainian and Arabic have none yet; the
+ * page's binding notice already says the Norwegian text applies).
+ */
+export const rightsLang = (lang: Lang): 'nb' | 'en' => (lang === 'en' ? 'en' : 'nb');
+
 export function rightsT(lang: Lang, key: string, vars: Record<string, string> = {}): string {
-  let s: string = (RIGHTS_TEXT[lang] as Record<string, string>)[key] ?? key;
+  let s: string = (RIGHTS_TEXT[rightsLang(lang)] as Record<string, string>)[key] ?? key;
   for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(v);
   return s;
 }
@@ -123,8 +130,8 @@ function answerBlock(lang: Lang, a: RightsAnswer | null | undefined): Child {
   return h('p', { class: 'answer' }, h('strong', {}, `${rightsT(lang, 'reason')}: `), a.reason, done === '' ? '' : ` ${done}`);
 }
 
-/** One case as a card (data-case, data-status for tests and screen readers alike). */
-export function renderRightsCase(c: RightsCase, lang: Lang, actions: Child = ''): HTMLElement {
+/** One case as a card (data-case, data-status for tests and screen readers alike); `who`: the participant's name, on the adviser's queue (never their id). */
+export function renderRightsCase(c: RightsCase, lang: Lang, actions: Child = '', who = ''): HTMLElement {
   const about =
     c.kind === 'COMPLAINT'
       ? rightsT(lang, 'aboutDecision', { month: monthName(c.period, lang) })
@@ -135,7 +142,7 @@ export function renderRightsCase(c: RightsCase, lang: Lang, actions: Child = '')
     'article',
     { class: 'card rights-case', 'data-case': c.caseId, 'data-status': c.status },
     h('h3', {}, `${rightsT(lang, c.kind === 'COMPLAINT' ? 'complaint' : 'request')}: ${rightsT(lang, c.status)}`),
-    h('p', {}, about, c.participantId === undefined ? '' : ` (${c.participantId})`, c.channel === 'PAPER' && c.receivedOn !== undefined ? ` – ${rightsT(lang, 'paper', { date: day(c.receivedOn, lang) })}` : ''),
+    h('p', {}, about, who === '' ? '' : ` (${who})`, c.channel === 'PAPER' && c.receivedOn !== undefined ? ` – ${rightsT(lang, 'paper', { date: day(c.receivedOn, lang) })}` : ''),
     c.kind === 'COMPLAINT'
       ? h('p', { class: c.late ? 'error' : 'muted' }, c.deadline ? `${rightsT(lang, 'deadline', { date: day(c.deadline, lang) })}. ` : `${rightsT(lang, 'noDeadline')} `, c.late ? rightsT(lang, 'late') : rightsT(lang, 'onTime'))
       : '',

@@ -9,7 +9,7 @@ import { ApiError, newUuid, type Api } from '../lib/api.js';
 import { h, type Child } from '../lib/dom.js';
 import { addMonths, day, monthName, osloToday } from '../lib/format.js';
 import type { Lang } from '../lib/i18n.js';
-import { renderRightsCase, type RightsCase } from '../lib/rights-cases.js';
+import { renderRightsCase, rightsLang, type RightsCase } from '../lib/rights-cases.js';
 
 const TEXT = {
   nb: {
@@ -88,12 +88,12 @@ const state = {
 };
 
 const tr = (lang: Lang, key: Key, vars: Record<string, string> = {}): string => {
-  let s: string = TEXT[lang][key];
+  let s: string = TEXT[rightsLang(lang)][key];
   for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(v);
   return s;
 };
 
-export const rightsTabLabel = (lang: Lang): string => TEXT[lang].tab;
+export const rightsTabLabel = (lang: Lang): string => TEXT[rightsLang(lang)].tab;
 
 /** The participant's cases, decisions (for the complaint form) and this and last month's absence reports with a doctor's note. */
 export async function loadRights(ctx: RightsContext): Promise<void> {
@@ -115,7 +115,7 @@ export async function loadRights(ctx: RightsContext): Promise<void> {
 
 function refusal(ctx: RightsContext, err: unknown): void {
   const lang = ctx.lang();
-  const known = err instanceof ApiError && err.code in TEXT[lang] ? tr(lang, err.code as Key) : undefined;
+  const known = err instanceof ApiError && err.code in TEXT[rightsLang(lang)] ? tr(lang, err.code as Key) : undefined;
   ctx.error(known ?? '', known === undefined ? err : undefined);
   ctx.render();
 }
