@@ -36,7 +36,7 @@
  *
  * This file is the server; its parts by job: router.ts (route matching),
  * lambda-adapter.ts (handler modules, the v2 event, result mapping, Lambda
- * context), static-files.ts (web/dist), demo-identity.ts (demo sign-in).
+ * context), static-files.ts (web/dist), demo-identity.ts (demo sign-in and the demo users as the local OIDC provider knows them).
  */
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';

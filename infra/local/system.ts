@@ -19,11 +19,10 @@ import { createLocalIssuer, type LocalIssuer, type TokenRequest } from './auth.j
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoLocal, type DynamoLocal } from './dynamo.js';
 import { secureDataDir } from './data-dir.js';
 import { startHttpServer, type LocalHttpServer, type LocalHttpServerOptions, type LogLine } from './http-server.js';
-import { checkDemoHost, type DemoUser } from './demo-identity.js';
+import { checkDemoHost, DEMO_IDENTITIES, DEMO_STAFF_GROUPS, type DemoUser } from './demo-identity.js';
 import { DEFAULT_DEVICE_TOKEN_MINUTES } from '../../shared/config.js';
 import type { ClientAuthenticator } from './oauth-token.js';
 import { DEMO_KIOSKS, DEMO_MUNICIPALITY, DEMO_PARTICIPANTS, DEMO_USERS, seedDemo, type SeedReport } from './seed.js';
-import { DEMO_IDENTITIES, DEMO_STAFF_GROUPS } from './demo-identity.js';
 import { createDeviceSignIn } from './device-sign-in.js';
 import { createLocalOidc, ID_TOKEN_SECONDS, type LocalOidc } from './oidc-provider.js';
 import { createLocalStaffDirectory, type LocalStaffDirectory } from './staff-directory-file.js';
