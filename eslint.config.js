@@ -18,6 +18,8 @@ const purity = {
           { group: ['@aws-sdk/*', 'aws-cdk-lib', 'aws-cdk-lib/*', '@middy/*', '@aws-lambda-powertools/*'], message: 'shared/domain is pure: no AWS or Lambda imports.' },
           { group: ['node:fs', 'node:fs/*', 'fs', 'node:process', 'process', 'node:os', 'node:child_process', 'node:net', 'node:http'], message: 'shared/domain is pure: pass I/O results in as arguments.' },
           { group: ['../adapters/*', '../../adapters/*', '../http/*', '../../http/*'], message: 'shared/domain must not depend on adapters or http.' },
+          // Nothing outside the domain but the contract's plain data (routes, roles, tables).
+          { regex: '^(\\.\\./)+(adapters|http|features|config(\\.js)?|infra|functions|cli|web)(/|$)', message: 'shared/domain is pure: it imports only itself and shared/contract.' },
         ],
       },
     ],
@@ -35,6 +37,52 @@ const purity = {
   },
 };
 
+// The import direction (README "Layout"): cli → infra → functions → shared,
+// and inside shared: features → http, adapters → contract, domain. Nothing
+// imports upwards and no function folder imports another: what several
+// functions share lives once under shared/features/<feature>.
+const upward = (message, ...dirs) => ({ regex: `^(\\.\\./)+(${dirs.join('|')})/`, message });
+const direction = [
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [upward('shared/ must not import infra/, functions/, cli/ or web/ (they import shared/).', 'infra', 'functions', 'cli', 'web')] }],
+    },
+  },
+  {
+    files: ['shared/contract/**/*.ts'],
+    rules: {
+      // The response types (responses.ts) name the domain's shapes: type-only imports of shared/domain, erased when compiled.
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^\\.\\./domain/', allowTypeImports: true, message: 'shared/contract is the API as data: only types from shared/domain.' },
+            { regex: '^\\.\\./(?!domain/)', message: 'shared/contract is the API as data: it imports only itself.' },
+            { regex: '^[^.]', message: 'shared/contract is the API as data: no packages.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['functions/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            upward('functions/ must not import infra/ or cli/ (infra builds and serves the functions).', 'infra', 'cli'),
+            // '../x/…' from functions/<fn>/ is another function's folder.
+            { regex: '^\\.\\./(?!\\.\\./)', message: 'no imports between function folders: move what several functions share to shared/features/<feature>/.' },
+          ],
+        },
+      ],
+    },
+  },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'cdk.out/**', 'dist/**', '.local/**', 'coverage/**', 'web/dist/**'] },
   js.configs.recommended,
@@ -45,5 +93,6 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  ...direction,
   purity,
 );

@@ -36,6 +36,7 @@ export default {
     kind('infra'),
   ],
   collectCoverageFrom: [
+    'cli/**/*.ts',
     'shared/**/*.ts',
     'functions/**/*.ts',
     'infra/**/*.ts',

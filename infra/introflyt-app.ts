@@ -8,7 +8,7 @@ import { App, Validations, type Environment } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { addNagSuppressions } from './nag.js';
 import { readCdkContext } from './project.js';
-import type { RouteDef } from './routes.js';
+import type { RouteDef } from '../shared/contract/routes.js';
 import { IntroflytStatefulStack } from './stateful-stack.js';
 import { IntroflytStatelessStack } from './stateless-stack.js';
 import { IntroflytWebStack } from './web-stack.js';

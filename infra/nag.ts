@@ -9,7 +9,7 @@ import { IntroflytFunction } from './constructs/introflyt-function.js';
 import { tableArnExportName } from './constructs/shared-tables.js';
 import type { IntroflytStatefulStack } from './stateful-stack.js';
 import type { IntroflytStatelessStack } from './stateless-stack.js';
-import { TABLES } from './tables.js';
+import { TABLES } from '../shared/contract/tables.js';
 
 const REASONS = {
   nodeRuntime:

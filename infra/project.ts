@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 export const PROJECT_ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 
-/** The handler module of a function named in infra/routes.ts. */
+/** The handler module of a function named in shared/contract/routes.ts. */
 export function handlerEntry(fn: string): string {
   return join(PROJECT_ROOT, 'functions', fn, 'handler.ts');
 }

@@ -2,8 +2,10 @@
  * Checks the route table before any resource is built, so a bad row fails the
  * synth with one clear message instead of a CloudFormation or construct-id error.
  */
-import { ROLES, STAFF_ROLES, type RouteDef, type TableKey } from './routes.js';
-import { TABLES } from './tables.js';
+import { type RouteDef } from '../shared/contract/routes.js';
+import type { TableKey } from '../shared/contract/tables.js';
+import { ROLES, STAFF_ROLES } from '../shared/contract/roles.js';
+import { TABLES } from '../shared/contract/tables.js';
 
 const FN_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const PATH = /^(?:\/(?:[A-Za-z0-9._-]+|\{[A-Za-z][A-Za-z0-9]*\}))+$/;

@@ -1,6 +1,6 @@
 /**
  * Everything that holds data and must outlive a redeploy: the customer-managed
- * keys, the tables of infra/tables.ts, the audit log's outside anchor and
+ * keys, the tables of shared/contract/tables.ts, the audit log's outside anchor and
  * the payroll exports bucket.
  * Nothing here is ever replaced or deleted with the stack (quality.md S8,
  * style 8).
@@ -31,8 +31,8 @@ import {
   tableArnExportName,
   tableStreamArnExportName,
 } from './constructs/shared-tables.js';
-import type { TableKey } from './routes.js';
-import { TABLES, type TableDef } from './tables.js';
+import type { TableKey } from '../shared/contract/tables.js';
+import { TABLES, type TableDef } from '../shared/contract/tables.js';
 
 export interface IntroflytStatefulStackProps extends StackProps {
   /** How long each audit anchor is locked. @default context `introflyt:auditAnchorRetentionDays`, else five years and two days */

@@ -25,7 +25,9 @@ import { DEVICE_SCOPE, UserDirectory } from './constructs/user-directory.js';
 import { readSignInContext } from './sign-in-context.js';
 import { handlerEntry, PROJECT_ROOT } from './project.js';
 import { validateRoutes } from './route-validation.js';
-import { ROLES, ROUTES, type RouteDef, type TableKey } from './routes.js';
+import { ROUTES, type RouteDef } from '../shared/contract/routes.js';
+import type { TableKey } from '../shared/contract/tables.js';
+import { ROLES } from '../shared/contract/roles.js';
 
 export interface IntroflytStatelessStackProps extends StackProps {
   tables: Readonly<Record<TableKey, ITable>>;

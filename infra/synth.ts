@@ -4,7 +4,7 @@
  * its DynamoDB tables from the stateful template (KeySchema,
  * AttributeDefinitions, GlobalSecondaryIndexes, TimeToLiveSpecification; each
  * table resource carries Metadata.Introflyt = { tableKey, envVar }) rather
- * than from infra/tables.ts, so there is one definition of each table.
+ * than from shared/contract/tables.ts, so there is one definition of each table.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,7 +26,7 @@ function inTempDir<T>(fn: (outdir: string) => T): T {
 }
 
 /**
- * Both templates. Needs every handler module of infra/routes.ts to exist.
+ * Both templates. Needs every handler module of shared/contract/routes.ts to exist.
  * @param opts.bundle build the function bundles with esbuild (slow); off by
  *   default, which leaves placeholder assets but the same resources.
  */

@@ -7,7 +7,7 @@ import { CfnOutput, DefaultStackSynthesizer, Stack, Validations, type StackProps
 import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
-import type { RouteDef } from './routes.js';
+import type { RouteDef } from '../shared/contract/routes.js';
 import { StaticSite } from './constructs/static-site.js';
 
 export interface IntroflytWebStackProps extends StackProps {

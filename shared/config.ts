@@ -1,12 +1,12 @@
 /**
  * The environment, parsed once with zod (quality.md style 6). Table names
- * come from the env vars named in infra/tables.ts; a function only needs the
- * tables its route uses (infra/routes.ts), so `requireTables` checks those on
+ * come from the env vars named in shared/contract/tables.ts; a function only needs the
+ * tables its route uses (shared/contract/routes.ts), so `requireTables` checks those on
  * the first request and fails with a message naming every missing variable.
  */
 import * as z from 'zod';
-import type { TableKey } from '../infra/routes.js';
-import { TABLES } from '../infra/tables.js';
+import type { TableKey } from './contract/tables.js';
+import { TABLES } from './contract/tables.js';
 
 /** A kiosk's access token lives this long; the kiosk fetches the next one before it ends. */
 export const DEFAULT_DEVICE_TOKEN_MINUTES = 15;
@@ -29,6 +29,9 @@ const envSchema = z.object({
     .string()
     .regex(/^(cognito:[\w-]+_[0-9A-Za-z]+|file:\/.+)$/, { message: 'must be cognito:<user pool id> or file:<absolute path>' })
     .optional(),
+  /** `local`: the payroll workflow runs in this process (infra/local); otherwise PAYROLL_STATE_MACHINE_ARN names it (checked where it is used, shared/adapters/workflow.ts). */
+  PAYROLL_WORKFLOW_MODE: z.string().optional(),
+  PAYROLL_STATE_MACHINE_ARN: z.string().optional(),
   ...Object.fromEntries(TABLES.map((t) => [t.envVar, tableName.optional()])),
 });
 
@@ -42,6 +45,8 @@ export interface Config {
   deviceScope: string;
   deviceTokenMinutes: number;
   staffDirectory: string | undefined;
+  payrollWorkflowMode: string | undefined;
+  payrollStateMachineArn: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -69,6 +74,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     deviceScope: r.data.DEVICE_SCOPE,
     deviceTokenMinutes: r.data.DEVICE_TOKEN_MINUTES,
     staffDirectory: e.STAFF_DIRECTORY,
+    payrollWorkflowMode: e.PAYROLL_WORKFLOW_MODE,
+    payrollStateMachineArn: e.PAYROLL_STATE_MACHINE_ARN,
   };
 }
 

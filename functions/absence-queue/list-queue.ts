@@ -9,8 +9,8 @@
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { AbsenceStatus } from '../../shared/domain/decision.js';
 import type { AuthContext } from '../../shared/http/auth.js';
-import type { AbsenceView } from '../me-attendance/absence-view.js';
-import { absenceView } from '../me-attendance/absence-view.js';
+import type { AbsenceView } from '../../shared/features/attendance/absence-view.js';
+import { absenceView } from '../../shared/features/attendance/absence-view.js';
 
 export const PURPOSE = 'absence-queue';
 const PARALLEL = 8;

@@ -32,8 +32,8 @@ import { addDays } from '../../shared/domain/calendar.js';
 import { osloTime } from '../../shared/domain/attendance/oslo-time.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../shared/http/errors.js';
-import type { AbsenceView } from '../me-attendance/absence-view.js';
-import { absenceView } from '../me-attendance/absence-view.js';
+import type { AbsenceView } from '../../shared/features/attendance/absence-view.js';
+import { absenceView } from '../../shared/features/attendance/absence-view.js';
 import type { AbsenceReport } from './schema.js';
 import { ILLNESS } from './schema.js';
 

@@ -12,8 +12,8 @@ import { parseAbsenceId } from '../../shared/adapters/attendance-repo.js';
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { ConflictError, NotFoundError } from '../../shared/http/errors.js';
-import type { AbsenceView } from '../me-attendance/absence-view.js';
-import { absenceView } from '../me-attendance/absence-view.js';
+import type { AbsenceView } from '../../shared/features/attendance/absence-view.js';
+import { absenceView } from '../../shared/features/attendance/absence-view.js';
 import { requireStaffAccess } from '../../shared/http/staff-access.js';
 import type { AbsenceReview } from './schema.js';
 

@@ -1,7 +1,7 @@
 /** PUT /participants/{id}/attendance/{date} (adviser, assigned only): correct a past day with a reason; access-logged, shown to the participant, used by the payroll. */
 import { httpHandler, ok, routeOf } from '../../shared/http/middleware.js';
-import { correctDay } from './correct-day.js';
-import { correctionBodySchema, dayPathSchema } from './schema.js';
+import { correctDay } from '../../shared/features/attendance/correct-day.js';
+import { correctionBodySchema, dayPathSchema } from '../../shared/features/attendance/correction-schema.js';
 
 const ROUTE = routeOf('attendance-correct');
 

@@ -9,12 +9,12 @@
  * Quick mode (shared/adapters/audit-verify.ts): one VerifyMac per intact
  * chain. The full check of every MAC of every chain is `npm run audit:verify`.
  */
+import type { Deps } from '../../shared/adapters/deps.js';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { readAnchoredState } from '../../shared/adapters/audit-anchors.js';
 import { auditServices } from '../../shared/adapters/audit-config.js';
 import { readChains, verifyChains, type VerificationReport } from '../../shared/adapters/audit-verify.js';
 import { createDocumentClient, queryAll } from '../../shared/adapters/dynamo.js';
-import { getPayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
 import { getConfig, tableNameOf, type Config } from '../../shared/config.js';
 import { ServiceUnavailableError } from '../../shared/http/errors.js';
 
@@ -26,7 +26,7 @@ export async function municipalityParticipants(db: DynamoDBDocumentClient, table
 
 let client: { config: Config; db: DynamoDBDocumentClient } | undefined;
 
-export async function verifyMunicipality(municipality: string, now: Date): Promise<VerificationReport> {
+export async function verifyMunicipality(deps: Pick<Deps, 'payrollRuns'>, municipality: string, now: Date): Promise<VerificationReport> {
   const config = getConfig();
   if (client?.config !== config) client = { config, db: createDocumentClient(config) };
   const db = client.db;
@@ -35,9 +35,9 @@ export async function verifyMunicipality(municipality: string, now: Date): Promi
   if (mac === undefined || anchors === undefined) throw unavailable();
   const [participants, runs] = await Promise.all([
     municipalityParticipants(db, tableNameOf(config, 'participants'), municipality),
-    getPayrollRunsRepo().listRuns(municipality, { limit: Number.MAX_SAFE_INTEGER }),
+    deps.payrollRuns.listRuns(municipality, { limit: Number.MAX_SAFE_INTEGER }),
   ]);
-  // A run's own chain is `RUN#<runId>` (functions/payroll-run-approve/approve-run.ts runAuditChain).
+  // A run's own chain is `RUN#<runId>` (shared/features/payroll/runs.ts runAuditChain).
   const chainIds = [...participants, ...runs.map((r) => `RUN#${r.runId}`)];
   try {
     const [chains, anchored] = await Promise.all([readChains(db, tableNameOf(config, 'auditLog'), chainIds), readAnchoredState(anchors)]);

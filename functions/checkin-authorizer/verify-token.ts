@@ -1,6 +1,6 @@
 /**
  * The kiosk authorizer's decision (issue 8 item 3), for the routes a kiosk
- * calls (infra/routes.ts `authorizer: 'device'`). Why not API Gateway's JWT
+ * calls (shared/contract/routes.ts `authorizer: 'device'`). Why not API Gateway's JWT
  * authorizer: it checks `aud`/`client_id` against a fixed audience list in
  * the template, and every kiosk has its own app client, made at run time by
  * POST /devices; no fixed list can name them, and a list cannot tell an

@@ -31,10 +31,10 @@ import type { AuthContext } from '../../shared/http/auth.js';
 import type { AppError } from '../../shared/http/errors.js';
 import { BadRequestError, ConflictError, ForbiddenError, UnauthenticatedError } from '../../shared/http/errors.js';
 import type { RequestLog } from '../../shared/http/logger.js';
-import type { PresentedCredential } from './identify.js';
-import { identifyAtKiosk, presented, requireActiveKiosk } from './identify.js';
+import type { PresentedCredential } from '../../shared/features/checkin/identify.js';
+import { identifyAtKiosk, presented, requireActiveKiosk } from '../../shared/features/checkin/identify.js';
 import { requireActiveParticipant } from '../../shared/http/participant-guard.js';
-import type { CheckinBody, CheckinReceipt } from './schema.js';
+import type { CheckinBody, CheckinReceipt } from '../../shared/features/checkin/schema.js';
 
 const ROUTE = 'POST /checkins';
 

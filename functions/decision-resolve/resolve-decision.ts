@@ -14,20 +14,18 @@
  * correction, the paying month's explanation its back-payment); a repeated
  * PUT writes a version a failure left unwritten, and nothing otherwise.
  */
-import type { DecisionDeps, ResolutionRecord } from '../../shared/adapters/decision-reviews-repo.js';
+import type { ResolutionRecord } from '../../shared/adapters/decision-reviews-repo.js';
 import { recordAudited } from '../../shared/adapters/decision-reviews-repo.js';
 import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
 import type { Deps } from '../../shared/adapters/deps.js';
-import { getExplanationsRepo } from '../../shared/adapters/explanations-repo.js';
 import { osloDateOf } from '../../shared/domain/attendance/oslo-time.js';
 import type { Resolution } from '../../shared/domain/payroll/resolution.js';
 import { ResolutionRejected, checkResolution, sameResolution } from '../../shared/domain/payroll/resolution.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../shared/http/errors.js';
-import { engineDecision } from '../me-decision-get/decision-view.js';
-import { ensureExplanation } from '../me-decision-explanation/explanation-versions.js';
-import { beginAdviserRead } from '../participant-decision-get/adviser-read.js';
-import type { RouteDef } from '../../infra/routes.js';
+import { ensureExplanation } from '../../shared/features/decisions/explanation-versions.js';
+import { beginAdviserRead } from '../../shared/features/decisions/adviser-read.js';
+import type { RouteDef } from '../../shared/contract/routes.js';
 import type { ResolutionBody } from './schema.js';
 
 export const PURPOSE = 'decision-resolution';
@@ -43,13 +41,13 @@ function resolutionOf(body: ResolutionBody): Resolution {
     : { kind: 'ADJUSTMENT', payoutOre: body.payoutOre, reason: body.reason };
 }
 
-export async function resolveDecision(deps: Deps, dd: DecisionDeps, auth: AuthContext, participantId: string, period: string, body: ResolutionBody, route: RouteDef): Promise<ResolutionResult> {
+export async function resolveDecision(deps: Deps, auth: AuthContext, participantId: string, period: string, body: ResolutionBody, route: RouteDef): Promise<ResolutionResult> {
   await beginAdviserRead(deps, auth, participantId, PURPOSE, route);
   const latest = await deps.decisions.getLatest(participantId, period);
   if (latest === undefined || body.version > latest.version) throw new NotFoundError('No such decision version');
   const now = deps.clock.now().toISOString();
   const resolution = resolutionOf(body);
-  const e = engineDecision(latest);
+  const e = latest.decision;
   try {
     checkResolution({ version: body.version, review: e.review, baseOre: e.baseOre, payoutOre: e.payoutOre, lines: e.lines }, latest.version, resolution, osloDateOf(now));
   } catch (err) {
@@ -58,22 +56,22 @@ export async function resolveDecision(deps: Deps, dd: DecisionDeps, auth: AuthCo
     throw new ConflictError(err.code, err.message);
   }
   const record: ResolutionRecord = { participantId, period, version: latest.version, decisionId: latest.decisionId, resolution, resolvedByRef: auth.actorRef, resolvedByRole: auth.role, resolvedAt: now };
-  const existing = await dd.reviews.get(record);
-  const result = existing !== undefined ? sameOrConflict(existing, resolution) : await store(deps, dd, auth, record, route);
+  const existing = await deps.reviews.get(record);
+  const result = existing !== undefined ? sameOrConflict(existing, resolution) : await store(deps, auth, record, route);
   // The participant's explanation states it (a repeated PUT completes one that a failure left unwritten).
-  await explainResolution(deps, dd, latest);
+  await explainResolution(deps, latest);
   return result;
 }
 
-async function store(deps: Deps, dd: DecisionDeps, auth: AuthContext, record: ResolutionRecord, route: RouteDef): Promise<ResolutionResult> {
+async function store(deps: Deps, auth: AuthContext, record: ResolutionRecord, route: RouteDef): Promise<ResolutionResult> {
   await recordAudited(deps.audit, { participantId: record.participantId, at: record.resolvedAt, actorRef: auth.actorRef, actorRole: auth.role, action: 'WRITE', purpose: PURPOSE, route: `${route.method} ${route.path}` });
-  const put = await dd.reviews.putResolutionOnce(record);
+  const put = await deps.reviews.putResolutionOnce(record);
   return put.created ? { created: true, record } : sameOrConflict(put.existing, record.resolution);
 }
 
 /** A new explanation revision for the month resolved, and for the month whose payout pays a resolved correction. */
-async function explainResolution(deps: Deps, dd: DecisionDeps, resolved: StoredDecision): Promise<void> {
-  const io = { decisions: deps.decisions, reviews: dd.reviews, runs: dd.payrollRuns, explanations: getExplanationsRepo(), now: () => deps.clock.now().toISOString() };
+async function explainResolution(deps: Deps, resolved: StoredDecision): Promise<void> {
+  const io = { decisions: deps.decisions, reviews: deps.reviews, runs: deps.payrollRuns, explanations: deps.explanations, now: () => deps.clock.now().toISOString() };
   await ensureExplanation(io, resolved.participantId, resolved.period);
   if (resolved.paidWithPeriod !== undefined) await ensureExplanation(io, resolved.participantId, resolved.paidWithPeriod);
 }

@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import { isValidIsoDate } from '../../shared/domain/calendar.js';
 import { ONE_LINE_TEXT } from '../../shared/domain/explanation/render.js';
-import { participantIdSchema, periodSchema } from '../me-decision-get/schema.js';
+import { participantIdSchema, periodSchema } from '../../shared/features/decisions/period-schema.js';
 
 export const resolutionPathSchema = z.strictObject({ participantId: participantIdSchema, period: periodSchema });
 

@@ -1,6 +1,6 @@
 /** PUT /decisions/{participantId}/{period}/seen (adviser): a REVIEW decision version was looked at. */
 import * as z from 'zod';
-import { participantIdSchema, periodSchema } from '../me-decision-get/schema.js';
+import { participantIdSchema, periodSchema } from '../../shared/features/decisions/period-schema.js';
 
 export const seenPathSchema = z.strictObject({ participantId: participantIdSchema, period: periodSchema });
 

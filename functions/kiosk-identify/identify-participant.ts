@@ -10,7 +10,7 @@ import { initialOf } from '../../shared/domain/attendance/checkin.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import type { RequestLog } from '../../shared/http/logger.js';
 import { requireActiveParticipant } from '../../shared/http/participant-guard.js';
-import { identifyAtKiosk, presented, requireActiveKiosk } from '../checkin-record/identify.js';
+import { identifyAtKiosk, presented, requireActiveKiosk } from '../../shared/features/checkin/identify.js';
 import type { IdentificationAnswer, identifyBodySchema } from './schema.js';
 import type * as z from 'zod';
 import { languageOf } from '../../shared/contract/languages.js';

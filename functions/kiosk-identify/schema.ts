@@ -1,5 +1,5 @@
 /** POST /kiosk-identifications (kiosk): card or QR token + PIN, checked before the person chooses check-in or check-out. */
-import { kioskCredentialSchema } from '../checkin-record/schema.js';
+import { kioskCredentialSchema } from '../../shared/features/checkin/schema.js';
 
 export const identifyBodySchema = kioskCredentialSchema;
 

@@ -12,25 +12,16 @@
  * about the person.
  */
 import type { Deps } from '../../shared/adapters/deps.js';
-import type { ExplanationsRepo } from '../../shared/adapters/explanations-repo.js';
-import { getExplanationsRepo } from '../../shared/adapters/explanations-repo.js';
 import { staffRef } from '../../shared/http/auth.js';
 import { NotFoundError } from '../../shared/http/errors.js';
-import type { AccessLogView } from '../me-access-log/read-access-log.js';
-import { accessLogView } from '../me-access-log/read-access-log.js';
-import type { AbsenceView } from '../me-attendance/absence-view.js';
-import { absenceView } from '../me-attendance/absence-view.js';
-import { correctionView } from '../me-attendance/correction-view.js';
-import type { RightsRepo } from '../../shared/adapters/rights-repo.js';
-import { getRightsRepo } from '../../shared/adapters/rights-repo.js';
-import { rightsCaseView } from '../rights-participant/rights-view.js';
+import type { AccessLogView } from '../../shared/features/access-log/read-access-log.js';
+import { accessLogView } from '../../shared/features/access-log/read-access-log.js';
+import type { AbsenceView } from '../../shared/features/attendance/absence-view.js';
+import { absenceView } from '../../shared/features/attendance/absence-view.js';
+import { correctionView } from '../../shared/features/attendance/correction-view.js';
+import { rightsCaseView } from '../../shared/features/rights/rights-view.js';
 
-export async function exportData(
-  deps: Deps,
-  participantId: string,
-  explanations: Pick<ExplanationsRepo, 'listForParticipant'> = getExplanationsRepo(),
-  rights: Pick<RightsRepo, 'listForParticipant'> = getRightsRepo(),
-): Promise<Record<string, unknown>> {
+export async function exportData(deps: Deps, participantId: string): Promise<Record<string, unknown>> {
   const [identity, profile, factChanges, credentialKinds, advisers, events, { absences, corrections }, decisions, audit, revisions, cases] = await Promise.all([
     deps.participants.getIdentity(participantId),
     deps.participants.getProfile(participantId),
@@ -41,8 +32,8 @@ export async function exportData(
     deps.attendance.listAbsencesAndCorrections(participantId),
     deps.decisions.listForParticipant(participantId),
     deps.audit.list(participantId),
-    explanations.listForParticipant(participantId),
-    rights.listForParticipant(participantId),
+    deps.explanations.listForParticipant(participantId),
+    deps.rights.listForParticipant(participantId),
   ]);
   if (profile === undefined || identity === undefined) throw new NotFoundError('No participant file for this login');
   const { version: _v, ...facts } = profile;

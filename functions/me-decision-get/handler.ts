@@ -1,10 +1,9 @@
 /** GET /me/decisions/{period} (participant): the month's decision with lines, calendar and versions. */
-import { decisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import { httpHandler, ok } from '../../shared/http/middleware.js';
-import { readDecision } from './read-decision.js';
-import { mePeriodPathSchema } from './schema.js';
+import { readDecision } from '../../shared/features/decisions/read-decision.js';
+import { mePeriodPathSchema } from '../../shared/features/decisions/period-schema.js';
 
 export const handler = httpHandler({ fn: 'me-decision-get', path: mePeriodPathSchema }, async ({ auth, path, deps, log }) => {
   log.append({ participantRef: auth.participantId, period: path.period });
-  return ok(await readDecision(deps, decisionDeps(), auth.participantId!, path.period));
+  return ok(await readDecision(deps, auth.participantId!, path.period));
 });

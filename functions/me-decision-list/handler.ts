@@ -1,9 +1,8 @@
 /** GET /me/decisions (participant): own decisions, the latest version of each month. */
-import { decisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import { httpHandler, ok } from '../../shared/http/middleware.js';
-import { listDecisions } from './list-decisions.js';
+import { listDecisions } from '../../shared/features/decisions/list-decisions.js';
 
 export const handler = httpHandler({ fn: 'me-decision-list' }, async ({ auth, deps, log }) => {
   log.append({ participantRef: auth.participantId });
-  return ok(await listDecisions(deps, decisionDeps(), auth.participantId!));
+  return ok(await listDecisions(deps, auth.participantId!));
 });

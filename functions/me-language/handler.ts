@@ -7,7 +7,7 @@
  * - PUT /me/language: change the language of my pages and of the kiosk.
  */
 import * as z from 'zod';
-import { languageSchema } from '../../shared/contract/languages.js';
+import { languageSchema } from '../../shared/features/participants/language-schema.js';
 import { httpHandler, ok } from '../../shared/http/middleware.js';
 import { dispatchByRoute } from '../../shared/http/route-dispatch.js';
 import { readOwnLanguage, setOwnLanguage } from './language.js';

@@ -10,7 +10,7 @@ import type { Deps } from '../../shared/adapters/deps.js';
 import { languageOf, type LanguageResponse, type ParticipantLanguage } from '../../shared/contract/languages.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { NotFoundError } from '../../shared/http/errors.js';
-import { participantChanged } from '../participant-update/update-facts.js';
+import { participantChanged } from '../../shared/features/participants/read-participant.js';
 
 async function ownProfile(deps: Deps, auth: AuthContext) {
   const profile = await deps.participants.getProfile(auth.participantId!);

@@ -1,14 +1,14 @@
 /**
  * The adviser's view of a participant's month: exactly what the participant
- * sees at GET /me/attendance (functions/me-attendance/read-month.ts: planned
+ * sees at GET /me/attendance (shared/features/attendance/read-month.ts: planned
  * and present minutes per programme day, absences with their status history),
  * after the ownership check and the access-log entry (written first; if it
  * cannot be written the read is refused, S6).
  */
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { AuthContext } from '../../shared/http/auth.js';
-import type { MonthAttendance } from '../me-attendance/read-month.js';
-import { readMonth } from '../me-attendance/read-month.js';
+import type { MonthAttendance } from '../../shared/features/attendance/read-month.js';
+import { readMonth } from '../../shared/features/attendance/read-month.js';
 import { recordAccess, requireStaffAccess } from '../../shared/http/staff-access.js';
 
 export const PURPOSE = 'participant-attendance';

@@ -1,10 +1,9 @@
 /** GET /participants/{id}/decisions/{period}/explanation?lang=nb|en (adviser, assigned only; access-logged first). */
-import { decisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import { httpHandler, ok, routeOf } from '../../shared/http/middleware.js';
-import { readExplanation, requireLanguage } from '../me-decision-explanation/read-explanation.js';
-import { explanationQuerySchema } from '../me-decision-explanation/schema.js';
-import { beginAdviserRead } from '../participant-decision-get/adviser-read.js';
-import { participantPeriodPathSchema } from '../participant-decision-get/schema.js';
+import { readExplanation, requireLanguage } from '../../shared/features/decisions/read-explanation.js';
+import { explanationQuerySchema } from '../../shared/features/decisions/explanation-schema.js';
+import { beginAdviserRead } from '../../shared/features/decisions/adviser-read.js';
+import { participantPeriodPathSchema } from '../../shared/features/decisions/adviser-path-schema.js';
 
 const ROUTE = routeOf('participant-decision-explanation');
 
@@ -14,6 +13,6 @@ export const handler = httpHandler(
     const lang = requireLanguage(query.lang);
     log.append({ participantRef: path.id, period: path.period, lang });
     await beginAdviserRead(deps, auth, path.id, 'decision-explanation', ROUTE);
-    return ok(await readExplanation(deps, decisionDeps(), path.id, path.period, lang));
+    return ok(await readExplanation(deps, path.id, path.period, lang));
   },
 );

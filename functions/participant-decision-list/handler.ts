@@ -1,14 +1,13 @@
 /** GET /participants/{id}/decisions (adviser, assigned only; access-logged first). */
-import { decisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import { httpHandler, ok, routeOf } from '../../shared/http/middleware.js';
-import { listDecisions } from '../me-decision-list/list-decisions.js';
-import { beginAdviserRead } from '../participant-decision-get/adviser-read.js';
-import { participantPathSchema } from '../participant-decision-get/schema.js';
+import { listDecisions } from '../../shared/features/decisions/list-decisions.js';
+import { beginAdviserRead } from '../../shared/features/decisions/adviser-read.js';
+import { participantPathSchema } from '../../shared/features/decisions/adviser-path-schema.js';
 
 const ROUTE = routeOf('participant-decision-list');
 
 export const handler = httpHandler({ fn: 'participant-decision-list', path: participantPathSchema }, async ({ auth, path, deps, log }) => {
   log.append({ participantRef: path.id });
   await beginAdviserRead(deps, auth, path.id, 'decision-list', ROUTE);
-  return ok(await listDecisions(deps, decisionDeps(), path.id));
+  return ok(await listDecisions(deps, path.id));
 });

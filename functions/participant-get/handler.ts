@@ -1,6 +1,6 @@
 /** GET /participants/{id} (adviser, assigned only): the participant's file; the read is access-logged first. */
 import { httpHandler, ok, routeOf } from '../../shared/http/middleware.js';
-import { readParticipant } from './read-participant.js';
+import { readParticipant } from '../../shared/features/participants/read-participant.js';
 import { participantPathSchema } from './schema.js';
 
 const ROUTE = routeOf('participant-get');

@@ -4,7 +4,7 @@
  * set the participant's PIN.
  */
 import * as z from 'zod';
-import { pinSchema } from '../checkin-record/schema.js';
+import { pinSchema } from '../../shared/features/checkin/schema.js';
 import { participantPathSchema } from '../../shared/http/staff-access.js';
 
 export { participantPathSchema };

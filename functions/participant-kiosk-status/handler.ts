@@ -1,7 +1,7 @@
 /** GET /participants/{id}/kiosk-credential (adviser, assigned only): credential kinds, card locks, refused offline taps; access-logged. */
 import { participantPathSchema } from '../../shared/http/staff-access.js';
 import { httpHandler, ok, routeOf } from '../../shared/http/middleware.js';
-import { readKioskStatus } from './kiosk-status.js';
+import { readKioskStatus } from '../../shared/features/participants/kiosk-status.js';
 
 const ROUTE = routeOf('participant-kiosk-status');
 

@@ -12,7 +12,7 @@ import type { CredentialKind } from '../../shared/adapters/participants-repo.js'
 import type { AuthContext } from '../../shared/http/auth.js';
 import { BadRequestError } from '../../shared/http/errors.js';
 import { recordAccess, requireStaffAccess } from '../../shared/http/staff-access.js';
-import { credentialStatuses } from '../participant-kiosk-status/kiosk-status.js';
+import { credentialStatuses } from '../../shared/features/participants/kiosk-status.js';
 
 export const PURPOSE = 'kiosk-lock-cleared';
 

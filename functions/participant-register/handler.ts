@@ -1,7 +1,7 @@
 /** POST /participants (adviser): register a participant; the adviser is assigned at once. Idempotent on requestId. */
 import { created, httpHandler, routeOf } from '../../shared/http/middleware.js';
 import { registerParticipant } from './register-participant.js';
-import { registerSchema } from './schema.js';
+import { registerSchema } from '../../shared/features/participants/register-schema.js';
 
 const ROUTE = routeOf('participant-register');
 

@@ -28,7 +28,7 @@ import type { AuthContext } from '../../shared/http/auth.js';
 import { ConflictError } from '../../shared/http/errors.js';
 import type { RequestLog } from '../../shared/http/logger.js';
 import { recordAccess } from '../../shared/http/staff-access.js';
-import type { RegisterBody } from './schema.js';
+import type { RegisterBody } from '../../shared/features/participants/register-schema.js';
 
 export const PURPOSE = 'participant-register';
 /** The access-log purpose of a registration refused because the person already has a file. */

@@ -17,10 +17,9 @@ import { isPublicHoliday } from '../../shared/domain/schedule/holidays.js';
 import type { DayKind } from '../../shared/domain/schedule/schedule.js';
 import { scheduleOn } from '../../shared/domain/schedule/schedule.js';
 import type { AuthContext } from '../../shared/http/auth.js';
-import type { ProfileView } from '../participant-get/read-participant.js';
-import { profileView } from '../participant-get/read-participant.js';
+import type { ProfileView } from '../../shared/features/participants/read-participant.js';
+import { participantChanged, profileView } from '../../shared/features/participants/read-participant.js';
 import { noSuchParticipant, recordAccess, requireStaffAccess } from '../../shared/http/staff-access.js';
-import { participantChanged } from '../participant-update/update-facts.js';
 import type { ScheduleBody } from './schema.js';
 
 export const PURPOSE = 'participant-schedule';

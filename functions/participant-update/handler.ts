@@ -9,8 +9,8 @@
  */
 import { httpHandler, ok } from '../../shared/http/middleware.js';
 import { dispatchByRoute } from '../../shared/http/route-dispatch.js';
-import { languageBodySchema, participantPathSchema as languagePathSchema } from '../participant-language/schema.js';
-import { setLanguage } from '../participant-language/set-language.js';
+import { languageBodySchema, participantPathSchema as languagePathSchema } from './language-schema.js';
+import { setLanguage } from './set-language.js';
 import { updateFacts } from './update-facts.js';
 import { participantPathSchema, updateSchema } from './schema.js';
 
@@ -32,5 +32,5 @@ const language = httpHandler({ fn: FN, route: LANGUAGE, path: languagePathSchema
   return ok(result);
 });
 
-// Both keys are rows of infra/routes.ts: dispatchByRoute checks it when the module loads.
+// Both keys are rows of shared/contract/routes.ts: dispatchByRoute checks it when the module loads.
 export const handler = dispatchByRoute(FN, { [FACTS]: facts, [LANGUAGE]: language });

@@ -8,7 +8,7 @@
 import * as z from 'zod';
 import { FACT_KEYS } from '../../shared/adapters/participants-repo.js';
 import { participantPathSchema } from '../../shared/http/staff-access.js';
-import { factFields } from '../participant-register/schema.js';
+import { factFields } from '../../shared/features/participants/register-schema.js';
 
 export { participantPathSchema };
 

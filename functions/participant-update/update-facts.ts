@@ -22,17 +22,15 @@ import { FACT_KEYS, factsOf } from '../../shared/adapters/participants-repo.js';
 import { osloTime } from '../../shared/domain/attendance/oslo-time.js';
 import { canonicalJson } from '../../shared/domain/canonical-json.js';
 import type { AuthContext } from '../../shared/http/auth.js';
-import { BadRequestError, ConflictError } from '../../shared/http/errors.js';
-import type { ProfileView } from '../participant-get/read-participant.js';
-import { profileView } from '../participant-get/read-participant.js';
+import { BadRequestError } from '../../shared/http/errors.js';
+import type { ProfileView } from '../../shared/features/participants/read-participant.js';
+import { participantChanged, profileView } from '../../shared/features/participants/read-participant.js';
 import { noSuchParticipant, recordAccess, requireStaffAccess } from '../../shared/http/staff-access.js';
 import type { UpdateBody } from './schema.js';
 
 export const PURPOSE = 'participant-update';
 
 const DATED: readonly (keyof ParticipantFacts)[] = ['enrolments', 'unpaidLeave', 'birthDate', 'programStart'];
-
-export const participantChanged = () => new ConflictError('PARTICIPANT_CHANGED', 'The participant was changed since you read it; reload and try again');
 
 export function firstOfNextMonth(today: string): string {
   const y = Number(today.slice(0, 4));

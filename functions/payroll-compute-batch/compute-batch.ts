@@ -27,7 +27,6 @@ import { osloDateOf } from '../../shared/domain/attendance/oslo-time.js';
 import { DEFAULT_PRESENCE_POLICY } from '../../shared/domain/attendance/presence.js';
 import { addDays, monthInfo } from '../../shared/domain/calendar.js';
 import type { Case } from '../../shared/domain/case.js';
-import type { DecisionCore } from '../../shared/domain/decision.js';
 import type { DecisionReviewsRepo } from '../../shared/adapters/decision-reviews-repo.js';
 import type { ExplanationsRepo } from '../../shared/adapters/explanations-repo.js';
 import { backPaymentOre, paidForMonth } from '../../shared/domain/payroll/correction.js';
@@ -35,8 +34,8 @@ import { lookbackMonths } from '../../shared/domain/payroll/correction-window.js
 import { versionKey } from '../../shared/domain/payroll/decision-versions.js';
 import type { MonthOutcome, Payment, PreviousVersion } from '../../shared/domain/payroll/participant-month.js';
 import { decideMonth, effectiveReview, enrolledInMonth, isUnchanged } from '../../shared/domain/payroll/participant-month.js';
-import { ensureExplanation, type ExplanationIo } from '../me-decision-explanation/explanation-versions.js';
-import { releasedMonths } from '../payroll-prepare/prepare-run.js';
+import { ensureExplanation, type ExplanationIo } from '../../shared/features/decisions/explanation-versions.js';
+import { releasedMonths } from '../../shared/features/payroll/runs.js';
 import { addTotals, decisionTotals, emptyTotals, type RunTotals } from '../../shared/domain/payroll/run.js';
 import { buildCase } from '../../shared/domain/schedule/build-case.js';
 import { isPublicHoliday } from '../../shared/domain/schedule/holidays.js';
@@ -73,7 +72,7 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
 }
 
 const toPrevious = (d: StoredDecision): PreviousVersion => {
-  const core = d.decision as unknown as DecisionCore;
+  const core = d.decision;
   return { decisionId: d.decisionId, version: d.version, inputHash: d.inputHash ?? core.inputHash, computedAt: core.computedAt, decision: core };
 };
 
@@ -165,7 +164,7 @@ async function computeParticipant(
       decisionId: decisionIdOf(pid, period, outcome.version),
       runId: run.runId,
       municipality: run.municipalityCode,
-      decision: outcome.decision as unknown as Record<string, unknown>,
+      decision: outcome.decision,
       input: outcome.input,
       inputHash: outcome.decision.inputHash,
       review: effectiveReview(outcome.decision.review, outcome.kind === 'CORRECTION' ? outcome.correction : undefined),
@@ -191,7 +190,7 @@ async function computeParticipant(
       const outcome = decideMonth(latest === undefined ? undefined : toPrevious(latest), thisMonth, computedAt);
       current = outcome.kind === 'UNCHANGED' ? latest : await store(run.period, outcome);
     }
-    const core = current.decision as unknown as DecisionCore;
+    const core = current.decision;
     totals = decisionTotals({ baseOre: core.baseOre, deductionOre: core.deductionOre, payoutOre: core.payoutOre, review: current.review ?? core.review });
   }
 
@@ -210,7 +209,7 @@ async function computeParticipant(
     // A correction stored by an earlier attempt of this month's run (retry, resume, restart) counts here too.
     if (version.correction === undefined || version.paidWithPeriod !== run.period) continue;
     paysBack = true;
-    const back = backPaymentOre({ ...version, payoutOre: (version.decision as unknown as DecisionCore).payoutOre });
+    const back = backPaymentOre({ ...version, payoutOre: version.decision.payoutOre });
     if (back > 0) totals = { ...totals, backPaymentOre: totals.backPaymentOre + back };
     if (version.correction.route === 'ADVISER_DECISION') totals = { ...totals, adviserCorrections: totals.adviserCorrections + 1 };
   }
@@ -226,7 +225,7 @@ async function paymentOf(previous: PreviousVersion, payingPeriod: string, deps: 
   const paid = paidForMonth(
     versions.map((v) => {
       const resolution = resolutions.get(versionKey(v))?.resolution;
-      return { ...v, payoutOre: (v.decision as unknown as DecisionCore).payoutOre, ...(resolution === undefined ? {} : { resolution }) };
+      return { ...v, payoutOre: v.decision.payoutOre, ...(resolution === undefined ? {} : { resolution }) };
     }),
     payingPeriod,
   );

@@ -1,14 +1,10 @@
 /** Workflow task ComputeBatch: decides and stores the month for one frozen batch of participants. */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { getConfig, tableNameOf, type Config } from '../../shared/config.js';
-import { decisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
-import { getDeps } from '../../shared/adapters/deps.js';
-import { getExplanationsRepo } from '../../shared/adapters/explanations-repo.js';
 import { createDocumentClient } from '../../shared/adapters/dynamo.js';
-import { getPayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
 import { workflowTask } from '../../shared/adapters/workflow-task.js';
 import { computeBatch } from './compute-batch.js';
-import { batchGetProfiles } from './profiles.js';
+import { batchGetProfiles } from '../../shared/features/payroll/profiles.js';
 import { computeBatchInputSchema } from './schema.js';
 
 // One client per configuration (the local runtime may restart with another endpoint in the same process).
@@ -19,6 +15,16 @@ const getProfiles = (ids: readonly string[]) => {
   return batchGetProfiles(client.db, tableNameOf(config, 'participants'), ids);
 };
 
-export const handler = workflowTask('payroll-compute-batch', computeBatchInputSchema, ({ runId, batch }) =>
-  computeBatch(runId, batch, { ...getDeps(), runs: getPayrollRunsRepo(), getProfiles, reviews: decisionDeps().reviews, explanations: getExplanationsRepo() }),
+export const handler = workflowTask('payroll-compute-batch', computeBatchInputSchema, ({ runId, batch }, _log, deps) =>
+  computeBatch(runId, batch, {
+    // Named one by one, not spread: the dependency object makes each member on first use, and this task has no workflow port.
+    clock: deps.clock,
+    participants: deps.participants,
+    attendance: deps.attendance,
+    decisions: deps.decisions,
+    runs: deps.payrollRuns,
+    getProfiles,
+    reviews: deps.reviews,
+    explanations: deps.explanations,
+  }),
 );

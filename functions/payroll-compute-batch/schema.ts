@@ -1,6 +1,6 @@
 /** Workflow input of a ComputeBatch iteration: the run id and the batch number (the Map item). */
 import * as z from 'zod';
-import { RUN_ID } from '../payroll-prepare/schema.js';
+import { RUN_ID } from '../../shared/features/payroll/prepare-schema.js';
 
 export const computeBatchInputSchema = z.strictObject({ runId: z.string().regex(RUN_ID), batch: z.number().int().min(0).max(99_999) });
 

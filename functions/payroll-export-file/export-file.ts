@@ -30,19 +30,15 @@
  */
 import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
-import type { DecisionReviewsRepo } from '../../shared/adapters/decision-reviews-repo.js';
-import type { DecisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import type { Deps } from '../../shared/adapters/deps.js';
-import type { ExportFileStore } from '../../shared/adapters/export-store.js';
 import type { ParticipantProfile } from '../../shared/adapters/participants-repo.js';
-import type { ExportProgress, PayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
+import type { ExportProgress } from '../../shared/adapters/payroll-runs-repo.js';
 import { PermanentTaskError } from '../../shared/adapters/workflow-task.js';
 import { versionKey } from '../../shared/domain/payroll/decision-versions.js';
 import { exportFilename, exportObjectKey } from '../../shared/domain/payroll/export-job.js';
 import type { BackPayment, ExportEntry } from '../../shared/domain/payroll/export-rows.js';
 import { EXPORT_COLUMNS, exportRecord, exportRows } from '../../shared/domain/payroll/export-rows.js';
-import { engineDecision } from '../me-decision-get/decision-view.js';
-import { allRunMonth, backPayments, reviewOf, runCorrections } from '../payroll-run-decisions/run-decisions.js';
+import { allRunMonth, backPayments, reviewOf, runCorrections } from '../../shared/features/payroll/run-decisions.js';
 import type { ExportFileOutput } from './schema.js';
 
 export const PURPOSE = 'payroll-export';
@@ -52,10 +48,8 @@ export const CHECKPOINT = 250;
 const PARALLEL = 16;
 
 export interface ExportFileDeps {
+  /** The dependency object: decisions, resolutions (reviews), runs (payrollRuns), the file store (exportStore), the clock. */
   deps: Deps;
-  runs: PayrollRunsRepo;
-  reviews: DecisionReviewsRepo;
-  store: ExportFileStore;
   /** Profiles by participant id, 100 per BatchGetItem. */
   getProfiles: (ids: readonly string[]) => Promise<Map<string, ParticipantProfile>>;
 }
@@ -69,10 +63,9 @@ async function inParallel<T>(items: readonly T[], f: (item: T) => Promise<unknow
 }
 
 /** The run's CSV and the participants on it, by participant id. */
-async function buildCsv(x: ExportFileDeps, run: Parameters<typeof allRunMonth>[2]): Promise<{ csv: Buffer; lines: number; participants: string[] }> {
-  const dd: DecisionDeps = { reviews: x.reviews, payrollRuns: x.runs };
-  const [decisions, corrections] = await Promise.all([allRunMonth(x.deps, dd, run), runCorrections(x.deps, dd, run)]);
-  const [paidBack, resolutions] = await Promise.all([backPayments(dd, corrections), x.reviews.getMany(decisions.filter((d) => reviewOf(d) === 'VEDTAK_REQUIRED'))]);
+async function buildCsv(x: ExportFileDeps, run: Parameters<typeof allRunMonth>[1]): Promise<{ csv: Buffer; lines: number; participants: string[] }> {
+  const [decisions, corrections] = await Promise.all([allRunMonth(x.deps, run), runCorrections(x.deps, run)]);
+  const [paidBack, resolutions] = await Promise.all([backPayments(x.deps, corrections), x.deps.reviews.getMany(decisions.filter((d) => reviewOf(d) === 'VEDTAK_REQUIRED'))]);
   const participants = [...new Set([...decisions, ...paidBack].map((d) => d.participantId))].sort();
   const profiles = await x.getProfiles(participants);
   const refOf = (pid: string) => profiles.get(pid)?.payrollRef ?? pid;
@@ -83,7 +76,7 @@ async function buildCsv(x: ExportFileDeps, run: Parameters<typeof allRunMonth>[2
       version: d.version,
       decisionId: d.decisionId,
       payrollRef: refOf(d.participantId),
-      decision: engineDecision(d),
+      decision: d.decision,
       ...(resolutions.has(versionKey(d)) ? { resolution: resolutions.get(versionKey(d))!.resolution } : {}),
     }),
   );
@@ -99,13 +92,13 @@ async function buildCsv(x: ExportFileDeps, run: Parameters<typeof allRunMonth>[2
 
 export async function exportFile(runId: string, x: ExportFileDeps): Promise<ExportFileOutput> {
   const now = () => x.deps.clock.now().toISOString();
-  const run = await x.runs.getRun(runId);
+  const run = await x.deps.payrollRuns.getRun(runId);
   if (run === undefined) throw new PermanentTaskError('RUN_NOT_FOUND');
   if (run.status !== 'RELEASED') throw new PermanentTaskError('RUN_NOT_RELEASED');
-  const job = await x.runs.getExportJob(runId);
+  const job = await x.deps.payrollRuns.getExportJob(runId);
   if (job === undefined) throw new PermanentTaskError('EXPORT_JOB_NOT_FOUND');
   if (job.status === 'READY') return { status: 'READY' };
-  const report = (p: ExportProgress) => x.runs.reportExportProgress(runId, job.attempts, p, now());
+  const report = (p: ExportProgress) => x.deps.payrollRuns.reportExportProgress(runId, job.attempts, p, now());
   if (!(await report({ status: 'RUNNING', phase: 'READING' }))) return { status: 'SUPERSEDED' };
 
   const { csv, lines, participants } = await buildCsv(x, run);
@@ -124,11 +117,11 @@ export async function exportFile(runId: string, x: ExportFileDeps): Promise<Expo
 
   if (!(await report({ phase: 'WRITING' }))) return { status: 'SUPERSEDED' };
   const key = exportObjectKey(run);
-  if ((await x.store.putOnce(key, csv)) === 'exists' && (await x.store.head(key))?.sha256 !== sha256) throw new PermanentTaskError('EXPORT_CHANGED');
+  if ((await x.deps.exportStore.putOnce(key, csv)) === 'exists' && (await x.deps.exportStore.head(key))?.sha256 !== sha256) throw new PermanentTaskError('EXPORT_CHANGED');
   const at = now();
   // The run's record names the file, not where the store keeps it.
-  const recorded = await x.runs.recordExport(runId, { exportId: exportFilename(run), at, by: job.requestedBy, lines, sha256 });
-  if (recorded === 'exists' && (await x.runs.getRun(runId))?.export?.sha256 !== sha256) throw new PermanentTaskError('EXPORT_CHANGED');
-  await x.runs.markExportReady(runId, { key, filename: exportFilename(run), sha256, lines, bytes: csv.length }, at);
+  const recorded = await x.deps.payrollRuns.recordExport(runId, { exportId: exportFilename(run), at, by: job.requestedBy, lines, sha256 });
+  if (recorded === 'exists' && (await x.deps.payrollRuns.getRun(runId))?.export?.sha256 !== sha256) throw new PermanentTaskError('EXPORT_CHANGED');
+  await x.deps.payrollRuns.markExportReady(runId, { key, filename: exportFilename(run), sha256, lines, bytes: csv.length }, at);
   return { status: 'READY' };
 }

@@ -1,13 +1,9 @@
 /** Workflow task ExportFile: writes a released run's export file once (the export job). */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { decisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
-import { getDeps } from '../../shared/adapters/deps.js';
 import { createDocumentClient } from '../../shared/adapters/dynamo.js';
-import { getExportStore } from '../../shared/adapters/export-store.js';
-import { getPayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
 import { workflowTask } from '../../shared/adapters/workflow-task.js';
 import { getConfig, tableNameOf, type Config } from '../../shared/config.js';
-import { batchGetProfiles } from '../payroll-compute-batch/profiles.js';
+import { batchGetProfiles } from '../../shared/features/payroll/profiles.js';
 import { exportFile } from './export-file.js';
 import { exportFileInputSchema } from './schema.js';
 
@@ -19,6 +15,5 @@ const getProfiles = (ids: readonly string[]) => {
   return batchGetProfiles(client.db, tableNameOf(config, 'participants'), ids);
 };
 
-export const handler = workflowTask('payroll-export-file', exportFileInputSchema, ({ runId }) =>
-  exportFile(runId, { deps: getDeps(), runs: getPayrollRunsRepo(), reviews: decisionDeps().reviews, store: getExportStore(), getProfiles }),
+export const handler = workflowTask('payroll-export-file', exportFileInputSchema, ({ runId }, _log, deps) => exportFile(runId, { deps, getProfiles }),
 );

@@ -1,6 +1,6 @@
 /** Workflow input of the ExportFile task: the run id only (payloads carry ids, never personal data). */
 import * as z from 'zod';
-import { RUN_ID } from '../payroll-prepare/schema.js';
+import { RUN_ID } from '../../shared/features/payroll/prepare-schema.js';
 
 export const exportFileInputSchema = z.strictObject({ runId: z.string().regex(RUN_ID) });
 

@@ -14,16 +14,16 @@ import * as z from 'zod';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { getConfig, tableNameOf, type Config } from '../../shared/config.js';
-import { getDeps } from '../../shared/adapters/deps.js';
+import type { Deps } from '../../shared/adapters/deps.js';
 import type { DecisionsRepo } from '../../shared/adapters/decisions-repo.js';
 import { createDocumentClient } from '../../shared/adapters/dynamo.js';
-import { getPayrollRunsRepo, type PayrollRun, type PayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
+import type { PayrollRun } from '../../shared/adapters/payroll-runs-repo.js';
 import { PermanentTaskError } from '../../shared/adapters/workflow-task.js';
 import type { DateRange } from '../../shared/domain/calendar.js';
-import type { PayrollSettings } from '../../shared/domain/payroll/correction-window.js';
 import { lookbackMonths } from '../../shared/domain/payroll/correction-window.js';
 import { enrolledInMonth } from '../../shared/domain/payroll/participant-month.js';
-import type { PrepareOutput } from './schema.js';
+import type { PrepareOutput } from '../../shared/features/payroll/prepare-schema.js';
+import { releasedMonths } from '../../shared/features/payroll/runs.js';
 
 /** 100 participants per batch: one batch's decisions fit a Lambda invocation with room (docs/scale.md). */
 export const DEFAULT_BATCH_SIZE = 100;
@@ -71,12 +71,6 @@ function listFromTable(municipality: string, period: string): Promise<string[]> 
   return listEnrolledParticipants(client.db, tableNameOf(config, 'participants'), municipality, period);
 }
 
-/** Of the months in the look-back window, those whose run the municipality has released (only released months are corrected). */
-export async function releasedMonths(runs: Pick<PayrollRunsRepo, 'getCurrentRun'>, municipality: string, months: readonly string[]): Promise<string[]> {
-  const current = await Promise.all(months.map((p) => runs.getCurrentRun(municipality, p)));
-  return months.filter((_, i) => current[i]?.status === 'RELEASED');
-}
-
 /** Enrolled in the month, or with a decision in one of the released months: sorted, each once. */
 export async function listCandidates(
   decisions: Pick<DecisionsRepo, 'listParticipantsOfMonth'>,
@@ -88,32 +82,30 @@ export async function listCandidates(
   return [...new Set([...enrolled, ...decided.flat()])].sort();
 }
 
+export type PrepareDeps = Pick<Deps, 'payrollRuns' | 'decisions' | 'participants' | 'clock'>;
+
 export async function prepareRun(
   runId: string,
-  runs: PayrollRunsRepo = getPayrollRunsRepo(),
+  deps: PrepareDeps,
   listEnrolled: (municipality: string, period: string) => Promise<string[]> = listFromTable,
   batchSize: number = batchSizeFromEnv(process.env),
-  decisions: Pick<DecisionsRepo, 'hasAnyForMonth' | 'listParticipantsOfMonth'> = getDeps().decisions,
-  payrollSettingsOf: (municipality: string) => Promise<Partial<PayrollSettings> | undefined> = async (m) => (await getDeps().participants.getPolicy(m))?.payroll,
 ): Promise<PrepareOutput> {
-  const run = await runs.getRun(runId);
+  const run = await deps.payrollRuns.getRun(runId);
   if (run === undefined) throw new PermanentTaskError('RUN_NOT_FOUND');
   if (run.status !== 'COMPUTING') throw new PermanentTaskError('RUN_NOT_COMPUTING');
-  const frozen = run.progress.prepared ? run.progress : await freeze(run, runs, listEnrolled, batchSize, decisions, payrollSettingsOf);
+  const frozen = run.progress.prepared ? run.progress : await freeze(run, deps, listEnrolled, batchSize);
   return { batches: Array.from({ length: frozen.batches }, (_, i) => i), participants: frozen.participants };
 }
 
 async function freeze(
   run: PayrollRun,
-  runs: PayrollRunsRepo,
+  deps: PrepareDeps,
   listEnrolled: (municipality: string, period: string) => Promise<string[]>,
   batchSize: number,
-  decisions: Pick<DecisionsRepo, 'hasAnyForMonth' | 'listParticipantsOfMonth'>,
-  payrollSettingsOf: (municipality: string) => Promise<Partial<PayrollSettings> | undefined>,
 ): Promise<{ batches: number; participants: number }> {
   const m = run.municipalityCode;
-  const [enrolled, settings, fresh] = await Promise.all([listEnrolled(m, run.period), payrollSettingsOf(m), decisions.hasAnyForMonth(m, run.period).then((any) => !any)]);
-  const released = await releasedMonths(runs, m, lookbackMonths(run.period, settings));
-  const candidates = await listCandidates(decisions, enrolled, m, released);
-  return runs.freezeBatches(run.runId, chunk(candidates, batchSize), getDeps().clock.now().toISOString(), fresh, released);
+  const [enrolled, policy, fresh] = await Promise.all([listEnrolled(m, run.period), deps.participants.getPolicy(m), deps.decisions.hasAnyForMonth(m, run.period).then((any) => !any)]);
+  const released = await releasedMonths(deps.payrollRuns, m, lookbackMonths(run.period, policy?.payroll));
+  const candidates = await listCandidates(deps.decisions, enrolled, m, released);
+  return deps.payrollRuns.freezeBatches(run.runId, chunk(candidates, batchSize), deps.clock.now().toISOString(), fresh, released);
 }

@@ -23,16 +23,15 @@
  * hold '#'); that entry goes first, so no approval exists without it, and
  * only the lock holder writes one, so refused attempts leave none.
  */
-import type { DecisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import { recordAudited } from '../../shared/adapters/decision-reviews-repo.js';
-import type { PayMonthCounts } from '../../shared/adapters/decisions-repo.js';
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { PayrollRun } from '../../shared/adapters/payroll-runs-repo.js';
 import type { RunEvent, RunState } from '../../shared/domain/payroll/run.js';
 import { APPROVALS_NEEDED, RunRejected, decide, evolve } from '../../shared/domain/payroll/run.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { ConflictError, NotFoundError } from '../../shared/http/errors.js';
-import { loadRun } from '../payroll-run-decisions/run-decisions.js';
+import { loadRun, unresolvedVedtakOf } from '../../shared/features/payroll/run-decisions.js';
+import { runAuditChain } from '../../shared/features/payroll/runs.js';
 
 export const PURPOSE = 'payroll-approval';
 
@@ -40,9 +39,6 @@ export const PURPOSE = 'payroll-approval';
 export const APPROVAL_LEASE_MS = 15_000;
 /** How long an approval waits for other approvals of the same run before answering 409 APPROVAL_IN_PROGRESS (well inside the 10 s function timeout). */
 export const APPROVAL_WAIT_MS = 4_000;
-
-/** The audit chain of a payroll run (approvals, exports). */
-export const runAuditChain = (runId: string): string => `RUN#${runId}`;
 
 export interface ApprovalView {
   runId: string;
@@ -69,18 +65,6 @@ export interface ApprovalOutcome {
   run: PayrollRun;
 }
 
-/**
- * The unresolved formal decisions that block the release, from the pay
- * month's counter. No counter means none was ever written for the month; a
- * run whose totals still show VEDTAK_REQUIRED decisions then has decisions
- * written before counters existed, and stays blocked (fail closed) rather
- * than being released unchecked.
- */
-export function unresolvedVedtakOf(counts: PayMonthCounts | undefined, run: Pick<PayrollRun, 'totals'>): number {
-  if (counts === undefined) return run.totals?.byReview.VEDTAK_REQUIRED ?? 0;
-  return Math.max(0, counts.unresolvedVedtak);
-}
-
 function rejected(err: unknown): never {
   if (err instanceof RunRejected) throw new ConflictError(err.code, err.message);
   throw err;
@@ -98,11 +82,11 @@ function answerIfSettled(run: PayrollRun, by: string, at: string): void {
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function takeLock(deps: Deps, dd: DecisionDeps, runId: string, by: string, owner: string): Promise<PayrollRun> {
+async function takeLock(deps: Deps, runId: string, by: string, owner: string): Promise<PayrollRun> {
   const waitStarted = performance.now();
   for (let attempt = 0; ; attempt++) {
     const now = deps.clock.now();
-    const r = await dd.payrollRuns.acquireApprovalLock(runId, owner, now.toISOString(), new Date(now.getTime() + APPROVAL_LEASE_MS).toISOString());
+    const r = await deps.payrollRuns.acquireApprovalLock(runId, owner, now.toISOString(), new Date(now.getTime() + APPROVAL_LEASE_MS).toISOString());
     if (r.acquired) return r.run;
     if (r.run === undefined) throw new NotFoundError('No such payroll run');
     answerIfSettled(r.run, by, now.toISOString());
@@ -113,11 +97,11 @@ async function takeLock(deps: Deps, dd: DecisionDeps, runId: string, by: string,
   }
 }
 
-export async function approveRun(deps: Deps, dd: DecisionDeps, auth: AuthContext, runId: string, route: string): Promise<ApprovalOutcome> {
-  const seen = await loadRun(dd, auth, runId);
+export async function approveRun(deps: Deps, auth: AuthContext, runId: string, route: string): Promise<ApprovalOutcome> {
+  const seen = await loadRun(deps, auth, runId);
   answerIfSettled(seen, auth.actorRef, deps.clock.now().toISOString());
   const owner = deps.ids.newId('approval');
-  const held = await takeLock(deps, dd, runId, auth.actorRef, owner);
+  const held = await takeLock(deps, runId, auth.actorRef, owner);
   let committed = false;
   try {
     const unresolved = unresolvedVedtakOf(await deps.decisions.getPayMonthCounts(held.municipalityCode, held.period), held);
@@ -131,10 +115,10 @@ export async function approveRun(deps: Deps, dd: DecisionDeps, auth: AuthContext
     await recordAudited(deps.audit, { participantId: runAuditChain(runId), at, actorRef: auth.actorRef, actorRole: auth.role, action: 'WRITE', purpose: PURPOSE, route });
     const state = events.reduce<RunState>((s, e) => evolve(s, e), held);
     const next: PayrollRun = { ...held, ...state, updatedAt: at };
-    committed = await dd.payrollRuns.commitApproval(held, next, owner);
+    committed = await deps.payrollRuns.commitApproval(held, next, owner);
     if (!committed) {
       // The lease ran out and another approval took the lock over: answer what happened instead.
-      const now = await dd.payrollRuns.getRun(runId);
+      const now = await deps.payrollRuns.getRun(runId);
       if (now !== undefined) answerIfSettled(now, auth.actorRef, at);
       throw new ConflictError('APPROVAL_IN_PROGRESS', 'Another approval of this run is being recorded right now; reload the run and try again');
     }
@@ -142,6 +126,6 @@ export async function approveRun(deps: Deps, dd: DecisionDeps, auth: AuthContext
     return { view: approvalView(saved), releasedNow: saved.status === 'RELEASED', run: saved };
   } finally {
     // A lock that cannot be given back now runs out with its lease.
-    if (!committed) await dd.payrollRuns.releaseApprovalLock(runId, owner).catch(() => undefined);
+    if (!committed) await deps.payrollRuns.releaseApprovalLock(runId, owner).catch(() => undefined);
   }
 }

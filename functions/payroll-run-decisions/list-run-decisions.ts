@@ -15,15 +15,12 @@
  * page gets a staff-read entry in their access log before the page is
  * returned (S6); paging keeps that proportional to what is shown.
  */
-import type { DecisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { RunStatus, RunTotals } from '../../shared/domain/payroll/run.js';
 import { versionKey } from '../../shared/domain/payroll/decision-versions.js';
 import { effectivePayoutOre, grossOre } from '../../shared/domain/payroll/resolution.js';
 import type { AuthContext } from '../../shared/http/auth.js';
-import { engineDecision } from '../me-decision-get/decision-view.js';
-import { unresolvedVedtakOf } from '../payroll-run-approve/approve-run.js';
-import { backPayments, loadRun, reviewOf, runCorrections, runMonth } from './run-decisions.js';
+import { backPayments, loadRun, reviewOf, runCorrections, runMonth, unresolvedVedtakOf } from '../../shared/features/payroll/run-decisions.js';
 
 export const PURPOSE = 'payroll-drill-down';
 const PARALLEL = 8;
@@ -62,22 +59,21 @@ export interface RunDecisionsPage {
 
 export async function listRunDecisions(
   deps: Deps,
-  dd: DecisionDeps,
   auth: AuthContext,
   runId: string,
   page: { limit?: number; after?: string },
   route: string,
 ): Promise<RunDecisionsPage> {
-  const run = await loadRun(dd, auth, runId);
+  const run = await loadRun(deps, auth, runId);
   const limit = page.limit ?? DEFAULT_PAGE;
   const first = page.after === undefined;
   const [month, corrections, counts] = await Promise.all([
-    runMonth(deps, dd, run, { ...(first ? {} : { after: page.after }), participants: limit }),
-    first ? runCorrections(deps, dd, run) : Promise.resolve([]),
+    runMonth(deps, run, { ...(first ? {} : { after: page.after }), participants: limit }),
+    first ? runCorrections(deps, run) : Promise.resolve([]),
     deps.decisions.getPayMonthCounts(run.municipalityCode, run.period),
   ]);
   const shown = month.decisions;
-  const [resolutions, paidBack] = await Promise.all([dd.reviews.getMany(shown.filter((d) => reviewOf(d) === 'VEDTAK_REQUIRED')), backPayments(dd, corrections)]);
+  const [resolutions, paidBack] = await Promise.all([deps.reviews.getMany(shown.filter((d) => reviewOf(d) === 'VEDTAK_REQUIRED')), backPayments(deps, corrections)]);
   const readers = [...new Set([...shown, ...paidBack].map((d) => d.participantId))];
   const at = deps.clock.now().toISOString();
   for (let i = 0; i < readers.length; i += PARALLEL)
@@ -91,7 +87,7 @@ export async function listRunDecisions(
     count: run.totals?.decided ?? 0,
     unresolvedVedtak: unresolvedVedtakOf(counts, run),
     decisions: shown.map((d): RunDecisionRow => {
-      const e = engineDecision(d);
+      const e = d.decision;
       const r = resolutions.get(versionKey(d))?.resolution;
       return {
         participantId: d.participantId,

@@ -6,15 +6,13 @@
  * link without its entry (503 AUDIT_UNAVAILABLE otherwise). Every link gives
  * the same bytes: the file is written once.
  */
-import type { DecisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import { recordAudited } from '../../shared/adapters/decision-reviews-repo.js';
 import type { Deps } from '../../shared/adapters/deps.js';
-import type { ExportFileStore } from '../../shared/adapters/export-store.js';
 import { linkExpiresAt } from '../../shared/domain/payroll/export-job.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { ConflictError } from '../../shared/http/errors.js';
-import { runAuditChain } from '../payroll-run-approve/approve-run.js';
-import { loadRun } from '../payroll-run-decisions/run-decisions.js';
+import { loadRun } from '../../shared/features/payroll/run-decisions.js';
+import { runAuditChain } from '../../shared/features/payroll/runs.js';
 
 export const PURPOSE = 'payroll-export-download';
 
@@ -27,14 +25,14 @@ export interface ExportLinkView {
   bytes: number;
 }
 
-export async function createLink(deps: Deps, dd: DecisionDeps, store: () => ExportFileStore, auth: AuthContext, runId: string, route: string): Promise<ExportLinkView> {
-  const run = await loadRun(dd, auth, runId);
+export async function createLink(deps: Deps, auth: AuthContext, runId: string, route: string): Promise<ExportLinkView> {
+  const run = await loadRun(deps, auth, runId);
   if (run.status !== 'RELEASED') throw new ConflictError('RUN_NOT_RELEASED', 'A run is exported only after two different payroll users have approved it');
-  const file = (await dd.payrollRuns.getExportJob(runId))?.file ?? null;
+  const file = (await deps.payrollRuns.getExportJob(runId))?.file ?? null;
   if (file === null) throw new ConflictError('EXPORT_NOT_READY', 'The export file is still being made; its progress is at GET /payroll-runs/{id}/export');
   const now = deps.clock.now();
   const expires = linkExpiresAt(now.getTime());
   await recordAudited(deps.audit, { participantId: runAuditChain(runId), at: now.toISOString(), actorRef: auth.actorRef, actorRole: auth.role, action: 'READ', purpose: PURPOSE, route });
-  const url = await store().link(file.key, file.filename, now.getTime(), expires);
+  const url = await deps.exportStore.link(file.key, file.filename, now.getTime(), expires);
   return { url, expiresAt: new Date(expires * 1000).toISOString(), filename: file.filename, sha256: file.sha256, lines: file.lines, bytes: file.bytes };
 }

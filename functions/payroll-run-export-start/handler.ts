@@ -1,16 +1,14 @@
 /** POST /payroll-runs/{id}/export (payroll): start (or resume) the released run's export job; 202 with its progress, 200 when it already runs or is ready. */
-import { decisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
-import { getWorkflow } from '../../shared/adapters/workflow.js';
 import { httpHandler, routeOf } from '../../shared/http/middleware.js';
-import { runPathSchema } from '../payroll-run-decisions/schema.js';
-import { exportJobView } from '../payroll-run-export/export-view.js';
-import { ensureExport } from './start-export.js';
+import { exportJobView } from '../../shared/features/payroll/export-view.js';
+import { runPathSchema } from '../../shared/features/payroll/run-decisions-schema.js';
+import { ensureExport } from '../../shared/features/payroll/start-export.js';
 
 const ROUTE = routeOf('payroll-run-export-start');
 
 export const handler = httpHandler({ fn: 'payroll-run-export-start', path: runPathSchema }, async ({ auth, path, deps, log }) => {
   log.append({ runId: path.id });
-  const { started, job } = await ensureExport(deps, decisionDeps(), getWorkflow, auth, path.id, `${ROUTE.method} ${ROUTE.path}`);
+  const { started, job } = await ensureExport(deps, auth, path.id, `${ROUTE.method} ${ROUTE.path}`);
   log.append({ exportStatus: job.status, exportAttempt: job.attempts });
   return { status: started ? 202 : 200, body: exportJobView(path.id, job) };
 });

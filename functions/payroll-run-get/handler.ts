@@ -1,12 +1,11 @@
 /** GET /payroll-runs/{id} (payroll): a run of the caller's municipality, with status and progress. */
-import { getPayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
 import { NotFoundError } from '../../shared/http/errors.js';
 import { httpHandler, ok } from '../../shared/http/middleware.js';
-import { runView } from '../payroll-run-start/schema.js';
+import { runView } from '../../shared/features/payroll/run-view.js';
 import { runPathSchema } from './schema.js';
 
-export const handler = httpHandler({ fn: 'payroll-run-get', path: runPathSchema }, async ({ auth, path }) => {
-  const run = await getPayrollRunsRepo().getRun(path.id);
+export const handler = httpHandler({ fn: 'payroll-run-get', path: runPathSchema }, async ({ auth, path, deps }) => {
+  const run = await deps.payrollRuns.getRun(path.id);
   // Another municipality's run is as unknown as a missing one.
   if (run === undefined || run.municipalityCode !== auth.municipality) throw new NotFoundError('No such payroll run');
   return ok(runView(run, auth.actorRef));

@@ -16,7 +16,7 @@ import type { AuthContext } from '../../shared/http/auth.js';
 import { ConflictError } from '../../shared/http/errors.js';
 import type { HttpResult } from '../../shared/http/middleware.js';
 import type { RequestLog } from '../../shared/http/logger.js';
-import { runView } from './schema.js';
+import { runView } from '../../shared/features/payroll/run-view.js';
 
 export async function startPayrollRun(
   deps: Pick<Deps, 'clock' | 'ids'>,

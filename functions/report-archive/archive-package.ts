@@ -15,8 +15,6 @@
  */
 import { createHash } from 'node:crypto';
 import type { Deps } from '../../shared/adapters/deps.js';
-import { getExplanationsRepo } from '../../shared/adapters/explanations-repo.js';
-import { getPayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
 import { MissingGlyphsError, renderPdf } from '../../shared/adapters/archive-pdf.js';
 import type { ZipEntry } from '../../shared/adapters/zip.js';
 import { canonicalJson } from '../../shared/domain/canonical-json.js';
@@ -37,14 +35,14 @@ export interface ArchivePackage {
 }
 
 export async function buildArchivePackage(deps: Deps, municipality: string, period: string, createdAt: string, participantLanguage: (pid: string) => Promise<string | undefined>): Promise<ArchivePackage> {
-  const runs = (await getPayrollRunsRepo().listRuns(municipality, { limit: Number.MAX_SAFE_INTEGER })).filter((r) => r.status === 'RELEASED');
+  const runs = (await deps.payrollRuns.listRuns(municipality, { limit: Number.MAX_SAFE_INTEGER })).filter((r) => r.status === 'RELEASED');
   const released = new Map(runs.map((r) => [r.runId, r.releasedAt ?? r.startedAt]));
   const decisions = (await deps.decisions.listForMonth(municipality, period)).filter((d) => released.has(d.runId)).sort((a, b) => (a.decisionId < b.decisionId ? -1 : 1));
   const entries: ZipEntry[] = [];
   const inputs: ArchiveDecisionInput[] = [];
   for (const d of decisions) {
     const identity = await deps.participants.getIdentity(d.participantId);
-    const latest = await getExplanationsRepo().latestFor(d.participantId, d.period, d.version);
+    const latest = await deps.explanations.latestFor(d.participantId, d.period, d.version);
     const texts: Record<string, string> = { ...((d.decision.explanation ?? {}) as Record<string, string>), ...(latest?.explanation ?? {}) };
     const own = await participantLanguage(d.participantId);
     const languages = [...new Set(['nb', ...(own !== undefined && own !== 'nb' ? [own] : []), ...Object.keys(texts).filter((l) => l !== 'nb')])];

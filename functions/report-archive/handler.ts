@@ -15,8 +15,8 @@ import { DEFAULT_FONT } from '../../shared/adapters/archive-pdf.js';
 import { zip } from '../../shared/adapters/zip.js';
 import { ServiceUnavailableError } from '../../shared/http/errors.js';
 import { httpHandler, ok, routeOf, type HttpEvent, type HttpResponse } from '../../shared/http/middleware.js';
-import { periodSchema } from '../me-decision-get/schema.js';
-import { recordReportReads } from '../report-nir/nir-inputs.js';
+import { periodSchema } from '../../shared/features/decisions/period-schema.js';
+import { recordReportReads } from '../../shared/features/reports/nir-inputs.js';
 import { buildArchivePackage } from './archive-package.js';
 
 const ROUTE = routeOf('report-archive');

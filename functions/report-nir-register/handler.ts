@@ -7,19 +7,18 @@
  * mark is create-only (the first one stays) and is written to the
  * participant's access log before it is stored.
  */
-import { getComplaintReader, getReportsRepo } from '../../shared/adapters/reports-repo.js';
 import { BadRequestError } from '../../shared/http/errors.js';
 import { httpHandler, ok, routeOf } from '../../shared/http/middleware.js';
 import { recordAccess } from '../../shared/http/staff-access.js';
-import { buildNirReport, inBatches } from '../report-nir/nir-inputs.js';
-import { registrationBodySchema } from '../report-nir/schema.js';
+import { buildNirReport, inBatches } from '../../shared/features/reports/nir-inputs.js';
+import { registrationBodySchema } from '../../shared/features/reports/schema.js';
 
 const ROUTE = routeOf('report-nir-register');
 const PURPOSE = 'nir-registration';
 
 export const handler = httpHandler({ fn: 'report-nir-register', body: registrationBodySchema }, async ({ auth, body, deps, log }) => {
-  const repo = getReportsRepo();
-  const report = await buildNirReport(deps, repo, getComplaintReader(), auth, body.from, body.to);
+  const repo = deps.reports;
+  const report = await buildNirReport(deps, auth, body.from, body.to);
   const rows = new Map(report.rows.map((r) => [r.key, r]));
   const keys = [...new Set(body.keys)];
   // The issues name the position of each unknown key, never the key (it may carry another municipality's id).

@@ -1,17 +1,16 @@
 /** GET /reports/nir (admin, payroll, adviser): the NIR report of the caller's municipality for a period, as JSON or as the CSV file (docs/nir-report.md). */
 import { stringify } from 'csv-stringify/sync';
-import { getComplaintReader, getReportsRepo } from '../../shared/adapters/reports-repo.js';
 import { NIR_COLUMNS, nirRecord } from '../../shared/domain/reports/nir-csv.js';
 import { httpHandler, ok, routeOf } from '../../shared/http/middleware.js';
-import { fileResponse, reportFile } from './file-response.js';
-import { buildNirReport, recordReportReads } from './nir-inputs.js';
-import { reportQuerySchema } from './schema.js';
+import { fileResponse, reportFile } from '../../shared/features/reports/file-response.js';
+import { buildNirReport, recordReportReads } from '../../shared/features/reports/nir-inputs.js';
+import { reportQuerySchema } from '../../shared/features/reports/schema.js';
 
 const ROUTE = routeOf('report-nir');
 export const PURPOSE = 'nir-report';
 
 export const handler = httpHandler({ fn: 'report-nir', query: reportQuerySchema }, async ({ auth, query, deps, log }) => {
-  const report = await buildNirReport(deps, getReportsRepo(), getComplaintReader(), auth, query.from, query.to);
+  const report = await buildNirReport(deps, auth, query.from, query.to);
   await recordReportReads(deps, auth, report.rows.map((r) => r.participantId), PURPOSE, `${ROUTE.method} ${ROUTE.path}`);
   log.append({ rows: report.rows.length, due: report.due.length });
   if (query.format !== 'csv') return ok(report);

@@ -8,13 +8,12 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { recordAudited } from '../../shared/adapters/decision-reviews-repo.js';
-import { getComplaintReader } from '../../shared/adapters/reports-repo.js';
 import type { CalendarDay } from '../../shared/domain/decision.js';
 import { lastDayOfMonth } from '../../shared/domain/reports/nir-deadline.js';
 import { monthStatistics, statisticsRecords } from '../../shared/domain/reports/statistics.js';
 import { httpHandler, ok, routeOf } from '../../shared/http/middleware.js';
-import { fileResponse, reportFile } from '../report-nir/file-response.js';
-import { reportQuerySchema } from '../report-nir/schema.js';
+import { fileResponse, reportFile } from '../../shared/features/reports/file-response.js';
+import { reportQuerySchema } from '../../shared/features/reports/schema.js';
 
 const ROUTE = routeOf('report-statistics');
 
@@ -28,7 +27,7 @@ export function monthsOf(from: string, to: string): string[] {
 
 export const handler = httpHandler({ fn: 'report-statistics', query: reportQuerySchema }, async ({ auth, query, deps, log }) => {
   await recordAudited(deps.audit, { participantId: reportChain(auth.municipality), at: deps.clock.now().toISOString(), actorRef: auth.actorRef, actorRole: auth.role, action: 'READ', purpose: 'statistics', route: `${ROUTE.method} ${ROUTE.path}` });
-  const complaints = await getComplaintReader().listForMunicipality(auth.municipality, `${query.from}-01`, lastDayOfMonth(query.to));
+  const complaints = await deps.complaintReader.listForMunicipality(auth.municipality, `${query.from}-01`, lastDayOfMonth(query.to));
   const months = await Promise.all(
     monthsOf(query.from, query.to).map(async (period) => {
       const decisions = await deps.decisions.listLatestForMonth(auth.municipality, period);

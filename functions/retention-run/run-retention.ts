@@ -8,19 +8,9 @@
  */
 import type { Deps } from '../../shared/adapters/deps.js';
 import { recordAudited } from '../../shared/adapters/decision-reviews-repo.js';
-import { getPayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
-import type { ComplaintReader, ReportsRepo } from '../../shared/adapters/reports-repo.js';
-import type { CorrectionTextStore, RetentionRepo } from '../../shared/adapters/retention-repo.js';
 import { osloDateOf } from '../../shared/domain/attendance/oslo-time.js';
 import { DEFAULT_RETENTION, HEALTH_CATEGORIES, retentionPlan, type RetentionMonth, type RetentionPolicy } from '../../shared/domain/reports/retention.js';
-import { inBatches } from '../report-nir/nir-inputs.js';
-
-export interface RetentionServices {
-  reports: ReportsRepo;
-  retention: RetentionRepo;
-  complaints: ComplaintReader;
-  corrections: CorrectionTextStore;
-}
+import { inBatches } from '../../shared/features/reports/nir-inputs.js';
 
 export interface RetentionRunResult {
   municipality: string;
@@ -36,21 +26,21 @@ export interface RetentionRunResult {
 export const retentionChain = (municipality: string) => `RETENTION#${municipality}`;
 const ROUTE = 'scheduled retention-run';
 
-export async function runRetention(deps: Deps, s: RetentionServices, municipality: string): Promise<RetentionRunResult> {
+export async function runRetention(deps: Deps, municipality: string): Promise<RetentionRunResult> {
   const now = deps.clock.now().toISOString();
   const today = osloDateOf(now);
   const saved = await deps.participants.getPolicy(municipality);
   const policy: RetentionPolicy = { ...DEFAULT_RETENTION, correctionLookbackMonths: saved?.payroll?.correctionLookbackMonths ?? DEFAULT_RETENTION.correctionLookbackMonths };
-  const released = new Map((await getPayrollRunsRepo().listRuns(municipality, { limit: Number.MAX_SAFE_INTEGER })).filter((r) => r.status === 'RELEASED').map((r) => [r.runId, osloDateOf(r.releasedAt ?? r.startedAt)]));
-  const participants = await s.reports.municipalityParticipants(municipality);
+  const released = new Map((await deps.payrollRuns.listRuns(municipality, { limit: Number.MAX_SAFE_INTEGER })).filter((r) => r.status === 'RELEASED').map((r) => [r.runId, osloDateOf(r.releasedAt ?? r.startedAt)]));
+  const participants = await deps.reports.municipalityParticipants(municipality);
   const totals = { finalMonths: 0, events: 0, absences: 0, correctionRequests: 0 };
   await inBatches(participants, async (pid) => {
     const [decisions, complaints, events, absences, requests] = await Promise.all([
       deps.decisions.listForParticipant(pid),
-      s.complaints.listForParticipant(pid),
+      deps.complaintReader.listForParticipant(pid),
       deps.attendance.listEvents(pid, '1970-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z'),
       deps.attendance.listAbsences(pid),
-      s.corrections.listUnminimised(pid),
+      deps.correctionTexts.listUnminimised(pid),
     ]);
     const latest = new Map<string, (typeof decisions)[number]>();
     for (const d of decisions) if ((latest.get(d.period)?.version ?? 0) < d.version) latest.set(d.period, d);
@@ -71,9 +61,9 @@ export async function runRetention(deps: Deps, s: RetentionServices, municipalit
     // The participant's access log says what was minimised, before it is (actor: the system's schedule).
     await recordAudited(deps.audit, { participantId: pid, at: now, actorRef: 'system:retention', actorRole: 'system', action: 'WRITE', purpose: 'retention', route: ROUTE });
     const byId = new Map(liveAbsences.map((a) => [a.absenceId, a]));
-    const events_ = await inBatches(plan.events, (id) => s.retention.minimiseEvent(id, now));
-    const absences_ = await inBatches(plan.absences, (id) => s.retention.minimiseAbsence(byId.get(id)!, now));
-    const requests_ = await inBatches(plan.correctionRequests, (id) => s.corrections.minimiseText(pid, id, now));
+    const events_ = await inBatches(plan.events, (id) => deps.retention.minimiseEvent(id, now));
+    const absences_ = await inBatches(plan.absences, (id) => deps.retention.minimiseAbsence(byId.get(id)!, now));
+    const requests_ = await inBatches(plan.correctionRequests, (id) => deps.correctionTexts.minimiseText(pid, id, now));
     totals.finalMonths += plan.finalMonths.length;
     totals.events += events_.filter((r) => r === 'minimised').length;
     totals.absences += absences_.filter((r) => r === 'minimised').length;

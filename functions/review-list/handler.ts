@@ -1,5 +1,4 @@
 /** GET /reviews (adviser): VEDTAK_REQUIRED and/or REVIEW decisions of assigned participants of the caller's municipality, open first. */
-import { decisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import { httpHandler, ok, routeOf } from '../../shared/http/middleware.js';
 import { listReviews } from './list-reviews.js';
 import { reviewQuerySchema } from './schema.js';
@@ -7,5 +6,5 @@ import { reviewQuerySchema } from './schema.js';
 const ROUTE = routeOf('review-list');
 
 export const handler = httpHandler({ fn: 'review-list', query: reviewQuerySchema }, async ({ auth, query, deps }) => {
-  return ok(await listReviews(deps, decisionDeps(), auth, { status: query.status ?? 'ALL', review: query.review ?? 'VEDTAK_REQUIRED' }, `${ROUTE.method} ${ROUTE.path}`));
+  return ok(await listReviews(deps, auth, { status: query.status ?? 'ALL', review: query.review ?? 'VEDTAK_REQUIRED' }, `${ROUTE.method} ${ROUTE.path}`));
 });

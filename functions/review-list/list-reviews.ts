@@ -19,15 +19,15 @@
  * entry: nothing of theirs is shown (as for payroll's drill-down), which keeps
  * their access log to what staff actually saw.
  */
-import type { DecisionDeps, SeenRecord } from '../../shared/adapters/decision-reviews-repo.js';
+import type { SeenRecord } from '../../shared/adapters/decision-reviews-repo.js';
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
 import type { Decision, DecisionLine } from '../../shared/domain/decision.js';
 import { latestPerPeriod, orderReviews, versionKey } from '../../shared/domain/payroll/decision-versions.js';
 import { grossOre } from '../../shared/domain/payroll/resolution.js';
 import type { AuthContext } from '../../shared/http/auth.js';
-import type { ResolutionView } from '../me-decision-get/decision-view.js';
-import { engineDecision, resolutionView, resolutionsByKey } from '../me-decision-get/decision-view.js';
+import type { ResolutionView } from '../../shared/features/decisions/decision-view.js';
+import { resolutionView, resolutionsByKey } from '../../shared/features/decisions/decision-view.js';
 import type { ReviewListResponse } from '../../shared/contract/responses.js';
 
 export const PURPOSE = 'decision-review-queue';
@@ -61,9 +61,9 @@ export interface ReviewQuery {
 }
 
 /** The review class the run stored (a negative correction makes a decision REVIEW), else the engine's. */
-const classOf = (d: StoredDecision) => d.review ?? engineDecision(d).review;
+const classOf = (d: StoredDecision) => d.review ?? d.decision.review;
 
-export async function listReviews(deps: Deps, dd: DecisionDeps, auth: AuthContext, q: ReviewQuery, route: string): Promise<{ reviews: ReviewEntry[] }> {
+export async function listReviews(deps: Deps, auth: AuthContext, q: ReviewQuery, route: string): Promise<{ reviews: ReviewEntry[] }> {
   const assigned = await deps.participants.listAssigned(auth.sub);
   const wantedClass = (c: string): c is Listed => (q.review === 'ALL' ? c === 'VEDTAK_REQUIRED' || c === 'REVIEW' : c === q.review);
   const out: ReviewEntry[] = [];
@@ -73,15 +73,15 @@ export async function listReviews(deps: Deps, dd: DecisionDeps, auth: AuthContex
         if ((await deps.participants.municipalityOf(participantId)) !== auth.municipality) return [];
         const [stored, resolutions, seen] = await Promise.all([
           deps.decisions.listForParticipant(participantId),
-          q.review === 'REVIEW' ? Promise.resolve([]) : dd.reviews.listForParticipant(participantId),
-          q.review === 'VEDTAK_REQUIRED' ? Promise.resolve([]) : dd.reviews.listSeenForParticipant(participantId),
+          q.review === 'REVIEW' ? Promise.resolve([]) : deps.reviews.listForParticipant(participantId),
+          q.review === 'VEDTAK_REQUIRED' ? Promise.resolve([]) : deps.reviews.listSeenForParticipant(participantId),
         ]);
         const byKey = resolutionsByKey(resolutions);
         const seenByKey = new Map<string, SeenRecord>(seen.map((r) => [versionKey(r), r]));
         return latestPerPeriod(stored).flatMap((d): ReviewEntry[] => {
           const review = classOf(d);
           if (!wantedClass(review)) return [];
-          const e = engineDecision(d);
+          const e = d.decision;
           const r = review === 'VEDTAK_REQUIRED' ? byKey.get(versionKey(d)) : undefined;
           const s = review === 'REVIEW' ? seenByKey.get(versionKey(d)) : undefined;
           return [

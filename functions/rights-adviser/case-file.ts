@@ -18,31 +18,28 @@
  * written first (503 AUDIT_UNAVAILABLE otherwise), and it then appears in
  * the package's own access log as PENDING or sealed.
  */
-import { decisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import type { Deps } from '../../shared/adapters/deps.js';
-import type { RightsRepo } from '../../shared/adapters/rights-repo.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { recordAccess } from '../../shared/http/staff-access.js';
 import { loadCase } from './settle.js';
-import { correctionView } from '../me-attendance/correction-view.js';
-import { readExplanation } from '../me-decision-explanation/read-explanation.js';
-import { rightsCaseView } from '../rights-participant/rights-view.js';
+import { correctionView } from '../../shared/features/attendance/correction-view.js';
+import { readExplanation } from '../../shared/features/decisions/read-explanation.js';
+import { rightsCaseView } from '../../shared/features/rights/rights-view.js';
 
 export const PURPOSE = 'complaint-case-file';
 export const CASE_FILE_FORMAT = 'introflyt-complaint-case-file-v1';
 
-export async function buildCaseFile(deps: Deps, rights: RightsRepo, auth: AuthContext, participantId: string, caseId: string, route: string) {
-  const complaint = await loadCase(deps, rights, auth, participantId, caseId, 'COMPLAINT');
+export async function buildCaseFile(deps: Deps, auth: AuthContext, participantId: string, caseId: string, route: string) {
+  const complaint = await loadCase(deps, auth, participantId, caseId, 'COMPLAINT');
   const generatedAt = await recordAccess(deps, auth, participantId, 'READ', PURPOSE, route);
   const period = complaint.period;
-  const dd = decisionDeps();
   const [versions, absences, corrections, cases, nb, en, accessLog] = await Promise.all([
     deps.decisions.listVersions(participantId, period),
     deps.attendance.listAbsences(participantId),
     deps.attendance.listCorrections(participantId, `${period}-01`, `${period}-31`),
-    rights.listForParticipant(participantId),
-    readExplanation(deps, dd, participantId, period, 'nb', undefined),
-    readExplanation(deps, dd, participantId, period, 'en', undefined),
+    deps.rights.listForParticipant(participantId),
+    readExplanation(deps, participantId, period, 'nb'),
+    readExplanation(deps, participantId, period, 'en'),
     deps.audit.list(participantId),
   ]);
   return {

@@ -1,6 +1,6 @@
 /**
  * The adviser's side of correction requests and complaints (issue 12; routes
- * in infra/routes-rights.ts). One function serves the seven routes (the
+ * in shared/contract/routes-rights.ts). One function serves the seven routes (the
  * stateless stack stays under CloudFormation's 500 resources), each with its
  * own validated handler chosen by the route key. Every route names the
  * staff-access checks first and writes the access-log entry before it reads
@@ -13,14 +13,12 @@
  * - GET …/complaints/{caseId}/case-file: the case file for Statsforvalteren, a JSON download (case-file.ts);
  * - PUT …/complaints/{caseId}/outcome: Statsforvalteren's outcome (record-outcome.ts).
  */
-import { decisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
-import { getRightsRepo } from '../../shared/adapters/rights-repo.js';
 import { created, httpHandler, ok } from '../../shared/http/middleware.js';
 import { dispatchByRoute } from '../../shared/http/route-dispatch.js';
 import { participantPathSchema, recordAccess, requireStaffAccess } from '../../shared/http/staff-access.js';
-import { fileComplaint } from '../rights-participant/file-complaint.js';
-import { rightsCaseView } from '../rights-participant/rights-view.js';
-import { answerSchema, casePathSchema, outcomeSchema, paperComplaintSchema, queueQuerySchema, reassessmentSchema } from '../rights-participant/schema.js';
+import { fileComplaint } from '../../shared/features/rights/file-complaint.js';
+import { rightsCaseView } from '../../shared/features/rights/rights-view.js';
+import { answerSchema, casePathSchema, outcomeSchema, paperComplaintSchema, queueQuerySchema, reassessmentSchema } from '../../shared/features/rights/schema.js';
 import { answerRequest } from './answer-request.js';
 import { buildCaseFile } from './case-file.js';
 import { listRightsQueue } from './list-queue.js';
@@ -49,14 +47,14 @@ const list = httpHandler({ fn: FN, route: R.list, path: participantPathSchema },
   log.append({ participantRef: path.id });
   await requireStaffAccess(deps, auth, path.id);
   await recordAccess(deps, auth, path.id, 'READ', 'rights-cases', R.list);
-  const cases = await getRightsRepo().listForParticipant(path.id);
+  const cases = await deps.rights.listForParticipant(path.id);
   log.append({ count: cases.length });
   return ok({ participantId: path.id, cases: cases.filter((c) => c.municipality === auth.municipality).map(rightsCaseView) });
 });
 
 const answer = httpHandler({ fn: FN, route: R.answer, path: casePathSchema, body: answerSchema }, async ({ auth, path, body, deps, log }) => {
   log.append({ participantRef: path.id, caseId: path.caseId, action: body.action });
-  const r = await answerRequest(deps, getRightsRepo(), auth, path.id, path.caseId, body, R.answer);
+  const r = await answerRequest(deps, auth, path.id, path.caseId, body, R.answer);
   log.append({ status: r.case.status, created: r.created });
   return ok(r);
 });
@@ -66,28 +64,28 @@ const paper = httpHandler({ fn: FN, route: R.paper, path: participantPathSchema,
   log.append({ participantRef: path.id, period: body.period });
   await requireStaffAccess(deps, auth, path.id);
   const source = { participantId: path.id, receivedOn: body.receivedOn, recordedBy: auth, beforeWrite: () => recordAccess(deps, auth, path.id, 'WRITE', 'complaint-record', R.paper) };
-  const r = await fileComplaint(deps, decisionDeps(), getRightsRepo(), auth, source, body);
+  const r = await fileComplaint(deps, auth, source, body);
   log.append({ caseId: r.view.caseId, created: r.created });
   return r.created ? created({ case: r.view, created: true }) : ok({ case: r.view, created: false });
 });
 
 const reassess = httpHandler({ fn: FN, route: R.reassess, path: casePathSchema, body: reassessmentSchema }, async ({ auth, path, body, deps, log }) => {
   log.append({ participantRef: path.id, caseId: path.caseId, upheld: body.upheld });
-  const r = await reassessComplaint(deps, getRightsRepo(), auth, path.id, path.caseId, body, R.reassess);
+  const r = await reassessComplaint(deps, auth, path.id, path.caseId, body, R.reassess);
   log.append({ status: r.case.status, created: r.created });
   return ok(r);
 });
 
 const caseFile = httpHandler({ fn: FN, route: R.caseFile, path: casePathSchema }, async ({ auth, path, deps, log }) => {
   log.append({ participantRef: path.id, caseId: path.caseId });
-  const file = await buildCaseFile(deps, getRightsRepo(), auth, path.id, path.caseId, R.caseFile);
+  const file = await buildCaseFile(deps, auth, path.id, path.caseId, R.caseFile);
   log.append({ decisions: file.decisions.length, accessLogEntries: file.accessLog.length });
   return { status: 200, body: file, headers: { 'content-disposition': `attachment; filename="klage-${path.caseId}.json"` } };
 });
 
 const outcome = httpHandler({ fn: FN, route: R.outcome, path: casePathSchema, body: outcomeSchema }, async ({ auth, path, body, deps, log }) => {
   log.append({ participantRef: path.id, caseId: path.caseId, outcome: body.outcome });
-  const r = await recordOutcome(deps, getRightsRepo(), auth, path.id, path.caseId, body, R.outcome);
+  const r = await recordOutcome(deps, auth, path.id, path.caseId, body, R.outcome);
   log.append({ status: r.case.status, created: r.created });
   return ok(r);
 });

@@ -10,11 +10,10 @@
  */
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { RightsCase } from '../../shared/adapters/rights-repo.js';
-import { getRightsRepo } from '../../shared/adapters/rights-repo.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { recordAccess } from '../../shared/http/staff-access.js';
-import type { RightsCaseView } from '../rights-participant/rights-view.js';
-import { rightsCaseView } from '../rights-participant/rights-view.js';
+import type { RightsCaseView } from '../../shared/features/rights/rights-view.js';
+import { rightsCaseView } from '../../shared/features/rights/rights-view.js';
 
 export const PURPOSE = 'rights-queue';
 const WAITING = new Set(['OPEN', 'RECEIVED', 'FORWARDED']);
@@ -22,7 +21,7 @@ const WAITING = new Set(['OPEN', 'RECEIVED', 'FORWARDED']);
 export type QueueItem = RightsCaseView & { participantId: string };
 
 export async function listRightsQueue(deps: Deps, auth: AuthContext, status: 'OPEN' | 'ALL', route: string): Promise<QueueItem[]> {
-  const [assigned, cases] = await Promise.all([deps.participants.listAssigned(auth.sub), getRightsRepo().listForMunicipality(auth.municipality)]);
+  const [assigned, cases] = await Promise.all([deps.participants.listAssigned(auth.sub), deps.rights.listForMunicipality(auth.municipality)]);
   const mine = new Set(assigned);
   const candidates = cases.filter((c) => mine.has(c.participantId) && (status === 'ALL' || WAITING.has(c.status)));
   const pids = [...new Set(candidates.map((c) => c.participantId))];
@@ -30,7 +29,7 @@ export async function listRightsQueue(deps: Deps, auth: AuthContext, status: 'OP
   const shown = new Set(pids.filter((_, i) => municipalities[i] === auth.municipality));
   for (const pid of shown) await recordAccess(deps, auth, pid, 'READ', PURPOSE, route);
   // The queue is eventually consistent; each case is read afresh so a case answered a moment ago shows its new status.
-  const fresh = await Promise.all(candidates.filter((c) => shown.has(c.participantId)).map(async (c) => (await getRightsRepo().get(c.participantId, c.caseId)) ?? c));
+  const fresh = await Promise.all(candidates.filter((c) => shown.has(c.participantId)).map(async (c) => (await deps.rights.get(c.participantId, c.caseId)) ?? c));
   return fresh
     .filter((c: RightsCase) => status === 'ALL' || WAITING.has(c.status))
     .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.caseId < b.caseId ? -1 : 1))

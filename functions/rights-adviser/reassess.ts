@@ -8,18 +8,18 @@
  * recorded later (PUT …/outcome). Steps and refusals: settle.ts.
  */
 import type { Deps } from '../../shared/adapters/deps.js';
-import type { ComplaintRecord, RightsRepo } from '../../shared/adapters/rights-repo.js';
+import type { ComplaintRecord } from '../../shared/adapters/rights-repo.js';
 import { advanceComplaint } from '../../shared/domain/rights/complaint.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import type { StepResult } from './settle.js';
 import { answerOf, applyStep, loadCase } from './settle.js';
-import type { ReassessmentBody } from '../rights-participant/schema.js';
+import type { ReassessmentBody } from '../../shared/features/rights/schema.js';
 
 export const PURPOSE = 'complaint-reassessment';
 
-export async function reassessComplaint(deps: Deps, rights: RightsRepo, auth: AuthContext, participantId: string, caseId: string, body: ReassessmentBody, route: string): Promise<StepResult> {
-  const current = await loadCase(deps, rights, auth, participantId, caseId, 'COMPLAINT');
-  return applyStep<ComplaintRecord>(deps, rights, auth, {
+export async function reassessComplaint(deps: Deps, auth: AuthContext, participantId: string, caseId: string, body: ReassessmentBody, route: string): Promise<StepResult> {
+  const current = await loadCase(deps, auth, participantId, caseId, 'COMPLAINT');
+  return applyStep<ComplaintRecord>(deps, auth, {
     current,
     transition: advanceComplaint(current.status, body.upheld ? 'UPHOLD' : 'NOT_UPHOLD'),
     body,

@@ -10,23 +10,23 @@
  * version. Steps and refusals: settle.ts.
  */
 import type { Deps } from '../../shared/adapters/deps.js';
-import type { ComplaintRecord, RightsRepo } from '../../shared/adapters/rights-repo.js';
+import type { ComplaintRecord } from '../../shared/adapters/rights-repo.js';
 import { osloDateOf, osloTime } from '../../shared/domain/attendance/oslo-time.js';
 import { advanceComplaint } from '../../shared/domain/rights/complaint.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { BadRequestError } from '../../shared/http/errors.js';
 import type { StepResult } from './settle.js';
 import { applyStep, loadCase } from './settle.js';
-import type { OutcomeBody } from '../rights-participant/schema.js';
+import type { OutcomeBody } from '../../shared/features/rights/schema.js';
 
 export const PURPOSE = 'complaint-outcome';
 
-export async function recordOutcome(deps: Deps, rights: RightsRepo, auth: AuthContext, participantId: string, caseId: string, body: OutcomeBody, route: string): Promise<StepResult> {
-  const current = await loadCase(deps, rights, auth, participantId, caseId, 'COMPLAINT');
+export async function recordOutcome(deps: Deps, auth: AuthContext, participantId: string, caseId: string, body: OutcomeBody, route: string): Promise<StepResult> {
+  const current = await loadCase(deps, auth, participantId, caseId, 'COMPLAINT');
   if (body.decidedOn > osloTime(deps.clock.now().getTime()).date) throw new BadRequestError('DECIDED_IN_FUTURE', 'The outcome cannot be dated after today');
   if (current.forwardedAt !== undefined && body.decidedOn < osloDateOf(current.forwardedAt))
     throw new BadRequestError('DECIDED_BEFORE_FORWARDED', 'The outcome cannot be dated before the complaint was sent to Statsforvalteren');
-  return applyStep<ComplaintRecord>(deps, rights, auth, {
+  return applyStep<ComplaintRecord>(deps, auth, {
     current,
     transition: advanceComplaint(current.status, 'RECORD_OUTCOME'),
     body,

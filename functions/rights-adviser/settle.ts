@@ -26,24 +26,24 @@
  * change) and writes a new version of the month's decision (issue 9).
  */
 import type { Deps } from '../../shared/adapters/deps.js';
-import type { AdvanceResult, RightsAnswer, RightsCase, RightsRepo, RightsStep } from '../../shared/adapters/rights-repo.js';
+import type { AdvanceResult, RightsAnswer, RightsCase, RightsStep } from '../../shared/adapters/rights-repo.js';
 import type { CorrectionMade } from '../../shared/domain/rights/correction-request.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../shared/http/errors.js';
 import { recordAccess, requireStaffAccess } from '../../shared/http/staff-access.js';
-import { correctionChanged, planCorrection } from '../attendance-correct/correct-day.js';
-import type { RightsCaseView } from '../rights-participant/rights-view.js';
-import { rightsCaseView } from '../rights-participant/rights-view.js';
-import type { CorrectionInput } from '../rights-participant/schema.js';
-import { requestHashOf } from '../rights-participant/file-request.js';
+import { correctionChanged, planCorrection } from '../../shared/features/attendance/correct-day.js';
+import type { RightsCaseView } from '../../shared/features/rights/rights-view.js';
+import { rightsCaseView } from '../../shared/features/rights/rights-view.js';
+import type { CorrectionInput } from '../../shared/features/rights/schema.js';
+import { requestHashOf } from '../../shared/features/rights/file-request.js';
 
 export const caseChanged = () => new ConflictError('RIGHTS_CASE_CHANGED', 'The case was changed meanwhile; reload and try again');
 const caseNotFound = () => new NotFoundError('No such correction request or complaint', 'RIGHTS_CASE_NOT_FOUND');
 
 /** The case, after the staff-access checks; 404 when it is not this participant's or not of `kind`. */
-export async function loadCase<K extends RightsCase['kind']>(deps: Deps, rights: RightsRepo, auth: AuthContext, participantId: string, caseId: string, kind: K): Promise<Extract<RightsCase, { kind: K }>> {
+export async function loadCase<K extends RightsCase['kind']>(deps: Deps, auth: AuthContext, participantId: string, caseId: string, kind: K): Promise<Extract<RightsCase, { kind: K }>> {
   await requireStaffAccess(deps, auth, participantId);
-  const c = await rights.get(participantId, caseId);
+  const c = await deps.rights.get(participantId, caseId);
   if (c === undefined || c.kind !== kind || c.municipality !== auth.municipality) throw caseNotFound();
   return c as Extract<RightsCase, { kind: K }>;
 }
@@ -71,7 +71,7 @@ export function answerOf(auth: AuthContext, reason: string, at: string, made: Co
   return { reason, at, byRole: auth.role, byRef: auth.actorRef, ...(made === undefined ? {} : { correction: made }) };
 }
 
-export async function applyStep<T extends RightsCase>(deps: Deps, rights: RightsRepo, auth: AuthContext, step: Step<T>): Promise<StepResult> {
+export async function applyStep<T extends RightsCase>(deps: Deps, auth: AuthContext, step: Step<T>): Promise<StepResult> {
   const { current } = step;
   const answerHash = requestHashOf(step.purpose, current.caseId, step.body);
   if (current.answerHash === answerHash) return { case: rightsCaseView(current), created: false };
@@ -82,7 +82,7 @@ export async function applyStep<T extends RightsCase>(deps: Deps, rights: Rights
   let write: (at: string) => Promise<AdvanceResult<T>>;
   const c = step.correction;
   if (c === undefined) {
-    write = (at) => rights.advance(current, to, step.patch(undefined, at, answerHash), { status: to, at, byRole: auth.role });
+    write = (at) => deps.rights.advance(current, to, step.patch(undefined, at, answerHash), { status: to, at, byRole: auth.role });
   } else if (c.input.kind === 'ATTENDANCE') {
     const date = c.input.date ?? c.date;
     if (date === undefined) throw new BadRequestError('CORRECTION_DATE_REQUIRED', 'Name the day to correct', [{ path: 'body.correction.date', message: 'required' }]);
@@ -95,7 +95,7 @@ export async function applyStep<T extends RightsCase>(deps: Deps, rights: Rights
       const record = plan.make(at);
       const made: CorrectionMade = { kind: 'ATTENDANCE', date, correctionVersion: record.version };
       const s: RightsStep = { status: to, at, byRole: auth.role };
-      return rights.advanceWithCorrection(current, to, step.patch(made, at, answerHash), s, record);
+      return deps.rights.advanceWithCorrection(current, to, step.patch(made, at, answerHash), s, record);
     };
   } else {
     const factsVersion = c.input.factsVersion;
@@ -104,7 +104,7 @@ export async function applyStep<T extends RightsCase>(deps: Deps, rights: Rights
       throw new BadRequestError('FACT_CHANGE_NOT_FOUND', 'No fact change with this version was made after the case was filed; change the facts first (PATCH /participants/{id})', [
         { path: 'body.correction.factsVersion', message: 'no such fact change after the case was filed' },
       ]);
-    write = (at) => rights.advance(current, to, step.patch({ kind: 'FACT', factsVersion }, at, answerHash), { status: to, at, byRole: auth.role });
+    write = (at) => deps.rights.advance(current, to, step.patch({ kind: 'FACT', factsVersion }, at, answerHash), { status: to, at, byRole: auth.role });
   }
 
   const at = await recordAccess(deps, auth, current.participantId, 'WRITE', step.purpose, step.route);
@@ -112,7 +112,7 @@ export async function applyStep<T extends RightsCase>(deps: Deps, rights: Rights
   if (r.ok) return { case: rightsCaseView(r.record), created: true };
   if (r.reason === 'correction-exists') throw correctionChanged();
   // Lost a race: this same request (its twin) may have won it.
-  const now = await rights.get(current.participantId, current.caseId);
+  const now = await deps.rights.get(current.participantId, current.caseId);
   if (now?.answerHash === answerHash) return { case: rightsCaseView(now), created: false };
   throw caseChanged();
 }

@@ -1,5 +1,5 @@
 /**
- * The HTTP API of infra/routes.ts: every route behind an authorizer (no
+ * The HTTP API of shared/contract/routes.ts: every route behind an authorizer (no
  * anonymous route exists), access logs with ids only, stage throttling so
  * overload answers 429 instead of dropping requests (quality.md R8), and an
  * alarm on server errors.
@@ -27,8 +27,8 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { RouteDef } from '../routes.js';
-import { STAFF_ROLES } from '../routes.js';
+import type { RouteDef } from '../../shared/contract/routes.js';
+import { STAFF_ROLES } from '../../shared/contract/roles.js';
 
 export interface ApiThrottle {
   /** Steady-state requests per second across the stage. */
@@ -105,7 +105,7 @@ export class IntroflytHttpApi extends Construct {
           });
 
     this.api = new HttpApi(this, 'Api', {
-      description: 'Introflyt HTTP API (routes: infra/routes.ts)',
+      description: 'Introflyt HTTP API (routes: shared/contract/routes.ts)',
       // The stage below carries throttling and access logs, which the implicit default stage cannot.
       createDefaultStage: false,
       defaultAuthorizer: authorizer,

@@ -12,8 +12,8 @@ import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-l
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { TableKey } from '../routes.js';
-import { TABLES } from '../tables.js';
+import type { TableKey } from '../../shared/contract/tables.js';
+import { TABLES } from '../../shared/contract/tables.js';
 import type { SharedTables } from './shared-tables.js';
 import { grantTableAccess, type TableAccess } from './table-access.js';
 
@@ -97,7 +97,7 @@ export class IntroflytFunction extends Construct {
 }
 
 /**
- * The table-name variables of infra/tables.ts for the tables a function may
+ * The table-name variables of shared/contract/tables.ts for the tables a function may
  * use, and no others: a variable is present exactly when the permission is
  * (shared/config.ts names any that are missing).
  */

@@ -48,7 +48,7 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import type { TableKey } from '../routes.js';
+import type { TableKey } from '../../shared/contract/tables.js';
 import { grantExportWrite } from './exports-bucket.js';
 import { IntroflytFunction } from './introflyt-function.js';
 import type { SharedTables } from './shared-tables.js';

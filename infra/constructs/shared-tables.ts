@@ -11,8 +11,8 @@ import { Table, type ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Key, type IKey } from 'aws-cdk-lib/aws-kms';
 import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import type { TableKey } from '../routes.js';
-import { TABLES } from '../tables.js';
+import type { TableKey } from '../../shared/contract/tables.js';
+import { TABLES } from '../../shared/contract/tables.js';
 
 export interface SharedTablesProps {
   tables: Readonly<Record<TableKey, ITable>>;

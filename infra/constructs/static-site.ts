@@ -6,7 +6,7 @@
  *
  * - /kiosk/, /participant/, /adviser/, /payroll/ → <dir>/index.html (a
  *   CloudFront Function adds index.html; S3 origins have no directory index).
- * - API paths (the first segment of every row of infra/routes.ts) → the API,
+ * - API paths (the first segment of every row of shared/contract/routes.ts) → the API,
  *   never cached across callers: the Authorization header is part of the
  *   cache key and the API answers no-store.
  * - `/oauth2/token` → the user pool's Cognito domain (when given): the

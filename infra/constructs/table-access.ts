@@ -9,7 +9,7 @@
 import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import type { TableKey } from '../routes.js';
+import type { TableKey } from '../../shared/contract/tables.js';
 
 export type TableAccess = 'r' | 'rw';
 

@@ -1,6 +1,6 @@
 /**
  * Who may call the API: two Cognito user pools whose groups are the roles of
- * infra/routes.ts, each with one app client whose tokens the HTTP API's
+ * shared/contract/routes.ts, each with one app client whose tokens the HTTP API's
  * authorizers accept. Ownership claims (`custom:municipality`,
  * `custom:participantId`) are set by admins when the user is created and can
  * never be changed by the user: they decide whose data a token may touch.
@@ -75,9 +75,9 @@ import {
   type UserPoolProps,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import type { Role } from '../routes.js';
+import type { Role } from '../../shared/contract/roles.js';
+import { STAFF_ROLES } from '../../shared/contract/roles.js';
 import type { SignInContext } from '../sign-in-context.js';
-import { STAFF_ROLES } from '../routes.js';
 
 /** Token claims handlers rely on; the local runtime issues the same names. */
 export const CUSTOM_ATTRIBUTES = ['municipality', 'participantId', 'deviceId'] as const;

@@ -39,7 +39,7 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import { handlerEntry } from '../project.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamo.js';
-import { lambdaContext } from './http-server.js';
+import { lambdaContext } from './lambda-adapter.js';
 
 export type AuditHandler = (event: unknown, context: Context) => Promise<unknown>;
 

@@ -28,7 +28,7 @@ export const DEFAULT_TOKEN_TTL_SECONDS = 3600;
 export interface TokenRequest {
   /** Stable, opaque user id (Cognito's `sub`). */
   sub: string;
-  /** Cognito groups = roles (infra/routes.ts). Not checked here: a test may issue a token with no or unknown groups. */
+  /** Cognito groups = roles (shared/contract/routes.ts). Not checked here: a test may issue a token with no or unknown groups. */
   groups: readonly string[];
   /** `custom:municipality`. */
   municipality: string;

@@ -1,6 +1,6 @@
 /**
  * The local API Gateway: a `node:http` server that serves the rows of
- * infra/routes.ts with the same handler modules Lambda runs. For each request
+ * shared/contract/routes.ts with the same handler modules Lambda runs. For each request
  * it does what API Gateway (HTTP API, payload format 2.0, JWT authorizer)
  * does: match the route, verify the bearer token (401 if that fails; groups
  * are the handler's business), build the v2 event, invoke the handler and map
@@ -33,43 +33,31 @@
  *
  * Logs: one JSON line per API request with ids only (request id, route key,
  * function, status, duration): never paths, bodies, tokens or claims.
+ *
+ * This file is the server; its parts by job: router.ts (route matching),
+ * lambda-adapter.ts (handler modules, the v2 event, result mapping, Lambda
+ * context), static-files.ts (web/dist), demo-identity.ts (demo sign-in and the demo users as the local OIDC provider knows them).
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import { createReadStream, realpathSync, statSync, type Stats } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { isIPv4, isIPv6, type AddressInfo } from 'node:net';
-import { extname, join, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
-// Namespace import (zod 4's advice): lets the bundler drop what is unused (a named `z` import carries all of zod, locales included).
-import * as z from 'zod';
+import { type AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { PAGE_HEADERS } from '../page-headers.js';
-import { PROJECT_ROOT, handlerEntry } from '../project.js';
-import type { Role, RouteDef } from '../routes.js';
-import { ROUTES } from '../routes.js';
+import { PROJECT_ROOT } from '../project.js';
+import type { RouteDef } from '../../shared/contract/routes.js';
+import { ROUTES } from '../../shared/contract/routes.js';
 import type { LocalIssuer } from './auth.js';
 import { clientCredentialsToken, type TokenEndpoint } from './oauth-token.js';
+import { checkDemoHost, tokenBody, type DemoUser } from './demo-identity.js';
+import { buildEvent, lambdaContext, mapLambdaResult, moduleHandlerResolver, newRequestId, type ApiEvent, type HandlerResolver, type HttpReply } from './lambda-adapter.js';
+import { compileRoute, lookup } from './router.js';
+import { contentTypeOf, resolveStatic } from './static-files.js';
 
-/** The kiosk authorizer's function (infra/routes.ts `authorizer: 'device'`). */
+/** The kiosk authorizer's function (shared/contract/routes.ts `authorizer: 'device'`). */
 export const DEVICE_AUTHORIZER_FN = 'checkin-authorizer';
 
 // ---------------------------------------------------------------------------
 // Types
-
-export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
-/** A Lambda handler as API Gateway calls it: the result may be structured, a string or any JSON value. */
-export type LambdaHandler = (event: ApiEvent, context: Context) => unknown;
-export type HandlerResolver = (fn: string) => Promise<LambdaHandler>;
-
-/** A seeded demo user that `POST /local/token` may sign in by username. */
-export interface DemoUser {
-  username: string;
-  sub: string;
-  groups: readonly Role[];
-  municipality: string;
-  participantId?: string;
-  deviceId?: string;
-}
 
 export type LogLine = Record<string, string | number | boolean | undefined>;
 
@@ -120,395 +108,7 @@ export const DEFAULT_HANDLER_TIMEOUT_MS = 10_000;
 export const DEFAULT_STATIC_DIR = join(PROJECT_ROOT, 'web', 'dist');
 
 // ---------------------------------------------------------------------------
-// Where demo sign-in may listen
-
-/** 127.0.0.0/8, ::1 (and its IPv4-mapped form) or `localhost`: reachable from this machine only. */
-export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
-  if (h === 'localhost') return true;
-  if (isIPv4(h)) return h.startsWith('127.');
-  if (isIPv6(h)) {
-    // The URL parser writes an IPv6 address in one canonical form: ::1, and ::ffff:7f00:1 for ::ffff:127.0.0.1.
-    const canonical = new URL(`http://[${h}]/`).hostname;
-    return canonical === '[::1]' || /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(canonical);
-  }
-  return false;
-}
-
-export class DemoOnNetworkError extends Error {
-  readonly code = 'LOCAL_DEMO_ON_NETWORK';
-  constructor(host: string) {
-    super(
-      `LOCAL_DEMO_ON_NETWORK: HOST=${host} is not a loopback address, and demo sign-in is on (POST /local/token gives anyone who can reach it ` +
-        'a token for any demo user, without a password). Use HOST=127.0.0.1, or set INTROFLYT_ALLOW_DEMO_ON_NETWORK=1 if every machine that can reach this one may act as any demo user.',
-    );
-    this.name = 'DemoOnNetworkError';
-  }
-}
-
-/** Throws DemoOnNetworkError when demo sign-in would be served beyond this machine without the explicit flag. */
-export function checkDemoHost(host: string, demo: boolean, allowDemoOnNetwork: boolean): void {
-  if (demo && !allowDemoOnNetwork && !isLoopbackHost(host)) throw new DemoOnNetworkError(host);
-}
-
-// ---------------------------------------------------------------------------
-// Handlers
-
-/**
- * Imports `functions/<fn>/handler.ts` once per function and keeps its
- * `handler` export. A failed import is not kept, so a fixed file loads on the next request.
- */
-export function moduleHandlerResolver(entryFor: (fn: string) => string = handlerEntry): HandlerResolver {
-  const cache = new Map<string, Promise<LambdaHandler>>();
-  return (fn) => {
-    let loading = cache.get(fn);
-    if (loading === undefined) {
-      loading = import(pathToFileURL(entryFor(fn)).href).then((mod: Record<string, unknown>) => {
-        const handler = mod.handler;
-        if (typeof handler !== 'function') throw new Error(`LOCAL_NO_HANDLER: functions/${fn}/handler.ts exports no function named handler`);
-        return handler as LambdaHandler;
-      });
-      cache.set(fn, loading);
-      loading.catch(() => cache.delete(fn));
-    }
-    return loading;
-  };
-}
-
-// ---------------------------------------------------------------------------
-// Routes
-
-interface CompiledRoute {
-  def: RouteDef;
-  routeKey: string;
-  regex: RegExp;
-  params: string[];
-  /** More literal segments win, as in API Gateway's route selection. */
-  specificity: number;
-}
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-export function compileRoute(def: RouteDef): CompiledRoute {
-  const params: string[] = [];
-  let literal = 0;
-  const parts = def.path.split('/').map((seg) => {
-    const greedy = /^\{([A-Za-z0-9_]+)\+\}$/.exec(seg);
-    if (greedy) {
-      params.push(greedy[1]!);
-      return '(.+)';
-    }
-    const param = /^\{([A-Za-z0-9_]+)\}$/.exec(seg);
-    if (param) {
-      params.push(param[1]!);
-      return '([^/]+)';
-    }
-    if (seg.length > 0) literal++;
-    return escapeRegex(seg);
-  });
-  return { def, routeKey: `${def.method} ${def.path}`, regex: new RegExp(`^${parts.join('/')}$`), params, specificity: literal * 2 + (params.length > 0 ? 0 : 1) };
-}
-
-interface Match {
-  route: CompiledRoute;
-  pathParameters: Record<string, string> | undefined;
-}
-
-type RouteLookup = { kind: 'match'; match: Match } | { kind: 'method'; allow: string[] } | { kind: 'none' };
-
-function lookup(routes: readonly CompiledRoute[], method: string, path: string): RouteLookup {
-  const hits: { route: CompiledRoute; m: RegExpExecArray }[] = [];
-  for (const route of routes) {
-    const m = route.regex.exec(path);
-    if (m) hits.push({ route, m });
-  }
-  if (hits.length === 0) return { kind: 'none' };
-  const same = hits.filter((h) => h.route.def.method === method).sort((a, b) => b.route.specificity - a.route.specificity);
-  const best = same[0];
-  if (best === undefined) return { kind: 'method', allow: [...new Set(hits.map((h) => h.route.def.method))].sort() };
-  let pathParameters: Record<string, string> | undefined;
-  if (best.route.params.length > 0) {
-    pathParameters = {};
-    for (const [i, name] of best.route.params.entries()) {
-      const raw = best.m[i + 1]!;
-      try {
-        pathParameters[name] = decodeURIComponent(raw);
-      } catch {
-        pathParameters[name] = raw;
-      }
-    }
-  }
-  return { kind: 'match', match: { route: best.route, pathParameters } };
-}
-
-// ---------------------------------------------------------------------------
-// Event and result mapping (payload format 2.0)
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-/** API Gateway's `requestContext.time`: `12/Mar/2020:19:03:58 +0000`. */
-export function clfTime(d: Date): string {
-  return `${pad(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`;
-}
-
-/** API Gateway's request ids look like `JKJaXmPLvHcESHA=`. */
-function newRequestId(): string {
-  return randomBytes(10).toString('base64');
-}
-
-const TEXT_TYPE = /^(text\/|application\/(json|[a-z0-9.+-]*\+json|xml|[a-z0-9.+-]*\+xml|javascript|x-www-form-urlencoded)|multipart\/form-data)/i;
-
-export interface EventParts {
-  req: IncomingMessage;
-  routeKey: string;
-  rawPath: string;
-  rawQueryString: string;
-  pathParameters: Record<string, string> | undefined;
-  claims: Record<string, string>;
-  /** The kiosk authorizer's context (routes with `authorizer: 'device'`); replaces the JWT claims. */
-  lambdaContext?: Record<string, string>;
-  body: Buffer;
-  requestId: string;
-  now: Date;
-  localPort: number;
-}
-
-export function buildEvent(p: EventParts): ApiEvent {
-  const headers: Record<string, string> = {};
-  let cookies: string[] | undefined;
-  for (const [name, values] of Object.entries(p.req.headersDistinct)) {
-    if (values === undefined) continue;
-    if (name === 'cookie') {
-      // Payload 2.0 moves cookies out of the headers into `cookies`, one entry per cookie.
-      cookies = values.flatMap((v) => v.split(';')).map((c) => c.trim()).filter((c) => c.length > 0);
-      continue;
-    }
-    // Duplicate headers are combined with commas (payload 2.0).
-    headers[name] = values.join(',');
-  }
-  const sourceIp = (p.req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
-  headers['x-forwarded-for'] ??= sourceIp;
-  headers['x-forwarded-proto'] ??= 'http';
-  headers['x-forwarded-port'] ??= String(p.localPort);
-
-  let queryStringParameters: Record<string, string> | undefined;
-  if (p.rawQueryString.length > 0) {
-    const params = new Map<string, string>();
-    for (const [k, v] of new URLSearchParams(p.rawQueryString)) {
-      // Duplicate query parameters are combined with commas (payload 2.0).
-      const earlier = params.get(k);
-      params.set(k, earlier === undefined ? v : `${earlier},${v}`);
-    }
-    // Own properties, as Lambda's JSON.parse of API Gateway's event makes them: `?__proto__=x` is a
-    // parameter named __proto__ that the handler refuses, never a prototype that silently drops it.
-    queryStringParameters = Object.fromEntries(params);
-  }
-
-  const contentType = headers['content-type'] ?? '';
-  const binary = p.body.length > 0 && contentType.length > 0 && !TEXT_TYPE.test(contentType);
-  const host = headers.host ?? `localhost:${p.localPort}`;
-  const domainName = host.replace(/:\d+$/, '');
-
-  const event: ApiEvent = {
-    version: '2.0',
-    routeKey: p.routeKey,
-    rawPath: p.rawPath,
-    rawQueryString: p.rawQueryString,
-    ...(cookies !== undefined && cookies.length > 0 ? { cookies } : {}),
-    headers,
-    ...(queryStringParameters !== undefined ? { queryStringParameters } : {}),
-    requestContext: {
-      accountId: '000000000000',
-      apiId: 'local',
-      authorizer: p.lambdaContext !== undefined ? ({ lambda: p.lambdaContext } as never) : { jwt: { claims: p.claims, scopes: null } },
-      domainName,
-      domainPrefix: domainName.split('.')[0] ?? domainName,
-      http: {
-        method: p.req.method ?? 'GET',
-        path: p.rawPath,
-        protocol: `HTTP/${p.req.httpVersion}`,
-        sourceIp,
-        userAgent: headers['user-agent'] ?? '',
-      },
-      requestId: p.requestId,
-      routeKey: p.routeKey,
-      stage: '$default',
-      time: clfTime(p.now),
-      timeEpoch: p.now.getTime(),
-    },
-    ...(p.pathParameters !== undefined ? { pathParameters: p.pathParameters } : {}),
-    ...(p.body.length > 0 ? { body: binary ? p.body.toString('base64') : p.body.toString('utf8') } : {}),
-    isBase64Encoded: binary,
-  };
-  return event;
-}
-
-export interface HttpReply {
-  status: number;
-  headers: Record<string, string>;
-  cookies: string[];
-  body: Buffer;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-export class BadLambdaResponse extends Error {
-  constructor(message: string) {
-    super(`LOCAL_BAD_LAMBDA_RESPONSE: ${message}`);
-    this.name = 'BadLambdaResponse';
-  }
-}
-
-/**
- * Payload 2.0 response mapping: an object with `statusCode` is a structured
- * response; anything else (a string, an object without `statusCode`, a number)
- * becomes a 200 with content-type application/json and that value as the body
- * (a string as is, anything else as JSON).
- */
-export function mapLambdaResult(result: unknown): HttpReply {
-  if (isRecord(result) && 'statusCode' in result) {
-    const status = result.statusCode;
-    if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) throw new BadLambdaResponse('statusCode must be an integer from 100 to 599');
-    const headers: Record<string, string> = {};
-    if (result.headers !== undefined) {
-      if (!isRecord(result.headers)) throw new BadLambdaResponse('headers must be an object');
-      for (const [k, v] of Object.entries(result.headers)) {
-        if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') throw new BadLambdaResponse(`header ${k} must be a string, number or boolean`);
-        headers[k.toLowerCase()] = String(v);
-      }
-    }
-    let cookies: string[] = [];
-    if (result.cookies !== undefined) {
-      if (!Array.isArray(result.cookies) || result.cookies.some((c) => typeof c !== 'string')) throw new BadLambdaResponse('cookies must be a list of strings');
-      cookies = result.cookies as string[];
-    }
-    const rawBody = result.body;
-    if (rawBody !== undefined && rawBody !== null && typeof rawBody !== 'string') throw new BadLambdaResponse('body must be a string');
-    const body = typeof rawBody === 'string' ? Buffer.from(rawBody, result.isBase64Encoded === true ? 'base64' : 'utf8') : Buffer.alloc(0);
-    return { status, headers, cookies, body };
-  }
-  const text = typeof result === 'string' ? result : JSON.stringify(result ?? null);
-  return { status: 200, headers: { 'content-type': 'application/json' }, cookies: [], body: Buffer.from(text, 'utf8') };
-}
-
-/** The Lambda context a local invocation of `fn` gets (promise-style handlers only). */
-export function lambdaContext(fn: string, deadline: number): Context {
-  const name = `introflyt-local-${fn}`;
-  const unsupported = (): never => {
-    throw new Error('LOCAL_UNSUPPORTED: callback-style context methods are not supported; return a promise');
-  };
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName: name,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:eu-north-1:000000000000:function:${name}`,
-    memoryLimitInMB: '512',
-    awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/${name}`,
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: unsupported,
-    fail: unsupported,
-    succeed: unsupported,
-  };
-}
-
-// ---------------------------------------------------------------------------
-// Static files
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.htm': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-};
-
-export function contentTypeOf(file: string): string {
-  return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
-
-type StaticResult = { kind: 'file'; file: string; stat: Stats } | { kind: 'redirect'; location: string } | { kind: 'bad' } | { kind: 'missing' };
-
-/**
- * Resolves a URL path inside `root`. Refused (bad): undecodable escapes, NUL,
- * backslashes, any `.`/`..` segment (raw or percent-encoded), and anything
- * whose real path (after symlinks) lies outside `root`.
- */
-export function resolveStatic(root: string, rawPath: string): StaticResult {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(rawPath);
-  } catch {
-    return { kind: 'bad' };
-  }
-  if (!decoded.startsWith('/') || decoded.includes('\0') || decoded.includes('\\')) return { kind: 'bad' };
-  const segments = decoded.split('/');
-  if (segments.some((s) => s === '..' || s === '.')) return { kind: 'bad' };
-  // An empty segment: `//kiosk` would otherwise redirect to `//kiosk/`, which a browser reads as another host.
-  if (decoded.includes('//')) return { kind: 'bad' };
-  let realRoot: string;
-  try {
-    realRoot = realpathSync(root);
-  } catch {
-    return { kind: 'missing' };
-  }
-  const target = resolve(realRoot, `.${decoded}`);
-  if (target !== realRoot && !target.startsWith(realRoot + sep)) return { kind: 'bad' };
-  let real: string;
-  let stat: Stats;
-  try {
-    real = realpathSync(target);
-    stat = statSync(real);
-  } catch {
-    return { kind: 'missing' };
-  }
-  if (real !== realRoot && !real.startsWith(realRoot + sep)) return { kind: 'bad' };
-  if (stat.isDirectory()) {
-    // Built from the checked segments: one leading slash, so always a path on this origin.
-    if (!decoded.endsWith('/')) return { kind: 'redirect', location: `/${segments.filter((x) => x !== '').map(encodeURIComponent).join('/')}/` };
-    const index = join(real, 'index.html');
-    try {
-      const s = statSync(index);
-      return s.isFile() ? { kind: 'file', file: index, stat: s } : { kind: 'missing' };
-    } catch {
-      return { kind: 'missing' };
-    }
-  }
-  return stat.isFile() ? { kind: 'file', file: real, stat } : { kind: 'missing' };
-}
-
-// ---------------------------------------------------------------------------
 // Server
-
-const tokenBody = z.strictObject({
-  username: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'must be a demo username such as adviser1' }),
-  ttlSeconds: z
-    .number()
-    .int()
-    .min(60)
-    .max(12 * 3600)
-    .optional(),
-});
 
 class TooLarge extends Error {}
 

@@ -109,7 +109,7 @@ function bar(p: RunBody['progress']): string {
   return `${gauge(p.percent)}  batches ${p.batchesDone}/${p.batches}  participants ${p.participants}`;
 }
 
-/** GET /payroll-runs/{id}/export (functions/payroll-run-export/export-view.ts). */
+/** GET /payroll-runs/{id}/export (shared/features/payroll/export-view.ts). */
 export interface ExportBody {
   status: 'NOT_STARTED' | 'PENDING' | 'RUNNING' | 'READY' | 'FAILED';
   phase: string | null;

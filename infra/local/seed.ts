@@ -20,9 +20,9 @@
  * (a payroll run over these participants), not from the seed.
  */
 import { createHash } from 'node:crypto';
-import type { TableKey } from '../routes.js';
-import { TABLES } from '../tables.js';
-import type { DemoUser } from './http-server.js';
+import type { TableKey } from '../../shared/contract/tables.js';
+import { TABLES } from '../../shared/contract/tables.js';
+import type { DemoUser } from './demo-identity.js';
 import type { AbsenceRecord, CheckinRecord } from '../../shared/adapters/attendance-repo.js';
 import { DynamoAttendanceRepo, absenceIdOf } from '../../shared/adapters/attendance-repo.js';
 import { createDocumentClient } from '../../shared/adapters/dynamo.js';

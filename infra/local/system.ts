@@ -2,7 +2,7 @@
  * The whole product on one machine (architecture.md "Local runtime"):
  * DynamoDB Local, the tables of the synthesized stateful template, the
  * environment the handlers read (shared/config.ts), a local token issuer and
- * the HTTP front serving infra/routes.ts with the real handler modules.
+ * the HTTP front serving shared/contract/routes.ts with the real handler modules.
  *
  * The handlers read their configuration from `process.env`, as on Lambda, so
  * one process runs one local system at a time; `stop()` puts the previous
@@ -18,11 +18,11 @@ import { startAuditRuntime, type AuditRuntime } from './audit-runtime.js';
 import { createLocalIssuer, type LocalIssuer, type TokenRequest } from './auth.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoLocal, type DynamoLocal } from './dynamo.js';
 import { secureDataDir } from './data-dir.js';
-import { checkDemoHost, startHttpServer, type DemoUser, type LocalHttpServer, type LocalHttpServerOptions, type LogLine } from './http-server.js';
+import { startHttpServer, type LocalHttpServer, type LocalHttpServerOptions, type LogLine } from './http-server.js';
+import { checkDemoHost, DEMO_IDENTITIES, DEMO_STAFF_GROUPS, type DemoUser } from './demo-identity.js';
 import { DEFAULT_DEVICE_TOKEN_MINUTES } from '../../shared/config.js';
 import type { ClientAuthenticator } from './oauth-token.js';
 import { DEMO_KIOSKS, DEMO_MUNICIPALITY, DEMO_PARTICIPANTS, DEMO_USERS, seedDemo, type SeedReport } from './seed.js';
-import { DEMO_IDENTITIES, DEMO_STAFF_GROUPS } from './demo-identity.js';
 import { createDeviceSignIn } from './device-sign-in.js';
 import { createLocalOidc, ID_TOKEN_SECONDS, type LocalOidc } from './oidc-provider.js';
 import { createLocalStaffDirectory, type LocalStaffDirectory } from './staff-directory-file.js';
@@ -94,8 +94,8 @@ let running = false;
  * handlers' clock (tests move it), answered from the export folder.
  */
 async function serveExportLink(key: string, query: URLSearchParams): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
-  const [{ getExportStore, LocalFileExportStore, serveLocalLink }, { getDeps }] = await Promise.all([import('../../shared/adapters/export-store.js'), import('../../shared/adapters/deps.js')]);
-  const store = getExportStore();
+  const [{ LocalFileExportStore, serveLocalLink }, { getDeps }] = await Promise.all([import('../../shared/adapters/export-store.js'), import('../../shared/adapters/deps.js')]);
+  const store = getDeps().exportStore;
   if (!(store instanceof LocalFileExportStore)) return { status: 404, headers: { 'content-type': 'application/json; charset=utf-8' }, body: Buffer.from('{"code":"NOT_FOUND","message":"Not found"}') };
   return serveLocalLink(store, key, query, getDeps().clock.now().getTime());
 }
@@ -317,7 +317,10 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
         (stopping ??= (async () => {
           try {
             // Executions of this process (a run, an export job) write to the store that is going away: end them first.
-            await (await import('../../shared/adapters/workflow.js')).abortLocalExecutions().catch(() => undefined);
+            const [{ abortLocalExecutions }, { getDeps }] = await Promise.all([import('../../shared/adapters/workflow.js'), import('../../shared/adapters/deps.js')]);
+            await Promise.resolve()
+              .then(() => abortLocalExecutions(getDeps().workflow))
+              .catch(() => undefined);
             await server.close();
             await auditRuntime.stop();
           } finally {

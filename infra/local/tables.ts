@@ -28,8 +28,8 @@ import {
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import type { TableKey } from '../routes.js';
-import { TABLES } from '../tables.js';
+import type { TableKey } from '../../shared/contract/tables.js';
+import { TABLES } from '../../shared/contract/tables.js';
 
 export type CfnTemplate = Record<string, unknown>;
 
@@ -137,21 +137,21 @@ function contractRow(logicalId: string, base: string, metadata: unknown): (typeo
   const meta = isRecord(metadata) && isRecord(metadata.Introflyt) ? metadata.Introflyt : undefined;
   if (meta !== undefined) {
     const row = TABLES.find((t) => t.key === meta.tableKey);
-    if (row === undefined) throw new LocalTablesError('LOCAL_TABLE_UNKNOWN', `table ${logicalId} names tableKey ${JSON.stringify(meta.tableKey)}, which infra/tables.ts does not have`);
+    if (row === undefined) throw new LocalTablesError('LOCAL_TABLE_UNKNOWN', `table ${logicalId} names tableKey ${JSON.stringify(meta.tableKey)}, which shared/contract/tables.ts does not have`);
     if (meta.envVar !== undefined && meta.envVar !== row.envVar) {
-      throw new LocalTablesError('LOCAL_TABLE_UNKNOWN', `table ${logicalId} names env var ${JSON.stringify(meta.envVar)}, infra/tables.ts says ${row.envVar}`);
+      throw new LocalTablesError('LOCAL_TABLE_UNKNOWN', `table ${logicalId} names env var ${JSON.stringify(meta.envVar)}, shared/contract/tables.ts says ${row.envVar}`);
     }
     return row;
   }
   const row = TABLES.find((t) => t.id === base);
-  if (row === undefined) throw new LocalTablesError('LOCAL_TABLE_UNKNOWN', `table ${logicalId} matches no row of infra/tables.ts (by Metadata.Introflyt.tableKey or id ${base})`);
+  if (row === undefined) throw new LocalTablesError('LOCAL_TABLE_UNKNOWN', `table ${logicalId} matches no row of shared/contract/tables.ts (by Metadata.Introflyt.tableKey or id ${base})`);
   return row;
 }
 
 /**
  * The tables of a synthesized template, as local CreateTable inputs.
  * Throws LocalTablesError naming the resource and property for anything it cannot read,
- * and when a table of infra/tables.ts is not in the template.
+ * and when a table of shared/contract/tables.ts is not in the template.
  */
 export function tablesFromTemplate(template: CfnTemplate, prefix = DEFAULT_TABLE_PREFIX): LocalTableSpec[] {
   if (!isRecord(template) || !isRecord(template.Resources)) throw new LocalTablesError('LOCAL_TEMPLATE_INVALID', 'the template has no Resources object');

@@ -22,11 +22,11 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Role } from '../../infra/routes.js';
+import type { Role } from '../contract/roles.js';
 import type { DayCorrection } from '../domain/attendance/day-correction.js';
 import type { CheckType } from '../domain/attendance/presence.js';
 import type { AbsenceStatus, Category, Documentation } from '../domain/decision.js';
-import { isConditionFailed, queryAll } from './dynamo.js';
+import { isConditionFailed, queryAll, withoutKeys } from './dynamo.js';
 import type { TransactCondition } from './participants-repo.js';
 
 export interface CheckinRecord {
@@ -167,12 +167,6 @@ export const correctionItemKey = (r: Pick<CorrectionRecord, 'participantId' | 'd
 const byDateAndVersion = (a: CorrectionRecord, b: CorrectionRecord) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.version - b.version);
 const byDateThenCreated = (a: AbsenceRecord, b: AbsenceRecord) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.createdAt < b.createdAt ? -1 : 1);
 
-function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
-  if (item === undefined) return undefined;
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item;
-  return rest as T;
-}
-
 export class DynamoAttendanceRepo implements AttendanceRepo {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -222,7 +216,7 @@ export class DynamoAttendanceRepo implements AttendanceRepo {
 
   async getEvent(eventId: string): Promise<CheckinRecord | undefined> {
     const r = await this.db.send(new GetCommand({ TableName: this.table, Key: eventKey(eventId), ConsistentRead: true }));
-    return strip<CheckinRecord>(r.Item);
+    return withoutKeys<CheckinRecord>(r.Item);
   }
 
   async listEvents(participantId: string, fromUtc: string, toUtc: string): Promise<CheckinRecord[]> {
@@ -233,7 +227,7 @@ export class DynamoAttendanceRepo implements AttendanceRepo {
       // '#' sorts before every id character, so :to excludes events at exactly toUtc.
       ExpressionAttributeValues: { ':pk': `P#${participantId}#EVENTS`, ':from': `${fromUtc}#`, ':to': `${toUtc}#` },
     });
-    return items.map((item) => strip<CheckinRecord>(item)!);
+    return items.map((item) => withoutKeys<CheckinRecord>(item)!);
   }
 
   async createAbsenceOnce(record: AbsenceRecord): Promise<{ created: true } | { created: false; existing: AbsenceRecord }> {
@@ -259,7 +253,7 @@ export class DynamoAttendanceRepo implements AttendanceRepo {
     const parsed = parseAbsenceId(absenceId);
     if (parsed === undefined) return undefined;
     const r = await this.db.send(new GetCommand({ TableName: this.table, Key: absenceKey(parsed.participantId, parsed.key), ConsistentRead: true }));
-    return strip<AbsenceRecord>(r.Item);
+    return withoutKeys<AbsenceRecord>(r.Item);
   }
 
   async listAbsences(participantId: string): Promise<AbsenceRecord[]> {
@@ -269,7 +263,7 @@ export class DynamoAttendanceRepo implements AttendanceRepo {
       ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':abs': 'ABS#' },
       ConsistentRead: true,
     });
-    return items.map((item) => strip<AbsenceRecord>(item)!).sort(byDateThenCreated);
+    return items.map((item) => withoutKeys<AbsenceRecord>(item)!).sort(byDateThenCreated);
   }
 
   async putCorrectionOnce(record: CorrectionRecord): Promise<{ created: true } | { created: false; existing: CorrectionRecord }> {
@@ -287,7 +281,7 @@ export class DynamoAttendanceRepo implements AttendanceRepo {
     } catch (err) {
       if (!isConditionFailed(err)) throw err;
       const r = await this.db.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }));
-      return { created: false, existing: strip<CorrectionRecord>(r.Item)! };
+      return { created: false, existing: withoutKeys<CorrectionRecord>(r.Item)! };
     }
   }
 
@@ -299,7 +293,7 @@ export class DynamoAttendanceRepo implements AttendanceRepo {
       ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':from': `CORR#${fromDate}#`, ':to': `CORR#${toDate}#~` },
       ConsistentRead: true,
     });
-    return items.map((item) => strip<CorrectionRecord>(item)!).sort(byDateAndVersion);
+    return items.map((item) => withoutKeys<CorrectionRecord>(item)!).sort(byDateAndVersion);
   }
 
   async listAbsencesAndCorrections(participantId: string): Promise<{ absences: AbsenceRecord[]; corrections: CorrectionRecord[] }> {
@@ -309,8 +303,8 @@ export class DynamoAttendanceRepo implements AttendanceRepo {
     const corrections: CorrectionRecord[] = [];
     for (const item of items) {
       const sk = String(item.sk);
-      if (sk.startsWith('ABS#')) absences.push(strip<AbsenceRecord>(item)!);
-      else if (sk.startsWith('CORR#')) corrections.push(strip<CorrectionRecord>(item)!);
+      if (sk.startsWith('ABS#')) absences.push(withoutKeys<AbsenceRecord>(item)!);
+      else if (sk.startsWith('CORR#')) corrections.push(withoutKeys<CorrectionRecord>(item)!);
     }
     return { absences: absences.sort(byDateThenCreated), corrections: corrections.sort(byDateAndVersion) };
   }
@@ -337,7 +331,7 @@ export class DynamoAttendanceRepo implements AttendanceRepo {
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return strip<AbsenceRecord>(r.Attributes)!;
+      return withoutKeys<AbsenceRecord>(r.Attributes)!;
     } catch (err) {
       if (!isConditionFailed(err)) throw err;
       return (await this.getAbsence(absenceId)) === undefined ? 'missing' : 'changed';
@@ -366,6 +360,6 @@ export class DynamoAttendanceRepo implements AttendanceRepo {
       ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':r': 'REFUSED#' },
       ConsistentRead: true,
     });
-    return items.map((item) => strip<RefusedReplay>(item)!).sort((a, b) => Date.parse(b.deviceTime) - Date.parse(a.deviceTime));
+    return items.map((item) => withoutKeys<RefusedReplay>(item)!).sort((a, b) => Date.parse(b.deviceTime) - Date.parse(a.deviceTime));
   }
 }

@@ -29,7 +29,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { Role } from '../../infra/routes.js';
+import type { Role } from '../contract/roles.js';
 import { ServiceUnavailableError } from '../http/errors.js';
 import { SEALED_FIELDS } from './audit-chain.js';
 import { queryAll } from './dynamo.js';

@@ -23,6 +23,7 @@ import { asSealed, hashSealed, macMessage, nextEntry, SEALED_FIELDS, type Anchor
 import { CHAIN_PREFIX, entryIdOfInboxKey, INBOX_PREFIX, markerKey, positionOf, sealedKey, SEQ_PREFIX } from './audit-log.js';
 import { sameMac, type AuditMac } from './audit-mac.js';
 import type { Clock } from './clock.js';
+import { cancellationCodes } from './dynamo.js';
 
 /** An appended entry, as taken from the stream image or the inbox. */
 export interface InboxRecord {
@@ -71,12 +72,6 @@ export function inboxRecord(item: Readonly<Record<string, unknown>>): InboxRecor
   if (SEALED_FIELDS.some((f) => f in content)) return undefined;
   if (!jsonish(content)) return undefined;
   return { chain, entryId, sk: sk as string, content: content as AuditContent };
-}
-
-/** The cancellation reason codes of a failed transaction, one per item (undefined when it is not a cancelled transaction). */
-function cancellation(err: unknown): (string | undefined)[] | undefined {
-  if (!(err instanceof Error) || err.name !== 'TransactionCanceledException') return undefined;
-  return ((err as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code);
 }
 
 const MAX_ATTEMPTS = 8;
@@ -154,7 +149,7 @@ export class AuditSealer {
           head = { entry };
           done = true;
         } catch (err) {
-          const codes = cancellation(err);
+          const codes = cancellationCodes(err);
           if (codes === undefined) throw err;
           if (codes[1] === 'ConditionalCheckFailed') {
             const before = await this.sealedBefore(chain, record.entryId);

@@ -19,25 +19,17 @@
  * transaction as the create-only write, and only while the version is not
  * superseded: the release check reads that one counter instead of every
  * decision of the run.
- *
- * Also `decisionDeps()`: this repository and the payroll-runs repository (the
- * process's one, `getPayrollRunsRepo`) for the decision, review and release
- * functions, built lazily from the environment like shared/adapters/deps.ts;
- * tests replace them with `setDecisionDeps`.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, AuditEntryInput, AuditLog } from './audit-log.js';
-import { BatchGetCommand, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { getConfig, tableNameOf } from '../config.js';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, ServiceUnavailableError } from '../http/errors.js';
 import type { VersionRef } from '../domain/payroll/decision-versions.js';
 import { versionKey } from '../domain/payroll/decision-versions.js';
 import type { Resolution } from '../domain/payroll/resolution.js';
 import type { StoredDecision } from './decisions-repo.js';
 import { countsKey, decisionKey, pad4, payPeriodOf, storedReview } from './decisions-repo.js';
-import { backoff, createDocumentClient, failedConditions, isConditionFailed, isRetryableTransactionError, queryAll } from './dynamo.js';
-import type { PayrollRunsRepo } from './payroll-runs-repo.js';
-import { getPayrollRunsRepo } from './payroll-runs-repo.js';
+import { backoff, batchGetAll, failedConditions, isConditionFailed, isRetryableTransactionError, queryAll, withoutKeys } from './dynamo.js';
 
 export interface ResolutionRecord extends VersionRef {
   decisionId: string;
@@ -76,14 +68,6 @@ const key = (r: VersionRef) => ({ pk: `P#${r.participantId}`, sk: `RES#${r.perio
 const seenKey = (r: VersionRef) => ({ pk: `P#${r.participantId}`, sk: `SEEN#${r.period}#v${pad4(r.version)}` });
 type KeyOf = (r: VersionRef) => { pk: string; sk: string };
 
-function strip<T = ResolutionRecord>(item: Record<string, unknown>): T {
-  const { pk: _pk, sk: _sk, ...r } = item;
-  return r as unknown as T;
-}
-
-/** BatchGetItem takes at most 100 keys. */
-const BATCH_GET_MAX = 100;
-const MAX_ROUNDS = 10;
 
 export class DynamoDecisionReviewsRepo implements DecisionReviewsRepo {
   constructor(
@@ -170,7 +154,7 @@ export class DynamoDecisionReviewsRepo implements DecisionReviewsRepo {
 
   private async getOne<T>(keyOf: KeyOf, ref: VersionRef): Promise<T | undefined> {
     const r = await this.db.send(new GetCommand({ TableName: this.table, Key: keyOf(ref), ConsistentRead: true }));
-    return r.Item === undefined ? undefined : strip<T>(r.Item);
+    return r.Item === undefined ? undefined : withoutKeys<T>(r.Item);
   }
 
   private async listPrefixed<T>(participantId: string, prefix: 'RES#' | 'SEEN#'): Promise<T[]> {
@@ -180,7 +164,7 @@ export class DynamoDecisionReviewsRepo implements DecisionReviewsRepo {
       ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':prefix': prefix },
       ConsistentRead: true,
     });
-    return items.map((item) => strip<T>(item));
+    return items.map((item) => withoutKeys<T>(item));
   }
 
   get(ref: VersionRef): Promise<ResolutionRecord | undefined> {
@@ -206,18 +190,9 @@ export class DynamoDecisionReviewsRepo implements DecisionReviewsRepo {
   async getMany(refs: readonly VersionRef[]): Promise<Map<string, ResolutionRecord>> {
     const out = new Map<string, ResolutionRecord>();
     const unique = [...new Map(refs.map((r) => [versionKey(r), r])).values()];
-    for (let i = 0; i < unique.length; i += BATCH_GET_MAX) {
-      let keys: Record<string, unknown>[] = unique.slice(i, i + BATCH_GET_MAX).map(key);
-      for (let round = 0; keys.length > 0; round++) {
-        if (round >= MAX_ROUNDS) throw new Error('resolutions: unprocessed keys did not settle');
-        const r = await this.db.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: keys, ConsistentRead: true } } }));
-        for (const item of r.Responses?.[this.table] ?? []) {
-          const rec = strip(item);
-          out.set(versionKey(rec), rec);
-        }
-        keys = r.UnprocessedKeys?.[this.table]?.Keys ?? [];
-        if (keys.length > 0) await new Promise((res) => setTimeout(res, 20 * 2 ** round));
-      }
+    for (const item of await batchGetAll(this.db, this.table, unique.map(key), 'resolutions')) {
+      const rec = withoutKeys<ResolutionRecord>(item);
+      out.set(versionKey(rec), rec);
     }
     return out;
   }
@@ -234,48 +209,4 @@ export async function recordAudited(audit: Pick<AuditLog, 'append'>, entry: Audi
   } catch {
     throw new ServiceUnavailableError('AUDIT_UNAVAILABLE', 'The audit log cannot be written right now, so nothing was done; retry shortly');
   }
-}
-
-export interface DecisionDeps {
-  reviews: DecisionReviewsRepo;
-  payrollRuns: PayrollRunsRepo;
-}
-
-let defaults: DecisionDeps | undefined;
-let overrides: Partial<DecisionDeps> | undefined;
-
-function defaultDecisionDeps(): DecisionDeps {
-  let db: DynamoDBDocumentClient | undefined;
-  const client = () => (db ??= createDocumentClient(getConfig()));
-  let reviews: DecisionReviewsRepo | undefined;
-  // Made on first use, so a function never needs a table its route does not use.
-  return {
-    get reviews() {
-      return (reviews ??= new DynamoDecisionReviewsRepo(client(), tableNameOf(getConfig(), 'decisions')));
-    },
-    get payrollRuns() {
-      return getPayrollRunsRepo();
-    },
-  };
-}
-
-export function decisionDeps(): DecisionDeps {
-  defaults ??= defaultDecisionDeps();
-  const base = defaults;
-  const o = overrides;
-  if (o === undefined) return base;
-  return {
-    get reviews() {
-      return o.reviews ?? base.reviews;
-    },
-    get payrollRuns() {
-      return o.payrollRuns ?? base.payrollRuns;
-    },
-  };
-}
-
-/** Replaces parts (tests); `undefined` restores the defaults, built afresh from the environment. */
-export function setDecisionDeps(partial: Partial<DecisionDeps> | undefined): void {
-  overrides = partial;
-  if (partial === undefined) defaults = undefined;
 }

@@ -38,9 +38,9 @@ import { createHash } from 'node:crypto';
 import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Case } from '../domain/case.js';
-import type { ReviewClass } from '../domain/decision.js';
+import type { Decision, ReviewClass } from '../domain/decision.js';
 import type { Correction } from '../domain/payroll/correction.js';
-import { backoff, failedConditions, isConditionFailed, isRetryableTransactionError, queryAll } from './dynamo.js';
+import { backoff, failedConditions, isConditionFailed, isRetryableTransactionError, queryAll, withoutKeys } from './dynamo.js';
 
 export interface StoredDecision {
   participantId: string;
@@ -51,8 +51,8 @@ export interface StoredDecision {
   /** The run whose workflow wrote this version. */
   runId: string;
   municipality?: string;
-  /** The engine's decision (shared/domain/decision.ts), with explanation (nb, en). */
-  decision: Record<string, unknown>;
+  /** The engine's decision (shared/domain/decision.ts) as computed, with its first explanation texts. */
+  decision: Decision;
   /** The case the engine judged (case-format.md): the frozen input snapshot. */
   input?: Case;
   inputHash?: string;
@@ -182,10 +182,7 @@ function summaryProjection(): Pick<QueryCommandInput, 'ProjectionExpression' | '
 /** Tries a conflicting transaction again this often (each try is one round trip; conflicts last milliseconds). */
 const MAX_TRANSACTION_ATTEMPTS = 12;
 
-function strip(item: Record<string, unknown>): StoredDecision {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...d } = item;
-  return d as unknown as StoredDecision;
-}
+const strip = (item: Record<string, unknown>): StoredDecision => withoutKeys<StoredDecision>(item);
 
 /** The newest version per participant, ordered by participant id. */
 export function latestPerParticipant(decisions: readonly StoredDecision[]): StoredDecision[] {
@@ -312,7 +309,7 @@ export class DynamoDecisionsRepo implements DecisionsRepo {
 
   private async query(input: QueryCommandInput): Promise<StoredDecision[]> {
     const items = await queryAll(this.db, { ...input, TableName: this.table });
-    return items.map((item) => strip(item));
+    return items.map((item) => withoutKeys<StoredDecision>(item));
   }
 
   listForParticipant(participantId: string): Promise<StoredDecision[]> {
@@ -335,7 +332,7 @@ export class DynamoDecisionsRepo implements DecisionsRepo {
       }),
     );
     const item = r.Items?.[0];
-    return item === undefined ? undefined : strip(item);
+    return item === undefined ? undefined : withoutKeys<StoredDecision>(item);
   }
 
   async getVersion(participantId: string, period: string, version: number): Promise<StoredDecision | undefined> {
@@ -348,7 +345,7 @@ export class DynamoDecisionsRepo implements DecisionsRepo {
       }),
     );
     const item = r.Items?.[0];
-    return item === undefined ? undefined : strip(item);
+    return item === undefined ? undefined : withoutKeys<StoredDecision>(item);
   }
 
   listForMonth(municipality: string, period: string): Promise<StoredDecision[]> {

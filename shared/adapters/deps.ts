@@ -1,25 +1,37 @@
 /**
- * What a handler gets besides its request: clock, ids and the repositories.
- * Built lazily from the environment (shared/config.ts) on first use; tests and
- * the local runtime replace any part with `setDeps` (a fixed clock, a failing
- * audit log, …). Nothing is cached per request: assignments and policies are
- * read on every request.
+ * The one dependency object: what a handler gets besides its request (clock,
+ * ids, every repository and port). `createDeps(config)` builds it from the
+ * parsed environment (shared/config.ts); each repository is made on first use,
+ * so a function never needs a table its route does not use. The HTTP wrapper
+ * (shared/http/middleware.ts) and the workflow-task wrapper
+ * (shared/adapters/workflow-task.ts) pass it to the handler's body; nothing
+ * else in shared/ builds or caches a repository. Nothing is cached per
+ * request: assignments and policies are read on every request.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { getConfig, tableNameOf } from '../config.js';
+import { getConfig, tableNameOf, type Config } from '../config.js';
 import { DynamoAttendanceRepo, type AttendanceRepo } from './attendance-repo.js';
 import { DynamoAuditLog, type AuditLog } from './audit-log.js';
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
+import { DynamoDecisionReviewsRepo, type DecisionReviewsRepo } from './decision-reviews-repo.js';
 import { DynamoDecisionsRepo, type DecisionsRepo } from './decisions-repo.js';
 import { lazyCognitoDeviceClients, localDeviceClients, type DeviceClients } from './device-clients.js';
 import { createDocumentClient } from './dynamo.js';
+import { DynamoExplanationsRepo, type ExplanationsRepo } from './explanations-repo.js';
+import { exportStoreFromEnv, type ExportFileStore } from './export-store.js';
 import type { Ids } from './ids.js';
 import { randomIds } from './ids.js';
 import { DynamoKioskRepo, type KioskRepo } from './kiosk-repo.js';
 import { DynamoDeviceBindingsRepo, type DeviceBindingsRepo } from './device-bindings-repo.js';
 import { DynamoParticipantsRepo, type ParticipantsRepo } from './participants-repo.js';
+import { DynamoPayrollRunsRepo, type PayrollRunsRepo } from './payroll-runs-repo.js';
+import { DynamoReportsRepo, type ComplaintReader, type ReportsRepo } from './reports-repo.js';
+import { DynamoRetentionRepo, type CorrectionTextStore, type RetentionRepo } from './retention-repo.js';
+import { complaintReaderOf, correctionTextStoreOf } from './rights-report-views.js';
+import { DynamoRightsRepo, type RightsRepo } from './rights-repo.js';
 import type { StaffDirectory } from './staff-directory.js';
+import { workflowOf, type PayrollWorkflowPort } from './workflow.js';
 
 export interface Deps {
   clock: Clock;
@@ -34,6 +46,25 @@ export interface Deps {
   deviceBindings: DeviceBindingsRepo;
   /** The kiosks' OAuth clients: Cognito app clients on AWS, the local issuer's otherwise. */
   deviceClients: DeviceClients;
+  /** Resolutions and seen-marks of decisions (Decisions table). */
+  reviews: DecisionReviewsRepo;
+  payrollRuns: PayrollRunsRepo;
+  /** Stored explanation versions (Decisions table). */
+  explanations: ExplanationsRepo;
+  /** Starts and watches the payroll workflow (Step Functions, or the local runner). */
+  workflow: PayrollWorkflowPort;
+  /** Correction requests and complaints (Decisions table; an accepted request corrects the Attendance table). */
+  rights: RightsRepo;
+  /** NIR registrations (Participants table). */
+  reports: ReportsRepo;
+  /** The complaints of `rights`, read as facts without their text (reports, retention). */
+  complaintReader: ComplaintReader;
+  /** Minimising writes of the retention run (Attendance table). */
+  retention: RetentionRepo;
+  /** The correction requests' text, minimised by the retention run (Decisions table). */
+  correctionTexts: CorrectionTextStore;
+  /** Where payroll export files are kept: S3 (EXPORT_BUCKET) on AWS, a local directory with signed links otherwise. */
+  exportStore: ExportFileStore;
   /**
    * Staff members by sub (the user directory), when replaced (tests). Otherwise the one function
    * that looks staff up builds it from STAFF_DIRECTORY itself, so no other bundle carries the
@@ -42,98 +73,114 @@ export interface Deps {
   staff?: StaffDirectory;
 }
 
-function defaultDeps(): Deps {
+/** What the decision, review and release reads need besides the decisions themselves. */
+export type DecisionDeps = Pick<Deps, 'reviews' | 'payrollRuns'>;
+
+/** The dependency object of a configuration; `parts` replaces any member (a fixed clock, a failing audit log, …). */
+export function createDeps(config: Config, parts: Partial<Deps> = {}): Deps {
   let db: DynamoDBDocumentClient | undefined;
-  const client = () => (db ??= createDocumentClient(getConfig()));
-  const cache: Partial<Deps> = {};
-  // Each repository is made on first use, so a function never needs a table its route does not use.
+  const client = () => (db ??= createDocumentClient(config));
+  const made: Partial<Deps> = { ...parts };
+  const once = <K extends keyof Deps>(key: K, make: () => NonNullable<Deps[K]>): NonNullable<Deps[K]> => (made[key] ??= make()) as NonNullable<Deps[K]>;
   return {
-    clock: systemClock,
-    ids: randomIds,
+    get clock() {
+      return once('clock', () => systemClock);
+    },
+    get ids() {
+      return once('ids', () => randomIds);
+    },
     get participants() {
-      return (cache.participants ??= new DynamoParticipantsRepo(client(), tableNameOf(getConfig(), 'participants')));
+      return once('participants', () => new DynamoParticipantsRepo(client(), tableNameOf(config, 'participants')));
     },
     get attendance() {
-      return (cache.attendance ??= new DynamoAttendanceRepo(client(), tableNameOf(getConfig(), 'attendance')));
+      return once('attendance', () => new DynamoAttendanceRepo(client(), tableNameOf(config, 'attendance')));
     },
     get decisions() {
-      return (cache.decisions ??= new DynamoDecisionsRepo(client(), tableNameOf(getConfig(), 'decisions')));
+      return once('decisions', () => new DynamoDecisionsRepo(client(), tableNameOf(config, 'decisions')));
     },
     get audit() {
-      return (cache.audit ??= new DynamoAuditLog(client(), tableNameOf(getConfig(), 'auditLog')));
+      return once('audit', () => new DynamoAuditLog(client(), tableNameOf(config, 'auditLog')));
     },
     get kiosk() {
-      return (cache.kiosk ??= new DynamoKioskRepo(client(), tableNameOf(getConfig(), 'participants')));
+      return once('kiosk', () => new DynamoKioskRepo(client(), tableNameOf(config, 'participants')));
     },
     get deviceBindings() {
-      return (cache.deviceBindings ??= new DynamoDeviceBindingsRepo(client(), tableNameOf(getConfig(), 'participants')));
+      return once('deviceBindings', () => new DynamoDeviceBindingsRepo(client(), tableNameOf(config, 'participants')));
     },
     get deviceClients() {
-      return (cache.deviceClients ??= deviceClientsOf(getConfig()));
+      return once('deviceClients', () => deviceClientsOf(config));
+    },
+    get reviews() {
+      return once('reviews', () => new DynamoDecisionReviewsRepo(client(), tableNameOf(config, 'decisions')));
+    },
+    get payrollRuns() {
+      return once('payrollRuns', () => new DynamoPayrollRunsRepo(client(), tableNameOf(config, 'payrollRuns')));
+    },
+    get explanations() {
+      return once('explanations', () => new DynamoExplanationsRepo(client(), tableNameOf(config, 'decisions')));
+    },
+    get workflow() {
+      return once('workflow', () => workflowOf(config));
+    },
+    get rights() {
+      return once('rights', () => new DynamoRightsRepo(client(), tableNameOf(config, 'decisions'), tableNameOf(config, 'attendance')));
+    },
+    get reports() {
+      return once('reports', () => new DynamoReportsRepo(client(), tableNameOf(config, 'participants')));
+    },
+    get complaintReader() {
+      return once('complaintReader', () => complaintReaderOf(this.rights));
+    },
+    get retention() {
+      return once('retention', () => new DynamoRetentionRepo(client(), tableNameOf(config, 'attendance')));
+    },
+    get correctionTexts() {
+      return once('correctionTexts', () => correctionTextStoreOf(this.rights, client(), tableNameOf(config, 'decisions')));
+    },
+    get exportStore() {
+      // EXPORT_BUCKET, or EXPORT_DIR + EXPORT_LINK_BASE_URL: read when first used, so only the functions that keep files need them.
+      return once('exportStore', () => exportStoreFromEnv(process.env));
+    },
+    get staff() {
+      return made.staff;
     },
   };
 }
 
-function deviceClientsOf(config: ReturnType<typeof getConfig>): DeviceClients {
+function deviceClientsOf(config: Config): DeviceClients {
   if (config.userPoolId === undefined) return localDeviceClients;
   return lazyCognitoDeviceClients(config.userPoolId, config.region, config.deviceScope, config.deviceTokenMinutes);
 }
 
-let defaults: Deps | undefined;
-let overrides: Partial<Deps> | undefined;
+let current: { config: Config; parts: Partial<Deps> | undefined; deps: Deps } | undefined;
+let replaced: Partial<Deps> | undefined;
 
+/**
+ * The process's dependency object, built from the process's configuration on
+ * first use and again whenever that configuration was re-read (resetConfig).
+ * Called by the wrappers and the few entry points that are no handler body
+ * (the kiosk authorizer, the audit functions, the local runtime).
+ */
 export function getDeps(): Deps {
-  defaults ??= defaultDeps();
-  if (overrides === undefined) return defaults;
-  const base = defaults;
-  const o = overrides;
-  return {
-    get clock() {
-      return o.clock ?? base.clock;
-    },
-    get ids() {
-      return o.ids ?? base.ids;
-    },
-    get participants() {
-      return o.participants ?? base.participants;
-    },
-    get attendance() {
-      return o.attendance ?? base.attendance;
-    },
-    get decisions() {
-      return o.decisions ?? base.decisions;
-    },
-    get audit() {
-      return o.audit ?? base.audit;
-    },
-    get kiosk() {
-      return o.kiosk ?? base.kiosk;
-    },
-    get deviceBindings() {
-      return o.deviceBindings ?? base.deviceBindings;
-    },
-    get deviceClients() {
-      return o.deviceClients ?? base.deviceClients;
-    },
-    get staff() {
-      return o.staff;
-    },
-  };
+  const config = getConfig();
+  if (current?.config !== config || current.parts !== replaced) current = { config, parts: replaced, deps: createDeps(config, replaced) };
+  return current.deps;
 }
 
-/** Replaces parts of the deps (tests, local runtime); `undefined` restores the defaults. */
+/** Replaces parts of the process's dependency object (tests, local runtime); `undefined` restores the configuration's. */
 export function setDeps(partial: Partial<Deps> | undefined): void {
-  overrides = partial;
+  replaced = partial;
+  current = undefined;
 }
 
-/** Forget the default deps (after the environment changed, e.g. between test suites). */
+/** Forget the dependency object (after the environment changed, e.g. between test suites). */
 export function resetDeps(): void {
-  defaults = undefined;
-  overrides = undefined;
+  replaced = undefined;
+  current = undefined;
 }
 
 /** True when every repository is replaced, so the environment's tables are not needed. */
 export function depsOverridden(): boolean {
-  const o = overrides;
+  const o = replaced;
   return o !== undefined && o.participants !== undefined && o.attendance !== undefined && o.decisions !== undefined && o.audit !== undefined;
 }

@@ -1,11 +1,15 @@
 /**
- * The DynamoDB document client, one per process. On AWS the SDK finds the
- * region and credentials itself; locally `AWS_ENDPOINT_URL_DYNAMODB` points at
- * DynamoDB Local, which accepts any credentials.
+ * The one set of DynamoDB helpers every repository uses: the document client
+ * (one per dependency object; on AWS the SDK finds the region and credentials
+ * itself, locally `AWS_ENDPOINT_URL_DYNAMODB` points at DynamoDB Local, which
+ * accepts any credentials), conditional-write and transaction outcomes,
+ * paging, batch reads and writes, and the stored item without its keys.
+ * The condition expressions themselves stay in each repository, beside the
+ * comment that says what they guarantee.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config.js';
 
 export function createDocumentClient(config: Pick<Config, 'region' | 'dynamoEndpoint'>): DynamoDBDocumentClient {
@@ -26,24 +30,51 @@ export function isConditionFailed(err: unknown): boolean {
   return err instanceof Error && err.name === 'ConditionalCheckFailedException';
 }
 
+/** Every item a query matches, page after page (the SDK's paginator follows LastEvaluatedKey). */
+export async function queryAll(db: DynamoDBDocumentClient, input: QueryCommandInput): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  for await (const page of paginateQuery({ client: db }, input)) if (page.Items !== undefined) items.push(...page.Items);
+  return items;
+}
+
+/** The key attributes every table shares (shared/contract/tables.ts): never part of a stored record's own fields. */
+const KEY_ATTRIBUTES: readonly string[] = ['pk', 'sk', 'gsi1pk', 'gsi1sk'];
+
+/** A stored item without its key attributes (and without `drop`): the record the repository's type describes. */
+export function withoutKeys<T>(item: Record<string, unknown>, drop?: readonly string[]): T;
+export function withoutKeys<T>(item: Record<string, unknown> | undefined, drop?: readonly string[]): T | undefined;
+export function withoutKeys<T>(item: Record<string, unknown> | undefined, drop: readonly string[] = []): T | undefined {
+  if (item === undefined) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(item)) if (!KEY_ATTRIBUTES.includes(k) && !drop.includes(k)) out[k] = v;
+  return out as T;
+}
+
+/** The cancellation reason code of each item of a cancelled transaction (TransactItems order); undefined for any other error. */
+export function cancellationCodes(err: unknown): (string | undefined)[] | undefined {
+  if (!(err instanceof Error) || err.name !== 'TransactionCanceledException') return undefined;
+  return ((err as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code);
+}
+
 /** True when a transaction was cancelled because one of its conditions failed. */
 export function isTransactionConditionFailed(err: unknown): boolean {
-  if (!(err instanceof Error) || err.name !== 'TransactionCanceledException') return false;
-  const reasons = (err as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-  return reasons.some((r) => r.Code === 'ConditionalCheckFailed');
+  return cancellationCodes(err)?.includes('ConditionalCheckFailed') ?? false;
+}
+
+/** Indexes of the transaction items whose condition failed (TransactItems order). */
+export function failedConditions(err: unknown): number[] {
+  return (cancellationCodes(err) ?? []).flatMap((code, i) => (code === 'ConditionalCheckFailed' ? [i] : []));
 }
 
 /**
- * True when a transaction was cancelled only because another transaction or
- * write touched one of its items at the same time (`TransactionConflict`),
- * not because a condition failed: the same request can simply be tried again.
+ * A transaction cancelled because another transaction was writing one of its
+ * items at that moment (DynamoDB's TransactionConflict). For an optimistic
+ * write this means a concurrent writer: reported like a lost condition.
  */
 export function isTransactionConflict(err: unknown): boolean {
-  if (!(err instanceof Error)) return false;
-  if (err.name === 'TransactionConflictException') return true;
-  if (err.name !== 'TransactionCanceledException') return false;
-  const reasons = (err as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-  return reasons.some((r) => r.Code === 'TransactionConflict') && !reasons.some((r) => r.Code === 'ConditionalCheckFailed');
+  if (err instanceof Error && err.name === 'TransactionConflictException') return true;
+  const codes = cancellationCodes(err);
+  return codes !== undefined && codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
 }
 
 /**
@@ -56,22 +87,58 @@ export function isRetryableTransactionError(err: unknown): boolean {
   return isTransactionConflict(err) || (err instanceof Error && err.name === 'InternalServerError');
 }
 
-/** Which items of a cancelled transaction failed their condition (by position in TransactItems). */
-export function failedConditions(err: unknown): number[] {
-  if (!(err instanceof Error) || err.name !== 'TransactionCanceledException') return [];
-  const reasons = (err as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-  return reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
-}
-
 /** A short, jittered pause before trying a conflicting write again (full jitter, growing with the attempt). */
 export function backoff(attempt: number, baseMs = 10, capMs = 500): Promise<void> {
   const ms = Math.floor(Math.random() * Math.min(capMs, baseMs * 2 ** attempt));
   return new Promise((r) => setTimeout(r, ms));
 }
 
-/** Every item a query matches, page after page (the SDK's paginator follows LastEvaluatedKey). */
-export async function queryAll(db: DynamoDBDocumentClient, input: QueryCommandInput): Promise<Record<string, unknown>[]> {
+/** An optimistic transaction lost to a concurrent writer (its condition failed, or it collided with another transaction). */
+export const lostRace = (err: unknown): boolean => isTransactionConditionFailed(err) || isTransactionConflict(err);
+
+/** Rounds of retrying what BatchGet/BatchWrite left unprocessed (throttling) before giving up. */
+const MAX_BATCH_ROUNDS = 10;
+const batchBackoff = (round: number) => new Promise((res) => setTimeout(res, 20 * 2 ** round));
+
+/**
+ * Every item of `keys`, read consistently (a write a moment ago is seen) in
+ * BatchGetItem calls of at most 100 keys, retrying unprocessed keys with
+ * backoff. Order is not kept; missing items are simply absent.
+ */
+export async function batchGetAll(
+  db: DynamoDBDocumentClient,
+  table: string,
+  keys: readonly Record<string, unknown>[],
+  what: string,
+  projection?: { expression: string; names: Record<string, string> },
+): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
-  for await (const page of paginateQuery({ client: db }, input)) if (page.Items !== undefined) items.push(...page.Items);
+  for (let i = 0; i < keys.length; i += 100) {
+    let pending: Record<string, unknown>[] = keys.slice(i, i + 100);
+    for (let round = 0; pending.length > 0; round++) {
+      if (round >= MAX_BATCH_ROUNDS) throw new Error(`${what}: unprocessed keys did not settle`);
+      if (round > 0) await batchBackoff(round);
+      const r = await db.send(
+        new BatchGetCommand({
+          RequestItems: { [table]: { Keys: pending, ConsistentRead: true, ...(projection ? { ProjectionExpression: projection.expression, ExpressionAttributeNames: projection.names } : {}) } },
+        }),
+      );
+      items.push(...(r.Responses?.[table] ?? []));
+      pending = (r.UnprocessedKeys?.[table]?.Keys ?? []) as Record<string, unknown>[];
+    }
+  }
   return items;
+}
+
+/** Puts every item in BatchWriteItem calls of at most 25, retrying unprocessed ones with backoff (overwrites: no conditions). */
+export async function batchPutAll(db: DynamoDBDocumentClient, table: string, items: readonly Record<string, unknown>[], what: string): Promise<void> {
+  for (let i = 0; i < items.length; i += 25) {
+    let pending = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+    for (let round = 0; pending.length > 0; round++) {
+      if (round >= MAX_BATCH_ROUNDS) throw new Error(`${what}: unprocessed items did not settle`);
+      if (round > 0) await batchBackoff(round);
+      const r = await db.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
+      pending = (r.UnprocessedItems?.[table] ?? []) as typeof pending;
+    }
+  }
 }

@@ -11,10 +11,9 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { getConfig, tableNameOf, type Config } from '../config.js';
 import type { RevisionCause, StoredContext } from '../domain/payroll/explanation-versions.js';
 import { pad4 } from './decisions-repo.js';
-import { createDocumentClient, isConditionFailed, queryAll } from './dynamo.js';
+import { isConditionFailed, queryAll, withoutKeys } from './dynamo.js';
 
 export interface StoredExplanation {
   participantId: string;
@@ -49,11 +48,6 @@ const key = (e: Pick<StoredExplanation, 'participantId' | 'period' | 'version' |
   pk: `P#${e.participantId}`,
   sk: `EXP#${e.period}#v${pad4(e.version)}#r${pad3(e.revision)}`,
 });
-
-function strip(item: Record<string, unknown>): StoredExplanation {
-  const { pk: _pk, sk: _sk, ...e } = item;
-  return e as unknown as StoredExplanation;
-}
 
 export class DynamoExplanationsRepo implements ExplanationsRepo {
   constructor(
@@ -91,7 +85,7 @@ export class DynamoExplanationsRepo implements ExplanationsRepo {
       }),
     );
     const item = r.Items?.[0];
-    return item === undefined ? undefined : strip(item);
+    return item === undefined ? undefined : withoutKeys<StoredExplanation>(item);
   }
 
   private async list(participantId: string, prefix: string): Promise<StoredExplanation[]> {
@@ -101,7 +95,7 @@ export class DynamoExplanationsRepo implements ExplanationsRepo {
       ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':p': prefix },
       ConsistentRead: true,
     });
-    return items.map((item) => strip(item));
+    return items.map((item) => withoutKeys<StoredExplanation>(item));
   }
 
   listForMonth(participantId: string, period: string): Promise<StoredExplanation[]> {
@@ -111,22 +105,4 @@ export class DynamoExplanationsRepo implements ExplanationsRepo {
   listForParticipant(participantId: string): Promise<StoredExplanation[]> {
     return this.list(participantId, 'EXP#');
   }
-}
-
-let override: ExplanationsRepo | undefined;
-let byConfig: { config: Config; repo: ExplanationsRepo } | undefined;
-
-/** The process's repository (TABLE_DECISIONS), made on first use; tests replace it with `setExplanationsRepo`. */
-export function getExplanationsRepo(): ExplanationsRepo {
-  if (override !== undefined) return override;
-  // Remade when the configuration was (resetConfig: the local runtime restarted, another test file's tables).
-  const config = getConfig();
-  if (byConfig?.config !== config) byConfig = { config, repo: new DynamoExplanationsRepo(createDocumentClient(config), tableNameOf(config, 'decisions')) };
-  return byConfig.repo;
-}
-
-/** Replaces the repository; `undefined` forgets both the override and the default. */
-export function setExplanationsRepo(repo: ExplanationsRepo | undefined): void {
-  override = repo;
-  byConfig = undefined;
 }

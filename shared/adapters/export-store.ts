@@ -279,20 +279,3 @@ export function exportStoreFromEnv(env: Readonly<Record<string, string | undefin
     throw new ConfigError('Set EXPORT_BUCKET (AWS), or EXPORT_DIR and EXPORT_LINK_BASE_URL (local runtime)');
   return new LocalFileExportStore(dir, base);
 }
-
-let override: ExportFileStore | undefined;
-let fromEnv: { key: string; store: ExportFileStore } | undefined;
-
-/** The process's store: an override (tests), else from the environment (remade when it changed: a restarted local system). */
-export function getExportStore(): ExportFileStore {
-  if (override !== undefined) return override;
-  const key = `${process.env.EXPORT_BUCKET ?? ''}|${process.env.EXPORT_DIR ?? ''}|${process.env.EXPORT_LINK_BASE_URL ?? ''}`;
-  if (fromEnv?.key !== key) fromEnv = { key, store: exportStoreFromEnv(process.env) };
-  return fromEnv.store;
-}
-
-/** Replaces the store (tests); `undefined` restores the environment's. */
-export function setExportStore(store: ExportFileStore | undefined): void {
-  override = store;
-  fromEnv = undefined;
-}

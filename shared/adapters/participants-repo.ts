@@ -28,27 +28,17 @@
  */
 import { createHash } from 'node:crypto';
 import type { DynamoDBDocumentClient, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { Role } from '../../infra/routes.js';
-import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
-import type { DateRange } from '../domain/calendar.js';
+import type { Role } from '../contract/roles.js';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { ParticipantFacts } from '../domain/participant-facts.js';
 import type { MissingCheckoutPolicy } from '../domain/attendance/presence.js';
 import type { PayrollSettings } from '../domain/payroll/correction-window.js';
 import type { PolicyOverrides } from '../domain/policy.js';
 import type { Schedule } from '../domain/schedule/schedule.js';
-import { isConditionFailed, isTransactionConditionFailed, queryAll } from './dynamo.js';
+import { batchGetAll, isConditionFailed, isTransactionConditionFailed, queryAll, failedConditions, lostRace, withoutKeys, isTransactionConflict } from './dynamo.js';
 
 /** The facts the rules read (benefit-rules.md §§ 2–6; case-format.md `participant`). */
-export interface ParticipantFacts {
-  birthDate: string;
-  regime: 'integreringsloven' | 'introduksjonsloven';
-  livesWithParent: boolean;
-  coupleReduction: boolean;
-  children: number;
-  soleCarer: boolean;
-  programStart: string;
-  enrolments: DateRange[];
-  unpaidLeave: DateRange[];
-}
+export type { ParticipantFacts } from '../domain/participant-facts.js';
 
 export const FACT_KEYS = ['birthDate', 'regime', 'livesWithParent', 'coupleReduction', 'children', 'soleCarer', 'programStart', 'enrolments', 'unpaidLeave'] as const satisfies readonly (keyof ParticipantFacts)[];
 
@@ -352,34 +342,7 @@ const policyVersionKey = (m: string, version: number) => ({ pk: `M#${m}`, sk: `P
 const accessKey = (pid: string) => ({ pk: `P#${pid}`, sk: 'ACCESS' });
 const accessVersionKey = (pid: string, version: number) => ({ pk: `P#${pid}`, sk: `ACCESS#${pad10(version)}` });
 
-/** Indexes of the transaction items whose condition failed (TransactItems order). */
-function failedConditions(err: unknown): number[] {
-  if (!(err instanceof Error) || err.name !== 'TransactionCanceledException') return [];
-  const reasons = (err as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-  return reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
-}
-
-/**
- * A transaction cancelled because another transaction was writing one of its
- * items at that moment (DynamoDB's TransactionConflict). For an optimistic
- * write this means a concurrent writer: reported like a lost condition.
- */
-function isTransactionConflict(err: unknown): boolean {
-  if (!(err instanceof Error) || err.name !== 'TransactionCanceledException') return false;
-  const reasons = (err as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-  return reasons.some((r) => r.Code === 'TransactionConflict');
-}
-
-const lostRace = (err: unknown) => isTransactionConditionFailed(err) || isTransactionConflict(err);
-
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
-
-function strip<T>(item: Record<string, unknown> | undefined, drop: readonly string[] = []): T | undefined {
-  if (item === undefined) return undefined;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!['pk', 'sk', 'gsi1pk', 'gsi1sk', 'expiresAt', ...drop].includes(k)) out[k] = v;
-  return out as T;
-}
 
 export class DynamoParticipantsRepo implements ParticipantsRepo {
   constructor(
@@ -420,7 +383,7 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
 
   async getProfile(participantId: string): Promise<ParticipantProfile | undefined> {
     const r = await this.db.send(new GetCommand({ TableName: this.table, Key: profileKey(participantId), ConsistentRead: true }));
-    return strip<ParticipantProfile>(r.Item);
+    return withoutKeys<ParticipantProfile>(r.Item, ['expiresAt']);
   }
 
   async saveProfile(profile: ParticipantProfile, expectedVersion: number): Promise<boolean> {
@@ -444,7 +407,7 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
 
   async getIdentity(participantId: string): Promise<ParticipantIdentity | undefined> {
     const r = await this.db.send(new GetCommand({ TableName: this.table, Key: identityKey(participantId), ConsistentRead: true }));
-    return strip<ParticipantIdentity>(r.Item);
+    return withoutKeys<ParticipantIdentity>(r.Item, ['expiresAt']);
   }
 
   async municipalityOf(participantId: string): Promise<string | undefined> {
@@ -459,17 +422,10 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
   async participantAccess(participantId: string): Promise<ParticipantAccess | undefined> {
     // One consistent BatchGet of the two small items (every participant request pays for this, so one
     // round trip, not two): a file deleted or an access closed a moment ago counts at once.
-    const items: Record<string, unknown>[] = [];
-    let keys: Record<string, unknown>[] | undefined = [profileKey(participantId), accessKey(participantId)];
-    for (let round = 0; keys !== undefined && keys.length > 0; round++) {
-      if (round > 5) throw new Error('participantAccess: unprocessed keys did not settle');
-      if (round > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** round));
-      const r: BatchGetCommandOutput = await this.db.send(
-        new BatchGetCommand({ RequestItems: { [this.table]: { Keys: keys, ConsistentRead: true, ProjectionExpression: 'sk, municipality, #s', ExpressionAttributeNames: { '#s': 'status' } } } }),
-      );
-      items.push(...(r.Responses?.[this.table] ?? []));
-      keys = r.UnprocessedKeys?.[this.table]?.Keys;
-    }
+    const items = await batchGetAll(this.db, this.table, [profileKey(participantId), accessKey(participantId)], 'participantAccess', {
+      expression: 'sk, municipality, #s',
+      names: { '#s': 'status' },
+    });
     const municipality = items.find((i) => i.sk === 'PROFILE')?.municipality;
     if (typeof municipality !== 'string') return undefined;
     const access = items.find((i) => i.sk === 'ACCESS');
@@ -488,7 +444,7 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
 
   async getAccessState(participantId: string): Promise<AccessState | undefined> {
     const r = await this.db.send(new GetCommand({ TableName: this.table, Key: accessKey(participantId), ConsistentRead: true }));
-    return strip<AccessState>(r.Item);
+    return withoutKeys<AccessState>(r.Item, ['expiresAt']);
   }
 
   async saveAccessState(state: AccessState, expectedVersion: number): Promise<boolean> {
@@ -538,7 +494,7 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
 
   async getRegistrationRequest(municipality: string, requestId: string): Promise<RegistrationRequest | undefined> {
     const r = await this.db.send(new GetCommand({ TableName: this.table, Key: requestKey(municipality, requestId), ConsistentRead: true }));
-    return strip<RegistrationRequest>(r.Item);
+    return withoutKeys<RegistrationRequest>(r.Item, ['expiresAt']);
   }
 
   async nationalIdHolder(municipality: string, nationalId: string): Promise<string | undefined> {
@@ -596,7 +552,7 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
       ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':f': 'FACTS#' },
       ConsistentRead: true,
     });
-    return items.map((item) => strip<FactChange>(item)!);
+    return items.map((item) => withoutKeys<FactChange>(item, ['expiresAt'])!);
   }
 
   async getFactsOn(participantId: string, date: string): Promise<ParticipantFacts | undefined> {
@@ -698,7 +654,7 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
 
   async findKioskCredential(municipality: string, kind: CredentialKind, secretHash: string): Promise<KioskCredential | undefined> {
     const r = await this.db.send(new GetCommand({ TableName: this.table, Key: credentialKey(municipality, kind, secretHash), ConsistentRead: true }));
-    return strip<KioskCredential>(r.Item);
+    return withoutKeys<KioskCredential>(r.Item, ['expiresAt']);
   }
 
   private async credentialHashes(participantId: string): Promise<{ hashes: Partial<Record<CredentialKind, string>>; version: number }> {
@@ -809,7 +765,7 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
 
   async getDevice(deviceId: string): Promise<Device | undefined> {
     const r = await this.db.send(new GetCommand({ TableName: this.table, Key: deviceKey(deviceId), ConsistentRead: true }));
-    return strip<Device>(r.Item);
+    return withoutKeys<Device>(r.Item, ['expiresAt']);
   }
 
   async getDeviceByClientId(clientId: string): Promise<Device | undefined> {
@@ -833,7 +789,7 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return strip<Device>(r.Attributes);
+      return withoutKeys<Device>(r.Attributes, ['expiresAt']);
     } catch (err) {
       if (!isConditionFailed(err)) throw err;
       const existing = await this.getDevice(deviceId);
@@ -843,7 +799,7 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
 
   async getPolicy(municipality: string): Promise<MunicipalityPolicy | undefined> {
     const r = await this.db.send(new GetCommand({ TableName: this.table, Key: policyKey(municipality), ConsistentRead: true }));
-    return strip<MunicipalityPolicy>(r.Item);
+    return withoutKeys<MunicipalityPolicy>(r.Item, ['expiresAt']);
   }
 
   async savePolicy(policy: MunicipalityPolicy, expectedVersion: number): Promise<boolean> {
@@ -883,6 +839,6 @@ export class DynamoParticipantsRepo implements ParticipantsRepo {
 
   async getPolicyVersion(municipality: string, version: number): Promise<MunicipalityPolicy | undefined> {
     const r = await this.db.send(new GetCommand({ TableName: this.table, Key: policyVersionKey(municipality, version), ConsistentRead: true }));
-    return strip<MunicipalityPolicy>(r.Item);
+    return withoutKeys<MunicipalityPolicy>(r.Item, ['expiresAt']);
   }
 }

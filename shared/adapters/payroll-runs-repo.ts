@@ -21,13 +21,12 @@
  * No personal data: participant ids (pseudonymous) and amounts only.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ExportFile, ExportJob, ExportPhase } from '../domain/payroll/export-job.js';
 import { newExportJob } from '../domain/payroll/export-job.js';
 import type { RunCommand, RunState, RunTotals } from '../domain/payroll/run.js';
 import { decide, evolve, startRun } from '../domain/payroll/run.js';
-import { getConfig, tableNameOf, type Config } from '../config.js';
-import { backoff, createDocumentClient, isConditionFailed, isTransactionConditionFailed, isRetryableTransactionError, queryAll } from './dynamo.js';
+import { backoff, batchPutAll, isConditionFailed, isTransactionConditionFailed, isRetryableTransactionError, queryAll, withoutKeys } from './dynamo.js';
 
 export interface RunProgress {
   /** True once prepare has frozen the batches (they never change afterwards). */
@@ -173,12 +172,6 @@ const currentKey = (m: string, period: string) => ({ pk: `M#${m}#${period}`, sk:
 const exportKey = (runId: string) => ({ pk: `RUN#${runId}`, sk: 'EXPORT' });
 const batchKey = (runId: string, index: number) => ({ pk: `RUN#${runId}`, sk: `BATCH#${String(index).padStart(5, '0')}` });
 
-function stripRun(item: Record<string, unknown> | undefined): PayrollRun | undefined {
-  if (item === undefined) return undefined;
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item;
-  return rest as unknown as PayrollRun;
-}
-
 function stripBatch(item: Record<string, unknown>): Batch {
   return { index: Number(item.index), participantIds: (item.participantIds as string[] | undefined) ?? [], result: (item.result as BatchResult | undefined) ?? null };
 }
@@ -186,11 +179,7 @@ function stripBatch(item: Record<string, unknown>): Batch {
 /** Optimistic writes of one run: a lost write re-reads and decides again; conflicts settle within a few tries. */
 const MAX_CONFLICT_RETRIES = 16;
 
-function stripExport(item: Record<string, unknown> | undefined): ExportJob | undefined {
-  if (item === undefined) return undefined;
-  const { pk: _pk, sk: _sk, ...rest } = item;
-  return rest as unknown as ExportJob;
-}
+const stripExport = (item: Record<string, unknown> | undefined): ExportJob | undefined => withoutKeys<ExportJob>(item);
 
 export class DynamoPayrollRunsRepo implements PayrollRunsRepo {
   constructor(
@@ -246,7 +235,7 @@ export class DynamoPayrollRunsRepo implements PayrollRunsRepo {
 
   async getRun(runId: string): Promise<PayrollRun | undefined> {
     const r = await this.db.send(new GetCommand({ TableName: this.table, Key: runKey(runId), ConsistentRead: true }));
-    return stripRun(r.Item);
+    return withoutKeys<PayrollRun>(r.Item);
   }
 
   async getCurrentRun(municipalityCode: string, period: string): Promise<PayrollRun | undefined> {
@@ -270,7 +259,7 @@ export class DynamoPayrollRunsRepo implements PayrollRunsRepo {
           ExclusiveStartKey: start,
         }),
       );
-      for (const item of r.Items ?? []) out.push(stripRun(item)!);
+      for (const item of r.Items ?? []) out.push(withoutKeys<PayrollRun>(item)!);
       start = r.LastEvaluatedKey;
     } while (start !== undefined && out.length < limit);
     return out.slice(0, limit);
@@ -366,16 +355,12 @@ export class DynamoPayrollRunsRepo implements PayrollRunsRepo {
     if (run === undefined) throw new RangeError(`no payroll run ${runId}`);
     if (run.progress.prepared) return { batches: run.progress.batches, participants: run.progress.participants };
     // Batch items first (overwriting what a crashed earlier attempt may have left), then the flag that freezes them.
-    const items = batches.map((ids, index) => ({ PutRequest: { Item: { ...batchKey(runId, index), runId, index, participantIds: ids } } }));
-    for (let i = 0; i < items.length; i += 25) {
-      let pending: typeof items = items.slice(i, i + 25);
-      for (let round = 0; pending.length > 0; round++) {
-        if (round > 10) throw new Error('freezeBatches: unprocessed items did not settle');
-        const r = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.table]: pending } }));
-        pending = (r.UnprocessedItems?.[this.table] ?? []) as typeof items;
-        if (pending.length > 0) await new Promise((res) => setTimeout(res, 20 * 2 ** round));
-      }
-    }
+    await batchPutAll(
+      this.db,
+      this.table,
+      batches.map((ids, index) => ({ ...batchKey(runId, index), runId, index, participantIds: ids })),
+      'freezeBatches',
+    );
     const participants = batches.reduce((n, b) => n + b.length, 0);
     try {
       await this.db.send(
@@ -484,7 +469,7 @@ export class DynamoPayrollRunsRepo implements PayrollRunsRepo {
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return { acquired: true, run: stripRun(r.Attributes)! };
+      return { acquired: true, run: withoutKeys<PayrollRun>(r.Attributes)! };
     } catch (err) {
       if (!isConditionFailed(err)) throw err;
       return { acquired: false, run: await this.getRun(runId) };
@@ -609,25 +594,4 @@ export class DynamoPayrollRunsRepo implements PayrollRunsRepo {
       if (!isConditionFailed(err)) throw err;
     }
   }
-}
-
-let runsOverride: PayrollRunsRepo | undefined;
-let runsDefault: { config: Config; repo: PayrollRunsRepo } | undefined;
-
-/**
- * The process's payroll runs repository (TABLE_PAYROLL_RUNS), made on first
- * use; tests and the local runtime replace it with `setPayrollRunsRepo`.
- */
-export function getPayrollRunsRepo(): PayrollRunsRepo {
-  if (runsOverride !== undefined) return runsOverride;
-  // Remade when the configuration was (resetConfig: the local runtime restarted, another test file's tables).
-  const config = getConfig();
-  if (runsDefault?.config !== config) runsDefault = { config, repo: new DynamoPayrollRunsRepo(createDocumentClient(config), tableNameOf(config, 'payrollRuns')) };
-  return runsDefault.repo;
-}
-
-/** Replaces the repository; `undefined` forgets both the override and the default (after the environment changed). */
-export function setPayrollRunsRepo(repo: PayrollRunsRepo | undefined): void {
-  runsOverride = repo;
-  runsDefault = undefined;
 }

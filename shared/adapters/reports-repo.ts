@@ -10,12 +10,9 @@
  * read them through `ComplaintReader`, the one place that knows that store.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { getConfig, tableNameOf, type Config } from '../config.js';
+import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { ComplaintFact } from '../domain/reports/complaint-facts.js';
-import { createDocumentClient, isConditionFailed, queryAll } from './dynamo.js';
-import { complaintReaderOf } from './rights-report-views.js';
-import { getRightsRepo } from './rights-repo.js';
+import { isConditionFailed, queryAll } from './dynamo.js';
 
 export interface NirRegistration {
   key: string;
@@ -30,6 +27,8 @@ export interface ReportsRepo {
   listNirRegistrations(municipality: string): Promise<Map<string, NirRegistration>>;
   /** Marks a record as registered unless it is ('exists': the first mark stays). */
   markNirRegistered(municipality: string, r: NirRegistration): Promise<'created' | 'exists'>;
+  /** The municipalities that have participant files (profile items), sorted: the retention run's default scope. */
+  municipalitiesWithParticipants(): Promise<string[]>;
 }
 
 /** The complaint store as the reports see it (read only, no complaint text). */
@@ -71,27 +70,18 @@ export class DynamoReportsRepo implements ReportsRepo {
       throw e;
     }
   }
-}
 
-let reports: ReportsRepo | undefined;
-let complaints: ComplaintReader | undefined;
-let made: { config: Config; repo: ReportsRepo } | undefined;
-
-export function getReportsRepo(): ReportsRepo {
-  if (reports !== undefined) return reports;
-  // Made again when the environment's configuration changed (test suites each start their own database).
-  const config = getConfig();
-  if (made?.config !== config) made = { config, repo: new DynamoReportsRepo(createDocumentClient(config), tableNameOf(config, 'participants')) };
-  return made.repo;
-}
-export function getComplaintReader(): ComplaintReader {
-  // The complaints of rights-repo.ts, read as facts without their text.
-  return complaints ?? complaintReaderOf(getRightsRepo());
-}
-/** Tests and the complaint flow: replace the repository or the complaint reader; `undefined` restores the default. */
-export function setReportsRepo(r: ReportsRepo | undefined): void {
-  reports = r;
-}
-export function setComplaintReader(c: ComplaintReader | undefined): void {
-  complaints = c;
+  async municipalitiesWithParticipants(): Promise<string[]> {
+    const found = new Set<string>();
+    let start: Record<string, unknown> | undefined;
+    do {
+      // One projected scan of the profile items (a daily job; no index lists municipalities).
+      const page = await this.db.send(
+        new ScanCommand({ TableName: this.participantsTable, FilterExpression: 'sk = :p', ExpressionAttributeValues: { ':p': 'PROFILE' }, ProjectionExpression: 'municipality', ExclusiveStartKey: start }),
+      );
+      for (const i of page.Items ?? []) if (typeof i.municipality === 'string') found.add(i.municipality);
+      start = page.LastEvaluatedKey;
+    } while (start !== undefined);
+    return [...found].sort();
+  }
 }

@@ -18,12 +18,9 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { getConfig, tableNameOf, type Config } from '../config.js';
 import type { AbsenceRecord } from './attendance-repo.js';
 import { parseAbsenceId } from './attendance-repo.js';
-import { createDocumentClient, isConditionFailed } from './dynamo.js';
-import { correctionTextStoreOf } from './rights-report-views.js';
-import { getRightsRepo } from './rights-repo.js';
+import { isConditionFailed } from './dynamo.js';
 
 export const MINIMISED_DEVICE = 'MINIMISED';
 
@@ -79,23 +76,4 @@ export class DynamoRetentionRepo implements RetentionRepo {
       ExpressionAttributeValues: { ':g': group, ':none': 'NONE', ':h': history, ':at': at },
     });
   }
-}
-
-let made: { config: Config; repo: RetentionRepo } | undefined;
-let correctionStore: CorrectionTextStore | undefined;
-
-export function getRetentionRepo(): RetentionRepo {
-  const config = getConfig();
-  if (made?.config !== config) made = { config, repo: new DynamoRetentionRepo(createDocumentClient(config), tableNameOf(config, 'attendance')) };
-  return made.repo;
-}
-export function getCorrectionTextStore(): CorrectionTextStore {
-  if (correctionStore !== undefined) return correctionStore;
-  // The correction requests of rights-repo.ts (Decisions table).
-  const config = getConfig();
-  return correctionTextStoreOf(getRightsRepo(), createDocumentClient(config), tableNameOf(config, 'decisions'));
-}
-/** The correction flow connects its store here; `undefined` restores the default. */
-export function setCorrectionTextStore(s: CorrectionTextStore | undefined): void {
-  correctionStore = s;
 }

@@ -32,12 +32,11 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { getConfig, tableNameOf } from '../config.js';
 import type { ComplaintChannel, ComplaintOutcome, ComplaintStatus } from '../domain/rights/complaint.js';
 import type { CorrectionMade, CorrectionRequestStatus, CorrectionSubject } from '../domain/rights/correction-request.js';
 import type { CorrectionRecord } from './attendance-repo.js';
 import { correctionItemKey } from './attendance-repo.js';
-import { createDocumentClient, isConditionFailed, queryAll } from './dynamo.js';
+import { isConditionFailed, queryAll, withoutKeys } from './dynamo.js';
 
 /** One step of a case, as the participant sees it (a role, never a name or ref). */
 export interface RightsStep {
@@ -120,10 +119,7 @@ export interface RightsRepo {
 
 const key = (participantId: string, caseId: string) => ({ pk: `P#${participantId}`, sk: `RIGHTS#${caseId}` });
 
-function strip(item: Record<string, unknown>): RightsCase {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...r } = item;
-  return r as unknown as RightsCase;
-}
+const strip = (item: Record<string, unknown>): RightsCase => withoutKeys<RightsCase>(item);
 
 const newestFirst = (a: RightsCase, b: RightsCase) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.caseId < b.caseId ? 1 : -1);
 
@@ -236,18 +232,4 @@ export class DynamoRightsRepo implements RightsRepo {
       throw err;
     }
   }
-}
-
-let repo: RightsRepo | undefined;
-let override: RightsRepo | undefined;
-
-/** The process's repository, made on first use from the environment; tests replace it with `setRightsRepo`. */
-export function getRightsRepo(): RightsRepo {
-  if (override !== undefined) return override;
-  return (repo ??= new DynamoRightsRepo(createDocumentClient(getConfig()), tableNameOf(getConfig(), 'decisions'), tableNameOf(getConfig(), 'attendance')));
-}
-
-export function setRightsRepo(r: RightsRepo | undefined): void {
-  override = r;
-  if (r === undefined) repo = undefined;
 }

@@ -23,7 +23,7 @@
 import { readFile } from 'node:fs/promises';
 import { AdminListGroupsForUserCommand, CognitoIdentityProviderClient, ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
 import * as z from 'zod';
-import type { Role } from '../../infra/routes.js';
+import type { Role } from '../contract/roles.js';
 import { parseGroups } from '../http/auth.js';
 import { claimsFor, groupList, TokenStepRefusal, type StaffGroupRule } from '../identity/token-step.js';
 

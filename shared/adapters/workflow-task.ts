@@ -16,6 +16,7 @@ import type { z } from 'zod';
 import { CaseError } from '../domain/case.js';
 import { RunRejected } from '../domain/payroll/run.js';
 import { requestLog, type RequestLog } from '../http/logger.js';
+import { getDeps, type Deps } from './deps.js';
 
 export class PermanentTaskError extends Error {
   constructor(readonly code: string) {
@@ -41,7 +42,8 @@ export function classify(err: unknown): PermanentTaskError | TransientTaskError 
 
 export type TaskHandler<O> = (event: unknown) => Promise<O>;
 
-export function workflowTask<S extends z.ZodType, O>(fn: string, schema: S, body: (input: z.output<S>, log: RequestLog) => Promise<O>): TaskHandler<O> {
+/** The task's body gets its parsed input, its log and the dependency object (shared/adapters/deps.ts). */
+export function workflowTask<S extends z.ZodType, O>(fn: string, schema: S, body: (input: z.output<S>, log: RequestLog, deps: Deps) => Promise<O>): TaskHandler<O> {
   return async (event) => {
     const started = Date.now();
     const parsed = schema.safeParse(event);
@@ -53,7 +55,7 @@ export function workflowTask<S extends z.ZodType, O>(fn: string, schema: S, body
     const input = parsed.data as { runId?: string; batch?: number };
     log.append({ runId: input.runId, batch: input.batch });
     try {
-      const out = await body(parsed.data, log);
+      const out = await body(parsed.data, log, getDeps());
       log.info('task done', { durationMs: Date.now() - started });
       return out;
     } catch (err) {

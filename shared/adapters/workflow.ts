@@ -7,6 +7,7 @@
  * ASL in aws-local-stepfunctions, in this process (infra/local/workflow-runner.ts).
  */
 import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import type { Config } from '../config.js';
 
 /** What an execution does: compute the run (the default), or write the export file of a released run. */
 export type WorkflowJob = 'compute' | 'export';
@@ -89,30 +90,15 @@ class LocalWorkflow implements PayrollWorkflowPort {
  * the store they write to stops (a run stays COMPUTING, an export job
  * RUNNING, and the next start resumes them, as after a killed process).
  */
-export async function abortLocalExecutions(): Promise<void> {
-  if (fromEnv instanceof LocalWorkflow) await fromEnv.abortAll();
+export async function abortLocalExecutions(workflow: PayrollWorkflowPort): Promise<void> {
+  if (workflow instanceof LocalWorkflow) await workflow.abortAll();
 }
 
-let override: PayrollWorkflowPort | undefined;
-let fromEnv: PayrollWorkflowPort | undefined;
-
-export function workflowFromEnv(env: Readonly<Record<string, string | undefined>>): PayrollWorkflowPort {
-  if (env.PAYROLL_WORKFLOW_MODE === 'local') return new LocalWorkflow();
-  const arn = env.PAYROLL_STATE_MACHINE_ARN;
+/** The configured port: the local runner (`PAYROLL_WORKFLOW_MODE=local`), else the state machine named by its ARN. */
+export function workflowOf(config: Pick<Config, 'payrollWorkflowMode' | 'payrollStateMachineArn'>): PayrollWorkflowPort {
+  if (config.payrollWorkflowMode === 'local') return new LocalWorkflow();
+  const arn = config.payrollStateMachineArn;
   if (arn === undefined || !/^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:stateMachine:[A-Za-z0-9_-]+$/.test(arn))
     throw new Error('PAYROLL_STATE_MACHINE_ARN must be a state machine ARN (or set PAYROLL_WORKFLOW_MODE=local)');
   return new StepFunctionsWorkflow(new SFNClient({ maxAttempts: 4 }), arn);
-}
-
-/** The process's workflow port: an override (tests), else from the environment on first use. */
-export function getWorkflow(): PayrollWorkflowPort {
-  if (override !== undefined) return override;
-  fromEnv ??= workflowFromEnv(process.env);
-  return fromEnv;
-}
-
-/** Replaces the workflow port (tests); `undefined` restores the environment's. */
-export function setWorkflow(port: PayrollWorkflowPort | undefined): void {
-  override = port;
-  fromEnv = undefined;
 }

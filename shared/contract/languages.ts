@@ -4,13 +4,9 @@
  * test/unit/web-catalogs.unit.test.ts checks the two lists agree). nb is the
  * default and the binding text.
  */
-import * as z from 'zod';
-
 export const PARTICIPANT_LANGUAGES = ['nb', 'en', 'uk', 'ar'] as const;
 export type ParticipantLanguage = (typeof PARTICIPANT_LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: ParticipantLanguage = 'nb';
-
-export const languageSchema = z.enum(PARTICIPANT_LANGUAGES, { message: `must be one of ${PARTICIPANT_LANGUAGES.join(', ')}` });
 
 /** The language on a stored file; a file from before languages (or a value no longer offered) reads as nb. */
 export const languageOf = (stored: string | undefined): ParticipantLanguage => (PARTICIPANT_LANGUAGES as readonly string[]).includes(stored ?? '') ? (stored as ParticipantLanguage) : DEFAULT_LANGUAGE;

@@ -8,7 +8,7 @@
  * Types only: nothing here runs, so the pages' bundles take nothing from it.
  */
 import type { ParticipantLanguage } from './languages.js';
-import type { ParticipantFacts } from '../adapters/participants-repo.js';
+import type { ParticipantFacts } from '../domain/participant-facts.js';
 import type { AttendanceDay } from '../domain/attendance/month-view.js';
 import type { DayCorrection } from '../domain/attendance/day-correction.js';
 import type { Decision } from '../domain/decision.js';

@@ -12,8 +12,8 @@
  * a user token claiming the kiosk group is never a kiosk.
  */
 import { createHash } from 'node:crypto';
-import type { Role } from '../../infra/routes.js';
-import { ROLES } from '../../infra/routes.js';
+import type { Role } from '../contract/roles.js';
+import { ROLES } from '../contract/roles.js';
 import { ForbiddenError, UnauthenticatedError } from './errors.js';
 
 export interface AuthContext {

@@ -10,14 +10,16 @@
  * role, pseudonymous actor and participant refs, status, error code.
  *
  * A handler is `httpHandler(spec, async ({ auth, body, query, path, deps, log }) => result)`.
- * Its roles come from infra/routes.ts (the route table is the one definition),
+ * Its roles come from shared/contract/routes.ts (the route table is the one definition),
  * and the tables its route uses are checked in the environment on first use.
  */
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import type { Role, RouteDef, TableKey } from '../../infra/routes.js';
-import { ROUTES } from '../../infra/routes.js';
+import type { RouteDef } from '../contract/routes.js';
+import type { TableKey } from '../contract/tables.js';
+import type { Role } from '../contract/roles.js';
+import { ROUTES } from '../contract/routes.js';
 import type { Deps } from '../adapters/deps.js';
 import { depsOverridden, getDeps } from '../adapters/deps.js';
 import { ConfigError, getConfig, requireTables } from '../config.js';
@@ -63,7 +65,7 @@ type Schema = z.ZodType;
 type Out<S> = S extends Schema ? z.output<S> : undefined;
 
 export interface HandlerSpec<B extends Schema | undefined, Q extends Schema | undefined, P extends Schema | undefined> {
-  /** The folder under functions/: its row in infra/routes.ts gives roles and tables. */
+  /** The folder under functions/: its row in shared/contract/routes.ts gives roles and tables. */
   fn: string;
   /** `METHOD /path` of the row, for a function that serves several routes (shared/http/route-dispatch.ts). */
   route?: string;
@@ -112,7 +114,7 @@ function state(request: Req): RequestState {
 /** The route table's row of `fn`; `key` (`METHOD /path`) picks one row of a function that serves several. */
 export function routeOf(fn: string, key?: string): RouteDef {
   const route = ROUTES.find((r) => r.fn === fn && (key === undefined || `${r.method} ${r.path}` === key));
-  if (route === undefined) throw new Error(`No route in infra/routes.ts for function ${fn}${key === undefined ? '' : ` and ${key}`}`);
+  if (route === undefined) throw new Error(`No route in shared/contract/routes.ts for function ${fn}${key === undefined ? '' : ` and ${key}`}`);
   return route;
 }
 

@@ -1,5 +1,5 @@
 /**
- * One function serving several routes of infra/routes.ts (rows with the same
+ * One function serving several routes of shared/contract/routes.ts (rows with the same
  * `fn`): each route keeps its own handler (its own schemas, roles and tables
  * through `httpHandler({ fn, route })`), chosen by API Gateway's route key
  * (`METHOD /path` as written in the table; the local runtime sets the same).
@@ -9,7 +9,7 @@
  * is a 404 with a code.
  */
 import type { Context } from 'aws-lambda';
-import { ROUTES } from '../../infra/routes.js';
+import { ROUTES } from '../contract/routes.js';
 import type { HttpEvent, HttpResponse } from './middleware.js';
 import { SECURITY_HEADERS } from './middleware.js';
 

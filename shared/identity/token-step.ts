@@ -22,7 +22,7 @@
  */
 // Namespace import (zod 4's advice): lets the bundler drop what is unused.
 import * as z from 'zod';
-import type { Role } from '../../infra/routes.js';
+import type { Role } from '../contract/roles.js';
 
 export type StaffRole = 'adviser' | 'payroll' | 'admin';
 
@@ -138,7 +138,7 @@ function staffClaims(groups: readonly string[], rules: readonly StaffGroupRule[]
   if (held.length === 0) throw new TokenStepRefusal('NO_STAFF_GROUP', 'the directory puts this user in no Introflyt group');
   if (municipalities.length > 1) throw new TokenStepRefusal('STAFF_IN_MANY_MUNICIPALITIES', 'the directory puts this user in groups of more than one municipality');
   const roles = new Set(held.map((r) => r.role));
-  // In the order of infra/routes.ts, so the same groups always give the same claim.
+  // In the order of shared/contract/roles.ts, so the same groups always give the same claim.
   const ordered = (['adviser', 'payroll', 'admin'] as const).filter((r) => roles.has(r));
   return { groups: [...ordered], municipality: municipalities[0]! };
 }

@@ -12,13 +12,13 @@
  *
  *   P2_PARTICIPANTS=10000 (default)
  */
+import { getDeps } from '../../shared/adapters/deps.js';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { startLocalSystem, type LocalSystem } from '../../infra/local/system.js';
+import type { PayrollRun } from '../../shared/adapters/payroll-runs-repo.js';
 import { localWorkflow } from '../../infra/local/workflow-runner.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/dynamo.js';
-import { getPayrollRunsRepo, setPayrollRunsRepo, type PayrollRun } from '../../shared/adapters/payroll-runs-repo.js';
-import { setWorkflow } from '../../shared/adapters/workflow.js';
 import { WEEKDAY_SCHEDULE } from '../support/api-seed.js';
 import type { BenchRow } from './bench-table.js';
 
@@ -145,7 +145,7 @@ export async function runBenchMonth(runId: string, n: number): Promise<{ run: Pa
   const { FixedClock } = await import('../../shared/adapters/clock.js');
   const { setDeps } = await import('../../shared/adapters/deps.js');
   setDeps({ clock: new FixedClock('2026-11-02T08:00:00Z') });
-  const runs = getPayrollRunsRepo();
+  const runs = getDeps().payrollRuns;
   const created = await runs.createRun({ runId, municipalityCode: MUNICIPALITY, period: PERIOD, by: 'staff-bench', at: '2026-11-02T08:00:00.000Z', executionName: `${runId}-1` });
   if (!created.created) throw new Error(`bench: the run ${runId} exists`);
   const w0 = performance.now();
@@ -165,8 +165,6 @@ export async function benchPayroll(): Promise<BenchRow[]> {
   const system = await startLocalSystem({ dataDir: null, port: 0, quiet: true, staticDir: null });
   const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: system.dynamoEndpoint, region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS } }));
   try {
-    setPayrollRunsRepo(undefined);
-    setWorkflow(undefined);
     localWorkflow().options = {};
     const decisions = system.env.TABLE_DECISIONS!;
 
@@ -200,7 +198,6 @@ export async function benchPayroll(): Promise<BenchRow[]> {
     ];
   } finally {
     db.destroy();
-    setPayrollRunsRepo(undefined);
     await system.stop();
   }
 }

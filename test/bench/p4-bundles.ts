@@ -13,7 +13,7 @@
  * imports resolve from node_modules, as they do from Lambda's runtime.
  *
  *   P4_RUNS=5 (default)   imports per function
- *   P4_ONLY=fn1,fn2       only these functions (default: every fn of infra/routes.ts, the payroll workflow's tasks and the audit trail's)
+ *   P4_ONLY=fn1,fn2       only these functions (default: every fn of shared/contract/routes.ts, the payroll workflow's tasks and the audit trail's)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { ESM_REQUIRE_BANNER } from '../../infra/constructs/introflyt-function.js';
 import { PROJECT_ROOT, handlerEntry } from '../../infra/project.js';
-import { ROUTES } from '../../infra/routes.js';
+import { ROUTES } from '../../shared/contract/routes.js';
 import { PAYROLL_TASKS } from '../../infra/constructs/payroll-workflow.js';
 import { AUDIT_TRAIL_FUNCTIONS } from '../../infra/constructs/audit-trail.js';
 import type { BenchRow } from './bench-table.js';

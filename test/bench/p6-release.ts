@@ -22,11 +22,8 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/dynamo.js';
 import { startLocalSystem } from '../../infra/local/system.js';
 import { localWorkflow } from '../../infra/local/workflow-runner.js';
-import { decisionDeps, setDecisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
 import { getDeps } from '../../shared/adapters/deps.js';
-import { setPayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
-import { setWorkflow } from '../../shared/adapters/workflow.js';
 import type { BenchRow } from './bench-table.js';
 import { MUNICIPALITY, PERIOD, batchGet, benchIds, quietly, runBenchMonth, seedBenchMonth } from './p2-payroll.js';
 
@@ -45,9 +42,6 @@ export async function benchRelease(): Promise<BenchRow[]> {
   const system = await startLocalSystem({ dataDir: null, port: 0, quiet: true, staticDir: null });
   const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: system.dynamoEndpoint, region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS } }));
   try {
-    setPayrollRunsRepo(undefined);
-    setDecisionDeps(undefined);
-    setWorkflow(undefined);
     localWorkflow().options = {};
     const ids = benchIds(n);
     const t0 = performance.now();
@@ -59,7 +53,7 @@ export async function benchRelease(): Promise<BenchRow[]> {
     const vedtak = (stored as unknown as StoredDecision[]).filter((d) => d.review === 'VEDTAK_REQUIRED');
     await quietly(() =>
       inParallel(vedtak, 8, (d) =>
-        decisionDeps().reviews.putResolutionOnce({
+        getDeps().reviews.putResolutionOnce({
           participantId: d.participantId,
           period: d.period,
           version: d.version,
@@ -139,8 +133,6 @@ export async function benchRelease(): Promise<BenchRow[]> {
     ];
   } finally {
     db.destroy();
-    setPayrollRunsRepo(undefined);
-    setDecisionDeps(undefined);
     await system.stop();
   }
 }

@@ -18,7 +18,7 @@ const N = 2000;
 
 function timed(files: readonly string[]): number {
   const start = performance.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'shared/cli/simulate.ts', ...files], { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/simulate.ts', ...files], { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   if (r.status !== 0) throw new Error(`simulate exited ${r.status}`);
   return performance.now() - start;
 }

@@ -9,7 +9,6 @@
  */
 import type { Page } from 'playwright-core';
 import { DEMO_PARTICIPANTS } from '../../infra/local/seed.js';
-import { decisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import { getDeps } from '../../shared/adapters/deps.js';
 import { goldenCase, inMonth, seedDecision } from '../support/decision-seed.js';
 import { screenshot, seriousViolations, signInAs, startBrowserEnv, type BrowserEnv } from './browser.js';
@@ -89,7 +88,7 @@ test('only assigned participants; a participant’s month shows the pending docu
 test('a decided month reads the API’s shapes: the decision’s calendar (not “Foreløpig”), and what-if on it approves the pending self-certification and shows the difference', async () => {
   const input = goldenCase('g09-pending-self-cert', p4.participantId);
   const stored = await seedDecision(input, { runId: 'run-browser-adviser' });
-  const before = stored.decision as unknown as { payoutOre: number; baseOre: number };
+  const before = stored.decision;
 
   const { context, page } = await env.newPage('adviser');
   await signInAs(page, '/adviser/', adviser);
@@ -168,7 +167,7 @@ test('a REVIEW decision is on the list to look at; marking it as seen stores the
   await page.locator(`[data-look="${p5.participantId}/2026-09"][data-seen="true"]`).waitFor();
   expect(await page.locator(`[data-look="${p5.participantId}/2026-09"]`).innerText()).toMatch(/Sett /);
   const stored = await getDeps().decisions.getLatest(p5.participantId, '2026-09');
-  const mark = await decisionDeps().reviews.getSeen(stored!);
+  const mark = await getDeps().reviews.getSeen(stored!);
   expect(mark).toMatchObject({ participantId: p5.participantId, period: '2026-09', version: 1, decisionId: stored!.decisionId });
   expect(await seriousViolations(page)).toEqual([]);
   await context.close();

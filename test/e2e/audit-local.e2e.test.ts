@@ -33,9 +33,9 @@ function stop(s: Started): Promise<void> {
   });
 }
 
-/** `npm run audit:verify -- …` (the script is `tsx shared/cli/audit-verify.ts`). */
+/** `npm run audit:verify -- …` (the script is `tsx cli/audit-verify.ts`). */
 function auditVerify(args: string[]): Promise<{ code: number; out: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'shared/cli/audit-verify.ts', ...args], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/audit-verify.ts', ...args], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString('utf8')));
   child.stderr!.on('data', (c: Buffer) => (out += c.toString('utf8')));

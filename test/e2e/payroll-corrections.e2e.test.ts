@@ -18,11 +18,9 @@
  */
 import { absenceIdOf } from '../../shared/adapters/attendance-repo.js';
 import { getDeps } from '../../shared/adapters/deps.js';
-import { getExplanationsRepo } from '../../shared/adapters/explanations-repo.js';
 import type { ParticipantProfile } from '../../shared/adapters/participants-repo.js';
 import { DEFAULT_ATTENDANCE_SETTINGS } from '../../shared/adapters/participants-repo.js';
-import { getPayrollRunsRepo, setPayrollRunsRepo, type PayrollRun } from '../../shared/adapters/payroll-runs-repo.js';
-import { setWorkflow } from '../../shared/adapters/workflow.js';
+import type { PayrollRun } from '../../shared/adapters/payroll-runs-repo.js';
 import { datesOfMonth, monthInfo } from '../../shared/domain/calendar.js';
 import type { DecisionCore } from '../../shared/domain/decision.js';
 import { LanguageFormatter } from '../../shared/domain/explanation/format.js';
@@ -40,8 +38,6 @@ const LATE_DAYS = ['2026-07-30', '2026-07-31'];
 
 beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-08-03T08:00:00Z' });
-  setPayrollRunsRepo(undefined);
-  setWorkflow(undefined);
   localWorkflow().options = { retryIntervalMs: 1 };
 }, 120_000);
 afterAll(async () => {
@@ -109,9 +105,9 @@ async function computeMonth(municipality: string, period: string, at: string): P
   sys.clock!.set(at);
   const r = await sys.http('POST', '/payroll-runs', { token: await payroll(municipality, 1), body: { period } });
   expect([200, 202]).toContain(r.status);
-  const run = (await getPayrollRunsRepo().getRun(r.body!.runId as string))!;
+  const run = (await getDeps().payrollRuns.getRun(r.body!.runId as string))!;
   expect(await localWorkflow().wait(run.executionName!)).toMatchObject({ status: 'SUCCEEDED' });
-  const done = (await getPayrollRunsRepo().getRun(run.runId))!;
+  const done = (await getDeps().payrollRuns.getRun(run.runId))!;
   expect(done.status).toBe('AWAITING_APPROVAL');
   return done;
 }
@@ -119,7 +115,7 @@ async function computeMonth(municipality: string, period: string, at: string): P
 /** Two different payroll users approve: the run is released. */
 async function release(run: PayrollRun): Promise<void> {
   for (const n of [1, 2]) expect((await sys.http('POST', `/payroll-runs/${run.runId}/approvals`, { token: await payroll(run.municipalityCode, n) })).status).toBe(201);
-  expect((await getPayrollRunsRepo().getRun(run.runId))!.status).toBe('RELEASED');
+  expect((await getDeps().payrollRuns.getRun(run.runId))!.status).toBe('RELEASED');
 }
 
 async function approveNotes(pid: string, municipality: string): Promise<void> {
@@ -140,7 +136,7 @@ async function exportRows(run: PayrollRun): Promise<Record<string, string>[]> {
   return lines.map((cells) => Object.fromEntries(header!.map((h, i) => [h, cells[i]!])));
 }
 
-const engine = (d: { decision: Record<string, unknown> }) => d.decision as unknown as DecisionCore;
+const engine = (d: { decision: DecisionCore }): DecisionCore => d.decision;
 
 test('a participant who left in August gets, in the October run, the back-payment for a document approved late for July', async () => {
   const m = '6301';
@@ -184,7 +180,7 @@ test('a participant who left in August gets, in the October run, the back-paymen
 
   // A restart of the month (an operator fails it before release) finds everything stored: nothing twice.
   const items = await sys.count('decisions');
-  await getPayrollRunsRepo().apply(october.runId, { type: 'FailRun', reason: 'OPERATOR_RECOMPUTE', at: '2026-11-02T09:00:00.000Z' });
+  await getDeps().payrollRuns.apply(october.runId, { type: 'FailRun', reason: 'OPERATOR_RECOMPUTE', at: '2026-11-02T09:00:00.000Z' });
   const again = await computeMonth(m, '2026-10', '2026-11-02T10:00:00Z');
   expect(again.runId).not.toBe(october.runId);
   expect(await sys.count('decisions')).toBe(items);
@@ -216,7 +212,7 @@ test('a participant who left in August gets, in the October run, the back-paymen
     expect(body.history[1]!.text).toBe((corrected.decision.explanation as Record<string, string>)[lang]);
   }
   // The one who stays reads the back-payment in October's explanation: a second version, rendered again byte for byte from what is stored.
-  const revision = (await getExplanationsRepo().latestFor('p-stays', '2026-10', 1))!;
+  const revision = (await getDeps().explanations.latestFor('p-stays', '2026-10', 1))!;
   expect(revision).toMatchObject({ revision: 1, cause: 'BACK_PAYMENTS', context: { backPayments: [{ period: '2026-07', amountOre: withheldOre, reason: 'DOCUMENT_ARRIVED' }] } });
   for (const lang of ['nb', 'en']) expect(renderExplanation(engine(staysOct), lang, revision.context)).toBe(revision.explanation[lang]);
   expect(revision.explanation.en).toContain('Back-payment for July 2026');

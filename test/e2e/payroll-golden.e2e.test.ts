@@ -12,8 +12,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getDeps } from '../../shared/adapters/deps.js';
-import { getPayrollRunsRepo, setPayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
-import { setWorkflow } from '../../shared/adapters/workflow.js';
 import type { CaseInput } from '../../shared/domain/case.js';
 import { parseCase } from '../../shared/domain/case.js';
 import { decide } from '../../shared/domain/engine.js';
@@ -32,8 +30,6 @@ const seeds: { name: string; seed: GoldenSeed }[] = [];
 
 beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-11-02T08:00:00Z' });
-  setPayrollRunsRepo(undefined);
-  setWorkflow(undefined);
   // Every payload a task receives is recorded: ids only (S7).
   localWorkflow().options = { retryIntervalMs: 1, inject: (_state, phase, payload) => void (phase === 'before' && payloads.push(payload)) };
   const deps = getDeps();
@@ -51,7 +47,6 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  setPayrollRunsRepo(undefined);
   await sys?.stop();
 });
 
@@ -60,7 +55,7 @@ async function runMonth(municipality: string, period = OCTOBER): Promise<Record<
   const started = await sys.http('POST', '/payroll-runs', { token, body: { period } });
   expect(started.status).toBe(202);
   const runId = started.body!.runId as string;
-  const run = await getPayrollRunsRepo().getRun(runId);
+  const run = await getDeps().payrollRuns.getRun(runId);
   expect(await localWorkflow().wait(run!.executionName!)).toMatchObject({ status: 'SUCCEEDED' });
   const got = await sys.http('GET', `/payroll-runs/${runId}`, { token });
   expect(got.status).toBe(200);
@@ -131,7 +126,7 @@ test('from start to export: participants read their explanation in nb and en; tw
     }
   }
 
-  const runId = (await getPayrollRunsRepo().getCurrentRun('5002', '2026-10'))!.runId;
+  const runId = (await getDeps().payrollRuns.getCurrentRun('5002', '2026-10'))!.runId;
   const a = await sys.tokenFor(staff('pay-a', ['payroll'], '5002'));
   const b = await sys.tokenFor(staff('pay-b', ['payroll'], '5002'));
   expect((await sys.http('GET', `/payroll-runs/${runId}/export`, { token: a })).status).toBe(409);
@@ -152,7 +147,7 @@ test('from start to export: participants read their explanation in nb and en; tw
   // In 5001 g10's decision needs a formal decision (VEDTAK_REQUIRED): the run cannot be approved until an adviser resolves it.
   const vedtak = (await getDeps().decisions.listLatestForMonth('5001', '2026-10')).filter((d) => d.review === 'VEDTAK_REQUIRED');
   expect(vedtak.length).toBe(1);
-  const run5001 = (await getPayrollRunsRepo().getCurrentRun('5001', '2026-10'))!.runId;
+  const run5001 = (await getDeps().payrollRuns.getCurrentRun('5001', '2026-10'))!.runId;
   const refused = await sys.http('POST', `/payroll-runs/${run5001}/approvals`, { token: await sys.tokenFor(staff('pay-c', ['payroll'], '5001')) });
   expect(refused.status).toBe(409);
   expect(refused.body!.code).toBe('VEDTAK_UNRESOLVED');

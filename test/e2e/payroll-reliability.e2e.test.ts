@@ -18,10 +18,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getDeps } from '../../shared/adapters/deps.js';
-import { getExplanationsRepo } from '../../shared/adapters/explanations-repo.js';
 import { absenceIdOf } from '../../shared/adapters/attendance-repo.js';
-import { getPayrollRunsRepo, setPayrollRunsRepo, type PayrollRun } from '../../shared/adapters/payroll-runs-repo.js';
-import { setWorkflow } from '../../shared/adapters/workflow.js';
+import type { PayrollRun } from '../../shared/adapters/payroll-runs-repo.js';
 import type { CaseInput } from '../../shared/domain/case.js';
 import { parseCase } from '../../shared/domain/case.js';
 import { decide } from '../../shared/domain/engine.js';
@@ -43,8 +41,6 @@ const previousBatchSize = process.env.PAYROLL_BATCH_SIZE;
 
 beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-11-02T08:00:00Z' });
-  setPayrollRunsRepo(undefined);
-  setWorkflow(undefined);
   process.env.PAYROLL_BATCH_SIZE = '2';
 });
 afterAll(async () => {
@@ -69,7 +65,7 @@ async function post(municipality: string, period = '2026-10'): Promise<{ status:
   const token = await sys.tokenFor(staff(`pay-${municipality}`, ['payroll'], municipality));
   const r = await sys.http('POST', '/payroll-runs', { token, body: { period } });
   expect([200, 202]).toContain(r.status);
-  return { status: r.status, run: (await getPayrollRunsRepo().getRun(r.body!.runId as string))! };
+  return { status: r.status, run: (await getDeps().payrollRuns.getRun(r.body!.runId as string))! };
 }
 
 async function waitFor(run: PayrollRun): Promise<string> {
@@ -79,7 +75,7 @@ async function waitFor(run: PayrollRun): Promise<string> {
 
 /** The R4 invariants for a municipality's October. */
 async function expectCorrectMonth(municipality: string, seeds: readonly GoldenSeed[]): Promise<PayrollRun> {
-  const run = (await getPayrollRunsRepo().getCurrentRun(municipality, '2026-10'))!;
+  const run = (await getDeps().payrollRuns.getCurrentRun(municipality, '2026-10'))!;
   expect(run.status).toBe('AWAITING_APPROVAL');
   const all = await getDeps().decisions.listForMonth(municipality, '2026-10');
   // Zero duplicates: one version per participant (nothing changed, so version 1).
@@ -97,7 +93,7 @@ async function expectCorrectMonth(municipality: string, seeds: readonly GoldenSe
   // The release check's counter is exact whatever was retried, killed or restarted: every formal decision counted once.
   const vedtak = all.filter((d) => d.review === 'VEDTAK_REQUIRED').length;
   expect((await getDeps().decisions.getPayMonthCounts(municipality, '2026-10')) ?? { unresolvedVedtak: 0, vedtakRequired: 0 }).toEqual({ unresolvedVedtak: vedtak, vedtakRequired: vedtak });
-  const batches = await getPayrollRunsRepo().listBatches(run.runId);
+  const batches = await getDeps().payrollRuns.listBatches(run.runId);
   expect(run.progress).toMatchObject({ prepared: true, batches: Math.ceil(seeds.length / 2), batchesDone: Math.ceil(seeds.length / 2), participants: seeds.length });
   expect(batches.filter((b) => b.index < run.progress.batches).every((b) => b.result !== null)).toBe(true);
   return run;
@@ -139,7 +135,7 @@ describe('R4: a step that keeps failing fails the run; a new run for the month r
     localWorkflow().options = { retryIntervalMs: 1, inject: failing(state, phase, Infinity).inject };
     const first = await post(municipality);
     expect(await waitFor(first.run)).toBe('FAILED');
-    const failed = (await getPayrollRunsRepo().getRun(first.run.runId))!;
+    const failed = (await getDeps().payrollRuns.getRun(first.run.runId))!;
     expect(failed.status).toBe('FAILED');
     expect(failed.failure).toBe(state === 'ComputeBatch' ? 'ComputeBatchFailed' : 'TransientTaskError');
     const storedByFailed = (await getDeps().decisions.listForMonth(municipality, '2026-10')).length;
@@ -152,7 +148,7 @@ describe('R4: a step that keeps failing fails the run; a new run for the month r
     const run = await expectCorrectMonth(municipality, seeds);
     expect(run.runId).toBe(second.run.runId);
     // What the failed run stored is reused, not written again.
-    const written = (await getPayrollRunsRepo().listBatches(run.runId)).reduce((n, b) => n + (b.result?.written ?? 0), 0);
+    const written = (await getDeps().payrollRuns.listBatches(run.runId)).reduce((n, b) => n + (b.result?.written ?? 0), 0);
     expect(written).toBe(seeds.length - storedByFailed);
   });
 });
@@ -165,7 +161,7 @@ describe('R4: FailRun itself failing, and randomised kills, are resumed', () => 
     localWorkflow().options = { retryIntervalMs: 1, inject: (s, p, x) => (summarise.inject(s, p, x), failRun.inject(s, p, x)) };
     const first = await post(municipality);
     expect(await waitFor(first.run)).toBe('FAILED');
-    expect((await getPayrollRunsRepo().getRun(first.run.runId))!.status).toBe('COMPUTING');
+    expect((await getDeps().payrollRuns.getRun(first.run.runId))!.status).toBe('COMPUTING');
     localWorkflow().options = { retryIntervalMs: 1 };
     const resumed = await post(municipality);
     expect(resumed.status).toBe(202);
@@ -217,11 +213,11 @@ describe('R5: recompute and corrections', () => {
     await expectCorrectMonth(municipality, seeds);
     const before = await sys.count('decisions', 'DEC#');
     // An operator fails the run (e.g. to recompute after a fix); the new run finds every input unchanged.
-    await getPayrollRunsRepo().apply(run.runId, { type: 'FailRun', reason: 'OPERATOR_RECOMPUTE', at: '2026-11-02T09:00:00.000Z' });
+    await getDeps().payrollRuns.apply(run.runId, { type: 'FailRun', reason: 'OPERATOR_RECOMPUTE', at: '2026-11-02T09:00:00.000Z' });
     const again = await post(municipality);
     expect(await waitFor(again.run)).toBe('SUCCEEDED');
     expect(await sys.count('decisions', 'DEC#')).toBe(before);
-    const batches = await getPayrollRunsRepo().listBatches(again.run.runId);
+    const batches = await getDeps().payrollRuns.listBatches(again.run.runId);
     expect(batches.reduce((n, b) => n + (b.result?.written ?? 0), 0)).toBe(0);
     await expectCorrectMonth(municipality, seeds);
   });
@@ -231,7 +227,7 @@ describe('R5: recompute and corrections', () => {
     const { run } = await post(municipality);
     expect(await waitFor(run)).toBe('SUCCEEDED');
     await expectCorrectMonth(municipality, seeds);
-    const runs = getPayrollRunsRepo();
+    const runs = getDeps().payrollRuns;
     await runs.apply(run.runId, { type: 'ApproveRun', by: 'staff-a', at: '2026-11-03T09:00:00.000Z', unresolvedVedtak: 0 });
     expect((await runs.apply(run.runId, { type: 'ApproveRun', by: 'staff-b', at: '2026-11-03T10:00:00.000Z', unresolvedVedtak: 0 })).status).toBe('RELEASED');
 
@@ -279,9 +275,9 @@ describe('R5: recompute and corrections', () => {
       expect(nov.totals).toMatchObject({ backPaymentOre: late.correction!.totalDifferenceOre, adviserCorrections: 1, decided: seeds.length });
       // Two corrections plus one November decision per participant, and November's explanation of the one who is paid back
       // says so in a second version (the negative correction pays nothing with November).
-      const novExplanation = await getExplanationsRepo().latestFor(pending.participantId, '2026-11', 1);
+      const novExplanation = await getDeps().explanations.latestFor(pending.participantId, '2026-11', 1);
       expect(novExplanation).toMatchObject({ revision: 1, cause: 'BACK_PAYMENTS', context: { backPayments: [{ period: '2026-10', decisionId: late.decisionId, amountOre: late.correction!.totalDifferenceOre }] } });
-      expect(await getExplanationsRepo().latestFor(approvedOne.participantId, '2026-11', 1)).toBeUndefined();
+      expect(await getDeps().explanations.latestFor(approvedOne.participantId, '2026-11', 1)).toBeUndefined();
       // (By sort key: the same table holds the explanation revisions, the pay month's counters and correction markers.)
       expect(await sys.count('decisions', 'DEC#')).toBe(before + 2 + seeds.length);
       expect(await sys.count('decisions', 'EXP#')).toBe(revisionsBefore + 1);

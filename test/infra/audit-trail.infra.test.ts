@@ -20,7 +20,7 @@ import type { IConstruct } from 'constructs';
 import { AUDIT_VERIFIERS } from '../../infra/constructs/audit-trail.js';
 import { PAYROLL_TASK_TABLES } from '../../infra/constructs/payroll-workflow.js';
 import { tableArnExportName, tableStreamArnExportName } from '../../infra/constructs/shared-tables.js';
-import { ROUTES } from '../../infra/routes.js';
+import { ROUTES } from '../../shared/contract/routes.js';
 import { buildTestApp, type TestApp } from './infra-app.js';
 import { asArray, logicalIdOf, resourcesOf, type Statement } from './template-helpers.js';
 

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ESM_REQUIRE_BANNER } from '../../infra/constructs/introflyt-function.js';
 import { PROJECT_ROOT } from '../../infra/project.js';
-import { ROUTES } from '../../infra/routes.js';
+import { ROUTES } from '../../shared/contract/routes.js';
 import { buildTestApp } from './infra-app.js';
 
 const route = ROUTES[0]!;

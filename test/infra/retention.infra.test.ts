@@ -6,7 +6,7 @@
  * (nag.infra.test.ts covers the whole app).
  */
 import { Template } from 'aws-cdk-lib/assertions';
-import { ROUTES } from '../../infra/routes.js';
+import { ROUTES } from '../../shared/contract/routes.js';
 import { buildTestApp, type TestApp } from './infra-app.js';
 import { asArray, logicalIdOf, resourcesOf, type Statement } from './template-helpers.js';
 

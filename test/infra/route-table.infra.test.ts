@@ -2,7 +2,7 @@
  * A bad route table or a missing handler fails the synth up front with one
  * message naming every problem, before any resource exists.
  */
-import { ROUTES, type RouteDef } from '../../infra/routes.js';
+import { ROUTES, type RouteDef } from '../../shared/contract/routes.js';
 import { RouteTableError, validateRoutes } from '../../infra/route-validation.js';
 import { planFunctions } from '../../infra/stateless-stack.js';
 import { buildTestApp } from './infra-app.js';

@@ -1,15 +1,17 @@
 /**
- * The synthesized stacks against the contracts (infra/routes.ts,
- * infra/tables.ts) and quality.md S8 and R7: encrypted, retained, recoverable
+ * The synthesized stacks against the contracts (shared/contract/routes.ts,
+ * shared/contract/tables.ts) and quality.md S8 and R7: encrypted, retained, recoverable
  * tables; every route behind the JWT authorizer; grants exactly as the route
  * table says, never a wildcard on a table, an append-only audit log; logs with
  * retention and alarms for every function.
  */
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { ROLES, ROUTES, STAFF_ROLES, type TableKey } from '../../infra/routes.js';
+import { ROUTES } from '../../shared/contract/routes.js';
+import type { TableKey } from '../../shared/contract/tables.js';
+import { ROLES, STAFF_ROLES } from '../../shared/contract/roles.js';
 import { planFunctions } from '../../infra/stateless-stack.js';
 import { tableArnExportName, tableStreamArnExportName } from '../../infra/constructs/shared-tables.js';
-import { TABLES } from '../../infra/tables.js';
+import { TABLES } from '../../shared/contract/tables.js';
 import { buildTestApp, type TestApp } from './infra-app.js';
 import { asArray, logicalIdOf, resourcesOf, type Json, type Statement } from './template-helpers.js';
 import { PAYROLL_TASKS } from '../../infra/constructs/payroll-workflow.js';
@@ -95,7 +97,7 @@ describe('stateful stack', () => {
     stateful.hasOutput('ExportExportsBucketArn', { Export: { Name: 'IntroflytStateful-ExportsBucketArn' } });
   });
 
-  test('exactly the tables of infra/tables.ts', () => {
+  test('exactly the tables of shared/contract/tables.ts', () => {
     const tables = Object.values(resourcesOf(stateful, 'AWS::DynamoDB::Table'));
     expect(tables.map((t) => (t.Metadata?.Introflyt as Json).tableKey).sort()).toEqual(TABLES.map((t) => t.key).sort());
   });

@@ -6,8 +6,8 @@
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { synthesizeStatefulTemplate, synthesizeTemplates } from '../../infra/synth.js';
-import { ROUTES } from '../../infra/routes.js';
-import { TABLES } from '../../infra/tables.js';
+import { ROUTES } from '../../shared/contract/routes.js';
+import { TABLES } from '../../shared/contract/tables.js';
 import { PAYROLL_TASKS } from '../../infra/constructs/payroll-workflow.js';
 
 type Json = Record<string, unknown>;
@@ -45,8 +45,8 @@ test('returns both templates, with every table ready for CreateTable, and leaves
 
   const functions = Object.values(stateless.Resources as Record<string, { Type: string }>).filter((r) => r.Type === 'AWS::Lambda::Function');
   // The route functions, the payroll workflow's tasks, the kiosk authorizer, the audit sealer and checkpoint (infra/constructs/audit-trail.ts)
-  // and the scheduled retention run (infra/constructs/retention-schedule.ts).
-  expect(functions).toHaveLength(new Set(ROUTES.map((r) => r.fn)).size + Object.keys(PAYROLL_TASKS).length + 4);
+  // the scheduled retention run (infra/constructs/retention-schedule.ts) and the token step of both pools (functions/pre-token).
+  expect(functions).toHaveLength(new Set(ROUTES.map((r) => r.fn)).size + Object.keys(PAYROLL_TASKS).length + 4 + 2);
 });
 
 test('two syntheses give the same templates', () => {

@@ -10,7 +10,8 @@
 import { Stack, type CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
-import { ROUTES, STAFF_ROLES } from '../../infra/routes.js';
+import { ROUTES } from '../../shared/contract/routes.js';
+import { STAFF_ROLES } from '../../shared/contract/roles.js';
 import { buildTestApp, TEST_SIGN_IN, type TestApp } from './infra-app.js';
 
 type Json = Record<string, unknown>;

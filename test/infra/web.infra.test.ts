@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { SITE_CSP } from '../../infra/constructs/static-site.js';
-import { ROUTES } from '../../infra/routes.js';
+import { ROUTES } from '../../shared/contract/routes.js';
 import { apiPrefixes } from '../../infra/web-stack.js';
 import { buildTestApp, type TestApp } from './infra-app.js';
 

@@ -7,7 +7,7 @@
  * staff name or subject.
  */
 import { randomUUID } from 'node:crypto';
-import { ROUTES } from '../../infra/routes.js';
+import { ROUTES } from '../../shared/contract/routes.js';
 import { getDeps } from '../../shared/adapters/deps.js';
 import { staffRef } from '../../shared/http/auth.js';
 import { assign, seedParticipant } from '../support/api-seed.js';
@@ -88,7 +88,7 @@ describe('GET /me/access-log', () => {
     expect((await logOf(cy)).entries.length).toBe(before);
   });
 
-  test('S6: every adviser GET of one participant\'s data in infra/routes.ts writes an entry before answering', async () => {
+  test('S6: every adviser GET of one participant\'s data in shared/contract/routes.ts writes an entry before answering', async () => {
     // Iterates the route table, so a new staff read route is covered without editing this test.
     const reads = ROUTES.filter((r) => r.method === 'GET' && r.roles.includes('adviser') && r.path.startsWith('/participants/{id}') && r.tables.auditLog === 'rw');
     expect(reads.length).toBeGreaterThan(0);

@@ -64,7 +64,7 @@ describe('GET /reports/archive', () => {
       expect(r.registryEntry).toMatchObject({ type: 'U', documentDate: '2026-11-02', registryDate: '2026-11-05', screening: { code: '13' } });
       // nb is the main document; every other stored language is an attachment unless the record names it missing (its reason beside it).
       const pid = String(r.businessSpecific.decisionId).split('.')[0]!;
-      const storedLanguages = Object.keys((await getDeps().decisions.getLatest(pid, '2026-10'))!.decision.explanation as object);
+      const storedLanguages = Object.keys((await getDeps().decisions.getLatest(pid, '2026-10'))!.decision.explanation);
       const others = storedLanguages.filter((l) => l !== 'nb' && !r.missing.some((m) => m.language === l));
       expect(others).toContain('en');
       expect(r.documents.map((d) => [d.role, d.path.split('/')[1]])).toEqual([

@@ -19,8 +19,6 @@
  */
 import { getDeps, setDeps } from '../../shared/adapters/deps.js';
 import { recordStaffReadWith, type AuditLog } from '../../shared/adapters/audit-log.js';
-import { getPayrollRunsRepo, setPayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
-import { setWorkflow } from '../../shared/adapters/workflow.js';
 import { addDays } from '../../shared/domain/calendar.js';
 import { osloIso } from '../../infra/local/seed.js';
 import { localWorkflow } from '../../infra/local/workflow-runner.js';
@@ -68,8 +66,6 @@ let events = 0;
 
 beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-10-20T10:00:00Z' }); // Oslo: Tuesday 12:00
-  setPayrollRunsRepo(undefined);
-  setWorkflow(undefined);
   await seedParticipant(PID, { municipality: M });
   await seedParticipant('p-corr-other', { municipality: M });
   await assign(PID, ADVISER, M);
@@ -235,7 +231,7 @@ describe('refused, each with its code, nothing written', () => {
 describe('the payroll uses it', () => {
   test("October decided with the day unexcused and released; the day corrected; November's run writes October version 2 counting it, paid back", async () => {
     localWorkflow().options = { retryIntervalMs: 1 };
-    const runs = getPayrollRunsRepo();
+    const runs = getDeps().payrollRuns;
     // Start from the day unexcused: withdraw the correction made above first.
     const current = (await getDeps().attendance.listCorrections(PID, DAY, DAY)).at(-1)!.version;
     expect((await put('adviser', DAY, { present: null, reason: 'Før lønnskjøringen', expectedVersion: current })).status).toBe(200);

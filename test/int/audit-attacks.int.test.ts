@@ -22,7 +22,7 @@ import { DynamoAuditLog } from '../../shared/adapters/audit-log.js';
 import { getDeps, setDeps } from '../../shared/adapters/deps.js';
 import { createDocumentClient } from '../../shared/adapters/dynamo.js';
 import { canonicalJson } from '../../shared/domain/canonical-json.js';
-import { runAuditVerify } from '../../shared/cli/audit-verify.js';
+import { runAuditVerify } from '../../cli/audit-verify.js';
 import type { VerificationReport } from '../../shared/adapters/audit-verify.js';
 import { assign, seedParticipant } from '../support/api-seed.js';
 import { captureLogs } from '../support/capture-logs.js';

@@ -13,7 +13,7 @@ import { jest } from '@jest/globals';
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../shared/adapters/dynamo.js';
 import { getDeps } from '../../shared/adapters/deps.js';
-import { TABLES } from '../../infra/tables.js';
+import { TABLES } from '../../shared/contract/tables.js';
 import type { SeededParticipant } from '../support/api-seed.js';
 import { seedCard, seedDevice, seedParticipant } from '../support/api-seed.js';
 import { captureLogs } from '../support/capture-logs.js';

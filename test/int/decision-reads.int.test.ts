@@ -12,7 +12,6 @@ import type { StaffRead } from '../../shared/adapters/audit-log.js';
 import { recordStaffReadWith } from '../../shared/adapters/audit-log.js';
 import { getDeps, setDeps } from '../../shared/adapters/deps.js';
 import { LAYER_ORDER, renderExplanation, TEMPLATE_VERSION } from '../../shared/domain/explanation/render.js';
-import type { Decision } from '../../shared/domain/decision.js';
 import { correctionContext } from '../../shared/domain/payroll/participant-month.js';
 import { assign, seedParticipant } from '../support/api-seed.js';
 import { goldenCase, seedDecision, storedDecision } from '../support/decision-seed.js';
@@ -51,7 +50,7 @@ beforeAll(async () => {
 
 afterAll(() => sys?.stop());
 
-const engine = (d: StoredDecision) => d.decision as unknown as Decision;
+const engine = (d: StoredDecision) => d.decision;
 
 describe('participant', () => {
   test('GET /me/decisions: the latest version of each month, newest first, own only', async () => {

@@ -11,7 +11,6 @@ import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
 import type { StaffRead } from '../../shared/adapters/audit-log.js';
 import { recordStaffReadWith } from '../../shared/adapters/audit-log.js';
 import { getDeps, setDeps } from '../../shared/adapters/deps.js';
-import { getExplanationsRepo } from '../../shared/adapters/explanations-repo.js';
 import { assign, seedParticipant } from '../support/api-seed.js';
 import { goldenCase, inMonth, seedDecision } from '../support/decision-seed.js';
 import { staff, startTestSystem, type TestSystem } from '../support/local-system.js';
@@ -127,7 +126,7 @@ describe('PUT /decisions/{participantId}/{period}/resolution', () => {
     expect(String(r.body!.resolvedByRef)).toMatch(/^staff-[0-9a-f]{12}$/);
     // Beside it, create-only too: the resolution and the explanation's next version, which states it.
     expect(await sys.count('decisions')).toBe(items + 2);
-    expect(await getExplanationsRepo().latestFor('p-b', '2026-10', 1)).toMatchObject({ revision: 1, cause: 'FORMAL_DECISION', context: { resolution: { kind: 'FORMAL_DECISION', role: 'adviser' } } });
+    expect(await getDeps().explanations.latestFor('p-b', '2026-10', 1)).toMatchObject({ revision: 1, cause: 'FORMAL_DECISION', context: { resolution: { kind: 'FORMAL_DECISION', role: 'adviser' } } });
 
     const again = await resolve('p-b', '2026-10', formal(1));
     expect(again.status).toBe(200);

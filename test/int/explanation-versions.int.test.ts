@@ -11,14 +11,10 @@
  * line is refused before anything is written.
  */
 import { getDeps } from '../../shared/adapters/deps.js';
-import { getExplanationsRepo } from '../../shared/adapters/explanations-repo.js';
-import { getPayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
 import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
-import { decisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
-import type { Decision } from '../../shared/domain/decision.js';
 import { LANGUAGES, renderExplanation } from '../../shared/domain/explanation/render.js';
 import { emptyTotals } from '../../shared/domain/payroll/run.js';
-import { ensureExplanation } from '../../functions/me-decision-explanation/explanation-versions.js';
+import { ensureExplanation } from '../../shared/features/decisions/explanation-versions.js';
 import { assign, seedParticipant } from '../support/api-seed.js';
 import { absentOn, baseCase, OCTOBER_2026_DAYS } from '../support/case-builder.js';
 import { seedDecision } from '../support/decision-seed.js';
@@ -32,7 +28,7 @@ const decisions: Record<string, StoredDecision> = {};
 
 /** Twelve days absent without a reason: a formal decision is required (benefit-rules.md §9). */
 const vedtakCase = (pid: string) => ({ ...absentOn(baseCase(), OCTOBER_2026_DAYS.slice(2, 14)), participant: { ...baseCase().participant, id: pid } });
-const engine = (d: StoredDecision) => d.decision as unknown as Decision;
+const engine = (d: StoredDecision) => d.decision;
 
 beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-11-05T09:00:00Z' });
@@ -73,7 +69,7 @@ test('an adjusted month: the participant reads the amount paid, the adjustment w
   expect(put.body).toMatchObject({ resolvedByRole: 'adviser' });
   expect(await sys.count('decisions')).toBe(items + 2);
 
-  const revision = (await getExplanationsRepo().latestFor('p-adj', '2026-10', 1))!;
+  const revision = (await getDeps().explanations.latestFor('p-adj', '2026-10', 1))!;
   expect(revision).toMatchObject({ revision: 1, cause: 'ADJUSTED', context: { resolution: { kind: 'ADJUSTMENT', payoutOre: engine(d).baseOre, reason: REASON, role: 'adviser', resolvedOn: '2026-11-05' } } });
   for (const lang of LANGUAGES) {
     // Reproducibility: the stored decision and the stored context give the stored text.
@@ -111,7 +107,7 @@ test('a formally decided month: the reference and the advance-notice date, the c
   const items = await sys.count('decisions');
   expect((await resolve('p-formal', body)).status).toBe(200);
   expect(await sys.count('decisions')).toBe(items);
-  const revision = (await getExplanationsRepo().latestFor('p-formal', '2026-10', 1))!;
+  const revision = (await getDeps().explanations.latestFor('p-formal', '2026-10', 1))!;
   expect(revision).toMatchObject({ revision: 1, cause: 'FORMAL_DECISION' });
   for (const [lang, says] of [
     ['en', ['made a formal decision, reference 2026/1234-5. You were told in advance on 28 October 2026.', 'You are paid NOK\u00a09\u00a0472,37 with the payout for October 2026.']],
@@ -126,7 +122,7 @@ test('a formally decided month: the reference and the advance-notice date, the c
 });
 
 test('once the month is released, the current text adds who approved it and when; the stored version is unchanged', async () => {
-  const runs = getPayrollRunsRepo();
+  const runs = getDeps().payrollRuns;
   const created = await runs.createRun({ runId: 'run-expl-oct', municipalityCode: '5001', period: '2026-10', by: 'pay-1', at: '2026-11-02T08:00:00.000Z', executionName: 'run-expl-oct-1' });
   expect(created.created).toBe(true);
   await runs.freezeBatches('run-expl-oct', [], '2026-11-02T08:00:00.000Z');
@@ -150,12 +146,12 @@ test('a reason that is not one line is refused, nothing written', async () => {
 
 test('writers racing for the next version: exactly one is written, and later calls write nothing', async () => {
   const d = decisions['p-race']!;
-  const dd = decisionDeps();
+  const dd = getDeps();
   await dd.reviews.putResolutionOnce({ participantId: 'p-race', period: '2026-10', version: 1, decisionId: d.decisionId, resolution: { kind: 'ADJUSTMENT', payoutOre: 100, reason: 'r' }, resolvedByRef: 'staff-x', resolvedByRole: 'adviser', resolvedAt: '2026-11-05T09:00:00.000Z' });
-  const io = { decisions: getDeps().decisions, reviews: dd.reviews, runs: dd.payrollRuns, explanations: getExplanationsRepo(), now: () => '2026-11-05T09:00:01.000Z' };
+  const io = { decisions: getDeps().decisions, reviews: dd.reviews, runs: dd.payrollRuns, explanations: getDeps().explanations, now: () => '2026-11-05T09:00:01.000Z' };
   const written = await Promise.all(Array.from({ length: 8 }, () => ensureExplanation(io, 'p-race', '2026-10')));
   expect(written.filter((w) => w !== undefined)).toHaveLength(1);
-  expect((await getExplanationsRepo().listForMonth('p-race', '2026-10')).map((e) => e.revision)).toEqual([1]);
+  expect((await getDeps().explanations.listForMonth('p-race', '2026-10')).map((e) => e.revision)).toEqual([1]);
   expect(await ensureExplanation(io, 'p-race', '2026-10')).toBeUndefined();
   // A month without a decision has nothing to explain.
   expect(await ensureExplanation(io, 'p-race', '2026-09')).toBeUndefined();

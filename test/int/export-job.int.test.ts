@@ -15,9 +15,7 @@ import { exportLine, followExport, saveExport, type ApiCall, type ExportBody } f
 import { localWorkflow, type Injector } from '../../infra/local/workflow-runner.js';
 import type { AuditLog, StaffRead } from '../../shared/adapters/audit-log.js';
 import { recordStaffReadWith } from '../../shared/adapters/audit-log.js';
-import { decisionDeps, setDecisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import { getDeps, setDeps } from '../../shared/adapters/deps.js';
-import { setWorkflow } from '../../shared/adapters/workflow.js';
 import { CHECKPOINT } from '../../functions/payroll-export-file/export-file.js';
 import { downloadExport, waitForExport, type ExportView } from '../support/export-download.js';
 import { staff, startTestSystem, type TestSystem } from '../support/local-system.js';
@@ -31,8 +29,6 @@ let realAudit: AuditLog;
 
 beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-11-10T09:00:00Z' });
-  setDecisionDeps(undefined);
-  setWorkflow(undefined);
   await localWorkflow().warm();
   pay = await sys.tokenFor(staff('payroll-export-1', ['payroll']));
   realAudit = getDeps().audit;
@@ -54,7 +50,7 @@ const PERIOD: Record<string, string> = { 'run-exp-a': '2026-10', 'run-exp-before
 
 async function released(runId: string, n = N): Promise<string[]> {
   const { participants } = await seedAwaitingRun({ runId, period: PERIOD[runId]!, n, at: AT, municipality: '5001' });
-  for (const by of ['staff-a', 'staff-b']) await decisionDeps().payrollRuns.apply(runId, { type: 'ApproveRun', by, at: '2026-11-05T10:00:00.000Z', unresolvedVedtak: 0 });
+  for (const by of ['staff-a', 'staff-b']) await getDeps().payrollRuns.apply(runId, { type: 'ApproveRun', by, at: '2026-11-05T10:00:00.000Z', unresolvedVedtak: 0 });
   return participants;
 }
 
@@ -146,7 +142,7 @@ test('ExportFailed keeps failing: the job stays RUNNING with no execution, and t
   };
   const r = await start(runId);
   expect(r.status).toBe(202);
-  const job = (await decisionDeps().payrollRuns.getExportJob(runId))!;
+  const job = (await getDeps().payrollRuns.getExportJob(runId))!;
   expect(await localWorkflow().wait(job.executionName)).toMatchObject({ status: 'FAILED' });
   expect(await status(runId)).toMatchObject({ status: 'PENDING' });
   localWorkflow().options = { retryIntervalMs: 1 };

@@ -21,14 +21,15 @@ import { tmpdir } from 'node:os';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { join } from 'node:path';
 import { createLocalIssuer, type LocalIssuer } from '../../infra/local/auth.js';
-import { startHttpServer, type ApiEvent, type LocalHttpServer } from '../../infra/local/http-server.js';
+import { startHttpServer, type LocalHttpServer } from '../../infra/local/http-server.js';
+import type { ApiEvent } from '../../infra/local/lambda-adapter.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, liveDynamoPids, startDynamoLocal } from '../../infra/local/dynamo.js';
 import { freePort, parsePort } from '../../infra/local/ports.js';
 import { DEMO_USERS } from '../../infra/local/seed.js';
 import { startLocalSystem } from '../../infra/local/system.js';
 import { baseNameOf, ensureTables, synthesizeStatefulTemplate, tablesFromTemplate, type CfnTemplate } from '../../infra/local/tables.js';
-import { TABLES } from '../../infra/tables.js';
-import type { RouteDef } from '../../infra/routes.js';
+import { TABLES } from '../../shared/contract/tables.js';
+import type { RouteDef } from '../../shared/contract/routes.js';
 import { PROJECT_ROOT } from '../../infra/project.js';
 import { npmStart } from '../support/npm-start.js';
 
@@ -178,7 +179,7 @@ describe('reading the synthesized template', () => {
     Resources: Object.fromEntries(TABLES.map((t) => [`${t.id}Table0A1B2C3D`, table({ ...keys, ...over })])),
   });
 
-  test('every table of infra/tables.ts, by logical id, with billing, indexes, streams and TTL', async () => {
+  test('every table of shared/contract/tables.ts, by logical id, with billing, indexes, streams and TTL', async () => {
     const specs = tablesFromTemplate(await template(), 'x');
     expect(specs.map((s) => s.tableKey).sort()).toEqual(TABLES.map((t) => t.key).sort());
     expect(specs.find((s) => s.tableKey === 'participants')?.ttlAttribute).toBe('expiresAt');

@@ -9,7 +9,6 @@
  */
 import { FixedClock } from '../../shared/adapters/clock.js';
 import { getDeps, setDeps } from '../../shared/adapters/deps.js';
-import { setComplaintReader } from '../../shared/adapters/reports-repo.js';
 import type { ComplaintFact } from '../../shared/domain/reports/complaint-facts.js';
 import { NIR_COLUMNS } from '../../shared/domain/reports/nir-csv.js';
 import { handler as nirHandler } from '../../functions/report-nir/handler.js';
@@ -41,16 +40,16 @@ async function download(caller: Caller, query: Record<string, string>): Promise<
 }
 const mark = (caller: Caller, body: unknown) => call(registerHandler, apiEvent({ method: 'POST', path: '/reports/nir/registrations', caller, body }));
 
+const complaintReader = complaintReaderOf(complaints);
+
 beforeAll(async () => {
   db = await startApiDynamo('nir');
-  setDeps({ clock });
-  setComplaintReader(complaintReaderOf(complaints));
+  setDeps({ clock, complaintReader });
   seeded = await seedReportMunicipality();
   await assign('p-r1', 'adviser-anna');
 }, 120_000);
 
 afterAll(async () => {
-  setComplaintReader(undefined);
   setDeps(undefined);
   await db?.stop();
 });
@@ -144,9 +143,9 @@ describe('POST /reports/nir/registrations', () => {
   test('racing clerks: the first mark stays, every answer is the same time, one item', async () => {
     const key = 'ABSENCE#p-r4.2026-10.v0001';
     const later = new FixedClock('2026-12-21T11:00:00Z');
-    setDeps({ clock: later });
+    setDeps({ clock: later, complaintReader });
     const answers = await Promise.all([ADMIN, PAYROLL, ADMIN, PAYROLL].map((c) => mark(c, { from: '2026-10', to: '2026-10', keys: [key] })));
-    setDeps({ clock });
+    setDeps({ clock, complaintReader });
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
     expect(new Set(answers.map((a) => (a.body.registered as Row[])[0]!.registeredAt))).toEqual(new Set(['2026-12-21T11:00:00.000Z']));
     expect(answers.filter((a) => (a.body.registered as Row[])[0]!.created).length).toBe(1);

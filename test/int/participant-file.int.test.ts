@@ -17,8 +17,8 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../shared/adapters/dynamo.js';
-import { ROUTES, type RouteDef } from '../../infra/routes.js';
-import { TABLES } from '../../infra/tables.js';
+import { ROUTES, type RouteDef } from '../../shared/contract/routes.js';
+import { TABLES } from '../../shared/contract/tables.js';
 import { getDeps } from '../../shared/adapters/deps.js';
 import { staffRef } from '../../shared/http/auth.js';
 import { seedCard, seedDevice, seedParticipant } from '../support/api-seed.js';

@@ -15,7 +15,6 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { localWorkflow } from '../../infra/local/workflow-runner.js';
-import { decisionDeps, setDecisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import { getDeps } from '../../shared/adapters/deps.js';
 import { createDocumentClient } from '../../shared/adapters/dynamo.js';
 import { getConfig } from '../../shared/config.js';
@@ -37,7 +36,6 @@ const seedRun = async (runId: string, period: string, vedtakPid?: string) =>
 
 beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-11-10T09:00:00Z' });
-  setDecisionDeps(undefined);
   // The release starts the export job in this process: its first start would otherwise load the workflow inside an approval.
   await localWorkflow().warm();
   pay1 = await sys.tokenFor(staff('payroll-race-1', ['payroll']));
@@ -79,7 +77,7 @@ test('two users racing a dozen approvals and downloads: only 2xx/4xx with codes,
   expect(approvals.filter((r) => r.status === 201)).toHaveLength(2);
   expect(approvals.filter((r) => r.status === 201 && r.body?.released === true)).toHaveLength(1);
 
-  const run = (await decisionDeps().payrollRuns.getRun(RUN))!;
+  const run = (await getDeps().payrollRuns.getRun(RUN))!;
   expect(run.status).toBe('RELEASED');
   expect(run.approvals.map((a) => a.userId).sort()).toHaveLength(2);
   expect(new Set(run.approvals.map((a) => a.userId)).size).toBe(2);
@@ -108,7 +106,7 @@ test('an adviser’s formal decision racing the approvals: blocked (409 VEDTAK_U
   const vedtak = (await seedRun(RUN, '2026-09', 'p-race-vedtak'))!;
   const blocked = await race(RUN);
   for (const r of blocked) expect(['409 VEDTAK_UNRESOLVED', '409 RUN_NOT_RELEASED', '200']).toContain(answer(r));
-  expect((await decisionDeps().payrollRuns.getRun(RUN))!.approvals).toEqual([]);
+  expect((await getDeps().payrollRuns.getRun(RUN))!.approvals).toEqual([]);
 
   const resolve = sys.http('PUT', `/decisions/p-race-vedtak/2026-09/resolution`, { token: adviser, body: { kind: 'FORMAL_DECISION', version: vedtak.version, vedtakReference: '2026/99-1', advanceNoticeDate: '2026-10-20' } });
   const [resolved, answers] = await Promise.all([resolve, race(RUN)]);
@@ -116,7 +114,7 @@ test('an adviser’s formal decision racing the approvals: blocked (409 VEDTAK_U
   for (const r of answers) expect(ANSWERS.has(answer(r))).toBe(true);
   // Whatever the interleaving, a round after the resolution releases it, once.
   for (const r of await race(RUN)) expect(ANSWERS.has(answer(r))).toBe(true);
-  const run = (await decisionDeps().payrollRuns.getRun(RUN))!;
+  const run = (await getDeps().payrollRuns.getRun(RUN))!;
   expect([run.status, new Set(run.approvals.map((a) => a.userId)).size]).toEqual(['RELEASED', 2]);
   expect((await getDeps().audit.list(`RUN#${RUN}`)).filter((e) => e.purpose === 'payroll-approval')).toHaveLength(2);
   expect((await waitForExport(sys, pay1, RUN)).status).toBe('READY');
@@ -131,12 +129,12 @@ test('an approval lock left by a crashed request is taken over after its lease; 
   await lock('2026-11-10T09:00:05.000Z');
   const waited = await approve(pay1, RUN);
   expect([waited.status, waited.body?.code]).toEqual([409, 'APPROVAL_IN_PROGRESS']);
-  expect((await decisionDeps().payrollRuns.getRun(RUN))!.approvals).toEqual([]);
+  expect((await getDeps().payrollRuns.getRun(RUN))!.approvals).toEqual([]);
   sys.clock!.advance(6_000);
   try {
     expect((await approve(pay1, RUN)).status).toBe(201);
-    expect((await decisionDeps().payrollRuns.getRun(RUN))!).toMatchObject({ approvals: [expect.objectContaining({ at: '2026-11-10T09:00:06.000Z' })] });
-    expect((await decisionDeps().payrollRuns.getRun(RUN))!.approvalLock).toBeUndefined();
+    expect((await getDeps().payrollRuns.getRun(RUN))!).toMatchObject({ approvals: [expect.objectContaining({ at: '2026-11-10T09:00:06.000Z' })] });
+    expect((await getDeps().payrollRuns.getRun(RUN))!.approvalLock).toBeUndefined();
   } finally {
     sys.clock!.set('2026-11-10T09:00:00Z');
     db.destroy();

@@ -13,12 +13,10 @@
  * through the repositories (the workflow has its own tests).
  */
 import { localWorkflow } from '../../infra/local/workflow-runner.js';
-import { decisionDeps, setDecisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
 import type { StaffRead } from '../../shared/adapters/audit-log.js';
 import { recordStaffReadWith } from '../../shared/adapters/audit-log.js';
 import { getDeps, setDeps } from '../../shared/adapters/deps.js';
-import type { Decision } from '../../shared/domain/decision.js';
 import { addTotals, decisionTotals, emptyTotals } from '../../shared/domain/payroll/run.js';
 import { assign, seedParticipant } from '../support/api-seed.js';
 import { goldenCase, inMonth, seedDecision } from '../support/decision-seed.js';
@@ -43,14 +41,13 @@ const PARTICIPANTS: [string, string][] = [
   ['p-adjust', 'g10-deductions-exceed-base'],
   ['p-pending', 'g09-pending-self-cert'],
 ];
-const engine = (pid: string) => decisions.get(pid)!.decision as unknown as Decision;
+const engine = (pid: string) => decisions.get(pid)!.decision;
 const approve = (token: string, runId = RUN) => sys.http('POST', `/payroll-runs/${runId}/approvals`, { token });
 const exportStatus = (token: string, runId = RUN) => sys.http('GET', `/payroll-runs/${runId}/export`, { token });
-const run = async () => (await decisionDeps().payrollRuns.getRun(RUN))!;
+const run = async () => (await getDeps().payrollRuns.getRun(RUN))!;
 
 beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-11-10T09:00:00Z' });
-  setDecisionDeps(undefined);
   // The release starts the export job in this process: its first start would otherwise load the workflow inside an approval.
   await localWorkflow().warm();
   for (const [pid, golden] of PARTICIPANTS) {
@@ -58,7 +55,7 @@ beforeAll(async () => {
     await assign(pid, 'adviser-1');
     decisions.set(pid, await seedDecision(goldenCase(golden, pid), { runId: RUN, createdAt: AT }));
   }
-  const runs = decisionDeps().payrollRuns;
+  const runs = getDeps().payrollRuns;
 
   // September was released; the October run then found changed inputs for three of its decisions.
   const SEP_RUN = 'run-5001-2026-09';
@@ -78,7 +75,7 @@ beforeAll(async () => {
 
   await runs.createRun({ runId: RUN, municipalityCode: '5001', period: '2026-10', by: 'staff-starter', at: AT, executionName: 'exec-1' });
   await runs.freezeBatches(RUN, [PARTICIPANTS.map(([p]) => p)], AT);
-  const totals = [...decisions.values()].reduce((t, d) => addTotals(t, decisionTotals(d.decision as unknown as Decision)), emptyTotals());
+  const totals = [...decisions.values()].reduce((t, d) => addTotals(t, decisionTotals(d.decision)), emptyTotals());
   await runs.apply(RUN, { type: 'SummariseRun', totals, at: '2026-11-02T06:05:00.000Z' });
   // Another municipality's run: invisible to 5001's payroll.
   await runs.createRun({ runId: 'run-4601-2026-10', municipalityCode: '4601', period: '2026-10', by: 'staff-x', at: AT, executionName: 'exec-2' });
@@ -272,22 +269,22 @@ test('after release the participant’s explanation says who approved it and whe
 
 test('S5 under concurrency: one user’s double click counts once; of two more users at once only one approval lands, releasing the run', async () => {
   const AUG = 'run-5001-2026-08';
-  const runs = decisionDeps().payrollRuns;
+  const runs = getDeps().payrollRuns;
   await runs.createRun({ runId: AUG, municipalityCode: '5001', period: '2026-08', by: 'staff-starter', at: AT, executionName: 'exec-aug' });
   const d = await seedDecision(inMonth(goldenCase('g01-full-attendance', 'p-full'), '2026-08', '2026-09-02'), { runId: AUG, createdAt: AT });
   await runs.freezeBatches(AUG, [['p-full']], AT);
-  await runs.apply(AUG, { type: 'SummariseRun', totals: decisionTotals(d.decision as unknown as Decision), at: AT });
+  await runs.apply(AUG, { type: 'SummariseRun', totals: decisionTotals(d.decision), at: AT });
 
   const double = await Promise.all([approve(pay1, AUG), approve(pay1, AUG)]);
   expect(double.map((r) => r.status).sort()).toEqual([201, 409]);
   expect(double.find((r) => r.status === 409)!.body).toMatchObject({ code: 'ALREADY_APPROVED_BY_YOU' });
-  expect((await decisionDeps().payrollRuns.getRun(AUG))!.approvals).toHaveLength(1);
+  expect((await getDeps().payrollRuns.getRun(AUG))!.approvals).toHaveLength(1);
 
   const race = await Promise.all([approve(pay2, AUG), approve(pay3, AUG)]);
   expect(race.map((r) => r.status).sort()).toEqual([201, 409]);
   expect(race.find((r) => r.status === 201)!.body).toMatchObject({ status: 'RELEASED', approvals: 2 });
   expect(race.find((r) => r.status === 409)!.body).toMatchObject({ code: 'RUN_RELEASED' });
-  const released = (await decisionDeps().payrollRuns.getRun(AUG))!;
+  const released = (await getDeps().payrollRuns.getRun(AUG))!;
   expect(released.status).toBe('RELEASED');
   expect(new Set(released.approvals.map((a) => a.userId)).size).toBe(2);
   expect((await waitForExport(sys, pay2, AUG)).status).toBe('READY');
@@ -296,14 +293,14 @@ test('S5 under concurrency: one user’s double click counts once; of two more u
 test('a correction paid with a later month that needs a formal decision blocks that month; adjusted, the drill-down and the export pay what its explanation says', async () => {
   const JUN = 'run-5001-2026-06';
   const JUL = 'run-5001-2026-07';
-  const runs = decisionDeps().payrollRuns;
+  const runs = getDeps().payrollRuns;
   await seedParticipant('p-fix');
   await assign('p-fix', 'adviser-1');
   // June was released having paid less than the full base (an unexcused half day).
   await runs.createRun({ runId: JUN, municipalityCode: '5001', period: '2026-06', by: 'staff-starter', at: '2026-07-02T06:00:00.000Z', executionName: 'exec-jun' });
   const v1 = await seedDecision(inMonth(goldenCase('g02-unexcused-half-day', 'p-fix'), '2026-06', '2026-07-02'), { runId: JUN, createdAt: '2026-07-02T06:00:00.000Z' });
   await runs.freezeBatches(JUN, [['p-fix']], '2026-07-02T06:00:00.000Z');
-  await runs.apply(JUN, { type: 'SummariseRun', totals: decisionTotals(v1.decision as unknown as Decision), at: '2026-07-02T06:05:00.000Z' });
+  await runs.apply(JUN, { type: 'SummariseRun', totals: decisionTotals(v1.decision), at: '2026-07-02T06:05:00.000Z' });
   for (const by of ['staff-a', 'staff-b']) await runs.apply(JUN, { type: 'ApproveRun', by, at: '2026-07-05T10:00:00.000Z', unresolvedVedtak: 0 });
 
   // The July run recomputed June: deductions beyond the base now, a formal decision is needed; measured against what June paid.
@@ -315,13 +312,13 @@ test('a correction paid with a later month that needs a formal decision blocks t
     previous: v1,
     createdAt: JUL_AT,
     paidWithPeriod: '2026-07',
-    paidBeforeOre: (v1.decision as unknown as Decision).payoutOre,
+    paidBeforeOre: v1.decision.payoutOre,
   });
-  const v2e = v2.decision as unknown as Decision;
+  const v2e = v2.decision;
   expect(v2.review).toBe('VEDTAK_REQUIRED');
   expect(v2.correction).toMatchObject({ route: 'ADVISER_DECISION' });
   await runs.freezeBatches(JUL, [['p-fix']], JUL_AT, false, ['2026-06']);
-  await runs.apply(JUL, { type: 'SummariseRun', totals: decisionTotals(july.decision as unknown as Decision), at: JUL_AT });
+  await runs.apply(JUL, { type: 'SummariseRun', totals: decisionTotals(july.decision), at: JUL_AT });
 
   // Counted with July (the month that pays it), not June: July's release waits for it.
   expect(await getDeps().decisions.getPayMonthCounts('5001', '2026-07')).toEqual({ unresolvedVedtak: 1, vedtakRequired: 1 });
@@ -335,14 +332,14 @@ test('a correction paid with a later month that needs a formal decision blocks t
   });
   expect(resolved.status).toBe(201);
   expect(await getDeps().decisions.getPayMonthCounts('5001', '2026-07')).toEqual({ unresolvedVedtak: 0, vedtakRequired: 1 });
-  const back = v2e.baseOre - (v1.decision as unknown as Decision).payoutOre;
+  const back = v2e.baseOre - v1.decision.payoutOre;
   expect(back).toBeGreaterThan(0);
   expect(v2.correction!.totalDifferenceOre).toBeLessThan(0);
 
   const explained = await sys.http('GET', '/me/decisions/2026-06/explanation', { token: await sys.tokenFor(participant('p-fix')) });
   expect(explained.body).toMatchObject({ version: 2, paidOre: back });
   const julyExplained = await sys.http('GET', '/me/decisions/2026-07/explanation', { token: await sys.tokenFor(participant('p-fix')) });
-  expect(julyExplained.body).toMatchObject({ paidOre: (july.decision as unknown as Decision).payoutOre + back });
+  expect(julyExplained.body).toMatchObject({ paidOre: july.decision.payoutOre + back });
 
   const drill = await sys.http('GET', `/payroll-runs/${JUL}/decisions`, { token: pay1 });
   expect((drill.body as { backPayments: unknown[] }).backPayments).toEqual([{ participantId: 'p-fix', period: '2026-06', decisionId: v2.decisionId, amountOre: back }]);
@@ -354,5 +351,5 @@ test('a correction paid with a later month that needs a formal decision blocks t
   const row = Object.fromEntries(header!.map((h, i) => [h, lines[0]![i]]));
   expect(lines).toHaveLength(1);
   const kr = (ore: number) => (ore / 100).toFixed(2);
-  expect(row).toMatchObject({ payroll_ref: 'p-fix', payout_nok: kr((july.decision as unknown as Decision).payoutOre + back), back_payment_nok: kr(back), corrected_decision_ids: v2.decisionId });
+  expect(row).toMatchObject({ payroll_ref: 'p-fix', payout_nok: kr(july.decision.payoutOre + back), back_payment_nok: kr(back), corrected_decision_ids: v2.decisionId });
 });

@@ -13,11 +13,10 @@ import { FixedClock } from '../../shared/adapters/clock.js';
 import { getDeps, setDeps } from '../../shared/adapters/deps.js';
 import { decisionIdOf, type StoredDecision } from '../../shared/adapters/decisions-repo.js';
 import { factsOf } from '../../shared/adapters/participants-repo.js';
-import { getReportsRepo } from '../../shared/adapters/reports-repo.js';
-import { getRetentionRepo, MINIMISED_DEVICE, type CorrectionTextStore } from '../../shared/adapters/retention-repo.js';
+import { MINIMISED_DEVICE, type CorrectionTextStore } from '../../shared/adapters/retention-repo.js';
 import { DEFAULT_PRESENCE_POLICY } from '../../shared/domain/attendance/presence.js';
 import { parseCase } from '../../shared/domain/case.js';
-import { decideCore } from '../../shared/domain/engine.js';
+import { decide, decideCore } from '../../shared/domain/engine.js';
 import type { ComplaintFact } from '../../shared/domain/reports/complaint-facts.js';
 import { buildCase } from '../../shared/domain/schedule/build-case.js';
 import { isPublicHoliday } from '../../shared/domain/schedule/holidays.js';
@@ -83,8 +82,8 @@ async function caseFromTables(pid: string, period: string) {
 const stored: StoredDecision[] = [];
 async function decideAndStore(pid: string, period: string, runId: string): Promise<void> {
   const c = await caseFromTables(pid, period);
-  const d = decideCore(c);
-  const s: StoredDecision = { participantId: pid, period, version: 1, decisionId: decisionIdOf(pid, period, 1), runId, municipality: c.municipality.code, decision: d as unknown as Record<string, unknown>, input: c, inputHash: d.inputHash, review: d.review, createdAt: `${period}-28T06:00:00.000Z` };
+  const d = decide(c);
+  const s: StoredDecision = { participantId: pid, period, version: 1, decisionId: decisionIdOf(pid, period, 1), runId, municipality: c.municipality.code, decision: d, input: c, inputHash: d.inputHash, review: d.review, createdAt: `${period}-28T06:00:00.000Z` };
   expect(await getDeps().decisions.putDecisionOnce(s)).toBe('created');
   stored.push(s);
 }
@@ -98,11 +97,12 @@ const corrections: CorrectionTextStore = {
     return Promise.resolve('minimised');
   },
 };
-const services = () => ({ reports: getReportsRepo(), retention: getRetentionRepo(), complaints: complaintReaderOf(complaints, (p) => (p.endsWith('5002') ? '5002' : '5001')), corrections });
+// The complaint store and the correction texts replaced in the dependency object: the run reads and minimises through them.
+const complaintReader = complaintReaderOf(complaints, (p) => (p.endsWith('5002') ? '5002' : '5001'));
 
 beforeAll(async () => {
   db = await startApiDynamo('retention');
-  setDeps({ clock: new FixedClock(NOW) });
+  setDeps({ clock: new FixedClock(NOW), complaintReader, correctionTexts: corrections });
   const deps = getDeps();
   for (const pid of ['p-ret1', 'p-ret2']) await seedParticipant(pid);
   await seedParticipant('p-ret-5002', { municipality: '5002' });
@@ -135,7 +135,7 @@ test('the run minimises exactly what the schedule says, keeps every decision rep
   // The months a run can still compute or recompute (the correction window, 6 months back, and on): their cases from the tables.
   const open = ['2026-06', '2026-10', '2026-11', '2026-12'];
   const before = await Promise.all(open.map((m) => caseFromTables('p-ret1', m)));
-  const result = await runRetention(deps, services(), '5001');
+  const result = await runRetention(deps, '5001');
   expect(result).toMatchObject({ municipality: '5001', today: '2026-12-01', participants: 2, events: 4, absences: 1, correctionRequests: 1 });
 
   // Kiosk metadata: p-ret1's May and October 2025 (final) minimised; October 2026 (correctable) and p-ret2's month (open complaint) kept.
@@ -169,7 +169,7 @@ test('the run minimises exactly what the schedule says, keeps every decision rep
   // Reproducible: each stored snapshot decides the same amounts (a final month is never recomputed from the tables again) …
   for (const s of stored) {
     const again = decideCore(parseCase(s.input!));
-    const was = s.decision as unknown as ReturnType<typeof decideCore>;
+    const was = s.decision;
     expect([again.payoutOre, again.deductionOre, again.lines]).toEqual([was.payoutOre, was.deductionOre, was.lines]);
   }
   // … and every month a run can still compute is built from the minimised tables exactly as before (its quota history included).
@@ -184,13 +184,13 @@ test('the run minimises exactly what the schedule says, keeps every decision rep
 });
 
 test('a second run finds nothing left; it is logged too', async () => {
-  const result = await runRetention(getDeps(), services(), '5001');
+  const result = await runRetention(getDeps(), '5001');
   expect([result.events, result.absences, result.correctionRequests]).toEqual([0, 0, 0]);
   expect((await getDeps().audit.list(retentionChain('5001'))).length).toBe(2);
 });
 
 test('a write racing a run (the same event minimised twice) changes nothing the second time', async () => {
-  const repo = getRetentionRepo();
+  const repo = getDeps().retention;
   expect(await repo.minimiseEvent(eventId(10), NOW)).toBe('already');
   // An event that does not exist is not created.
   expect(await repo.minimiseEvent('00000000-0000-4000-8000-999999999999', NOW)).toBe('already');

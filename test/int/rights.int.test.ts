@@ -6,9 +6,8 @@
  * states, late complaints, and the free text kept out of the logs.
  */
 import { randomUUID } from 'node:crypto';
-import { setDecisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
-import { getDeps } from '../../shared/adapters/deps.js';
-import { getPayrollRunsRepo, type PayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
+import { getDeps, setDeps } from '../../shared/adapters/deps.js';
+import type { PayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
 import { assign, seedParticipant } from '../support/api-seed.js';
 import type { Captured } from '../support/capture-logs.js';
 import { captureLogs } from '../support/capture-logs.js';
@@ -49,17 +48,16 @@ beforeAll(async () => {
   t.admin = await sys.tokenFor(staff('admin-r', ['admin']));
   await seedDecision(inMonth(goldenCase('g02-unexcused-half-day', PID), '2026-10', '2026-11-01'), { runId: 'run-oct' });
   // October's run released on 3 November: the decision was made known then (complaint-deadline.ts), deadline 24 November.
-  const real = getPayrollRunsRepo();
+  const real = getDeps().payrollRuns;
   const released: PayrollRunsRepo = Object.assign(Object.create(real) as PayrollRunsRepo, {
     getCurrentRun: async (m: string, p: string) => ({ ...((await real.getCurrentRun(m, p)) ?? {}), status: 'RELEASED', releasedAt: RELEASED_AT }) as never,
   });
-  setDecisionDeps({ payrollRuns: released });
+  setDeps({ clock: sys.clock!, payrollRuns: released });
   logs = captureLogs();
 }, 120_000);
 
 afterAll(async () => {
   logs?.stop();
-  setDecisionDeps(undefined);
   await sys?.stop();
 });
 

@@ -8,8 +8,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TableKey } from '../../infra/routes.js';
-import { TABLES } from '../../infra/tables.js';
+import type { TableKey } from '../../shared/contract/tables.js';
+import { TABLES } from '../../shared/contract/tables.js';
 import { simulate } from '../../shared/domain/engine.js';
 import { LAYER_ORDER } from '../../shared/domain/explanation/render.js';
 import { GOLDEN_DIR } from '../support/paths.js';

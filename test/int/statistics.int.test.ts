@@ -7,7 +7,6 @@
  */
 import { FixedClock } from '../../shared/adapters/clock.js';
 import { getDeps, setDeps } from '../../shared/adapters/deps.js';
-import { setComplaintReader } from '../../shared/adapters/reports-repo.js';
 import type { ComplaintFact } from '../../shared/domain/reports/complaint-facts.js';
 import { relationLeak } from '../../shared/domain/reports/small-cell-suppression.js';
 import { STATISTICS_COLUMNS, STATISTICS_RELATIONS } from '../../shared/domain/reports/statistics.js';
@@ -30,13 +29,11 @@ const getStats = (caller: Caller, query: Record<string, string>) => call(handler
 
 beforeAll(async () => {
   db = await startApiDynamo('stats');
-  setDeps({ clock: new FixedClock('2026-12-01T10:00:00Z') });
-  setComplaintReader(complaintReaderOf(complaints, (pid) => (pid === 'p-r-5002' ? '5002' : '5001')));
+  setDeps({ clock: new FixedClock('2026-12-01T10:00:00Z'), complaintReader: complaintReaderOf(complaints, (pid) => (pid === 'p-r-5002' ? '5002' : '5001')) });
   seeded = await seedReportMunicipality();
 }, 120_000);
 
 afterAll(async () => {
-  setComplaintReader(undefined);
   setDeps(undefined);
   await db?.stop();
 });

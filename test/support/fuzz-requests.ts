@@ -1,5 +1,5 @@
 /**
- * Hostile API Gateway v2 requests for any row of infra/routes.ts (quality.md
+ * Hostile API Gateway v2 requests for any row of shared/contract/routes.ts (quality.md
  * S1/S2). Generic on purpose: path parameters come from the route's path
  * template, roles from its row, so routes added later are fuzzed without
  * changes here. Where a route's valid body or query is known (VALID_BODIES,
@@ -14,7 +14,8 @@
  */
 import fc from 'fast-check';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import type { Role, RouteDef } from '../../infra/routes.js';
+import type { RouteDef } from '../../shared/contract/routes.js';
+import type { Role } from '../../shared/contract/roles.js';
 import { syntheticNationalId } from './fuzz-values.js';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;

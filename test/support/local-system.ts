@@ -2,7 +2,7 @@
  * One running local system per test file (infra/local/system.ts): DynamoDB
  * Local in memory on a free port, the tables of the synthesized stateful
  * template, the HTTP front on a free port serving every row of
- * infra/routes.ts with the real handler modules, and a local JWT issuer.
+ * shared/contract/routes.ts with the real handler modules, and a local JWT issuer.
  * Tests talk to it over HTTP only, as a client would.
  *
  * API (all async unless noted):
@@ -57,8 +57,8 @@ import { PROJECT_ROOT } from '../../infra/project.js';
 import { FixedClock } from '../../shared/adapters/clock.js';
 import { getDeps, setDeps } from '../../shared/adapters/deps.js';
 import { getConfig } from '../../shared/config.js';
-import type { TableKey } from '../../infra/routes.js';
-import { TABLES } from '../../infra/tables.js';
+import type { TableKey } from '../../shared/contract/tables.js';
+import { TABLES } from '../../shared/contract/tables.js';
 
 export interface HttpOptions {
   token?: string;
@@ -120,7 +120,7 @@ export const device = (deviceId: string): DeviceWho => ({ device: deviceId });
  * read half a file. Saves a CDK synthesis (seconds of CPU) per test file.
  */
 export async function statefulTemplate(): Promise<CfnTemplate> {
-  const inputs = ['infra/stateful-stack.ts', 'infra/tables.ts', 'infra/constructs/shared-tables.ts', 'cdk.json', 'node_modules/aws-cdk-lib/package.json'];
+  const inputs = ['infra/stateful-stack.ts', 'shared/contract/tables.ts', 'infra/constructs/shared-tables.ts', 'cdk.json', 'node_modules/aws-cdk-lib/package.json'];
   const hash = createHash('sha256');
   for (const f of inputs) hash.update(f).update('\0').update(readFileSync(join(PROJECT_ROOT, f)));
   const file = join(tmpdir(), `introflyt-stateful-${hash.digest('hex').slice(0, 24)}.json`);

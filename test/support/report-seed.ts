@@ -12,7 +12,6 @@ import type { AbsenceRecord } from '../../shared/adapters/attendance-repo.js';
 import { getDeps } from '../../shared/adapters/deps.js';
 import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
 import type { ComplaintReader } from '../../shared/adapters/reports-repo.js';
-import { getPayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
 import { emptyTotals } from '../../shared/domain/payroll/run.js';
 import type { ComplaintFact } from '../../shared/domain/reports/complaint-facts.js';
 import { seedParticipant, type SeededParticipant } from './api-seed.js';
@@ -88,7 +87,7 @@ export function complaintReaderOf(list: readonly ComplaintFact[], municipalityOf
 
 /** A run of the month released by two payroll users, as the release tests make one: the archive packs its decisions. */
 export async function releaseRun(runId: string, period: string, participants: readonly string[], municipality = '5001'): Promise<void> {
-  const runs = getPayrollRunsRepo();
+  const runs = getDeps().payrollRuns;
   await runs.createRun({ runId, municipalityCode: municipality, period, by: 'staff-starter', at: '2026-11-02T06:00:00.000Z', executionName: `exec-${runId}` });
   await runs.freezeBatches(runId, [[...participants]], '2026-11-02T06:00:00.000Z');
   await runs.apply(runId, { type: 'SummariseRun', totals: emptyTotals(), at: '2026-11-02T06:05:00.000Z' });

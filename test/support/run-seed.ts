@@ -5,7 +5,6 @@
  * optionally one participant whose decision needs a formal decision
  * (g10), assigned to an adviser. Totals are the decisions' sums.
  */
-import { decisionDeps } from '../../shared/adapters/decision-reviews-repo.js';
 import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
 import { getDeps } from '../../shared/adapters/deps.js';
 import type { Decision } from '../../shared/domain/decision.js';
@@ -42,7 +41,7 @@ export async function seedAwaitingRun(o: { runId: string; period: string; n: num
     participants.push(o.vedtak.participantId);
     totals = addTotals(totals, decisionTotals(vedtak.decision as unknown as Decision));
   }
-  const runs = decisionDeps().payrollRuns;
+  const runs = getDeps().payrollRuns;
   await runs.createRun({ runId: o.runId, municipalityCode: municipality, period: o.period, by: 'staff-starter', at: o.at, executionName: `${o.runId}-1` });
   await runs.freezeBatches(o.runId, [[...participants].sort()], o.at);
   await runs.apply(o.runId, { type: 'SummariseRun', totals, at: o.at });

@@ -1,7 +1,7 @@
 /**
  * Explanations (explanations.md): every code has a message in every language,
  * the layers are rendered from the decision's data, hints are exact,
- * re-rendering from the stored input gives byte-identical text, and bad input
+ * re-rendering a decision after a JSON round trip gives the same text, and bad input
  * is an ExplanationError with a stable code.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -74,7 +74,7 @@ describe('catalogues', () => {
 });
 
 describe('golden cases', () => {
-  test.each(goldenFiles)('%s: the stored explanation re-renders byte-identically from the stored input', (file) => {
+  test.each(goldenFiles)('%s: after a JSON round trip (as stored), deciding the stored input again and re-rendering the stored decision give its explanation texts', (file) => {
     const stored = JSON.parse(JSON.stringify(simulate(goldenInput(file))));
     // A later process: the input as stored (the canonical case) decided again.
     const again = decide(parseCase(stored.input ?? goldenInput(file)));

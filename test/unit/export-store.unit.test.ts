@@ -10,8 +10,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { ConfigError } from '../../shared/config.js';
-import { LocalFileExportStore, S3ExportStore, exportStoreFromEnv, getExportStore, serveLocalLink, setExportStore } from '../../shared/adapters/export-store.js';
+import { createDeps } from '../../shared/adapters/deps.js';
+import { ConfigError, parseConfig } from '../../shared/config.js';
+import { LocalFileExportStore, S3ExportStore, exportStoreFromEnv, serveLocalLink } from '../../shared/adapters/export-store.js';
 
 const KEY = 'exports/5001/2026-10/run-abc.csv';
 const NOW = Date.parse('2026-11-10T09:00:00Z');
@@ -140,8 +141,7 @@ test('the store comes from the environment: a bucket on AWS, a folder and the se
   expect(() => exportStoreFromEnv({ EXPORT_BUCKET: 'Bad_Bucket' })).toThrow(ConfigError);
   expect(() => exportStoreFromEnv({ EXPORT_DIR: dir })).toThrow(ConfigError);
   expect(() => exportStoreFromEnv({})).toThrow('EXPORT_BUCKET');
+  // The dependency object builds its store from the environment on first use; a replaced one is used as given.
   const fixed = new LocalFileExportStore(dir, 'http://x');
-  setExportStore(fixed);
-  expect(getExportStore()).toBe(fixed);
-  setExportStore(undefined);
+  expect(createDeps(parseConfig({}), { exportStore: fixed }).exportStore).toBe(fixed);
 });

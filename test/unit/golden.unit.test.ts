@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runSimulate } from '../../shared/cli/simulate.js';
+import { runSimulate } from '../../cli/simulate.js';
 import { GOLDEN_DIR } from '../support/paths.js';
 
 const cases = readdirSync(GOLDEN_DIR)

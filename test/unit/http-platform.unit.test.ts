@@ -250,7 +250,7 @@ describe('error mapping (one place)', () => {
 });
 
 describe('config and environment', () => {
-  test('parses table names from the env vars of infra/tables.ts', () => {
+  test('parses table names from the env vars of shared/contract/tables.ts', () => {
     const c = parseConfig({ AWS_REGION: 'eu-west-1', TABLE_ATTENDANCE: 'Att-1', AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:8000' });
     expect(c).toMatchObject({ region: 'eu-west-1', dynamoEndpoint: 'http://127.0.0.1:8000', tables: { attendance: 'Att-1' } });
     expect(tableNameOf(c, 'attendance')).toBe('Att-1');

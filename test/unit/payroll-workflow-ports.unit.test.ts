@@ -5,7 +5,7 @@
  */
 import * as z from 'zod';
 import { classify, PermanentTaskError, TransientTaskError, workflowTask } from '../../shared/adapters/workflow-task.js';
-import { executionArnOf, StepFunctionsWorkflow, workflowFromEnv } from '../../shared/adapters/workflow.js';
+import { executionArnOf, StepFunctionsWorkflow, workflowOf } from '../../shared/adapters/workflow.js';
 import { CaseError } from '../../shared/domain/case.js';
 import { RunRejected } from '../../shared/domain/payroll/run.js';
 import { resolveIntrinsic } from '../../infra/local/workflow-runner.js';
@@ -39,10 +39,10 @@ test('a task rejects input it does not know without logging it, and logs ids onl
 
 test('the workflow port: local mode, or a state machine ARN; the execution ARN of a name', () => {
   const arn = 'arn:aws:states:eu-north-1:123456789012:stateMachine:IntroflytStateless-PayrollRun';
-  expect(workflowFromEnv({ PAYROLL_STATE_MACHINE_ARN: arn })).toBeInstanceOf(StepFunctionsWorkflow);
-  expect(workflowFromEnv({ PAYROLL_WORKFLOW_MODE: 'local' })).not.toBeInstanceOf(StepFunctionsWorkflow);
-  expect(() => workflowFromEnv({})).toThrow(/PAYROLL_STATE_MACHINE_ARN/);
-  expect(() => workflowFromEnv({ PAYROLL_STATE_MACHINE_ARN: 'arn:aws:lambda:eu-north-1:123456789012:function:x' })).toThrow(/PAYROLL_STATE_MACHINE_ARN/);
+  expect(workflowOf({ payrollWorkflowMode: undefined, payrollStateMachineArn: arn })).toBeInstanceOf(StepFunctionsWorkflow);
+  expect(workflowOf({ payrollWorkflowMode: 'local', payrollStateMachineArn: undefined })).not.toBeInstanceOf(StepFunctionsWorkflow);
+  expect(() => workflowOf({ payrollWorkflowMode: undefined, payrollStateMachineArn: undefined })).toThrow(/PAYROLL_STATE_MACHINE_ARN/);
+  expect(() => workflowOf({ payrollWorkflowMode: undefined, payrollStateMachineArn: 'arn:aws:lambda:eu-north-1:123456789012:function:x' })).toThrow(/PAYROLL_STATE_MACHINE_ARN/);
   expect(executionArnOf(arn, 'run-1-2')).toBe('arn:aws:states:eu-north-1:123456789012:execution:IntroflytStateless-PayrollRun:run-1-2');
 });
 

@@ -1,5 +1,5 @@
 /**
- * `npm run simulate -- A.json B.json …` (shared/cli/simulate.ts): one JSON
+ * `npm run simulate -- A.json B.json …` (cli/simulate.ts): one JSON
  * line per file, in order, a decision or an error; exit 0 only when every
  * file was decided; one file keeps the single-file output. A batch of 500
  * generated cases in one process gives the same bytes as the cases one at a
@@ -10,7 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { batchLine, runSimulate } from '../../shared/cli/simulate.js';
+import { batchLine, runSimulate } from '../../cli/simulate.js';
 import { PROJECT_ROOT } from '../../infra/project.js';
 import { caseArbitrary } from '../support/case-arbitrary.js';
 import { GOLDEN_DIR } from '../support/paths.js';
@@ -67,7 +67,7 @@ test('a batch of 500 cases in one process gives, byte for byte, the decisions of
 
 test('the real command: one process, the same 500 lines (a fresh engine, files read from disk)', () => {
   const onDisk = BATCH.filter((f) => f.startsWith(dir));
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'shared/cli/simulate.ts', ...onDisk], { cwd: PROJECT_ROOT, encoding: 'utf8', maxBuffer: 1 << 30, timeout: 120_000 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/simulate.ts', ...onDisk], { cwd: PROJECT_ROOT, encoding: 'utf8', maxBuffer: 1 << 30, timeout: 120_000 });
   expect([r.status, r.stderr]).toEqual([0, '']);
   const lines = r.stdout.split(/(?<=\n)/);
   expect(lines).toHaveLength(onDisk.length);

@@ -1,6 +1,0 @@
-/** Paths of the adviser's decision reads: /participants/{id}/decisions[/{period}[/explanation]]. */
-import * as z from 'zod';
-import { participantIdSchema, periodSchema } from '../me-decision-get/schema.js';
-
-export const participantPathSchema = z.strictObject({ id: participantIdSchema });
-export const participantPeriodPathSchema = z.strictObject({ id: participantIdSchema, period: periodSchema });

@@ -1,0 +1,72 @@
+/**
+ * What a participant (and their adviser) sees of a correction request or a
+ * complaint: every step with its date and the role that took it, the
+ * adviser's answer with its reason, the complaint's deadline and whether it
+ * was late, Statsforvalteren's outcome. Staff refs stay out of it (the access
+ * log names who, shared/adapters/audit-log.ts).
+ */
+import type { ComplaintRecord, CorrectionRequestRecord, RightsAnswer, RightsCase, RightsStep } from '../../adapters/rights-repo.js';
+import type { CorrectionMade } from '../../domain/rights/correction-request.js';
+
+export interface AnswerView {
+  reason: string;
+  at: string;
+  byRole: string;
+  correction: CorrectionMade | null;
+}
+
+interface BaseView {
+  caseId: string;
+  period: string;
+  status: string;
+  version: number;
+  createdAt: string;
+  /** The participant's own words; null once minimised (retention). */
+  text: string | null;
+  history: RightsStep[];
+}
+
+export interface CorrectionRequestView extends BaseView {
+  kind: 'CORRECTION_REQUEST';
+  subject: CorrectionRequestRecord['subject'];
+  absenceId: string | null;
+  answer: AnswerView | null;
+}
+
+export interface ComplaintView extends BaseView {
+  kind: 'COMPLAINT';
+  channel: ComplaintRecord['channel'];
+  decisionId: string;
+  decisionVersion: number;
+  receivedOn: string;
+  madeKnownOn: string | null;
+  deadline: string | null;
+  late: boolean;
+  reassessment: (AnswerView & { upheld: boolean }) | null;
+  forwardedAt: string | null;
+  outcome: { outcome: string; decidedOn: string; note: string; recordedAt: string } | null;
+}
+
+export type RightsCaseView = CorrectionRequestView | ComplaintView;
+
+const answerView = (a: RightsAnswer): AnswerView => ({ reason: a.reason, at: a.at, byRole: a.byRole, correction: a.correction ?? null });
+
+export function rightsCaseView(c: RightsCase): RightsCaseView {
+  const base: BaseView = { caseId: c.caseId, period: c.period, status: c.status, version: c.version, createdAt: c.createdAt, text: c.text ?? null, history: c.history };
+  if (c.kind === 'CORRECTION_REQUEST')
+    return { ...base, kind: c.kind, subject: c.subject, absenceId: c.absenceId ?? null, answer: c.answer === undefined ? null : answerView(c.answer) };
+  return {
+    ...base,
+    kind: c.kind,
+    channel: c.channel,
+    decisionId: c.decisionId,
+    decisionVersion: c.decisionVersion,
+    receivedOn: c.receivedOn,
+    madeKnownOn: c.madeKnownOn,
+    deadline: c.deadline,
+    late: c.late,
+    reassessment: c.reassessment === undefined ? null : { ...answerView(c.reassessment), upheld: c.reassessment.upheld },
+    forwardedAt: c.forwardedAt ?? null,
+    outcome: c.outcome === undefined ? null : { outcome: c.outcome.outcome, decidedOn: c.outcome.decidedOn, note: c.outcome.note, recordedAt: c.outcome.recordedAt },
+  };
+}
