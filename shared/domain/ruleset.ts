@@ -30,10 +30,10 @@ export function rulesetFor(period: string, firstOfMonth: string): RuleSet {
   const known = RULESETS.get(firstOfMonth);
   if (known !== undefined) return known;
   const params = parametersOn(firstOfMonth);
-  const g = lookupG(firstOfMonth);
-  // A month before the dated values begin lacks G too: the message names every value missing, G first.
+  // A month before the dated values begin (before 2021) is refused for them, whether or not G is known then.
   if ('missing' in params)
-    throw new CaseError('PARAMETER_MISSING', [{ path: 'period', message: `no value of ${[...(g === null ? ['G'] : []), ...params.missing].join(', ')} is in force for ${period}` }]);
+    throw new CaseError('PARAMETER_MISSING', [{ path: 'period', message: `no value of ${params.missing.join(', ')} is in force for ${period}` }]);
+  const g = lookupG(firstOfMonth);
   if (g === null) throw new CaseError('G_MISSING', [{ path: 'period', message: `no grunnbeløp (G) is known for ${period}` }]);
   const ruleset: RuleSet = { version: RULESET_VERSION, parameterValues: [g.id, ...params.ids], params: params.values, g };
   RULESETS.set(firstOfMonth, ruleset);
