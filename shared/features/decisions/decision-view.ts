@@ -4,39 +4,18 @@
  * with its correction, and the adviser's resolution. Shared by the
  * `me-decision-*` and `participant-decision-*` functions.
  */
+import type { DecisionSummary, ResolutionView } from '../../contract/responses.js';
 import type { ResolutionRecord } from '../../adapters/decision-reviews-repo.js';
 import type { DecisionDeps } from '../../adapters/deps.js';
 import type { StoredDecision } from '../../adapters/decisions-repo.js';
-import type { Decision } from '../../domain/decision.js';
 import { versionKey } from '../../domain/payroll/decision-versions.js';
-import type { Resolution } from '../../domain/payroll/resolution.js';
 import { effectivePayoutOre } from '../../domain/payroll/resolution.js';
 
-export interface ResolutionView {
-  kind: Resolution['kind'];
-  resolution: Resolution;
-  resolvedAt: string;
-}
+// The response shapes are the API's contract (shared/contract/responses.ts); this file builds them.
+export type { DecisionSummary, ResolutionView } from '../../contract/responses.js';
 
 export const resolutionView = (r: ResolutionRecord | undefined): ResolutionView | null =>
   r === undefined ? null : { kind: r.resolution.kind, resolution: r.resolution, resolvedAt: r.resolvedAt };
-
-export interface DecisionSummary {
-  period: string;
-  version: number;
-  decisionId: string;
-  createdAt: string;
-  supersedes: string | null;
-  baseOre: number;
-  deductionOre: number;
-  payoutOre: number;
-  /** What is paid: `payoutOre`, or the adviser's adjusted payout. */
-  paidOre: number;
-  review: Decision['review'];
-  resolution: ResolutionView | null;
-  /** The month's payroll run was released (two payroll approvals) with this version. */
-  released: boolean;
-}
 
 /** The month whose run pays this version: a correction of a released month is paid with a later month's run (set by the workflow). */
 export const paidWithPeriod = (d: StoredDecision): string | undefined => d.paidWithPeriod;
