@@ -29,7 +29,7 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { runAsScript } from './run-cli.js';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../project.js';
 import { osloDateOf } from '../../shared/domain/attendance/oslo-time.js';
@@ -269,13 +269,4 @@ async function main(): Promise<number> {
   }
 }
 
-// Run only as the script (`tsx infra/local/payroll-cli.ts`), not when a test imports the formatting.
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  main().then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      process.stderr.write(`payroll: ${err instanceof Error ? err.message : String(err)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runAsScript(import.meta.url, 'payroll', main);

@@ -12,7 +12,7 @@
  * Exit code 0, 1 when the run failed, 2 for bad arguments.
  */
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { runAsScript } from './run-cli.js';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../project.js';
 import { startLocalSystem, type LocalSystem } from './system.js';
@@ -47,12 +47,4 @@ async function main(): Promise<number> {
   }
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  main().then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      process.stderr.write(`retention: ${err instanceof Error ? err.message : String(err)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runAsScript(import.meta.url, 'retention', main);

@@ -130,16 +130,23 @@ export interface DecisionDetailResponse extends DecisionVersionView {
   input?: unknown;
 }
 
+/** One stored version of the month's explanation. */
 export interface ExplanationVersionView {
+  /** 1, 2, …: the order the participant reads them in. */
   number: number;
+  /** The decision version it explains, and its revision (0: stored with the decision). */
   version: number;
   revision: number;
   decisionId: string;
   createdAt: string;
   cause: RevisionCause;
+  /** What this version says is paid (payout-steps.ts `paidOre`). */
   paidOre: number;
   templateVersion: string;
+  /** The stored text in the reader's language, byte for byte; for a version stored before that language existed, the Norwegian one. */
   text: string;
+  /** The language of `text`. */
+  lang: string;
 }
 
 /** GET …/decisions/{period}/explanation?lang= (the fields the pages read; the route answers more). */

@@ -24,6 +24,7 @@
  * - `steps`: from the computed amount to the amount paid, as the text says it
  *   (shared/domain/payroll/payout-steps.ts), and the data beside it.
  */
+import type { ExplanationVersionView } from '../../contract/responses.js';
 import type { DecisionDeps } from '../../adapters/deps.js';
 import type { StoredDecision } from '../../adapters/decisions-repo.js';
 import type { Deps } from '../../adapters/deps.js';
@@ -41,24 +42,7 @@ import { releaseOf, resolutionView } from './decision-view.js';
 
 export const DEFAULT_LANGUAGE = 'nb';
 
-/** One stored version of the month's explanation. */
-export interface ExplanationVersionView {
-  /** 1, 2, …: the order the participant reads them in. */
-  number: number;
-  /** The decision version it explains, and its revision (0: stored with the decision). */
-  version: number;
-  revision: number;
-  decisionId: string;
-  createdAt: string;
-  cause: RevisionCause;
-  /** What this version says is paid (payout-steps.ts `paidOre`). */
-  paidOre: number;
-  templateVersion: string;
-  /** The stored text in the reader's language, byte for byte; for a version stored before that language existed, the Norwegian one. */
-  text: string;
-  /** The language of `text`. */
-  lang: string;
-}
+export type { ExplanationVersionView } from '../../contract/responses.js';
 
 export interface ExplanationView {
   participantId: string;
