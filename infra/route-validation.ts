@@ -11,6 +11,12 @@ const FN_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const PATH = /^(?:\/(?:[A-Za-z0-9._-]+|\{[A-Za-z][A-Za-z0-9]*\}))+$/;
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
+/**
+ * The only routes allowed without an authorizer: redeeming an activation code (the phone has no
+ * token yet; docs/deploy.md). A new public route is a security decision, so it is named here.
+ */
+export const PUBLIC_ROUTES: readonly string[] = ['POST /device-activations'];
+
 export class RouteTableError extends Error {
   readonly code = 'INFRA_BAD_ROUTE_TABLE';
   constructor(readonly problems: readonly string[]) {
@@ -32,9 +38,16 @@ export function validateRoutes(routes: readonly RouteDef[]): void {
     if (seen.has(where)) problems.push(`${where}: defined twice`);
     seen.add(where);
     if (!FN_NAME.test(route.fn)) problems.push(`${where}: fn "${route.fn}" must be a kebab-case folder name`);
-    if (route.roles.length === 0) problems.push(`${where}: no roles`);
+    // A public route (no authorizer) has no roles, and must be throttled on its own; every other route has roles.
+    if (route.authorizer === 'none') {
+      if (route.roles.length > 0) problems.push(`${where}: a public route (authorizer 'none') has no roles`);
+      if (route.throttle === undefined) problems.push(`${where}: a public route (authorizer 'none') needs its own throttle`);
+      if (!PUBLIC_ROUTES.includes(where)) problems.push(`${where}: not one of the public routes this API allows (${PUBLIC_ROUTES.join(', ')})`);
+    } else if (route.roles.length === 0) problems.push(`${where}: no roles`);
+    if (route.throttle !== undefined && !(Number.isInteger(route.throttle.rateLimit) && Number.isInteger(route.throttle.burstLimit) && route.throttle.rateLimit > 0 && route.throttle.burstLimit >= route.throttle.rateLimit))
+      problems.push(`${where}: throttle must be whole numbers, rate > 0, burst ≥ rate`);
     for (const role of route.roles) if (!roles.has(role)) problems.push(`${where}: unknown role "${role}"`);
-    if (route.authorizer !== undefined && route.authorizer !== 'device') problems.push(`${where}: unknown authorizer "${String(route.authorizer)}"`);
+    if (route.authorizer !== undefined && route.authorizer !== 'device' && route.authorizer !== 'none') problems.push(`${where}: unknown authorizer "${String(route.authorizer)}"`);
     // Staff and participants/kiosks have different token issuers (user pools), and a route has one authorizer.
     const staff = route.roles.filter((r) => STAFF_ROLES.includes(r)).length;
     if (staff > 0 && staff < route.roles.length) problems.push(`${where}: mixes staff roles with participant or kiosk (one token issuer per route)`);

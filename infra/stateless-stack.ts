@@ -197,8 +197,17 @@ export class IntroflytStatelessStack extends Stack {
       : undefined;
     this.kioskAuthorizer?.function.addEnvironment('TOKEN_ISSUER', this.users.issuerUrl);
     this.kioskAuthorizer?.function.addEnvironment('TOKEN_JWKS_URL', `${this.users.issuerUrl}/.well-known/jwks.json`);
-    this.kioskAuthorizer?.function.addEnvironment('WEB_CLIENT_ID', this.users.client.userPoolClientId);
+    // The participant pool's two clients whose tokens a participant route accepts: the page's and the bound phones'.
+    this.kioskAuthorizer?.function.addEnvironment('WEB_CLIENT_ID', `${this.users.client.userPoolClientId},${this.users.deviceClient.userPoolClientId}`);
     this.kioskAuthorizer?.function.addEnvironment('DEVICE_SCOPE', DEVICE_SCOPE);
+
+    // Redeeming an activation code makes the bound phone's user in the participant pool (shared/adapters/device-users.ts).
+    // Not the pool's trigger function (that one would make a cycle: pool → trigger → pool id).
+    const deviceAccess = functions.get('participant-device-access');
+    if (deviceAccess) {
+      this.users.userPool.grant(deviceAccess.function, 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminDeleteUser');
+      deviceAccess.function.addEnvironment('USER_POOL_ID', this.users.userPool.userPoolId);
+    }
 
     // Assigning advisers looks each one up in the staff pool: municipality and roles (shared/adapters/staff-directory.ts).
     const assign = functions.get('participant-assign');
@@ -213,7 +222,7 @@ export class IntroflytStatelessStack extends Stack {
       routes,
       functions: new Map([...functions].map(([name, f]) => [name, f.function])),
       jwtIssuer: this.users.issuerUrl,
-      jwtAudience: [this.users.client.userPoolClientId],
+      jwtAudience: [this.users.client.userPoolClientId, this.users.deviceClient.userPoolClientId],
       ...(this.kioskAuthorizer ? { deviceAuthorizer: this.kioskAuthorizer.function } : {}),
       staffJwt: { issuer: this.users.staffIssuerUrl, audience: [this.users.staffClient.userPoolClientId] },
       throttle: props.apiThrottle ?? { rateLimit: 1000, burstLimit: 2000 },
@@ -254,6 +263,7 @@ export class IntroflytStatelessStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: this.users.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.users.client.userPoolClientId });
     new CfnOutput(this, 'DeviceTokenUrl', { value: `${this.users.domain.baseUrl()}/oauth2/token`, description: 'kiosks: client-credentials grant, scope introflyt/checkin' });
+    new CfnOutput(this, 'DeviceClientId', { value: this.users.deviceClient.userPoolClientId, description: 'INTROFLYT_COGNITO_DEVICE_CLIENT_ID: bound phones (activation code)' });
     new CfnOutput(this, 'StaffUserPoolId', { value: this.users.staffPool.userPoolId });
     new CfnOutput(this, 'StaffUserPoolClientId', { value: this.users.staffClient.userPoolClientId });
     // What the pages' build needs (web/build.ts INTROFLYT_COGNITO_*; docs/deploy.md).

@@ -12,6 +12,7 @@
  *   INTROFLYT_COGNITO_DOMAIN            the participant pool's domain, https://<prefix>.auth.<region>.amazoncognito.com
  *   INTROFLYT_COGNITO_CLIENT_ID         its page client
  *   INTROFLYT_COGNITO_IDP               its federated provider's name (default IdPorten)
+ *   INTROFLYT_COGNITO_DEVICE_CLIENT_ID  the participant pool's device client (bound phones' custom sign-in)
  *   INTROFLYT_COGNITO_STAFF_DOMAIN      the staff pool's domain
  *   INTROFLYT_COGNITO_STAFF_CLIENT_ID   its page client
  *   INTROFLYT_COGNITO_STAFF_IDP         its federated provider's name (default StaffDirectory)
@@ -79,6 +80,9 @@ function cognitoPool(env: NodeJS.ProcessEnv, prefix: 'INTROFLYT_COGNITO' | 'INTR
   const domain = (env[`${prefix}_DOMAIN`] ?? '').replace(/\/+$/, '');
   const clientId = env[`${prefix}_CLIENT_ID`] ?? '';
   const region = env.INTROFLYT_COGNITO_REGION ?? '';
+  // The participant pool only: the device client of the activation path (a stack output, DeviceClientId).
+  const deviceClientId = prefix === 'INTROFLYT_COGNITO' ? env.INTROFLYT_COGNITO_DEVICE_CLIENT_ID : undefined;
+  if (deviceClientId !== undefined && !/^[a-z0-9]{1,128}$/.test(deviceClientId)) throw new Error('INTROFLYT_COGNITO_DEVICE_CLIENT_ID must be the device client id (a stack output)');
   if (!/^https:\/\/[A-Za-z0-9.-]+$/.test(domain)) throw new Error(`${prefix}_DOMAIN must be the pool domain's https origin, e.g. https://introflyt-5001.auth.eu-north-1.amazoncognito.com`);
   if (!/^[a-z0-9]{1,128}$/.test(clientId)) throw new Error(`${prefix}_CLIENT_ID must be the page client's id (a stack output)`);
   if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) throw new Error('INTROFLYT_COGNITO_REGION must be an AWS region such as eu-north-1');
@@ -91,6 +95,7 @@ function cognitoPool(env: NodeJS.ProcessEnv, prefix: 'INTROFLYT_COGNITO' | 'INTR
     clientId,
     identityProvider: env[`${prefix}_IDP`] ?? idpDefault,
     userPoolApi: `https://cognito-idp.${region}.amazonaws.com/`,
+    ...(deviceClientId !== undefined ? { deviceClientId } : {}),
   };
 }
 

@@ -38,7 +38,10 @@ const envSchema = z.object({
    * them fetched from its own (possibly busy) HTTP server. Wins over the URL.
    */
   TOKEN_JWKS: z.string().optional(),
-  /** The pages' app client: its tokens pass as the JWT authorizer would pass them. */
+  /**
+   * The pages' app clients, comma-separated (the page client and the bound phones' device
+   * client of the participant pool): their tokens pass as the JWT authorizer would pass them.
+   */
   WEB_CLIENT_ID: z.string().min(1),
   DEVICE_SCOPE: z.string().min(1).default('introflyt/checkin'),
 });
@@ -116,7 +119,8 @@ export async function decide(header: string | undefined, settings: AuthorizerSet
   }
   const clientId = typeof payload.client_id === 'string' ? payload.client_id : undefined;
   const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
-  if (payload.token_use === 'access' && clientId !== undefined && clientId !== settings.WEB_CLIENT_ID && scopes.includes(settings.DEVICE_SCOPE)) {
+  const webClients = settings.WEB_CLIENT_ID.split(',');
+  if (payload.token_use === 'access' && clientId !== undefined && !webClients.includes(clientId) && scopes.includes(settings.DEVICE_SCOPE)) {
     const device = await deviceByClientId(clientId);
     if (device === undefined) return { allow: false, reason: 'UNKNOWN_DEVICE' };
     if (!device.active) return { allow: false, reason: 'DEVICE_INACTIVE' };
@@ -129,6 +133,6 @@ export async function decide(header: string | undefined, settings: AuthorizerSet
   // The JWT authorizer's audience check: `aud`, or for access tokens `client_id`.
   const aud = payload.aud;
   const audiences = Array.isArray(aud) ? aud : aud !== undefined ? [aud] : clientId !== undefined ? [clientId] : [];
-  if (!audiences.includes(settings.WEB_CLIENT_ID)) return { allow: false, reason: 'AUDIENCE' };
+  if (!audiences.some((a) => webClients.includes(a))) return { allow: false, reason: 'AUDIENCE' };
   return { allow: true, kind: 'user', context: userContext(payload) };
 }

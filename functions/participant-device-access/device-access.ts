@@ -4,11 +4,12 @@
  * participant of another municipality or not assigned is 404), the access
  * log written first.
  */
+import { randomUUID } from 'node:crypto';
 import type { Deps } from '../../shared/adapters/deps.js';
-import { bindingActive } from '../../shared/identity/device-activation.js';
-import { DailyCodeLimitReached, issueActivationCode } from '../../shared/identity/device-sign-in.js';
+import { ActivationRefusal, bindingActive } from '../../shared/identity/device-activation.js';
+import { DailyCodeLimitReached, issueActivationCode, redeemActivationCode } from '../../shared/identity/device-sign-in.js';
 import type { AuthContext } from '../../shared/http/auth.js';
-import { ConflictError, TooManyAttemptsError } from '../../shared/http/errors.js';
+import { BadRequestError, ConflictError, TooManyAttemptsError } from '../../shared/http/errors.js';
 import { recordAccess, requireStaffAccess } from '../../shared/http/staff-access.js';
 
 export interface IssuedActivationCode {
@@ -58,4 +59,32 @@ export async function revokeDevices(deps: Deps, auth: AuthContext, participantId
   await requireStaffAccess(deps, auth, participantId);
   const at = await recordAccess(deps, auth, participantId, 'WRITE', 'participant-device-revoke', route);
   return { participantId, revoked: await deps.deviceBindings.revokeAll(participantId, at, 'ADVISER') };
+}
+
+export interface Activation {
+  participantId: string;
+  bindingId: string;
+  /** The phone's user name at the participant pool's custom sign-in (AWS): the binding id. */
+  username: string;
+  expiresAt: string;
+}
+
+/**
+ * The phone redeems a code (the public route POST /device-activations): the shared step
+ * (`redeemActivationCode`: per-source and per-code limits, single use, one transaction) with this
+ * deployment's device accounts (a Cognito user per binding on AWS). Every refusal of the code is one
+ * answer; a source over its hourly limit is 429.
+ */
+export async function redeemCode(deps: Deps, input: { code: string; publicKey: unknown; sourceIp: string }): Promise<Activation> {
+  try {
+    const b = await redeemActivationCode(
+      { bindings: deps.deviceBindings, participants: deps.participants, audit: deps.audit, users: deps.deviceUsers },
+      { code: input.code, publicKey: input.publicKey, source: input.sourceIp, bindingId: randomUUID(), now: deps.clock.now() },
+    );
+    return { participantId: b.participantId, bindingId: b.bindingId, username: b.bindingId, expiresAt: b.expiresAt };
+  } catch (err) {
+    if (!(err instanceof ActivationRefusal)) throw err;
+    if (err.code === 'TOO_MANY_ATTEMPTS') throw new TooManyAttemptsError(3600, err.message);
+    throw new BadRequestError(err.code, err.message);
+  }
 }

@@ -1,14 +1,17 @@
 /**
  * Lambda entry of the pre-token-generation trigger (pre-token.ts says what it
- * does). One function per pool (`POOL_KIND`), configured by the CDK context
+ * does) and, in the participant pool, of the custom-authentication triggers of
+ * bound phones (define, create, verify: device-auth.ts), chosen by the event's
+ * `triggerSource`. One function per pool (`POOL_KIND`), configured by the CDK context
  * `introflyt:signIn` through its environment: MUNICIPALITIES, STAFF_GROUPS
  * (JSON), MFA_VALUES (JSON). One log line per decision with ids and codes
  * only: never a national id, a name or a group id.
  */
-import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
+import type { CreateAuthChallengeTriggerEvent, DefineAuthChallengeTriggerEvent, PreTokenGenerationV2TriggerEvent, VerifyAuthChallengeResponseTriggerEvent } from 'aws-lambda';
 import { getDeps } from '../../shared/adapters/deps.js';
 import { parseStaffGroupRules, TokenStepRefusal, type TokenStepDeps } from '../../shared/identity/token-step.js';
 import { baseLogger } from '../../shared/http/logger.js';
+import { createChallenge, defineChallenge, verifyChallenge, type DeviceAuthDeps } from './device-auth.js';
 import { preToken, type PreTokenSettings } from './pre-token.js';
 
 async function endBindings(participantId: string): Promise<void> {
@@ -34,15 +37,48 @@ function setup(): { settings: PreTokenSettings; deps: TokenStepDeps } {
   return cached;
 }
 
-export async function handler(event: PreTokenGenerationV2TriggerEvent): Promise<PreTokenGenerationV2TriggerEvent> {
+const deviceDeps = (): DeviceAuthDeps => ({ bindings: getDeps().deviceBindings, participants: getDeps().participants });
+
+type CustomAuthEvent = DefineAuthChallengeTriggerEvent | CreateAuthChallengeTriggerEvent | VerifyAuthChallengeResponseTriggerEvent;
+export type TriggerEvent = PreTokenGenerationV2TriggerEvent | CustomAuthEvent;
+
+/** A bound phone's custom sign-in (participant pool only; the staff pool has no such trigger and refuses it). */
+async function customAuth(event: CustomAuthEvent, pool: string): Promise<CustomAuthEvent> {
+  const log = (outcome: Record<string, string | boolean | undefined>) => baseLogger().info('device-auth', { fn: 'pre-token', pool, trigger: event.triggerSource, ...outcome });
+  if (pool !== 'participant') throw new Error('DEVICE_AUTH_NOT_IN_THIS_POOL');
+  const now = getDeps().clock.now();
+  switch (event.triggerSource) {
+    case 'DefineAuthChallenge_Authentication': {
+      const out = await defineChallenge(event, deviceDeps(), now);
+      log({ issueTokens: out.response.issueTokens, failAuthentication: out.response.failAuthentication });
+      return out;
+    }
+    case 'CreateAuthChallenge_Authentication':
+      return createChallenge(event);
+    case 'VerifyAuthChallengeResponse_Authentication': {
+      const out = await verifyChallenge(event, deviceDeps(), now);
+      // Ids only: the binding id is the user name, never the signature or the challenge.
+      log({ answerCorrect: out.response.answerCorrect });
+      return out;
+    }
+  }
+}
+
+const CUSTOM_AUTH = new Set(['DefineAuthChallenge_Authentication', 'CreateAuthChallenge_Authentication', 'VerifyAuthChallengeResponse_Authentication']);
+
+export async function handler(event: PreTokenGenerationV2TriggerEvent): Promise<PreTokenGenerationV2TriggerEvent>;
+export async function handler<E extends CustomAuthEvent>(event: E): Promise<E>;
+export async function handler(event: TriggerEvent): Promise<TriggerEvent> {
   const { settings, deps } = setup();
+  if (CUSTOM_AUTH.has(event.triggerSource)) return customAuth(event as CustomAuthEvent, settings.pool);
+  const tokenEvent = event as PreTokenGenerationV2TriggerEvent;
   try {
-    const out = await preToken(event, settings, deps);
+    const out = await preToken(tokenEvent, settings, deps, settings.pool === 'participant' ? { deps: deviceDeps(), now: getDeps().clock.now() } : undefined);
     baseLogger().info('pre-token: claims added', { fn: 'pre-token', pool: settings.pool, trigger: event.triggerSource, groups: out.response.claimsAndScopeOverrideDetails.groupOverrideDetails?.groupsToOverride?.join(' ') });
     return out;
   } catch (err) {
     if (err instanceof TokenStepRefusal) {
-      baseLogger().info('pre-token: refused', { fn: 'pre-token', pool: settings.pool, trigger: event.triggerSource, code: err.code });
+      baseLogger().info('pre-token: refused', { fn: 'pre-token', pool: settings.pool, trigger: tokenEvent.triggerSource, code: err.code });
       // Cognito shows the message to the person (sign-in fails); it names no personal data.
       throw new Error(err.code);
     }

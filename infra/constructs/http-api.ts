@@ -1,6 +1,9 @@
 /**
- * The HTTP API of shared/contract/routes.ts: every route behind an authorizer (no
- * anonymous route exists), access logs with ids only, stage throttling so
+ * The HTTP API of shared/contract/routes.ts: every route behind an authorizer
+ * except the one public route the route table marks `authorizer: 'none'`
+ * (redeeming an activation code: the phone has no token yet;
+ * infra/route-validation.ts allows no other), which gets its own route
+ * throttle (stage route settings) besides its handler's limits; access logs with ids only, stage throttling so
  * overload answers 429 instead of dropping requests (quality.md R8), and an
  * alarm on server errors.
  *
@@ -18,7 +21,7 @@
  * refused.
  */
 import { Duration } from 'aws-cdk-lib';
-import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, LogGroupLogDestination, type CfnStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer, HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -123,6 +126,13 @@ export class IntroflytHttpApi extends Construct {
       },
     });
 
+    const none = new HttpNoneAuthorizer();
+    // Route-level throttles (public routes must have one): CloudFormation's stage RouteSettings, keyed by route key.
+    const routeSettings = Object.fromEntries(
+      props.routes.filter((r) => r.throttle !== undefined).map((r) => [`${r.method} ${r.path}`, { ThrottlingRateLimit: r.throttle!.rateLimit, ThrottlingBurstLimit: r.throttle!.burstLimit }]),
+    );
+    if (Object.keys(routeSettings).length > 0) (this.stage.node.defaultChild as CfnStage).addPropertyOverride('RouteSettings', routeSettings);
+
     const integrations = new Map<string, HttpLambdaIntegration>();
     for (const route of props.routes) {
       const handler = props.functions.get(route.fn);
@@ -140,7 +150,7 @@ export class IntroflytHttpApi extends Construct {
         methods: [HttpMethod[route.method]],
         integration,
         // Stated per route as well as by default, so a route can never lose it by a changed default.
-        authorizer: route.authorizer === 'device' ? kioskAuthorizer! : authorizerOf(route),
+        authorizer: route.authorizer === 'device' ? kioskAuthorizer! : route.authorizer === 'none' ? none : authorizerOf(route),
       });
     }
 

@@ -161,6 +161,12 @@ export class UserDirectory extends Construct {
   readonly staffClient: UserPoolClient;
   readonly staffIssuerUrl: string;
   readonly staffDomain: UserPoolDomain;
+  /**
+   * Bound phones of participants without ID-porten yet (the activation path, docs/deploy.md): Cognito's
+   * custom authentication only (the phone signs a challenge with its key; functions/pre-token/device-auth.ts),
+   * no password, SRP or OAuth flow.
+   */
+  readonly deviceClient: UserPoolClient;
   /** The federated identity providers: ID-porten (participants) and the municipality's directory (staff). */
   readonly idPorten: UserPoolIdentityProviderOidc;
   readonly staffDirectory: UserPoolIdentityProviderOidc;
@@ -175,7 +181,12 @@ export class UserDirectory extends Construct {
     this.userPool = new UserPool(this, 'UserPool', {
       ...common,
       // ID-porten's `pid`, written by Cognito at every federated sign-in (so mutable); read only by the pre-token step.
-      customAttributes: { ...common.customAttributes, nationalId: new StringAttribute({ minLen: 11, maxLen: 11, mutable: true }) },
+      // A bound phone's binding id, set once by the redemption route (AdminCreateUser), never by a client.
+      customAttributes: {
+        ...common.customAttributes,
+        nationalId: new StringAttribute({ minLen: 11, maxLen: 11, mutable: true }),
+        deviceBinding: new StringAttribute({ minLen: 1, maxLen: 64, mutable: false }),
+      },
       // Not required here: participants (ID-porten later) and kiosks (client credentials) have no
       // second factor in this pool (see the COG2 acknowledgement in infra/nag.ts). Staff: staffPool.
       mfa: Mfa.OPTIONAL,
@@ -228,6 +239,24 @@ export class UserDirectory extends Construct {
     this.idPorten = federate(this.userPool, PARTICIPANT_IDP, signIn.idPorten, { 'custom:nationalId': 'pid' });
     this.client = this.userPool.addClient('WebClient', clientOptions(PARTICIPANT_PAGES, this.idPorten));
     this.client.node.addDependency(this.idPorten);
+    // The bound phones' client: custom authentication only (CDK adds refresh, which the pre-token step
+    // checks against the binding again), no OAuth, no hosted UI, no secret (a phone keeps none).
+    this.deviceClient = this.userPool.addClient('DeviceClient', {
+      generateSecret: false,
+      authFlows: { custom: true, userSrp: false, userPassword: false, adminUserPassword: false },
+      disableOAuth: true,
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      // As short as Cognito allows: a challenge answered in 3 minutes or never.
+      authSessionValidity: Duration.minutes(3),
+      accessTokenValidity: Duration.minutes(15),
+      idTokenValidity: Duration.minutes(15),
+      refreshTokenValidity: Duration.hours(1),
+      readAttributes: new ClientAttributes().withStandardAttributes({ locale: true }).withCustomAttributes(...CUSTOM_ATTRIBUTES, 'deviceBinding'),
+      // Never an ownership attribute (they are immutable as well).
+      writeAttributes: new ClientAttributes().withStandardAttributes({ locale: true }),
+    });
 
     this.staffPool = new UserPool(this, 'StaffPool', {
       ...common,
@@ -271,5 +300,8 @@ export class UserDirectory extends Construct {
   addPreTokenTriggers(participantFn: IFunction, staffFn: IFunction): void {
     this.userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, participantFn, LambdaVersion.V2_0);
     this.staffPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, staffFn, LambdaVersion.V2_0);
+    // Bound phones' custom sign-in: the participant pool's same function answers define, create and verify
+    // (functions/pre-token/device-auth.ts), so the pool's whole sign-in is one function.
+    for (const op of [UserPoolOperation.DEFINE_AUTH_CHALLENGE, UserPoolOperation.CREATE_AUTH_CHALLENGE, UserPoolOperation.VERIFY_AUTH_CHALLENGE_RESPONSE]) this.userPool.addTrigger(op, participantFn);
   }
 }

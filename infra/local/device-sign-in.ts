@@ -1,29 +1,29 @@
 /**
- * The activation path locally (shared/identity/device-activation.ts), under
- * the local provider's mount, as Cognito's custom-auth flow does it on AWS
- * (functions/device-auth, docs/deploy.md):
+ * The activation path's sign-in locally (shared/identity/device-activation.ts), under
+ * the local provider's mount, as Cognito's custom authentication does it on AWS
+ * (the participant pool's trigger, functions/pre-token/device-auth.ts; docs/deploy.md).
+ * Redeeming the code is the API's public route `POST /device-activations` on
+ * both (functions/participant-device-access), so the phone is bound the same way.
  *
- *   POST /oidc/device/activation  {code, publicKey}           → {participantId, bindingId}
  *   POST /oidc/device/challenge   {}                          → {challenge}   (random, 2 minutes, single use)
  *   POST /oidc/device/token       {participantId, bindingId, challenge, signature} → {id_token, expires_in}
  *
  * The ID token is the local issuer's, with the participant claims of the
  * token step plus `custom:deviceBinding`; the API checks the binding on every
  * request (shared/http/participant-guard.ts). Same-origin JSON only (the
- * pages are served by the same server); the source of the rate limit is the
- * connection's address.
+ * pages are served by the same server).
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ActivationRefusal, CHALLENGE_VALID_SECONDS, deviceSubject } from '../../shared/identity/device-activation.js';
-import { deviceClaims, redeemActivationCode, type ActivationDeps } from '../../shared/identity/device-sign-in.js';
+import { deviceClaims, type ActivationDeps } from '../../shared/identity/device-sign-in.js';
 import type { LocalIssuer } from './auth.js';
 
-export const DEVICE_PATHS = ['/oidc/device/activation', '/oidc/device/challenge', '/oidc/device/token'] as const;
+export const DEVICE_PATHS = ['/oidc/device/challenge', '/oidc/device/token'] as const;
 
 export interface DeviceSignInOptions {
   issuer: LocalIssuer;
-  deps: () => Promise<ActivationDeps>;
+  deps: () => Promise<Pick<ActivationDeps, 'bindings' | 'participants'>>;
   tokenSeconds: number;
   now?: () => Date;
 }
@@ -80,12 +80,7 @@ export function createDeviceSignIn(options: DeviceSignInOptions): (req: Incoming
       return true;
     }
     try {
-      if (path === '/oidc/device/activation') {
-        const code = str(body.code, 40);
-        if (code === undefined) throw new ActivationRefusal('ACTIVATION_CODE_INVALID', 'an activation code is required');
-        const b = await redeemActivationCode(await options.deps(), { code, publicKey: body.publicKey, source: req.socket.remoteAddress ?? 'unknown', bindingId: randomUUID(), now: now() });
-        json(res, 200, { participantId: b.participantId, bindingId: b.bindingId, expiresAt: b.expiresAt });
-      } else if (path === '/oidc/device/challenge') {
+      if (path === '/oidc/device/challenge') {
         const t = now().getTime();
         for (const [c, exp] of challenges) if (exp <= t) challenges.delete(c);
         const challenge = randomBytes(32).toString('base64url');

@@ -26,7 +26,8 @@
  * Like the two authorizers on AWS (infra/constructs/http-api.ts): routes with
  * `authorizer: 'device'` run the same kiosk authorizer function
  * (functions/checkin-authorizer) and hand its context on as
- * `requestContext.authorizer.lambda`; the others get the JWT check. The
+ * `requestContext.authorizer.lambda`; routes with `authorizer: 'none'` (the
+ * one public route) get no check and no claims; the others the JWT check. The
  * local issuer's token endpoint for kiosks, `POST /oauth2/token`
  * (client-credentials grant, infra/local/oauth-token.ts), stands in for the
  * user pool domain's.
@@ -428,6 +429,8 @@ export async function startHttpServer(options: LocalHttpServerOptions): Promise<
           return;
         }
         lambdaContext = decided.context;
+      } else if (route.def.authorizer === 'none') {
+        // A public route (POST /device-activations), as on AWS: no authorizer, so no claims, whatever the request sends.
       } else {
         const verified = await issuer.verify(req.headers.authorization);
         if (!verified.ok) {

@@ -289,7 +289,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
           tokenSeconds: ID_TOKEN_SECONDS,
           deps: async () => {
             const d = (await import('../../shared/adapters/deps.js')).getDeps();
-            return { bindings: d.deviceBindings, participants: d.participants, audit: d.audit };
+            return { bindings: d.deviceBindings, participants: d.participants };
           },
         }),
       });

@@ -17,6 +17,8 @@ import { systemClock } from './clock.js';
 import { DynamoDecisionReviewsRepo, type DecisionReviewsRepo } from './decision-reviews-repo.js';
 import { DynamoDecisionsRepo, type DecisionsRepo } from './decisions-repo.js';
 import { lazyCognitoDeviceClients, localDeviceClients, type DeviceClients } from './device-clients.js';
+import { lazyCognitoDeviceUsers, localDeviceUsers } from './device-users.js';
+import type { DeviceUsers } from '../identity/device-sign-in.js';
 import { createDocumentClient } from './dynamo.js';
 import { DynamoExplanationsRepo, type ExplanationsRepo } from './explanations-repo.js';
 import { exportStoreFromEnv, type ExportFileStore } from './export-store.js';
@@ -46,6 +48,8 @@ export interface Deps {
   deviceBindings: DeviceBindingsRepo;
   /** The kiosks' OAuth clients: Cognito app clients on AWS, the local issuer's otherwise. */
   deviceClients: DeviceClients;
+  /** Bound devices' sign-in accounts: participant-pool users on AWS, none locally (shared/adapters/device-users.ts). */
+  deviceUsers: DeviceUsers;
   /** Resolutions and seen-marks of decisions (Decisions table). */
   reviews: DecisionReviewsRepo;
   payrollRuns: PayrollRunsRepo;
@@ -109,6 +113,9 @@ export function createDeps(config: Config, parts: Partial<Deps> = {}): Deps {
     },
     get deviceClients() {
       return once('deviceClients', () => deviceClientsOf(config));
+    },
+    get deviceUsers() {
+      return once('deviceUsers', () => (config.userPoolId === undefined ? localDeviceUsers : lazyCognitoDeviceUsers(config.userPoolId, config.region)));
     },
     get reviews() {
       return once('reviews', () => new DynamoDecisionReviewsRepo(client(), tableNameOf(config, 'decisions')));

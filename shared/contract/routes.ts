@@ -33,8 +33,14 @@ export interface RouteDef {
    * calls: it accepts the web client's tokens as the JWT authorizer does and
    * kiosks' client-credentials tokens (scope checkin, an active device), which
    * the JWT authorizer cannot check (infra/constructs/http-api.ts says why).
+   * 'none': no authorizer and no roles (`roles: []`): a public route. Only the
+   * redemption of an activation code is one (the phone has no token yet); it
+   * has its own API Gateway throttle (`throttle`) besides the limits its
+   * handler counts in DynamoDB (infra/route-validation.ts allows no other).
    */
-  authorizer?: 'device';
+  authorizer?: 'device' | 'none';
+  /** Route-level API Gateway throttling (public routes must set it). */
+  throttle?: { rateLimit: number; burstLimit: number };
 }
 
 export const ROUTES: readonly RouteDef[] = [
@@ -65,6 +71,9 @@ export const ROUTES: readonly RouteDef[] = [
   { method: 'POST', path: '/participants/{id}/activation-codes', fn: 'participant-device-access', roles: ['adviser'], tables: { participants: 'rw', auditLog: 'rw' } },
   { method: 'GET', path: '/participants/{id}/device-bindings', fn: 'participant-device-access', roles: ['adviser'], tables: { participants: 'r', auditLog: 'rw' } },
   { method: 'DELETE', path: '/participants/{id}/device-bindings', fn: 'participant-device-access', roles: ['adviser'], tables: { participants: 'rw', auditLog: 'rw' } },
+  // The phone redeems the code (it has no token yet): the one public route, throttled at API Gateway
+  // (a few a second for the whole deployment) and per code and per source in DynamoDB (docs/deploy.md).
+  { method: 'POST', path: '/device-activations', fn: 'participant-device-access', roles: [], tables: { participants: 'rw', auditLog: 'rw' }, authorizer: 'none', throttle: { rateLimit: 5, burstLimit: 10 } },
   { method: 'GET', path: '/participants/{id}/attendance', fn: 'participant-attendance', roles: ['adviser'], tables: { participants: 'r', attendance: 'r', auditLog: 'rw' } },
   { method: 'PUT', path: '/participants/{id}/attendance/{date}', fn: 'attendance-correct', roles: ['adviser'], tables: { participants: 'r', attendance: 'rw', auditLog: 'rw' } },
 

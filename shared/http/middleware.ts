@@ -84,7 +84,10 @@ export interface HandlerSpec<B extends Schema | undefined, Q extends Schema | un
 }
 
 export interface HandlerRequest<B, Q, P> {
+  /** The caller. Not set on a public route (`authorizer: 'none'`, no roles): its handler must not read it. */
   auth: AuthContext;
+  /** The caller's address as API Gateway saw it (`requestContext.http.sourceIp`), for rate limits only; never logged. */
+  sourceIp: string;
   body: B;
   query: Q;
   path: P;
@@ -211,9 +214,13 @@ export function httpHandler<B extends Schema | undefined = undefined, Q extends 
     },
   };
 
+  // A public route (shared/contract/routes.ts `authorizer: 'none'`) has no caller to check: whatever
+  // claims an event carries are ignored, and the handler gets no auth context.
+  const isPublic = route.authorizer === 'none';
   const auth: middy.MiddlewareObj<HttpEvent, HttpResponse, Error, Context, Internal> = {
     name: 'http-auth',
     before: (request) => {
+      if (isPublic) return;
       const s = state(request);
       const { claims, source } = claimsOf(request.event.requestContext?.authorizer);
       s.auth = authenticate(claims, roles, source);
@@ -275,6 +282,7 @@ export function httpHandler<B extends Schema | undefined = undefined, Q extends 
         body: s.body as Out<B>,
         query: s.query as Out<Q>,
         path: s.path as Out<P>,
+        sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
         deps: getDeps(),
         log: s.log,
         requestId: s.requestId,

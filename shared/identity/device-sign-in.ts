@@ -33,6 +33,19 @@ export interface ActivationDeps {
   bindings: DeviceBindingsRepo;
   participants: Pick<ParticipantsRepo, 'participantAccess'>;
   audit: Pick<AuditLog, 'append'>;
+  /**
+   * The sign-in account of a binding (on AWS a Cognito user in the participant pool named by the
+   * binding id, shared/adapters/device-users.ts; locally none is needed). Made after the code is
+   * proven and before the binding is saved; removed again when another redemption won.
+   */
+  users?: DeviceUsers;
+}
+
+/** The user directory's side of a binding: one account per binding, no password, attributes set only here. */
+export interface DeviceUsers {
+  create(binding: DeviceBinding): Promise<void>;
+  /** Gone already is fine. */
+  remove(bindingId: string): Promise<void>;
 }
 
 export class DailyCodeLimitReached extends Error {}
@@ -81,8 +94,32 @@ export async function redeemActivationCode(
   const binding: DeviceBinding = { bindingId: input.bindingId, participantId: stored.participantId, municipality: stored.municipality, publicKey, createdAt: at, expiresAt: bindingExpiry(input.now) };
   // On the participant's access log first (as every write): who bound a device, when.
   await deps.audit.append({ participantId: stored.participantId, at, actorRef: stored.participantId, actorRole: 'participant', action: 'WRITE', purpose: 'device-activation', route: 'device-activation' });
-  if (!(await deps.bindings.redeem(stored.lookup, hash, CODE_MAX_TRIES, nowS, binding))) throw invalid();
+  // The account first, the binding second: an account without a binding signs nobody in (the
+  // custom-auth trigger finds no live binding), a binding without its account would be a phone
+  // that cannot sign in with a used code.
+  await deps.users?.create(binding);
+  if (!(await deps.bindings.redeem(stored.lookup, hash, CODE_MAX_TRIES, nowS, binding))) {
+    // Another phone won the code (or it ran out meanwhile): this phone's account goes again.
+    await deps.users?.remove(binding.bindingId);
+    throw invalid();
+  }
   return binding;
+}
+
+/**
+ * The binding, if it may still sign in: not revoked, not past its maximum age, and its
+ * participant's file open in the binding's municipality. Used before every token of a bound
+ * device: a signed challenge (`deviceClaims`) and, on AWS, the pre-token step (a refresh too).
+ */
+export async function liveBinding(
+  deps: Pick<ActivationDeps, 'bindings' | 'participants'>,
+  input: { participantId: string; bindingId: string; now: Date },
+): Promise<DeviceBinding> {
+  const b = await deps.bindings.getBinding(input.participantId, input.bindingId);
+  if (!bindingActive(b, input.now)) throw new ActivationRefusal('DEVICE_BINDING_INVALID', 'this device is no longer bound; ask your adviser for a new activation code');
+  const access = await deps.participants.participantAccess(b.participantId);
+  if (access === undefined || access.municipality !== b.municipality || access.status !== 'OPEN') throw new ActivationRefusal('DEVICE_BINDING_INVALID', 'there is no open participant file for this device');
+  return b;
 }
 
 /** The token claims of a bound device that signed `challenge` (the caller made the challenge and checks it is fresh and unused). */
@@ -90,10 +127,7 @@ export async function deviceClaims(
   deps: Pick<ActivationDeps, 'bindings' | 'participants'>,
   input: { participantId: string; bindingId: string; challenge: string; signature: string; now: Date },
 ): Promise<Record<string, string | string[]>> {
-  const b = await deps.bindings.getBinding(input.participantId, input.bindingId);
-  if (!bindingActive(b, input.now)) throw new ActivationRefusal('DEVICE_BINDING_INVALID', 'this device is no longer bound; ask your adviser for a new activation code');
+  const b = await liveBinding(deps, input);
   if (!(await signatureValid(b.publicKey, b.bindingId, input.challenge, input.signature))) throw new ActivationRefusal('CHALLENGE_INVALID', 'the device signature does not verify');
-  const access = await deps.participants.participantAccess(b.participantId);
-  if (access === undefined || access.municipality !== b.municipality || access.status !== 'OPEN') throw new ActivationRefusal('DEVICE_BINDING_INVALID', 'there is no open participant file for this device');
   return deviceTokenClaims(b);
 }

@@ -79,7 +79,7 @@ export interface TokenClaims {
   participantId?: string;
 }
 
-export type RefusalCode = 'NO_NATIONAL_ID' | 'NOT_A_PARTICIPANT' | 'PARTICIPANT_IN_MANY_MUNICIPALITIES' | 'NO_STAFF_GROUP' | 'STAFF_IN_MANY_MUNICIPALITIES' | 'NO_SECOND_FACTOR';
+export type RefusalCode = 'DEVICE_BINDING_ENDED' | 'NO_NATIONAL_ID' | 'NOT_A_PARTICIPANT' | 'PARTICIPANT_IN_MANY_MUNICIPALITIES' | 'NO_STAFF_GROUP' | 'STAFF_IN_MANY_MUNICIPALITIES' | 'NO_SECOND_FACTOR';
 
 /** No token for this identity; the code is logged (never the national id) and shown to the person as a plain message. */
 export class TokenStepRefusal extends Error {

@@ -124,9 +124,40 @@ describe('sign-in (issue 13): federated identity providers, the token step, no p
     const staffEnv = env(built.stateless.preTokenFunctions.staff.function);
     expect(staffEnv).toMatchObject({ POOL_KIND: 'staff', MFA_VALUES: JSON.stringify(ctx.staffDirectory.mfaValues) });
     expect(JSON.parse(staffEnv.STAFF_GROUPS as string)).toEqual(ctx.staffGroups);
-    // Cognito may invoke them, nobody else.
+    // Cognito may invoke them, nobody else: the staff pool its token step, the participant pool its token step and the three custom-auth steps.
     const perms = Object.values(resources('AWS::Lambda::Permission')).map((r) => r.Properties).filter((p) => p.Principal === 'cognito-idp.amazonaws.com');
-    expect(perms).toHaveLength(2);
+    const invoked = perms.map((p) => JSON.stringify([p.FunctionName, p.SourceArn]));
+    const pair = (fn: IConstruct, pool: IConstruct) => JSON.stringify([{ 'Fn::GetAtt': [logicalIdOf(fn), 'Arn'] }, { 'Fn::GetAtt': [logicalIdOf(pool), 'Arn'] }]);
+    expect(invoked.sort()).toEqual(
+      [...Array<string>(4).fill(pair(built.stateless.preTokenFunctions.participant.function, built.stateless.users.userPool)), pair(built.stateless.preTokenFunctions.staff.function, built.stateless.users.staffPool)].sort(),
+    );
+  });
+
+  test('bound phones (activation code): the participant pool’s one trigger function answers define, create and verify; the staff pool has no custom sign-in', () => {
+    const participant = resources('AWS::Cognito::UserPool')[logicalIdOf(built.stateless.users.userPool)]!.Properties.LambdaConfig as Json;
+    const arn = { 'Fn::GetAtt': [logicalIdOf(built.stateless.preTokenFunctions.participant.function), 'Arn'] };
+    expect(participant).toMatchObject({ DefineAuthChallenge: arn, CreateAuthChallenge: arn, VerifyAuthChallengeResponse: arn });
+    const staff = resources('AWS::Cognito::UserPool')[logicalIdOf(built.stateless.users.staffPool)]!.Properties.LambdaConfig as Json;
+    expect(Object.keys(staff)).toEqual(['PreTokenGenerationConfig']);
+    // The binding id is an immutable attribute, set only at creation (by the redemption route).
+    const pool = resources('AWS::Cognito::UserPool')[logicalIdOf(built.stateless.users.userPool)]!.Properties;
+    expect(pool.Schema).toEqual(expect.arrayContaining([expect.objectContaining({ Name: 'deviceBinding', Mutable: false }), expect.objectContaining({ Name: 'participantId', Mutable: false }), expect.objectContaining({ Name: 'municipality', Mutable: false })]));
+  });
+
+  test('the device client allows only custom authentication and refresh: no password, SRP, OAuth or hosted UI; it writes no ownership attribute', () => {
+    const client = resources('AWS::Cognito::UserPoolClient')[logicalIdOf(built.stateless.users.deviceClient)]!.Properties;
+    expect(client.UserPoolId).toEqual({ Ref: logicalIdOf(built.stateless.users.userPool) });
+    expect([...(client.ExplicitAuthFlows as string[])].sort()).toEqual(['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+    expect(client.AllowedOAuthFlows).toBeUndefined();
+    expect(client.AllowedOAuthFlowsUserPoolClient).toBe(false);
+    expect(client.CallbackURLs).toBeUndefined();
+    expect(client.GenerateSecret).toBe(false);
+    expect(client.WriteAttributes).toEqual(['locale']);
+    expect(client.AuthSessionValidity).toBe(3);
+    expect(client.PreventUserExistenceErrors).toBe('ENABLED');
+    // No client of either pool allows a password or SRP flow: nobody has a user-pool password.
+    for (const c of Object.values(resources('AWS::Cognito::UserPoolClient')))
+      expect((c.Properties.ExplicitAuthFlows as string[] | undefined) ?? []).not.toEqual(expect.arrayContaining([expect.stringMatching(/PASSWORD|SRP|USER_AUTH/)]));
   });
 
   test('staff MFA: the pool requires TOTP for any account it holds, and the token step requires the directory’s second factor', () => {
@@ -163,6 +194,11 @@ describe('the HTTP API', () => {
     expect(routes).toHaveLength(ROUTES.length);
     for (const route of routes) {
       const row = ROUTES.find((r) => `${r.method} ${r.path}` === route.Properties.RouteKey)!;
+      if (row.authorizer === 'none') {
+        // The one public route: no authorizer at all.
+        expect({ route: row.path, type: route.Properties.AuthorizationType, id: route.Properties.AuthorizerId }).toEqual({ route: row.path, type: 'NONE', id: undefined });
+        continue;
+      }
       const config = issuerPool((route.Properties.AuthorizerId as { Ref: string }).Ref);
       const staff = row.roles.every((r) => STAFF_ROLES.includes(r));
       expect({ route: route.Properties.RouteKey, staffPool: config.includes(staffPool), otherPool: config.includes(otherPool) }).toEqual({ route: route.Properties.RouteKey, staffPool: staff, otherPool: !staff });
@@ -171,7 +207,20 @@ describe('the HTTP API', () => {
     expect(ROUTES.some((r) => r.roles.every((x) => STAFF_ROLES.includes(x)))).toBe(true);
     expect(ROUTES.some((r) => r.roles.includes('participant'))).toBe(true);
     expect(ROUTES.some((r) => r.authorizer === 'device')).toBe(true);
-    expect(kioskTrust.WEB_CLIENT_ID).toEqual({ Ref: logicalIdOf(built.stateless.users.client) });
+    // The participant pool's two clients: the page's and the bound phones' (their tokens reach participant routes too).
+    expect(kioskTrust.WEB_CLIENT_ID).toEqual({ 'Fn::Join': ['', [{ Ref: logicalIdOf(built.stateless.users.client) }, ',', { Ref: logicalIdOf(built.stateless.users.deviceClient) }]] });
+    const participantJwt = Object.values(authorizers).find((a) => a.Properties.AuthorizerType === 'JWT' && JSON.stringify(a.Properties.JwtConfiguration).includes(otherPool))!;
+    expect((participantJwt.Properties.JwtConfiguration as { Audience: unknown[] }).Audience).toEqual([{ Ref: logicalIdOf(built.stateless.users.client) }, { Ref: logicalIdOf(built.stateless.users.deviceClient) }]);
+  });
+
+  test('the public route (redeeming an activation code) is the only one without an authorizer, and has its own throttle at the stage', () => {
+    const open = Object.values(resources('AWS::ApiGatewayV2::Route')).filter((r) => r.Properties.AuthorizationType === 'NONE');
+    expect(open.map((r) => r.Properties.RouteKey)).toEqual(['POST /device-activations']);
+    const stage = resources('AWS::ApiGatewayV2::Stage')[logicalIdOf(built.stateless.httpApi.stage)]!.Properties;
+    const row = ROUTES.find((r) => r.authorizer === 'none')!;
+    expect(stage.RouteSettings).toEqual({ 'POST /device-activations': { ThrottlingRateLimit: row.throttle!.rateLimit, ThrottlingBurstLimit: row.throttle!.burstLimit } });
+    // Far below the stage's default: guessing codes from many addresses still meets this ceiling.
+    expect(row.throttle!.rateLimit).toBeLessThanOrEqual(10);
   });
 });
 
@@ -186,12 +235,18 @@ describe('looking staff up (assignments)', () => {
         .filter((st) => JSON.stringify(st.Action).includes('cognito-idp'))
         .map((st) => ({ roles: p.Properties.Roles, actions: [st.Action].flat().sort(), resource: st.Resource })),
     );
-    // Every Cognito permission of the stack: the staff lookup, and the kiosks' app clients made and removed on the
-    // other pool by device-register and device-deactivate (no staff-pool action, no user lookup).
+    // Every Cognito permission of the stack (all by grant): the staff lookup, the kiosks' app clients made and removed on the
+    // other pool by device-register and device-deactivate, and the bound phones' users made (and removed when another
+    // phone won the code) by the redemption route's function (no staff-pool action, no user lookup, no password call).
     const kioskClients = (fn: string) => ({ roles: [{ Ref: roleOf(fn) }], actions: ['cognito-idp:CreateUserPoolClient', 'cognito-idp:DeleteUserPoolClient'], resource: { 'Fn::GetAtt': [otherPool, 'Arn'] } });
     const key = (st: unknown) => JSON.stringify(st);
     expect([...cognitoStatements].sort((a, b) => key(a).localeCompare(key(b)))).toEqual(
-      [{ roles: [{ Ref: assignRole }], actions: ['cognito-idp:AdminListGroupsForUser', 'cognito-idp:ListUsers'], resource: { 'Fn::GetAtt': [staffPool, 'Arn'] } }, kioskClients('device-register'), kioskClients('device-deactivate')].sort((a, b) => key(a).localeCompare(key(b))),
+      [
+        { roles: [{ Ref: assignRole }], actions: ['cognito-idp:AdminListGroupsForUser', 'cognito-idp:ListUsers'], resource: { 'Fn::GetAtt': [staffPool, 'Arn'] } },
+        kioskClients('device-register'),
+        kioskClients('device-deactivate'),
+        { roles: [{ Ref: roleOf('participant-device-access') }], actions: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminDeleteUser'], resource: { 'Fn::GetAtt': [otherPool, 'Arn'] } },
+      ].sort((a, b) => key(a).localeCompare(key(b))),
     );
     const fn = resources('AWS::Lambda::Function')[logicalIdOf(built.stateless.functions.get('participant-assign')!.function)]!.Properties;
     expect((fn.Environment as { Variables: Json }).Variables.STAFF_DIRECTORY).toEqual({ 'Fn::Join': ['', ['cognito:', { Ref: staffPool }]] });

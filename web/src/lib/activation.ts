@@ -7,10 +7,15 @@
  * challenge from the server; the answer is an ID token with the participant's
  * claims, as an ID-porten sign-in gives.
  *
- * Locally the endpoints are the local provider's (`/oidc/device/…`); the
- * Cognito custom-auth flow on AWS is described in docs/deploy.md.
+ * Redeeming the code is the API's one public route, `POST /device-activations`,
+ * on AWS and locally. Signing in: locally the local provider's
+ * `/oidc/device/challenge` and `/oidc/device/token`; on AWS the participant
+ * pool's custom authentication (InitiateAuth CUSTOM_AUTH with the binding id as
+ * user name, then RespondToAuthChallenge with the signature), plain fetches to
+ * the cognito-idp endpoint with the device client (docs/deploy.md).
  */
-import { endpointsFor, jwtClaims } from './oidc.js';
+import { API_BASE } from './api.js';
+import { endpointsFor, jwtClaims, type PoolEndpoints } from './oidc.js';
 import { h, mount } from './dom.js';
 import type { Lang } from './i18n.js';
 import type { Session, SignInAlternative } from './session.js';
@@ -47,11 +52,15 @@ const loadBinding = (): Promise<StoredBinding | undefined> => tx<StoredBinding |
 const saveBinding = (b: StoredBinding): Promise<unknown> => tx('readwrite', (s) => s.put(b, KEY));
 const forgetBinding = (): Promise<unknown> => tx('readwrite', (s) => s.delete(KEY)).catch(() => undefined);
 
-/** The device endpoints beside the participant pool's token endpoint (local provider); undefined on Cognito. */
-function deviceBase(): string | undefined {
-  const ep = endpointsFor('participant');
-  if (ep.kind !== 'oidc') return undefined;
+/** The device endpoints beside the local provider's token endpoint. */
+function deviceBase(ep: PoolEndpoints): string {
   return new URL('device', new URL(ep.token, location.href)).href;
+}
+
+/** Whether this deployment offers the activation path: always locally, on AWS when the device client is configured. */
+function offered(): boolean {
+  const ep = endpointsFor('participant');
+  return ep.kind === 'oidc' || (ep.deviceClientId !== undefined && ep.userPoolApi !== undefined);
 }
 
 class DeviceRefused extends Error {
@@ -63,37 +72,81 @@ class DeviceRefused extends Error {
   }
 }
 
-async function post(path: string, body: unknown): Promise<Record<string, string>> {
-  const res = await fetch(`${deviceBase()}/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function post(url: string, body: unknown): Promise<Record<string, string>> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), cache: 'no-store', credentials: 'omit' });
   const json = (await res.json().catch(() => ({}))) as Record<string, string>;
   if (!res.ok) throw new DeviceRefused(json.code ?? String(res.status), json.message ?? res.statusText);
   return json;
 }
 
+/** One call of the Cognito user pool API (JSON 1.1); its errors carry `__type`. */
+async function cognito(ep: PoolEndpoints, action: 'InitiateAuth' | 'RespondToAuthChallenge', body: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(ep.userPoolApi!, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${action}` },
+    body: JSON.stringify(body),
+    cache: 'no-store',
+    credentials: 'omit',
+  });
+  const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!res.ok) {
+    const type = String(json.__type ?? res.status).split('#').pop()!;
+    // The trigger refuses a revoked, ended or unknown binding (and too many wrong answers) by failing the sign-in.
+    throw new DeviceRefused(type === 'NotAuthorizedException' || type === 'UserNotFoundException' ? 'DEVICE_BINDING_INVALID' : type, String(json.message ?? type));
+  }
+  return json;
+}
+
 const b64url = (buf: ArrayBuffer): string => btoa(String.fromCharCode(...new Uint8Array(buf))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const sign = async (b: StoredBinding, challenge: string): Promise<string> =>
+  b64url(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, b.privateKey, new TextEncoder().encode(`introflyt-device:${b.bindingId}:${challenge}`)));
+
+/** An ID token for the binding: the local provider's challenge endpoints, or Cognito's custom authentication. */
+async function signIn(b: StoredBinding): Promise<{ idToken: string; expiresIn: number }> {
+  const ep = endpointsFor('participant');
+  if (ep.kind === 'oidc') {
+    const { challenge } = await post(`${deviceBase(ep)}/challenge`, {});
+    const answer = await post(`${deviceBase(ep)}/token`, { participantId: b.participantId, bindingId: b.bindingId, challenge, signature: await sign(b, challenge!) });
+    return { idToken: answer.id_token!, expiresIn: Number(answer.expires_in) };
+  }
+  // The binding id is the user name; the trigger's challenge is signed with this phone's key.
+  let step = await cognito(ep, 'InitiateAuth', { AuthFlow: 'CUSTOM_AUTH', ClientId: ep.deviceClientId, AuthParameters: { USERNAME: b.bindingId } });
+  for (let round = 0; round < 3 && step.AuthenticationResult === undefined; round++) {
+    const challenge = (step.ChallengeParameters as Record<string, string> | undefined)?.challenge;
+    if (step.ChallengeName !== 'CUSTOM_CHALLENGE' || challenge === undefined) throw new DeviceRefused('DEVICE', 'the sign-in service asked for something this phone cannot answer');
+    step = await cognito(ep, 'RespondToAuthChallenge', {
+      ClientId: ep.deviceClientId,
+      ChallengeName: 'CUSTOM_CHALLENGE',
+      Session: step.Session,
+      ChallengeResponses: { USERNAME: b.bindingId, ANSWER: await sign(b, challenge) },
+    });
+  }
+  const result = step.AuthenticationResult as { IdToken?: string; ExpiresIn?: number } | undefined;
+  if (result?.IdToken === undefined) throw new DeviceRefused('DEVICE_BINDING_INVALID', 'the sign-in service did not accept this phone');
+  // No refresh token is kept: the phone signs a fresh challenge again before the token expires.
+  return { idToken: result.IdToken, expiresIn: result.ExpiresIn ?? 300 };
+}
 
 /** A session from this phone's binding (a fresh challenge signed by its key); undefined when it has none. */
 export async function deviceSession(): Promise<Session | undefined> {
   const b = await loadBinding();
-  if (b === undefined || deviceBase() === undefined) return undefined;
-  const { challenge } = await post('challenge', {});
-  const sig = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, b.privateKey, new TextEncoder().encode(`introflyt-device:${b.bindingId}:${challenge!}`));
-  let answer: Record<string, string>;
+  if (b === undefined || !offered()) return undefined;
+  let answer: { idToken: string; expiresIn: number };
   try {
-    answer = await post('token', { participantId: b.participantId, bindingId: b.bindingId, challenge, signature: b64url(sig) });
+    answer = await signIn(b);
   } catch (err) {
     // Revoked, expired or ended by ID-porten: this phone's key is worthless now.
     if (err instanceof DeviceRefused && err.code === 'DEVICE_BINDING_INVALID') await forgetBinding();
     throw err;
   }
-  const claims = jwtClaims(answer.id_token!);
-  return { token: answer.id_token!, username: 'device', expiresAt: Date.now() + Number(answer.expires_in) * 1000, participantId: String(claims['custom:participantId']), device: true };
+  const claims = jwtClaims(answer.idToken);
+  return { token: answer.idToken, username: 'device', expiresAt: Date.now() + answer.expiresIn * 1000, participantId: String(claims['custom:participantId']), device: true };
 }
 
 async function activate(code: string): Promise<Session> {
   const keys = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
   const jwk = await crypto.subtle.exportKey('jwk', keys.publicKey);
-  const r = await post('activation', { code, publicKey: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y } });
+  const r = await post(`${API_BASE}/device-activations`, { code, publicKey: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y } });
   await saveBinding({ participantId: r.participantId!, bindingId: r.bindingId!, privateKey: keys.privateKey });
   const s = await deviceSession();
   if (s === undefined) throw new DeviceRefused('DEVICE', 'no binding was saved on this phone');
@@ -119,7 +172,7 @@ const TEXT: Record<'nb' | 'en', Record<'toggle' | 'label' | 'submit' | 'phone' |
 
 /** The participant sign-in step's alternative: this phone's binding, or a form for a new activation code. */
 export const activationSignIn: SignInAlternative = (slot, lang: Lang, done) => {
-  if (deviceBase() === undefined) return;
+  if (!offered()) return;
   const tx = TEXT[lang as 'nb' | 'en'] ?? TEXT.nb;
   const error = h('p', { class: 'error', role: 'alert' });
   const fail = (err: unknown) => {

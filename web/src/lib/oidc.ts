@@ -27,6 +27,8 @@ export interface PoolEndpoints {
   identityProvider?: string;
   /** Cognito: the user pool API (GlobalSignOut), `https://cognito-idp.<region>.amazonaws.com/`. */
   userPoolApi?: string;
+  /** Cognito, participant pool: the bound phones' app client (custom authentication only; web/src/lib/activation.ts). */
+  deviceClientId?: string;
 }
 
 export interface TokenSet {
