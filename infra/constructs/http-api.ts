@@ -21,7 +21,7 @@
  * refused.
  */
 import { Duration } from 'aws-cdk-lib';
-import { HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, LogGroupLogDestination, type CfnStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, type HttpRoute, LogGroupLogDestination, type CfnStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer, HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -82,6 +82,8 @@ export class IntroflytHttpApi extends Construct {
   readonly stage: HttpStage;
   readonly accessLogs: LogGroup;
   readonly serverErrorsAlarm: Alarm;
+  /** The routes without an authorizer (`authorizer: 'none'`): cdk-nag's APIG4 is acknowledged on these alone (infra/nag.ts). */
+  readonly publicRoutes: HttpRoute[] = [];
 
   constructor(scope: Construct, id: string, props: IntroflytHttpApiProps) {
     super(scope, id);
@@ -145,13 +147,14 @@ export class IntroflytHttpApi extends Construct {
         integrations.set(route.fn, integration);
       }
       if (route.authorizer === 'device' && kioskAuthorizer === undefined) throw new Error(`INFRA_NO_AUTHORIZER: route ${route.method} ${route.path} needs the kiosk authorizer, which was not given`);
-      this.api.addRoutes({
+      const added = this.api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration,
         // Stated per route as well as by default, so a route can never lose it by a changed default.
         authorizer: route.authorizer === 'device' ? kioskAuthorizer! : route.authorizer === 'none' ? none : authorizerOf(route),
       });
+      if (route.authorizer === 'none') this.publicRoutes.push(...added);
     }
 
     this.serverErrorsAlarm = new Alarm(this, 'ServerErrorsAlarm', {

@@ -263,3 +263,11 @@ test('cdk-nag: the MFA finding (COG2) is acknowledged on the participant pool on
   expect(acknowledged(built.stateless.users.userPool).some((id) => id.includes('COG2'))).toBe(true);
   expect(acknowledged(built.stateless.users.staffPool)).toEqual([]);
 });
+
+test('the redemption route’s function is told the participant pool (USER_POOL_ID); the stateless stack stays below CloudFormation’s 500 resources', () => {
+  const fn = resources('AWS::Lambda::Function')[logicalIdOf(built.stateless.functions.get('participant-device-access')!.function)]!.Properties;
+  expect((fn.Environment as { Variables: Json }).Variables.USER_POOL_ID).toEqual({ Ref: logicalIdOf(built.stateless.users.userPool) });
+  // The activation path added no function of its own (the trigger is the pool's token-step function, redemption a route
+  // of the adviser's device function), so the stack keeps room below the hard limit.
+  expect(Object.keys(t.toJSON().Resources as Json).length).toBeLessThan(490);
+});
