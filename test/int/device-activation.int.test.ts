@@ -53,7 +53,8 @@ async function newCode(participantId: string, who = adviser1): Promise<string> {
 
 async function redeem(code: string, device: Device) {
   redemptions++;
-  return post('/oidc/device/activation', { code, publicKey: device.publicKey });
+  // The API's public route, as on AWS (no token).
+  return post('/device-activations', { code, publicKey: device.publicKey });
 }
 
 async function deviceToken(device: Device, participantId: string, bindingId: string) {
@@ -65,8 +66,9 @@ async function deviceToken(device: Device, participantId: string, bindingId: str
 async function bind(participantId: string): Promise<{ device: Device; bindingId: string; token: string }> {
   const device = await newDevice();
   const r = await redeem(await newCode(participantId), device);
-  expect(r.status).toBe(200);
+  expect(r.status).toBe(201);
   expect(r.body.participantId).toBe(participantId);
+  expect(r.body.username).toBe(r.body.bindingId);
   const t = await deviceToken(device, participantId, r.body.bindingId!);
   expect(t.status).toBe(200);
   return { device, bindingId: r.body.bindingId!, token: t.body.id_token! };
@@ -98,7 +100,7 @@ test('a bound device checks in and reads its own data with participant-scope tok
 
 test('a code works once: the second redemption (another phone) is refused', async () => {
   const code = await newCode(P2.participantId);
-  expect((await redeem(code, await newDevice())).status).toBe(200);
+  expect((await redeem(code, await newDevice())).status).toBe(201);
   const again = await redeem(code, await newDevice());
   expect(again).toMatchObject({ status: 400, body: { code: 'ACTIVATION_CODE_INVALID' } });
 });
@@ -106,7 +108,7 @@ test('a code works once: the second redemption (another phone) is refused', asyn
 test('two phones redeeming one code at the same moment: exactly one binds', async () => {
   const code = await newCode(P2.participantId);
   const [a, b] = await Promise.all([redeem(code, await newDevice()), redeem(code, await newDevice())]);
-  expect([a.status, b.status].sort()).toEqual([200, 400]);
+  expect([a.status, b.status].sort()).toEqual([201, 400]);
 });
 
 test('an expired code is refused (15 minutes)', async () => {
@@ -127,7 +129,7 @@ test('a public key with a private part or of another curve is refused', async ()
   const code = await newCode(P3.participantId);
   const pair = (await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair;
   redemptions++;
-  expect((await post('/oidc/device/activation', { code, publicKey: await webcrypto.subtle.exportKey('jwk', pair.privateKey) })).body.code).toBe('PUBLIC_KEY_INVALID');
+  expect((await post('/device-activations', { code, publicKey: await webcrypto.subtle.exportKey('jwk', pair.privateKey) })).body.code).toBe('PUBLIC_KEY_INVALID');
 });
 
 test('another municipality’s adviser, an unassigned adviser and a participant cannot make codes', async () => {
