@@ -3,7 +3,9 @@
  * role × ownership, built by iterating ROUTES (shared/contract/routes.ts), so a route
  * added to the table is covered here without editing this file.
  *
- * - no token → 401 on every route;
+ * - no token → 401 on every route but the public ones (`authorizer: 'none'`:
+ *   redeeming an activation code), which answer every caller alike, token or
+ *   not, any role: a wrong code is 400 ACTIVATION_CODE_INVALID and binds nothing;
  * - every role the route does not list → 403 FORBIDDEN_ROLE, before anything else;
  * - every role the route lists gets past the role check (never 401/403
  *   FORBIDDEN_ROLE, never a 5xx), with an empty or a sample body;
@@ -108,6 +110,8 @@ const SAMPLE_BODY: Readonly<Record<string, () => unknown>> = {
   'PUT /participants/{id}/correction-requests/{caseId}/answer': () => ({ action: 'REFUSE', version: 1, reason: 'Matrisetest' }),
   'PUT /participants/{id}/complaints/{caseId}/reassessment': () => ({ upheld: false, version: 1, reason: 'Matrisetest' }),
   'PUT /participants/{id}/complaints/{caseId}/outcome': () => ({ version: 2, outcome: 'CONFIRMED', decidedOn: '2026-10-06', note: '' }),
+  // A code that was never made (right form): the public route's one refusal, for every caller alike.
+  'POST /device-activations': () => ({ code: 'ABCD-EFGH-JKLM', publicKey: { kty: 'EC', crv: 'P-256', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0' } }),
   // Another municipality's record: refused (NIR_RECORD_UNKNOWN) for every 5001 caller.
   'report-nir-register': () => ({ from: '2026-10', to: '2026-10', keys: ['ABSENCE#p-5002.2026-10.v0001'] }),
 };
@@ -118,7 +122,7 @@ const sampleFor = (route: RouteDef) => SAMPLE_BODY[`${route.method} ${route.path
 const MATRIX_CASE = 'kl-00000000-0000-4000-8000-000000000001';
 
 /** POST routes that take no body: sent without one, so the call reaches the route's own checks. */
-const NO_BODY = new Set(['device-deactivate', 'payroll-run-export-start', 'payroll-run-export-link', 'participant-device-access']);
+const NO_BODY = new Set(['device-deactivate', 'payroll-run-export-start', 'payroll-run-export-link', 'POST /participants/{id}/activation-codes']);
 
 const QUERY: Readonly<Record<string, Record<string, string>>> = {
   'me-attendance': { month: '2026-10' },
@@ -147,7 +151,7 @@ const namesParticipant = (route: RouteDef): boolean => route.path.startsWith('/p
 const errorBodies: string[] = [];
 
 async function call(route: RouteDef, who: keyof typeof WHO | null, pid?: string, path = pathFor(route, pid), sample = sampleFor(route)): Promise<HttpReply> {
-  const body = route.method === 'GET' || route.method === 'DELETE' || NO_BODY.has(route.fn) ? undefined : sample === undefined ? {} : (sample() ?? undefined);
+  const body = route.method === 'GET' || route.method === 'DELETE' || NO_BODY.has(route.fn) || NO_BODY.has(`${route.method} ${route.path}`) ? undefined : sample === undefined ? {} : (sample() ?? undefined);
   const r = await sys.http(route.method, path, {
     ...(who === null ? {} : { token: tokenFor(route, who) }),
     ...(body === undefined ? {} : { body }),
@@ -216,16 +220,20 @@ afterAll(async () => {
   await sys?.stop();
 });
 
+/** Routes behind an authorizer: all but the public ones (shared/contract/routes.ts `authorizer: 'none'`). */
+const GUARDED = ROUTES.filter((r) => r.authorizer !== 'none');
+const PUBLIC = ROUTES.filter((r) => r.authorizer === 'none');
+
 describe('S3: endpoint × role', () => {
-  test('every route: no token → 401', async () => {
-    for (const route of ROUTES) {
+  test('every route behind an authorizer: no token → 401', async () => {
+    for (const route of GUARDED) {
       const r = await call(route, null);
       expect(label(route, 'nobody', r)).toEqual(label(route, 'nobody', { ...r, status: 401 }));
     }
   });
 
-  test('every route × every role it does not list → 403 FORBIDDEN_ROLE', async () => {
-    for (const route of ROUTES) {
+  test('every route behind an authorizer × every role it does not list → 403 FORBIDDEN_ROLE', async () => {
+    for (const route of GUARDED) {
       for (const role of ROLES.filter((x) => !route.roles.includes(x))) {
         const r = await call(route, role);
         expect(label(route, role, r)).toEqual({ ...label(route, role, r), status: 403, code: 'FORBIDDEN_ROLE' });
@@ -244,9 +252,23 @@ describe('S3: endpoint × role', () => {
   });
 });
 
+describe('S3: the public route (redeeming an activation code)', () => {
+  test('is the only one, has no roles, and answers nobody and every role alike: a code never made is 400 ACTIVATION_CODE_INVALID, nothing bound, never 401/403/5xx', async () => {
+    expect(PUBLIC.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /device-activations']);
+    for (const route of PUBLIC) {
+      expect(route.roles).toEqual([]);
+      for (const who of [null, ...ROLES, 'participantM2', 'adminM2'] as const) {
+        const r = await call(route, who);
+        expect(label(route, String(who), r)).toEqual({ ...label(route, String(who), r), status: 400, code: 'ACTIVATION_CODE_INVALID' });
+      }
+    }
+    expect(await getDeps().deviceBindings.listBindings('p-matrix-b')).toEqual([]);
+  });
+});
+
 describe('S3: kiosks are devices', () => {
   test("a kiosk's own token on every route without the kiosk authorizer → 401 (its client is no audience of the JWT authorizer)", async () => {
-    const routes = ROUTES.filter((r) => r.authorizer !== 'device');
+    const routes = GUARDED.filter((r) => r.authorizer !== 'device');
     expect(routes.length).toBeGreaterThan(0);
     for (const route of routes) {
       const r = await sys.http(route.method, pathFor(route), { token: token('kioskDevice'), ...(QUERY[route.fn] !== undefined ? { query: QUERY[route.fn] } : {}) });
