@@ -47,6 +47,8 @@ export const VALID_BODIES: Readonly<Record<string, (w: FuzzWorld) => Record<stri
   'PUT /participants/{id}/language': () => ({ expectedVersion: 1, language: 'uk' }),
   'PUT /me/language': () => ({ language: 'ar' }),
   'kiosk-identify': () => ({ cardNumber: 'FUZZCARD1', pin: '4826' }),
+  // The public route: a code of the right form (never made) and a real P-256 public key (RFC 7517's example).
+  'POST /device-activations': () => ({ code: 'ABCD-EFGH-JKLM', publicKey: { kty: 'EC', crv: 'P-256', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0' } }),
   'participant-assign': (w) => ({ advisers: [w.adviserSub] }),
   // OPEN on an open file: valid, and leaves p-fuzz's own routes open for the rest of the suite.
   'participant-access': () => ({ status: 'OPEN', reason: 'Fuzz check' }),
@@ -253,7 +255,9 @@ export function claimsFor(role: Role, w: FuzzWorld): Claims {
 type AuthPart = { kind: 'claims' | 'lambda'; claims: Claims } | { kind: 'no-claims' | 'no-authorizer' | 'no-request-context' | 'no-jwt' };
 
 function authArb(route: RouteDef, w: FuzzWorld): fc.Arbitrary<AuthPart> {
-  const valid = route.roles.map((r): AuthPart => ({ kind: r === 'kiosk' ? 'lambda' : 'claims', claims: claimsFor(r, w) }));
+  // A public route (no authorizer) is called as API Gateway calls it: no authorizer context; every token below is ignored.
+  const valid =
+    route.authorizer === 'none' ? [{ kind: 'no-authorizer' } as AuthPart] : route.roles.map((r): AuthPart => ({ kind: r === 'kiosk' ? 'lambda' : 'claims', claims: claimsFor(r, w) }));
   const others = (['participant', 'kiosk', 'adviser', 'payroll', 'admin'] as const).filter((r) => !route.roles.includes(r)).map((r): AuthPart => ({ kind: 'claims', claims: claimsFor(r, w) }));
   const opt = (a: fc.Arbitrary<string>) => fc.option(a, { nil: undefined, freq: 3 });
   const forged = fc

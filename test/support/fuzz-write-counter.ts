@@ -10,7 +10,9 @@
  * Some writes are side effects a rejected request makes by design, and are
  * counted apart (`sideEffects`):
  * - attempt counters (`ATTEMPTS#…` items): a kiosk identification is counted
- *   before its PIN is checked, and a refused one stays counted (S10);
+ *   before its PIN is checked, and a refused one stays counted (S10); so is
+ *   an activation code's redemption per source (`ACTIVATION-SRC#…`) and per
+ *   code (the code's `tries`, `ACTIVATION#…`), before the code is compared;
  * - the audit entry of a card lock (purpose `kiosk-card-locked`): the
  *   failure that locks a card is rejected AND audit-logged (issue 8 item 2);
  * - a refused replay of a kiosk's queued tap (`REFUSED#…` items): kept for
@@ -118,7 +120,7 @@ export async function startWriteCounter(target: string, auditTable: string): Pro
         if (isWrite(op, parsed)) {
           const items = written(op, parsed);
           const sideEffect = (w: Written) =>
-            w.pk.startsWith('ATTEMPTS#') || w.sk.startsWith('REFUSED#') || (w.table === auditTable && (w.action === 'READ' || w.purpose === 'kiosk-card-locked'));
+            w.pk.startsWith('ATTEMPTS#') || w.pk.startsWith('ACTIVATION-SRC#') || (w.pk.startsWith('ACTIVATION#') && w.sk === 'CODE' && op === 'UpdateItem') || w.sk.startsWith('REFUSED#') || (w.table === auditTable && (w.action === 'READ' || w.purpose === 'kiosk-card-locked'));
           if (items !== undefined && items.length > 0 && items.every(sideEffect)) counters++;
           else writes++;
         }
