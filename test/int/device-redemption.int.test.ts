@@ -13,7 +13,7 @@
  * - no token is needed, and one given changes nothing.
  */
 import { webcrypto } from 'node:crypto';
-import { AdminCreateUserCommand, AdminDeleteUserCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminCreateUserCommand, type AdminDeleteUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { FixedClock } from '../../shared/adapters/clock.js';
 import { CognitoDeviceUsers, type CognitoAdmin } from '../../shared/adapters/cognito-device-users.js';
 import { getDeps, setDeps } from '../../shared/adapters/deps.js';
