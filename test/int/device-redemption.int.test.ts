@@ -10,14 +10,17 @@
  * - two phones racing one code: one binding and one pool user, the winner's;
  * - a wrong, used or tried-out code makes no user; one source address is stopped after its hourly limit;
  * - the pool refusing leaves no binding and the code still usable (nothing half-written);
- * - no token is needed, and one given changes nothing.
+ * - no token is needed, and one given changes nothing;
+ * - then the pool's one trigger function, driven with Cognito's event shapes and the user the route
+ *   made, signs the bound key in with the participant's claims, and nobody else, and not after revocation.
  */
 import { webcrypto } from 'node:crypto';
+import type { CreateAuthChallengeTriggerEvent, DefineAuthChallengeTriggerEvent, PreTokenGenerationV2TriggerEvent, VerifyAuthChallengeResponseTriggerEvent } from 'aws-lambda';
 import { AdminCreateUserCommand, type AdminDeleteUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { FixedClock } from '../../shared/adapters/clock.js';
 import { CognitoDeviceUsers, type CognitoAdmin } from '../../shared/adapters/cognito-device-users.js';
 import { getDeps, setDeps } from '../../shared/adapters/deps.js';
-import { CODE_MAX_TRIES, REDEEM_PER_SOURCE_PER_HOUR } from '../../shared/identity/device-activation.js';
+import { CODE_MAX_TRIES, REDEEM_PER_SOURCE_PER_HOUR, signedText } from '../../shared/identity/device-activation.js';
 import { issueActivationCode } from '../../shared/identity/device-sign-in.js';
 import { handler } from '../../functions/participant-device-access/handler.js';
 import { apiEvent, call, staffCaller, type Reply } from '../support/api-event.js';
@@ -152,4 +155,52 @@ test('bad input: a body that is not {code, publicKey}, or a key with a private p
   const pair = (await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair;
   expect((await post({ code: await newCode('p-red-3'), publicKey: await webcrypto.subtle.exportKey('jwk', pair.privateKey) })).body.code).toBe('PUBLIC_KEY_INVALID');
   expect(pool.calls.length).toBe(calls);
+});
+
+describe('then the phone signs in as Cognito drives the pool’s trigger function (functions/pre-token/handler.ts), with the user the route made', () => {
+  const base = (triggerSource: string, userName: string) => ({ version: '1', region: 'eu-north-1', userPoolId: POOL, userName, triggerSource, callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: 'device-client' } });
+  type Session = { challengeName: 'CUSTOM_CHALLENGE'; challengeResult: boolean; challengeMetadata?: string }[];
+
+  /** InitiateAuth + RespondToAuthChallenge as Cognito runs them: define → create → (phone signs) → verify → define → pre-token. */
+  async function cognitoSignIn(userName: string, key: CryptoKey): Promise<Record<string, unknown> | 'failed'> {
+    const { handler: trigger } = await import('../../functions/pre-token/handler.js');
+    const userAttributes = { sub: 'uuid-sub', ...pool.users.get(userName)! };
+    const session: Session = [];
+    for (;;) {
+      const define = await trigger({ ...base('DefineAuthChallenge_Authentication', userName), request: { userAttributes, session }, response: { failAuthentication: false, issueTokens: false } } as DefineAuthChallengeTriggerEvent);
+      if (define.response.failAuthentication) return 'failed';
+      if (define.response.issueTokens) break;
+      const created = await trigger({ ...base('CreateAuthChallenge_Authentication', userName), request: { userAttributes, challengeName: 'CUSTOM_CHALLENGE', session }, response: { publicChallengeParameters: {}, privateChallengeParameters: {}, challengeMetadata: '' } } as CreateAuthChallengeTriggerEvent);
+      const challenge = created.response.publicChallengeParameters.challenge!;
+      const sig = Buffer.from(await webcrypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, key, Buffer.from(signedText(userName, challenge)))).toString('base64url');
+      const verified = await trigger({ ...base('VerifyAuthChallengeResponse_Authentication', userName), request: { userAttributes, privateChallengeParameters: created.response.privateChallengeParameters, challengeAnswer: sig }, response: { answerCorrect: false } } as VerifyAuthChallengeResponseTriggerEvent);
+      session.push({ challengeName: 'CUSTOM_CHALLENGE', challengeResult: verified.response.answerCorrect, challengeMetadata: created.response.challengeMetadata });
+    }
+    const token = await trigger({ ...base('TokenGeneration_Authentication', userName), version: '2', request: { userAttributes, groupConfiguration: { groupsToOverride: [] }, scopes: [] }, response: { claimsAndScopeOverrideDetails: {} } } as unknown as PreTokenGenerationV2TriggerEvent);
+    return { ...token.response.claimsAndScopeOverrideDetails.idTokenGeneration?.claimsToAddOrOverride, groups: token.response.claimsAndScopeOverrideDetails.groupOverrideDetails?.groupsToOverride };
+  }
+
+  beforeAll(() => {
+    process.env.POOL_KIND = 'participant';
+    process.env.MUNICIPALITIES = '["5001"]';
+  });
+  afterAll(() => {
+    delete process.env.POOL_KIND;
+    delete process.env.MUNICIPALITIES;
+  });
+
+  test('the bound key gets the participant’s claims and the binding; another key gets nothing; after the adviser ends it, nothing', async () => {
+    const keys = (await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+    const jwk = await webcrypto.subtle.exportKey('jwk', keys.publicKey);
+    const event = apiEvent({ method: 'POST', path: '/device-activations', caller: null, body: { code: await newCode('p-red-1'), publicKey: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y } } });
+    event.requestContext.http.sourceIp = '192.0.2.44';
+    const r = await call(handler, event);
+    expect(r.status).toBe(201);
+    const userName = r.body.username as string;
+    expect(await cognitoSignIn(userName, keys.privateKey)).toEqual({ 'custom:municipality': '5001', 'custom:participantId': 'p-red-1', 'custom:deviceBinding': userName, groups: ['participant'] });
+    const thief = (await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+    expect(await cognitoSignIn(userName, thief.privateKey)).toBe('failed');
+    await getDeps().deviceBindings.revokeAll('p-red-1', clock.now().toISOString(), 'ADVISER');
+    expect(await cognitoSignIn(userName, keys.privateKey)).toBe('failed');
+  });
 });
