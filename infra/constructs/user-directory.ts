@@ -43,6 +43,13 @@
  *   Cognito's MFA (required, TOTP, above) does not apply to federated
  *   sign-ins: the directory's conditional access gives the second factor.
  *
+ * Participants without ID-porten yet (the activation code, docs/deploy.md):
+ * a bound phone is a user of the participant pool made by the redemption
+ * route (user name = binding id, immutable `custom:deviceBinding`, no
+ * password), signing in through `deviceClient`, which allows only Cognito's
+ * custom authentication (and refresh); the pool's token-step function answers
+ * its define, create and verify triggers (`addPreTokenTriggers`).
+ *
  * Every municipality-supplied value (issuers, client ids, secret names, group
  * ids, the pages' URL) comes from the CDK context `introflyt:signIn`
  * (infra/sign-in-context.ts). The pre-token functions are attached by the

@@ -10,9 +10,10 @@
  * checks on every request (shared/http/participant-guard.ts), so a revoked
  * binding's tokens stop at once.
  *
- * The same code runs locally (the local provider's device endpoints,
- * infra/local/device-sign-in.ts) and on AWS (the Cognito custom-auth trigger,
- * functions/device-auth).
+ * The same code runs locally and on AWS: redemption at the API's public route
+ * POST /device-activations (functions/participant-device-access) in both;
+ * signing in at the local provider's device endpoints (infra/local/device-sign-in.ts)
+ * or the participant pool's custom-auth trigger (functions/pre-token/device-auth.ts).
  *
  * Limits (constants here, one place):
  * - a code: 12 characters from a 31-letter alphabet without look-alikes
