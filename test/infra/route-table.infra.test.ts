@@ -37,6 +37,12 @@ test.each([
   ['an unknown method', [row({ method: 'HEAD' as never })], 'HEAD /things: unknown method'],
   ['a route for staff and participants at once', [row({ roles: ['adviser', 'participant'] })], 'GET /things: mixes staff roles with participant or kiosk (one token issuer per route)'],
   ["a participant route that cannot read the participant's file", [row({ roles: ['participant'], tables: { attendance: 'r' } })], "GET /things: a participant route needs participants: 'r' (the active-file check)"],
+  // Public routes (no authorizer): a security decision, named in infra/route-validation.ts, with no roles and a throttle of their own.
+  ['a public route the validation does not name', [row({ roles: [], authorizer: 'none', throttle: { rateLimit: 5, burstLimit: 10 } })], 'GET /things: not one of the public routes this API allows (POST /device-activations)'],
+  ['a public route without its own throttle', [row({ method: 'POST', path: '/device-activations', roles: [], authorizer: 'none' })], "POST /device-activations: a public route (authorizer 'none') needs its own throttle"],
+  ['a public route with roles', [row({ method: 'POST', path: '/device-activations', authorizer: 'none', throttle: { rateLimit: 5, burstLimit: 10 } })], "POST /device-activations: a public route (authorizer 'none') has no roles"],
+  ['a throttle with a burst below its rate', [row({ throttle: { rateLimit: 10, burstLimit: 5 } })], 'GET /things: throttle must be whole numbers, rate > 0, burst ≥ rate'],
+  ['an unknown authorizer', [row({ authorizer: 'anyone' as never })], 'GET /things: unknown authorizer "anyone"'],
 ])('%s is rejected with a message naming it', (_name, routes, problem) => {
   expect(problemsOf(routes as RouteDef[])).toContain(problem);
 });

@@ -160,6 +160,11 @@ describe('HTTP API', () => {
       const route = routes.find((r) => r.Properties.RouteKey === `${row.method} ${row.path}`)!;
       const kiosk = row.authorizer === 'device';
       const staff = row.roles.every((r) => STAFF_ROLES.includes(r));
+      // The one public route (redeeming an activation code) has none: test/infra/user-directory.infra.test.ts checks it and its throttle.
+      if (row.authorizer === 'none') {
+        expect({ route: row.path, type: route.Properties.AuthorizationType, id: route.Properties.AuthorizerId }).toEqual({ route: '/device-activations', type: 'NONE', id: undefined });
+        continue;
+      }
       expect({ route: row.path, type: route.Properties.AuthorizationType, id: route.Properties.AuthorizerId }).toEqual({
         route: row.path,
         type: kiosk ? 'CUSTOM' : 'JWT',
@@ -201,14 +206,13 @@ describe('HTTP API', () => {
     }
   });
 
-  test('the JWT authorizer trusts the user pool as issuer and its client as audience', () => {
+  test('the JWT authorizer trusts the user pool as issuer and its clients (the page’s, the bound phones’) as audience', () => {
     const [poolId] = Object.keys(resourcesOf(stateless, 'AWS::Cognito::UserPool'));
-    const [clientId] = Object.keys(resourcesOf(stateless, 'AWS::Cognito::UserPoolClient'));
     stateless.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
       JwtConfiguration: {
-        Audience: [{ Ref: clientId }],
+        Audience: [{ Ref: logicalIdOf(built.stateless.users.client) }, { Ref: logicalIdOf(built.stateless.users.deviceClient) }],
         Issuer: { 'Fn::Join': ['', Match.arrayWith(['https://cognito-idp.', { Ref: poolId }])] },
       },
     });
@@ -249,8 +253,13 @@ describe('user pool', () => {
       EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
       UserPoolTier: 'PLUS',
       UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
-      // The ownership attributes, immutable; then the pre-token step's input from ID-porten (pid), written at each federated sign-in.
-      Schema: [...['municipality', 'participantId', 'deviceId'].map((name) => Match.objectLike({ Name: name, Mutable: false })), Match.objectLike({ Name: 'nationalId', Mutable: true })],
+      // The ownership attributes, immutable; then the pre-token step's input from ID-porten (pid), written at each federated sign-in;
+      // then a bound phone's binding id (immutable, set once by the redemption route).
+      Schema: [
+        ...['municipality', 'participantId', 'deviceId'].map((name) => Match.objectLike({ Name: name, Mutable: false })),
+        Match.objectLike({ Name: 'nationalId', Mutable: true }),
+        Match.objectLike({ Name: 'deviceBinding', Mutable: false }),
+      ],
     });
   });
 
@@ -273,8 +282,10 @@ describe('user pool', () => {
     // And the staff pool's, where the staff pages start their federated sign-in (issue 13).
     stateless.hasResourceProperties('AWS::Cognito::UserPoolDomain', { UserPoolId: { Ref: logicalIdOf(built.stateless.users.staffPool) }, Domain: Match.anyValue() });
     stateless.resourceCountIs('AWS::Cognito::UserPoolDomain', 2);
-    // The pages' clients (one per pool): the code grant for people (PKCE, federated sign-in), no secret, no machine scope.
-    const clients = resourcesOf(stateless, 'AWS::Cognito::UserPoolClient');
+    // The pages' clients (one per pool): the code grant for people (PKCE, federated sign-in), no secret, no machine scope;
+    // and the bound phones' device client (custom authentication, no OAuth: test/infra/user-directory.infra.test.ts).
+    const { [logicalIdOf(built.stateless.users.deviceClient)]: device, ...clients } = resourcesOf(stateless, 'AWS::Cognito::UserPoolClient');
+    expect(device?.Properties.AllowedOAuthFlowsUserPoolClient).toBe(false);
     expect(Object.keys(clients).sort()).toEqual([logicalIdOf(built.stateless.users.client), logicalIdOf(built.stateless.users.staffClient)].sort());
     for (const client of Object.values(clients)) expect([client.Properties.AllowedOAuthFlows, client.Properties.AllowedOAuthScopes, client.Properties.GenerateSecret]).toEqual([['code'], ['openid'], false]);
   });
@@ -288,20 +299,23 @@ describe('user pool', () => {
       const env = (resourcesOf(stateless, 'AWS::Lambda::Function')[logicalIdOf(built.stateless.functions.get(fn)!.function)]!.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
       expect(env).toMatchObject({ USER_POOL_ID: { Ref: poolId }, DEVICE_SCOPE: 'introflyt/checkin', DEVICE_TOKEN_MINUTES: '15' });
     }
-    // No other function touches Cognito, except participant-assign's staff lookup in the staff pool (test/infra/user-directory.infra.test.ts).
+    // No other function touches Cognito, except participant-assign's staff lookup in the staff pool (test/infra/user-directory.infra.test.ts)
+    // and the redemption route's users of bound phones in this pool (participant-device-access: make, and remove when a race was lost).
     for (const [fn, list] of statements) {
       const cognito = list.filter((st) => asArray(st.Action).some((a) => a.startsWith('cognito-idp:')));
       if (['device-register', 'device-deactivate'].includes(fn)) continue;
-      if (fn === 'participant-assign') expect(cognito).toEqual([expect.objectContaining({ Effect: 'Allow', Action: ['cognito-idp:AdminListGroupsForUser', 'cognito-idp:ListUsers'], Resource: { 'Fn::GetAtt': [logicalIdOf(built.stateless.users.staffPool), 'Arn'] } })]);
+      if (fn === 'participant-device-access') expect(cognito).toEqual([expect.objectContaining({ Effect: 'Allow', Action: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminDeleteUser'], Resource: { 'Fn::GetAtt': [poolId, 'Arn'] } })]);
+      else if (fn === 'participant-assign') expect(cognito).toEqual([expect.objectContaining({ Effect: 'Allow', Action: ['cognito-idp:AdminListGroupsForUser', 'cognito-idp:ListUsers'], Resource: { 'Fn::GetAtt': [logicalIdOf(built.stateless.users.staffPool), 'Arn'] } })]);
       else expect({ fn, cognito: cognito.length > 0 }).toEqual({ fn, cognito: false });
     }
   });
 
-  test('the app clients have no password or SRP flow (federated sign-in and refresh only) and cannot write an ownership attribute', () => {
-    for (const client of Object.values(resourcesOf(stateless, 'AWS::Cognito::UserPoolClient'))) {
+  test('the app clients have no password or SRP flow (federated sign-in and refresh only; the bound phones’ client custom authentication) and cannot write an ownership attribute', () => {
+    const deviceClient = logicalIdOf(built.stateless.users.deviceClient);
+    for (const [id, client] of Object.entries(resourcesOf(stateless, 'AWS::Cognito::UserPoolClient'))) {
       const p = client.Properties;
       expect(p.GenerateSecret).toBe(false);
-      expect(p.ExplicitAuthFlows).toEqual(['ALLOW_REFRESH_TOKEN_AUTH']);
+      expect(p.ExplicitAuthFlows).toEqual(id === deviceClient ? ['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] : ['ALLOW_REFRESH_TOKEN_AUTH']);
       expect(p.WriteAttributes).toEqual(['locale']);
       expect(p.ReadAttributes).toEqual(expect.arrayContaining(['custom:municipality', 'custom:participantId', 'custom:deviceId']));
       // The pre-token step's inputs are never readable by the pages.
