@@ -64,3 +64,13 @@ test('a key set that cannot be fetched is an error (API Gateway answers 500), no
   expect(() => settingsFrom({ TOKEN_ISSUER: issuer.issuer, WEB_CLIENT_ID: 'x' })).toThrow('TOKEN_JWKS_URL or TOKEN_JWKS');
   expect(() => settingsFrom({ TOKEN_ISSUER: 'not a url', TOKEN_JWKS: '{}', WEB_CLIENT_ID: 'x' })).toThrow('TOKEN_ISSUER');
 });
+
+test('the participant pool’s two clients (the page’s and the bound phones’ device client, comma-separated): a token of either passes as a person, a third audience not; a device client’s access token is never a kiosk', async () => {
+  const two = settingsFrom({ TOKEN_ISSUER: issuer.issuer, TOKEN_JWKS: JSON.stringify(issuer.jwks()), WEB_CLIENT_ID: `${issuer.audience},device-client-id` });
+  const phone = await issuer.issueToken({ sub: 's', groups: ['participant'], municipality: '5001', participantId: 'p-1', deviceBinding: 'b-1', audience: 'device-client-id' });
+  expect(await decide(phone, two, byClient)).toMatchObject({ allow: true, kind: 'user', context: { 'custom:participantId': 'p-1' } });
+  expect(await decide(phone, settings, byClient)).toEqual({ allow: false, reason: 'AUDIENCE' });
+  expect(await decide(await issuer.issueToken({ sub: 's', groups: ['participant'], municipality: '5001', participantId: 'p-1', audience: 'third' }), two, byClient)).toEqual({ allow: false, reason: 'AUDIENCE' });
+  const scoped = await issuer.issueAccessToken({ clientId: 'device-client-id', scope: 'introflyt/checkin', ttlSeconds: 900 });
+  expect(await decide(scoped, two, byClient)).toMatchObject({ allow: true, kind: 'user' });
+});
