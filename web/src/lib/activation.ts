@@ -20,7 +20,7 @@ import { h, mount } from './dom.js';
 import type { Lang } from './i18n.js';
 import type { Session, SignInAlternative } from './session.js';
 
-interface StoredBinding {
+export interface StoredBinding {
   participantId: string;
   bindingId: string;
   privateKey: CryptoKey;
@@ -101,8 +101,8 @@ const b64url = (buf: ArrayBuffer): string => btoa(String.fromCharCode(...new Uin
 const sign = async (b: StoredBinding, challenge: string): Promise<string> =>
   b64url(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, b.privateKey, new TextEncoder().encode(`introflyt-device:${b.bindingId}:${challenge}`)));
 
-/** An ID token for the binding: the local provider's challenge endpoints, or Cognito's custom authentication. */
-async function signIn(b: StoredBinding): Promise<{ idToken: string; expiresIn: number }> {
+/** An ID token for the binding: the local provider's challenge endpoints, or Cognito's custom authentication. Exported for its test. */
+export async function signIn(b: StoredBinding): Promise<{ idToken: string; expiresIn: number }> {
   const ep = endpointsFor('participant');
   if (ep.kind === 'oidc') {
     const { challenge } = await post(`${deviceBase(ep)}/challenge`, {});
