@@ -14,7 +14,6 @@
  * user name, then RespondToAuthChallenge with the signature), plain fetches to
  * the cognito-idp endpoint with the device client (docs/deploy.md).
  */
-import { API_BASE } from './api.js';
 import { endpointsFor, jwtClaims, type PoolEndpoints } from './oidc.js';
 import { h, mount } from './dom.js';
 import type { Lang } from './i18n.js';
@@ -146,7 +145,8 @@ export async function deviceSession(): Promise<Session | undefined> {
 async function activate(code: string): Promise<Session> {
   const keys = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
   const jwk = await crypto.subtle.exportKey('jwk', keys.publicKey);
-  const r = await post(`${API_BASE}/device-activations`, { code, publicKey: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y } });
+  // The build's API origin, read when used (not at import: session.ts, which imports this file, is imported by node tests too).
+  const r = await post(`${__API_BASE__}/device-activations`, { code, publicKey: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y } });
   await saveBinding({ participantId: r.participantId!, bindingId: r.bindingId!, privateKey: keys.privateKey });
   const s = await deviceSession();
   if (s === undefined) throw new DeviceRefused('DEVICE', 'no binding was saved on this phone');
