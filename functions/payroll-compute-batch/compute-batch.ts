@@ -115,16 +115,16 @@ async function computeParticipant(
   const computedAt = osloDateOf(run.startedAt);
   // A profile still at version 1 was never saved after registration: its facts are the baseline, so the history needs no read.
   // A day's margin each side covers every Oslo date of a month whatever the UTC offset; buildCase keeps the month's own days.
-  const eventsOf = (period: string) => {
+  const windowOf = (period: string) => {
     const m = monthInfo(period);
-    return deps.attendance.listEvents(pid, `${addDays(m.first, -1)}T00:00:00.000Z`, `${addDays(m.last, 2)}T00:00:00.000Z`);
+    return [`${addDays(m.first, -1)}T00:00:00.000Z`, `${addDays(m.last, 2)}T00:00:00.000Z`] as const;
   };
-  // The three reads side by side: each is one round trip, and this month's events are almost always needed.
-  // Absences and advisers' corrections of days share the participant's partition: one query for both.
-  const [changes, { absences: absenceRecords, corrections }, eventsThisMonth] = await Promise.all([
+  const eventsOf = (period: string) => deps.attendance.listEvents(pid, ...windowOf(period));
+  // The reads side by side: the month's events, every absence and every correction of a day are one query of the
+  // participant's attendance partition (attendance-repo.ts, gsi1); the fact history only for a file changed since.
+  const [changes, { events: eventsThisMonth, absences: absenceRecords, corrections }] = await Promise.all([
     profile.version > 1 ? deps.participants.listFactChanges(pid) : Promise.resolve([]),
-    deps.attendance.listAbsencesAndCorrections(pid),
-    eventsOf(run.period),
+    deps.attendance.listMonthAttendance(pid, ...windowOf(run.period)),
   ]);
   const absences = absenceRecords.map((a) => ({ date: a.date, minutes: a.minutes, category: a.category, documentation: a.documentation, status: a.status }));
 

@@ -9,16 +9,28 @@
  *   P#<pid>          / REFUSED#<eventId>
  *       a kiosk's queued tap whose replay the API refused (wrong PIN, too
  *       old): kept so the participant's adviser sees it (issue 8 item 10).
- *   P#<pid>          / ABS#<key>
+ *   P#<pid>          / ABS#<key>       ; P#<pid>#EVENTS / ABS#<date>#<key>
  *       one absence record; `absenceId` = `<pid>.<key>`, where key is derived
  *       from the participant's request id (idempotent create). Status changes
  *       append to `history` and bump `version`.
- *   P#<pid>          / CORR#<date>#<version, 4 digits>
+ *   P#<pid>          / CORR#<date>#<version, 4 digits>  ; P#<pid>#EVENTS / CORR#<date>#<version>
  *       one version of an adviser's correction of a day (day-correction.ts);
  *       written once, never changed: a new version is a new item.
  *
  * A participant's events are listed through gsi1 by device time (UTC ISO
  * sorts as time); absences by a strongly consistent query of the partition.
+ *
+ * gsi1 is the participant's attendance in one index partition (issue 14, P2):
+ * the events' sort keys start with a digit (the year), the absences' and
+ * corrections' with a letter, so every absence and correction sorts after
+ * every event. One Query from a month's first instant to the end of the
+ * partition (`listMonthAttendance`) returns that month's events (and the few
+ * recorded since), every absence and every correction: what a month's case
+ * needs, where it took two queries. The event item keeps its own key
+ * (`EVENT#<eventId>`): the event id stays a create-once key across all
+ * participants (R1–R3) with one item per event, so a check-in stays one
+ * write. The index only copies: every condition expression below still acts
+ * on the table's own keys and guarantees what it did.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -137,6 +149,11 @@ export interface AttendanceRepo {
   listCorrections(participantId: string, fromDate: string, toDate: string): Promise<CorrectionRecord[]>;
   /** The participant's absences (as listAbsences) and every correction, in one query: what a month's case needs. */
   listAbsencesAndCorrections(participantId: string): Promise<{ absences: AbsenceRecord[]; corrections: CorrectionRecord[] }>;
+  /**
+   * In one query (gsi1, eventually consistent): the events whose device time lies in [fromUtc, toUtc), every
+   * absence (as listAbsences) and every correction (as listAbsencesAndCorrections): what a month's case needs.
+   */
+  listMonthAttendance(participantId: string, fromUtc: string, toUtc: string): Promise<{ events: CheckinRecord[]; absences: AbsenceRecord[]; corrections: CorrectionRecord[] }>;
 }
 
 const ABSENCE_ID = /^([A-Za-z0-9_-]{1,64})\.([a-f0-9]{24})$/;
@@ -161,8 +178,23 @@ const eventKey = (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' });
 const absenceKey = (pid: string, key: string) => ({ pk: `P#${pid}`, sk: `ABS#${key}` });
 const refusedKey = (pid: string, eventId: string) => ({ pk: `P#${pid}`, sk: `REFUSED#${eventId}` });
 const correctionKey = (pid: string, date: string, version: number) => ({ pk: `P#${pid}`, sk: `CORR#${date}#${String(version).padStart(4, '0')}` });
-/** The key of a correction version, for a write that puts it in a transaction with another item (rights-repo.ts). */
-export const correctionItemKey = (r: Pick<CorrectionRecord, 'participantId' | 'date' | 'version'>) => correctionKey(r.participantId, r.date, r.version);
+/** The participant's attendance partition in gsi1 (the events', absences' and corrections' index key). */
+const attendanceIndexKey = (pid: string) => `P#${pid}#EVENTS`;
+/** An absence's item: its key, its place in the participant's gsi1 partition (after every event), the record. */
+const absenceItem = (key: string, record: AbsenceRecord) => ({
+  ...absenceKey(record.participantId, key),
+  gsi1pk: attendanceIndexKey(record.participantId),
+  gsi1sk: `ABS#${record.date}#${key}`,
+  ...record,
+});
+/**
+ * A correction version's item (key, gsi1 place after every event, record), also for a write that puts it in a
+ * transaction with another item (rights-repo.ts).
+ */
+export const correctionItem = (r: CorrectionRecord) => {
+  const key = correctionKey(r.participantId, r.date, r.version);
+  return { ...key, gsi1pk: attendanceIndexKey(r.participantId), gsi1sk: key.sk, ...r };
+};
 
 const byDateAndVersion = (a: CorrectionRecord, b: CorrectionRecord) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.version - b.version);
 const byDateThenCreated = (a: AbsenceRecord, b: AbsenceRecord) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.createdAt < b.createdAt ? -1 : 1);
@@ -176,7 +208,7 @@ export class DynamoAttendanceRepo implements AttendanceRepo {
   private eventPut(record: CheckinRecord) {
     return {
       TableName: this.table,
-      Item: { ...eventKey(record.eventId), gsi1pk: `P#${record.participantId}#EVENTS`, gsi1sk: `${record.deviceTimeUtc}#${record.eventId}`, ...record },
+      Item: { ...eventKey(record.eventId), gsi1pk: attendanceIndexKey(record.participantId), gsi1sk: `${record.deviceTimeUtc}#${record.eventId}`, ...record },
       // The event id is written once, ever: concurrent or later replays cannot create a second record (R1, R3).
       ConditionExpression: 'attribute_not_exists(pk)',
     };
@@ -225,7 +257,7 @@ export class DynamoAttendanceRepo implements AttendanceRepo {
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
       // '#' sorts before every id character, so :to excludes events at exactly toUtc.
-      ExpressionAttributeValues: { ':pk': `P#${participantId}#EVENTS`, ':from': `${fromUtc}#`, ':to': `${toUtc}#` },
+      ExpressionAttributeValues: { ':pk': attendanceIndexKey(participantId), ':from': `${fromUtc}#`, ':to': `${toUtc}#` },
     });
     return items.map((item) => withoutKeys<CheckinRecord>(item)!);
   }
@@ -237,7 +269,7 @@ export class DynamoAttendanceRepo implements AttendanceRepo {
       await this.db.send(
         new PutCommand({
           TableName: this.table,
-          Item: { ...absenceKey(parsed.participantId, parsed.key), ...record },
+          Item: absenceItem(parsed.key, record),
           // One record per (participant, request id): a retried report never creates a second absence.
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
@@ -267,12 +299,13 @@ export class DynamoAttendanceRepo implements AttendanceRepo {
   }
 
   async putCorrectionOnce(record: CorrectionRecord): Promise<{ created: true } | { created: false; existing: CorrectionRecord }> {
-    const key = correctionKey(record.participantId, record.date, record.version);
+    const item = correctionItem(record);
+    const key = { pk: item.pk, sk: item.sk };
     try {
       await this.db.send(
         new PutCommand({
           TableName: this.table,
-          Item: { ...key, ...record },
+          Item: item,
           // Version n of a day is written once: two advisers correcting at once cannot both make it, and no version is ever replaced.
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
@@ -307,6 +340,32 @@ export class DynamoAttendanceRepo implements AttendanceRepo {
       else if (sk.startsWith('CORR#')) corrections.push(withoutKeys<CorrectionRecord>(item)!);
     }
     return { absences: absences.sort(byDateThenCreated), corrections: corrections.sort(byDateAndVersion) };
+  }
+
+  async listMonthAttendance(participantId: string, fromUtc: string, toUtc: string): Promise<{ events: CheckinRecord[]; absences: AbsenceRecord[]; corrections: CorrectionRecord[] }> {
+    // One Query of the participant's gsi1 partition from fromUtc to its end: the events from fromUtc on, then every
+    // absence and correction (their sort keys start with a letter, after every digit). The index is eventually
+    // consistent, as the events' listing always was: an absence decided or a day corrected while the run reads is
+    // racing the run whatever the read, and the next run's correction pass picks it up (payroll/corrections).
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk >= :from',
+      ExpressionAttributeValues: { ':pk': attendanceIndexKey(participantId), ':from': `${fromUtc}#` },
+    });
+    const events: CheckinRecord[] = [];
+    const absences: AbsenceRecord[] = [];
+    const corrections: CorrectionRecord[] = [];
+    const to = `${toUtc}#`;
+    for (const item of items) {
+      const sk = String(item.sk);
+      if (sk === 'EVENT') {
+        // '#' sorts before every id character, so events at exactly toUtc are left out, as listEvents does.
+        if (String(item.gsi1sk) < to) events.push(withoutKeys<CheckinRecord>(item)!);
+      } else if (sk.startsWith('ABS#')) absences.push(withoutKeys<AbsenceRecord>(item)!);
+      else if (sk.startsWith('CORR#')) corrections.push(withoutKeys<CorrectionRecord>(item)!);
+    }
+    return { events, absences: absences.sort(byDateThenCreated), corrections: corrections.sort(byDateAndVersion) };
   }
 
   async changeAbsence(absenceId: string, expectedVersion: number, change: AbsenceChange): Promise<AbsenceRecord | 'changed' | 'missing'> {

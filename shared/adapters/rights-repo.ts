@@ -35,7 +35,7 @@ import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aw
 import type { ComplaintChannel, ComplaintOutcome, ComplaintStatus } from '../domain/rights/complaint.js';
 import type { CorrectionMade, CorrectionRequestStatus, CorrectionSubject } from '../domain/rights/correction-request.js';
 import type { CorrectionRecord } from './attendance-repo.js';
-import { correctionItemKey } from './attendance-repo.js';
+import { correctionItem } from './attendance-repo.js';
 import { isConditionFailed, queryAll, withoutKeys } from './dynamo.js';
 
 /** One step of a case, as the participant sees it (a role, never a name or ref). */
@@ -218,7 +218,7 @@ export class DynamoRightsRepo implements RightsRepo {
         new TransactWriteCommand({
           TransactItems: [
             // The day's next correction version, create-only as PUT …/attendance/{date} writes it.
-            { Put: { TableName: this.attendanceTable, Item: { ...correctionItemKey(correction), ...correction }, ConditionExpression: 'attribute_not_exists(pk)' } },
+            { Put: { TableName: this.attendanceTable, Item: correctionItem(correction), ConditionExpression: 'attribute_not_exists(pk)' } },
             { Update: this.update(current, to, patch, step) },
           ],
         }),

@@ -5,19 +5,24 @@
  * with the count per status and the latencies of the successful ones.
  *
  *   mode "api": POST /checkins through the local API (node:http, keep-alive agent)
- *   mode "put": the bare PutItem the handler ends with, to the same DynamoDB Local
+ *   mode "put": the bare PutItem of the event item, to the same DynamoDB Local (the goal's baseline)
+ *   mode "tx":  the write an app check-in makes, bare: one TransactWriteItems of that PutItem and the two
+ *               condition checks on the participant's file (participants-repo.ts openFileConditions), so
+ *               the bench can say how much of the gap is the write's form and how much the API process
  *
  * Argument: one JSON object { mode, url | endpoint, table, token, seconds, concurrency, participantId }.
  */
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
-import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, PutItemCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 
 interface Args {
-  mode: 'api' | 'put';
+  mode: 'api' | 'put' | 'tx';
   url?: string;
   endpoint?: string;
   table?: string;
+  /** The participants table (mode "tx"). */
+  participantsTable?: string;
   token?: string;
   participantId: string;
   seconds: number;
@@ -27,7 +32,7 @@ interface Args {
 const args = JSON.parse(process.argv[2] ?? '{}') as Args;
 const agent = new Agent({ keepAlive: true, maxSockets: args.concurrency });
 const client =
-  args.mode === 'put'
+  args.mode !== 'api'
     ? new DynamoDBClient({ endpoint: args.endpoint, region: 'eu-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 })
     : undefined;
 
@@ -47,13 +52,13 @@ function apiCall(): Promise<number> {
   });
 }
 
-async function putCall(): Promise<number> {
+const s = (v: string) => ({ S: v });
+
+/** The event item the handler writes (shared/adapters/attendance-repo.ts eventPut), with its create-once condition. */
+function eventPut() {
   const eventId = randomUUID();
   const now = new Date().toISOString();
-  const s = (v: string) => ({ S: v });
-  try {
-    await client!.send(
-      new PutItemCommand({
+  return {
         TableName: args.table,
         // The item the handler writes (shared/adapters/attendance-repo.ts putEventOnce), with its condition.
         Item: {
@@ -74,6 +79,36 @@ async function putCall(): Promise<number> {
           source: s('app'),
         },
         ConditionExpression: 'attribute_not_exists(pk)',
+  };
+}
+
+async function putCall(): Promise<number> {
+  try {
+    await client!.send(new PutItemCommand(eventPut()));
+    return 200;
+  } catch {
+    return 0;
+  }
+}
+
+async function txCall(): Promise<number> {
+  const pid = s(`P#${args.participantId}`);
+  try {
+    await client!.send(
+      new TransactWriteItemsCommand({
+        TransactItems: [
+          { Put: eventPut() },
+          { ConditionCheck: { TableName: args.participantsTable, Key: { pk: pid, sk: s('PROFILE') }, ConditionExpression: 'municipality = :m', ExpressionAttributeValues: { ':m': s('5001') } } },
+          {
+            ConditionCheck: {
+              TableName: args.participantsTable,
+              Key: { pk: pid, sk: s('ACCESS') },
+              ConditionExpression: 'attribute_not_exists(pk) OR #s = :open',
+              ExpressionAttributeNames: { '#s': 'status' },
+              ExpressionAttributeValues: { ':open': s('OPEN') },
+            },
+          },
+        ],
       }),
     );
     return 200;
@@ -83,7 +118,7 @@ async function putCall(): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const call = args.mode === 'api' ? apiCall : putCall;
+  const call = args.mode === 'api' ? apiCall : args.mode === 'tx' ? txCall : putCall;
   const statuses: Record<string, number> = {};
   const latencies: number[] = [];
   const end = performance.now() + args.seconds * 1000;

@@ -9,6 +9,7 @@
  * the golden case (participant id and municipality put in) — input hash,
  * lines, amounts, review class and explanations in nb and en.
  */
+import { jest } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getDeps } from '../../shared/adapters/deps.js';
@@ -64,6 +65,9 @@ async function runMonth(municipality: string, period = OCTOBER): Promise<Record<
 
 test('the month of every golden case through the real ASL: stored decision = engine decision', async () => {
   const logs = captureLogs();
+  // Issue 14 (P2): a participant-month's attendance (events, every absence and correction) is one read.
+  const attendance = getDeps().attendance;
+  const reads = [jest.spyOn(attendance, 'listMonthAttendance'), jest.spyOn(attendance, 'listEvents'), jest.spyOn(attendance, 'listAbsencesAndCorrections')];
   let views: Record<'5001' | '5002' | '5003', Record<string, unknown>>;
   try {
     const october = { '5001': await runMonth('5001'), '5002': await runMonth('5002') };
@@ -79,6 +83,10 @@ test('the month of every golden case through the real ASL: stored decision = eng
   } finally {
     logs.stop();
   }
+  const readCounts = reads.map((spy) => spy.mock.calls.length);
+  for (const spy of reads) spy.mockRestore();
+  // One month query per participant, no other attendance read (no month of these runs was released before).
+  expect(readCounts).toEqual([seeds.length, 0, 0]);
   // S7: no name, family name or national id in any log line; workflow payloads carry ids only.
   const text = logs.text();
   expect(text).toContain('payroll-compute-batch');

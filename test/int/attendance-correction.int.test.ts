@@ -19,6 +19,7 @@
  */
 import { getDeps, setDeps } from '../../shared/adapters/deps.js';
 import { recordStaffReadWith, type AuditLog } from '../../shared/adapters/audit-log.js';
+import { absenceIdOf } from '../../shared/adapters/attendance-repo.js';
 import { addDays } from '../../shared/domain/calendar.js';
 import { osloIso } from '../../infra/local/seed.js';
 import { localWorkflow } from '../../infra/local/workflow-runner.js';
@@ -271,5 +272,29 @@ describe('the payroll uses it', () => {
     } finally {
       sys.clock!.set('2026-10-20T10:00:00Z');
     }
+  });
+});
+
+describe("the payroll's one read of a participant-month (issue 14, P2)", () => {
+  test('one query of the attendance index gives the window’s events, every absence (also a year back) and every correction, as the separate reads do', async () => {
+    const a = getDeps().attendance;
+    // An absence dated long before the month still comes back: the case's quota history reaches a year back.
+    const key = 'a1b2c3d4e5f6a7b8c9d0e1f2';
+    const absence = { absenceId: absenceIdOf(PID, key), participantId: PID, municipality: M, date: '2025-11-03', minutes: null, category: 'OWN_ILLNESS', documentation: 'SELF_CERTIFICATION', status: 'APPROVED', version: 1, history: [], requestHash: 'seed', createdAt: '2025-11-03T08:00:00.000Z' } as const;
+    await a.createAbsenceOnce({ ...absence, history: [] });
+    const [from, to] = ['2026-09-30T00:00:00.000Z', '2026-11-02T00:00:00.000Z'];
+    const one = await a.listMonthAttendance(PID, from, to);
+    const split = await a.listAbsencesAndCorrections(PID);
+    expect(one.events).toEqual(await a.listEvents(PID, from, to));
+    expect(one.corrections).toEqual(split.corrections);
+    expect(one.absences).toEqual(split.absences);
+    expect([one.events.length > 0, one.corrections.length > 0, one.absences.map((x) => x.absenceId)]).toEqual([true, true, [absence.absenceId]]);
+    // The window bounds the events only: a one-day window keeps that day's events and still every absence and correction.
+    const [dayFrom, dayTo] = ['2026-10-01T00:00:00.000Z', '2026-10-02T00:00:00.000Z'];
+    const day = await a.listMonthAttendance(PID, dayFrom, dayTo);
+    expect(day.events).toEqual(await a.listEvents(PID, dayFrom, dayTo));
+    expect(day.events.length).toBeGreaterThan(0);
+    expect(day.events.length).toBeLessThan(one.events.length);
+    expect([day.absences, day.corrections]).toEqual([one.absences, one.corrections]);
   });
 });
