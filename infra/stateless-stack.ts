@@ -12,6 +12,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { ARCHIVE_ASSETS } from './constructs/archive-bundling.js';
 import { AUDIT_VERIFIERS, AuditTrail } from './constructs/audit-trail.js';
 import { RetentionSchedule } from './constructs/retention-schedule.js';
 import { grantExportLink } from './constructs/exports-bucket.js';
@@ -129,6 +130,8 @@ export class IntroflytStatelessStack extends Stack {
         data: this.data,
         tables: plan.tables,
         logRetention,
+        // The archive PDFs' font and pdfkit's colour profile travel in the asset (archive-bundling.ts).
+        ...(plan.fn === 'report-archive' ? { assets: ARCHIVE_ASSETS } : {}),
       });
       functions.set(plan.fn, fn);
     }

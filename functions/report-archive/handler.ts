@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import type middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import * as z from 'zod';
-import { DEFAULT_FONT } from '../../shared/adapters/archive-pdf.js';
+import { archiveFontPath } from '../../shared/adapters/archive-assets.js';
 import { zip } from '../../shared/adapters/zip.js';
 import { ServiceUnavailableError } from '../../shared/http/errors.js';
 import { httpHandler, ok, routeOf, type HttpEvent, type HttpResponse } from '../../shared/http/middleware.js';
@@ -41,7 +41,7 @@ function zipResponse(): middy.MiddlewareObj<HttpEvent, HttpResponse, Error, Cont
 }
 
 export const handler = httpHandler({ fn: 'report-archive', query: querySchema }, async ({ auth, query, deps, log }) => {
-  if (!existsSync(process.env.INTROFLYT_ARCHIVE_FONT ?? DEFAULT_FONT))
+  if (!existsSync(archiveFontPath(process.env)))
     throw new ServiceUnavailableError('ARCHIVE_FONT_UNAVAILABLE', 'The archive font is not installed where this runs, so no PDF can be made');
   const now = deps.clock.now();
   const pkg = await buildArchivePackage(deps, auth.municipality, query.period, now.toISOString(), async (pid) => {

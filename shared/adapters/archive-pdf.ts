@@ -10,17 +10,18 @@
  * not Tigrinya (Ethiopic): a text with a character the font lacks is refused
  * (`MissingGlyphsError`) rather than rendered with empty boxes, and the
  * package records which language is missing and why. Nothing is downloaded:
- * `INTROFLYT_ARCHIVE_FONT` may name another font file on the machine.
+ * where the font file is found, locally and in the Lambda bundle, is
+ * archive-assets.ts. The document is opened with this font, so pdfkit never
+ * loads its standard fonts' AFM files (not in the bundle).
  *
  * Right-to-left text: pdfkit has no bidirectional algorithm, so each RTL
  * line is laid out here, right to left by runs: a run of Arabic-script words
  * is handed to fontkit (which shapes it and orders its glyphs right to left),
  * a run of other words (numbers, amounts, Latin) keeps its own order.
  */
-import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
+import { archiveFontPath } from './archive-assets.js';
 
-export const DEFAULT_FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
 export const RTL_LANGUAGES: ReadonlySet<string> = new Set(['ar', 'prs', 'fa', 'ps', 'ur', 'ckb']);
 const ARABIC = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]/;
 
@@ -44,14 +45,7 @@ export interface PdfContent {
 type Doc = InstanceType<typeof PDFDocument>;
 
 function fontPath(): string {
-  return process.env.INTROFLYT_ARCHIVE_FONT ?? DEFAULT_FONT;
-}
-
-let fontBytes: { path: string; bytes: Buffer } | undefined;
-function font(): Buffer {
-  const path = fontPath();
-  if (fontBytes?.path !== path) fontBytes = { path, bytes: readFileSync(path) };
-  return fontBytes.bytes;
+  return archiveFontPath(process.env);
 }
 
 /** The characters of `text` the font cannot draw (whitespace and controls aside). */
@@ -116,10 +110,10 @@ export async function renderPdf(c: PdfContent): Promise<Buffer> {
     displayTitle: true,
     size: 'A4',
     margin: 56,
+    // Opened with DejaVu Sans: pdfkit's default Helvetica (an AFM file read beside pdfkit) is never loaded.
+    font: fontPath(),
     info: { Title: c.title, Author: 'Introflyt', Subject: c.title, Creator: 'Introflyt', Producer: 'Introflyt (pdfkit)', CreationDate: date, ModDate: date },
   });
-  doc.registerFont('body', font());
-  doc.font('body');
   const all = [c.title, ...c.facts.flat(), c.text].join('\n');
   const missing = missingGlyphs(doc, all);
   if (missing !== '') {
