@@ -12,7 +12,6 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { ARCHIVE_ASSETS } from './constructs/archive-bundling.js';
 import { AUDIT_VERIFIERS, AuditTrail } from './constructs/audit-trail.js';
 import { RetentionSchedule } from './constructs/retention-schedule.js';
 import { grantExportLink } from './constructs/exports-bucket.js';
@@ -130,8 +129,6 @@ export class IntroflytStatelessStack extends Stack {
         data: this.data,
         tables: plan.tables,
         logRetention,
-        // The archive PDFs' font and pdfkit's colour profile travel in the asset (archive-bundling.ts).
-        ...(plan.fn === 'report-archive' ? { assets: ARCHIVE_ASSETS } : {}),
       });
       functions.set(plan.fn, fn);
     }
@@ -163,16 +160,18 @@ export class IntroflytStatelessStack extends Stack {
           exportBucketArnExport: this.data.exportBucketArnExport,
         })
       : undefined;
-    // The routes that start executions: a month's run, and the export job (by the releasing approval, or on request).
-    for (const starter of ['payroll-run-start', 'payroll-run-approve', 'payroll-run-export-start']) {
+    // The routes that start executions: a month's run, the export job (by the releasing approval, or on request), archive packages.
+    for (const starter of ['payroll-run-start', 'payroll-run-approve', 'payroll-run-export-start', 'report-archive']) {
       const fn = functions.get(starter);
       if (fn === undefined || this.payrollWorkflow === undefined) continue;
       this.payrollWorkflow.grantStart(fn);
       fn.function.addEnvironment('PAYROLL_STATE_MACHINE_ARN', this.payrollWorkflow.stateMachine.stateMachineArn);
     }
     // The download link: a presigned GetObject of the run's export file, signed with the link function's own role.
-    const linkFn = functions.get('payroll-run-export-link');
-    if (linkFn !== undefined) {
+    // The archive package's links likewise (functions/report-archive).
+    for (const name of ['payroll-run-export-link', 'report-archive']) {
+      const linkFn = functions.get(name);
+      if (linkFn === undefined) continue;
       grantExportLink(this.data.exportBucket, linkFn.function, this.data.exportBucketArnExport);
       linkFn.function.addEnvironment('EXPORT_BUCKET', this.data.exportBucket.bucketName);
     }
