@@ -1,7 +1,7 @@
 /**
  * Workflow task ArchivePackage (shared/domain/reports/archive-job.ts): builds
  * the archive package of a job's municipality and month
- * (functions/report-archive/archive-package.ts), writes one staff-read entry
+ * (archive-package.ts), writes one staff-read entry
  * per participant in it on behalf of the admin who asked (purpose
  * `archive-export`) before the file exists, and writes the ZIP once
  * (create-only) to the exports store. Idempotent: a retry of a job whose file
@@ -19,7 +19,7 @@ import { zip } from '../../shared/adapters/zip.js';
 import { ROLES, type Role } from '../../shared/contract/roles.js';
 import { archiveFilename, archiveObjectKey, parseArchiveJobId, type ArchiveJob } from '../../shared/domain/reports/archive-job.js';
 import { recordReportReads } from '../../shared/features/reports/nir-inputs.js';
-import { buildArchivePackage } from '../report-archive/archive-package.js';
+import { buildArchivePackage } from './archive-package.js';
 
 /** The route the package was asked for on (the access-log entries name it). */
 export const ARCHIVE_START_ROUTE = 'POST /reports/archive-jobs';

@@ -1,6 +1,6 @@
 /**
  * The archive package of the admin's municipality's month as a job
- * (shared/features/reports/archive-jobs.ts; the package: archive-package.ts,
+ * (shared/features/reports/archive-jobs.ts; the package: functions/report-archive-build/archive-package.ts,
  * docs/archive.md). One function serves the three routes, chosen by the
  * route key (shared/http/route-dispatch.ts):
  * - POST /reports/archive-jobs {period}: 202 with a new job (its build runs in
