@@ -1,5 +1,6 @@
 /**
  * The archive PDFs on AWS (issue 12 item 5): the function that renders them
+ * (the payroll workflow's ArchivePackage task, functions/report-archive-build)
  * carries DejaVu Sans, its licence and pdfkit's colour profile in its asset
  * and points the renderer at the font; and the renderer, bundled by CDK's
  * local esbuild with the same options and hooks, makes PDFs from that layout
@@ -28,7 +29,8 @@ const assetDirOf = (outdir: string, fn: Fn) => join(outdir, `asset.${fn.Properti
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 test('the archive renderer is bundled with the font, its licence and pdfkit’s colour profile, and pointed at the bundled font', () => {
-  const t = buildTestApp({ bundle: true, routes: ROUTES.filter((r) => r.fn === 'report-archive') });
+  // The renderer is the payroll workflow's ArchivePackage task: the workflow joins with its start route.
+  const t = buildTestApp({ bundle: true, routes: ROUTES.filter((r) => r.fn === 'report-archive' || r.fn === 'payroll-run-start') });
   try {
     const fns = Object.values(Template.fromStack(t.stateless).findResources('AWS::Lambda::Function')) as Fn[];
     const renderers = fns.filter((f) => f.Properties.Environment?.Variables?.[FONT_ENV] !== undefined);
