@@ -137,12 +137,12 @@ test('an archive package (job "archive"): ArchivePackage gets the job id only, e
   const route = built.stateless.functions.get('report-archive')!;
   expect(route.tableAccess).toEqual({ payrollRuns: 'rw', auditLog: 'rw' });
   const resources = template.toJSON().Resources as Record<string, { Type: string; Properties: Json }>;
-  const id = built.stateless.resolve((route.function.node.defaultChild as { logicalId: string }).logicalId) as string;
+  const id = built.stateless.resolve((route.function.node.defaultChild as unknown as { logicalId: string }).logicalId) as string;
   const vars = (resources[id]!.Properties.Environment as { Variables: Json }).Variables;
   expect(vars.PAYROLL_STATE_MACHINE_ARN).toBeDefined();
   expect(vars.EXPORT_BUCKET).toBeDefined();
   expect(vars.INTROFLYT_ARCHIVE_FONT).toBeUndefined();
-  const task = built.stateless.resolve((wf.functions.get('ArchivePackage')!.function.node.defaultChild as { logicalId: string }).logicalId) as string;
+  const task = built.stateless.resolve((wf.functions.get('ArchivePackage')!.function.node.defaultChild as unknown as { logicalId: string }).logicalId) as string;
   const taskVars = (resources[task]!.Properties.Environment as { Variables: Json }).Variables;
   expect(taskVars.INTROFLYT_ARCHIVE_FONT).toBe('/var/task/fonts/DejaVuSans.ttf');
   expect(taskVars.EXPORT_BUCKET).toBeDefined();

@@ -109,23 +109,27 @@ const SAMPLE_BODY: Readonly<Record<string, () => unknown>> = {
   'PUT /participants/{id}/complaints/{caseId}/reassessment': () => ({ upheld: false, version: 1, reason: 'Matrisetest' }),
   'PUT /participants/{id}/complaints/{caseId}/outcome': () => ({ version: 2, outcome: 'CONFIRMED', decidedOn: '2026-10-06', note: '' }),
   // Another municipality's record: refused (NIR_RECORD_UNKNOWN) for every 5001 caller.
+  'POST /reports/archive-jobs': () => ({ period: '2026-10' }),
   'report-nir-register': () => ({ from: '2026-10', to: '2026-10', keys: ['ABSENCE#p-5002.2026-10.v0001'] }),
 };
 
 const sampleFor = (route: RouteDef) => SAMPLE_BODY[`${route.method} ${route.path}`] ?? SAMPLE_BODY[route.fn];
 
+/** Archive package job ids of the right form (issue 12; shared/domain/reports/archive-job.ts): 5001's and 5002's. */
+const ARCHIVE_JOB = 'archive-5001-2026-10-1';
+const ARCHIVE_JOB_M2 = 'archive-5002-2026-10-1';
+
 /** A case id of the right form in the rights routes' paths (issue 12). */
 const MATRIX_CASE = 'kl-00000000-0000-4000-8000-000000000001';
 
 /** POST routes that take no body: sent without one, so the call reaches the route's own checks. */
-const NO_BODY = new Set(['device-deactivate', 'payroll-run-export-start', 'payroll-run-export-link', 'participant-device-access']);
+const NO_BODY = new Set(['device-deactivate', 'payroll-run-export-start', 'payroll-run-export-link', 'participant-device-access', 'POST /reports/archive-jobs/{id}/links']);
 
 const QUERY: Readonly<Record<string, Record<string, string>>> = {
   'me-attendance': { month: '2026-10' },
   'participant-attendance': { month: '2026-10' },
   'report-nir': { from: '2026-10', to: '2026-10' },
   'report-statistics': { from: '2026-10', to: '2026-10' },
-  'report-archive': { period: '2026-10' },
 };
 
 /** The concrete path for a route, naming participant B where the route names a participant. */
@@ -137,6 +141,7 @@ function pathFor(route: RouteDef, pid = 'p-matrix-b'): string {
     .replace('{period}', '2026-10')
     .replace('{date}', '2026-10-06')
     .replace('{caseId}', MATRIX_CASE)
+    .replace('/reports/archive-jobs/{id}', `/reports/archive-jobs/${ARCHIVE_JOB}`)
     .replace('{id}', 'run-matrix-0');
 }
 
@@ -147,7 +152,7 @@ const namesParticipant = (route: RouteDef): boolean => route.path.startsWith('/p
 const errorBodies: string[] = [];
 
 async function call(route: RouteDef, who: keyof typeof WHO | null, pid?: string, path = pathFor(route, pid), sample = sampleFor(route)): Promise<HttpReply> {
-  const body = route.method === 'GET' || route.method === 'DELETE' || NO_BODY.has(route.fn) ? undefined : sample === undefined ? {} : (sample() ?? undefined);
+  const body = route.method === 'GET' || route.method === 'DELETE' || NO_BODY.has(route.fn) || NO_BODY.has(`${route.method} ${route.path}`) ? undefined : sample === undefined ? {} : (sample() ?? undefined);
   const r = await sys.http(route.method, path, {
     ...(who === null ? {} : { token: tokenFor(route, who) }),
     ...(body === undefined ? {} : { body }),
@@ -373,6 +378,8 @@ describe('S13: two municipalities, whatever the assignments say', () => {
       .replace('{period}', '2026-10')
       .replace('{date}', '2026-10-06')
       .replace('{caseId}', M2_IDS.rightsCase)
+      // An archive package job of 5002's (issue 12): its id names the municipality, so a 5001 admin gets 404.
+      .replace('/reports/archive-jobs/{id}', `/reports/archive-jobs/${ARCHIVE_JOB_M2}`)
       .replace('{id}', M2_IDS.run);
 
   /** A 5001 kiosk presenting 5002's card and PIN. */
