@@ -121,6 +121,8 @@ describe('the archive package job', () => {
       expect({ path: f.path, sha256: createHash('sha256').update(b).digest('hex'), bytes: b.length }).toEqual(f);
     }
     expect(JSON.stringify(manifest)).not.toContain('p-r-5002');
+    // Every stored language has its PDF (Arabic included): nothing is recorded missing.
+    expect(manifest.records.flatMap((r) => r.missing)).toEqual([]);
   });
 
   test('every PDF: qpdf --check passes, PDF/A-2b declared, fonts embedded, pdftoppm renders it, the text is the stored explanation', async () => {
@@ -252,6 +254,23 @@ describe('the PDF renderer', () => {
     const path = await pdfOf('ar', 'المبلغ 12 345,67 kr للشهر');
     expect(run('pdftotext', [path, '-'])).toContain('12 345,67 kr');
     run('pdftoppm', ['-r', '40', '-png', path, join(dir, 'ar')]);
+  });
+
+  test('Arabic as the explanations write it (amounts in bidi isolates, lam-alef ligatures, harakat) renders, and pdftotext gives the words back in logical order', async () => {
+    // The isolates (U+2066…U+2069) are in every Arabic explanation with an amount: they used to count as glyphs the font lacks.
+    const text = 'يُصرف مع دفعة شهر أكتوبر: \u206612 345,67 kr + 100,00 kr = 12 445,67 kr\u2069 (مع الدفعات المستحقة). ستحصل على المبلغ كاملا لا غير';
+    const path = await pdfOf('ar', text);
+    const out = run('pdftotext', [path, '-']).replace(/[\u202a-\u202e\f]/g, '');
+    const arabicWords = (s: string) => s.split(/\s+/).map((w) => w.replace(/[^\u0600-\u06ff]/g, '')).filter((w) => w !== '');
+    expect(arabicWords(out)).toEqual(arabicWords(text));
+    expect(out).toContain('12 345,67 kr + 100,00 kr = 12 445,67 kr');
+    expect(out).not.toMatch(/[\u2066-\u2069]/);
+    run('pdftoppm', ['-r', '60', '-png', '-singlefile', path, join(dir, 'ar-isolates')]);
+    expect(statSync(join(dir, 'ar-isolates.png')).size).toBeGreaterThan(1000);
+    // A text of the stored explanations: every language the engine writes renders (none is left out for a font check).
+    const { ar } = await import('../../shared/domain/explanation/messages/ar.js');
+    const all = Object.values(ar.messages as Record<string, string>).join('\n');
+    await expect(renderPdf({ language: 'ar', title: 'قرار', facts, text: all, date: '2026-11-02T06:00:00.000Z' })).resolves.toBeInstanceOf(Buffer);
   });
 
   test('a script the font lacks (Tigrinya) is refused, not drawn as empty boxes', async () => {
