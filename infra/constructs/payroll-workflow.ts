@@ -83,6 +83,12 @@ export const PAYROLL_TASK_TABLES: Readonly<Record<PayrollTaskState, Readonly<Par
 /** Tasks whose work grows with the month (a batch, a whole run's export, an archive package): more memory is more CPU, and more time. */
 const LONG_TASKS: ReadonlySet<PayrollTaskState> = new Set(['ComputeBatch', 'ExportFile', 'ArchivePackage']);
 
+/**
+ * An archive package renders every decision's PDFs in one invocation (docs/archive.md): the most CPU Lambda gives a
+ * single thread (about 1.8 GB and up buy a full vCPU) and close to Lambda's 15-minute limit.
+ */
+const ARCHIVE_TASK_SIZE = { memorySize: 2048, timeout: Duration.minutes(14) };
+
 /** Errors a retry can cure: Lambda service hiccups and what the task handlers classify as transient (throttling, network). */
 export const TRANSIENT_ERRORS = [
   'Lambda.ServiceException',
@@ -132,7 +138,7 @@ export class PayrollWorkflow extends Construct {
           tables: PAYROLL_TASK_TABLES[state],
           logRetention: props.logRetention,
           // A batch of 100 decisions with explanations in two languages, or a whole run's export: more memory is more CPU.
-          ...(LONG_TASKS.has(state) ? { memorySize: 1024, timeout: Duration.minutes(5) } : { timeout: Duration.minutes(1) }),
+          ...(state === 'ArchivePackage' ? ARCHIVE_TASK_SIZE : LONG_TASKS.has(state) ? { memorySize: 1024, timeout: Duration.minutes(5) } : { timeout: Duration.minutes(1) }),
           // The archive PDFs' font and pdfkit's colour profile travel in that function's asset (archive-bundling.ts).
           ...(state === 'ArchivePackage' ? { assets: ARCHIVE_ASSETS } : {}),
         }),
@@ -165,7 +171,7 @@ export class PayrollWorkflow extends Construct {
         retryOnServiceExceptions: false,
         ...(resultSelector ? { resultSelector } : {}),
         resultPath,
-        taskTimeout: Timeout.duration(LONG_TASKS.has(state) ? Duration.minutes(6) : Duration.minutes(2)),
+        taskTimeout: Timeout.duration(state === 'ArchivePackage' ? ARCHIVE_TASK_SIZE.timeout.plus(Duration.minutes(1)) : LONG_TASKS.has(state) ? Duration.minutes(6) : Duration.minutes(2)),
       });
 
     const runFailed = new Fail(this, 'RunFailed', { stateName: 'RunFailed', error: 'PayrollRunFailed', cause: 'The run was marked FAILED; see the run status.' });
