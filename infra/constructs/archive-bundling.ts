@@ -10,6 +10,7 @@
  * (cp names the missing file) rather than deploying a function that cannot
  * make a PDF.
  */
+import { fileURLToPath } from 'node:url';
 import type { ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { BUNDLED_FONT, BUNDLED_FONT_LICENCE, FONT_ENV, PDFKIT_DATA_FILES, SYSTEM_FONT, SYSTEM_FONT_LICENCE } from '../../shared/adapters/archive-assets.js';
 
@@ -32,5 +33,11 @@ export const ARCHIVE_ASSET_HOOKS: ICommandHooks = {
 /** The environment that points the renderer at the bundled font. */
 export const ARCHIVE_ASSET_ENVIRONMENT: Readonly<Record<string, string>> = { [FONT_ENV]: `${LAMBDA_TASK_ROOT}/${BUNDLED_FONT}` };
 
+/**
+ * fontkit imports the `brotli` package (480 KB minified) to read WOFF2 fonts only; the archive embeds a TrueType
+ * font, so the bundle gets a stub that refuses WOFF2 (infra/stubs/brotli), which keeps it under quality.md's 1 MB (P4).
+ */
+export const ARCHIVE_ESBUILD_ARGS: Readonly<Record<string, string>> = { '--alias:brotli': fileURLToPath(new URL('../stubs/brotli', import.meta.url)) };
+
 /** IntroflytFunction's `assets` for a function that renders archive PDFs. */
-export const ARCHIVE_ASSETS = { hooks: ARCHIVE_ASSET_HOOKS, environment: ARCHIVE_ASSET_ENVIRONMENT };
+export const ARCHIVE_ASSETS = { hooks: ARCHIVE_ASSET_HOOKS, environment: ARCHIVE_ASSET_ENVIRONMENT, esbuildArgs: ARCHIVE_ESBUILD_ARGS };

@@ -31,7 +31,7 @@ export interface IntroflytFunctionProps {
   memorySize?: number;
   timeout?: Duration;
   /** Files copied into the asset after bundling, and the environment that points at them (archive-bundling.ts). */
-  assets?: { hooks: ICommandHooks; environment: Readonly<Record<string, string>> };
+  assets?: { hooks: ICommandHooks; environment: Readonly<Record<string, string>>; esbuildArgs?: Readonly<Record<string, string>> };
 }
 
 /**
@@ -42,7 +42,7 @@ export const ESM_REQUIRE_BANNER =
   "import { createRequire as __introflytCreateRequire } from 'node:module'; const require = __introflytCreateRequire(import.meta.url);";
 
 /** How every function is bundled: ESM by the local esbuild, minified, with source maps; `hooks` copy files into the asset. */
-export function bundlingOptions(hooks?: ICommandHooks): BundlingOptions {
+export function bundlingOptions(hooks?: ICommandHooks, esbuildArgs?: Readonly<Record<string, string>>): BundlingOptions {
   return {
     format: OutputFormat.ESM,
     target: 'node22',
@@ -54,6 +54,7 @@ export function bundlingOptions(hooks?: ICommandHooks): BundlingOptions {
     sourcesContent: false,
     forceDockerBundling: false,
     ...(hooks ? { commandHooks: hooks } : {}),
+    ...(esbuildArgs ? { esbuildArgs: { ...esbuildArgs } } : {}),
   };
 }
 
@@ -97,7 +98,7 @@ export class IntroflytFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         ...props.assets?.environment,
       },
-      bundling: bundlingOptions(props.assets?.hooks),
+      bundling: bundlingOptions(props.assets?.hooks, props.assets?.esbuildArgs),
     });
 
     grantTableAccess(this.function, props.data.tables, props.data.dataKey, props.tables);

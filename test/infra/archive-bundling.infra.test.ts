@@ -9,7 +9,7 @@
  * profile the bundle fails, so the test shows the files are the ones used.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -41,6 +41,9 @@ test('the archive renderer is bundled with the font, its licence and pdfkit’s 
     expect(readFileSync(join(dir, BUNDLED_FONT)).equals(readFileSync(SYSTEM_FONT))).toBe(true);
     expect(readFileSync(join(dir, BUNDLED_FONT_LICENCE), 'utf8')).toMatch(/Bitstream Vera/);
     for (const f of PDFKIT_DATA_FILES) expect(readFileSync(join(dir, f)).equals(readFileSync(join(PROJECT_ROOT, 'node_modules', 'pdfkit', 'js', f)))).toBe(true);
+    // Under quality.md's 1 MB (P4): fontkit's WOFF2 decoder (brotli) is left out.
+    expect(statSync(join(dir, 'index.mjs')).size).toBeLessThanOrEqual(1_000_000);
+    expect(readFileSync(join(dir, 'index.mjs'), 'utf8')).toContain('WOFF2 fonts are not supported');
     // The other functions carry no font.
     for (const other of fns.filter((f) => f !== fn)) expect(existsSync(join(assetDirOf(t.outdir, other), BUNDLED_FONT))).toBe(false);
   } finally {
@@ -60,7 +63,7 @@ test('the bundled renderer makes Norwegian, Ukrainian and Arabic PDF/A from the 
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
       runtime: Runtime.NODEJS_22_X,
-      bundling: bundlingOptions(ARCHIVE_ASSETS.hooks),
+      bundling: bundlingOptions(ARCHIVE_ASSETS.hooks, ARCHIVE_ASSETS.esbuildArgs),
     });
     const [fn] = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function')) as Fn[];
     cpSync(assetDirOf(outdir, fn!), runDir, { recursive: true });
