@@ -54,6 +54,8 @@ export async function buildArchiveJob(deps: Deps, jobId: string): Promise<{ stat
   const ref = parseArchiveJobId(jobId);
   const job = ref === undefined ? undefined : await deps.archiveJobs.get(ref.municipality, ref.period, ref.attempt);
   if (job === undefined) throw new PermanentTaskError('ARCHIVE_JOB_UNKNOWN');
+  // The item must be what its key says: a package is built only for the municipality and month its id names.
+  if (job.jobId !== jobId || job.municipality !== ref!.municipality || job.period !== ref!.period || job.attempt !== ref!.attempt) throw new PermanentTaskError('ARCHIVE_JOB_INVALID');
   if (job.status === 'READY' || job.status === 'FAILED') return { status: job.status };
   await deps.archiveJobs.markRunning(job, deps.clock.now().toISOString());
   try {

@@ -19,7 +19,10 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { localWorkflow } from '../../infra/local/workflow-runner.js';
+import { createDocumentClient } from '../../shared/adapters/dynamo.js';
+import { getConfig, tableNameOf } from '../../shared/config.js';
 import { getDeps, setDeps } from '../../shared/adapters/deps.js';
 import { MissingGlyphsError, renderPdf, rtlRuns } from '../../shared/adapters/archive-pdf.js';
 import { FONT_ENV } from '../../shared/adapters/archive-assets.js';
@@ -220,6 +223,21 @@ describe('the archive package job', () => {
     expect(next.status).toBe(202);
     expect(next.body).toMatchObject({ jobId: 'archive-5001-2026-06-2', attempt: 2 });
     expect(await settled(String(next.body!.jobId))).toMatchObject({ status: 'READY' });
+  });
+
+  test('a job item changed in the table (another municipality, another file) gives no link and builds nothing', async () => {
+    const { buildArchiveJob } = await import('../../functions/report-archive-build/build-archive.js');
+    // An item at 5001's key that says it is 5002's: the build refuses it, and it is not found for the admin.
+    const forged: ArchiveJob = { ...newArchiveJob('5001', '2026-04', 1, 'staff-x', 'admin', sys.clock!.now().toISOString()), municipality: '5002' };
+    const db = createDocumentClient(getConfig());
+    await db.send(new PutCommand({ TableName: tableNameOf(getConfig(), 'payrollRuns'), Item: { pk: 'ARCHIVE#5001#2026-04', sk: 'JOB#000001', ...forged } }));
+    await expect(buildArchiveJob(getDeps(), forged.jobId)).rejects.toMatchObject({ code: 'ARCHIVE_JOB_INVALID' });
+    expect((await statusOf(forged.jobId)).body!.code).toBe('ARCHIVE_JOB_NOT_FOUND');
+    // A READY item whose file is a payroll export: no link to it.
+    const payrollFile = { key: 'exports/5001/2026-10/run-report-2026-10.csv', filename: 'introflyt-5001-2026-10-run-report-2026-10.csv', sha256: 'x', bytes: 1, records: 0, missing: 0 };
+    const redirected: ArchiveJob = { ...newArchiveJob('5001', '2026-03', 1, 'staff-x', 'admin', sys.clock!.now().toISOString()), status: 'READY', file: payrollFile };
+    expect(await getDeps().archiveJobs.create(redirected)).toBe('created');
+    expect((await linkOf(redirected.jobId)).body!.code).toBe('ARCHIVE_JOB_NOT_FOUND');
   });
 
   test('without the font the job fails with ARCHIVE_FONT_UNAVAILABLE and writes no file', async () => {

@@ -15,7 +15,7 @@
 import { recordAudited } from '../../adapters/decision-reviews-repo.js';
 import type { Deps } from '../../adapters/deps.js';
 import { linkExpiresAt } from '../../domain/payroll/export-job.js';
-import { archiveInProgress, effectiveArchiveJob, newArchiveJob, parseArchiveJobId, type ArchiveJob } from '../../domain/reports/archive-job.js';
+import { archiveFilename, archiveInProgress, archiveObjectKey, effectiveArchiveJob, newArchiveJob, parseArchiveJobId, type ArchiveJob } from '../../domain/reports/archive-job.js';
 import type { AuthContext } from '../../http/auth.js';
 import { ConflictError, NotFoundError } from '../../http/errors.js';
 
@@ -62,8 +62,22 @@ export async function startArchiveJob(deps: Deps, auth: AuthContext, period: str
 export async function loadArchiveJob(deps: Deps, auth: AuthContext, jobId: string): Promise<ArchiveJob> {
   const ref = parseArchiveJobId(jobId);
   const job = ref === undefined || ref.municipality !== auth.municipality ? undefined : await deps.archiveJobs.get(ref.municipality, ref.period, ref.attempt);
-  if (job === undefined) throw new NotFoundError('No archive package job with this id in your municipality', 'ARCHIVE_JOB_NOT_FOUND');
+  // The item must be what its key says (someone writing the table directly could say otherwise): else it is not this job.
+  if (job === undefined || !isWhatItsIdSays(job, jobId)) throw new NotFoundError('No archive package job with this id in your municipality', 'ARCHIVE_JOB_NOT_FOUND');
   return effectiveArchiveJob(job, await running(deps, job), deps.clock.now().getTime());
+}
+
+/** The job's own fields agree with its id, and its file (if any) is the one its id names: no link to another file. */
+function isWhatItsIdSays(job: ArchiveJob, jobId: string): boolean {
+  const ref = parseArchiveJobId(jobId);
+  return (
+    ref !== undefined &&
+    job.jobId === jobId &&
+    job.municipality === ref.municipality &&
+    job.period === ref.period &&
+    job.attempt === ref.attempt &&
+    (job.file === null || (job.file.key === archiveObjectKey(job) && job.file.filename === archiveFilename(job)))
+  );
 }
 
 export interface ArchiveLinkView {
