@@ -160,16 +160,18 @@ export class IntroflytStatelessStack extends Stack {
           exportBucketArnExport: this.data.exportBucketArnExport,
         })
       : undefined;
-    // The routes that start executions: a month's run, and the export job (by the releasing approval, or on request).
-    for (const starter of ['payroll-run-start', 'payroll-run-approve', 'payroll-run-export-start']) {
+    // The routes that start executions: a month's run, the export job (by the releasing approval, or on request), archive packages.
+    for (const starter of ['payroll-run-start', 'payroll-run-approve', 'payroll-run-export-start', 'report-archive']) {
       const fn = functions.get(starter);
       if (fn === undefined || this.payrollWorkflow === undefined) continue;
       this.payrollWorkflow.grantStart(fn);
       fn.function.addEnvironment('PAYROLL_STATE_MACHINE_ARN', this.payrollWorkflow.stateMachine.stateMachineArn);
     }
     // The download link: a presigned GetObject of the run's export file, signed with the link function's own role.
-    const linkFn = functions.get('payroll-run-export-link');
-    if (linkFn !== undefined) {
+    // The archive package's links likewise (functions/report-archive).
+    for (const name of ['payroll-run-export-link', 'report-archive']) {
+      const linkFn = functions.get(name);
+      if (linkFn === undefined) continue;
       grantExportLink(this.data.exportBucket, linkFn.function, this.data.exportBucketArnExport);
       linkFn.function.addEnvironment('EXPORT_BUCKET', this.data.exportBucket.bucketName);
     }

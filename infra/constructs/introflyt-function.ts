@@ -9,7 +9,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { Role as IamRole, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction, OutputFormat, type BundlingOptions, type ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { TableKey } from '../../shared/contract/tables.js';
@@ -30,6 +30,8 @@ export interface IntroflytFunctionProps {
   logRetention: RetentionDays;
   memorySize?: number;
   timeout?: Duration;
+  /** Files copied into the asset after bundling, and the environment that points at them (archive-bundling.ts). */
+  assets?: { hooks: ICommandHooks; environment: Readonly<Record<string, string>>; esbuildArgs?: Readonly<Record<string, string>> };
 }
 
 /**
@@ -38,6 +40,23 @@ export interface IntroflytFunctionProps {
  */
 export const ESM_REQUIRE_BANNER =
   "import { createRequire as __introflytCreateRequire } from 'node:module'; const require = __introflytCreateRequire(import.meta.url);";
+
+/** How every function is bundled: ESM by the local esbuild, minified, with source maps; `hooks` copy files into the asset. */
+export function bundlingOptions(hooks?: ICommandHooks, esbuildArgs?: Readonly<Record<string, string>>): BundlingOptions {
+  return {
+    format: OutputFormat.ESM,
+    target: 'node22',
+    mainFields: ['module', 'main'],
+    banner: ESM_REQUIRE_BANNER,
+    minify: true,
+    sourceMap: true,
+    // Source maps map stack traces to file and line; the sources themselves stay out of the bundle.
+    sourcesContent: false,
+    forceDockerBundling: false,
+    ...(hooks ? { commandHooks: hooks } : {}),
+    ...(esbuildArgs ? { esbuildArgs: { ...esbuildArgs } } : {}),
+  };
+}
 
 export class IntroflytFunction extends Construct {
   /** The function's name in the route table and the bundles (its alarm group names it: function-alarms.ts). */
@@ -77,18 +96,9 @@ export class IntroflytFunction extends Construct {
         ...tableEnvironment(props.data, props.tables),
         POWERTOOLS_SERVICE_NAME: 'introflyt',
         NODE_OPTIONS: '--enable-source-maps',
+        ...props.assets?.environment,
       },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        minify: true,
-        sourceMap: true,
-        // Source maps map stack traces to file and line; the sources themselves stay out of the bundle.
-        sourcesContent: false,
-        forceDockerBundling: false,
-      },
+      bundling: bundlingOptions(props.assets?.hooks, props.assets?.esbuildArgs),
     });
 
     grantTableAccess(this.function, props.data.tables, props.data.dataKey, props.tables);

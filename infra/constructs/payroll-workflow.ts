@@ -49,6 +49,7 @@ import {
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import type { TableKey } from '../../shared/contract/tables.js';
+import { ARCHIVE_ASSETS } from './archive-bundling.js';
 import { grantExportWrite } from './exports-bucket.js';
 import { IntroflytFunction } from './introflyt-function.js';
 import type { SharedTables } from './shared-tables.js';
@@ -62,6 +63,7 @@ export const PAYROLL_TASKS = {
   FailRun: 'payroll-fail-run',
   ExportFile: 'payroll-export-file',
   ExportFailed: 'payroll-export-failed',
+  ArchivePackage: 'report-archive-build',
 } as const;
 export type PayrollTaskState = keyof typeof PAYROLL_TASKS;
 
@@ -74,7 +76,18 @@ export const PAYROLL_TASK_TABLES: Readonly<Record<PayrollTaskState, Readonly<Par
   // The export reads the run's decisions and resolutions, the payroll references, and writes one access-log entry per participant.
   ExportFile: { participants: 'r', decisions: 'r', payrollRuns: 'rw', auditLog: 'rw' },
   ExportFailed: { payrollRuns: 'rw' },
+  // An archive package (issue 12 item 5): the month's released decisions, explanations and profiles; the job item; one staff read per participant.
+  ArchivePackage: { participants: 'r', decisions: 'r', payrollRuns: 'rw', auditLog: 'rw' },
 };
+
+/** Tasks whose work grows with the month (a batch, a whole run's export, an archive package): more memory is more CPU, and more time. */
+const LONG_TASKS: ReadonlySet<PayrollTaskState> = new Set(['ComputeBatch', 'ExportFile', 'ArchivePackage']);
+
+/**
+ * An archive package renders every decision's PDFs in one invocation (docs/archive.md): the most CPU Lambda gives a
+ * single thread (about 1.8 GB and up buy a full vCPU) and close to Lambda's 15-minute limit.
+ */
+const ARCHIVE_TASK_SIZE = { memorySize: 2048, timeout: Duration.minutes(14) };
 
 /** Errors a retry can cure: Lambda service hiccups and what the task handlers classify as transient (throttling, network). */
 export const TRANSIENT_ERRORS = [
@@ -125,15 +138,20 @@ export class PayrollWorkflow extends Construct {
           tables: PAYROLL_TASK_TABLES[state],
           logRetention: props.logRetention,
           // A batch of 100 decisions with explanations in two languages, or a whole run's export: more memory is more CPU.
-          ...(state === 'ComputeBatch' || state === 'ExportFile' ? { memorySize: 1024, timeout: Duration.minutes(5) } : { timeout: Duration.minutes(1) }),
+          ...(state === 'ArchivePackage' ? ARCHIVE_TASK_SIZE : LONG_TASKS.has(state) ? { memorySize: 1024, timeout: Duration.minutes(5) } : { timeout: Duration.minutes(1) }),
+          // The archive PDFs' font and pdfkit's colour profile travel in that function's asset (archive-bundling.ts).
+          ...(state === 'ArchivePackage' ? { assets: ARCHIVE_ASSETS } : {}),
         }),
       );
     }
     this.functions = fns;
     // The export job writes the file once (create-only) and checks what is there; it never deletes or lists.
-    const exportFn = fns.get('ExportFile')!.function;
-    grantExportWrite(props.exportBucket, exportFn, props.exportBucketArnExport);
-    exportFn.addEnvironment('EXPORT_BUCKET', props.exportBucket.bucketName);
+    // So does the archive package job (under exports/archive/).
+    for (const writer of ['ExportFile', 'ArchivePackage'] as const) {
+      const f = fns.get(writer)!.function;
+      grantExportWrite(props.exportBucket, f, props.exportBucketArnExport);
+      f.addEnvironment('EXPORT_BUCKET', props.exportBucket.bucketName);
+    }
 
     const retry: RetryProps = {
       errors: [...TRANSIENT_ERRORS],
@@ -153,7 +171,7 @@ export class PayrollWorkflow extends Construct {
         retryOnServiceExceptions: false,
         ...(resultSelector ? { resultSelector } : {}),
         resultPath,
-        taskTimeout: Timeout.duration(state === 'ComputeBatch' || state === 'ExportFile' ? Duration.minutes(6) : Duration.minutes(2)),
+        taskTimeout: Timeout.duration(state === 'ArchivePackage' ? ARCHIVE_TASK_SIZE.timeout.plus(Duration.minutes(1)) : LONG_TASKS.has(state) ? Duration.minutes(6) : Duration.minutes(2)),
       });
 
     const runFailed = new Fail(this, 'RunFailed', { stateName: 'RunFailed', error: 'PayrollRunFailed', cause: 'The run was marked FAILED; see the run status.' });
@@ -204,8 +222,17 @@ export class PayrollWorkflow extends Construct {
     exportFile.addCatch(exportFailed, { errors: [Errors.ALL], resultPath: '$.error' });
     exportFile.next(new Succeed(this, 'ExportReady', { stateName: 'ExportReady' }));
 
+    // An archive package (shared/domain/reports/archive-job.ts): the task marks a job it cannot make FAILED itself;
+    // an execution that ends here otherwise leaves the job RUNNING, which the status route shows as stopped.
+    const archiveFailed = new Fail(this, 'ArchiveFailed', { stateName: 'ArchiveFailed', error: 'ArchivePackageFailed', cause: 'The archive package was not made; see its job.' });
+    const archivePackage = task('ArchivePackage', TaskInput.fromObject({ jobId: JsonPath.stringAt('$.jobId') }), { 'status.$': '$.Payload.status' }, '$.archive');
+    archivePackage.addRetry(retry);
+    archivePackage.addCatch(archiveFailed, { errors: [Errors.ALL], resultPath: '$.error' });
+    archivePackage.next(new Succeed(this, 'ArchiveReady', { stateName: 'ArchiveReady' }));
+
     const definition: IChainable = new Choice(this, 'Job', { stateName: 'Job' })
       .when(Condition.and(Condition.isPresent('$.job'), Condition.stringEquals('$.job', 'export')), exportFile)
+      .when(Condition.and(Condition.isPresent('$.job'), Condition.stringEquals('$.job', 'archive')), archivePackage)
       .otherwise(compute);
 
     this.logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention, removalPolicy: RemovalPolicy.DESTROY, encryptionKey: props.data.logsKey });
@@ -218,7 +245,7 @@ export class PayrollWorkflow extends Construct {
       // Every event, without execution data: payloads are ids only, but the log need not hold even those.
       logs: { destination: this.logGroup, level: LogLevel.ALL, includeExecutionData: false },
       timeout: Duration.hours(2),
-      comment: 'Introflyt monthly payroll run: prepare, compute decisions per batch, summarise; or the export file of a released run',
+      comment: 'Introflyt monthly payroll run: prepare, compute decisions per batch, summarise; or the export file of a released run; or an archive package',
       // The definition and execution history encrypted with the data key (quality.md S8); CDK grants the machine's role its use
       // for this machine's encryption context, and the key policy lets log delivery decrypt (infra/stateful-stack.ts).
       encryptionConfiguration: new CustomerManagedEncryptionConfiguration(props.data.dataKey, Duration.minutes(5)),

@@ -10,19 +10,38 @@
  * not Tigrinya (Ethiopic): a text with a character the font lacks is refused
  * (`MissingGlyphsError`) rather than rendered with empty boxes, and the
  * package records which language is missing and why. Nothing is downloaded:
- * `INTROFLYT_ARCHIVE_FONT` may name another font file on the machine.
+ * where the font file is found, locally and in the Lambda bundle, is
+ * archive-assets.ts. The document is opened with this font, so pdfkit never
+ * loads its standard fonts' AFM files (not in the bundle).
  *
  * Right-to-left text: pdfkit has no bidirectional algorithm, so each RTL
  * line is laid out here, right to left by runs: a run of Arabic-script words
  * is handed to fontkit (which shapes it and orders its glyphs right to left),
  * a run of other words (numbers, amounts, Latin) keeps its own order.
+ * The explanations' bidirectional controls (the isolates U+2066–U+2069
+ * around amounts in Arabic, marks U+200E/U+200F/U+061C) are instructions to
+ * a bidi algorithm, not characters to draw: this layout does their work, so
+ * they are left out of the drawn text (DejaVu Sans has no glyph for the
+ * isolates or U+061C; counting them as missing glyphs left every Arabic
+ * explanation with an amount out of the package).
+ *
+ * Extracted text in logical order: fontkit draws an Arabic word's glyphs in
+ * visual order, and text extractors (poppler's pdftotext, checked in the
+ * tests) put an RTL line back in logical order by reversing it character by
+ * character — a ligature's characters too (lam-alef would come out alef-lam).
+ * So a ligature drawn right to left maps (ToUnicode) to its characters in
+ * visual order, and the reversal gives them back in logical order.
  */
-import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
+import { archiveFontPath } from './archive-assets.js';
 
-export const DEFAULT_FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
 export const RTL_LANGUAGES: ReadonlySet<string> = new Set(['ar', 'prs', 'fa', 'ps', 'ur', 'ckb']);
 const ARABIC = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]/;
+/** Bidirectional controls: isolates, embeddings/overrides, and the LRM/RLM/ALM marks. */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** The text as drawn: without bidirectional controls (this layout orders the runs itself). */
+export const withoutBidiControls = (s: string): string => s.replace(BIDI_CONTROLS, '');
 
 export class MissingGlyphsError extends Error {
   constructor(readonly characters: string) {
@@ -44,14 +63,7 @@ export interface PdfContent {
 type Doc = InstanceType<typeof PDFDocument>;
 
 function fontPath(): string {
-  return process.env.INTROFLYT_ARCHIVE_FONT ?? DEFAULT_FONT;
-}
-
-let fontBytes: { path: string; bytes: Buffer } | undefined;
-function font(): Buffer {
-  const path = fontPath();
-  if (fontBytes?.path !== path) fontBytes = { path, bytes: readFileSync(path) };
-  return fontBytes.bytes;
+  return archiveFontPath(process.env);
 }
 
 /** The characters of `text` the font cannot draw (whitespace and controls aside). */
@@ -106,7 +118,13 @@ function rtlParagraph(doc: Doc, paragraph: string, left: number, width: number):
 }
 
 /** Renders the content as a PDF/A-2b document; throws MissingGlyphsError when the font cannot draw it. */
-export async function renderPdf(c: PdfContent): Promise<Buffer> {
+export async function renderPdf(content: PdfContent): Promise<Buffer> {
+  const c: PdfContent = {
+    ...content,
+    title: withoutBidiControls(content.title),
+    facts: content.facts.map(([l, v]) => [withoutBidiControls(l), withoutBidiControls(v)] as [string, string]),
+    text: withoutBidiControls(content.text),
+  };
   const date = new Date(c.date);
   const doc = new PDFDocument({
     subset: 'PDF/A-2b',
@@ -116,10 +134,10 @@ export async function renderPdf(c: PdfContent): Promise<Buffer> {
     displayTitle: true,
     size: 'A4',
     margin: 56,
+    // Opened with DejaVu Sans: pdfkit's default Helvetica (an AFM file read beside pdfkit) is never loaded.
+    font: fontPath(),
     info: { Title: c.title, Author: 'Introflyt', Subject: c.title, Creator: 'Introflyt', Producer: 'Introflyt (pdfkit)', CreationDate: date, ModDate: date },
   });
-  doc.registerFont('body', font());
-  doc.font('body');
   const all = [c.title, ...c.facts.flat(), c.text].join('\n');
   const missing = missingGlyphs(doc, all);
   if (missing !== '') {
@@ -148,6 +166,19 @@ export async function renderPdf(c: PdfContent): Promise<Buffer> {
     if (p.trim() === '') doc.moveDown(0.5);
     else para(p, 10);
   }
+  if (rtl) reverseArabicLigatures(doc);
   doc.end();
   return done;
+}
+
+/**
+ * Before the font is written: each Arabic glyph that stands for several
+ * characters (a ligature) maps to them in visual order (see the top of this
+ * file). pdfkit keeps the map as `unicode[glyphId]` on the embedded font.
+ */
+function reverseArabicLigatures(doc: Doc): void {
+  const f = (doc as unknown as { _font: { unicode?: (number[] | undefined)[] } })._font;
+  for (const [gid, cps] of (f.unicode ?? []).entries()) {
+    if (cps !== undefined && cps.length > 1 && cps.every((cp) => ARABIC.test(String.fromCodePoint(cp)))) f.unicode![gid] = [...cps].reverse();
+  }
 }

@@ -21,6 +21,7 @@ import { lazyCognitoDeviceUsers, localDeviceUsers } from './device-users.js';
 import type { DeviceUsers } from '../identity/device-sign-in.js';
 import { createDocumentClient } from './dynamo.js';
 import { DynamoExplanationsRepo, type ExplanationsRepo } from './explanations-repo.js';
+import { DynamoArchiveJobsRepo, type ArchiveJobsRepo } from './archive-jobs-repo.js';
 import { exportStoreFromEnv, type ExportFileStore } from './export-store.js';
 import type { Ids } from './ids.js';
 import { randomIds } from './ids.js';
@@ -69,6 +70,8 @@ export interface Deps {
   correctionTexts: CorrectionTextStore;
   /** Where payroll export files are kept: S3 (EXPORT_BUCKET) on AWS, a local directory with signed links otherwise. */
   exportStore: ExportFileStore;
+  /** Archive package jobs (shared/domain/reports/archive-job.ts), in the payroll runs table. */
+  archiveJobs: ArchiveJobsRepo;
   /**
    * Staff members by sub (the user directory), when replaced (tests). Otherwise the one function
    * that looks staff up builds it from STAFF_DIRECTORY itself, so no other bundle carries the
@@ -147,6 +150,9 @@ export function createDeps(config: Config, parts: Partial<Deps> = {}): Deps {
     get exportStore() {
       // EXPORT_BUCKET, or EXPORT_DIR + EXPORT_LINK_BASE_URL: read when first used, so only the functions that keep files need them.
       return once('exportStore', () => exportStoreFromEnv(process.env));
+    },
+    get archiveJobs() {
+      return once('archiveJobs', () => new DynamoArchiveJobsRepo(client(), tableNameOf(config, 'payrollRuns')));
     },
     get staff() {
       return made.staff;

@@ -37,17 +37,22 @@ export interface ExportFileStore {
 }
 
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
+export const ZIP_CONTENT_TYPE = 'application/zip';
+/** A payroll export is CSV; an archive package (shared/domain/reports/archive-job.ts) is a ZIP. */
+const contentTypeOf = (name: string): string => (name.endsWith('.zip') ? ZIP_CONTENT_TYPE : CSV_CONTENT_TYPE);
 
 const sha256Hex = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 const attachment = (filename: string): string => `attachment; filename="${filename}"`;
 
 /** Keys the exports use (shared/domain/payroll/export-job.ts exportObjectKey): no other path is ever read or written. */
 const KEY = /^exports\/[0-9]{4}\/[0-9]{4}-[0-9]{2}\/[A-Za-z0-9_.-]{1,100}\.csv$/;
-/** File names the links may carry (exportFilename). */
-const FILENAME = /^[A-Za-z0-9_.-]{1,160}\.csv$/;
+/** Keys of archive packages (shared/domain/reports/archive-job.ts archiveObjectKey), under the same prefix. */
+const ARCHIVE_KEY = /^exports\/archive\/[0-9]{4}\/[0-9]{4}-[0-9]{2}\/archive-[0-9]{4}-[0-9]{4}-[0-9]{2}-[0-9]{1,6}\.zip$/;
+/** File names the links may carry (exportFilename, archiveFilename). */
+const FILENAME = /^[A-Za-z0-9_.-]{1,160}\.(csv|zip)$/;
 
 function checkKey(key: string): void {
-  if (!KEY.test(key) || key.includes('..')) throw new RangeError('not an export file key');
+  if (!(KEY.test(key) || ARCHIVE_KEY.test(key)) || key.includes('..')) throw new RangeError('not an export file key');
 }
 
 // ---------------------------------------------------------------------------
@@ -81,7 +86,7 @@ export class S3ExportStore implements ExportFileStore {
             Bucket: this.bucket,
             Key: key,
             Body: body,
-            ContentType: CSV_CONTENT_TYPE,
+            ContentType: contentTypeOf(key),
             Metadata: { sha256: sha256Hex(body) },
             ChecksumSHA256: createHash('sha256').update(body).digest('base64'),
             // Create-only: S3 answers 412 when the object exists, so the first file stays the file.
@@ -120,7 +125,7 @@ export class S3ExportStore implements ExportFileStore {
     const [{ GetObjectCommand }, { getSignedUrl }, s3] = await Promise.all([s3Sdk(), import('@aws-sdk/s3-request-presigner'), this.client()]);
     return getSignedUrl(
       s3,
-      new GetObjectCommand({ Bucket: this.bucket, Key: key, ResponseContentDisposition: attachment(filename), ResponseContentType: CSV_CONTENT_TYPE }),
+      new GetObjectCommand({ Bucket: this.bucket, Key: key, ResponseContentDisposition: attachment(filename), ResponseContentType: contentTypeOf(filename) }),
       { expiresIn, signingDate: new Date(nowMs) },
     );
   }
@@ -242,7 +247,7 @@ export function serveLocalLink(store: LocalFileExportStore, key: string, query: 
     body: Buffer.from(JSON.stringify({ code, message })),
   });
   const c = store.check(key, query, nowMs);
-  if (!c.ok && c.code === 'LINK_EXPIRED') return json(403, c.code, 'This download link has expired; ask the payroll page for a new one');
+  if (!c.ok && c.code === 'LINK_EXPIRED') return json(403, c.code, 'This download link has expired; ask the page it came from for a new one');
   if (!c.ok) return json(403, c.code, 'This download link is not valid');
   let body: Buffer;
   try {
@@ -253,7 +258,7 @@ export function serveLocalLink(store: LocalFileExportStore, key: string, query: 
   return {
     status: 200,
     headers: {
-      'content-type': CSV_CONTENT_TYPE,
+      'content-type': contentTypeOf(c.filename),
       'content-disposition': attachment(c.filename),
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',

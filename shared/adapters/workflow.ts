@@ -9,13 +9,15 @@
 import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { Config } from '../config.js';
 
-/** What an execution does: compute the run (the default), or write the export file of a released run. */
-export type WorkflowJob = 'compute' | 'export';
+/** What an execution does: compute the run (the default), write the export file of a released run, or build an archive package. */
+export type WorkflowJob = 'compute' | 'export' | 'archive';
 
 export interface PayrollWorkflowPort {
   /**
    * Starts an execution named `executionName` with input `{ runId }` (and
-   * `job: 'export'` for the export); starting the same name again is harmless.
+   * `job: 'export'` for the export; `{ jobId, job: 'archive' }` for an
+   * archive package, whose id is the first argument); starting the same name
+   * again is harmless.
    */
   start(runId: string, executionName: string, job?: WorkflowJob): Promise<void>;
   /** True while the named execution runs; false once it ended or if it is unknown. */
@@ -23,7 +25,10 @@ export interface PayrollWorkflowPort {
 }
 
 /** The execution's input: ids only (the state machine's first state chooses the job by `job`). */
-export const workflowInput = (runId: string, job: WorkflowJob = 'compute'): { runId: string; job?: 'export' } => (job === 'export' ? { runId, job } : { runId });
+export function workflowInput(id: string, job: WorkflowJob = 'compute'): { runId: string; job?: 'export' } | { jobId: string; job: 'archive' } {
+  if (job === 'archive') return { jobId: id, job };
+  return job === 'export' ? { runId: id, job } : { runId: id };
+}
 
 /** The execution ARN of a named execution of a state machine (same account, region and machine name). */
 export function executionArnOf(stateMachineArn: string, executionName: string): string {

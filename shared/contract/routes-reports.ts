@@ -11,6 +11,10 @@ export const REPORT_ROUTES: readonly RouteDef[] = [
   { method: 'POST', path: '/reports/nir/registrations', fn: 'report-nir-register', roles: ['admin', 'payroll', 'adviser'], tables: { participants: 'rw', attendance: 'r', decisions: 'r', auditLog: 'rw' } },
   // Anonymised: numbers only, so an adviser sees the municipality's too.
   { method: 'GET', path: '/reports/statistics', fn: 'report-statistics', roles: ['admin', 'payroll', 'adviser'], tables: { decisions: 'r', auditLog: 'rw' } },
-  // The month's released decisions as an archive package (ZIP): admin only, the archive is the municipality's own.
-  { method: 'GET', path: '/reports/archive', fn: 'report-archive', roles: ['admin'], tables: { participants: 'r', decisions: 'r', payrollRuns: 'r', auditLog: 'rw' } },
+  // The month's released decisions as an archive package (ZIP), made by a job (shared/domain/reports/archive-job.ts):
+  // start it, follow it, get a short-lived link. Admin only, the archive is the municipality's own; one function
+  // serves the three (shared/http/route-dispatch.ts).
+  { method: 'POST', path: '/reports/archive-jobs', fn: 'report-archive', roles: ['admin'], tables: { payrollRuns: 'rw', auditLog: 'rw' } },
+  { method: 'GET', path: '/reports/archive-jobs/{id}', fn: 'report-archive', roles: ['admin'], tables: { payrollRuns: 'r' } },
+  { method: 'POST', path: '/reports/archive-jobs/{id}/links', fn: 'report-archive', roles: ['admin'], tables: { payrollRuns: 'r', auditLog: 'rw' } },
 ];

@@ -4,12 +4,16 @@
  * golden cases for the demo participants, stored as the workflow stores
  * them), the two charts as inline SVG, the statistics table with hidden
  * cells shown as ":", the CSV downloads, and marking NIR records as
- * registered (they leave the due list). axe on every step; a screenshot.
+ * registered (they leave the due list); and the month's archive package
+ * with its run released: made by a job, followed until ready, downloaded as
+ * a ZIP through a logged link. axe on every step; a screenshot.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { DEMO_PARTICIPANTS } from '../../infra/local/seed.js';
 import { addMonths } from '../../web/src/lib/format.js';
 import { goldenCase, inMonth, seedDecision } from '../support/decision-seed.js';
+import { releaseRun } from '../support/report-seed.js';
 import { screenshot, seriousViolations, signInAs, startBrowserEnv, type BrowserEnv } from './browser.js';
 
 let env: BrowserEnv;
@@ -23,6 +27,8 @@ beforeAll(async () => {
     const c = inMonth(goldenCase(GOLDEN[i % GOLDEN.length]!, p.participantId), period, `${thisMonth}-02`);
     await seedDecision(c, { runId: `run-admin-${period}` });
   }
+  // The run that paid them, released by two payroll users: its decisions go into the archive package.
+  await releaseRun(`run-admin-${period}`, period, DEMO_PARTICIPANTS.map((p) => p.participantId));
 });
 afterAll(async () => {
   await env?.close();
@@ -61,3 +67,19 @@ test('the admin sees the month’s statistics as charts and a table, downloads t
   expect(await page.locator(`table.due tbody tr[data-key="${key}"]`).count()).toBe(0);
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('the admin makes the month’s archive package, follows it until it is ready, and downloads the ZIP through a link', async () => {
+  const { page } = await env.newPage('payroll');
+  await signInAs(page, '/admin/', 'admin1');
+  await page.locator('#archive-month').fill(period);
+  await page.getByRole('button', { name: 'Lag arkivpakke' }).click();
+  const download = page.getByRole('button', { name: 'Last ned arkivpakke (ZIP)' });
+  await download.waitFor({ timeout: 120_000 });
+  expect(await page.locator('section[aria-labelledby="archive-h"]').innerText()).toContain(`Klar: ${DEMO_PARTICIPANTS.length} vedtak`);
+  expect(await seriousViolations(page)).toEqual([]);
+  const [zip] = await Promise.all([page.waitForEvent('download'), download.click()]);
+  expect(zip.suggestedFilename()).toMatch(new RegExp(`^archive-5001-${period}-\\d+\\.zip$`));
+  const names = execFileSync('unzip', ['-Z1', (await zip.path())!], { encoding: 'utf8' }).split('\n').filter((n) => n !== '');
+  expect(names).toContain('manifest.json');
+  expect(names.filter((n) => n.endsWith('/explanation-nb.pdf'))).toHaveLength(DEMO_PARTICIPANTS.length);
+}, 180_000);

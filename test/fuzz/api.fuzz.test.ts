@@ -94,7 +94,7 @@ const world: FuzzWorld = {
   foreignParticipantId: 'p-foreign',
   deviceId: 'kiosk-fuzz',
   adviserSub: 'adviser-fuzz',
-  knownIds: ['p-fuzz', 'p-other', 'p-foreign', 'p-nobody', '2026-10', '2026-09', '2026-10-14', '2026-10-17', 'kiosk-fuzz', 'cr-5d1f6a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b', 'kl-7f3b8c4d-5e6f-4a7b-8c8d-9e0f1a2b3c4d'],
+  knownIds: ['p-fuzz', 'p-other', 'p-foreign', 'p-nobody', '2026-10', '2026-09', '2026-10-14', '2026-10-17', 'kiosk-fuzz', 'cr-5d1f6a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b', 'kl-7f3b8c4d-5e6f-4a7b-8c8d-9e0f1a2b3c4d', 'archive-5001-2026-10-1', 'archive-0301-2026-10-1'],
 };
 
 let db: ApiDynamo;
@@ -149,7 +149,9 @@ beforeAll(async () => {
     { sub: world.adviserSub, municipality: '5001', groups: ['adviser'], enabled: true },
     { sub: 'adviser-oslo', municipality: '0301', groups: ['adviser'], enabled: true },
   ]);
-  setDeps({ clock, staff });
+  // The payroll workflow (Step Functions on AWS): starts are recorded, nothing runs (an archive package job a valid request starts stays PENDING).
+  const started = new Set<string>();
+  setDeps({ clock, staff, workflow: { start: async (_id, name) => void started.add(name), isRunning: async (name) => started.has(name) } });
   // The audit key and anchor the verifying routes use (GET /audit/verification, the access log): local stand-ins in a temp folder.
   auditDir = mkdtempSync(join(tmpdir(), 'introflyt-fuzz-audit-'));
   setAuditServices({ mac: new LocalAuditMac(randomBytes(32)), anchors: new FileAnchorStore(join(auditDir, 'anchors.jsonl')) });

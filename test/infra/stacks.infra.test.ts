@@ -331,6 +331,12 @@ describe('functions', () => {
     expect([...built.stateless.functions.keys()].sort()).toEqual([...new Set(ROUTES.map((r) => r.fn))].sort());
   });
 
+  test('the stateless stack stays under CloudFormation’s 500 resources, with room for a few more routes', () => {
+    const count = Object.keys(stateless.toJSON().Resources as object).length;
+    console.log(`stateless stack: ${count} resources of CloudFormation's 500`);
+    expect(count).toBeLessThanOrEqual(490);
+  });
+
   test.each(PLANS.map((p) => [p.fn, p] as const))('%s: Node 22 arm64, traced, its tables in env, own log group with retention, alarms', (fnName, plan) => {
     const fn = built.stateless.functions.get(fnName)!;
     const logicalId = logicalIdOf(fn.function);

@@ -98,7 +98,10 @@ test('the run fails through FailRun, and the batches are an inline Map with boun
   expect(states.Job).toMatchObject({
     Type: 'Choice',
     Default: 'Prepare',
-    Choices: [{ And: [{ Variable: '$.job', IsPresent: true }, { Variable: '$.job', StringEquals: 'export' }], Next: 'ExportFile' }],
+    Choices: [
+      { And: [{ Variable: '$.job', IsPresent: true }, { Variable: '$.job', StringEquals: 'export' }], Next: 'ExportFile' },
+      { And: [{ Variable: '$.job', IsPresent: true }, { Variable: '$.job', StringEquals: 'archive' }], Next: 'ArchivePackage' },
+    ],
   });
   for (const name of ['Prepare', 'ComputeBatches', 'Summarise']) expect((states[name]!.Catch as { Next: string }[])[0]!.Next).toBe('FailRun');
   expect(states.FailRun!.Next).toBe('RunFailed');
@@ -120,12 +123,37 @@ test('the export fails through ExportFailed (the job is FAILED, the released run
   for (const name of ['ExportFile', 'ExportFailed']) expect(JSON.stringify(states[name])).not.toContain('FailRun');
 });
 
+test('an archive package (job "archive"): ArchivePackage gets the job id only, ends ArchiveReady or ArchiveFailed, never touches a run', () => {
+  const states = asl.States as Record<string, State>;
+  expect((states.ArchivePackage!.Parameters as Json).Payload).toEqual({ 'jobId.$': '$.jobId' });
+  expect(states.ArchivePackage!.Next).toBe('ArchiveReady');
+  expect(states.ArchiveReady!.Type).toBe('Succeed');
+  expect((states.ArchivePackage!.Catch as { Next: string }[])[0]!.Next).toBe('ArchiveFailed');
+  expect(states.ArchiveFailed!.Type).toBe('Fail');
+  expect(JSON.stringify(states.ArchivePackage)).not.toContain('FailRun');
+  const wf = built.stateless.payrollWorkflow!;
+  expect(wf.functions.get('ArchivePackage')!.tableAccess).toEqual({ participants: 'r', decisions: 'r', payrollRuns: 'rw', auditLog: 'rw' });
+  // The archive routes start and describe executions, and sign links; they read no participant data themselves.
+  const route = built.stateless.functions.get('report-archive')!;
+  expect(route.tableAccess).toEqual({ payrollRuns: 'rw', auditLog: 'rw' });
+  const resources = template.toJSON().Resources as Record<string, { Type: string; Properties: Json }>;
+  const id = built.stateless.resolve((route.function.node.defaultChild as unknown as { logicalId: string }).logicalId) as string;
+  const vars = (resources[id]!.Properties.Environment as { Variables: Json }).Variables;
+  expect(vars.PAYROLL_STATE_MACHINE_ARN).toBeDefined();
+  expect(vars.EXPORT_BUCKET).toBeDefined();
+  expect(vars.INTROFLYT_ARCHIVE_FONT).toBeUndefined();
+  const task = built.stateless.resolve((wf.functions.get('ArchivePackage')!.function.node.defaultChild as unknown as { logicalId: string }).logicalId) as string;
+  const taskVars = (resources[task]!.Properties.Environment as { Variables: Json }).Variables;
+  expect(taskVars.INTROFLYT_ARCHIVE_FONT).toBe('/var/task/fonts/DejaVuSans.ttf');
+  expect(taskVars.EXPORT_BUCKET).toBeDefined();
+});
+
 test('payloads are ids only: the run id, batch numbers and an error name', () => {
   const payloads = allStates(asl)
     .filter(([, s]) => s.Type === 'Task')
     .map(([, s]) => (s.Parameters as Json).Payload ?? (s.Parameters as Json)['Payload.$']);
   expect(payloads).toEqual(
-    expect.arrayContaining([{ 'runId.$': '$.runId' }, '$', { 'runId.$': '$.runId', 'error.$': '$.error.Error' }]),
+    expect.arrayContaining([{ 'runId.$': '$.runId' }, '$', { 'runId.$': '$.runId', 'error.$': '$.error.Error' }, { 'jobId.$': '$.jobId' }]),
   );
   const map = (asl.States as Record<string, State>).ComputeBatches!;
   expect(map.ItemSelector).toEqual({ 'runId.$': '$.runId', 'batch.$': '$$.Map.Item.Value' });

@@ -112,24 +112,28 @@ const SAMPLE_BODY: Readonly<Record<string, () => unknown>> = {
   'PUT /participants/{id}/complaints/{caseId}/outcome': () => ({ version: 2, outcome: 'CONFIRMED', decidedOn: '2026-10-06', note: '' }),
   // A code that was never made (right form): the public route's one refusal, for every caller alike.
   'POST /device-activations': () => ({ code: 'ABCD-EFGH-JKLM', publicKey: { kty: 'EC', crv: 'P-256', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0' } }),
+  'POST /reports/archive-jobs': () => ({ period: '2026-10' }),
   // Another municipality's record: refused (NIR_RECORD_UNKNOWN) for every 5001 caller.
   'report-nir-register': () => ({ from: '2026-10', to: '2026-10', keys: ['ABSENCE#p-5002.2026-10.v0001'] }),
 };
 
 const sampleFor = (route: RouteDef) => SAMPLE_BODY[`${route.method} ${route.path}`] ?? SAMPLE_BODY[route.fn];
 
+/** Archive package job ids of the right form (issue 12; shared/domain/reports/archive-job.ts): 5001's and 5002's. */
+const ARCHIVE_JOB = 'archive-5001-2026-10-1';
+const ARCHIVE_JOB_M2 = 'archive-5002-2026-10-1';
+
 /** A case id of the right form in the rights routes' paths (issue 12). */
 const MATRIX_CASE = 'kl-00000000-0000-4000-8000-000000000001';
 
 /** POST routes that take no body: sent without one, so the call reaches the route's own checks. */
-const NO_BODY = new Set(['device-deactivate', 'payroll-run-export-start', 'payroll-run-export-link', 'POST /participants/{id}/activation-codes']);
+const NO_BODY = new Set(['device-deactivate', 'payroll-run-export-start', 'payroll-run-export-link', 'POST /participants/{id}/activation-codes', 'POST /reports/archive-jobs/{id}/links']);
 
 const QUERY: Readonly<Record<string, Record<string, string>>> = {
   'me-attendance': { month: '2026-10' },
   'participant-attendance': { month: '2026-10' },
   'report-nir': { from: '2026-10', to: '2026-10' },
   'report-statistics': { from: '2026-10', to: '2026-10' },
-  'report-archive': { period: '2026-10' },
 };
 
 /** The concrete path for a route, naming participant B where the route names a participant. */
@@ -141,6 +145,7 @@ function pathFor(route: RouteDef, pid = 'p-matrix-b'): string {
     .replace('{period}', '2026-10')
     .replace('{date}', '2026-10-06')
     .replace('{caseId}', MATRIX_CASE)
+    .replace('/reports/archive-jobs/{id}', `/reports/archive-jobs/${ARCHIVE_JOB}`)
     .replace('{id}', 'run-matrix-0');
 }
 
@@ -395,6 +400,8 @@ describe('S13: two municipalities, whatever the assignments say', () => {
       .replace('{period}', '2026-10')
       .replace('{date}', '2026-10-06')
       .replace('{caseId}', M2_IDS.rightsCase)
+      // An archive package job of 5002's (issue 12): its id names the municipality, so a 5001 admin gets 404.
+      .replace('/reports/archive-jobs/{id}', `/reports/archive-jobs/${ARCHIVE_JOB_M2}`)
       .replace('{id}', M2_IDS.run);
 
   /** A 5001 kiosk presenting 5002's card and PIN. */

@@ -72,7 +72,7 @@ export async function buildNirReport(deps: Deps, auth: AuthContext, from: string
 }
 
 /** The staff-read entries for the participants a report shows, written before it is returned. */
-export async function recordReportReads(deps: Deps, auth: AuthContext, participantIds: readonly string[], purpose: string, route: string): Promise<void> {
+export async function recordReportReads(deps: Deps, auth: Pick<AuthContext, 'actorRef' | 'role'>, participantIds: readonly string[], purpose: string, route: string): Promise<void> {
   const at = deps.clock.now().toISOString();
   await inBatches([...new Set(participantIds)].sort(), (participantId) => deps.audit.recordStaffRead({ actor: auth.actorRef, role: auth.role, participantId, purpose, route, at }));
 }

@@ -3,7 +3,10 @@
  * attendance rate over the months and of absence hours by group, drawn as
  * inline SVG, and the table with every figure; a hidden cell is shown as
  * hidden, never estimated) with the CSV download, and the NIR report: its
- * file, and the records due for registration with "mark as registered".
+ * file, and the records due for registration with "mark as registered";
+ * and the month's archive package (issue 12 item 5): made by a job
+ * (POST /reports/archive-jobs), followed until it is ready, downloaded
+ * through a short-lived, logged link (POST /reports/archive-jobs/{id}/links).
  * Self-contained: its own texts, API types and chart code.
  */
 import '../styles.css';
@@ -18,7 +21,8 @@ import { ensureSession, signOutAndReload, type Session } from '../lib/session.js
 type Key =
   | 'title' | 'signOut' | 'from' | 'to' | 'show' | 'stats' | 'rateChart' | 'absenceChart' | 'hiddenNote' | 'csv' | 'loading' | 'error' | 'month'
   | 'hidden' | 'nir' | 'nirIntro' | 'nirCsv' | 'due' | 'noneDue' | 'dueDate' | 'record' | 'overdue' | 'mark' | 'marked' | 'g-illness' | 'g-leave'
-  | 'g-unexcused' | 'g-pending' | 'col';
+  | 'g-unexcused' | 'g-pending' | 'col' | 'archive' | 'archiveIntro' | 'archiveMonth' | 'archiveStart' | 'archiveWorking' | 'archiveReady' | 'archiveFailed'
+  | 'archiveDownload' | 'archiveMissing';
 
 const COLUMN_LABELS: Record<'nb' | 'en', Record<string, string>> = {
   nb: {
@@ -46,6 +50,10 @@ const MESSAGES: Messages<Key> = {
     nirIntro: 'Permisjoner, fravær og klager som skal registreres i NIR innen to måneder.', nirCsv: 'Last ned NIR-fil (CSV)', due: 'Ikke registrert ennå',
     noneDue: 'Alt i perioden er markert som registrert.', dueDate: 'Frist', record: 'Post', overdue: 'fristen er passert', mark: 'Marker som registrert',
     marked: '{n} poster markert som registrert.', 'g-illness': 'Sykdom', 'g-leave': 'Permisjon', 'g-unexcused': 'Ugyldig', 'g-pending': 'Venter', col: 'Tall',
+    archive: 'Arkivpakke', archiveIntro: 'Månedens utbetalte vedtak med forklaring (PDF/A), inndata og Noark 5-metadata, til kommunens arkiv.', archiveMonth: 'Måned',
+    archiveStart: 'Lag arkivpakke', archiveWorking: 'Arkivpakken lages …', archiveReady: 'Klar: {records} vedtak, {kb} kB, sha256 {sha}.',
+    archiveFailed: 'Arkivpakken ble ikke laget ({code}). Prøv igjen.', archiveDownload: 'Last ned arkivpakke (ZIP)',
+    archiveMissing: '{n} språkversjoner mangler; manifest.json sier hvilke og hvorfor.',
   },
   en: {
     title: 'Statistics and reports', signOut: 'Sign out', from: 'From month', to: 'To month', show: 'Show', stats: 'Anonymised statistics',
@@ -55,6 +63,10 @@ const MESSAGES: Messages<Key> = {
     nirIntro: 'Leave, absence and complaints to register in NIR within two months.', nirCsv: 'Download NIR file (CSV)', due: 'Not registered yet',
     noneDue: 'Everything in the period is marked as registered.', dueDate: 'Due', record: 'Record', overdue: 'overdue', mark: 'Mark as registered',
     marked: '{n} records marked as registered.', 'g-illness': 'Illness', 'g-leave': 'Leave', 'g-unexcused': 'Unexcused', 'g-pending': 'Pending', col: 'Figure',
+    archive: 'Archive package', archiveIntro: 'The month’s paid decisions with their explanation (PDF/A), input and Noark 5 metadata, for the municipality’s archive.',
+    archiveMonth: 'Month', archiveStart: 'Make archive package', archiveWorking: 'The archive package is being made …', archiveReady: 'Ready: {records} decisions, {kb} kB, sha256 {sha}.',
+    archiveFailed: 'The archive package was not made ({code}). Try again.', archiveDownload: 'Download archive package (ZIP)',
+    archiveMissing: '{n} language versions are missing; manifest.json says which and why.',
   },
 };
 
@@ -70,6 +82,15 @@ interface DueItem {
   participantId: string;
   dueDate: string;
   overdue: boolean;
+}
+
+/** POST /reports/archive-jobs, GET /reports/archive-jobs/{id} (shared/features/reports/archive-jobs.ts). */
+interface ArchiveJob {
+  jobId: string;
+  period: string;
+  status: 'PENDING' | 'RUNNING' | 'READY' | 'FAILED';
+  failure: string | null;
+  file: { filename: string; sha256: string; bytes: number; records: number; missing: number } | null;
 }
 
 const GROUPS = ['illness', 'leave', 'unexcused', 'pending'] as const;
@@ -89,6 +110,8 @@ const state = {
   months: undefined as MonthStats[] | undefined,
   due: undefined as DueItem[] | undefined,
   selected: new Set<string>(),
+  archiveMonth: addMonths(osloToday().slice(0, 7), -1),
+  archive: undefined as ArchiveJob | undefined,
   message: '',
   error: '',
 };
@@ -128,6 +151,54 @@ const markSelected = () =>
     state.due = nir.due;
     state.selected.clear();
   });
+
+/** Starts a package and follows it until it is READY or FAILED (the job runs in the workflow, not in this request). */
+const makeArchive = () =>
+  guarded(async () => {
+    let job = await api.send<ArchiveJob>('POST', '/reports/archive-jobs', { period: state.archiveMonth });
+    state.archive = job;
+    render();
+    while (job.status === 'PENDING' || job.status === 'RUNNING') {
+      await new Promise((r) => setTimeout(r, 1000));
+      job = await api.get<ArchiveJob>(`/reports/archive-jobs/${job.jobId}`);
+      state.archive = job;
+      render();
+    }
+  });
+
+const downloadArchive = (job: ArchiveJob) =>
+  guarded(async () => {
+    const link = await api.send<{ url: string }>('POST', `/reports/archive-jobs/${job.jobId}/links`);
+    // The file store answers "attachment": the browser saves the file and the page stays.
+    const a = h('a', { href: link.url, rel: 'noopener' });
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  });
+
+function archiveView(): Child {
+  const job = state.archive;
+  const monthInput = h('input', { type: 'month', id: 'archive-month', value: state.archiveMonth, onchange: (e: Event) => (state.archiveMonth = (e.target as HTMLInputElement).value) });
+  const busy = job !== undefined && (job.status === 'PENDING' || job.status === 'RUNNING');
+  return h(
+    'section',
+    { 'aria-labelledby': 'archive-h' },
+    h('h2', { id: 'archive-h' }, t('archive')),
+    h('p', {}, t('archiveIntro')),
+    h('p', {}, h('label', { for: 'archive-month' }, t('archiveMonth'), ' '), monthInput, ' ', h('button', { type: 'button', disabled: busy, onclick: () => void makeArchive() }, t('archiveStart'))),
+    job === undefined
+      ? ''
+      : busy
+        ? h('p', { role: 'status' }, t('archiveWorking'))
+        : job.status === 'FAILED' || job.file === null
+          ? h('p', { class: 'error', role: 'alert' }, t('archiveFailed', { code: job.failure ?? '' }))
+          : [
+              h('p', { class: 'ok', role: 'status' }, t('archiveReady', { records: job.file.records, kb: Math.ceil(job.file.bytes / 1024), sha: job.file.sha256.slice(0, 16) })),
+              job.file.missing > 0 ? h('p', {}, t('archiveMissing', { n: job.file.missing })) : '',
+              h('p', {}, h('button', { type: 'button', class: 'primary', onclick: () => void downloadArchive(job) }, t('archiveDownload'))),
+            ],
+  );
+}
 
 // --- charts (inline SVG) ------------------------------------------------------
 
@@ -288,6 +359,7 @@ function render(): void {
       state.error ? h('p', { class: 'error', role: 'alert' }, state.error) : '',
       state.months === undefined ? h('p', {}, t('loading')) : statsView(state.months),
       state.due === undefined ? '' : nirView(state.due),
+      archiveView(),
     ),
   );
 }
