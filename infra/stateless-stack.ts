@@ -76,7 +76,7 @@ export function planFunctions(routes: readonly RouteDef[]): FunctionPlan[] {
  * those that show a staff member's name or unit (explanations, approvers,
  * the access log), plus the payroll run's ComputeBatch task (explanations).
  */
-export const STAFF_LOOKUPS = ['participant-assign', 'me-decision-explanation', 'participant-decision-explanation', 'rights-adviser'] as const;
+export const STAFF_LOOKUPS = ['participant-assign', 'me-decision-explanation', 'participant-decision-explanation', 'rights-adviser', 'payroll-run-get', 'me-access-log', 'me-attendance', 'participant-attendance'] as const;
 
 export class IntroflytStatelessStack extends Stack {
   readonly users: UserDirectory;

@@ -34,7 +34,7 @@ import { AdminListGroupsForUserCommand, CognitoIdentityProviderClient, ListUsers
 import * as z from 'zod';
 import type { Role } from '../contract/roles.js';
 import { getConfig } from '../config.js';
-import { parseGroups } from '../http/auth.js';
+import { parseGroups, staffRef } from '../http/auth.js';
 import { claimsFor, groupList, parseStaffGroupRules, TokenStepRefusal, type StaffGroupRule } from '../identity/token-step.js';
 
 export interface StaffMember {
@@ -72,6 +72,7 @@ export function staffLabel(member: StaffMember | undefined, municipality: string
 export function memoisedDirectory(directory: StaffDirectory): StaffDirectory {
   const seen = new Map<string, Promise<StaffMember | undefined>>();
   return {
+    list: (municipality) => directory.list(municipality),
     find: (sub) => {
       let m = seen.get(sub);
       if (m === undefined) {
@@ -86,6 +87,13 @@ export function memoisedDirectory(directory: StaffDirectory): StaffDirectory {
 export interface StaffDirectory {
   /** The member with this `sub`, or undefined if the directory has none. */
   find(sub: string): Promise<StaffMember | undefined>;
+  /**
+   * The staff of one municipality with their names and units (`groups` may
+   * be empty: listing does not read them). Logs and runs name staff by
+   * pseudonymous ref only, so a page that shows names finds the ref's member
+   * among these (`staffNamesByRef`).
+   */
+  list(municipality: string): Promise<StaffMember[]>;
 }
 
 /** Subjects as Cognito issues them (UUIDs) and as tests use them; nothing that could leave a quoted filter. */
@@ -94,7 +102,7 @@ const SUB = /^[A-Za-z0-9_-]{1,128}$/;
 /** A fixed list (tests, and the local file once read). */
 export function staffDirectoryOf(members: readonly StaffMember[]): StaffDirectory {
   const bySub = new Map(members.map((m) => [m.sub, m]));
-  return { find: async (sub) => bySub.get(sub) };
+  return { find: async (sub) => bySub.get(sub), list: async (municipality) => members.filter((m) => m.municipality === municipality) };
 }
 
 const fileSchema = z.strictObject({
@@ -116,9 +124,17 @@ export type StaffDirectoryFile = z.input<typeof fileSchema>;
 export class FileStaffDirectory implements StaffDirectory {
   constructor(private readonly path: string) {}
 
-  async find(sub: string): Promise<StaffMember | undefined> {
+  private async read(): Promise<StaffDirectory> {
     const parsed = fileSchema.parse(JSON.parse(await readFile(this.path, 'utf8')));
-    return staffDirectoryOf(parsed.users.map(({ displayName, unit, ...u }) => ({ ...u, groups: parseGroups(u.groups), ...labelsOf(displayName, unit) }))).find(sub);
+    return staffDirectoryOf(parsed.users.map(({ displayName, unit, ...u }) => ({ ...u, groups: parseGroups(u.groups), ...labelsOf(displayName, unit) })));
+  }
+
+  async find(sub: string): Promise<StaffMember | undefined> {
+    return (await this.read()).find(sub);
+  }
+
+  async list(municipality: string): Promise<StaffMember[]> {
+    return (await this.read()).list(municipality);
   }
 }
 
@@ -171,6 +187,53 @@ export class CognitoStaffDirectory implements StaffDirectory {
       ...labelsOf(attribute('name'), attribute('custom:staffUnit')),
     };
   }
+
+  /**
+   * Every user of the pool (pages of 60; a staff pool holds the staff of the
+   * deployment's municipalities, some hundreds), kept to `municipality`: the
+   * pool attribute for pool-made accounts, the group table for federated ones.
+   */
+  async list(municipality: string): Promise<StaffMember[]> {
+    const out: StaffMember[] = [];
+    let token: string | undefined;
+    for (let page = 0; page < MAX_LIST_PAGES; page++) {
+      const r = await this.client.send(new ListUsersCommand({ UserPoolId: this.userPoolId, Limit: 60, ...(token === undefined ? {} : { PaginationToken: token }) }));
+      for (const user of r.Users ?? []) {
+        const attribute = (name: string) => user.Attributes?.find((a) => a.Name === name)?.Value;
+        const sub = attribute('sub');
+        if (sub === undefined) continue;
+        const idpGroups = attribute('custom:idpGroups');
+        const derived = idpGroups === undefined ? undefined : await this.federated(idpGroups);
+        const m = idpGroups === undefined ? attribute('custom:municipality') : derived?.municipality;
+        if (m !== municipality) continue;
+        out.push({ sub, municipality: m, groups: derived?.groups ?? [], enabled: user.Enabled !== false, ...labelsOf(attribute('name'), attribute('custom:staffUnit')) });
+      }
+      token = r.PaginationToken;
+      if (token === undefined) break;
+    }
+    return out;
+  }
+}
+
+/** 50 pages of 60: 3 000 staff accounts, well above a deployment's; the rest would show by role. */
+const MAX_LIST_PAGES = 50;
+
+/**
+ * The names (or units) a viewer of `municipality` may see for these
+ * pseudonymous staff refs (`staffRef(sub)`, as logs and runs record them):
+ * only members of that municipality with a name or unit; others are left out
+ * and the page says their role. No directory: none.
+ */
+export async function staffNamesByRef(directory: StaffDirectory | undefined, municipality: string, refs: readonly string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  if (directory === undefined || refs.length === 0) return names;
+  const wanted = new Set(refs);
+  for (const member of await directory.list(municipality)) {
+    const ref = staffRef(member.sub);
+    const name = wanted.has(ref) ? staffLabel(member, municipality) : undefined;
+    if (name !== undefined) names.set(ref, name);
+  }
+  return names;
 }
 
 /** `cognito:<user pool id>` or `file:<absolute path>` (shared/config.ts checks the form). */

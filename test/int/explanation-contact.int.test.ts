@@ -24,6 +24,7 @@ import { GOLDEN_DIR } from '../support/paths.js';
 
 let sys: TestSystem;
 let pay: string;
+let runId: string;
 const ADDRESS = 'Introsenteret, Postboks 1, 7001 Demoby';
 const NAME = 'Kari Nordmann';
 
@@ -39,7 +40,12 @@ const SEEDED = [
 ] as const;
 
 const directory = (rename: Record<string, string> = {}) =>
-  staffDirectoryOf(SEEDED.map((s) => ({ sub: s.adviser, ...s.member, groups: [...s.member.groups], ...(rename[s.adviser] ? { displayName: rename[s.adviser] } : {}) }) as StaffMember));
+  staffDirectoryOf([
+    ...SEEDED.map((s) => ({ sub: s.adviser, ...s.member, groups: [...s.member.groups], ...(rename[s.adviser] ? { displayName: rename[s.adviser] } : {}) }) as StaffMember),
+    { sub: 'payroll-contact', municipality: '5001', groups: ['payroll'], enabled: true, unit: 'Lønn og regnskap', displayName: 'Ingrid Berg' },
+    // Another municipality's staff member whose sub happens to be the one a 5001 payroll user signs in with: never named here.
+    { sub: 'payroll-other', municipality: '0301', groups: ['payroll'], enabled: true, displayName: 'Oslo Lønn' },
+  ]);
 
 beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-11-02T08:00:00Z' });
@@ -57,7 +63,8 @@ beforeAll(async () => {
   expect(saved.status).toBe(200);
   const started = await sys.http('POST', '/payroll-runs', { token: pay, body: { period: '2026-10' } });
   expect(started.status).toBe(202);
-  const run = (await getDeps().payrollRuns.getRun(started.body!.runId as string))!;
+  runId = started.body!.runId as string;
+  const run = (await getDeps().payrollRuns.getRun(runId))!;
   expect(await localWorkflow().wait(run.executionName!)).toMatchObject({ status: 'SUCCEEDED' });
 }, 180_000);
 afterAll(() => sys?.stop());
@@ -118,4 +125,33 @@ test('a renamed adviser: the reading names them as they are now; the stored text
   } finally {
     setDeps({ clock: sys.clock!, staff: directory() });
   }
+});
+
+describe('staff shown by the name or unit the municipality chooses (issue 11 §3)', () => {
+  test('the payroll page’s approvers: by name, marked for the viewer; one the directory does not name stays a role', async () => {
+    expect((await sys.http('POST', `/payroll-runs/${runId}/approvals`, { token: pay })).status).toBe(201);
+    const own = await sys.http('GET', `/payroll-runs/${runId}`, { token: pay });
+    expect(own.body!.approvals).toEqual([expect.objectContaining({ you: true, name: 'Ingrid Berg' })]);
+    // Another payroll user of 5001 (not in the directory, or named only in Oslo's) sees the approver's name, not their own.
+    const other = await sys.http('GET', `/payroll-runs/${runId}`, { token: await sys.tokenFor(staff('payroll-other', ['payroll'])) });
+    expect(other.body!.approvals).toEqual([expect.objectContaining({ you: false, name: 'Ingrid Berg' })]);
+    expect(JSON.stringify(other.body)).not.toContain('Oslo Lønn');
+    expect((await sys.http('POST', `/payroll-runs/${runId}/approvals`, { token: await sys.tokenFor(staff('payroll-other', ['payroll'])) })).status).toBe(201);
+    const both = await sys.http('GET', `/payroll-runs/${runId}`, { token: pay });
+    expect((both.body!.approvals as { name?: string; you: boolean }[]).map((a) => [a.you, a.name])).toEqual([
+      [true, 'Ingrid Berg'],
+      [false, undefined],
+    ]);
+  });
+
+  test('the participant’s access log names their own municipality’s staff by name; none from another municipality', async () => {
+    const adviser = await sys.tokenFor(staff('adv-kari', ['adviser']));
+    expect((await sys.http('GET', '/participants/pc-named/decisions/2026-10/explanation', { token: adviser, query: { lang: 'nb' } })).status).toBe(200);
+    const log = await sys.http('GET', '/me/access-log', { token: await sys.tokenFor(participant('pc-named')) });
+    const entries = log.body!.entries as { role: string; staffName?: string; purpose: string }[];
+    expect(entries.filter((e) => e.role === 'adviser').map((e) => e.staffName)).toContain('Kari Nordmann');
+    // The adviser assigned from Oslo (written straight into the table) cannot read; nothing names them.
+    expect((await sys.http('GET', '/participants/pc-oslo/decisions/2026-10/explanation', { token: await sys.tokenFor(staff('adv-oslo', ['adviser'], '0301')) })).status).toBe(404);
+    expect(JSON.stringify((await sys.http('GET', '/me/access-log', { token: await sys.tokenFor(participant('pc-oslo')) })).body)).not.toContain('Oslo Rådgiver');
+  });
 });

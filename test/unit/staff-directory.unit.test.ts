@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AdminListGroupsForUserCommand, ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { createLocalStaffDirectory } from '../../infra/local/staff-directory-file.js';
-import { CognitoStaffDirectory, FileStaffDirectory, memoisedDirectory, staffDirectoryFrom, staffDirectoryOf, staffLabel } from '../../shared/adapters/staff-directory.js';
+import { CognitoStaffDirectory, FileStaffDirectory, memoisedDirectory, staffDirectoryFrom, staffDirectoryOf, staffLabel, staffNamesByRef } from '../../shared/adapters/staff-directory.js';
+import { staffRef } from '../../shared/http/auth.js';
 import { ConfigError, parseConfig, staffDirectoryOf as settingOf } from '../../shared/config.js';
 
 function fakeCognito(users: { Username: string; sub: string; municipality?: string; enabled?: boolean; groups: string[]; idpGroups?: string; name?: string; unit?: string }[]) {
@@ -155,9 +156,43 @@ describe('the name or unit others see (issue 11)', () => {
     }
   });
 
+  test('names by pseudonymous ref: only the viewer’s municipality, only refs asked for; no directory, no names', async () => {
+    const dir = staffDirectoryOf([
+      { sub: 'kari', municipality: '5001', groups: ['adviser'], enabled: true, displayName: 'Kari Nordmann' },
+      { sub: 'ola', municipality: '5001', groups: ['payroll'], enabled: true, unit: 'Lønn' },
+      { sub: 'oslo', municipality: '0301', groups: ['adviser'], enabled: true, displayName: 'Oslo Person' },
+    ]);
+    const names = await staffNamesByRef(dir, '5001', [staffRef('kari'), staffRef('oslo'), 'staff-000000000000']);
+    expect([...names]).toEqual([[staffRef('kari'), 'Kari Nordmann']]);
+    expect([...(await staffNamesByRef(dir, '5001', [staffRef('ola')]))]).toEqual([[staffRef('ola'), 'Lønn']]);
+    expect((await staffNamesByRef(undefined, '5001', [staffRef('kari')])).size).toBe(0);
+    expect((await staffNamesByRef(dir, '0301', [staffRef('kari')])).size).toBe(0);
+  });
+
+  test('Cognito lists the pool page by page, keeping the municipality’s pool-made and federated staff', async () => {
+    const pages = [
+      { Users: [{ Username: 'k', Enabled: true, Attributes: [{ Name: 'sub', Value: 'kari' }, { Name: 'custom:municipality', Value: '5001' }, { Name: 'name', Value: 'Kari Nordmann' }] }], PaginationToken: 'p2' },
+      {
+        Users: [
+          { Username: 'o', Enabled: true, Attributes: [{ Name: 'sub', Value: 'oslo' }, { Name: 'custom:municipality', Value: '0301' }, { Name: 'name', Value: 'Oslo Person' }] },
+          { Username: 'f', Enabled: true, Attributes: [{ Name: 'sub', Value: 'fed' }, { Name: 'custom:idpGroups', Value: '["g-adv"]' }, { Name: 'custom:staffUnit', Value: 'Team 2' }] },
+          { Username: 'x', Enabled: true, Attributes: [] },
+        ],
+      },
+    ];
+    const tokens: unknown[] = [];
+    const client = { send: async (c: ListUsersCommand) => (tokens.push(c.input.PaginationToken), pages[tokens.length - 1]) } as never;
+    const dir = new CognitoStaffDirectory('pool', client, [{ group: 'g-adv', role: 'adviser', municipality: '5001' }]);
+    expect((await dir.list('5001')).map((m) => [m.sub, m.displayName ?? m.unit])).toEqual([
+      ['kari', 'Kari Nordmann'],
+      ['fed', 'Team 2'],
+    ]);
+    expect(tokens).toEqual([undefined, 'p2']);
+  });
+
   test('a batch looks each sub up once', async () => {
     let calls = 0;
-    const dir = memoisedDirectory({ find: async (sub) => (calls++, sub === 'a' ? { sub, municipality: '5001', groups: [], enabled: true } : undefined) });
+    const dir = memoisedDirectory({ list: async () => [], find: async (sub) => (calls++, sub === 'a' ? { sub, municipality: '5001', groups: [], enabled: true } : undefined) });
     await Promise.all([dir.find('a'), dir.find('a'), dir.find('b'), dir.find('a')]);
     expect(calls).toBe(2);
   });
