@@ -46,7 +46,7 @@ export const catalog: Catalog = {
     "send": "Send",
     "reported": "Absence reported: {what}, {date}, {status}.",
     "reportHelp": "You can report illness for today and up to 14 days back. Never write a diagnosis or health details.",
-    "accessIntro": "Every time a member of staff reads your information, it is logged. Here you see who (the role), when and why.",
+    "accessIntro": "Every time a member of staff reads your information, it is logged. Here you see who (the role and the name the municipality gives), when and why.",
     "noAccess": "No member of staff has read your information yet.",
     "when": "When",
     "who": "Who",

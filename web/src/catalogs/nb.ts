@@ -46,7 +46,7 @@ export const catalog: Catalog = {
     "send": "Send",
     "reported": "Fraværet er meldt: {what}, {date}, {status}.",
     "reportHelp": "Du kan melde sykdom for i dag og inntil 14 dager tilbake. Skriv aldri diagnose eller helseopplysninger.",
-    "accessIntro": "Hver gang en ansatt leser opplysninger om deg, blir det logget. Her ser du hvem (rollen), når og hvorfor.",
+    "accessIntro": "Hver gang en ansatt leser opplysninger om deg, blir det logget. Her ser du hvem (rollen og navnet kommunen oppgir), når og hvorfor.",
     "noAccess": "Ingen ansatte har lest opplysningene dine ennå.",
     "when": "Når",
     "who": "Hvem",
