@@ -34,7 +34,7 @@ async function setFileLanguage(username: string, language: string): Promise<void
 const docLang = (page: Page) => page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
 const box = async (page: Page, selector: string) => (await page.locator(selector).first().boundingBox())!;
 
-test.each(LANGS)('the participant page in %s follows the language on the file; Arabic is mirrored; axe clean', async (lang) => {
+test.each(LANGS)('the participant page in %s follows the language on the file, its rights tab included; Arabic is mirrored; axe clean', async (lang) => {
   await setFileLanguage(me.username, lang);
   const { context, page } = await env.newPage('participant');
   await signInAs(page, '/participant/', me.username);
