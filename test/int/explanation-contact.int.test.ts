@@ -9,6 +9,7 @@
  * municipalities, from a disabled account, from a non-adviser, or when it
  * could forge or reverse the text.
  */
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { localWorkflow } from '../../infra/local/workflow-runner.js';
@@ -17,6 +18,7 @@ import { staffDirectoryOf, type StaffMember } from '../../shared/adapters/staff-
 import type { CaseInput } from '../../shared/domain/case.js';
 import { LANGUAGES, renderExplanation } from '../../shared/domain/explanation/render.js';
 import { baseContext } from '../../shared/domain/payroll/explanation-versions.js';
+import { staffRef } from '../../shared/http/auth.js';
 import { seedGoldenCase } from '../e2e/golden-seed.js';
 import { assign } from '../support/api-seed.js';
 import { participant, staff, startTestSystem, type TestSystem } from '../support/local-system.js';
@@ -153,5 +155,22 @@ describe('staff shown by the name or unit the municipality chooses (issue 11 §3
     // The adviser assigned from Oslo (written straight into the table) cannot read; nothing names them.
     expect((await sys.http('GET', '/participants/pc-oslo/decisions/2026-10/explanation', { token: await sys.tokenFor(staff('adv-oslo', ['adviser'], '0301')) })).status).toBe(404);
     expect(JSON.stringify((await sys.http('GET', '/me/access-log', { token: await sys.tokenFor(participant('pc-oslo')) })).body)).not.toContain('Oslo Rådgiver');
+  });
+
+  test('who rejected a document: by name on the month the adviser (and the participant) reads, the ref never shown', async () => {
+    const me = await sys.tokenFor(participant('pc-named'));
+    const reported = await sys.http('POST', '/absences', { token: me, body: { requestId: randomUUID(), category: 'OWN_ILLNESS', date: '2026-10-26', wholeDay: true } });
+    expect(reported.status).toBe(201);
+    const { absenceId, version } = reported.body as { absenceId: string; version: number };
+    const adviser = await sys.tokenFor(staff('adv-kari', ['adviser']));
+    const rejected = await sys.http('PATCH', `/absences/${absenceId}`, { token: adviser, body: { decision: 'REJECT', reason: 'Legeerklæringen gjelder en annen dag', expectedVersion: version } });
+    expect(rejected.status).toBe(200);
+    for (const [path, token] of [['/participants/pc-named/attendance', adviser], ['/me/attendance', me]] as const) {
+      const month = await sys.http('GET', path, { token, query: { month: '2026-10' } });
+      const absence = (month.body!.absences as { absenceId: string; history: { byRole: string; byName?: string }[] }[]).find((a) => a.absenceId === absenceId)!;
+      expect(absence.history.at(-1)).toMatchObject({ byRole: 'adviser', byName: NAME });
+      expect(absence.history[0]).not.toHaveProperty('byName');
+      expect(month.raw).not.toContain(staffRef('adv-kari'));
+    }
   });
 });
