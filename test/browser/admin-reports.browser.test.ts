@@ -7,7 +7,7 @@
  * registered (they leave the due list). axe on every step; a screenshot.
  */
 import { readFileSync } from 'node:fs';
-import { DEMO_PARTICIPANTS } from '../../infra/local/seed.js';
+import { DEMO_COMPLAINT_ADDRESS, DEMO_PARTICIPANTS } from '../../infra/local/seed.js';
 import { addMonths } from '../../web/src/lib/format.js';
 import { goldenCase, inMonth, seedDecision } from '../support/decision-seed.js';
 import { screenshot, seriousViolations, signInAs, startBrowserEnv, type BrowserEnv } from './browser.js';
@@ -60,4 +60,32 @@ test('the admin sees the month’s statistics as charts and a table, downloads t
   expect(await page.locator('table.due tbody tr').count()).toBe(before - 1);
   expect(await page.locator(`table.due tbody tr[data-key="${key}"]`).count()).toBe(0);
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the admin sets the address for complaints in the settings form; the other settings stay as they were; axe clean', async () => {
+  const token = await env.sys.tokenFor('admin1');
+  const before = (await env.sys.http('GET', '/municipality/policy', { token })).body!;
+  expect(before.complaintAddress).toBe(DEMO_COMPLAINT_ADDRESS);
+  const { context, page } = await env.newPage('admin');
+  await signInAs(page, '/admin/', 'admin1');
+  const field = page.getByLabel('Adresse for klager');
+  await field.waitFor();
+  expect(await field.inputValue()).toBe(DEMO_COMPLAINT_ADDRESS);
+  await field.fill('Demo kommune, Introsenteret, Postboks 2, 7001 Demoby');
+  await page.locator('form.policy').getByRole('button', { name: 'Lagre' }).click();
+  await page.locator('p.ok', { hasText: 'Lagret.' }).waitFor();
+  const after = (await env.sys.http('GET', '/municipality/policy', { token })).body!;
+  expect(after).toMatchObject({ version: (before.version as number) + 1, complaintAddress: 'Demo kommune, Introsenteret, Postboks 2, 7001 Demoby', benefit: before.benefit, attendance: before.attendance, payroll: before.payroll });
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, 'admin-2-settings', true);
+  // Put back, so the other tests read the demo address.
+  await field.fill(DEMO_COMPLAINT_ADDRESS);
+  await page.locator('form.policy').getByRole('button', { name: 'Lagre' }).click();
+  let restored: Record<string, unknown> | undefined;
+  for (let i = 0; i < 50 && restored?.version !== (before.version as number) + 2; i++) {
+    restored = (await env.sys.http('GET', '/municipality/policy', { token })).body;
+    if (restored?.version !== (before.version as number) + 2) await page.waitForTimeout(100);
+  }
+  expect(restored).toMatchObject({ complaintAddress: DEMO_COMPLAINT_ADDRESS });
+  await context.close();
 });
