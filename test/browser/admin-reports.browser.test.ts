@@ -66,7 +66,7 @@ test('the admin sets the address for complaints in the settings form; the other 
   const token = await env.sys.tokenFor('admin1');
   const before = (await env.sys.http('GET', '/municipality/policy', { token })).body!;
   expect(before.complaintAddress).toBe(DEMO_COMPLAINT_ADDRESS);
-  const { context, page } = await env.newPage('admin');
+  const { context, page } = await env.newPage('payroll');
   await signInAs(page, '/admin/', 'admin1');
   const field = page.getByLabel('Adresse for klager');
   await field.waitFor();
