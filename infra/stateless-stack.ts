@@ -71,6 +71,13 @@ export function planFunctions(routes: readonly RouteDef[]): FunctionPlan[] {
   return [...plans.entries()].map(([fn, plan]) => ({ fn, ...plan }));
 }
 
+/**
+ * The route functions that read the staff directory: assigning advisers, and
+ * those that show a staff member's name or unit (explanations, approvers,
+ * the access log), plus the payroll run's ComputeBatch task (explanations).
+ */
+export const STAFF_LOOKUPS = ['participant-assign', 'me-decision-explanation', 'participant-decision-explanation', 'rights-adviser', 'payroll-run-get', 'me-access-log', 'me-attendance', 'participant-attendance'] as const;
+
 export class IntroflytStatelessStack extends Stack {
   readonly users: UserDirectory;
   /** The pre-token-generation step of each pool (functions/pre-token). */
@@ -211,13 +218,15 @@ export class IntroflytStatelessStack extends Stack {
       deviceAccess.function.addEnvironment('USER_POOL_ID', this.users.userPool.userPoolId);
     }
 
-    // Assigning advisers looks each one up in the staff pool: municipality and roles (shared/adapters/staff-directory.ts).
-    const assign = functions.get('participant-assign');
-    if (assign) {
-      this.users.staffPool.grant(assign.function, 'cognito-idp:ListUsers', 'cognito-idp:AdminListGroupsForUser');
-      assign.function.addEnvironment('STAFF_DIRECTORY', `cognito:${this.users.staffPool.userPoolId}`);
+    // Assigning advisers looks each one up in the staff pool: municipality and roles (shared/adapters/staff-directory.ts);
+    // the functions that name staff to others look up the name or unit the municipality gives them (issue 11).
+    const lookups = [...STAFF_LOOKUPS.map((name) => functions.get(name)), this.payrollWorkflow?.functions.get('ComputeBatch')];
+    for (const fn of lookups) {
+      if (fn === undefined) continue;
+      this.users.staffPool.grant(fn.function, 'cognito-idp:ListUsers', 'cognito-idp:AdminListGroupsForUser');
+      fn.function.addEnvironment('STAFF_DIRECTORY', `cognito:${this.users.staffPool.userPoolId}`);
       // Federated staff have no pool groups: their roles come from the directory's groups through this table (issue 13).
-      assign.function.addEnvironment('STAFF_GROUPS', JSON.stringify(signIn.staffGroups));
+      fn.function.addEnvironment('STAFF_GROUPS', JSON.stringify(signIn.staffGroups));
     }
 
     this.httpApi = new IntroflytHttpApi(this, 'Http', {

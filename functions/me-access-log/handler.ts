@@ -4,5 +4,5 @@ import { readAccessLog } from '../../shared/features/access-log/read-access-log.
 
 export const handler = httpHandler({ fn: 'me-access-log' }, async ({ auth, deps, log }) => {
   log.append({ participantRef: auth.participantId });
-  return ok(await readAccessLog(deps, auth.participantId!));
+  return ok(await readAccessLog(deps, auth.participantId!, auth.municipality));
 });

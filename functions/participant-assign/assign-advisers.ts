@@ -19,8 +19,7 @@
  */
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { StaffDirectory } from '../../shared/adapters/staff-directory.js';
-import { staffDirectoryFrom } from '../../shared/adapters/staff-directory.js';
-import { parseStaffGroupRules } from '../../shared/identity/token-step.js';
+import { configuredStaffDirectory } from '../../shared/adapters/staff-directory.js';
 import { getConfig, staffDirectoryOf } from '../../shared/config.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { BadRequestError, ConflictError } from '../../shared/http/errors.js';
@@ -37,13 +36,11 @@ export interface Assignment {
   updatedAt: string;
 }
 
-let directory: StaffDirectory | undefined;
-
-/** The directory of STAFF_DIRECTORY, made once per process (tests replace it through deps.staff). */
+/** The directory of STAFF_DIRECTORY (tests replace it through deps.staff); here it is required. */
 function staffDirectory(deps: Deps): StaffDirectory {
-  // STAFF_GROUPS (AWS): the group table federated staff are read through, as their tokens are (shared/identity/token-step.ts).
-  const table = process.env.STAFF_GROUPS;
-  return deps.staff ?? (directory ??= staffDirectoryFrom(staffDirectoryOf(getConfig()), table === undefined ? [] : parseStaffGroupRules(table)));
+  const dir = configuredStaffDirectory(deps);
+  if (dir === undefined) staffDirectoryOf(getConfig()); // throws ConfigError: Missing environment variable: STAFF_DIRECTORY
+  return dir!;
 }
 
 /** 400 ADVISER_UNKNOWN unless every sub is an enabled adviser of the caller's municipality. */

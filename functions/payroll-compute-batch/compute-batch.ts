@@ -40,6 +40,10 @@ import { addTotals, decisionTotals, emptyTotals, type RunTotals } from '../../sh
 import { buildCase } from '../../shared/domain/schedule/build-case.js';
 import { isPublicHoliday } from '../../shared/domain/schedule/holidays.js';
 import type { ComputeBatchOutput } from './schema.js';
+import type { StaffDirectory } from '../../shared/adapters/staff-directory.js';
+import { memoisedDirectory } from '../../shared/adapters/staff-directory.js';
+import type { ExplanationContact } from '../../shared/domain/explanation/render.js';
+import { explanationContact } from '../../shared/features/decisions/explanation-contact.js';
 
 export interface ComputeBatchDeps {
   clock: Clock;
@@ -53,6 +57,8 @@ export interface ComputeBatchDeps {
   reviews: Pick<DecisionReviewsRepo, 'get' | 'getMany'>;
   /** Explanation revisions: a month's payout that pays back earlier months says so. */
   explanations: ExplanationsRepo;
+  /** The staff directory: the assigned adviser's name in the explanation (absent: no name). */
+  staff?: StaffDirectory | undefined;
 }
 
 /** Participants decided at once within a batch: keeps DynamoDB Local and Lambda's sockets busy without flooding them. */
@@ -96,7 +102,9 @@ export async function computeBatch(runId: string, batchNo: number, deps: Compute
   const profiles = deps.getProfiles
     ? await deps.getProfiles(batch.participantIds)
     : new Map((await Promise.all(batch.participantIds.map(async (pid) => [pid, await deps.participants.getProfile(pid)] as const))).flatMap(([pid, p]) => (p ? [[pid, p] as const] : [])));
-  const results = await mapLimited(batch.participantIds, PARALLEL, (pid) => computeParticipant(pid, profiles.get(pid), run, policy, released, deps));
+  // The same few advisers name every participant of the batch: each is looked up once.
+  const batchDeps = deps.staff === undefined ? deps : { ...deps, staff: memoisedDirectory(deps.staff) };
+  const results = await mapLimited(batch.participantIds, PARALLEL, (pid) => computeParticipant(pid, profiles.get(pid), run, policy, released, batchDeps));
   const result: BatchResult = { ...results.reduce((t, r) => addTotals(t, r.totals), emptyTotals()), written: results.reduce((n, r) => n + r.written, 0) };
   await deps.runs.recordBatchResult(runId, batchNo, result);
   return { batch: batchNo, written: result.written };
@@ -154,6 +162,10 @@ async function computeParticipant(
       });
   };
 
+  // Read only when a version is written (an unchanged month renders nothing); stored with it (its explanation's context).
+  let contactRead: Promise<ExplanationContact> | undefined;
+  const contact = () => (contactRead ??= explanationContact({ participants: deps.participants, staff: deps.staff }, pid, run.municipalityCode, policy));
+
   let totals = { ...emptyTotals(), participants: 1 };
   let written = 0;
   const store = async (period: string, outcome: Exclude<MonthOutcome, { kind: 'UNCHANGED' }>, paidWithPeriod?: string): Promise<StoredDecision | undefined> => {
@@ -171,6 +183,7 @@ async function computeParticipant(
       createdAt: deps.clock.now().toISOString(),
       ...(outcome.kind === 'CORRECTION' ? { supersedes: outcome.supersedes, correction: outcome.correction } : {}),
       ...(paidWithPeriod === undefined ? {} : { paidWithPeriod }),
+      ...(outcome.contact === undefined ? {} : { contact: outcome.contact }),
     };
     // Create-only: undefined when this version exists (an earlier attempt stored it): the caller reads what is stored.
     if ((await deps.decisions.putDecisionOnce(d)) === 'exists') return undefined;
@@ -182,12 +195,14 @@ async function computeParticipant(
   const thisMonth = await caseFor(run.period);
   if (thisMonth !== undefined) {
     // A month with no decision when the run was prepared: write version 1 straight away; a create-only write that finds one reads it.
-    let current = run.progress.freshMonth === true ? await store(run.period, decideMonth(undefined, thisMonth, computedAt) as Exclude<MonthOutcome, { kind: 'UNCHANGED' }>) : undefined;
+    let current =
+      run.progress.freshMonth === true ? await store(run.period, decideMonth(undefined, thisMonth, computedAt, undefined, await contact()) as Exclude<MonthOutcome, { kind: 'UNCHANGED' }>) : undefined;
     // Otherwise (or if an earlier attempt stored it): compare with the newest stored version; write only when the inputs changed.
     for (let attempt = 0; current === undefined; attempt++) {
       if (attempt > 3) throw new Error('computeParticipant: concurrent versions did not settle');
       const latest = await deps.decisions.getLatest(pid, run.period);
-      const outcome = decideMonth(latest === undefined ? undefined : toPrevious(latest), thisMonth, computedAt);
+      const previous = latest === undefined ? undefined : toPrevious(latest);
+      const outcome = previous !== undefined && isUnchanged(previous, thisMonth) ? ({ kind: 'UNCHANGED' } as const) : decideMonth(previous, thisMonth, computedAt, undefined, await contact());
       current = outcome.kind === 'UNCHANGED' ? latest : await store(run.period, outcome);
     }
     const core = current.decision;
@@ -203,7 +218,7 @@ async function computeParticipant(
     if (caseAt === undefined) continue;
     const previous = toPrevious(latest);
     // Measured against what the month has paid (correction.ts), read only when something changed.
-    const outcome = isUnchanged(previous, caseAt) ? ({ kind: 'UNCHANGED' } as const) : decideMonth(previous, caseAt, computedAt, await paymentOf(previous, run.period, deps));
+    const outcome = isUnchanged(previous, caseAt) ? ({ kind: 'UNCHANGED' } as const) : decideMonth(previous, caseAt, computedAt, await paymentOf(previous, run.period, deps), await contact());
     // A concurrent attempt that stored the same correction first: read it back.
     const version = outcome.kind === 'UNCHANGED' ? latest : ((await store(period, outcome, run.period)) ?? (await deps.decisions.getLatest(pid, period))!);
     // A correction stored by an earlier attempt of this month's run (retry, resume, restart) counts here too.

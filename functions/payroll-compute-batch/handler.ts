@@ -3,6 +3,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { getConfig, tableNameOf, type Config } from '../../shared/config.js';
 import { createDocumentClient } from '../../shared/adapters/dynamo.js';
 import { workflowTask } from '../../shared/adapters/workflow-task.js';
+import { configuredStaffDirectory } from '../../shared/adapters/staff-directory.js';
 import { computeBatch } from './compute-batch.js';
 import { batchGetProfiles } from '../../shared/features/payroll/profiles.js';
 import { computeBatchInputSchema } from './schema.js';
@@ -26,5 +27,6 @@ export const handler = workflowTask('payroll-compute-batch', computeBatchInputSc
     getProfiles,
     reviews: deps.reviews,
     explanations: deps.explanations,
+    staff: configuredStaffDirectory(deps),
   }),
 );

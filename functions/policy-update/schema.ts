@@ -8,9 +8,13 @@ import * as z from 'zod';
 import type { MissingCheckoutPolicy } from '../../shared/domain/attendance/presence.js';
 import { DEFAULT_ATTENDANCE_SETTINGS } from '../../shared/adapters/participants-repo.js';
 import { DEFAULT_PAYROLL_SETTINGS, MAX_CORRECTION_LOOKBACK_MONTHS, MIN_CORRECTION_LOOKBACK_MONTHS } from '../../shared/domain/payroll/correction-window.js';
+import { ONE_LINE_TEXT } from '../../shared/domain/explanation/render.js';
 import { policySchema } from '../../shared/domain/policy.js';
 
 const MISSING_CHECKOUT = ['END_OF_SESSION', 'COUNT_NOTHING'] as const satisfies readonly MissingCheckoutPolicy[];
+
+/** Longest complaint address (an address line with the office's name fits well within it). */
+export const MAX_COMPLAINT_ADDRESS = 300;
 
 export const attendanceSettingsSchema = z.strictObject({
   /** How old an offline kiosk's queued check-in may be (hours): at most 30 days. */
@@ -30,6 +34,21 @@ export const policyBodySchema = z.strictObject({
   benefit: policySchema.default(policySchema.parse({})),
   attendance: attendanceSettingsSchema.default(DEFAULT_ATTENDANCE_SETTINGS),
   payroll: payrollSettingsSchema.default(DEFAULT_PAYROLL_SETTINGS),
+  /**
+   * Where participants send a complaint about the benefit (postal address or
+   * secure digital mailbox), on one line: every explanation's "Your rights"
+   * names it (shared/domain/explanation/render.ts). null: not given, and the
+   * text asks the reader to get it from their adviser. Not part of the
+   * benefit policy: it changes no amount, so no policy version.
+   */
+  complaintAddress: z
+    .string()
+    .trim()
+    .min(1)
+    .max(MAX_COMPLAINT_ADDRESS)
+    .regex(ONE_LINE_TEXT, 'one line, without control or direction characters')
+    .nullable()
+    .default(null),
 });
 
 export type PolicyBody = z.output<typeof policyBodySchema>;

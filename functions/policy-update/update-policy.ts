@@ -14,6 +14,9 @@ import type { MunicipalityPolicy } from '../../shared/adapters/participants-repo
 import { policyVersion } from '../../shared/domain/policy.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { ConflictError } from '../../shared/http/errors.js';
+import { DEFAULT_ATTENDANCE_SETTINGS } from '../../shared/adapters/participants-repo.js';
+import { DEFAULT_PAYROLL_SETTINGS } from '../../shared/domain/payroll/correction-window.js';
+import { DEFAULT_POLICY } from '../../shared/domain/policy.js';
 import type { PolicyBody } from './schema.js';
 
 /**
@@ -23,6 +26,34 @@ import type { PolicyBody } from './schema.js';
  */
 const policyChanged = (current: number) => new ConflictError('POLICY_CHANGED', `The policy is at version ${current}, not the version given; check it and send again with expectedVersion ${current}`);
 
+/** What the admin reads: the current version with every field filled in (the defaults where a saved version predates a field). */
+export interface PolicyView {
+  municipality: string;
+  /** 0: nothing saved yet (the defaults apply); send it as expectedVersion. */
+  version: number;
+  benefit: typeof DEFAULT_POLICY;
+  attendance: MunicipalityPolicy['attendance'];
+  payroll: NonNullable<MunicipalityPolicy['payroll']>;
+  complaintAddress: string | null;
+  policyVersion: string;
+  updatedAt: string | null;
+}
+
+export async function readPolicy(deps: Deps, auth: AuthContext): Promise<PolicyView> {
+  const p = await deps.participants.getPolicy(auth.municipality);
+  const benefit = { ...DEFAULT_POLICY, ...(p?.benefit ?? {}) };
+  return {
+    municipality: auth.municipality,
+    version: p?.version ?? 0,
+    benefit,
+    attendance: p?.attendance ?? DEFAULT_ATTENDANCE_SETTINGS,
+    payroll: p?.payroll ?? DEFAULT_PAYROLL_SETTINGS,
+    complaintAddress: p?.complaintAddress ?? null,
+    policyVersion: policyVersion(benefit),
+    updatedAt: p?.updatedAt ?? null,
+  };
+}
+
 export async function updatePolicy(deps: Deps, auth: AuthContext, body: PolicyBody): Promise<MunicipalityPolicy> {
   const current = await deps.participants.getPolicy(auth.municipality);
   if ((current?.version ?? 0) !== body.expectedVersion) throw policyChanged(current?.version ?? 0);
@@ -31,6 +62,7 @@ export async function updatePolicy(deps: Deps, auth: AuthContext, body: PolicyBo
     benefit: body.benefit,
     attendance: body.attendance,
     payroll: body.payroll,
+    complaintAddress: body.complaintAddress,
     version: body.expectedVersion + 1,
     policyVersion: policyVersion(body.benefit),
     updatedByRef: auth.actorRef,

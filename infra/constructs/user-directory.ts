@@ -232,7 +232,7 @@ export class UserDirectory extends Construct {
      * The client secret is a Secrets Manager dynamic reference, resolved by CloudFormation at deploy
      * time: it never appears in the template (docs/deploy.md puts it there).
      */
-    const federate = (pool: UserPool, name: string, provider: SignInContext['idPorten'], custom: Record<string, string>) =>
+    const federate = (pool: UserPool, name: string, provider: SignInContext['idPorten'], custom: Record<string, string>, fullname?: string) =>
       new UserPoolIdentityProviderOidc(this, name, {
         userPool: pool,
         name,
@@ -241,7 +241,10 @@ export class UserDirectory extends Construct {
         clientSecret: SecretValue.secretsManager(provider.clientSecretName).unsafeUnwrap(),
         scopes: ['openid', 'profile'],
         attributeRequestMethod: OidcAttributeRequestMethod.GET,
-        attributeMapping: { custom: Object.fromEntries(Object.entries(custom).map(([attr, claim]) => [attr, ProviderAttribute.other(claim)])) },
+        attributeMapping: {
+          custom: Object.fromEntries(Object.entries(custom).map(([attr, claim]) => [attr, ProviderAttribute.other(claim)])),
+          ...(fullname === undefined ? {} : { fullname: ProviderAttribute.other(fullname) }),
+        },
       });
     this.idPorten = federate(this.userPool, PARTICIPANT_IDP, signIn.idPorten, { 'custom:nationalId': 'pid' });
     this.client = this.userPool.addClient('WebClient', clientOptions(PARTICIPANT_PAGES, this.idPorten));
@@ -272,6 +275,8 @@ export class UserDirectory extends Construct {
         ...common.customAttributes,
         idpGroups: new StringAttribute({ minLen: 1, maxLen: 2048, mutable: true }),
         amr: new StringAttribute({ minLen: 1, maxLen: 256, mutable: true }),
+        // The unit the municipality shows for the person (with the standard `name`): set by an admin, no client writes it.
+        staffUnit: new StringAttribute({ minLen: 1, maxLen: 100, mutable: true }),
       },
       // Every staff sign-in needs the code from an authenticator app; a new user sets one up first.
       // No `deviceTracking`: a remembered device may skip the second factor, which would undo the requirement.
@@ -281,7 +286,8 @@ export class UserDirectory extends Construct {
     for (const role of staffRoles) {
       this.staffPool.addGroup(`StaffGroup-${role}`, { groupName: role, description: `Introflyt role ${role}` });
     }
-    this.staffDirectory = federate(this.staffPool, STAFF_IDP, signIn.staffDirectory, { 'custom:idpGroups': 'groups', 'custom:amr': signIn.staffDirectory.mfaClaim });
+    // The directory's `name` claim is the name the municipality shows for the person (staff-directory.ts `staffLabel`).
+    this.staffDirectory = federate(this.staffPool, STAFF_IDP, signIn.staffDirectory, { 'custom:idpGroups': 'groups', 'custom:amr': signIn.staffDirectory.mfaClaim }, 'name');
     this.staffClient = this.staffPool.addClient('StaffWebClient', clientOptions(STAFF_PAGES, this.staffDirectory));
     this.staffClient.node.addDependency(this.staffDirectory);
 

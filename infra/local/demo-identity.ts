@@ -27,6 +27,9 @@ export interface DemoUser {
   municipality: string;
   participantId?: string;
   deviceId?: string;
+  /** Staff: the name and unit the municipality shows for them (the local staff directory's `displayName`, `unit`). */
+  displayName?: string;
+  unit?: string;
 }
 
 /** 127.0.0.0/8, ::1 (and its IPv4-mapped form) or `localhost`: reachable from this machine only. */

@@ -107,14 +107,25 @@ export const DEMO_PARTICIPANTS: readonly DemoParticipant[] = STORIES.map(([story
   };
 });
 
-const staff = (username: string, groups: DemoUser['groups']): DemoUser => ({ username, sub: demoSub(username), groups, municipality: DEMO_MUNICIPALITY });
+const staff = (username: string, groups: DemoUser['groups'], displayName: string, unit: string): DemoUser => ({
+  username,
+  sub: demoSub(username),
+  groups,
+  municipality: DEMO_MUNICIPALITY,
+  displayName,
+  unit,
+});
+
+/** Where the demo municipality's policy says complaints go (synthetic, like every name here). */
+export const DEMO_COMPLAINT_ADDRESS = 'Demo kommune, Introsenteret, Postboks 1, 7001 Demoby';
 
 export const DEMO_USERS: readonly DemoUser[] = [
-  staff('adviser1', ['adviser']),
-  staff('adviser2', ['adviser']),
-  staff('payroll1', ['payroll']),
-  staff('payroll2', ['payroll']),
-  staff('admin1', ['admin']),
+  // Synthetic names, as the municipality's directory would show them.
+  staff('adviser1', ['adviser'], 'Kari Nordmann', 'Introsenteret, team 1'),
+  staff('adviser2', ['adviser'], 'Ola Hansen', 'Introsenteret, team 2'),
+  staff('payroll1', ['payroll'], 'Ingrid Berg', 'Lønn og regnskap'),
+  staff('payroll2', ['payroll'], 'Per Johansen', 'Lønn og regnskap'),
+  staff('admin1', ['admin'], 'Anne Lie', 'Introsenteret, ledelsen'),
   // No kiosk user: a kiosk signs in with its own client credentials (DEMO_KIOSKS, POST /oauth2/token).
   ...DEMO_PARTICIPANTS.map((p) => ({ username: p.username, sub: demoSub(p.username), groups: ['participant'] as const, municipality: DEMO_MUNICIPALITY, participantId: p.participantId })),
 ];
@@ -349,7 +360,10 @@ export async function seedDemo(target: SeedTarget): Promise<SeedReport> {
     }
 
     // Last: the policy marks the seed as complete.
-    await participants.savePolicy({ municipality: DEMO_MUNICIPALITY, benefit: {}, attendance: DEFAULT_ATTENDANCE_SETTINGS, version: 1, updatedAt: setupAt }, 0);
+    await participants.savePolicy(
+      { municipality: DEMO_MUNICIPALITY, benefit: {}, attendance: DEFAULT_ATTENDANCE_SETTINGS, complaintAddress: DEMO_COMPLAINT_ADDRESS, version: 1, updatedAt: setupAt },
+      0,
+    );
     return { seeded: true, participants: DEMO_PARTICIPANTS.length, events, absences, from, to, notSeeded };
   } finally {
     db.destroy();

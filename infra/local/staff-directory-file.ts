@@ -20,6 +20,9 @@ export interface LocalStaffUser {
   sub: string;
   municipality: string;
   groups: readonly string[];
+  /** The name and unit the municipality shows (demo users); a sign-in keeps those already set. */
+  displayName?: string;
+  unit?: string;
 }
 
 export interface LocalStaffDirectory {
@@ -48,7 +51,10 @@ export function createLocalStaffDirectory(dataDir: string | null, initial: reado
   const add = (u: LocalStaffUser): void => {
     const groups = u.groups.filter((g) => STAFF_GROUPS.has(g));
     if (groups.length === 0) return;
-    users.set(u.sub, { sub: u.sub, municipality: u.municipality, groups, enabled: true });
+    const known = users.get(u.sub);
+    const displayName = u.displayName ?? known?.displayName;
+    const unit = u.unit ?? known?.unit;
+    users.set(u.sub, { sub: u.sub, municipality: u.municipality, groups, enabled: true, ...(displayName === undefined ? {} : { displayName }), ...(unit === undefined ? {} : { unit }) });
     save();
   };
   for (const u of initial) add(u);

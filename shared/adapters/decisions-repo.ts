@@ -39,6 +39,7 @@ import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dyn
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Case } from '../domain/case.js';
 import type { Decision, ReviewClass } from '../domain/decision.js';
+import type { ExplanationContact } from '../domain/explanation/render.js';
 import type { Correction } from '../domain/payroll/correction.js';
 import { backoff, failedConditions, isConditionFailed, isRetryableTransactionError, queryAll, withoutKeys } from './dynamo.js';
 
@@ -64,6 +65,8 @@ export interface StoredDecision {
   correction?: Correction;
   /** A correction of an earlier month: the month whose run pays it (back-payment) or routes it to an adviser. */
   paidWithPeriod?: string;
+  /** The adviser's name and complaint address its explanation was rendered with (explanation-versions.ts `baseContext`). */
+  contact?: ExplanationContact;
 }
 
 /** The counters of a municipality's pay month (see the file comment). */

@@ -150,6 +150,8 @@ export interface MunicipalityPolicy {
   attendance: AttendanceSettings;
   /** The payroll run's settings (absent on policies saved before they existed: the defaults apply). */
   payroll?: PayrollSettings;
+  /** Where complaints are sent, as every explanation names it (functions/policy-update/schema.ts); absent or null: not given. */
+  complaintAddress?: string | null;
   version: number;
   /** `policyVersion(...)` of the effective benefit policy (shared/domain/policy.ts). */
   policyVersion?: string;

@@ -19,24 +19,81 @@
  *
  * Read on every call, never cached: an account disabled or moved a moment ago
  * counts at once.
+ *
+ * How staff are shown to others (issue 11): the name or unit the municipality
+ * chooses for each account, never what the user types. On AWS the pool's
+ * standard `name` attribute and `custom:staffUnit`, which only an admin (or,
+ * for federated staff, the municipality's directory at sign-in) writes: no
+ * client may write them (infra/constructs/user-directory.ts). Locally the
+ * directory file's `displayName` and `unit`. `staffLabel` is the one place
+ * that decides what another person sees, and never across municipalities.
  */
 import { readFile } from 'node:fs/promises';
+import { ONE_LINE_TEXT } from '../domain/explanation/render.js';
 import { AdminListGroupsForUserCommand, CognitoIdentityProviderClient, ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
 import * as z from 'zod';
 import type { Role } from '../contract/roles.js';
-import { parseGroups } from '../http/auth.js';
-import { claimsFor, groupList, TokenStepRefusal, type StaffGroupRule } from '../identity/token-step.js';
+import { getConfig } from '../config.js';
+import { parseGroups, staffRef } from '../http/auth.js';
+import { claimsFor, groupList, parseStaffGroupRules, TokenStepRefusal, type StaffGroupRule } from '../identity/token-step.js';
 
 export interface StaffMember {
   sub: string;
   municipality: string;
   groups: Role[];
   enabled: boolean;
+  /** The name the municipality shows for this person ("Kari Nordmann"). */
+  displayName?: string;
+  /** The unit the municipality shows instead of or beside the name ("Introsenteret, team 2"). */
+  unit?: string;
+}
+
+/** Longest display name or unit: longer values from a directory are not shown. */
+const MAX_LABEL = 100;
+
+/** A directory value fit to show: one line without bidirectional controls (render.ts ONE_LINE_TEXT), 1–100 characters. */
+function label(value: string | undefined): string | undefined {
+  const v = value?.trim();
+  return v !== undefined && v !== '' && v.length <= MAX_LABEL && ONE_LINE_TEXT.test(v) ? v : undefined;
+}
+
+/**
+ * What a viewer of `municipality` may see of a staff member: the display
+ * name, else the unit; undefined for a member of another municipality, one
+ * with neither, or one the directory does not know (the page then says the
+ * role). Names never cross municipalities.
+ */
+export function staffLabel(member: StaffMember | undefined, municipality: string): string | undefined {
+  if (member === undefined || member.municipality !== municipality) return undefined;
+  return label(member.displayName) ?? label(member.unit);
+}
+
+/** Looks each distinct sub up once (a batch or a page names the same few staff many times). */
+export function memoisedDirectory(directory: StaffDirectory): StaffDirectory {
+  const seen = new Map<string, Promise<StaffMember | undefined>>();
+  return {
+    list: (municipality) => directory.list(municipality),
+    find: (sub) => {
+      let m = seen.get(sub);
+      if (m === undefined) {
+        m = directory.find(sub);
+        seen.set(sub, m);
+      }
+      return m;
+    },
+  };
 }
 
 export interface StaffDirectory {
   /** The member with this `sub`, or undefined if the directory has none. */
   find(sub: string): Promise<StaffMember | undefined>;
+  /**
+   * The staff of one municipality with their names and units (`groups` may
+   * be empty: listing does not read them). Logs and runs name staff by
+   * pseudonymous ref only, so a page that shows names finds the ref's member
+   * among these (`staffNamesByRef`).
+   */
+  list(municipality: string): Promise<StaffMember[]>;
 }
 
 /** Subjects as Cognito issues them (UUIDs) and as tests use them; nothing that could leave a quoted filter. */
@@ -45,7 +102,7 @@ const SUB = /^[A-Za-z0-9_-]{1,128}$/;
 /** A fixed list (tests, and the local file once read). */
 export function staffDirectoryOf(members: readonly StaffMember[]): StaffDirectory {
   const bySub = new Map(members.map((m) => [m.sub, m]));
-  return { find: async (sub) => bySub.get(sub) };
+  return { find: async (sub) => bySub.get(sub), list: async (municipality) => members.filter((m) => m.municipality === municipality) };
 }
 
 const fileSchema = z.strictObject({
@@ -55,6 +112,8 @@ const fileSchema = z.strictObject({
       municipality: z.string().regex(/^\d{4}$/),
       groups: z.array(z.string()),
       enabled: z.boolean().default(true),
+      displayName: z.string().min(1).max(MAX_LABEL).regex(ONE_LINE_TEXT).optional(),
+      unit: z.string().min(1).max(MAX_LABEL).regex(ONE_LINE_TEXT).optional(),
     }),
   ),
 });
@@ -65,10 +124,25 @@ export type StaffDirectoryFile = z.input<typeof fileSchema>;
 export class FileStaffDirectory implements StaffDirectory {
   constructor(private readonly path: string) {}
 
-  async find(sub: string): Promise<StaffMember | undefined> {
+  private async read(): Promise<StaffDirectory> {
     const parsed = fileSchema.parse(JSON.parse(await readFile(this.path, 'utf8')));
-    return staffDirectoryOf(parsed.users.map((u) => ({ ...u, groups: parseGroups(u.groups) }))).find(sub);
+    return staffDirectoryOf(parsed.users.map(({ displayName, unit, ...u }) => ({ ...u, groups: parseGroups(u.groups), ...labelsOf(displayName, unit) })));
   }
+
+  async find(sub: string): Promise<StaffMember | undefined> {
+    return (await this.read()).find(sub);
+  }
+
+  async list(municipality: string): Promise<StaffMember[]> {
+    return (await this.read()).list(municipality);
+  }
+}
+
+/** The optional labels, present only when set (exactOptionalPropertyTypes). */
+function labelsOf(displayName: string | undefined, unit: string | undefined): Pick<StaffMember, 'displayName' | 'unit'> {
+  const name = label(displayName);
+  const u = label(unit);
+  return { ...(name === undefined ? {} : { displayName: name }), ...(u === undefined ? {} : { unit: u }) };
 }
 
 type CognitoSend = Pick<CognitoIdentityProviderClient, 'send'>;
@@ -102,7 +176,7 @@ export class CognitoStaffDirectory implements StaffDirectory {
     const idpGroups = attribute('custom:idpGroups');
     if (idpGroups !== undefined) {
       const derived = await this.federated(idpGroups);
-      return { sub, municipality: derived?.municipality ?? '', groups: derived?.groups ?? [], enabled: user.Enabled !== false };
+      return { sub, municipality: derived?.municipality ?? '', groups: derived?.groups ?? [], enabled: user.Enabled !== false, ...labelsOf(attribute('name'), attribute('custom:staffUnit')) };
     }
     const groups = await this.client.send(new AdminListGroupsForUserCommand({ UserPoolId: this.userPoolId, Username: user.Username, Limit: 60 }));
     return {
@@ -110,11 +184,75 @@ export class CognitoStaffDirectory implements StaffDirectory {
       municipality: attribute('custom:municipality') ?? '',
       groups: parseGroups((groups.Groups ?? []).flatMap((g) => (g.GroupName === undefined ? [] : [g.GroupName]))),
       enabled: user.Enabled !== false,
+      ...labelsOf(attribute('name'), attribute('custom:staffUnit')),
     };
   }
+
+  /**
+   * Every user of the pool (pages of 60; a staff pool holds the staff of the
+   * deployment's municipalities, some hundreds), kept to `municipality`: the
+   * pool attribute for pool-made accounts, the group table for federated ones.
+   */
+  async list(municipality: string): Promise<StaffMember[]> {
+    const out: StaffMember[] = [];
+    let token: string | undefined;
+    for (let page = 0; page < MAX_LIST_PAGES; page++) {
+      const r = await this.client.send(new ListUsersCommand({ UserPoolId: this.userPoolId, Limit: 60, ...(token === undefined ? {} : { PaginationToken: token }) }));
+      for (const user of r.Users ?? []) {
+        const attribute = (name: string) => user.Attributes?.find((a) => a.Name === name)?.Value;
+        const sub = attribute('sub');
+        if (sub === undefined) continue;
+        const idpGroups = attribute('custom:idpGroups');
+        const derived = idpGroups === undefined ? undefined : await this.federated(idpGroups);
+        const m = idpGroups === undefined ? attribute('custom:municipality') : derived?.municipality;
+        if (m !== municipality) continue;
+        out.push({ sub, municipality: m, groups: derived?.groups ?? [], enabled: user.Enabled !== false, ...labelsOf(attribute('name'), attribute('custom:staffUnit')) });
+      }
+      token = r.PaginationToken;
+      if (token === undefined) break;
+    }
+    return out;
+  }
+}
+
+/** 50 pages of 60: 3 000 staff accounts, well above a deployment's; the rest would show by role. */
+const MAX_LIST_PAGES = 50;
+
+/**
+ * The names (or units) a viewer of `municipality` may see for these
+ * pseudonymous staff refs (`staffRef(sub)`, as logs and runs record them):
+ * only members of that municipality with a name or unit; others are left out
+ * and the page says their role. No directory: none.
+ */
+export async function staffNamesByRef(directory: StaffDirectory | undefined, municipality: string, refs: readonly string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  if (directory === undefined || refs.length === 0) return names;
+  const wanted = new Set(refs);
+  for (const member of await directory.list(municipality)) {
+    const ref = staffRef(member.sub);
+    const name = wanted.has(ref) ? staffLabel(member, municipality) : undefined;
+    if (name !== undefined) names.set(ref, name);
+  }
+  return names;
 }
 
 /** `cognito:<user pool id>` or `file:<absolute path>` (shared/config.ts checks the form). */
 export function staffDirectoryFrom(setting: string, staffGroups: readonly StaffGroupRule[] = []): StaffDirectory {
   return setting.startsWith('cognito:') ? new CognitoStaffDirectory(setting.slice('cognito:'.length), undefined, staffGroups) : new FileStaffDirectory(setting.slice('file:'.length));
+}
+
+let configured: StaffDirectory | undefined;
+
+/**
+ * The directory of STAFF_DIRECTORY (with STAFF_GROUPS on AWS: the group table
+ * federated staff are read through, as their tokens are), made once per
+ * process; `deps.staff` replaces it (tests). Undefined where the function has
+ * no directory: pages then say the role instead of a name.
+ */
+export function configuredStaffDirectory(deps: { staff?: StaffDirectory | undefined }): StaffDirectory | undefined {
+  if (deps.staff !== undefined) return deps.staff;
+  const setting = getConfig().staffDirectory;
+  if (setting === undefined) return undefined;
+  const table = process.env.STAFF_GROUPS;
+  return (configured ??= staffDirectoryFrom(setting, table === undefined ? [] : parseStaffGroupRules(table)));
 }

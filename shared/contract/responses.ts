@@ -67,7 +67,7 @@ export interface AbsenceView {
   status: AbsenceStatus;
   version: number;
   createdAt: string;
-  history: { at: string; byRole: string; from: string | null; to: string; reason?: string }[];
+  history: { at: string; byRole: string; byName?: string; from: string | null; to: string; reason?: string }[];
 }
 
 /** GET /me/attendance?month=, GET /participants/{id}/attendance?month= (the latter adds participantId). */
@@ -236,7 +236,7 @@ export interface CheckinReceiptResponse {
 
 /** GET /me/access-log. */
 export interface AccessLogResponse {
-  entries: { seq: number | null; state: 'SEALED' | 'PENDING'; at: string; role: string; staffRef: string; action: string; purpose: string; route: string }[];
+  entries: { seq: number | null; state: 'SEALED' | 'PENDING'; at: string; role: string; staffRef: string; staffName?: string; action: string; purpose: string; route: string }[];
   integrity: 'VERIFIED' | 'BROKEN' | 'UNVERIFIED';
 }
 
@@ -269,7 +269,7 @@ export interface RunViewResponse {
   progress: { batches: number; batchesDone: number; participants: number; percent: number };
   totals: RunTotalsView | null;
   /** `you` (GET /payroll-runs/{id} only): this approval is the caller's. */
-  approvals: { userId: string; at: string; you?: boolean }[];
+  approvals: { userId: string; at: string; you?: boolean; name?: string }[];
   /** The caller is one of the approvers (GET /payroll-runs/{id} only): the page hides Godkjenn then. */
   approvedByYou?: boolean;
   failure: string | null;

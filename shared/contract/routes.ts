@@ -82,6 +82,7 @@ export const ROUTES: readonly RouteDef[] = [
   { method: 'PUT', path: '/participants/{id}/access', fn: 'participant-access', roles: ['admin'], tables: { participants: 'rw', auditLog: 'rw' } },
   { method: 'POST', path: '/devices', fn: 'device-register', roles: ['admin'], tables: { participants: 'rw', auditLog: 'rw' } },
   { method: 'POST', path: '/devices/{id}/deactivation', fn: 'device-deactivate', roles: ['admin'], tables: { participants: 'rw' } },
+  { method: 'GET', path: '/municipality/policy', fn: 'policy-update', roles: ['admin'], tables: { participants: 'rw', auditLog: 'rw' } },
   { method: 'PUT', path: '/municipality/policy', fn: 'policy-update', roles: ['admin'], tables: { participants: 'rw', auditLog: 'rw' } },
   // The audit chains of the admin's own municipality against the audit key and the outside anchor (infra/constructs/audit-trail.ts).
   { method: 'GET', path: '/audit/verification', fn: 'audit-verification', roles: ['admin'], tables: { participants: 'r', payrollRuns: 'r', auditLog: 'r' } },

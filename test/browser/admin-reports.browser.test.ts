@@ -10,7 +10,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { DEMO_PARTICIPANTS } from '../../infra/local/seed.js';
+import { DEMO_COMPLAINT_ADDRESS, DEMO_PARTICIPANTS } from '../../infra/local/seed.js';
 import { addMonths } from '../../web/src/lib/format.js';
 import { goldenCase, inMonth, seedDecision } from '../support/decision-seed.js';
 import { releaseRun } from '../support/report-seed.js';
@@ -83,3 +83,31 @@ test('the admin makes the month’s archive package, follows it until it is read
   expect(names).toContain('manifest.json');
   expect(names.filter((n) => n.endsWith('/explanation-nb.pdf'))).toHaveLength(DEMO_PARTICIPANTS.length);
 }, 180_000);
+
+test('the admin sets the address for complaints in the settings form; the other settings stay as they were; axe clean', async () => {
+  const token = await env.sys.tokenFor('admin1');
+  const before = (await env.sys.http('GET', '/municipality/policy', { token })).body!;
+  expect(before.complaintAddress).toBe(DEMO_COMPLAINT_ADDRESS);
+  const { context, page } = await env.newPage('payroll');
+  await signInAs(page, '/admin/', 'admin1');
+  const field = page.getByLabel('Adresse for klager');
+  await field.waitFor();
+  expect(await field.inputValue()).toBe(DEMO_COMPLAINT_ADDRESS);
+  await field.fill('Demo kommune, Introsenteret, Postboks 2, 7001 Demoby');
+  await page.locator('form.policy').getByRole('button', { name: 'Lagre' }).click();
+  await page.locator('p.ok', { hasText: 'Lagret.' }).waitFor();
+  const after = (await env.sys.http('GET', '/municipality/policy', { token })).body!;
+  expect(after).toMatchObject({ version: (before.version as number) + 1, complaintAddress: 'Demo kommune, Introsenteret, Postboks 2, 7001 Demoby', benefit: before.benefit, attendance: before.attendance, payroll: before.payroll });
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, 'admin-2-settings', true);
+  // Put back, so the other tests read the demo address.
+  await field.fill(DEMO_COMPLAINT_ADDRESS);
+  await page.locator('form.policy').getByRole('button', { name: 'Lagre' }).click();
+  let restored: Record<string, unknown> | undefined;
+  for (let i = 0; i < 50 && restored?.version !== (before.version as number) + 2; i++) {
+    restored = (await env.sys.http('GET', '/municipality/policy', { token })).body;
+    if (restored?.version !== (before.version as number) + 2) await page.waitForTimeout(100);
+  }
+  expect(restored).toMatchObject({ complaintAddress: DEMO_COMPLAINT_ADDRESS });
+  await context.close();
+});

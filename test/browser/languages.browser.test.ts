@@ -11,6 +11,7 @@
  */
 import type { Page } from 'playwright-core';
 import { DEMO_KIOSK_SETUP_CODE, DEMO_PARTICIPANTS, DEMO_PIN } from '../../infra/local/seed.js';
+import { catalogOf } from '../../web/src/catalogs/index.js';
 import { screenshot, seriousViolations, signInAs, startBrowserEnv, type BrowserEnv } from './browser.js';
 
 let env: BrowserEnv;
@@ -33,7 +34,7 @@ async function setFileLanguage(username: string, language: string): Promise<void
 const docLang = (page: Page) => page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
 const box = async (page: Page, selector: string) => (await page.locator(selector).first().boundingBox())!;
 
-test.each(LANGS)('the participant page in %s follows the language on the file; Arabic is mirrored; axe clean', async (lang) => {
+test.each(LANGS)('the participant page in %s follows the language on the file, its rights tab included; Arabic is mirrored; axe clean', async (lang) => {
   await setFileLanguage(me.username, lang);
   const { context, page } = await env.newPage('participant');
   await signInAs(page, '/participant/', me.username);
@@ -60,6 +61,17 @@ test.each(LANGS)('the participant page in %s follows the language on the file; A
   await page.waitForFunction(() => document.querySelector('#main [role="status"]') === null && document.querySelector('[data-tab="payout"][aria-current="page"]') !== null);
   expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, `participant-lang-${lang}-payout`, true);
+
+  // The corrections and complaints tab, in the file's language (its texts are in the language's catalog).
+  const rights = catalogOf(lang).rights;
+  await page.locator('[data-tab="rights"]').click();
+  await page.getByRole('heading', { name: rights.tab, level: 2 }).first().waitFor();
+  await page.getByRole('heading', { name: rights.requestTitle }).waitFor();
+  const rightsText = await page.locator('#main').innerText();
+  expect(rightsText).toContain(rights.complaintTitle);
+  if (lang !== 'nb') expect(rightsText).not.toContain(catalogOf('nb').rights.requestTitle);
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, `participant-lang-${lang}-rights`, true);
 
   if (lang !== 'nb') {
     // The link shows the binding Norwegian text, and that choice is saved on the file.

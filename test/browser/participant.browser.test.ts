@@ -9,7 +9,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { DEMO_PARTICIPANTS } from '../../infra/local/seed.js';
+import { DEMO_COMPLAINT_ADDRESS, DEMO_PARTICIPANTS, DEMO_USERS } from '../../infra/local/seed.js';
 import { getDeps } from '../../shared/adapters/deps.js';
 import { absentOn, baseCase, OCTOBER_2026_DAYS } from '../support/case-builder.js';
 import { goldenCase, inMonth, seedDecision } from '../support/decision-seed.js';
@@ -17,6 +17,8 @@ import { ROOT } from '../support/paths.js';
 import { screenshot, seriousViolations, signInAs, startBrowserEnv, type BrowserEnv } from './browser.js';
 
 let env: BrowserEnv;
+/** The name the demo staff directory shows for a demo adviser. */
+const adviserName = (username: string): string => DEMO_USERS.find((u) => u.username === username)!.displayName!;
 beforeAll(async () => {
   env = await startBrowserEnv();
 });
@@ -179,7 +181,8 @@ test('the access log shows an adviser reading my data; download my data holds on
   expect(await page.locator('table.access-log tbody tr').count()).toBeGreaterThanOrEqual(1);
   // In words: the role and what was done, never a staff code or a purpose code.
   const logText = (await page.locator('table.access-log').textContent())!;
-  expect(logText).toContain('Rådgiver');
+  // By the name the municipality gives the adviser in its staff directory.
+  expect(logText).toContain(`Rådgiver ${adviserName(me.adviser)}`);
   expect(logText).not.toMatch(/staff-[0-9a-f]{6}|adviser|decision-|participant-|attendance-/);
   expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, 'participant-4-access-log', true);
@@ -226,6 +229,14 @@ test('reads the payout and its layered explanation in Norwegian, English and Ara
   expect(await seriousViolations(page)).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await screenshot(page, 'participant-2-payout-explanation', true);
+  // "Your rights" names where to send a complaint (the municipality's policy) and the adviser (the staff directory's name).
+  await page.locator('details[data-layer="rights"] > summary').click();
+  const rightsNb = await page.locator('details[data-layer="rights"]').innerText();
+  expect(rightsNb).toContain(`Send klagen til kommunen: ${DEMO_COMPLAINT_ADDRESS}.`);
+  expect(rightsNb).toContain(`programrådgiveren din, ${adviserName(me.adviser)}`);
+  expect(rightsNb).not.toContain('Rådgiveren din kan gi deg adressen');
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, 'participant-2-payout-rights-nb', false);
 
   await page.getByRole('button', { name: 'English' }).click();
   await page.locator('.explanation .summary', { hasText: /October 2026/ }).waitFor();

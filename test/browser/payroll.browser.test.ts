@@ -11,11 +11,12 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { DEMO_PARTICIPANTS } from '../../infra/local/seed.js';
+import { DEMO_PARTICIPANTS, DEMO_USERS } from '../../infra/local/seed.js';
 import { addMonths } from '../../web/src/lib/format.js';
 import { screenshot, seriousViolations, signInAs, startBrowserEnv, type BrowserEnv } from './browser.js';
 
 let env: BrowserEnv;
+const nameOf = (username: string): string => DEMO_USERS.find((u) => u.username === username)!.displayName!;
 beforeAll(async () => {
   env = await startBrowserEnv();
 });
@@ -103,7 +104,8 @@ test('two payroll users release a run and download its export', async () => {
   // After one's own approval there is no Godkjenn to press again; the approval is named as yours.
   await page.locator('[data-approved-by-you]').waitFor();
   expect(await page.locator('#approve').count()).toBe(0);
-  expect(await page.locator('ul.approvals li').innerText()).toMatch(/^Du · /);
+  // By the name the municipality gives them in its staff directory, marked as the viewer's own.
+  expect(await page.locator('ul.approvals li').innerText()).toMatch(new RegExp(`^${nameOf('payroll1')} \\(deg\\) · `));
   expect(await page.locator('ul.approvals li').count()).toBe(1);
 
   // The second payroll user, in another browser context, releases it.
@@ -115,6 +117,9 @@ test('two payroll users release a run and download its export', async () => {
   expect(await second.page.locator('[data-confirm-amount]').innerText()).toMatch(/blir kjøringen frigitt: .+\skr\sutbetales/);
   await second.page.locator('#confirm-approve').click();
   await second.page.locator('[data-released="true"]').waitFor();
+  // The second approver sees the first by name, and themselves marked.
+  const approvers = await second.page.locator('ul.approvals li').allInnerTexts();
+  expect(approvers.map((a) => a.split(' · ')[0])).toEqual([nameOf('payroll1'), `${nameOf('payroll2')} (deg)`]);
   expect(await second.page.locator('[data-run-status]').getAttribute('data-run-status')).toBe('RELEASED');
 
   // The release started the export job: the page follows it until the file is ready.

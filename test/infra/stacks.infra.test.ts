@@ -9,7 +9,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { ROUTES } from '../../shared/contract/routes.js';
 import type { TableKey } from '../../shared/contract/tables.js';
 import { ROLES, STAFF_ROLES } from '../../shared/contract/roles.js';
-import { planFunctions } from '../../infra/stateless-stack.js';
+import { planFunctions, STAFF_LOOKUPS } from '../../infra/stateless-stack.js';
 import { tableArnExportName, tableStreamArnExportName } from '../../infra/constructs/shared-tables.js';
 import { TABLES } from '../../shared/contract/tables.js';
 import { buildTestApp, type TestApp } from './infra-app.js';
@@ -299,13 +299,13 @@ describe('user pool', () => {
       const env = (resourcesOf(stateless, 'AWS::Lambda::Function')[logicalIdOf(built.stateless.functions.get(fn)!.function)]!.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
       expect(env).toMatchObject({ USER_POOL_ID: { Ref: poolId }, DEVICE_SCOPE: 'introflyt/checkin', DEVICE_TOKEN_MINUTES: '15' });
     }
-    // No other function touches Cognito, except participant-assign's staff lookup in the staff pool (test/infra/user-directory.infra.test.ts)
+    // No other function touches Cognito, except the staff lookups in the staff pool (STAFF_LOOKUPS; test/infra/user-directory.infra.test.ts)
     // and the redemption route's users of bound phones in this pool (participant-device-access: make, and remove when a race was lost).
     for (const [fn, list] of statements) {
       const cognito = list.filter((st) => asArray(st.Action).some((a) => a.startsWith('cognito-idp:')));
       if (['device-register', 'device-deactivate'].includes(fn)) continue;
       if (fn === 'participant-device-access') expect(cognito).toEqual([expect.objectContaining({ Effect: 'Allow', Action: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminDeleteUser'], Resource: { 'Fn::GetAtt': [poolId, 'Arn'] } })]);
-      else if (fn === 'participant-assign') expect(cognito).toEqual([expect.objectContaining({ Effect: 'Allow', Action: ['cognito-idp:AdminListGroupsForUser', 'cognito-idp:ListUsers'], Resource: { 'Fn::GetAtt': [logicalIdOf(built.stateless.users.staffPool), 'Arn'] } })]);
+      else if ((STAFF_LOOKUPS as readonly string[]).includes(fn)) expect(cognito).toEqual([expect.objectContaining({ Effect: 'Allow', Action: ['cognito-idp:AdminListGroupsForUser', 'cognito-idp:ListUsers'], Resource: { 'Fn::GetAtt': [logicalIdOf(built.stateless.users.staffPool), 'Arn'] } })]);
       else expect({ fn, cognito: cognito.length > 0 }).toEqual({ fn, cognito: false });
     }
   });

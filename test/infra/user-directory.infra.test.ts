@@ -11,6 +11,7 @@ import { Stack, type CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { ROUTES } from '../../shared/contract/routes.js';
+import { STAFF_LOOKUPS } from '../../infra/stateless-stack.js';
 import { STAFF_ROLES } from '../../shared/contract/roles.js';
 import { buildTestApp, TEST_SIGN_IN, type TestApp } from './infra-app.js';
 
@@ -224,32 +225,47 @@ describe('the HTTP API', () => {
   });
 });
 
-describe('looking staff up (assignments)', () => {
-  test('only participant-assign may, with ListUsers and AdminListGroupsForUser on the staff pool only, told where by STAFF_DIRECTORY', () => {
+describe('looking staff up (assignments, and names shown to others)', () => {
+  test('only the functions that look staff up may, with ListUsers and AdminListGroupsForUser on the staff pool only, told where by STAFF_DIRECTORY', () => {
     const staffPool = logicalIdOf(built.stateless.users.staffPool);
     const otherPool = logicalIdOf(built.stateless.users.userPool);
+    const lookups = [...STAFF_LOOKUPS.map((fn) => built.stateless.functions.get(fn)!), built.stateless.payrollWorkflow!.functions.get('ComputeBatch')!];
+    expect(lookups.map((f) => f.function.node.path)).toHaveLength(STAFF_LOOKUPS.length + 1);
     const roleOf = (fn: string) => logicalIdOf(built.stateless.functions.get(fn)!.function.role!);
-    const assignRole = roleOf('participant-assign');
     const cognitoStatements = Object.values(resources('AWS::IAM::Policy')).flatMap((p) =>
       ((p.Properties.PolicyDocument as { Statement: Json[] }).Statement ?? [])
         .filter((st) => JSON.stringify(st.Action).includes('cognito-idp'))
         .map((st) => ({ roles: p.Properties.Roles, actions: [st.Action].flat().sort(), resource: st.Resource })),
     );
-    // Every Cognito permission of the stack (all by grant): the staff lookup, the kiosks' app clients made and removed on the
+    // Every Cognito permission of the stack (all by grant): the staff lookups, the kiosks' app clients made and removed on the
     // other pool by device-register and device-deactivate, and the bound phones' users made (and removed when another
     // phone won the code) by the redemption route's function (no staff-pool action, no user lookup, no password call).
     const kioskClients = (fn: string) => ({ roles: [{ Ref: roleOf(fn) }], actions: ['cognito-idp:CreateUserPoolClient', 'cognito-idp:DeleteUserPoolClient'], resource: { 'Fn::GetAtt': [otherPool, 'Arn'] } });
+    const lookup = (f: (typeof lookups)[number]) => ({ roles: [{ Ref: logicalIdOf(f.function.role!) }], actions: ['cognito-idp:AdminListGroupsForUser', 'cognito-idp:ListUsers'], resource: { 'Fn::GetAtt': [staffPool, 'Arn'] } });
     const key = (st: unknown) => JSON.stringify(st);
     expect([...cognitoStatements].sort((a, b) => key(a).localeCompare(key(b)))).toEqual(
       [
-        { roles: [{ Ref: assignRole }], actions: ['cognito-idp:AdminListGroupsForUser', 'cognito-idp:ListUsers'], resource: { 'Fn::GetAtt': [staffPool, 'Arn'] } },
+        ...lookups.map(lookup),
         kioskClients('device-register'),
         kioskClients('device-deactivate'),
         { roles: [{ Ref: roleOf('participant-device-access') }], actions: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminDeleteUser'], resource: { 'Fn::GetAtt': [otherPool, 'Arn'] } },
       ].sort((a, b) => key(a).localeCompare(key(b))),
     );
-    const fn = resources('AWS::Lambda::Function')[logicalIdOf(built.stateless.functions.get('participant-assign')!.function)]!.Properties;
-    expect((fn.Environment as { Variables: Json }).Variables.STAFF_DIRECTORY).toEqual({ 'Fn::Join': ['', ['cognito:', { Ref: staffPool }]] });
+    for (const f of lookups) {
+      const fn = resources('AWS::Lambda::Function')[logicalIdOf(f.function)]!.Properties;
+      expect((fn.Environment as { Variables: Json }).Variables.STAFF_DIRECTORY).toEqual({ 'Fn::Join': ['', ['cognito:', { Ref: staffPool }]] });
+    }
+  });
+
+  test('the name and unit others see are set by the municipality: the directory maps `name`, no client may write name or unit', () => {
+    const pools = resources('AWS::Cognito::UserPool');
+    const staffPool = pools[logicalIdOf(built.stateless.users.staffPool)]!.Properties;
+    expect((staffPool.Schema as Json[]).find((a) => (a as { Name: string }).Name === 'staffUnit')).toMatchObject({ AttributeDataType: 'String', Mutable: true });
+    const idp = Object.values(resources('AWS::Cognito::UserPoolIdentityProvider')).find((p) => p.Properties.ProviderName === 'StaffDirectory')!.Properties;
+    expect((idp.AttributeMapping as Record<string, string>).name).toBe('name');
+    // Without WriteAttributes a client could write every attribute: the staff client names the one it may (locale).
+    const staffClient = resources('AWS::Cognito::UserPoolClient')[logicalIdOf(built.stateless.users.staffClient)]!.Properties;
+    expect(staffClient.WriteAttributes).toEqual(['locale']);
   });
 });
 

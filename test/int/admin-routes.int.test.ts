@@ -34,6 +34,7 @@ const putAdvisers = (caller: Caller, id: string, body: unknown) =>
   call(assignHandler, apiEvent({ method: 'PUT', path: `/participants/${id}/advisers`, routeKey: 'PUT /participants/{id}/advisers', caller, pathParameters: { id }, body }));
 const postDevice = (caller: Caller, body: unknown) => call(deviceHandler, apiEvent({ method: 'POST', path: '/devices', caller, body }));
 const putPolicy = (caller: Caller, body: unknown) => call(policyHandler, apiEvent({ method: 'PUT', path: '/municipality/policy', caller, body }));
+const getPolicy = (caller: Caller) => call(policyHandler, apiEvent({ method: 'GET', path: '/municipality/policy', caller }));
 const getOne = (caller: Caller, id: string) => call(getHandler, apiEvent({ method: 'GET', path: `/participants/${id}`, routeKey: 'GET /participants/{id}', caller, pathParameters: { id } }));
 
 async function counts(): Promise<Record<string, number>> {
@@ -190,5 +191,35 @@ describe('PUT /municipality/policy', () => {
     expectRejected(await putPolicy(ADVISER, { expectedVersion: 3 }), 403, 'FORBIDDEN_ROLE');
     expectRejected(await putPolicy(staffCaller('pay', ['payroll']), { expectedVersion: 3 }), 403, 'FORBIDDEN_ROLE');
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe('GET /municipality/policy and the complaint address (issue 11)', () => {
+  test('reads the current version with every field; the address is saved, trimmed, and each municipality reads only its own', async () => {
+    const read = await getPolicy(ADMIN);
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ municipality: '5001', version: 3, complaintAddress: null, attendance: { replayWindowHours: 72 }, payroll: { correctionLookbackMonths: expect.any(Number) } });
+    expect(read.body.policyVersion).toBe(policyVersion({ ...DEFAULT_POLICY, ...(read.body.benefit as object) }));
+    const saved = await putPolicy(ADMIN, { expectedVersion: 3, benefit: read.body.benefit, complaintAddress: '  Introsenteret, Postboks 1, 7001 Demoby ' });
+    expect(saved.body).toMatchObject({ version: 4, complaintAddress: 'Introsenteret, Postboks 1, 7001 Demoby' });
+    expect((await getPolicy(ADMIN)).body).toMatchObject({ version: 4, complaintAddress: 'Introsenteret, Postboks 1, 7001 Demoby' });
+    // Oslo saved version 1 above without an address, and never sees 5001's.
+    expect((await getPolicy(OSLO_ADMIN)).body).toMatchObject({ municipality: '0301', version: 1, complaintAddress: null });
+    // A municipality that saved nothing: the defaults, as version 0 (the version to send).
+    expect((await getPolicy(staffCaller('admin-bergen', ['admin'], '4601'))).body).toMatchObject({ municipality: '4601', version: 0, benefit: DEFAULT_POLICY, complaintAddress: null, updatedAt: null });
+  });
+
+  test('an address that would forge a line or reverse the text around it, or is empty or too long → 400, nothing written; only admins', async () => {
+    const before = await counts();
+    for (const complaintAddress of ['Postboks 1\n\n## Detaljer', 'Postboks 1\r7001', 'Postboks \u202e1', '   ', 'x'.repeat(301), 42]) {
+      const r = await putPolicy(ADMIN, { expectedVersion: 4, complaintAddress });
+      expectRejected(r, 400, 'VALIDATION_FAILED');
+      expect(new Set((r.body.issues as { path: string }[]).map((i) => i.path))).toEqual(new Set(['body.complaintAddress']));
+    }
+    expectRejected(await getPolicy(ADVISER), 403, 'FORBIDDEN_ROLE');
+    expectRejected(await getPolicy(staffCaller('pay', ['payroll'])), 403, 'FORBIDDEN_ROLE');
+    expectRejected(await getPolicy(participantCaller('p-one')), 403, 'FORBIDDEN_ROLE');
+    expect(await counts()).toEqual(before);
+    expect((await getPolicy(ADMIN)).body).toMatchObject({ version: 4, complaintAddress: 'Introsenteret, Postboks 1, 7001 Demoby' });
   });
 });

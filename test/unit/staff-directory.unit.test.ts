@@ -10,10 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AdminListGroupsForUserCommand, ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { createLocalStaffDirectory } from '../../infra/local/staff-directory-file.js';
-import { CognitoStaffDirectory, FileStaffDirectory, staffDirectoryFrom, staffDirectoryOf } from '../../shared/adapters/staff-directory.js';
+import { CognitoStaffDirectory, FileStaffDirectory, memoisedDirectory, staffDirectoryFrom, staffDirectoryOf, staffLabel, staffNamesByRef } from '../../shared/adapters/staff-directory.js';
+import { staffRef } from '../../shared/http/auth.js';
 import { ConfigError, parseConfig, staffDirectoryOf as settingOf } from '../../shared/config.js';
 
-function fakeCognito(users: { Username: string; sub: string; municipality?: string; enabled?: boolean; groups: string[]; idpGroups?: string }[]) {
+function fakeCognito(users: { Username: string; sub: string; municipality?: string; enabled?: boolean; groups: string[]; idpGroups?: string; name?: string; unit?: string }[]) {
   const calls: unknown[] = [];
   const send = async (command: unknown): Promise<unknown> => {
     calls.push(command);
@@ -24,7 +25,7 @@ function fakeCognito(users: { Username: string; sub: string; municipality?: stri
         Users:
           u === undefined
             ? []
-            : [{ Username: u.Username, Enabled: u.enabled ?? true, Attributes: [{ Name: 'sub', Value: u.sub }, ...(u.municipality ? [{ Name: 'custom:municipality', Value: u.municipality }] : []), ...(u.idpGroups ? [{ Name: 'custom:idpGroups', Value: u.idpGroups }] : [])] }],
+            : [{ Username: u.Username, Enabled: u.enabled ?? true, Attributes: [{ Name: 'sub', Value: u.sub }, ...(u.municipality ? [{ Name: 'custom:municipality', Value: u.municipality }] : []), ...(u.idpGroups ? [{ Name: 'custom:idpGroups', Value: u.idpGroups }] : []), ...(u.name ? [{ Name: 'name', Value: u.name }] : []), ...(u.unit ? [{ Name: 'custom:staffUnit', Value: u.unit }] : [])] }],
       };
     }
     if (command instanceof AdminListGroupsForUserCommand) return { Groups: users.find((x) => x.Username === command.input.Username)!.groups.map((GroupName) => ({ GroupName })) };
@@ -117,6 +118,83 @@ describe('the local file', () => {
     const dir = staffDirectoryOf([{ sub: 's', municipality: '5001', groups: ['admin'], enabled: true }]);
     expect(await dir.find('s')).toMatchObject({ municipality: '5001' });
     expect(await dir.find('t')).toBeUndefined();
+  });
+});
+
+describe('the name or unit others see (issue 11)', () => {
+  test('Cognito: the pool’s `name` and `custom:staffUnit`, for pool-made and federated staff', async () => {
+    const { client } = fakeCognito([
+      { Username: 'kari', sub: 's-kari', municipality: '5001', groups: ['adviser'], name: 'Kari Nordmann', unit: 'Team 1' },
+      { Username: 'fed', sub: 's-fed', groups: [], idpGroups: '["g-adv"]', name: 'Ola Hansen' },
+    ]);
+    const dir = new CognitoStaffDirectory('pool', client, [{ group: 'g-adv', role: 'adviser', municipality: '5001' }]);
+    expect(await dir.find('s-kari')).toMatchObject({ displayName: 'Kari Nordmann', unit: 'Team 1' });
+    expect(await dir.find('s-fed')).toMatchObject({ municipality: '5001', displayName: 'Ola Hansen' });
+  });
+
+  test('the name, else the unit; never across municipalities, never a value that is empty, too long, or could forge or reverse text', () => {
+    const m = { sub: 's', municipality: '5001', groups: ['adviser' as const], enabled: true };
+    expect(staffLabel({ ...m, displayName: 'Kari Nordmann', unit: 'Team 1' }, '5001')).toBe('Kari Nordmann');
+    expect(staffLabel({ ...m, unit: ' Team 1 ' }, '5001')).toBe('Team 1');
+    expect(staffLabel({ ...m, displayName: 'Kari Nordmann' }, '0301')).toBeUndefined();
+    expect(staffLabel(undefined, '5001')).toBeUndefined();
+    expect(staffLabel(m, '5001')).toBeUndefined();
+    for (const bad of ['  ', 'x'.repeat(101), 'Kari\nNordmann', 'Kari \u202e 00,001', 'Kari\u2067'])
+      expect(staffLabel({ ...m, displayName: bad, unit: 'Team 1' }, '5001')).toBe('Team 1');
+  });
+
+  test('the local file carries displayName and unit; a sign-in keeps them; a bad value is refused when read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'staff-label-'));
+    try {
+      const local = createLocalStaffDirectory(dir, [{ sub: 'a1', municipality: '5001', groups: ['adviser'], displayName: 'Kari Nordmann', unit: 'Team 1' }]);
+      local.add({ sub: 'a1', municipality: '5001', groups: ['adviser'] });
+      expect(await new FileStaffDirectory(local.path).find('a1')).toMatchObject({ displayName: 'Kari Nordmann', unit: 'Team 1' });
+      local.add({ sub: 'a2', municipality: '5001', groups: ['adviser'], displayName: 'Eve \u202e 1' });
+      await expect(new FileStaffDirectory(local.path).find('a1')).rejects.toThrow(/displayName/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('names by pseudonymous ref: only the viewer’s municipality, only refs asked for; no directory, no names', async () => {
+    const dir = staffDirectoryOf([
+      { sub: 'kari', municipality: '5001', groups: ['adviser'], enabled: true, displayName: 'Kari Nordmann' },
+      { sub: 'ola', municipality: '5001', groups: ['payroll'], enabled: true, unit: 'Lønn' },
+      { sub: 'oslo', municipality: '0301', groups: ['adviser'], enabled: true, displayName: 'Oslo Person' },
+    ]);
+    const names = await staffNamesByRef(dir, '5001', [staffRef('kari'), staffRef('oslo'), 'staff-000000000000']);
+    expect([...names]).toEqual([[staffRef('kari'), 'Kari Nordmann']]);
+    expect([...(await staffNamesByRef(dir, '5001', [staffRef('ola')]))]).toEqual([[staffRef('ola'), 'Lønn']]);
+    expect((await staffNamesByRef(undefined, '5001', [staffRef('kari')])).size).toBe(0);
+    expect((await staffNamesByRef(dir, '0301', [staffRef('kari')])).size).toBe(0);
+  });
+
+  test('Cognito lists the pool page by page, keeping the municipality’s pool-made and federated staff', async () => {
+    const pages = [
+      { Users: [{ Username: 'k', Enabled: true, Attributes: [{ Name: 'sub', Value: 'kari' }, { Name: 'custom:municipality', Value: '5001' }, { Name: 'name', Value: 'Kari Nordmann' }] }], PaginationToken: 'p2' },
+      {
+        Users: [
+          { Username: 'o', Enabled: true, Attributes: [{ Name: 'sub', Value: 'oslo' }, { Name: 'custom:municipality', Value: '0301' }, { Name: 'name', Value: 'Oslo Person' }] },
+          { Username: 'f', Enabled: true, Attributes: [{ Name: 'sub', Value: 'fed' }, { Name: 'custom:idpGroups', Value: '["g-adv"]' }, { Name: 'custom:staffUnit', Value: 'Team 2' }] },
+          { Username: 'x', Enabled: true, Attributes: [] },
+        ],
+      },
+    ];
+    const tokens: unknown[] = [];
+    const client = { send: async (c: ListUsersCommand) => (tokens.push(c.input.PaginationToken), pages[tokens.length - 1]) } as never;
+    const dir = new CognitoStaffDirectory('pool', client, [{ group: 'g-adv', role: 'adviser', municipality: '5001' }]);
+    expect((await dir.list('5001')).map((m) => [m.sub, m.displayName ?? m.unit])).toEqual([
+      ['kari', 'Kari Nordmann'],
+      ['fed', 'Team 2'],
+    ]);
+    expect(tokens).toEqual([undefined, 'p2']);
+  });
+
+  test('a batch looks each sub up once', async () => {
+    let calls = 0;
+    const dir = memoisedDirectory({ list: async () => [], find: async (sub) => (calls++, sub === 'a' ? { sub, municipality: '5001', groups: [], enabled: true } : undefined) });
+    await Promise.all([dir.find('a'), dir.find('a'), dir.find('b'), dir.find('a')]);
+    expect(calls).toBe(2);
   });
 });
 

@@ -20,11 +20,17 @@ function leaves(value: unknown, path = ''): Map<string, string> {
   else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) for (const [p, s] of leaves(v, path === '' ? k : `${path}.${k}`)) out.set(p, s);
   return out;
 }
-const texts = (c: Catalog) => leaves({ participant: c.participant, kiosk: c.kiosk, calendar: c.calendar, corrections: c.corrections, history: c.history, errors: c.errors });
+const texts = (c: Catalog) =>
+  leaves({ participant: c.participant, kiosk: c.kiosk, calendar: c.calendar, corrections: c.corrections, history: c.history, errors: c.errors, rights: c.rights, rightsCase: c.rightsCase });
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 test('the participant page asks for the explanation in exactly the languages it is written in', () => {
   expect([...EXPLANATION_LANGUAGES].sort()).toEqual([...EXPLANATION_CATALOGS].sort());
+});
+
+test('the completeness checks below read every section of a catalog (a new section cannot be left out of them)', () => {
+  const checked = new Set([...texts(nb).keys()].map((k) => k.split('.')[0]));
+  expect(Object.keys(nb).filter((k) => !['lang', 'checkedByTranslator', 'notice'].includes(k) && !checked.has(k))).toEqual([]);
 });
 
 test('the catalogs are the languages a participant can have on their file, nb first', () => {

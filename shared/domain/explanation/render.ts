@@ -99,6 +99,14 @@ export interface ExplanationContext {
 }
 
 /**
+ * Who to contact and where to send a complaint, as the participant's file and
+ * the municipality's policy said when the text was rendered. Stored with the
+ * text it was rendered into (a decision version's `contact`, a revision's
+ * context), so the stored text renders again byte for byte.
+ */
+export type ExplanationContact = Pick<ExplanationContext, 'adviserName' | 'complaintAddress'>;
+
+/**
  * A correction request or complaint about the month, as the explanation
  * mentions it: when it was filed, where it stands, and whether this decision
  * version already counts the correction it led to (INCLUDED) or the next

@@ -17,17 +17,17 @@
  */
 import { canonicalJson } from '../canonical-json.js';
 import type { DecisionCore } from '../decision.js';
-import type { ExplanationContext } from '../explanation/render.js';
+import type { ExplanationContact, ExplanationContext } from '../explanation/render.js';
 import { LANGUAGES, renderExplanation } from '../explanation/render.js';
 import type { Correction } from './correction.js';
 import { backPaymentOre } from './correction.js';
 import { compareText } from './decision-versions.js';
-import { correctionContext } from './participant-month.js';
+import { contactOf, correctionContext } from './participant-month.js';
 import type { BackPaymentStep, ResolutionStep } from './payout-steps.js';
 import type { Resolution } from './resolution.js';
 
 /** The context a revision is rendered with and stored with (the approval is added at read time). */
-export type StoredContext = Pick<ExplanationContext, 'correction' | 'resolution' | 'backPayments'>;
+export type StoredContext = Pick<ExplanationContext, 'correction' | 'resolution' | 'backPayments' | 'adviserName' | 'complaintAddress'>;
 
 /** Why a revision exists: the version computed or corrected (revision 0), or what changed after. */
 export type RevisionCause = 'COMPUTED' | 'CORRECTED' | 'ADJUSTED' | 'FORMAL_DECISION' | 'BACK_PAYMENTS';
@@ -41,14 +41,22 @@ export interface VersionFacts {
   correction?: Correction;
   /** A correction of a paid month: the month whose payout pays its difference. */
   paidWithPeriod?: string;
+  /** The adviser's name and the complaint address the version's text was rendered with (absent: neither). */
+  contact?: ExplanationContact;
 }
 
-/** The context revision 0 was rendered with when the version was stored (participant-month.ts). */
+/**
+ * The context revision 0 was rendered with when the version was stored
+ * (participant-month.ts). Later revisions start from it, so they keep the
+ * contact of the version they revise: a new adviser or address is a fact of
+ * the reading (read-explanation.ts), not a change of what was decided.
+ */
 export function baseContext(v: VersionFacts): StoredContext {
-  if (v.correction === undefined) return {};
+  const contact = contactOf(v.contact);
+  if (v.correction === undefined) return contact;
   // Versions stored before `supersedes` was recorded supersede the version before them.
   const supersedes = v.supersedes ?? `${v.decisionId.slice(0, v.decisionId.lastIndexOf('.v'))}.v${String(v.version - 1).padStart(4, '0')}`;
-  return { correction: correctionContext(supersedes, v.correction, v.paidWithPeriod) };
+  return { ...contact, correction: correctionContext(supersedes, v.correction, v.paidWithPeriod) };
 }
 
 /** An adviser's resolution of a version as the explanation states it. */

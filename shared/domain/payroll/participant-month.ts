@@ -18,7 +18,7 @@ import type { DateRange } from '../calendar.js';
 import { monthInfo } from '../calendar.js';
 import type { Decision, DecisionCore, ReviewClass } from '../decision.js';
 import { decideCore } from '../engine.js';
-import type { CorrectionContext, ExplanationContext } from '../explanation/render.js';
+import type { CorrectionContext, ExplanationContact, ExplanationContext } from '../explanation/render.js';
 import { LANGUAGES, renderExplanation } from '../explanation/render.js';
 import type { Correction } from './correction.js';
 import { diffDecisions } from './correction.js';
@@ -33,8 +33,8 @@ export interface PreviousVersion {
 
 export type MonthOutcome =
   | { kind: 'UNCHANGED' }
-  | { kind: 'FIRST'; version: 1; input: Case; decision: Decision }
-  | { kind: 'CORRECTION'; version: number; input: Case; decision: Decision; supersedes: string; correction: Correction };
+  | { kind: 'FIRST'; version: 1; input: Case; decision: Decision; contact?: ExplanationContact }
+  | { kind: 'CORRECTION'; version: number; input: Case; decision: Decision; supersedes: string; correction: Correction; contact?: ExplanationContact };
 
 /**
  * A correction of a month already paid: what the month has paid
@@ -51,14 +51,29 @@ export function isUnchanged(previous: PreviousVersion, caseAt: (computedAt: stri
   return inputHash(caseAt(previous.computedAt)) === previous.inputHash;
 }
 
-export function decideMonth(previous: PreviousVersion | undefined, caseAt: (computedAt: string) => Case, computedAt: string, payment?: Payment): MonthOutcome {
+/**
+ * `contact`: the adviser's name and the complaint address to write into the
+ * text; the caller stores it with the version (explanation-versions.ts
+ * `baseContext` reads it back), as it is no input of the decision: a new
+ * adviser alone makes no new version.
+ */
+export function decideMonth(
+  previous: PreviousVersion | undefined,
+  caseAt: (computedAt: string) => Case,
+  computedAt: string,
+  payment?: Payment,
+  contact: ExplanationContact = {},
+): MonthOutcome {
   if (previous !== undefined && isUnchanged(previous, caseAt)) return { kind: 'UNCHANGED' };
   const input = caseAt(computedAt);
   const core = decideCore(input);
-  if (previous === undefined) return { kind: 'FIRST', version: 1, input, decision: { ...core, explanation: explain(core) } };
+  // What the text was rendered with, to store beside it (only the fields that are set; none: nothing stored).
+  const used = contactOf(contact);
+  const stored = Object.keys(used).length === 0 ? {} : { contact: used };
+  if (previous === undefined) return { kind: 'FIRST', version: 1, input, decision: { ...core, explanation: explain(core, used) }, ...stored };
   const correction = diffDecisions(previous.decision, core, payment?.paidBeforeOre);
-  const ctx = { correction: correctionContext(previous.decisionId, correction, payment?.paidWithPeriod) };
-  return { kind: 'CORRECTION', version: previous.version + 1, input, decision: { ...core, explanation: explain(core, ctx) }, supersedes: previous.decisionId, correction };
+  const ctx = { ...used, correction: correctionContext(previous.decisionId, correction, payment?.paidWithPeriod) };
+  return { kind: 'CORRECTION', version: previous.version + 1, input, decision: { ...core, explanation: explain(core, ctx) }, supersedes: previous.decisionId, correction, ...stored };
 }
 
 /**
@@ -75,6 +90,14 @@ export function correctionContext(supersedesDecisionId: string, c: Correction, p
     ...(c.previousPayoutOre === undefined ? {} : { previousPayoutOre: c.previousPayoutOre }),
     ...(c.paidBeforeOre === undefined ? {} : { paidBeforeOre: c.paidBeforeOre }),
     ...(paidWithPeriod === undefined ? {} : { paidWithPeriod }),
+  };
+}
+
+/** Only the fields that are set (a stored item never holds an explicit undefined, and the context is compared as JSON). */
+export function contactOf(c: ExplanationContact | undefined): ExplanationContact {
+  return {
+    ...(c?.adviserName === undefined ? {} : { adviserName: c.adviserName }),
+    ...(c?.complaintAddress === undefined ? {} : { complaintAddress: c.complaintAddress }),
   };
 }
 

@@ -1,6 +1,8 @@
 /**
  * An absence as participants and advisers see it: the record without its
- * storage bookkeeping, and a history that names the role, never the person.
+ * storage bookkeeping, and a history that names the role, and the name or
+ * unit the municipality shows for the staff member where the caller looked
+ * it up (`names`, by staff ref: read-month.ts); never the ref itself.
  * In its own module so the absence functions do not bundle the month view
  * (and its public-holiday data).
  */
@@ -16,11 +18,11 @@ export interface AbsenceView {
   status: AbsenceRecord['status'];
   version: number;
   createdAt: string;
-  /** Status changes: when, by which role, from → to, and the reason given (never who by name). */
-  history: { at: string; byRole: string; from: string | null; to: string; reason?: string }[];
+  /** Status changes: when, by which role (and `byName`, the staff member's name or unit when known), from → to, and the reason given. */
+  history: { at: string; byRole: string; byName?: string; from: string | null; to: string; reason?: string }[];
 }
 
-export function absenceView(a: AbsenceRecord): AbsenceView {
+export function absenceView(a: AbsenceRecord, names: ReadonlyMap<string, string> = new Map()): AbsenceView {
   return {
     absenceId: a.absenceId,
     date: a.date,
@@ -30,6 +32,9 @@ export function absenceView(a: AbsenceRecord): AbsenceView {
     status: a.status,
     version: a.version,
     createdAt: a.createdAt,
-    history: a.history.map((h) => ({ at: h.at, byRole: h.byRole, from: h.from, to: h.to, ...(h.reason === undefined ? {} : { reason: h.reason }) })),
+    history: a.history.map((h) => {
+      const byName = h.byRole === 'participant' ? undefined : names.get(h.byRef);
+      return { at: h.at, byRole: h.byRole, ...(byName === undefined ? {} : { byName }), from: h.from, to: h.to, ...(h.reason === undefined ? {} : { reason: h.reason }) };
+    }),
   };
 }

@@ -15,6 +15,7 @@ import { isPublicHoliday } from '../../domain/schedule/holidays.js';
 import { NotFoundError } from '../../http/errors.js';
 import type { AbsenceView } from './absence-view.js';
 import { absenceView } from './absence-view.js';
+import { configuredStaffDirectory, staffNamesByRef } from '../../adapters/staff-directory.js';
 import type { CorrectionView } from './correction-view.js';
 import { correctionView } from './correction-view.js';
 
@@ -51,5 +52,9 @@ export async function readMonth(deps: Deps, participantId: string, municipality:
     policy: { missingCheckout: (policy?.attendance ?? DEFAULT_ATTENDANCE_SETTINGS).missingCheckout },
     now: osloTime(deps.clock.now().getTime()),
   });
-  return { month, days, absences: absences.filter((a) => a.date >= m.first && a.date <= m.last).map(absenceView), corrections: shown };
+  const inMonth = absences.filter((a) => a.date >= m.first && a.date <= m.last);
+  // Who approved or rejected a document, by the name or unit the municipality shows (its own staff only).
+  const refs = [...new Set(inMonth.flatMap((a) => a.history.filter((x) => x.byRole !== 'participant').map((x) => x.byRef)))];
+  const names = await staffNamesByRef(configuredStaffDirectory(deps), municipality, refs);
+  return { month, days, absences: inMonth.map((a) => absenceView(a, names)), corrections: shown };
 }

@@ -19,6 +19,12 @@
  *   time from the stored decision and context with today's catalogue, and
  *   says so (`storedInLanguage: false`, `stored` empty). It is a translation
  *   only; the stored Norwegian text is the one that applies.
+ * - Who to contact and where to send a complaint (layer 7) are read now: the
+ *   adviser assigned now (their name or unit in the staff directory) and the
+ *   municipality's complaint address now (explanation-contact.ts), in place
+ *   of those the version was stored with, like the release a fact of the
+ *   reading: the stored text keeps what it said then (and renders again from
+ *   its stored context byte for byte).
  * - `stored`: the current version's stored text; `history`: every version's
  *   stored text in the reader's language, with why it was made and what it pays.
  * - `steps`: from the computed amount to the amount paid, as the text says it
@@ -35,6 +41,9 @@ import { directionOf, isUncheckedTranslation, LANGUAGES, LAYER_ORDER, renderExpl
 import type { RevisionCause, StoredContext } from '../../domain/payroll/explanation-versions.js';
 import { baseCause, baseContext } from '../../domain/payroll/explanation-versions.js';
 import { rightsNotes } from '../../domain/rights/explanation-notes.js';
+import { configuredStaffDirectory } from '../../adapters/staff-directory.js';
+import type { ExplanationContact } from '../../domain/explanation/render.js';
+import { explanationContact } from './explanation-contact.js';
 import type { PayoutSteps } from '../../domain/payroll/payout-steps.js';
 import { BadRequestError, NotFoundError } from '../../http/errors.js';
 import type { ResolutionView } from './decision-view.js';
@@ -110,7 +119,7 @@ function layersOfText(text: string): ({ name: LayerName } & ExplanationLayer)[] 
 }
 
 export async function readExplanation(
-  deps: Pick<Deps, 'decisions' | 'explanations' | 'rights'> & DecisionDeps,
+  deps: Pick<Deps, 'decisions' | 'explanations' | 'rights' | 'participants' | 'staff'> & DecisionDeps,
   participantId: string,
   period: string,
   lang: string,
@@ -124,12 +133,14 @@ export async function readExplanation(
   const current = versions.at(-1);
   if (current === undefined) throw new NotFoundError('No decision for this month');
   const latest = current.decision;
-  const [resolution, release] = await Promise.all([deps.reviews.get(latest), releaseOf(deps, latest)]);
+  const [resolution, release, contactNow] = await Promise.all([deps.reviews.get(latest), releaseOf(deps, latest), contactOfNow(deps, participantId, latest.municipality)]);
   const decision = latest.decision;
   const storedText = current.texts[lang];
   const stored = storedText ?? '';
+  const { adviserName: _storedName, complaintAddress: _storedAddress, ...storedContext } = current.context;
   const ctx: ExplanationContext = {
-    ...current.context,
+    ...storedContext,
+    ...contactNow,
     ...(release.released && release.releasedAt !== null ? { approval: { role: 'payroll', approvedAt: osloDateOf(release.releasedAt) } } : {}),
   };
   // Correction requests and complaints about the month (issue 12), like the release: facts read now, not a revision.
@@ -172,4 +183,11 @@ export async function readExplanation(
       lang: v.texts[lang] === undefined ? DEFAULT_LANGUAGE : lang,
     })),
   };
+}
+
+/** The contact as it stands now (see above); none for a decision stored without its municipality. */
+async function contactOfNow(deps: Pick<Deps, 'participants' | 'staff'>, participantId: string, municipality: string | undefined): Promise<ExplanationContact> {
+  if (municipality === undefined) return {};
+  const policy = await deps.participants.getPolicy(municipality);
+  return explanationContact({ participants: deps.participants, staff: configuredStaffDirectory(deps) }, participantId, municipality, policy);
 }

@@ -19,8 +19,8 @@ export interface RunView {
   startedBy: string;
   progress: { batches: number; batchesDone: number; participants: number; percent: number };
   totals: PayrollRun['totals'];
-  /** `you` (GET /payroll-runs/{id}): this approval is the caller's. */
-  approvals: (PayrollRun['approvals'][number] & { you?: boolean })[];
+  /** `you` (GET /payroll-runs/{id}): this approval is the caller's; `name`: the name or unit the municipality shows for the approver. */
+  approvals: (PayrollRun['approvals'][number] & { you?: boolean; name?: string })[];
   /** Only when the view is for a known caller: they are one of the approvers (the page hides its approve button then). */
   approvedByYou?: boolean;
   failure: string | null;
@@ -29,8 +29,11 @@ export interface RunView {
   updatedAt: string;
 }
 
-/** `viewer`: the caller's staff ref, when the answer is for them (GET /payroll-runs/{id}). */
-export function runView(run: PayrollRun, viewer?: string): RunView {
+/**
+ * `viewer`: the caller's staff ref, when the answer is for them (GET /payroll-runs/{id});
+ * `names`: approvers' names by staff ref (staff-directory.ts `staffNamesByRef`, the run's own municipality only).
+ */
+export function runView(run: PayrollRun, viewer?: string, names?: ReadonlyMap<string, string>): RunView {
   const { batches, batchesDone, participants, prepared } = run.progress;
   // Prepare counts as the first step: a prepared run with no batch done shows a sliver, a summarised one 100 %.
   const percent = run.status === 'COMPUTING' ? (prepared ? Math.floor((100 * batchesDone) / Math.max(1, batches) * 0.99) : 0) : 100;
@@ -43,7 +46,13 @@ export function runView(run: PayrollRun, viewer?: string): RunView {
     startedBy: run.startedBy,
     progress: { batches, batchesDone, participants, percent },
     totals: run.totals,
-    approvals: viewer === undefined ? run.approvals : run.approvals.map((a) => ({ ...a, you: a.userId === viewer })),
+    approvals:
+      viewer === undefined
+        ? run.approvals
+        : run.approvals.map((a) => {
+            const name = names?.get(a.userId);
+            return { ...a, you: a.userId === viewer, ...(name === undefined ? {} : { name }) };
+          }),
     ...(viewer === undefined ? {} : { approvedByYou: run.approvals.some((a) => a.userId === viewer) }),
     failure: run.failure,
     releasedAt: run.releasedAt,

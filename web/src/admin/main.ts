@@ -4,10 +4,12 @@
  * inline SVG, and the table with every figure; a hidden cell is shown as
  * hidden, never estimated) with the CSV download, and the NIR report: its
  * file, and the records due for registration with "mark as registered";
- * and the month's archive package (issue 12 item 5): made by a job
+ * the month's archive package (issue 12 item 5): made by a job
  * (POST /reports/archive-jobs), followed until it is ready, downloaded
- * through a short-lived, logged link (POST /reports/archive-jobs/{id}/links).
- * Self-contained: its own texts, API types and chart code.
+ * through a short-lived, logged link (POST /reports/archive-jobs/{id}/links);
+ * and the municipality's settings form with the address for complaints every
+ * explanation names (GET/PUT /municipality/policy, the other settings sent
+ * back as read). Self-contained: its own texts, API types and chart code.
  */
 import '../styles.css';
 import './admin.css';
@@ -22,7 +24,9 @@ type Key =
   | 'title' | 'signOut' | 'from' | 'to' | 'show' | 'stats' | 'rateChart' | 'absenceChart' | 'hiddenNote' | 'csv' | 'loading' | 'error' | 'month'
   | 'hidden' | 'nir' | 'nirIntro' | 'nirCsv' | 'due' | 'noneDue' | 'dueDate' | 'record' | 'overdue' | 'mark' | 'marked' | 'g-illness' | 'g-leave'
   | 'g-unexcused' | 'g-pending' | 'col' | 'archive' | 'archiveIntro' | 'archiveMonth' | 'archiveStart' | 'archiveWorking' | 'archiveReady' | 'archiveFailed'
-  | 'archiveDownload' | 'archiveMissing';
+  | 'archiveDownload' | 'archiveMissing'
+  | 'policy' | 'policyIntro' | 'complaintAddress' | 'complaintHelp' | 'save' | 'saved' | 'policyVersion'
+  | 'notSaved' | 'policyChanged';
 
 const COLUMN_LABELS: Record<'nb' | 'en', Record<string, string>> = {
   nb: {
@@ -54,6 +58,10 @@ const MESSAGES: Messages<Key> = {
     archiveStart: 'Lag arkivpakke', archiveWorking: 'Arkivpakken lages …', archiveReady: 'Klar: {records} vedtak, {kb} kB, sha256 {sha}.',
     archiveFailed: 'Arkivpakken ble ikke laget ({code}). Prøv igjen.', archiveDownload: 'Last ned arkivpakke (ZIP)',
     archiveMissing: '{n} språkversjoner mangler; manifest.json sier hvilke og hvorfor.',
+    policy: 'Kommunens innstillinger', policyIntro: 'Adressen står i hver forklaring deltakerne får, under «Dine rettigheter».',
+    complaintAddress: 'Adresse for klager', complaintHelp: 'Én linje, for eksempel «Introsenteret, Postboks 1, 7001 Byen». Tomt felt: deltakeren blir bedt om å spørre rådgiveren.',
+    save: 'Lagre', saved: 'Lagret. Nye forklaringer bruker adressen.', policyVersion: 'Versjon {n}', notSaved: 'Ingen innstillinger er lagret ennå.',
+    policyChanged: 'Noen andre lagret innstillingene samtidig. De nyeste er hentet; se over og lagre igjen.',
   },
   en: {
     title: 'Statistics and reports', signOut: 'Sign out', from: 'From month', to: 'To month', show: 'Show', stats: 'Anonymised statistics',
@@ -67,6 +75,10 @@ const MESSAGES: Messages<Key> = {
     archiveMonth: 'Month', archiveStart: 'Make archive package', archiveWorking: 'The archive package is being made …', archiveReady: 'Ready: {records} decisions, {kb} kB, sha256 {sha}.',
     archiveFailed: 'The archive package was not made ({code}). Try again.', archiveDownload: 'Download archive package (ZIP)',
     archiveMissing: '{n} language versions are missing; manifest.json says which and why.',
+    policy: 'Municipality settings', policyIntro: 'The address is in every explanation participants get, under "Your rights".',
+    complaintAddress: 'Address for complaints', complaintHelp: 'One line, for example "Introsenteret, Postboks 1, 7001 Byen". Empty: the participant is asked to get it from their adviser.',
+    save: 'Save', saved: 'Saved. New explanations use the address.', policyVersion: 'Version {n}', notSaved: 'No settings saved yet.',
+    policyChanged: 'Someone else saved the settings at the same time. The newest are loaded; check them and save again.',
   },
 };
 
@@ -93,6 +105,15 @@ interface ArchiveJob {
   file: { filename: string; sha256: string; bytes: number; records: number; missing: number } | null;
 }
 
+/** GET /municipality/policy (functions/policy-update): the whole policy, sent back whole with a changed address. */
+interface PolicyView {
+  version: number;
+  benefit: Record<string, unknown>;
+  attendance: Record<string, unknown>;
+  payroll: Record<string, unknown>;
+  complaintAddress: string | null;
+}
+
 const GROUPS = ['illness', 'leave', 'unexcused', 'pending'] as const;
 
 const i18n = createI18n(MESSAGES, 'nb');
@@ -114,6 +135,9 @@ const state = {
   archive: undefined as ArchiveJob | undefined,
   message: '',
   error: '',
+  policy: undefined as PolicyView | undefined,
+  policyMessage: '',
+  policyError: '',
 };
 
 const query = () => `from=${state.from}&to=${state.to}`;
@@ -139,6 +163,33 @@ const load = () =>
     state.due = nir.due;
     state.selected.clear();
   });
+
+const loadPolicy = async () => {
+  state.policy = await api.get<PolicyView>('/municipality/policy');
+};
+
+/** Saves the policy as read with the new address (the other settings unchanged); a concurrent save reloads. */
+async function savePolicy(address: string): Promise<void> {
+  state.policyMessage = '';
+  state.policyError = '';
+  const p = state.policy!;
+  try {
+    state.policy = await api.send<PolicyView>('PUT', '/municipality/policy', {
+      expectedVersion: p.version,
+      benefit: p.benefit,
+      attendance: p.attendance,
+      payroll: p.payroll,
+      complaintAddress: address.trim() === '' ? null : address.trim(),
+    });
+    state.policyMessage = t('saved');
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'POLICY_CHANGED') {
+      state.policyError = t('policyChanged');
+      await loadPolicy().catch(() => undefined);
+    } else state.policyError = errText(err);
+  }
+  render();
+}
 
 const fetchFile = (path: string, filename: string) => guarded(async () => download(await (await api.raw(path)).blob(), filename));
 
@@ -307,6 +358,33 @@ function statsView(months: readonly MonthStats[]): Child {
   );
 }
 
+function policyView(p: PolicyView): Child {
+  const address = h('input', { id: 'complaint-address', type: 'text', maxlength: 300, value: p.complaintAddress ?? '', 'aria-describedby': 'complaint-help', autocomplete: 'off' });
+  return h(
+    'section',
+    { 'aria-labelledby': 'policy-h' },
+    h('h2', { id: 'policy-h' }, t('policy')),
+    h('p', { class: 'muted' }, p.version === 0 ? t('notSaved') : t('policyVersion', { n: p.version })),
+    h('p', {}, t('policyIntro')),
+    h(
+      'form',
+      {
+        class: 'card policy',
+        onsubmit: (ev: Event) => {
+          ev.preventDefault();
+          void savePolicy(address.value);
+        },
+      },
+      h('label', { for: 'complaint-address' }, t('complaintAddress')),
+      address,
+      h('p', { id: 'complaint-help', class: 'muted' }, t('complaintHelp')),
+      h('button', { type: 'submit', class: 'primary' }, t('save')),
+    ),
+    state.policyMessage ? h('p', { class: 'ok', role: 'status' }, state.policyMessage) : '',
+    state.policyError ? h('p', { class: 'error', role: 'alert' }, state.policyError) : '',
+  );
+}
+
 function nirView(due: readonly DueItem[]): Child {
   return h(
     'section',
@@ -360,6 +438,7 @@ function render(): void {
       state.months === undefined ? h('p', {}, t('loading')) : statsView(state.months),
       state.due === undefined ? '' : nirView(state.due),
       archiveView(),
+      state.policy === undefined ? '' : policyView(state.policy),
     ),
   );
 }
@@ -369,6 +448,7 @@ async function main(): Promise<void> {
   i18n.onChange(render);
   render();
   void load();
+  void guarded(loadPolicy);
 }
 
 void main();

@@ -142,7 +142,7 @@ function absencesSection(c: Ctx, absences: State['attendance'] extends infer A ?
           { class: 'absences' },
           absences.map((a) => {
             const last = a.history.at(-1);
-            const rejected = a.status === 'REJECTED' && last !== undefined ? ` – ${t('rejectedBy', { role: t(`role${last.byRole}` as Key) ?? last.byRole, reason: last.reason ?? '' })}` : '';
+            const rejected = a.status === 'REJECTED' && last !== undefined ? ` – ${t('rejectedBy', { role: last.byName === undefined ? t(`role${last.byRole}` as Key) : `${t(`role${last.byRole}` as Key)} ${last.byName}`, reason: last.reason ?? '' })}` : '';
             return h(
               'li',
               { 'data-absence-row': a.absenceId },

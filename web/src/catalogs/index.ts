@@ -1,8 +1,12 @@
 /**
  * The languages of the participant page and the kiosk, one catalog file
- * each. Adding a language: its file here, its code in PageLang
- * (web/src/lib/i18n.ts), its line below; test/unit/web-catalogs.unit.test.ts
- * then checks it is complete.
+ * each (every text of both pages, the rights tab included). Adding a
+ * language: its file here and its line below, and its code in
+ * PARTICIPANT_LANGUAGES (shared/contract/languages.ts: the API accepts it on
+ * a file, and the pages' language type follows); test/unit/web-catalogs.unit.test.ts
+ * then checks it is complete. Its explanation is the other file
+ * (shared/domain/explanation/messages/). Its name in the switch and its
+ * direction are already in web/src/lib/i18n.ts for Tigrinya, Somali and Dari.
  *
  * Not here: Tigrinya, Somali and Dari. The team cannot write them to a
  * standard a reader would accept; they wait for a qualified translator.

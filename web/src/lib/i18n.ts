@@ -5,12 +5,13 @@
  * the stylesheet uses logical properties only).
  *
  * Staff pages have nb and en; the participant page and the kiosk have every
- * language of web/src/lib/languages.ts.
+ * language of shared/contract/languages.ts (one catalog each: web/src/catalogs).
  */
+import type { ParticipantLanguage } from '../../../shared/contract/languages.js';
 import { h } from './dom.js';
 
-/** The languages of the participant page and the kiosk (web/src/catalogs). */
-export type PageLang = 'nb' | 'en' | 'uk' | 'ar';
+/** The languages of the participant page and the kiosk (web/src/catalogs): those a participant can have on their file. */
+export type PageLang = ParticipantLanguage;
 /** The staff pages' languages. */
 export type StaffLang = 'nb' | 'en';
 export type Lang = PageLang;

@@ -4,6 +4,7 @@
  * every step with its date and role, the adviser's answer with its reason,
  * the complaint's deadline (late or not) and Statsforvalteren's outcome.
  */
+import { catalogOf } from '../catalogs/index.js';
 import { h, type Child } from './dom.js';
 import { dateTime, day, monthName } from './format.js';
 import type { Lang } from './i18n.js';
@@ -39,87 +40,46 @@ export interface RightsCase {
   outcome?: { outcome: string; decidedOn: string; note: string } | null;
 }
 
-export const RIGHTS_TEXT = {
-  nb: {
-    request: 'Retting',
-    complaint: 'Klage',
-    aboutDay: 'Gjelder {date}',
-    aboutFact: 'Gjelder opplysninger for {month}',
-    aboutDecision: 'Gjelder vedtaket for {month}',
-    yourText: 'Det du skrev',
-    textMinimised: 'Teksten er slettet etter oppbevaringsreglene.',
-    steps: 'Steg',
-    answer: 'Svar',
-    reason: 'Begrunnelse',
-    deadline: 'Klagefrist: {date}',
-    noDeadline: 'Klagefristen har ikke begynt å løpe (vedtaket er ikke utbetalt ennå).',
-    late: 'Mottatt etter fristen – klagen blir likevel registrert og vurdert.',
-    onTime: 'Mottatt innen fristen.',
-    paper: 'mottatt på papir {date}',
-    outcome: 'Statsforvalterens avgjørelse ({date}): {outcome}',
-    correctionDay: 'Dagen {date} er rettet.',
-    correctionFact: 'Opplysningene i saken er rettet.',
-    OPEN: 'Venter på svar',
-    ACCEPTED: 'Godtatt',
-    REFUSED: 'Avslått',
-    RECEIVED: 'Mottatt, venter på vurdering',
-    UPHELD: 'Du fikk medhold',
-    FORWARDED: 'Sendt til Statsforvalteren',
-    DECIDED: 'Avgjort av Statsforvalteren',
-    CONFIRMED: 'vedtaket står',
-    CHANGED: 'vedtaket er endret',
-    QUASHED: 'vedtaket er opphevet og skal avgjøres på nytt',
-    DISMISSED: 'klagen er avvist',
-    participant: 'deg',
-    adviser: 'rådgiver',
-    admin: 'administrator',
-  },
-  en: {
-    request: 'Correction',
-    complaint: 'Complaint',
-    aboutDay: 'About {date}',
-    aboutFact: 'About your details for {month}',
-    aboutDecision: 'About the decision for {month}',
-    yourText: 'What you wrote',
-    textMinimised: 'The text has been deleted under the retention rules.',
-    steps: 'Steps',
-    answer: 'Answer',
-    reason: 'Reason',
-    deadline: 'Complaint deadline: {date}',
-    noDeadline: 'The complaint deadline has not started (the decision has not been paid yet).',
-    late: 'Received after the deadline – the complaint is still recorded and considered.',
-    onTime: 'Received within the deadline.',
-    paper: 'received on paper {date}',
-    outcome: "Statsforvalteren's decision ({date}): {outcome}",
-    correctionDay: 'The day {date} has been corrected.',
-    correctionFact: 'The details in your case have been corrected.',
-    OPEN: 'Waiting for an answer',
-    ACCEPTED: 'Accepted',
-    REFUSED: 'Refused',
-    RECEIVED: 'Received, waiting to be reassessed',
-    UPHELD: 'Decided in your favour',
-    FORWARDED: 'Sent to Statsforvalteren',
-    DECIDED: 'Decided by Statsforvalteren',
-    CONFIRMED: 'the decision stands',
-    CHANGED: 'the decision is changed',
-    QUASHED: 'the decision is set aside and will be decided again',
-    DISMISSED: 'the complaint is dismissed',
-    participant: 'you',
-    adviser: 'adviser',
-    admin: 'administrator',
-  },
-} as const;
-export type RightsKey = keyof (typeof RIGHTS_TEXT)['nb'];
+/** The case cards' texts: in each language's catalog (web/src/catalogs/<lang>.ts, `rightsCase`). */
+export type RightsKey =
+  | 'request'
+  | 'complaint'
+  | 'aboutDay'
+  | 'aboutFact'
+  | 'aboutDecision'
+  | 'yourText'
+  | 'textMinimised'
+  | 'steps'
+  | 'answer'
+  | 'reason'
+  | 'deadline'
+  | 'noDeadline'
+  | 'late'
+  | 'onTime'
+  | 'paper'
+  | 'outcome'
+  | 'correctionDay'
+  | 'correctionFact'
+  | 'OPEN'
+  | 'ACCEPTED'
+  | 'REFUSED'
+  | 'RECEIVED'
+  | 'UPHELD'
+  | 'FORWARDED'
+  | 'DECIDED'
+  | 'CONFIRMED'
+  | 'CHANGED'
+  | 'QUASHED'
+  | 'DISMISSED'
+  | 'participant'
+  | 'adviser'
+  | 'admin';
 
-/**
- * The language these texts are shown in: the reader's where there are texts
- * in it, else the binding Norwegian (Ukrainian and Arabic have none yet; the
- * page's binding notice already says the Norwegian text applies).
- */
+/** The language of the adviser's own rights texts (the staff pages are in nb and en). */
 export const rightsLang = (lang: Lang): 'nb' | 'en' => (lang === 'en' ? 'en' : 'nb');
 
 export function rightsT(lang: Lang, key: string, vars: Record<string, string> = {}): string {
-  let s: string = (RIGHTS_TEXT[rightsLang(lang)] as Record<string, string>)[key] ?? key;
+  let s: string = (catalogOf(lang).rightsCase as Record<string, string>)[key] ?? key;
   for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(v);
   return s;
 }

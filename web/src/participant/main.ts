@@ -17,13 +17,14 @@ import { bindingNotice } from '../lib/binding-notice.js';
 import type { PageLang } from '../lib/i18n.js';
 import { startPage } from '../lib/start.js';
 import { participantApi } from './api.js';
+import { PARTICIPANT_LANGUAGES } from '../../../shared/contract/languages.js';
 import { activationSignIn } from '../lib/activation.js';
 import { EXPLANATION_LANGUAGES, MESSAGES, REFUSALS, type Key } from './messages.js';
 import { loadRights, rightsTabLabel, rightsView, type RightsContext } from './rights.js';
 import { TABS, accessView, dataView, monthView, payoutView, reportView, type Actions, type Ctx, type State, type Tab } from './views.js';
 
 // Before sign-in the file's language is not known: the browser's, if the page has it, else nb.
-const browserLang = (['nb', 'en', 'uk', 'ar'] as const).find((l) => navigator.language.toLowerCase().startsWith(l === 'nb' ? 'n' : l)) ?? 'nb';
+const browserLang = PARTICIPANT_LANGUAGES.find((l) => navigator.language.toLowerCase().startsWith(l === 'nb' ? 'n' : l)) ?? 'nb';
 const page = startPage('participant', MESSAGES, browserLang as PageLang);
 const { i18n, t, notice } = page;
 const call = participantApi(page.api);

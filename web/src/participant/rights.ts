@@ -2,76 +2,47 @@
  * The participant page's "Corrections and complaints" section (issue 12):
  * ask for a day or a fact of one's file to be corrected (optionally pointing
  * at a reported absence whose doctor's note backs it), complain about a
- * month's decision, and follow each case to its answer. Kept in its own file
- * with its own texts; main.ts adds the tab and calls these functions.
+ * month's decision, and follow each case to its answer, in every language of
+ * the page (the texts are in each catalog); main.ts adds the tab and calls
+ * these functions.
  */
 import { ApiError, newUuid, type Api } from '../lib/api.js';
 import { h, type Child } from '../lib/dom.js';
 import { addMonths, day, monthName, osloToday } from '../lib/format.js';
 import type { Lang } from '../lib/i18n.js';
-import { renderRightsCase, rightsLang, type RightsCase } from '../lib/rights-cases.js';
+import { catalogOf } from '../catalogs/index.js';
+import { renderRightsCase, type RightsCase } from '../lib/rights-cases.js';
 
-const TEXT = {
-  nb: {
-    tab: 'Rettinger og klager',
-    intro: 'Er noe registrert feil om deg, kan du be om retting. Er du uenig i et vedtak, kan du klage innen tre uker etter at det ble utbetalt. Rådgiveren din svarer her.',
-    requestTitle: 'Be om retting',
-    what: 'Hva gjelder det?',
-    aDay: 'En dag er registrert feil',
-    aFact: 'Andre opplysninger om meg er feil',
-    date: 'Dagen',
-    month: 'Måneden det gjelder',
-    text: 'Hva er feil? (kort, ikke skriv helseopplysninger)',
-    absence: 'Fraværsmelding med legeerklæring (valgfritt)',
-    noAbsence: 'Ingen',
-    send: 'Send',
-    complaintTitle: 'Klag på et vedtak',
-    decision: 'Vedtaket for',
-    complaintText: 'Hvorfor er du uenig?',
-    noDecisions: 'Du har ingen vedtak å klage på ennå.',
-    mine: 'Mine rettinger og klager',
-    none: 'Du har ikke sendt noen ennå.',
-    sentRequest: 'Ønsket om retting er sendt til rådgiveren din.',
-    sentComplaint: 'Klagen er sendt. Frist: {deadline}.',
-    sentComplaintNoDeadline: 'Klagen er sendt.',
-    sentLate: 'Klagen er sendt. Den kom etter fristen, men blir registrert og vurdert.',
-    loading: 'Henter …',
-    CORRECTION_DATE_IN_FUTURE: 'Du kan ikke be om retting av en dag som ikke har vært ennå.',
-    PERIOD_IN_FUTURE: 'Du kan ikke be om retting for en måned som ikke har begynt.',
-    ABSENCE_NOT_FOUND: 'Fant ikke fraværsmeldingen.',
-    NO_DECISION: 'Det finnes ikke noe vedtak for den måneden.',
-  },
-  en: {
-    tab: 'Corrections and complaints',
-    intro: 'If something about you is recorded wrongly, you can ask for it to be corrected. If you disagree with a decision, you can complain within three weeks after it was paid. Your adviser answers here.',
-    requestTitle: 'Ask for a correction',
-    what: 'What is it about?',
-    aDay: 'A day is recorded wrongly',
-    aFact: 'Other details about me are wrong',
-    date: 'The day',
-    month: 'The month it concerns',
-    text: 'What is wrong? (short; do not write health details)',
-    absence: "Absence report with a doctor's note (optional)",
-    noAbsence: 'None',
-    send: 'Send',
-    complaintTitle: 'Complain about a decision',
-    decision: 'The decision for',
-    complaintText: 'Why do you disagree?',
-    noDecisions: 'You have no decisions to complain about yet.',
-    mine: 'My corrections and complaints',
-    none: 'You have not sent any yet.',
-    sentRequest: 'Your request has been sent to your adviser.',
-    sentComplaint: 'Your complaint has been sent. Deadline: {deadline}.',
-    sentComplaintNoDeadline: 'Your complaint has been sent.',
-    sentLate: 'Your complaint has been sent. It came after the deadline, but it is recorded and will be considered.',
-    loading: 'Loading …',
-    CORRECTION_DATE_IN_FUTURE: 'You cannot ask to correct a day that has not come yet.',
-    PERIOD_IN_FUTURE: 'You cannot ask to correct a month that has not begun.',
-    ABSENCE_NOT_FOUND: 'The absence report was not found.',
-    NO_DECISION: 'There is no decision for that month.',
-  },
-} as const;
-type Key = keyof (typeof TEXT)['nb'];
+/** The section's texts: in each language's catalog (web/src/catalogs/<lang>.ts, `rights`). */
+export type RightsFormKey =
+  | 'tab'
+  | 'intro'
+  | 'requestTitle'
+  | 'what'
+  | 'aDay'
+  | 'aFact'
+  | 'date'
+  | 'month'
+  | 'text'
+  | 'absence'
+  | 'noAbsence'
+  | 'send'
+  | 'complaintTitle'
+  | 'decision'
+  | 'complaintText'
+  | 'noDecisions'
+  | 'mine'
+  | 'none'
+  | 'sentRequest'
+  | 'sentComplaint'
+  | 'sentComplaintNoDeadline'
+  | 'sentLate'
+  | 'loading'
+  | 'CORRECTION_DATE_IN_FUTURE'
+  | 'PERIOD_IN_FUTURE'
+  | 'ABSENCE_NOT_FOUND'
+  | 'NO_DECISION';
+type Key = RightsFormKey;
 
 export interface RightsContext {
   api: Api;
@@ -88,12 +59,12 @@ const state = {
 };
 
 const tr = (lang: Lang, key: Key, vars: Record<string, string> = {}): string => {
-  let s: string = TEXT[rightsLang(lang)][key];
+  let s: string = catalogOf(lang).rights[key];
   for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(v);
   return s;
 };
 
-export const rightsTabLabel = (lang: Lang): string => TEXT[rightsLang(lang)].tab;
+export const rightsTabLabel = (lang: Lang): string => catalogOf(lang).rights.tab;
 
 /** The participant's cases, decisions (for the complaint form) and this and last month's absence reports with a doctor's note. */
 export async function loadRights(ctx: RightsContext): Promise<void> {
@@ -115,7 +86,7 @@ export async function loadRights(ctx: RightsContext): Promise<void> {
 
 function refusal(ctx: RightsContext, err: unknown): void {
   const lang = ctx.lang();
-  const known = err instanceof ApiError && err.code in TEXT[rightsLang(lang)] ? tr(lang, err.code as Key) : undefined;
+  const known = err instanceof ApiError && err.code in catalogOf(lang).rights ? tr(lang, err.code as Key) : undefined;
   ctx.error(known ?? '', known === undefined ? err : undefined);
   ctx.render();
 }

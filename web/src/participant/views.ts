@@ -179,7 +179,7 @@ export function accessView(c: Ctx): Child[] {
               {},
               [...log.entries]
                 .reverse()
-                .map((e) => h('tr', { 'data-state': e.state, 'data-purpose': e.purpose }, h('td', {}, dateTime(e.at, lang)), h('td', {}, role(e.role)), h('td', {}, e.state === 'PENDING' ? `${purpose(e.purpose)} (${t('pending')})` : purpose(e.purpose)))),
+                .map((e) => h('tr', { 'data-state': e.state, 'data-purpose': e.purpose }, h('td', {}, dateTime(e.at, lang)), h('td', {}, e.staffName === undefined ? role(e.role) : `${role(e.role)} ${e.staffName}`), h('td', {}, e.state === 'PENDING' ? `${purpose(e.purpose)} (${t('pending')})` : purpose(e.purpose)))),
             ),
           ),
         ),

@@ -9,7 +9,7 @@ export type Key =
   | 'monthNotEnded'
   | 'statusCOMPUTING' | 'statusAWAITING_APPROVAL' | 'statusRELEASED' | 'statusFAILED' | 'classAUTOMATIC' | 'classREVIEW' | 'classVEDTAK_REQUIRED' | 'resolutionFORMAL_DECISION' | 'resolutionADJUSTMENT' | 'you' | 'otherApprover' | 'confirmTitle' | 'confirmRelease' | 'confirmFirst' | 'confirmYes' | 'cancel' | 'approvedOk' | 'row' | 'adjusted' | 'notAdjusted' | 'failedRun' | 'runHeading'
   | 'exportTitle' | 'exportQUEUED' | 'exportREADING' | 'exportACCESS_LOG' | 'exportWRITING' | 'exportDONE' | 'exportFailed' | 'exportRetry'
-  | 'exportFile' | 'linkNote' | 'exportNotStarted' | 'approvedReleased';
+  | 'exportFile' | 'linkNote' | 'exportNotStarted' | 'approvedReleased' | 'namedYou';
 
 export const MESSAGES: Messages<Key> = {
   nb: {
@@ -62,6 +62,7 @@ export const MESSAGES: Messages<Key> = {
     resolutionFORMAL_DECISION: 'enkeltvedtak fattet',
     resolutionADJUSTMENT: 'beløpet endret av rådgiver',
     you: 'Du',
+    namedYou: '{name} (deg)',
     otherApprover: 'En annen lønnsmedarbeider',
     confirmTitle: 'Bekreft godkjenningen',
     confirmRelease: 'Når du godkjenner, blir kjøringen frigitt: {amount} utbetales til {n} deltakere for {month}. Dette kan ikke angres.',
@@ -137,6 +138,7 @@ export const MESSAGES: Messages<Key> = {
     resolutionFORMAL_DECISION: 'formal decision made',
     resolutionADJUSTMENT: 'amount changed by an adviser',
     you: 'You',
+    namedYou: '{name} (you)',
     otherApprover: 'Another payroll officer',
     confirmTitle: 'Confirm the approval',
     confirmRelease: 'When you approve, the run is released: {amount} is paid to {n} participants for {month}. This cannot be undone.',

@@ -1,7 +1,8 @@
 /**
  * The payroll page's views: the runs, one run (progress, summary per review
  * class, approvals, the release confirmation with the amount, export) and
- * its drill-down. Statuses and review classes in words; approvers as "you" or
+ * its drill-down. Statuses and review classes in words; approvers by the name
+ * or unit the municipality shows for them (marked "you" for the viewer), else as "you" or
  * "another payroll officer" (the run stores pseudonymous staff refs only); no
  * run or decision ids in the text.
  */
@@ -104,6 +105,8 @@ export function runView(c: Ctx, run: RunViewResponse): Child[] {
   const unresolved = s.drill?.unresolvedVedtak ?? 0;
   const money = (v: number): string => nok(v, lang);
   const mine = run.approvedByYou === true;
+  const approverWord = (a: (typeof run.approvals)[number]): string =>
+    a.name === undefined ? (a.you === true ? t('you') : t('otherApprover')) : a.you === true ? t('namedYou', { name: a.name }) : a.name;
   const canApprove = !released && run.status === 'AWAITING_APPROVAL' && !mine && unresolved === 0;
   const payout = sum('payoutOre') + (totals?.backPaymentOre ?? 0);
   const confirmVars = { amount: money(payout), n: run.progress.participants, month: monthName(run.period, lang) };
@@ -149,7 +152,7 @@ export function runView(c: Ctx, run: RunViewResponse): Child[] {
       : h(
           'ul',
           { class: 'approvals' },
-          run.approvals.map((a) => h('li', {}, `${a.you === true ? t('you') : t('otherApprover')} · ${dateTime(a.at, lang)}`)),
+          run.approvals.map((a) => h('li', { 'data-approver': a.name === undefined ? undefined : 'named' }, `${approverWord(a)} · ${dateTime(a.at, lang)}`)),
         ),
     released ? h('p', { class: 'ok', 'data-released': 'true' }, t('released')) : run.approvals.length === 1 ? h('p', { class: 'hint', 'data-needs-second': 'true' }, t('needSecond')) : '',
     !released && unresolved > 0 ? h('p', { class: 'error', 'data-blocked': unresolved }, t('blocked', { reason: t('unresolved', { n: unresolved }) })) : '',
