@@ -66,7 +66,7 @@ export async function assignAdvisers(deps: Deps, auth: AuthContext, participantI
   await requireStaffAccess(deps, auth, participantId);
   await requireOwnAdvisers(deps, auth, body.advisers);
   const at = await recordAccess(deps, auth, participantId, 'WRITE', PURPOSE, route);
-  const result = await deps.participants.setAdvisers(participantId, auth.municipality, body.advisers, at);
+  const result = await deps.assignments.setAdvisers(participantId, auth.municipality, body.advisers, at);
   if (result === 'changed') throw new ConflictError('ADVISERS_CHANGED', "The participant's advisers were changed at the same time; reload and try again");
   const advisers = [...body.advisers].sort();
   return {

@@ -22,7 +22,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Deps } from '../../shared/adapters/deps.js';
-import type { ParticipantFacts, RegistrationRequest } from '../../shared/adapters/participants-repo.js';
+import type { ParticipantFacts } from '../../shared/domain/participant-facts.js';
+import type { RegistrationRequest } from '../../shared/adapters/participant-files-repo.js';
 import { canonicalJson } from '../../shared/domain/canonical-json.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { ConflictError } from '../../shared/http/errors.js';

@@ -17,8 +17,9 @@
  *   because either default would be wrong for half of the change.
  */
 import type { Deps } from '../../shared/adapters/deps.js';
-import type { FactChange, ParticipantFacts, ParticipantProfile } from '../../shared/adapters/participants-repo.js';
-import { FACT_KEYS, factsOf } from '../../shared/adapters/participants-repo.js';
+import type { FactChange, ParticipantFacts } from '../../shared/domain/participant-facts.js';
+import type { ParticipantProfile } from '../../shared/adapters/participant-files-repo.js';
+import { FACT_KEYS, factsOf } from '../../shared/domain/participant-facts.js';
 import { osloTime } from '../../shared/domain/attendance/oslo-time.js';
 import { canonicalJson } from '../../shared/domain/canonical-json.js';
 import type { AuthContext } from '../../shared/http/auth.js';

@@ -10,7 +10,7 @@
  * version records who saved it (pseudonymous ref) and when.
  */
 import type { Deps } from '../../shared/adapters/deps.js';
-import type { MunicipalityPolicy } from '../../shared/adapters/participants-repo.js';
+import type { MunicipalityPolicy } from '../../shared/adapters/policy-repo.js';
 import { policyVersion } from '../../shared/domain/policy.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { ConflictError } from '../../shared/http/errors.js';
@@ -24,7 +24,7 @@ import type { PolicyBody } from './schema.js';
 const policyChanged = (current: number) => new ConflictError('POLICY_CHANGED', `The policy is at version ${current}, not the version given; check it and send again with expectedVersion ${current}`);
 
 export async function updatePolicy(deps: Deps, auth: AuthContext, body: PolicyBody): Promise<MunicipalityPolicy> {
-  const current = await deps.participants.getPolicy(auth.municipality);
+  const current = await deps.policies.getPolicy(auth.municipality);
   if ((current?.version ?? 0) !== body.expectedVersion) throw policyChanged(current?.version ?? 0);
   const policy: MunicipalityPolicy = {
     municipality: auth.municipality,
@@ -36,6 +36,6 @@ export async function updatePolicy(deps: Deps, auth: AuthContext, body: PolicyBo
     updatedByRef: auth.actorRef,
     updatedAt: deps.clock.now().toISOString(),
   };
-  if (!(await deps.participants.savePolicy(policy, body.expectedVersion))) throw policyChanged((await deps.participants.getPolicy(auth.municipality))?.version ?? 0);
+  if (!(await deps.policies.savePolicy(policy, body.expectedVersion))) throw policyChanged((await deps.policies.getPolicy(auth.municipality))?.version ?? 0);
   return policy;
 }

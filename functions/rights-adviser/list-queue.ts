@@ -21,7 +21,7 @@ const WAITING = new Set(['OPEN', 'RECEIVED', 'FORWARDED']);
 export type QueueItem = RightsCaseView & { participantId: string };
 
 export async function listRightsQueue(deps: Deps, auth: AuthContext, status: 'OPEN' | 'ALL', route: string): Promise<QueueItem[]> {
-  const [assigned, cases] = await Promise.all([deps.participants.listAssigned(auth.sub), deps.rights.listForMunicipality(auth.municipality)]);
+  const [assigned, cases] = await Promise.all([deps.assignments.listAssigned(auth.sub), deps.rights.listForMunicipality(auth.municipality)]);
   const mine = new Set(assigned);
   const candidates = cases.filter((c) => mine.has(c.participantId) && (status === 'ALL' || WAITING.has(c.status)));
   const pids = [...new Set(candidates.map((c) => c.participantId))];

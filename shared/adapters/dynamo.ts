@@ -8,8 +8,8 @@
  * comment that says what they guarantee.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import type { QueryCommandInput, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, TransactWriteCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config.js';
 
 export function createDocumentClient(config: Pick<Config, 'region' | 'dynamoEndpoint'>): DynamoDBDocumentClient {
@@ -24,6 +24,12 @@ export function createDocumentClient(config: Pick<Config, 'region' | 'dynamoEndp
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
 }
+
+/** One item of a TransactWriteItems request. */
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** One ConditionCheck item of a TransactWriteItems request (a check another repository lends a caller's transaction). */
+export type TransactCondition = { ConditionCheck: NonNullable<TransactItem['ConditionCheck']> };
 
 /** True for the error DynamoDB raises when a condition expression is false. */
 export function isConditionFailed(err: unknown): boolean {
@@ -95,6 +101,53 @@ export function backoff(attempt: number, baseMs = 10, capMs = 500): Promise<void
 
 /** An optimistic transaction lost to a concurrent writer (its condition failed, or it collided with another transaction). */
 export const lostRace = (err: unknown): boolean => isTransactionConditionFailed(err) || isTransactionConflict(err);
+
+/** A version or sequence number as a sort-key part: 10 digits, so the string order is the number order. */
+export const sortableNumber = (n: number): string => String(n).padStart(10, '0');
+
+/** Refuses a record whose version is not the one after the version its writer read (a programming error, not a race). */
+export function requireNextVersion(what: string, record: { version: number }, expectedVersion: number): void {
+  if (record.version !== expectedVersion + 1) throw new Error(`${what}: version must be expectedVersion + 1`);
+}
+
+/**
+ * The optimistic-concurrency condition of a versioned item: version 0 (none
+ * read) creates it once; any other replaces exactly the version the writer
+ * read. Two writers who read the same version: one wins, the other's
+ * condition fails.
+ */
+export function versionCondition(expectedVersion: number): { ConditionExpression: string; ExpressionAttributeValues?: Record<string, number> } {
+  return expectedVersion === 0 ? { ConditionExpression: 'attribute_not_exists(pk)' } : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } };
+}
+
+/**
+ * Writes `item` as the current state under `current` (versionCondition) and as
+ * its history item under `history` (written once, never replaced), in one
+ * transaction: a version is in the history exactly when it was current.
+ * false: another writer won, nothing was written.
+ */
+export async function putVersioned(
+  db: DynamoDBDocumentClient,
+  table: string,
+  keys: { current: Record<string, string>; history: Record<string, string> },
+  item: object & { version: number },
+  expectedVersion: number,
+): Promise<boolean> {
+  try {
+    await db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: table, Item: { ...keys.current, ...item }, ...versionCondition(expectedVersion) } },
+          { Put: { TableName: table, Item: { ...keys.history, ...item }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        ],
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (lostRace(err)) return false;
+    throw err;
+  }
+}
 
 /** Rounds of retrying what BatchGet/BatchWrite left unprocessed (throttling) before giving up. */
 const MAX_BATCH_ROUNDS = 10;
