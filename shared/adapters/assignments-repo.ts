@@ -11,9 +11,9 @@
  * assignment takes effect on the next request.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { assignmentChange } from '../domain/adviser-assignment.js';
-import { lostRace, queryAll, versionCondition, type TransactItem } from './dynamo.js';
+import { queryPrefix, transactIf, versionCondition, type TransactItem } from './dynamo.js';
 
 export interface AssignmentsRepo {
   isAssigned(adviserSub: string, participantId: string): Promise<boolean>;
@@ -59,12 +59,7 @@ export class DynamoAssignmentsRepo implements AssignmentsRepo {
   }
 
   async listAssigned(adviserSub: string): Promise<string[]> {
-    const items = await queryAll(this.db, {
-      TableName: this.table,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-      ExpressionAttributeValues: { ':pk': `ADVISER#${adviserSub}`, ':p': 'P#' },
-      ConsistentRead: true,
-    });
+    const items = await queryPrefix(this.db, this.table, `ADVISER#${adviserSub}`, 'P#');
     return items.map((item) => String(item.participantId));
   }
 
@@ -99,12 +94,6 @@ export class DynamoAssignmentsRepo implements AssignmentsRepo {
       ...removed.map((sub): TransactItem => ({ Delete: { TableName: this.table, Key: assignmentKey(sub, participantId) } })),
       ...added.map((sub): TransactItem => ({ Put: { TableName: this.table, Item: assignmentItem(sub, participantId, municipality, at) } })),
     ];
-    try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
-      return { previous: current };
-    } catch (err) {
-      if (lostRace(err)) return 'changed';
-      throw err;
-    }
+    return (await transactIf(this.db, items)) ? { previous: current } : 'changed';
   }
 }

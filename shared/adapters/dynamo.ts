@@ -8,8 +8,8 @@
  * comment that says what they guarantee.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { QueryCommandInput, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, TransactWriteCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import type { PutCommandInput, QueryCommandInput, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config.js';
 
 export function createDocumentClient(config: Pick<Config, 'region' | 'dynamoEndpoint'>): DynamoDBDocumentClient {
@@ -43,6 +43,11 @@ export async function queryAll(db: DynamoDBDocumentClient, input: QueryCommandIn
   return items;
 }
 
+/** Every item of one partition whose sort key starts with `prefix`, read consistently. */
+export function queryPrefix(db: DynamoDBDocumentClient, table: string, pk: string, prefix: string): Promise<Record<string, unknown>[]> {
+  return queryAll(db, { TableName: table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix }, ConsistentRead: true });
+}
+
 /** The key attributes every table shares (shared/contract/tables.ts): never part of a stored record's own fields. */
 const KEY_ATTRIBUTES: readonly string[] = ['pk', 'sk', 'gsi1pk', 'gsi1sk'];
 
@@ -54,6 +59,23 @@ export function withoutKeys<T>(item: Record<string, unknown> | undefined, drop: 
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(item)) if (!KEY_ATTRIBUTES.includes(k) && !drop.includes(k)) out[k] = v;
   return out as T;
+}
+
+/** One item read consistently (a write a moment ago is seen), as its record without keys (and without the TTL attribute); undefined if absent. */
+export async function getRecord<T>(db: DynamoDBDocumentClient, table: string, key: Record<string, string>): Promise<T | undefined> {
+  const r = await db.send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true }));
+  return withoutKeys<T>(r.Item, ['expiresAt']);
+}
+
+/** A put under the condition `input` carries (its guarantee is commented where it is written): false when the condition failed, nothing written. */
+export async function putIf(db: DynamoDBDocumentClient, input: PutCommandInput & { ConditionExpression: string }): Promise<boolean> {
+  try {
+    await db.send(new PutCommand(input));
+    return true;
+  } catch (err) {
+    if (isConditionFailed(err)) return false;
+    throw err;
+  }
 }
 
 /** The cancellation reason code of each item of a cancelled transaction (TransactItems order); undefined for any other error. */
@@ -105,6 +127,17 @@ export const lostRace = (err: unknown): boolean => isTransactionConditionFailed(
 /** A version or sequence number as a sort-key part: 10 digits, so the string order is the number order. */
 export const sortableNumber = (n: number): string => String(n).padStart(10, '0');
 
+/** An optimistic transaction: false when a concurrent writer won (lostRace), nothing written. */
+export async function transactIf(db: DynamoDBDocumentClient, items: TransactItem[]): Promise<boolean> {
+  try {
+    await db.send(new TransactWriteCommand({ TransactItems: items }));
+    return true;
+  } catch (err) {
+    if (lostRace(err)) return false;
+    throw err;
+  }
+}
+
 /** Refuses a record whose version is not the one after the version its writer read (a programming error, not a race). */
 export function requireNextVersion(what: string, record: { version: number }, expectedVersion: number): void {
   if (record.version !== expectedVersion + 1) throw new Error(`${what}: version must be expectedVersion + 1`);
@@ -126,27 +159,17 @@ export function versionCondition(expectedVersion: number): { ConditionExpression
  * transaction: a version is in the history exactly when it was current.
  * false: another writer won, nothing was written.
  */
-export async function putVersioned(
+export function putVersioned(
   db: DynamoDBDocumentClient,
   table: string,
   keys: { current: Record<string, string>; history: Record<string, string> },
   item: object & { version: number },
   expectedVersion: number,
 ): Promise<boolean> {
-  try {
-    await db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: table, Item: { ...keys.current, ...item }, ...versionCondition(expectedVersion) } },
-          { Put: { TableName: table, Item: { ...keys.history, ...item }, ConditionExpression: 'attribute_not_exists(pk)' } },
-        ],
-      }),
-    );
-    return true;
-  } catch (err) {
-    if (lostRace(err)) return false;
-    throw err;
-  }
+  return transactIf(db, [
+    { Put: { TableName: table, Item: { ...keys.current, ...item }, ...versionCondition(expectedVersion) } },
+    { Put: { TableName: table, Item: { ...keys.history, ...item }, ConditionExpression: 'attribute_not_exists(pk)' } },
+  ]);
 }
 
 /** Rounds of retrying what BatchGet/BatchWrite left unprocessed (throttling) before giving up. */

@@ -10,7 +10,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { CREDENTIAL_KINDS, credentialChange, type CredentialKind, type NewKioskCredential } from '../domain/attendance/kiosk-credentials.js';
-import { failedConditions, isTransactionConflict, versionCondition, withoutKeys, type TransactItem } from './dynamo.js';
+import { failedConditions, getRecord, isTransactionConflict, versionCondition, type TransactItem } from './dynamo.js';
 
 export type { CredentialKind, NewKioskCredential } from '../domain/attendance/kiosk-credentials.js';
 
@@ -61,8 +61,7 @@ export class DynamoKioskCredentialsRepo implements KioskCredentialsRepo {
   }
 
   async findKioskCredential(municipality: string, kind: CredentialKind, secretHash: string): Promise<KioskCredential | undefined> {
-    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: credentialKey(municipality, kind, secretHash), ConsistentRead: true }));
-    return withoutKeys<KioskCredential>(r.Item, ['expiresAt']);
+    return getRecord<KioskCredential>(this.db, this.table, credentialKey(municipality, kind, secretHash));
   }
 
   private async credentialHashes(participantId: string): Promise<{ hashes: Partial<Record<CredentialKind, string>>; version: number }> {

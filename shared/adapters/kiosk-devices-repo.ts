@@ -8,7 +8,7 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailed, isTransactionConditionFailed, withoutKeys, type TransactItem } from './dynamo.js';
+import { getRecord, isConditionFailed, isTransactionConditionFailed, withoutKeys, type TransactItem } from './dynamo.js';
 
 export { deviceSecretHash } from '../domain/attendance/kiosk-credentials.js';
 
@@ -70,8 +70,7 @@ export class DynamoKioskDevicesRepo implements KioskDevicesRepo {
   }
 
   async getDevice(deviceId: string): Promise<Device | undefined> {
-    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: deviceKey(deviceId), ConsistentRead: true }));
-    return withoutKeys<Device>(r.Item, ['expiresAt']);
+    return getRecord<Device>(this.db, this.table, deviceKey(deviceId));
   }
 
   async getDeviceByClientId(clientId: string): Promise<Device | undefined> {

@@ -22,7 +22,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { accessStatusOf, type AccessStatus } from '../domain/participant-access.js';
 import { factsOf, factsOn, type FactChange, type ParticipantFacts } from '../domain/participant-facts.js';
 import type { Schedule } from '../domain/schedule/schedule.js';
@@ -31,14 +31,15 @@ import {
   backoff,
   batchGetAll,
   failedConditions,
-  isConditionFailed,
+  getRecord,
   isTransactionConditionFailed,
   isTransactionConflict,
-  lostRace,
+  putIf,
   putVersioned,
-  queryAll,
+  queryPrefix,
   requireNextVersion,
   sortableNumber,
+  transactIf,
   withoutKeys,
   type TransactCondition,
   type TransactItem,
@@ -166,6 +167,8 @@ const nationalIdKey = (m: string, nationalId: string) => ({ pk: `NID#${m}#${nati
 const requestKey = (m: string, requestId: string) => ({ pk: `REQ#${m}#${requestId}`, sk: 'REGISTRATION' });
 const accessKey = (pid: string) => ({ pk: `P#${pid}`, sk: 'ACCESS' });
 const accessVersionKey = (pid: string, version: number) => ({ pk: `P#${pid}`, sk: `ACCESS#${sortableNumber(version)}` });
+/** A profile exists from its creation on, so a save replaces exactly the version its writer read (no version 0). */
+const profileVersionCondition = (expectedVersion: number) => ({ ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } });
 /** The profile item: keyed by participant, listed by municipality. */
 const profileItem = (p: ParticipantProfile) => ({ ...profileKey(p.participantId), gsi1pk: `M#${p.municipality}#P`, gsi1sk: `P#${p.participantId}`, ...p });
 
@@ -195,32 +198,17 @@ export class DynamoParticipantFilesRepo implements ParticipantFilesRepo {
   }
 
   async getProfile(participantId: string): Promise<ParticipantProfile | undefined> {
-    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: profileKey(participantId), ConsistentRead: true }));
-    return withoutKeys<ParticipantProfile>(r.Item, ['expiresAt']);
+    return getRecord<ParticipantProfile>(this.db, this.table, profileKey(participantId));
   }
 
   async saveProfile(profile: ParticipantProfile, expectedVersion: number): Promise<boolean> {
     requireNextVersion('saveProfile', profile, expectedVersion);
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: profileItem(profile),
-          // Optimistic concurrency: only the writer who read `expectedVersion` may replace it.
-          ConditionExpression: 'version = :expected',
-          ExpressionAttributeValues: { ':expected': expectedVersion },
-        }),
-      );
-      return true;
-    } catch (err) {
-      if (isConditionFailed(err)) return false;
-      throw err;
-    }
+    // Optimistic concurrency: only the writer who read `expectedVersion` may replace it.
+    return putIf(this.db, { TableName: this.table, Item: profileItem(profile), ...profileVersionCondition(expectedVersion) });
   }
 
   async getIdentity(participantId: string): Promise<ParticipantIdentity | undefined> {
-    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: identityKey(participantId), ConsistentRead: true }));
-    return withoutKeys<ParticipantIdentity>(r.Item, ['expiresAt']);
+    return getRecord<ParticipantIdentity>(this.db, this.table, identityKey(participantId));
   }
 
   async municipalityOf(participantId: string): Promise<string | undefined> {
@@ -254,8 +242,7 @@ export class DynamoParticipantFilesRepo implements ParticipantFilesRepo {
   }
 
   async getAccessState(participantId: string): Promise<AccessState | undefined> {
-    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: accessKey(participantId), ConsistentRead: true }));
-    return withoutKeys<AccessState>(r.Item, ['expiresAt']);
+    return getRecord<AccessState>(this.db, this.table, accessKey(participantId));
   }
 
   async saveAccessState(state: AccessState, expectedVersion: number): Promise<boolean> {
@@ -306,8 +293,7 @@ export class DynamoParticipantFilesRepo implements ParticipantFilesRepo {
   }
 
   async getRegistrationRequest(municipality: string, requestId: string): Promise<RegistrationRequest | undefined> {
-    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: requestKey(municipality, requestId), ConsistentRead: true }));
-    return withoutKeys<RegistrationRequest>(r.Item, ['expiresAt']);
+    return getRecord<RegistrationRequest>(this.db, this.table, requestKey(municipality, requestId));
   }
 
   async nationalIdHolder(municipality: string, nationalId: string): Promise<string | undefined> {
@@ -317,54 +303,27 @@ export class DynamoParticipantFilesRepo implements ParticipantFilesRepo {
   }
 
   async indexNationalId(municipality: string, nationalId: string, participantId: string): Promise<boolean> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: { ...nationalIdKey(municipality, nationalId), participantId, municipality },
-          // Idempotent for the same participant; never takes the number from another one.
-          ConditionExpression: 'attribute_not_exists(pk) OR participantId = :pid',
-          ExpressionAttributeValues: { ':pid': participantId },
-        }),
-      );
-      return true;
-    } catch (err) {
-      if (isConditionFailed(err)) return false;
-      throw err;
-    }
+    return putIf(this.db, {
+      TableName: this.table,
+      Item: { ...nationalIdKey(municipality, nationalId), participantId, municipality },
+      // Idempotent for the same participant; never takes the number from another one.
+      ConditionExpression: 'attribute_not_exists(pk) OR participantId = :pid',
+      ExpressionAttributeValues: { ':pid': participantId },
+    });
   }
 
   async saveProfileWithFacts(profile: ParticipantProfile, expectedVersion: number, changes: readonly FactChange[]): Promise<boolean> {
     requireNextVersion('saveProfileWithFacts', profile, expectedVersion);
-    const items: TransactItem[] = [
-      {
-        Put: {
-          TableName: this.table,
-          Item: profileItem(profile),
-          // Optimistic concurrency: only the writer who read `expectedVersion` may replace it.
-          ConditionExpression: 'version = :expected',
-          ExpressionAttributeValues: { ':expected': expectedVersion },
-        },
-      },
+    return transactIf(this.db, [
+      // Optimistic concurrency: only the writer who read `expectedVersion` may replace it.
+      { Put: { TableName: this.table, Item: profileItem(profile), ...profileVersionCondition(expectedVersion) } },
       // A fact change is written once and never replaced (the history the payroll reads).
       ...changes.map((c): TransactItem => ({ Put: { TableName: this.table, Item: { ...factsKey(c.participantId, c.version), ...c }, ConditionExpression: 'attribute_not_exists(pk)' } })),
-    ];
-    try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
-      return true;
-    } catch (err) {
-      if (lostRace(err)) return false;
-      throw err;
-    }
+    ]);
   }
 
   async listFactChanges(participantId: string): Promise<FactChange[]> {
-    const items = await queryAll(this.db, {
-      TableName: this.table,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :f)',
-      ExpressionAttributeValues: { ':pk': `P#${participantId}`, ':f': 'FACTS#' },
-      ConsistentRead: true,
-    });
+    const items = await queryPrefix(this.db, this.table, `P#${participantId}`, 'FACTS#');
     return items.map((item) => withoutKeys<FactChange>(item, ['expiresAt']));
   }
 

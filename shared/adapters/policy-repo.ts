@@ -8,11 +8,10 @@
  *   M#<muni> / POLICY#<version, 10 digits>          every saved version (immutable)
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { MissingCheckoutPolicy } from '../domain/attendance/presence.js';
 import type { PayrollSettings } from '../domain/payroll/correction-window.js';
 import type { PolicyOverrides } from '../domain/policy.js';
-import { putVersioned, requireNextVersion, sortableNumber, withoutKeys } from './dynamo.js';
+import { getRecord, putVersioned, requireNextVersion, sortableNumber } from './dynamo.js';
 
 export interface AttendanceSettings {
   /** How old a new check-in's device time may be (an offline kiosk's queue). */
@@ -58,8 +57,7 @@ export class DynamoPolicyRepo implements PolicyRepo {
   ) {}
 
   async getPolicy(municipality: string): Promise<MunicipalityPolicy | undefined> {
-    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: policyKey(municipality), ConsistentRead: true }));
-    return withoutKeys<MunicipalityPolicy>(r.Item, ['expiresAt']);
+    return getRecord<MunicipalityPolicy>(this.db, this.table, policyKey(municipality));
   }
 
   async savePolicy(policy: MunicipalityPolicy, expectedVersion: number): Promise<boolean> {
@@ -69,7 +67,6 @@ export class DynamoPolicyRepo implements PolicyRepo {
   }
 
   async getPolicyVersion(municipality: string, version: number): Promise<MunicipalityPolicy | undefined> {
-    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: policyVersionKey(municipality, version), ConsistentRead: true }));
-    return withoutKeys<MunicipalityPolicy>(r.Item, ['expiresAt']);
+    return getRecord<MunicipalityPolicy>(this.db, this.table, policyVersionKey(municipality, version));
   }
 }

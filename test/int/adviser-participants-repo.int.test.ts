@@ -10,7 +10,7 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../shared/adapters/dynamo.js';
-import type { FactChange, ParticipantFacts } from '../../shared/domain/participant-facts.js';
+import { FACTS, factChange as change } from '../support/participant-facts.js';
 import type { ParticipantProfile, Registration } from '../../shared/adapters/participant-files-repo.js';
 import { DynamoParticipantFilesRepo } from '../../shared/adapters/participant-files-repo.js';
 import { DynamoAssignmentsRepo } from '../../shared/adapters/assignments-repo.js';
@@ -35,28 +35,6 @@ function stores(client: DynamoDBDocumentClient) {
   };
 }
 type Stores = ReturnType<typeof stores>;
-
-const FACTS: ParticipantFacts = {
-  birthDate: '1990-01-01',
-  regime: 'integreringsloven',
-  livesWithParent: false,
-  coupleReduction: false,
-  children: 0,
-  soleCarer: false,
-  programStart: '2026-01-01',
-  enrolments: [{ from: '2026-01-01', to: null }],
-  unpaidLeave: [],
-};
-
-const change = (version: number, effectiveFrom: string | null, changes: Partial<ParticipantFacts>): FactChange => ({
-  participantId: 'p-x',
-  version,
-  effectiveFrom,
-  changes,
-  changedAt: '2026-01-01T00:00:00.000Z',
-  changedByRef: 'staff-1',
-  changedByRole: 'adviser',
-});
 
 function registration(pid: string, requestId: string, nationalId: string): Registration {
   const profile: ParticipantProfile = { participantId: pid, municipality: '5001', payrollRef: `pr-${pid}`, ...FACTS, schedule: { plans: [], exceptions: [] }, version: 1, updatedAt: '2026-10-01T00:00:00.000Z' };

@@ -7,29 +7,8 @@
 import { assignmentChange } from '../../shared/domain/adviser-assignment.js';
 import { credentialChange, credentialSecretHash, deviceSecretHash } from '../../shared/domain/attendance/kiosk-credentials.js';
 import { accessStatusOf } from '../../shared/domain/participant-access.js';
-import { FACT_KEYS, factsOf, factsOn, type FactChange, type ParticipantFacts } from '../../shared/domain/participant-facts.js';
-
-const FACTS: ParticipantFacts = {
-  birthDate: '1990-01-01',
-  regime: 'integreringsloven',
-  livesWithParent: false,
-  coupleReduction: false,
-  children: 0,
-  soleCarer: false,
-  programStart: '2026-01-01',
-  enrolments: [{ from: '2026-01-01', to: null }],
-  unpaidLeave: [],
-};
-
-const change = (version: number, effectiveFrom: string | null, changes: Partial<ParticipantFacts>): FactChange => ({
-  participantId: 'p-x',
-  version,
-  effectiveFrom,
-  changes,
-  changedAt: '2026-01-01T00:00:00.000Z',
-  changedByRef: 'staff-1',
-  changedByRole: 'adviser',
-});
+import { FACT_KEYS, factsOf, factsOn } from '../../shared/domain/participant-facts.js';
+import { FACTS, factChange as change } from '../support/participant-facts.js';
 
 test('factsOn: changes apply in version order from their effectiveFrom; without a baseline there are no facts', () => {
   const history = [change(3, '2026-11-01', { children: 3 }), change(1, null, FACTS), change(2, '2026-10-01', { children: 2, soleCarer: true })];
