@@ -127,16 +127,22 @@ export const lostRace = (err: unknown): boolean => isTransactionConditionFailed(
 /** A version or sequence number as a sort-key part: 10 digits, so the string order is the number order. */
 export const sortableNumber = (n: number): string => String(n).padStart(10, '0');
 
-/** An optimistic transaction: false when a concurrent writer won (lostRace), nothing written. */
-export async function transactIf(db: DynamoDBDocumentClient, items: TransactItem[]): Promise<boolean> {
+/** A transaction that may lose: false when `lost` says the error is a loss (nothing was written); any other error is thrown. */
+async function transactUnless(db: DynamoDBDocumentClient, items: TransactItem[], lost: (err: unknown) => boolean): Promise<boolean> {
   try {
     await db.send(new TransactWriteCommand({ TransactItems: items }));
     return true;
   } catch (err) {
-    if (lostRace(err)) return false;
+    if (lost(err)) return false;
     throw err;
   }
 }
+
+/** A transaction of create-once writes: false when one of its conditions failed (nothing written); a conflict is thrown. */
+export const transactUnlessExists = (db: DynamoDBDocumentClient, items: TransactItem[]): Promise<boolean> => transactUnless(db, items, isTransactionConditionFailed);
+
+/** An optimistic transaction: false when a concurrent writer won (lostRace), nothing written. */
+export const transactIf = (db: DynamoDBDocumentClient, items: TransactItem[]): Promise<boolean> => transactUnless(db, items, lostRace);
 
 /** Refuses a record whose version is not the one after the version its writer read (a programming error, not a race). */
 export function requireNextVersion(what: string, record: { version: number }, expectedVersion: number): void {

@@ -7,8 +7,8 @@
  *   DEVICECLIENT#<clientId> / DEVICE                                   the kiosk whose OAuth client this is
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { getRecord, isConditionFailed, isTransactionConditionFailed, withoutKeys, type TransactItem } from './dynamo.js';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { getRecord, isConditionFailed, transactUnlessExists, withoutKeys, type TransactItem } from './dynamo.js';
 
 export { deviceSecretHash } from '../domain/attendance/kiosk-credentials.js';
 
@@ -60,13 +60,7 @@ export class DynamoKioskDevicesRepo implements KioskDevicesRepo {
     // The client pointer in the same transaction: a client id names one device, written once.
     const client: TransactItem[] =
       d.clientId === undefined ? [] : [{ Put: { TableName: this.table, Item: { ...deviceClientKey(d.clientId), deviceId: d.deviceId }, ConditionExpression: 'attribute_not_exists(pk)' } }];
-    try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: [device, ...client] }));
-      return 'created';
-    } catch (err) {
-      if (isTransactionConditionFailed(err)) return 'exists';
-      throw err;
-    }
+    return (await transactUnlessExists(this.db, [device, ...client])) ? 'created' : 'exists';
   }
 
   async getDevice(deviceId: string): Promise<Device | undefined> {

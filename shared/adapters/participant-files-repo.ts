@@ -32,7 +32,6 @@ import {
   batchGetAll,
   failedConditions,
   getRecord,
-  isTransactionConditionFailed,
   isTransactionConflict,
   putIf,
   putVersioned,
@@ -40,6 +39,7 @@ import {
   requireNextVersion,
   sortableNumber,
   transactIf,
+  transactUnlessExists,
   withoutKeys,
   type TransactCondition,
   type TransactItem,
@@ -179,22 +179,13 @@ export class DynamoParticipantFilesRepo implements ParticipantFilesRepo {
   ) {}
 
   async createParticipant(profile: ParticipantProfile, identity: ParticipantIdentity): Promise<'created' | 'exists'> {
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            // A participant id is created once: never overwrite another participant's file.
-            { Put: { TableName: this.table, Item: profileItem(profile), ConditionExpression: 'attribute_not_exists(pk)' } },
-            // Same guarantee for the identity item, written in the same transaction.
-            { Put: { TableName: this.table, Item: { ...identityKey(identity.participantId), ...identity }, ConditionExpression: 'attribute_not_exists(pk)' } },
-          ],
-        }),
-      );
-      return 'created';
-    } catch (err) {
-      if (isTransactionConditionFailed(err)) return 'exists';
-      throw err;
-    }
+    const created = await transactUnlessExists(this.db, [
+      // A participant id is created once: never overwrite another participant's file.
+      { Put: { TableName: this.table, Item: profileItem(profile), ConditionExpression: 'attribute_not_exists(pk)' } },
+      // Same guarantee for the identity item, written in the same transaction.
+      { Put: { TableName: this.table, Item: { ...identityKey(identity.participantId), ...identity }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    ]);
+    return created ? 'created' : 'exists';
   }
 
   async getProfile(participantId: string): Promise<ParticipantProfile | undefined> {
