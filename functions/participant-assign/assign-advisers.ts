@@ -1,7 +1,7 @@
 /**
  * An admin sets who advises a participant (architecture.md "Actors and
  * roles"; quality.md S4). The list replaces the previous one in one
- * transaction (participants-repo.ts `setAdvisers`); assignments are read
+ * transaction (assignments-repo.ts `setAdvisers`); assignments are read
  * strongly consistent on every adviser request, so a removed adviser is
  * refused (403 NOT_ASSIGNED) from their next request on, and an added one is
  * let in at once. Two admins changing it at the same time: one wins, the

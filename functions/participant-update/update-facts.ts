@@ -3,7 +3,7 @@
  * concurrency. The profile keeps the latest values; each save also writes an
  * immutable fact change (only the facts that changed, from when they apply,
  * who changed them by pseudonymous ref), in one transaction with the profile
- * (participants-repo.ts `saveProfileWithFacts`), so the payroll can read the
+ * (participant-files-repo.ts `saveProfileWithFacts`), so the payroll can read the
  * facts as they stood on any 1st of a month.
  *
  * When a change applies (benefit-rules.md §2: "facts are read as they stand

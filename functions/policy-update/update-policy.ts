@@ -3,7 +3,7 @@
  * the attendance settings). Versions are numbered 1, 2, … with optimistic
  * concurrency: the admin quotes the version they read (409 POLICY_CHANGED if
  * another admin saved first). Every version is kept as an immutable item
- * (participants-repo.ts `savePolicy`), and the stored benefit policy carries
+ * (policy-repo.ts `savePolicy`), and the stored benefit policy carries
  * its content hash `policyVersion` (shared/domain/policy.ts), the same string
  * decisions record, so a decision's policy can always be looked up.
  * The policy holds no personal data, so there is no access-log entry; each
