@@ -20,7 +20,7 @@ export interface QueueItem extends AbsenceView {
 }
 
 export async function listQueue(deps: Deps, auth: AuthContext, status: AbsenceStatus, route: string): Promise<QueueItem[]> {
-  const listed = await deps.participants.listAssigned(auth.sub);
+  const listed = await deps.assignments.listAssigned(auth.sub);
   // As the caseload list (functions/participant-list): only the caller's municipality.
   const municipalities = await Promise.all(listed.map((pid) => deps.participants.municipalityOf(pid)));
   const assigned = listed.filter((_, i) => municipalities[i] === auth.municipality);

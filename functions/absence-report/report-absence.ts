@@ -23,7 +23,7 @@ import { createHash } from 'node:crypto';
 import type { AbsenceRecord } from '../../shared/adapters/attendance-repo.js';
 import { absenceIdOf } from '../../shared/adapters/attendance-repo.js';
 import type { Deps } from '../../shared/adapters/deps.js';
-import { factsOf, factsOn } from '../../shared/adapters/participants-repo.js';
+import { factsOf, factsOn } from '../../shared/domain/participant-facts.js';
 import { checkAbsenceReport } from '../../shared/domain/attendance/absence-report.js';
 import { scheduleOn } from '../../shared/domain/schedule/schedule.js';
 import { isPublicHoliday } from '../../shared/domain/schedule/holidays.js';

@@ -12,7 +12,7 @@ import { decide, settingsFrom } from './verify-token.js';
 
 export async function handler(event: APIGatewayRequestAuthorizerEventV2): Promise<APIGatewaySimpleAuthorizerWithContextResult<Record<string, string>>> {
   const header = event.headers?.authorization ?? event.identitySource?.[0];
-  const decision = await decide(header, settingsFrom(process.env), (clientId) => getDeps().participants.getDeviceByClientId(clientId));
+  const decision = await decide(header, settingsFrom(process.env), (clientId) => getDeps().kioskDevices.getDeviceByClientId(clientId));
   const requestId = event.requestContext?.requestId;
   if (!decision.allow) {
     baseLogger().info('kiosk authorizer: refused', { fn: 'checkin-authorizer', requestId, routeKey: event.routeKey, reason: decision.reason });

@@ -25,7 +25,7 @@
  */
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
 import * as z from 'zod';
-import type { Device } from '../../shared/adapters/participants-repo.js';
+import type { Device } from '../../shared/adapters/kiosk-devices-repo.js';
 
 const envSchema = z.object({
   /** The user pool's (or the local issuer's) `iss`. */

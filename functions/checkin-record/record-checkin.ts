@@ -23,8 +23,8 @@
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { CheckinRecord } from '../../shared/adapters/attendance-repo.js';
 import type { Identification } from '../../shared/adapters/kiosk-repo.js';
-import type { ParticipantIdentity } from '../../shared/adapters/participants-repo.js';
-import { DEFAULT_ATTENDANCE_SETTINGS } from '../../shared/adapters/participants-repo.js';
+import type { ParticipantIdentity } from '../../shared/adapters/participant-files-repo.js';
+import { DEFAULT_ATTENDANCE_SETTINGS } from '../../shared/adapters/policy-repo.js';
 import type { CheckinRequest, DeviceTimeVerdict } from '../../shared/domain/attendance/checkin.js';
 import { MIN_REPLAY_WINDOW_HOURS, checkinRequestHash, initialOf, judgeAppTime, judgeDeviceTime } from '../../shared/domain/attendance/checkin.js';
 import type { AuthContext } from '../../shared/http/auth.js';
@@ -245,6 +245,6 @@ async function judgeTime(deps: Deps, auth: AuthContext, body: CheckinBody, nowMs
   if (auth.role === 'participant') return { verdict: judgeAppTime(body.deviceTime, nowMs), windowHours: 0 };
   const quick = judgeDeviceTime(body.deviceTime, nowMs, MIN_REPLAY_WINDOW_HOURS);
   if (quick !== 'TOO_OLD') return { verdict: quick, windowHours: MIN_REPLAY_WINDOW_HOURS };
-  const settings = (await deps.participants.getPolicy(auth.municipality))?.attendance ?? DEFAULT_ATTENDANCE_SETTINGS;
+  const settings = (await deps.policies.getPolicy(auth.municipality))?.attendance ?? DEFAULT_ATTENDANCE_SETTINGS;
   return { verdict: judgeDeviceTime(body.deviceTime, nowMs, settings.replayWindowHours), windowHours: settings.replayWindowHours };
 }

@@ -24,7 +24,7 @@ export interface DeactivatedDevice {
 }
 
 export async function deactivateDevice(deps: Deps, auth: AuthContext, deviceId: string): Promise<DeactivatedDevice> {
-  const device = await deps.participants.deactivateDevice(deviceId, auth.municipality, deps.clock.now().toISOString(), auth.actorRef);
+  const device = await deps.kioskDevices.deactivateDevice(deviceId, auth.municipality, deps.clock.now().toISOString(), auth.actorRef);
   if (device === undefined) throw new NotFoundError('No such device');
   // After the device item: from this moment on the API refuses the device whatever happens to its client.
   if (device.clientId !== undefined) await deps.deviceClients.remove(device.clientId);

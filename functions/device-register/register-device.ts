@@ -16,7 +16,7 @@
  * device item records who registered it (pseudonymous ref) and when.
  */
 import type { Deps } from '../../shared/adapters/deps.js';
-import type { Device } from '../../shared/adapters/participants-repo.js';
+import type { Device } from '../../shared/adapters/kiosk-devices-repo.js';
 import { getConfig } from '../../shared/config.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { ConflictError } from '../../shared/http/errors.js';
@@ -38,7 +38,7 @@ export function setupCodeOf(deviceId: string, clientId: string, clientSecret: st
 }
 
 export async function registerDevice(deps: Deps, auth: AuthContext, body: DeviceBody): Promise<RegisteredDevice> {
-  if ((await deps.participants.getDevice(body.deviceId)) !== undefined) throw deviceExists();
+  if ((await deps.kioskDevices.getDevice(body.deviceId)) !== undefined) throw deviceExists();
   const client = await deps.deviceClients.create(body.deviceId);
   const device: Device = {
     deviceId: body.deviceId,
@@ -50,7 +50,7 @@ export async function registerDevice(deps: Deps, auth: AuthContext, body: Device
     ...(client.secretHash !== undefined ? { credentialHash: client.secretHash } : {}),
     registeredByRef: auth.actorRef,
   };
-  if ((await deps.participants.registerDevice(device)) === 'exists') {
+  if ((await deps.kioskDevices.registerDevice(device)) === 'exists') {
     // Registered by a concurrent request meanwhile: this client must not outlive the refusal.
     await deps.deviceClients.remove(client.clientId);
     throw deviceExists();

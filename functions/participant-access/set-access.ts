@@ -11,7 +11,8 @@
  * records the change, written before it (no change without its entry).
  */
 import type { Deps } from '../../shared/adapters/deps.js';
-import type { AccessState, AccessStatus } from '../../shared/adapters/participants-repo.js';
+import type { AccessState } from '../../shared/adapters/participant-files-repo.js';
+import type { AccessStatus } from '../../shared/domain/participant-access.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { ConflictError } from '../../shared/http/errors.js';
 import { recordAccess, requireStaffAccess } from '../../shared/http/staff-access.js';

@@ -1,7 +1,7 @@
 /**
  * An admin sets who advises a participant (architecture.md "Actors and
  * roles"; quality.md S4). The list replaces the previous one in one
- * transaction (participants-repo.ts `setAdvisers`); assignments are read
+ * transaction (assignments-repo.ts `setAdvisers`); assignments are read
  * strongly consistent on every adviser request, so a removed adviser is
  * refused (403 NOT_ASSIGNED) from their next request on, and an added one is
  * let in at once. Two admins changing it at the same time: one wins, the
@@ -63,7 +63,7 @@ export async function assignAdvisers(deps: Deps, auth: AuthContext, participantI
   await requireStaffAccess(deps, auth, participantId);
   await requireOwnAdvisers(deps, auth, body.advisers);
   const at = await recordAccess(deps, auth, participantId, 'WRITE', PURPOSE, route);
-  const result = await deps.participants.setAdvisers(participantId, auth.municipality, body.advisers, at);
+  const result = await deps.assignments.setAdvisers(participantId, auth.municipality, body.advisers, at);
   if (result === 'changed') throw new ConflictError('ADVISERS_CHANGED', "The participant's advisers were changed at the same time; reload and try again");
   const advisers = [...body.advisers].sort();
   return {

@@ -6,7 +6,7 @@
  * in this answer only: the store keeps their sha256 (they are looked up by it)
  * and the PIN as a salted scrypt hash (shared/adapters/pin.ts). One PIN covers
  * all of the participant's credentials; a new card or QR replaces the old one
- * of its kind (participants-repo.ts `setKioskCredentials`).
+ * of its kind (kiosk-credentials-repo.ts `setKioskCredentials`).
  *
  * Without issueCard/issueQr the call changes the PIN of the credentials the
  * participant has; if there are none that is 400 NO_KIOSK_CREDENTIAL. Setting
@@ -16,8 +16,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Deps } from '../../shared/adapters/deps.js';
 import { cardKeyOf } from '../../shared/adapters/kiosk-repo.js';
-import type { CredentialKind, NewKioskCredential } from '../../shared/adapters/participants-repo.js';
-import { credentialSecretHash } from '../../shared/adapters/participants-repo.js';
+import type { CredentialKind, NewKioskCredential } from '../../shared/domain/attendance/kiosk-credentials.js';
+import { credentialSecretHash } from '../../shared/domain/attendance/kiosk-credentials.js';
 import { hashPin } from '../../shared/adapters/pin.js';
 import { CARD_RANDOM_BYTES, cardNumberFromBytes, formatCardNumber } from '../../shared/domain/attendance/kiosk-card.js';
 import type { AuthContext } from '../../shared/http/auth.js';
@@ -54,7 +54,7 @@ function newSecrets(body: KioskCredentialBody): NewSecret[] {
 
 export async function setKioskCredential(deps: Deps, auth: AuthContext, participantId: string, body: KioskCredentialBody, route: string): Promise<IssuedCredentials> {
   await requireStaffAccess(deps, auth, participantId);
-  const repo = deps.participants;
+  const repo = deps.kioskCredentials;
   const wantsNew = body.issueCard === true || body.issueQr === true;
   if (!wantsNew && (await repo.listKioskCredentialKinds(participantId)).length === 0)
     throw new BadRequestError('NO_KIOSK_CREDENTIAL', 'The participant has no card or QR token yet: ask for issueCard or issueQr with the PIN');

@@ -8,7 +8,7 @@
  */
 import type { Deps } from '../../shared/adapters/deps.js';
 import { cardKeyOf } from '../../shared/adapters/kiosk-repo.js';
-import type { CredentialKind } from '../../shared/adapters/participants-repo.js';
+import type { CredentialKind } from '../../shared/domain/attendance/kiosk-credentials.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { BadRequestError } from '../../shared/http/errors.js';
 import { recordAccess, requireStaffAccess } from '../../shared/http/staff-access.js';
@@ -18,7 +18,7 @@ export const PURPOSE = 'kiosk-lock-cleared';
 
 export async function clearKioskLock(deps: Deps, auth: AuthContext, participantId: string, route: string): Promise<{ participantId: string; cleared: CredentialKind[]; clearedAt: string }> {
   await requireStaffAccess(deps, auth, participantId);
-  const credentials = await deps.participants.listKioskCredentials(participantId);
+  const credentials = await deps.kioskCredentials.listKioskCredentials(participantId);
   if (credentials.length === 0) throw new BadRequestError('NO_KIOSK_CREDENTIAL', 'The participant has no card or QR token');
   const at = await recordAccess(deps, auth, participantId, 'WRITE', PURPOSE, route);
   const before = await credentialStatuses(deps, auth.municipality, participantId, Math.floor(Date.parse(at) / 1000));

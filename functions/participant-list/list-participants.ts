@@ -24,7 +24,7 @@ export interface ParticipantSummary {
 
 export async function listParticipants(deps: Deps, auth: AuthContext, route: string): Promise<{ participants: ParticipantSummary[] }> {
   const repo = deps.participants;
-  const assigned = await repo.listAssigned(auth.sub);
+  const assigned = await deps.assignments.listAssigned(auth.sub);
   const municipalities = await Promise.all(assigned.map((pid) => repo.municipalityOf(pid)));
   const mine = assigned.filter((_, i) => municipalities[i] === auth.municipality);
   await Promise.all(mine.map((pid) => recordAccess(deps, auth, pid, 'READ', PURPOSE, route)));

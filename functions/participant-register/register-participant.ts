@@ -3,7 +3,7 @@
  * transaction writes the profile, the identity (names and national id, kept
  * only here), the baseline facts, the registering adviser's assignment, the
  * national-id uniqueness item and the request item (shared/adapters/
- * participants-repo.ts `registerParticipant`), so a failure leaves nothing.
+ * participant-files-repo.ts `registerParticipant`), so a failure leaves nothing.
  *
  * Idempotent on the client's request id, per municipality and for ever: the
  * same id with the same body returns the first result (same participant id
@@ -22,7 +22,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Deps } from '../../shared/adapters/deps.js';
-import type { ParticipantFacts, RegistrationRequest } from '../../shared/adapters/participants-repo.js';
+import type { ParticipantFacts } from '../../shared/domain/participant-facts.js';
+import type { RegistrationRequest } from '../../shared/adapters/participant-files-repo.js';
 import { canonicalJson } from '../../shared/domain/canonical-json.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { ConflictError } from '../../shared/http/errors.js';

@@ -10,7 +10,7 @@
  * holidays and exceptions applied), so the adviser sees the effect at once.
  */
 import type { Deps } from '../../shared/adapters/deps.js';
-import type { ParticipantProfile } from '../../shared/adapters/participants-repo.js';
+import type { ParticipantProfile } from '../../shared/adapters/participant-files-repo.js';
 import { osloTime } from '../../shared/domain/attendance/oslo-time.js';
 import { addDays } from '../../shared/domain/calendar.js';
 import { isPublicHoliday } from '../../shared/domain/schedule/holidays.js';

@@ -6,7 +6,7 @@
  * are 400 UNKNOWN_FIELD, never stored (S2).
  */
 import * as z from 'zod';
-import { FACT_KEYS } from '../../shared/adapters/participants-repo.js';
+import { FACT_KEYS } from '../../shared/domain/participant-facts.js';
 import { participantPathSchema } from '../../shared/http/staff-access.js';
 import { factFields } from '../../shared/features/participants/register-schema.js';
 

@@ -6,7 +6,7 @@
  * read (a concurrent change of facts, schedule or language makes this 409).
  */
 import type { Deps } from '../../shared/adapters/deps.js';
-import type { ParticipantProfile } from '../../shared/adapters/participants-repo.js';
+import type { ParticipantProfile } from '../../shared/adapters/participant-files-repo.js';
 import { languageOf, type LanguageResponse } from '../../shared/contract/languages.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { noSuchParticipant, recordAccess, requireStaffAccess } from '../../shared/http/staff-access.js';

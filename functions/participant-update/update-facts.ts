@@ -3,7 +3,7 @@
  * concurrency. The profile keeps the latest values; each save also writes an
  * immutable fact change (only the facts that changed, from when they apply,
  * who changed them by pseudonymous ref), in one transaction with the profile
- * (participants-repo.ts `saveProfileWithFacts`), so the payroll can read the
+ * (participant-files-repo.ts `saveProfileWithFacts`), so the payroll can read the
  * facts as they stood on any 1st of a month.
  *
  * When a change applies (benefit-rules.md §2: "facts are read as they stand
@@ -17,8 +17,9 @@
  *   because either default would be wrong for half of the change.
  */
 import type { Deps } from '../../shared/adapters/deps.js';
-import type { FactChange, ParticipantFacts, ParticipantProfile } from '../../shared/adapters/participants-repo.js';
-import { FACT_KEYS, factsOf } from '../../shared/adapters/participants-repo.js';
+import type { FactChange, ParticipantFacts } from '../../shared/domain/participant-facts.js';
+import type { ParticipantProfile } from '../../shared/adapters/participant-files-repo.js';
+import { FACT_KEYS, factsOf } from '../../shared/domain/participant-facts.js';
 import { osloTime } from '../../shared/domain/attendance/oslo-time.js';
 import { canonicalJson } from '../../shared/domain/canonical-json.js';
 import type { AuthContext } from '../../shared/http/auth.js';

@@ -19,8 +19,10 @@ import type { AttendanceRepo } from '../../shared/adapters/attendance-repo.js';
 import type { Clock } from '../../shared/adapters/clock.js';
 import type { DecisionsRepo, StoredDecision } from '../../shared/adapters/decisions-repo.js';
 import { decisionIdOf } from '../../shared/adapters/decisions-repo.js';
-import type { ParticipantsRepo, ParticipantProfile, MunicipalityPolicy } from '../../shared/adapters/participants-repo.js';
-import { factsOf, factsOn } from '../../shared/adapters/participants-repo.js';
+import type { ParticipantFilesRepo, ParticipantProfile } from '../../shared/adapters/participant-files-repo.js';
+import type { MunicipalityPolicy, PolicyRepo } from '../../shared/adapters/policy-repo.js';
+import type { AssignmentsRepo } from '../../shared/adapters/assignments-repo.js';
+import { factsOf, factsOn } from '../../shared/domain/participant-facts.js';
 import type { BatchResult, PayrollRun, PayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
 import { PermanentTaskError } from '../../shared/adapters/workflow-task.js';
 import { osloDateOf } from '../../shared/domain/attendance/oslo-time.js';
@@ -47,7 +49,10 @@ import { explanationContact } from '../../shared/features/decisions/explanation-
 
 export interface ComputeBatchDeps {
   clock: Clock;
-  participants: ParticipantsRepo;
+  participants: ParticipantFilesRepo;
+  policies: PolicyRepo;
+  /** Who is assigned to the participant: the adviser the explanation names. */
+  assignments: Pick<AssignmentsRepo, 'listAdvisers'>;
   attendance: AttendanceRepo;
   decisions: DecisionsRepo;
   runs: PayrollRunsRepo;
@@ -95,7 +100,7 @@ export async function computeBatch(runId: string, batchNo: number, deps: Compute
   if (batch === undefined || batchNo >= run.progress.batches) throw new PermanentTaskError('BATCH_NOT_FOUND');
   if (batch.result !== null) return { batch: batchNo, written: 0 };
 
-  const policy = await deps.participants.getPolicy(run.municipalityCode);
+  const policy = await deps.policies.getPolicy(run.municipalityCode);
   // The months Prepare froze (a run prepared before they were recorded: the released months of the policy's window).
   const released = run.progress.correctionMonths ?? (await releasedMonths(deps.runs, run.municipalityCode, lookbackMonths(run.period, policy?.payroll)));
 
@@ -164,7 +169,7 @@ async function computeParticipant(
 
   // Read only when a version is written (an unchanged month renders nothing); stored with it (its explanation's context).
   let contactRead: Promise<ExplanationContact> | undefined;
-  const contact = () => (contactRead ??= explanationContact({ participants: deps.participants, staff: deps.staff }, pid, run.municipalityCode, policy));
+  const contact = () => (contactRead ??= explanationContact({ assignments: deps.assignments, staff: deps.staff }, pid, run.municipalityCode, policy));
 
   let totals = { ...emptyTotals(), participants: 1 };
   let written = 0;

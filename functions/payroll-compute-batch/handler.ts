@@ -21,6 +21,8 @@ export const handler = workflowTask('payroll-compute-batch', computeBatchInputSc
     // Named one by one, not spread: the dependency object makes each member on first use, and this task has no workflow port.
     clock: deps.clock,
     participants: deps.participants,
+    policies: deps.policies,
+    assignments: deps.assignments,
     attendance: deps.attendance,
     decisions: deps.decisions,
     runs: deps.payrollRuns,

@@ -31,7 +31,7 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import type { Deps } from '../../shared/adapters/deps.js';
-import type { ParticipantProfile } from '../../shared/adapters/participants-repo.js';
+import type { ParticipantProfile } from '../../shared/adapters/participant-files-repo.js';
 import type { ExportProgress } from '../../shared/adapters/payroll-runs-repo.js';
 import { PermanentTaskError } from '../../shared/adapters/workflow-task.js';
 import { versionKey } from '../../shared/domain/payroll/decision-versions.js';

@@ -82,7 +82,7 @@ export async function listCandidates(
   return [...new Set([...enrolled, ...decided.flat()])].sort();
 }
 
-export type PrepareDeps = Pick<Deps, 'payrollRuns' | 'decisions' | 'participants' | 'clock'>;
+export type PrepareDeps = Pick<Deps, 'payrollRuns' | 'decisions' | 'policies' | 'clock'>;
 
 export async function prepareRun(
   runId: string,
@@ -104,7 +104,7 @@ async function freeze(
   batchSize: number,
 ): Promise<{ batches: number; participants: number }> {
   const m = run.municipalityCode;
-  const [enrolled, policy, fresh] = await Promise.all([listEnrolled(m, run.period), deps.participants.getPolicy(m), deps.decisions.hasAnyForMonth(m, run.period).then((any) => !any)]);
+  const [enrolled, policy, fresh] = await Promise.all([listEnrolled(m, run.period), deps.policies.getPolicy(m), deps.decisions.hasAnyForMonth(m, run.period).then((any) => !any)]);
   const released = await releasedMonths(deps.payrollRuns, m, lookbackMonths(run.period, policy?.payroll));
   const candidates = await listCandidates(deps.decisions, enrolled, m, released);
   return deps.payrollRuns.freezeBatches(run.runId, chunk(candidates, batchSize), deps.clock.now().toISOString(), fresh, released);

@@ -6,7 +6,7 @@
  */
 import * as z from 'zod';
 import type { MissingCheckoutPolicy } from '../../shared/domain/attendance/presence.js';
-import { DEFAULT_ATTENDANCE_SETTINGS } from '../../shared/adapters/participants-repo.js';
+import { DEFAULT_ATTENDANCE_SETTINGS } from '../../shared/adapters/policy-repo.js';
 import { DEFAULT_PAYROLL_SETTINGS, MAX_CORRECTION_LOOKBACK_MONTHS, MIN_CORRECTION_LOOKBACK_MONTHS } from '../../shared/domain/payroll/correction-window.js';
 import { ONE_LINE_TEXT } from '../../shared/domain/explanation/render.js';
 import { policySchema } from '../../shared/domain/policy.js';

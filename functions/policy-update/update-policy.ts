@@ -3,18 +3,18 @@
  * the attendance settings). Versions are numbered 1, 2, … with optimistic
  * concurrency: the admin quotes the version they read (409 POLICY_CHANGED if
  * another admin saved first). Every version is kept as an immutable item
- * (participants-repo.ts `savePolicy`), and the stored benefit policy carries
+ * (policy-repo.ts `savePolicy`), and the stored benefit policy carries
  * its content hash `policyVersion` (shared/domain/policy.ts), the same string
  * decisions record, so a decision's policy can always be looked up.
  * The policy holds no personal data, so there is no access-log entry; each
  * version records who saved it (pseudonymous ref) and when.
  */
 import type { Deps } from '../../shared/adapters/deps.js';
-import type { MunicipalityPolicy } from '../../shared/adapters/participants-repo.js';
+import type { MunicipalityPolicy } from '../../shared/adapters/policy-repo.js';
 import { policyVersion } from '../../shared/domain/policy.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { ConflictError } from '../../shared/http/errors.js';
-import { DEFAULT_ATTENDANCE_SETTINGS } from '../../shared/adapters/participants-repo.js';
+import { DEFAULT_ATTENDANCE_SETTINGS } from '../../shared/adapters/policy-repo.js';
 import { DEFAULT_PAYROLL_SETTINGS } from '../../shared/domain/payroll/correction-window.js';
 import { DEFAULT_POLICY } from '../../shared/domain/policy.js';
 import type { PolicyBody } from './schema.js';
@@ -40,7 +40,7 @@ export interface PolicyView {
 }
 
 export async function readPolicy(deps: Deps, auth: AuthContext): Promise<PolicyView> {
-  const p = await deps.participants.getPolicy(auth.municipality);
+  const p = await deps.policies.getPolicy(auth.municipality);
   const benefit = { ...DEFAULT_POLICY, ...(p?.benefit ?? {}) };
   return {
     municipality: auth.municipality,
@@ -55,7 +55,7 @@ export async function readPolicy(deps: Deps, auth: AuthContext): Promise<PolicyV
 }
 
 export async function updatePolicy(deps: Deps, auth: AuthContext, body: PolicyBody): Promise<MunicipalityPolicy> {
-  const current = await deps.participants.getPolicy(auth.municipality);
+  const current = await deps.policies.getPolicy(auth.municipality);
   if ((current?.version ?? 0) !== body.expectedVersion) throw policyChanged(current?.version ?? 0);
   const policy: MunicipalityPolicy = {
     municipality: auth.municipality,
@@ -68,6 +68,6 @@ export async function updatePolicy(deps: Deps, auth: AuthContext, body: PolicyBo
     updatedByRef: auth.actorRef,
     updatedAt: deps.clock.now().toISOString(),
   };
-  if (!(await deps.participants.savePolicy(policy, body.expectedVersion))) throw policyChanged((await deps.participants.getPolicy(auth.municipality))?.version ?? 0);
+  if (!(await deps.policies.savePolicy(policy, body.expectedVersion))) throw policyChanged((await deps.policies.getPolicy(auth.municipality))?.version ?? 0);
   return policy;
 }

@@ -29,7 +29,7 @@ const ROUTE = 'scheduled retention-run';
 export async function runRetention(deps: Deps, municipality: string): Promise<RetentionRunResult> {
   const now = deps.clock.now().toISOString();
   const today = osloDateOf(now);
-  const saved = await deps.participants.getPolicy(municipality);
+  const saved = await deps.policies.getPolicy(municipality);
   const policy: RetentionPolicy = { ...DEFAULT_RETENTION, correctionLookbackMonths: saved?.payroll?.correctionLookbackMonths ?? DEFAULT_RETENTION.correctionLookbackMonths };
   const released = new Map((await deps.payrollRuns.listRuns(municipality, { limit: Number.MAX_SAFE_INTEGER })).filter((r) => r.status === 'RELEASED').map((r) => [r.runId, osloDateOf(r.releasedAt ?? r.startedAt)]));
   const participants = await deps.reports.municipalityParticipants(municipality);

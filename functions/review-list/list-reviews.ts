@@ -64,7 +64,7 @@ export interface ReviewQuery {
 const classOf = (d: StoredDecision) => d.review ?? d.decision.review;
 
 export async function listReviews(deps: Deps, auth: AuthContext, q: ReviewQuery, route: string): Promise<{ reviews: ReviewEntry[] }> {
-  const assigned = await deps.participants.listAssigned(auth.sub);
+  const assigned = await deps.assignments.listAssigned(auth.sub);
   const wantedClass = (c: string): c is Listed => (q.review === 'ALL' ? c === 'VEDTAK_REQUIRED' || c === 'REVIEW' : c === q.review);
   const out: ReviewEntry[] = [];
   for (let i = 0; i < assigned.length; i += PARALLEL) {

@@ -13,6 +13,7 @@
  * - GET …/complaints/{caseId}/case-file: the case file for Statsforvalteren, a JSON download (case-file.ts);
  * - PUT …/complaints/{caseId}/outcome: Statsforvalteren's outcome (record-outcome.ts).
  */
+import type { RightsQueueResponse } from '../../shared/contract/rights.js';
 import { created, httpHandler, ok } from '../../shared/http/middleware.js';
 import { dispatchByRoute } from '../../shared/http/route-dispatch.js';
 import { participantPathSchema, recordAccess, requireStaffAccess } from '../../shared/http/staff-access.js';
@@ -40,7 +41,7 @@ const queue = httpHandler({ fn: FN, route: R.queue, query: queueQuerySchema }, a
   const status = query.status ?? 'OPEN';
   const items = await listRightsQueue(deps, auth, status, R.queue);
   log.append({ status, count: items.length });
-  return ok({ status, items });
+  return ok({ status, items } satisfies RightsQueueResponse);
 });
 
 const list = httpHandler({ fn: FN, route: R.list, path: participantPathSchema }, async ({ auth, path, deps, log }) => {

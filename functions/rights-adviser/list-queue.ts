@@ -8,20 +8,18 @@
  * cases are shown gets an access-log entry first (S6): if it cannot be
  * written, the whole request is refused.
  */
+import type { RightsQueueItem } from '../../shared/contract/rights.js';
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { RightsCase } from '../../shared/adapters/rights-repo.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { recordAccess } from '../../shared/http/staff-access.js';
-import type { RightsCaseView } from '../../shared/features/rights/rights-view.js';
 import { rightsCaseView } from '../../shared/features/rights/rights-view.js';
 
 export const PURPOSE = 'rights-queue';
 const WAITING = new Set(['OPEN', 'RECEIVED', 'FORWARDED']);
 
-export type QueueItem = RightsCaseView & { participantId: string };
-
-export async function listRightsQueue(deps: Deps, auth: AuthContext, status: 'OPEN' | 'ALL', route: string): Promise<QueueItem[]> {
-  const [assigned, cases] = await Promise.all([deps.participants.listAssigned(auth.sub), deps.rights.listForMunicipality(auth.municipality)]);
+export async function listRightsQueue(deps: Deps, auth: AuthContext, status: 'OPEN' | 'ALL', route: string): Promise<RightsQueueItem[]> {
+  const [assigned, cases] = await Promise.all([deps.assignments.listAssigned(auth.sub), deps.rights.listForMunicipality(auth.municipality)]);
   const mine = new Set(assigned);
   const candidates = cases.filter((c) => mine.has(c.participantId) && (status === 'ALL' || WAITING.has(c.status)));
   const pids = [...new Set(candidates.map((c) => c.participantId))];

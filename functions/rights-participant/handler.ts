@@ -7,6 +7,7 @@
  * - POST /me/complaints: complain about a month's decision, received today (file-complaint.ts);
  * - GET /me/rights-cases: the own cases, newest first, every step and answer.
  */
+import type { RightsCasesResponse } from '../../shared/contract/rights.js';
 import { osloTime } from '../../shared/domain/attendance/oslo-time.js';
 import { created, httpHandler, ok } from '../../shared/http/middleware.js';
 import { dispatchByRoute } from '../../shared/http/route-dispatch.js';
@@ -36,7 +37,7 @@ const list = httpHandler({ fn: FN, route: 'GET /me/rights-cases' }, async ({ aut
   log.append({ participantRef: auth.participantId });
   const cases = await deps.rights.listForParticipant(auth.participantId!);
   log.append({ count: cases.length });
-  return ok({ cases: cases.map(rightsCaseView) });
+  return ok({ cases: cases.map(rightsCaseView) } satisfies RightsCasesResponse);
 });
 
 export const handler = dispatchByRoute(FN, {

@@ -26,7 +26,12 @@ import type { DemoUser } from './demo-identity.js';
 import type { AbsenceRecord, CheckinRecord } from '../../shared/adapters/attendance-repo.js';
 import { DynamoAttendanceRepo, absenceIdOf } from '../../shared/adapters/attendance-repo.js';
 import { createDocumentClient } from '../../shared/adapters/dynamo.js';
-import { DEFAULT_ATTENDANCE_SETTINGS, DynamoParticipantsRepo, credentialSecretHash, deviceSecretHash, type ParticipantProfile } from '../../shared/adapters/participants-repo.js';
+import { DynamoAssignmentsRepo } from '../../shared/adapters/assignments-repo.js';
+import { DynamoKioskCredentialsRepo } from '../../shared/adapters/kiosk-credentials-repo.js';
+import { DynamoKioskDevicesRepo } from '../../shared/adapters/kiosk-devices-repo.js';
+import { DynamoParticipantFilesRepo, type ParticipantProfile } from '../../shared/adapters/participant-files-repo.js';
+import { DEFAULT_ATTENDANCE_SETTINGS, DynamoPolicyRepo } from '../../shared/adapters/policy-repo.js';
+import { credentialSecretHash, deviceSecretHash } from '../../shared/domain/attendance/kiosk-credentials.js';
 import { CARD_RANDOM_BYTES, cardNumberFromBytes, formatCardNumber, normalizeCardNumber } from '../../shared/domain/attendance/kiosk-card.js';
 import { hashPin } from '../../shared/adapters/pin.js';
 import { addDays } from '../../shared/domain/calendar.js';
@@ -293,9 +298,14 @@ export async function seedDemo(target: SeedTarget): Promise<SeedReport> {
   const notSeeded = ['decisions and payroll runs (made by a payroll run, not seeded)'];
   const db = createDocumentClient({ region: LOCAL_REGION, dynamoEndpoint: target.endpoint });
   try {
-    const participants = new DynamoParticipantsRepo(db, tableName(target.tables, 'participants'));
+    const participantsTable = tableName(target.tables, 'participants');
+    const participants = new DynamoParticipantFilesRepo(db, participantsTable);
+    const assignments = new DynamoAssignmentsRepo(db, participantsTable);
+    const kioskCredentials = new DynamoKioskCredentialsRepo(db, participantsTable);
+    const kioskDevices = new DynamoKioskDevicesRepo(db, participantsTable);
+    const policies = new DynamoPolicyRepo(db, participantsTable);
     const attendance = new DynamoAttendanceRepo(db, tableName(target.tables, 'attendance'));
-    if ((await participants.getPolicy(DEMO_MUNICIPALITY)) !== undefined) {
+    if ((await policies.getPolicy(DEMO_MUNICIPALITY)) !== undefined) {
       return { seeded: false, participants: 0, events: 0, absences: 0, from, to, notSeeded };
     }
 
@@ -310,7 +320,7 @@ export async function seedDemo(target: SeedTarget): Promise<SeedReport> {
     const setupAt = `${programStart}T08:00:00.000Z`;
 
     // 'exists' after an interrupted seed is fine: the device is there either way.
-    await participants.registerDevice({
+    await kioskDevices.registerDevice({
       deviceId: DEMO_KIOSK_DEVICE,
       municipality: DEMO_MUNICIPALITY,
       label: DEMO_KIOSKS[0].label,
@@ -341,8 +351,8 @@ export async function seedDemo(target: SeedTarget): Promise<SeedReport> {
         updatedAt: setupAt,
       };
       await participants.createParticipant(profile, { participantId: p.participantId, givenName: p.givenName, familyName: p.familyName, nationalId: p.nationalId });
-      await participants.assignAdviser(p.participantId, demoSub(p.adviser), DEMO_MUNICIPALITY, setupAt);
-      await participants.putKioskCredential({
+      await assignments.assignAdviser(p.participantId, demoSub(p.adviser), DEMO_MUNICIPALITY, setupAt);
+      await kioskCredentials.putKioskCredential({
         municipality: DEMO_MUNICIPALITY,
         kind: 'CARD',
         secretHash: credentialSecretHash('CARD', normalizeCardNumber(p.cardNumber)),
@@ -360,7 +370,7 @@ export async function seedDemo(target: SeedTarget): Promise<SeedReport> {
     }
 
     // Last: the policy marks the seed as complete.
-    await participants.savePolicy(
+    await policies.savePolicy(
       { municipality: DEMO_MUNICIPALITY, benefit: {}, attendance: DEFAULT_ATTENDANCE_SETTINGS, complaintAddress: DEMO_COMPLAINT_ADDRESS, version: 1, updatedAt: setupAt },
       0,
     );

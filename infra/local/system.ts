@@ -108,10 +108,10 @@ async function serveExportLink(key: string, query: URLSearchParams): Promise<{ s
 const authenticateDevice: ClientAuthenticator = async (clientId, clientSecret) => {
   const [{ getDeps }, { deviceSecretHash }, { getConfig }] = await Promise.all([
     import('../../shared/adapters/deps.js'),
-    import('../../shared/adapters/participants-repo.js'),
+    import('../../shared/domain/attendance/kiosk-credentials.js'),
     import('../../shared/config.js'),
   ]);
-  const device = await getDeps().participants.getDeviceByClientId(clientId);
+  const device = await getDeps().kioskDevices.getDeviceByClientId(clientId);
   if (device === undefined || !device.active || device.credentialHash === undefined) return undefined;
   const given = Buffer.from(deviceSecretHash(clientSecret), 'hex');
   const stored = Buffer.from(device.credentialHash, 'hex');

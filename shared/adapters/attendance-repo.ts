@@ -38,8 +38,7 @@ import type { Role } from '../contract/roles.js';
 import type { DayCorrection } from '../domain/attendance/day-correction.js';
 import type { CheckType } from '../domain/attendance/presence.js';
 import type { AbsenceStatus, Category, Documentation } from '../domain/decision.js';
-import { isConditionFailed, queryAll, withoutKeys } from './dynamo.js';
-import type { TransactCondition } from './participants-repo.js';
+import { isConditionFailed, queryAll, withoutKeys, type TransactCondition } from './dynamo.js';
 
 export interface CheckinRecord {
   eventId: string;

@@ -27,7 +27,11 @@ import type { Ids } from './ids.js';
 import { randomIds } from './ids.js';
 import { DynamoKioskRepo, type KioskRepo } from './kiosk-repo.js';
 import { DynamoDeviceBindingsRepo, type DeviceBindingsRepo } from './device-bindings-repo.js';
-import { DynamoParticipantsRepo, type ParticipantsRepo } from './participants-repo.js';
+import { DynamoParticipantFilesRepo, type ParticipantFilesRepo } from './participant-files-repo.js';
+import { DynamoAssignmentsRepo, type AssignmentsRepo } from './assignments-repo.js';
+import { DynamoKioskCredentialsRepo, type KioskCredentialsRepo } from './kiosk-credentials-repo.js';
+import { DynamoKioskDevicesRepo, type KioskDevicesRepo } from './kiosk-devices-repo.js';
+import { DynamoPolicyRepo, type PolicyRepo } from './policy-repo.js';
 import { DynamoPayrollRunsRepo, type PayrollRunsRepo } from './payroll-runs-repo.js';
 import { DynamoReportsRepo, type ComplaintReader, type ReportsRepo } from './reports-repo.js';
 import { DynamoRetentionRepo, type CorrectionTextStore, type RetentionRepo } from './retention-repo.js';
@@ -39,7 +43,16 @@ import { workflowOf, type PayrollWorkflowPort } from './workflow.js';
 export interface Deps {
   clock: Clock;
   ids: Ids;
-  participants: ParticipantsRepo;
+  /** Participants' files: profile, fact history, identity, own access, registration (Participants table). */
+  participants: ParticipantFilesRepo;
+  /** Which advisers are assigned to which participants (Participants table). */
+  assignments: AssignmentsRepo;
+  /** Participants' kiosk cards and QR tokens with their PIN (Participants table). */
+  kioskCredentials: KioskCredentialsRepo;
+  /** Registered kiosk devices (Participants table). */
+  kioskDevices: KioskDevicesRepo;
+  /** The municipality policy and its saved versions (Participants table). */
+  policies: PolicyRepo;
   attendance: AttendanceRepo;
   decisions: DecisionsRepo;
   audit: AuditLog;
@@ -97,7 +110,19 @@ export function createDeps(config: Config, parts: Partial<Deps> = {}): Deps {
       return once('ids', () => randomIds);
     },
     get participants() {
-      return once('participants', () => new DynamoParticipantsRepo(client(), tableNameOf(config, 'participants')));
+      return once('participants', () => new DynamoParticipantFilesRepo(client(), tableNameOf(config, 'participants')));
+    },
+    get assignments() {
+      return once('assignments', () => new DynamoAssignmentsRepo(client(), tableNameOf(config, 'participants')));
+    },
+    get kioskCredentials() {
+      return once('kioskCredentials', () => new DynamoKioskCredentialsRepo(client(), tableNameOf(config, 'participants')));
+    },
+    get kioskDevices() {
+      return once('kioskDevices', () => new DynamoKioskDevicesRepo(client(), tableNameOf(config, 'participants')));
+    },
+    get policies() {
+      return once('policies', () => new DynamoPolicyRepo(client(), tableNameOf(config, 'participants')));
     },
     get attendance() {
       return once('attendance', () => new DynamoAttendanceRepo(client(), tableNameOf(config, 'attendance')));

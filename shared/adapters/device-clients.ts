@@ -16,7 +16,7 @@
  * request, so a deactivated device's next request is refused.
  */
 import { randomBytes } from 'node:crypto';
-import { deviceSecretHash } from './participants-repo.js';
+import { deviceSecretHash } from '../domain/attendance/kiosk-credentials.js';
 
 export interface DeviceClient {
   clientId: string;

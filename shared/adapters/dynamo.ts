@@ -8,8 +8,8 @@
  * comment that says what they guarantee.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import type { PutCommandInput, QueryCommandInput, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config.js';
 
 export function createDocumentClient(config: Pick<Config, 'region' | 'dynamoEndpoint'>): DynamoDBDocumentClient {
@@ -25,6 +25,12 @@ export function createDocumentClient(config: Pick<Config, 'region' | 'dynamoEndp
   });
 }
 
+/** One item of a TransactWriteItems request. */
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** One ConditionCheck item of a TransactWriteItems request (a check another repository lends a caller's transaction). */
+export type TransactCondition = { ConditionCheck: NonNullable<TransactItem['ConditionCheck']> };
+
 /** True for the error DynamoDB raises when a condition expression is false. */
 export function isConditionFailed(err: unknown): boolean {
   return err instanceof Error && err.name === 'ConditionalCheckFailedException';
@@ -35,6 +41,11 @@ export async function queryAll(db: DynamoDBDocumentClient, input: QueryCommandIn
   const items: Record<string, unknown>[] = [];
   for await (const page of paginateQuery({ client: db }, input)) if (page.Items !== undefined) items.push(...page.Items);
   return items;
+}
+
+/** Every item of one partition whose sort key starts with `prefix`, read consistently. */
+export function queryPrefix(db: DynamoDBDocumentClient, table: string, pk: string, prefix: string): Promise<Record<string, unknown>[]> {
+  return queryAll(db, { TableName: table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix }, ConsistentRead: true });
 }
 
 /** The key attributes every table shares (shared/contract/tables.ts): never part of a stored record's own fields. */
@@ -48,6 +59,23 @@ export function withoutKeys<T>(item: Record<string, unknown> | undefined, drop: 
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(item)) if (!KEY_ATTRIBUTES.includes(k) && !drop.includes(k)) out[k] = v;
   return out as T;
+}
+
+/** One item read consistently (a write a moment ago is seen), as its record without keys (and without the TTL attribute); undefined if absent. */
+export async function getRecord<T>(db: DynamoDBDocumentClient, table: string, key: Record<string, string>): Promise<T | undefined> {
+  const r = await db.send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true }));
+  return withoutKeys<T>(r.Item, ['expiresAt']);
+}
+
+/** A put under the condition `input` carries (its guarantee is commented where it is written): false when the condition failed, nothing written. */
+export async function putIf(db: DynamoDBDocumentClient, input: PutCommandInput & { ConditionExpression: string }): Promise<boolean> {
+  try {
+    await db.send(new PutCommand(input));
+    return true;
+  } catch (err) {
+    if (isConditionFailed(err)) return false;
+    throw err;
+  }
 }
 
 /** The cancellation reason code of each item of a cancelled transaction (TransactItems order); undefined for any other error. */
@@ -95,6 +123,60 @@ export function backoff(attempt: number, baseMs = 10, capMs = 500): Promise<void
 
 /** An optimistic transaction lost to a concurrent writer (its condition failed, or it collided with another transaction). */
 export const lostRace = (err: unknown): boolean => isTransactionConditionFailed(err) || isTransactionConflict(err);
+
+/** A version or sequence number as a sort-key part: 10 digits, so the string order is the number order. */
+export const sortableNumber = (n: number): string => String(n).padStart(10, '0');
+
+/** A transaction that may lose: false when `lost` says the error is a loss (nothing was written); any other error is thrown. */
+async function transactUnless(db: DynamoDBDocumentClient, items: TransactItem[], lost: (err: unknown) => boolean): Promise<boolean> {
+  try {
+    await db.send(new TransactWriteCommand({ TransactItems: items }));
+    return true;
+  } catch (err) {
+    if (lost(err)) return false;
+    throw err;
+  }
+}
+
+/** A transaction of create-once writes: false when one of its conditions failed (nothing written); a conflict is thrown. */
+export const transactUnlessExists = (db: DynamoDBDocumentClient, items: TransactItem[]): Promise<boolean> => transactUnless(db, items, isTransactionConditionFailed);
+
+/** An optimistic transaction: false when a concurrent writer won (lostRace), nothing written. */
+export const transactIf = (db: DynamoDBDocumentClient, items: TransactItem[]): Promise<boolean> => transactUnless(db, items, lostRace);
+
+/** Refuses a record whose version is not the one after the version its writer read (a programming error, not a race). */
+export function requireNextVersion(what: string, record: { version: number }, expectedVersion: number): void {
+  if (record.version !== expectedVersion + 1) throw new Error(`${what}: version must be expectedVersion + 1`);
+}
+
+/**
+ * The optimistic-concurrency condition of a versioned item: version 0 (none
+ * read) creates it once; any other replaces exactly the version the writer
+ * read. Two writers who read the same version: one wins, the other's
+ * condition fails.
+ */
+export function versionCondition(expectedVersion: number): { ConditionExpression: string; ExpressionAttributeValues?: Record<string, number> } {
+  return expectedVersion === 0 ? { ConditionExpression: 'attribute_not_exists(pk)' } : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } };
+}
+
+/**
+ * Writes `item` as the current state under `current` (versionCondition) and as
+ * its history item under `history` (written once, never replaced), in one
+ * transaction: a version is in the history exactly when it was current.
+ * false: another writer won, nothing was written.
+ */
+export function putVersioned(
+  db: DynamoDBDocumentClient,
+  table: string,
+  keys: { current: Record<string, string>; history: Record<string, string> },
+  item: object & { version: number },
+  expectedVersion: number,
+): Promise<boolean> {
+  return transactIf(db, [
+    { Put: { TableName: table, Item: { ...keys.current, ...item }, ...versionCondition(expectedVersion) } },
+    { Put: { TableName: table, Item: { ...keys.history, ...item }, ConditionExpression: 'attribute_not_exists(pk)' } },
+  ]);
+}
 
 /** Rounds of retrying what BatchGet/BatchWrite left unprocessed (throttling) before giving up. */
 const MAX_BATCH_ROUNDS = 10;

@@ -1,6 +1,6 @@
 /**
  * What identifying at a kiosk keeps in the Participants table besides the
- * credentials themselves (participants-repo.ts): the attempt counters of
+ * credentials themselves (kiosk-credentials-repo.ts): the attempt counters of
  * cards and kiosks (quality.md S10) and the short-lived identifications a
  * kiosk gets once a PIN was right (the PIN is checked before the person
  * chooses check-in or check-out).
@@ -24,7 +24,7 @@ import {
   deviceBackoffSeconds,
 } from '../domain/attendance/kiosk-limits.js';
 import { isConditionFailed } from './dynamo.js';
-import type { CredentialKind } from './participants-repo.js';
+import type { CredentialKind } from '../domain/attendance/kiosk-credentials.js';
 
 export interface AttemptCounter {
   /** Attempts counted in the window (checks still running included). */

@@ -32,18 +32,15 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { RightsStep } from '../contract/rights.js';
 import type { ComplaintChannel, ComplaintOutcome, ComplaintStatus } from '../domain/rights/complaint.js';
 import type { CorrectionMade, CorrectionRequestStatus, CorrectionSubject } from '../domain/rights/correction-request.js';
 import type { CorrectionRecord } from './attendance-repo.js';
 import { correctionItem } from './attendance-repo.js';
 import { isConditionFailed, queryAll, withoutKeys } from './dynamo.js';
 
-/** One step of a case, as the participant sees it (a role, never a name or ref). */
-export interface RightsStep {
-  status: string;
-  at: string;
-  byRole: string;
-}
+/** One step of a case, as the participant sees it (a role, never a name or ref): stored as the API answers it. */
+export type { RightsStep } from '../contract/rights.js';
 
 /** An adviser's answer or reassessment: the reason is shown to the participant. */
 export interface RightsAnswer {

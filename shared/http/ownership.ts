@@ -8,8 +8,8 @@ import type { Deps } from '../adapters/deps.js';
 import type { AuthContext } from './auth.js';
 import { ForbiddenError, NotFoundError } from './errors.js';
 
-export async function requireAssigned(deps: Pick<Deps, 'participants'>, auth: AuthContext, participantId: string): Promise<void> {
-  if (!(await deps.participants.isAssigned(auth.sub, participantId)))
+export async function requireAssigned(deps: Pick<Deps, 'assignments'>, auth: AuthContext, participantId: string): Promise<void> {
+  if (!(await deps.assignments.isAssigned(auth.sub, participantId)))
     throw new ForbiddenError('NOT_ASSIGNED', 'You are not assigned to this participant');
 }
 

@@ -29,7 +29,7 @@ export const participantPathSchema = z.strictObject({
 
 export const noSuchParticipant = () => new NotFoundError('No such participant');
 
-export async function requireStaffAccess(deps: Pick<Deps, 'participants'>, auth: AuthContext, participantId: string): Promise<void> {
+export async function requireStaffAccess(deps: Pick<Deps, 'participants' | 'assignments'>, auth: AuthContext, participantId: string): Promise<void> {
   const municipality = await deps.participants.municipalityOf(participantId);
   if (municipality === undefined || municipality !== auth.municipality) throw noSuchParticipant();
   if (auth.role === 'adviser') await requireAssigned(deps, auth, participantId);

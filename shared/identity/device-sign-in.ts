@@ -7,7 +7,7 @@
  */
 import type { AuditLog } from '../adapters/audit-log.js';
 import type { DeviceBindingsRepo } from '../adapters/device-bindings-repo.js';
-import type { ParticipantsRepo } from '../adapters/participants-repo.js';
+import type { ParticipantFilesRepo } from '../adapters/participant-files-repo.js';
 import {
   ActivationRefusal,
   bindingActive,
@@ -31,7 +31,7 @@ import {
 
 export interface ActivationDeps {
   bindings: DeviceBindingsRepo;
-  participants: Pick<ParticipantsRepo, 'participantAccess'>;
+  participants: Pick<ParticipantFilesRepo, 'participantAccess'>;
   audit: Pick<AuditLog, 'append'>;
   /**
    * The sign-in account of a binding (on AWS a Cognito user in the participant pool named by the

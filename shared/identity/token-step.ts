@@ -11,7 +11,7 @@
  *
  * - Participant (ID-porten): the national id (`pid`) must belong to exactly
  *   one participant's file in one of the deployment's municipalities; the file
- *   is found through the national-id index (participants-repo
+ *   is found through the national-id index (participant-files-repo
  *   `nationalIdHolder`). No file, or files in two municipalities: no token
  *   (the adviser registers the participant first; two municipalities at once
  *   is a data error an adviser must settle, never a guess).
@@ -64,7 +64,7 @@ export interface TokenStepDeps {
   /** Municipalities this deployment serves (four-digit numbers). */
   municipalities: readonly string[];
   staffGroups: readonly StaffGroupRule[];
-  /** The participant whose file holds this national id in this municipality (participants-repo `nationalIdHolder`). */
+  /** The participant whose file holds this national id in this municipality (participant-files-repo `nationalIdHolder`). */
   nationalIdHolder(municipality: string, nationalId: string): Promise<string | undefined>;
   /**
    * Ends the participant's device bindings (the activation path for those without ID-porten,

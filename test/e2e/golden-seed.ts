@@ -14,7 +14,7 @@
  */
 import type { AttendanceRepo } from '../../shared/adapters/attendance-repo.js';
 import { absenceIdOf } from '../../shared/adapters/attendance-repo.js';
-import type { ParticipantsRepo } from '../../shared/adapters/participants-repo.js';
+import type { ParticipantFilesRepo } from '../../shared/adapters/participant-files-repo.js';
 import { addDays, datesOfMonth, monthInfo } from '../../shared/domain/calendar.js';
 import type { CaseInput } from '../../shared/domain/case.js';
 import { parseCase } from '../../shared/domain/case.js';
@@ -67,7 +67,7 @@ export interface GoldenSeed {
 let counter = 0;
 
 export async function seedGoldenCase(
-  deps: { participants: ParticipantsRepo; attendance: AttendanceRepo },
+  deps: { participants: ParticipantFilesRepo; attendance: AttendanceRepo },
   c: CaseInput,
   participantId: string,
   municipality: string,

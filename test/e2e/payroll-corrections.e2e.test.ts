@@ -18,8 +18,8 @@
  */
 import { absenceIdOf } from '../../shared/adapters/attendance-repo.js';
 import { getDeps } from '../../shared/adapters/deps.js';
-import type { ParticipantProfile } from '../../shared/adapters/participants-repo.js';
-import { DEFAULT_ATTENDANCE_SETTINGS } from '../../shared/adapters/participants-repo.js';
+import type { ParticipantProfile } from '../../shared/adapters/participant-files-repo.js';
+import { DEFAULT_ATTENDANCE_SETTINGS } from '../../shared/adapters/policy-repo.js';
 import type { PayrollRun } from '../../shared/adapters/payroll-runs-repo.js';
 import { datesOfMonth, monthInfo } from '../../shared/domain/calendar.js';
 import type { DecisionCore } from '../../shared/domain/decision.js';
@@ -221,7 +221,7 @@ test('a participant who left in August gets, in the October run, the back-paymen
 
 test('a municipality whose window does not reach the month corrects nothing there, and lists no one who left before it', async () => {
   const m = '6302';
-  await getDeps().participants.savePolicy({ municipality: m, benefit: {}, attendance: DEFAULT_ATTENDANCE_SETTINGS, payroll: { correctionLookbackMonths: 2 }, version: 1, updatedAt: '2026-06-01T00:00:00.000Z' }, 0);
+  await getDeps().policies.savePolicy({ municipality: m, benefit: {}, attendance: DEFAULT_ATTENDANCE_SETTINGS, payroll: { correctionLookbackMonths: 2 }, version: 1, updatedAt: '2026-06-01T00:00:00.000Z' }, 0);
   await seedParticipant('p-left-2', m, '2026-08-14');
   for (const [period, at] of [
     ['2026-07', '2026-08-03T08:00:00Z'],

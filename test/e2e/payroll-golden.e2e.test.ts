@@ -34,7 +34,7 @@ beforeAll(async () => {
   // Every payload a task receives is recorded: ids only (S7).
   localWorkflow().options = { retryIntervalMs: 1, inject: (_state, phase, payload) => void (phase === 'before' && payloads.push(payload)) };
   const deps = getDeps();
-  await deps.participants.savePolicy(
+  await deps.policies.savePolicy(
     { municipality: '5002', benefit: { deductionUnit: 'DAILY' }, attendance: { replayWindowHours: 72, missingCheckout: 'END_OF_SESSION' }, version: 1, updatedAt: '2026-09-01T00:00:00.000Z' },
     0,
   );

@@ -160,7 +160,7 @@ beforeAll(async () => {
   await assign('p-foreign', world.adviserSub, '0301');
   await seedCard('p-fuzz', 'FUZZCARD1', '4826');
   await seedDevice(world.deviceId);
-  await getDeps().participants.savePolicy(
+  await getDeps().policies.savePolicy(
     { municipality: '5001', benefit: {}, attendance: { replayWindowHours: 72, missingCheckout: 'END_OF_SESSION' }, version: 1, updatedAt: '2026-09-01T00:00:00.000Z' },
     0,
   );

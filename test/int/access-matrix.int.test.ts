@@ -202,7 +202,7 @@ beforeAll(async () => {
   // S13: municipality 5002 with every role and data of each kind.
   seeded.push(await seedParticipant('p-5002', { municipality: M2 }));
   await assign('p-5002', ADVISER_M2, M2);
-  await getDeps().participants.registerDevice({ deviceId: 'kiosk-5002', municipality: M2, label: 'Matrix 5002', active: true, registeredAt: '2026-09-01T00:00:00.000Z' });
+  await getDeps().kioskDevices.registerDevice({ deviceId: 'kiosk-5002', municipality: M2, label: 'Matrix 5002', active: true, registeredAt: '2026-09-01T00:00:00.000Z' });
   await seedCard('p-5002', 'CARD5002', '2580', M2);
   for (const who of ['participantM2', 'kioskM2', 'adviserM2', 'payrollM2', 'adminM2'] as const) tokens.set(who, await sys.tokenFor(WHO[who]));
   const m2Absence = await sys.http('POST', '/absences', { token: token('participantM2'), body: { requestId: randomUUID(), category: 'OWN_ILLNESS', date: '2026-10-05', wholeDay: true, documentation: 'DOCTOR_NOTE' } });
@@ -415,7 +415,7 @@ describe('S13: two municipalities, whatever the assignments say', () => {
     // The same answer as for a sub nobody has: the 5002 admin learns nothing of 5001's staff.
     const nobody = await sys.http('PUT', `/participants/${M2_IDS.participant}/advisers`, { token: token('adminM2'), body: { advisers: ['no-such-user'] } });
     expect([nobody.body?.code, nobody.body?.message]).toEqual([r.body?.code, r.body?.message]);
-    expect(await getDeps().participants.listAssigned(ASSIGNED)).not.toContain(M2_IDS.participant);
+    expect(await getDeps().assignments.listAssigned(ASSIGNED)).not.toContain(M2_IDS.participant);
     expect(await m2Items()).toEqual(before);
     // Its own adviser it may assign.
     expect((await sys.http('PUT', `/participants/${M2_IDS.participant}/advisers`, { token: token('adminM2'), body: { advisers: [ADVISER_M2] } })).status).toBe(200);
@@ -424,7 +424,7 @@ describe('S13: two municipalities, whatever the assignments say', () => {
   describe('with the 5001 adviser assigned to the 5002 participant straight in the table', () => {
     beforeAll(async () => {
       await assign(M2_IDS.participant, ASSIGNED, M2);
-      expect(await getDeps().participants.isAssigned(ASSIGNED, M2_IDS.participant)).toBe(true);
+      expect(await getDeps().assignments.isAssigned(ASSIGNED, M2_IDS.participant)).toBe(true);
     });
 
     test('every route × every 5001 role, aimed at 5002: refused or without any 5002 id; nothing of 5002 changed, nothing written on its access log', async () => {

@@ -9,7 +9,7 @@
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { FixedClock } from '../../shared/adapters/clock.js';
 import { getDeps, setDeps } from '../../shared/adapters/deps.js';
-import { deviceSecretHash } from '../../shared/adapters/participants-repo.js';
+import { deviceSecretHash } from '../../shared/domain/attendance/kiosk-credentials.js';
 import { staffDirectoryOf } from '../../shared/adapters/staff-directory.js';
 import { DEFAULT_POLICY, policyVersion } from '../../shared/domain/policy.js';
 import { staffRef } from '../../shared/http/auth.js';
@@ -92,8 +92,8 @@ describe('PUT /participants/{id}/advisers', () => {
     const both = await Promise.all(Array.from({ length: 10 }, (_, i) => putAdvisers(ADMIN, 'p-two', { advisers: [i % 2 === 0 ? 'adviser-x' : 'adviser-y'] })));
     for (const r of both) expect([200, 409]).toContain(r.status);
     for (const r of both.filter((x) => x.status === 409)) expect(r.body.code).toBe('ADVISERS_CHANGED');
-    const subs = await getDeps().participants.listAssigned('adviser-x');
-    const subsY = await getDeps().participants.listAssigned('adviser-y');
+    const subs = await getDeps().assignments.listAssigned('adviser-x');
+    const subsY = await getDeps().assignments.listAssigned('adviser-y');
     expect(subs.includes('p-two') !== subsY.includes('p-two')).toBe(true);
   });
 
@@ -130,9 +130,9 @@ describe('POST /devices', () => {
       credential: { clientId: expect.stringMatching(/^[a-z0-9]{26}$/), clientSecret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), scope: 'introflyt/checkin', tokenPath: '/oauth2/token', setupCode: expect.stringMatching(/^kiosk-hall:/) },
     });
     const { clientId, clientSecret: secret } = r.body.credential as { clientId: string; clientSecret: string };
-    const device = await getDeps().participants.getDevice('kiosk-hall');
+    const device = await getDeps().kioskDevices.getDevice('kiosk-hall');
     expect(device).toMatchObject({ municipality: '5001', active: true, clientId, credentialHash: deviceSecretHash(secret), registeredByRef: staffRef('admin-ada') });
-    expect(await getDeps().participants.getDeviceByClientId(clientId)).toEqual(device);
+    expect(await getDeps().kioskDevices.getDeviceByClientId(clientId)).toEqual(device);
     const scan = JSON.stringify((await db.client.send(new ScanCommand({ TableName: db.tableName('participants') }))).Items);
     expect(scan).not.toContain(secret);
   });
@@ -148,7 +148,7 @@ describe('POST /devices', () => {
     expectRejected(await postDevice(ADMIN, { deviceId: 'kiosk-m', label: 'A', credentialHash: 'x' }), 400, 'UNKNOWN_FIELD');
     expectRejected(await postDevice(ADVISER, { deviceId: 'kiosk-m', label: 'A' }), 403, 'FORBIDDEN_ROLE');
     expect(await counts()).toEqual(before);
-    expect((await getDeps().participants.getDevice('kiosk-once'))?.label).toBe('A');
+    expect((await getDeps().kioskDevices.getDevice('kiosk-once'))?.label).toBe('A');
   });
 });
 
@@ -160,7 +160,7 @@ describe('PUT /municipality/policy', () => {
     const benefit = { deductionUnit: 'DAILY', proration: 'P3', pending: 'PAY', documentationDeadlineDays: 14, welfareLeaveDaysPer12Months: 10 } as const;
     const second = await putPolicy(ADMIN, { expectedVersion: 1, benefit, attendance: { replayWindowHours: 24, missingCheckout: 'COUNT_NOTHING' } });
     expect(second.body).toMatchObject({ version: 2, benefit, policyVersion: policyVersion(benefit) });
-    const repo = getDeps().participants;
+    const repo = getDeps().policies;
     expect((await repo.getPolicy('5001'))?.version).toBe(2);
     expect((await repo.getPolicyVersion('5001', 1))?.benefit).toEqual(DEFAULT_POLICY);
     expect((await repo.getPolicyVersion('5001', 2))?.attendance).toEqual({ replayWindowHours: 24, missingCheckout: 'COUNT_NOTHING' });

@@ -1,5 +1,6 @@
 /**
- * The participants repository behind the adviser and admin routes, against
+ * The Participants table's stores behind the adviser and admin routes
+ * (participant files, assignments, kiosk credentials, policy), against
  * DynamoDB Local: the facts on a date from the effective-dated history,
  * registration all-or-nothing, the adviser list replacement, kiosk
  * credentials with one PIN, and what a TransactionConflict (another
@@ -9,36 +10,31 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../shared/adapters/dynamo.js';
-import type { FactChange, ParticipantFacts, ParticipantProfile, Registration } from '../../shared/adapters/participants-repo.js';
-import { DynamoParticipantsRepo, credentialSecretHash, factsOn } from '../../shared/adapters/participants-repo.js';
+import { FACTS, factChange as change } from '../support/participant-facts.js';
+import type { ParticipantProfile, Registration } from '../../shared/adapters/participant-files-repo.js';
+import { DynamoParticipantFilesRepo } from '../../shared/adapters/participant-files-repo.js';
+import { DynamoAssignmentsRepo } from '../../shared/adapters/assignments-repo.js';
+import { DynamoKioskCredentialsRepo } from '../../shared/adapters/kiosk-credentials-repo.js';
+import { DynamoPolicyRepo } from '../../shared/adapters/policy-repo.js';
+import { credentialSecretHash } from '../../shared/domain/attendance/kiosk-credentials.js';
 import type { ApiDynamo } from '../support/api-dynamo.js';
 import { startApiDynamo } from '../support/api-dynamo.js';
 
 let db: ApiDynamo;
 let doc: DynamoDBDocumentClient;
-let repo: DynamoParticipantsRepo;
+let repo: Stores;
 
-const FACTS: ParticipantFacts = {
-  birthDate: '1990-01-01',
-  regime: 'integreringsloven',
-  livesWithParent: false,
-  coupleReduction: false,
-  children: 0,
-  soleCarer: false,
-  programStart: '2026-01-01',
-  enrolments: [{ from: '2026-01-01', to: null }],
-  unpaidLeave: [],
-};
-
-const change = (version: number, effectiveFrom: string | null, changes: Partial<ParticipantFacts>): FactChange => ({
-  participantId: 'p-x',
-  version,
-  effectiveFrom,
-  changes,
-  changedAt: '2026-01-01T00:00:00.000Z',
-  changedByRef: 'staff-1',
-  changedByRole: 'adviser',
-});
+/** The table's stores over one client. */
+function stores(client: DynamoDBDocumentClient) {
+  const table = db.tableName('participants');
+  return {
+    files: new DynamoParticipantFilesRepo(client, table),
+    assignments: new DynamoAssignmentsRepo(client, table),
+    credentials: new DynamoKioskCredentialsRepo(client, table),
+    policies: new DynamoPolicyRepo(client, table),
+  };
+}
+type Stores = ReturnType<typeof stores>;
 
 function registration(pid: string, requestId: string, nationalId: string): Registration {
   const profile: ParticipantProfile = { participantId: pid, municipality: '5001', payrollRef: `pr-${pid}`, ...FACTS, schedule: { plans: [], exceptions: [] }, version: 1, updatedAt: '2026-10-01T00:00:00.000Z' };
@@ -71,7 +67,7 @@ function conflicting(n: number): DynamoDBDocumentClient {
 beforeAll(async () => {
   db = await startApiDynamo('repo');
   doc = createDocumentClient({ region: 'eu-north-1', dynamoEndpoint: db.endpoint });
-  repo = new DynamoParticipantsRepo(doc, db.tableName('participants'));
+  repo = stores(doc);
 });
 
 afterAll(async () => {
@@ -79,80 +75,70 @@ afterAll(async () => {
   await db?.stop();
 });
 
-test('factsOn: changes apply in version order from their effectiveFrom; without a baseline there are no facts', () => {
-  const history = [change(3, '2026-11-01', { children: 3 }), change(1, null, FACTS), change(2, '2026-10-01', { children: 2, soleCarer: true })];
-  expect(factsOn(history, '2026-09-01')).toMatchObject({ children: 0, soleCarer: false });
-  expect(factsOn(history, '2026-10-01')).toMatchObject({ children: 2, soleCarer: true });
-  expect(factsOn(history, '2026-12-01')).toMatchObject({ children: 3, soleCarer: true });
-  // A later correction with effectiveFrom null overrides every month from its version on.
-  expect(factsOn([...history, change(4, null, { children: 1 })], '2026-12-01')).toMatchObject({ children: 1 });
-  expect(factsOn([change(2, null, { children: 2 })], '2026-10-01')).toBeUndefined();
-});
-
 test('registration: all items or none; request id and national id once per municipality', async () => {
-  expect(await repo.registerParticipant(registration('p-r1', 'req-1', '11111111111'))).toBe('created');
+  expect(await repo.files.registerParticipant(registration('p-r1', 'req-1', '11111111111'))).toBe('created');
   const before = await db.count('participants');
-  expect(await repo.registerParticipant(registration('p-r2', 'req-1', '22222222222'))).toBe('request-exists');
-  expect(await repo.registerParticipant(registration('p-r3', 'req-3', '11111111111'))).toBe('national-id-exists');
+  expect(await repo.files.registerParticipant(registration('p-r2', 'req-1', '22222222222'))).toBe('request-exists');
+  expect(await repo.files.registerParticipant(registration('p-r3', 'req-3', '11111111111'))).toBe('national-id-exists');
   expect(await db.count('participants')).toBe(before);
-  expect(await repo.getRegistrationRequest('5001', 'req-1')).toMatchObject({ participantId: 'p-r1', payrollRef: 'pr-p-r1', requestHash: 'hash-req-1' });
-  expect(await repo.getFactsOn('p-r1', '2026-10-01')).toEqual(FACTS);
-  expect(await repo.listAdvisers('p-r1')).toEqual(['adviser-1']);
-  expect(await repo.municipalityOf('p-r1')).toBe('5001');
-  expect(await repo.municipalityOf('p-none')).toBeUndefined();
+  expect(await repo.files.getRegistrationRequest('5001', 'req-1')).toMatchObject({ participantId: 'p-r1', payrollRef: 'pr-p-r1', requestHash: 'hash-req-1' });
+  expect(await repo.files.getFactsOn('p-r1', '2026-10-01')).toEqual(FACTS);
+  expect(await repo.assignments.listAdvisers('p-r1')).toEqual(['adviser-1']);
+  expect(await repo.files.municipalityOf('p-r1')).toBe('5001');
+  expect(await repo.files.municipalityOf('p-none')).toBeUndefined();
 });
 
 test('TransactionConflict: a registration is retried; optimistic writes report a lost race instead of failing', async () => {
-  const contended = new DynamoParticipantsRepo(conflicting(2), db.tableName('participants'));
-  expect(await contended.registerParticipant(registration('p-c1', 'req-c1', '33333333333'))).toBe('created');
-  await expect(new DynamoParticipantsRepo(conflicting(10), db.tableName('participants')).registerParticipant(registration('p-c2', 'req-c2', '44444444444'))).rejects.toMatchObject({
+  const contended = stores(conflicting(2));
+  expect(await contended.files.registerParticipant(registration('p-c1', 'req-c1', '33333333333'))).toBe('created');
+  await expect(stores(conflicting(10)).files.registerParticipant(registration('p-c2', 'req-c2', '44444444444'))).rejects.toMatchObject({
     name: 'TransactionCanceledException',
   });
 
-  const profile = (await repo.getProfile('p-c1'))!;
-  const once = () => new DynamoParticipantsRepo(conflicting(1), db.tableName('participants'));
-  expect(await once().saveProfileWithFacts({ ...profile, children: 5, version: 2 }, 1, [{ ...change(2, null, { children: 5 }), participantId: 'p-c1' }])).toBe(false);
-  expect(await once().setAdvisers('p-c1', '5001', ['adviser-2'], '2026-10-02T00:00:00.000Z')).toBe('changed');
-  expect(await once().setKioskCredentials('p-c1', '5001', [{ kind: 'CARD', secretHash: credentialSecretHash('CARD', 'C1') }], 'scrypt$x', '2026-10-02T00:00:00.000Z')).toBe('changed');
-  expect(await once().savePolicy({ municipality: '5001', benefit: {}, attendance: { replayWindowHours: 72, missingCheckout: 'END_OF_SESSION' }, version: 1, updatedAt: '2026-10-02T00:00:00.000Z' }, 0)).toBe(false);
+  const profile = (await repo.files.getProfile('p-c1'))!;
+  const once = () => stores(conflicting(1));
+  expect(await once().files.saveProfileWithFacts({ ...profile, children: 5, version: 2 }, 1, [{ ...change(2, null, { children: 5 }), participantId: 'p-c1' }])).toBe(false);
+  expect(await once().assignments.setAdvisers('p-c1', '5001', ['adviser-2'], '2026-10-02T00:00:00.000Z')).toBe('changed');
+  expect(await once().credentials.setKioskCredentials('p-c1', '5001', [{ kind: 'CARD', secretHash: credentialSecretHash('CARD', 'C1') }], 'scrypt$x', '2026-10-02T00:00:00.000Z')).toBe('changed');
+  expect(await once().policies.savePolicy({ municipality: '5001', benefit: {}, attendance: { replayWindowHours: 72, missingCheckout: 'END_OF_SESSION' }, version: 1, updatedAt: '2026-10-02T00:00:00.000Z' }, 0)).toBe(false);
   // Nothing of it was written.
-  expect((await repo.getProfile('p-c1'))?.version).toBe(1);
-  expect(await repo.listKioskCredentialKinds('p-c1')).toEqual([]);
-  expect(await repo.getPolicy('5001')).toBeUndefined();
+  expect((await repo.files.getProfile('p-c1'))?.version).toBe(1);
+  expect(await repo.credentials.listKioskCredentialKinds('p-c1')).toEqual([]);
+  expect(await repo.policies.getPolicy('5001')).toBeUndefined();
 });
 
 test('adviser list: replaced exactly, older assignments outside the list (seeds) included, stale writers lose', async () => {
-  await repo.registerParticipant(registration('p-a', 'req-a', '55555555555'));
-  await repo.assignAdviser('p-a', 'adviser-seeded', '5001', '2026-10-01T00:00:00.000Z');
-  expect(await repo.setAdvisers('p-a', '5001', ['adviser-2', 'adviser-3'], '2026-10-02T00:00:00.000Z')).toEqual({ previous: ['adviser-1', 'adviser-seeded'] });
-  expect(await repo.isAssigned('adviser-1', 'p-a')).toBe(false);
-  expect(await repo.isAssigned('adviser-seeded', 'p-a')).toBe(false);
-  expect(await repo.isAssigned('adviser-3', 'p-a')).toBe(true);
-  expect(await repo.listAssigned('adviser-2')).toEqual(['p-a']);
+  await repo.files.registerParticipant(registration('p-a', 'req-a', '55555555555'));
+  await repo.assignments.assignAdviser('p-a', 'adviser-seeded', '5001', '2026-10-01T00:00:00.000Z');
+  expect(await repo.assignments.setAdvisers('p-a', '5001', ['adviser-2', 'adviser-3'], '2026-10-02T00:00:00.000Z')).toEqual({ previous: ['adviser-1', 'adviser-seeded'] });
+  expect(await repo.assignments.isAssigned('adviser-1', 'p-a')).toBe(false);
+  expect(await repo.assignments.isAssigned('adviser-seeded', 'p-a')).toBe(false);
+  expect(await repo.assignments.isAssigned('adviser-3', 'p-a')).toBe(true);
+  expect(await repo.assignments.listAssigned('adviser-2')).toEqual(['p-a']);
 });
 
 test('kiosk credentials: one PIN for card and QR; a new card replaces the old; another participant’s card is refused', async () => {
-  await repo.registerParticipant(registration('p-k', 'req-k', '66666666666'));
-  await repo.registerParticipant(registration('p-k2', 'req-k2', '77777777777'));
+  await repo.files.registerParticipant(registration('p-k', 'req-k', '66666666666'));
+  await repo.files.registerParticipant(registration('p-k2', 'req-k2', '77777777777'));
   const card = (s: string) => ({ kind: 'CARD' as const, secretHash: credentialSecretHash('CARD', s) });
   const qr = (s: string) => ({ kind: 'QR' as const, secretHash: credentialSecretHash('QR', s) });
-  expect(await repo.setKioskCredentials('p-k', '5001', [card('K1'), qr('Q1')], 'pin-1', 'T1')).toBe('saved');
-  expect(await repo.setKioskCredentials('p-k', '5001', [card('K2')], 'pin-2', 'T2')).toBe('saved');
-  expect(await repo.findKioskCredential('5001', 'CARD', card('K1').secretHash)).toBeUndefined();
-  expect((await repo.findKioskCredential('5001', 'CARD', card('K2').secretHash))?.pinHash).toBe('pin-2');
-  expect((await repo.findKioskCredential('5001', 'QR', qr('Q1').secretHash))?.pinHash).toBe('pin-2');
-  expect(await repo.setKioskCredentials('p-k2', '5001', [card('K2')], 'pin-3', 'T3')).toBe('in-use');
-  expect(await repo.listKioskCredentialKinds('p-k2')).toEqual([]);
-  expect(await repo.listKioskCredentialKinds('p-k')).toEqual(['CARD', 'QR']);
+  expect(await repo.credentials.setKioskCredentials('p-k', '5001', [card('K1'), qr('Q1')], 'pin-1', 'T1')).toBe('saved');
+  expect(await repo.credentials.setKioskCredentials('p-k', '5001', [card('K2')], 'pin-2', 'T2')).toBe('saved');
+  expect(await repo.credentials.findKioskCredential('5001', 'CARD', card('K1').secretHash)).toBeUndefined();
+  expect((await repo.credentials.findKioskCredential('5001', 'CARD', card('K2').secretHash))?.pinHash).toBe('pin-2');
+  expect((await repo.credentials.findKioskCredential('5001', 'QR', qr('Q1').secretHash))?.pinHash).toBe('pin-2');
+  expect(await repo.credentials.setKioskCredentials('p-k2', '5001', [card('K2')], 'pin-3', 'T3')).toBe('in-use');
+  expect(await repo.credentials.listKioskCredentialKinds('p-k2')).toEqual([]);
+  expect(await repo.credentials.listKioskCredentialKinds('p-k')).toEqual(['CARD', 'QR']);
 });
 
 test('policy versions: each saved once and kept; a stale writer loses', async () => {
   const policy = (version: number, days: number) => ({ municipality: '0301', benefit: { documentationDeadlineDays: days }, attendance: { replayWindowHours: 72, missingCheckout: 'END_OF_SESSION' as const }, version, updatedAt: 'T' });
-  expect(await repo.savePolicy(policy(1, 7), 0)).toBe(true);
-  expect(await repo.savePolicy(policy(1, 8), 0)).toBe(false);
-  expect(await repo.savePolicy(policy(2, 9), 1)).toBe(true);
-  expect(await repo.savePolicy(policy(2, 10), 1)).toBe(false);
-  expect((await repo.getPolicyVersion('0301', 1))?.benefit).toEqual({ documentationDeadlineDays: 7 });
-  expect((await repo.getPolicy('0301'))?.benefit).toEqual({ documentationDeadlineDays: 9 });
-  await expect(repo.savePolicy(policy(5, 1), 1)).rejects.toThrow('expectedVersion + 1');
+  expect(await repo.policies.savePolicy(policy(1, 7), 0)).toBe(true);
+  expect(await repo.policies.savePolicy(policy(1, 8), 0)).toBe(false);
+  expect(await repo.policies.savePolicy(policy(2, 9), 1)).toBe(true);
+  expect(await repo.policies.savePolicy(policy(2, 10), 1)).toBe(false);
+  expect((await repo.policies.getPolicyVersion('0301', 1))?.benefit).toEqual({ documentationDeadlineDays: 7 });
+  expect((await repo.policies.getPolicy('0301'))?.benefit).toEqual({ documentationDeadlineDays: 9 });
+  await expect(repo.policies.savePolicy(policy(5, 1), 1)).rejects.toThrow('expectedVersion + 1');
 });

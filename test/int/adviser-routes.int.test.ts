@@ -14,7 +14,7 @@ import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { FixedClock } from '../../shared/adapters/clock.js';
 import { getDeps, setDeps } from '../../shared/adapters/deps.js';
 import type { AuditLog } from '../../shared/adapters/audit-log.js';
-import { credentialSecretHash } from '../../shared/adapters/participants-repo.js';
+import { credentialSecretHash } from '../../shared/domain/attendance/kiosk-credentials.js';
 import { verifyPin } from '../../shared/adapters/pin.js';
 import { staffRef } from '../../shared/http/auth.js';
 import { handler as register } from '../../functions/participant-register/handler.js';
@@ -140,7 +140,7 @@ describe('POST /participants', () => {
     expect(JSON.stringify(profile)).not.toContain(body.nationalId);
     expect(await repo.getIdentity(pid)).toEqual({ participantId: pid, givenName: GIVEN, familyName: FAMILY, nationalId: body.nationalId });
     expect(await repo.listFactChanges(pid)).toEqual([expect.objectContaining({ version: 1, effectiveFrom: null, changedByRef: staffRef('adviser-anna'), changedByRole: 'adviser' })]);
-    expect(await repo.isAssigned('adviser-anna', pid)).toBe(true);
+    expect(await getDeps().assignments.isAssigned('adviser-anna', pid)).toBe(true);
     expect(await repo.getFactsOn(pid, '2026-10-01')).toMatchObject({ livesWithParent: true, children: 2 });
     const audit = await auditOf(pid);
     expect(audit.map((e) => [e.action, e.purpose, e.actorRef])).toEqual([['WRITE', 'participant-register', staffRef('adviser-anna')]]);
@@ -474,7 +474,7 @@ describe('PUT /participants/{id}/kiosk-credential', () => {
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ participantId: pid, kioskCredentials: ['CARD'], issued: { cardNumber: expect.stringMatching(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/) }, updatedAt: '2026-10-15T10:00:00.000Z' });
     const card = issuedOf(r).cardNumber!;
-    const stored = await getDeps().participants.findKioskCredential('5001', 'CARD', credentialSecretHash('CARD', card.replace(/-/g, '')));
+    const stored = await getDeps().kioskCredentials.findKioskCredential('5001', 'CARD', credentialSecretHash('CARD', card.replace(/-/g, '')));
     expect(stored?.pinHash).toMatch(/^scrypt\$16384\$8\$1\$/);
     expect(await verifyPin('4826', stored?.pinHash)).toBe(true);
     const scan = JSON.stringify((await db.client.send(new ScanCommand({ TableName: db.tableName('participants') }))).Items);
@@ -498,7 +498,7 @@ describe('PUT /participants/{id}/kiosk-credential', () => {
   test('a new card replaces the old one (which stops working); a PIN change alone keeps card and QR', async () => {
     const pid = await registered();
     const first = issuedOf(await putCredential(ADVISER, pid, { issueCard: true, pin: '4826' })).cardNumber!;
-    const repo = getDeps().participants;
+    const repo = getDeps().kioskCredentials;
     const second = issuedOf(await putCredential(ADVISER, pid, { issueCard: true, issueQr: true, pin: '5938' }));
     expect(second.cardNumber).not.toBe(first);
     expect(await repo.findKioskCredential('5001', 'CARD', credentialSecretHash('CARD', first.replace(/-/g, '')))).toBeUndefined();

@@ -160,12 +160,12 @@ describe('participant check-in', () => {
   }, 60_000);
 
   test("the kiosk's replay window is the municipality policy; the app's is not", async () => {
-    await getDeps().participants.savePolicy({ municipality: '5001', benefit: {}, attendance: { replayWindowHours: 240, missingCheckout: 'END_OF_SESSION' }, version: 1, updatedAt: '2026-09-01T00:00:00Z' }, 0);
+    await getDeps().policies.savePolicy({ municipality: '5001', benefit: {}, attendance: { replayWindowHours: 240, missingCheckout: 'END_OF_SESSION' }, version: 1, updatedAt: '2026-09-01T00:00:00Z' }, 0);
     try {
       expect((await checkin(kioskCaller('kiosk-1'), kioskBody('CARD0002', '1357', { deviceTime: '2026-09-25T08:00:00Z' }))).status).toBe(201);
       expect((await checkin(participantCaller('p-ada'), appBody({ deviceTime: '2026-09-25T08:00:00Z' }))).body.code).toBe('DEVICE_TIME_TOO_OLD');
     } finally {
-      await getDeps().participants.savePolicy({ municipality: '5001', benefit: {}, attendance: { replayWindowHours: 72, missingCheckout: 'END_OF_SESSION' }, version: 2, updatedAt: '2026-09-01T00:00:00Z' }, 1);
+      await getDeps().policies.savePolicy({ municipality: '5001', benefit: {}, attendance: { replayWindowHours: 72, missingCheckout: 'END_OF_SESSION' }, version: 2, updatedAt: '2026-09-01T00:00:00Z' }, 1);
     }
   }, 60_000);
 

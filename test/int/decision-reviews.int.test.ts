@@ -283,7 +283,7 @@ describe('tenancy of /reviews (S13): only participants of the token’s municipa
     await seedDecision({ ...inMonth(goldenCase('g02-unexcused-half-day', 'p-oslo'), '2026-09', '2026-10-02'), municipality: { code: '5002' } }, { runId: 'run-sep-5002' });
     // The assignment item as a bug, or someone with write access to the table, would write it.
     await assign('p-oslo', ADVISER, '5001');
-    expect(await getDeps().participants.listAssigned(ADVISER)).toContain('p-oslo');
+    expect(await getDeps().assignments.listAssigned(ADVISER)).toContain('p-oslo');
 
     for (const review of ['VEDTAK_REQUIRED', 'REVIEW', 'ALL'])
       for (const status of ['UNRESOLVED', 'RESOLVED', 'ALL']) {

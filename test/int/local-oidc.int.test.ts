@@ -146,7 +146,7 @@ test('a participant whose national id is on no file gets no token (access_denied
   const table = getDeps().participants;
   // Another participant now holds no index item for p6: take it away as a deleted file would.
   const { DeleteCommand } = await import('@aws-sdk/lib-dynamodb');
-  const { nationalIdHash } = await import('../../shared/adapters/participants-repo.js');
+  const { nationalIdHash } = await import('../../shared/adapters/participant-files-repo.js');
   const { getConfig } = await import('../../shared/config.js');
   const { DynamoDBDocumentClient } = await import('@aws-sdk/lib-dynamodb');
   const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');

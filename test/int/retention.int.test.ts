@@ -12,7 +12,7 @@ import type { AbsenceRecord, CheckinRecord } from '../../shared/adapters/attenda
 import { FixedClock } from '../../shared/adapters/clock.js';
 import { getDeps, setDeps } from '../../shared/adapters/deps.js';
 import { decisionIdOf, type StoredDecision } from '../../shared/adapters/decisions-repo.js';
-import { factsOf } from '../../shared/adapters/participants-repo.js';
+import { factsOf } from '../../shared/domain/participant-facts.js';
 import { MINIMISED_DEVICE, type CorrectionTextStore } from '../../shared/adapters/retention-repo.js';
 import { DEFAULT_PRESENCE_POLICY } from '../../shared/domain/attendance/presence.js';
 import { parseCase } from '../../shared/domain/case.js';

@@ -5,8 +5,8 @@
  * in logs or error bodies (quality.md S7).
  */
 import { getDeps } from '../../shared/adapters/deps.js';
-import type { ParticipantProfile } from '../../shared/adapters/participants-repo.js';
-import { credentialSecretHash, deviceSecretHash } from '../../shared/adapters/participants-repo.js';
+import type { ParticipantProfile } from '../../shared/adapters/participant-files-repo.js';
+import { credentialSecretHash, deviceSecretHash } from '../../shared/domain/attendance/kiosk-credentials.js';
 import { hashPin } from '../../shared/adapters/pin.js';
 import { normalizeCardNumber } from '../../shared/domain/attendance/kiosk-card.js';
 import type { Schedule } from '../../shared/domain/schedule/schedule.js';
@@ -50,7 +50,7 @@ export async function seedParticipant(participantId: string, over: { givenName?:
 }
 
 export async function seedCard(participantId: string, cardNumber: string, pin: string, municipality = '5001'): Promise<void> {
-  await getDeps().participants.putKioskCredential({
+  await getDeps().kioskCredentials.putKioskCredential({
     municipality,
     kind: 'CARD',
     secretHash: credentialSecretHash('CARD', normalizeCardNumber(cardNumber)),
@@ -65,7 +65,7 @@ export const seededClientId = (deviceId: string) => `client-${deviceId}`;
 export const seededClientSecret = (deviceId: string) => `secret-of-${deviceId}-0123456789abcdef`;
 
 export async function seedDevice(deviceId: string, municipality = '5001', active = true): Promise<void> {
-  await getDeps().participants.registerDevice({
+  await getDeps().kioskDevices.registerDevice({
     deviceId,
     municipality,
     label: 'Learning centre entrance',
@@ -77,7 +77,7 @@ export async function seedDevice(deviceId: string, municipality = '5001', active
 }
 
 export async function assign(participantId: string, adviserSub: string, municipality = '5001'): Promise<void> {
-  await getDeps().participants.assignAdviser(participantId, adviserSub, municipality, '2026-09-01T00:00:00.000Z');
+  await getDeps().assignments.assignAdviser(participantId, adviserSub, municipality, '2026-09-01T00:00:00.000Z');
 }
 
 function hashCode(s: string): number {

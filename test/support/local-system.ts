@@ -156,7 +156,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
 
   const tokenFor = async (who: Who): Promise<string> => {
     if (typeof who !== 'string' && 'device' in who) {
-      const registered = await getDeps().participants.getDevice(who.device);
+      const registered = await getDeps().kioskDevices.getDevice(who.device);
       if (registered?.clientId === undefined) throw new Error(`tokenFor: no registered device ${who.device} with a client (seedDevice first)`);
       return system.issuer.issueAccessToken({ clientId: registered.clientId, scope: getConfig().deviceScope, ttlSeconds: 900 });
     }

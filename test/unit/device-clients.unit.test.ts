@@ -9,7 +9,7 @@ import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-iden
 import { CreateUserPoolClientCommand, DeleteUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoDeviceClients } from '../../shared/adapters/cognito-device-clients.js';
 import { localDeviceClients, newClientId } from '../../shared/adapters/device-clients.js';
-import { deviceSecretHash } from '../../shared/adapters/participants-repo.js';
+import { deviceSecretHash } from '../../shared/domain/attendance/kiosk-credentials.js';
 import { setupCodeOf } from '../../functions/device-register/register-device.js';
 
 function fakeCognito(answer: (command: unknown) => unknown): { client: CognitoIdentityProviderClient; sent: unknown[] } {

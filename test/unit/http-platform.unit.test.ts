@@ -35,8 +35,8 @@ const fakeDeps = (over: Partial<Deps> = {}): Deps =>
   ({
     clock: new FixedClock('2026-10-01T08:00:00Z'),
     ids: new SequentialIds(),
+    assignments: { isAssigned: async (sub: string, pid: string) => sub === 'adv-1' && pid === 'p-1' },
     participants: {
-      isAssigned: async (sub: string, pid: string) => sub === 'adv-1' && pid === 'p-1',
       // p-1: an open file of 5001; p-closed: closed by an admin; anyone else: no file.
       participantAccess: async (pid: string) => (pid === 'p-1' ? { municipality: '5001', status: 'OPEN' } : pid === 'p-closed' ? { municipality: '5001', status: 'CLOSED' } : undefined),
     },

@@ -7,7 +7,7 @@
  * (500, the kiosk retries) rather than a refusal.
  */
 import { createLocalIssuer, type LocalIssuer } from '../../infra/local/auth.js';
-import type { Device } from '../../shared/adapters/participants-repo.js';
+import type { Device } from '../../shared/adapters/kiosk-devices-repo.js';
 import { decide, settingsFrom, type AuthorizerSettings } from '../../functions/checkin-authorizer/verify-token.js';
 
 let issuer: LocalIssuer;

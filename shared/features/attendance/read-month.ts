@@ -6,7 +6,7 @@
  * corrected day counts the corrected time, as the payroll does.
  */
 import type { Deps } from '../../adapters/deps.js';
-import { DEFAULT_ATTENDANCE_SETTINGS } from '../../adapters/participants-repo.js';
+import { DEFAULT_ATTENDANCE_SETTINGS } from '../../adapters/policy-repo.js';
 import { addDays, monthInfo } from '../../domain/calendar.js';
 import type { AttendanceDay } from '../../domain/attendance/month-view.js';
 import { monthAttendance } from '../../domain/attendance/month-view.js';
@@ -35,7 +35,7 @@ export async function readMonth(deps: Deps, participantId: string, municipality:
   const m = monthInfo(month);
   const [profile, policy, absences, corrections] = await Promise.all([
     deps.participants.getProfile(participantId),
-    deps.participants.getPolicy(municipality),
+    deps.policies.getPolicy(municipality),
     deps.attendance.listAbsences(participantId),
     deps.attendance.listCorrections(participantId, m.first, m.last),
   ]);

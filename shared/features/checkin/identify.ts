@@ -21,8 +21,9 @@
  */
 import type { Deps } from '../../adapters/deps.js';
 import { cardKeyOf } from '../../adapters/kiosk-repo.js';
-import type { CredentialKind, Device } from '../../adapters/participants-repo.js';
-import { credentialSecretHash } from '../../adapters/participants-repo.js';
+import type { CredentialKind } from '../../domain/attendance/kiosk-credentials.js';
+import type { Device } from '../../adapters/kiosk-devices-repo.js';
+import { credentialSecretHash } from '../../domain/attendance/kiosk-credentials.js';
 import { verifyPin } from '../../adapters/pin.js';
 import { CARD_ATTEMPT_LIMIT } from '../../domain/attendance/kiosk-limits.js';
 import type { AuthContext } from '../../http/auth.js';
@@ -52,15 +53,15 @@ export type Identified =
 const identificationFailed = () => new UnauthenticatedError('IDENTIFICATION_FAILED', 'Card or PIN not recognised');
 
 /** The caller's device must be registered, active and of the token's municipality (read on every request). */
-export async function requireActiveKiosk(deps: Pick<Deps, 'participants'>, auth: AuthContext, deviceId: string): Promise<Device> {
+export async function requireActiveKiosk(deps: Pick<Deps, 'kioskDevices'>, auth: AuthContext, deviceId: string): Promise<Device> {
   if (deviceId !== auth.deviceId) throw new ForbiddenError('DEVICE_MISMATCH', 'deviceId does not match the device token');
-  const device = await deps.participants.getDevice(deviceId);
+  const device = await deps.kioskDevices.getDevice(deviceId);
   if (device === undefined || !device.active || device.municipality !== auth.municipality) throw new ForbiddenError('DEVICE_NOT_REGISTERED', 'This device is not registered as an active kiosk');
   return device;
 }
 
 export async function identifyAtKiosk(
-  deps: Pick<Deps, 'participants' | 'kiosk' | 'audit' | 'clock'>,
+  deps: Pick<Deps, 'kioskCredentials' | 'kiosk' | 'audit' | 'clock'>,
   auth: AuthContext,
   c: PresentedCredential,
   log: RequestLog,
@@ -87,7 +88,7 @@ export async function identifyAtKiosk(
     return { ok: false, error: new TooManyAttemptsError(reserved.lockedUntil - nowSeconds, 'Too many wrong PINs for this card; try again later, ask your adviser, or check in from the app') };
   }
 
-  const credential = await deps.participants.findKioskCredential(auth.municipality, c.kind, c.secretHash);
+  const credential = await deps.kioskCredentials.findKioskCredential(auth.municipality, c.kind, c.secretHash);
   const pinOk = await verifyPin(c.pin, credential?.pinHash);
   // One line per PIN check (ids only): how many checks ran is visible in the logs (S10).
   log.append({ pinCheck: pinOk && credential !== undefined ? 'MATCH' : 'NO_MATCH' });

@@ -11,7 +11,7 @@ import type { AuthContext } from '../../http/auth.js';
 import { recordAccess, requireStaffAccess } from '../../http/staff-access.js';
 import type { RouteDef } from '../../contract/routes.js';
 
-export async function beginAdviserRead(deps: Pick<Deps, 'participants' | 'audit' | 'clock'>, auth: AuthContext, participantId: string, purpose: string, route: RouteDef): Promise<void> {
+export async function beginAdviserRead(deps: Pick<Deps, 'participants' | 'assignments' | 'audit' | 'clock'>, auth: AuthContext, participantId: string, purpose: string, route: RouteDef): Promise<void> {
   await requireStaffAccess(deps, auth, participantId);
   await recordAccess(deps, auth, participantId, 'READ', purpose, `${route.method} ${route.path}`);
 }

@@ -12,13 +12,14 @@
  * directory that cannot be read fails the request or the batch (which the
  * workflow retries) rather than storing a text that silently lacks the name.
  */
-import type { MunicipalityPolicy, ParticipantsRepo } from '../../adapters/participants-repo.js';
+import type { AssignmentsRepo } from '../../adapters/assignments-repo.js';
+import type { MunicipalityPolicy } from '../../adapters/policy-repo.js';
 import type { StaffDirectory } from '../../adapters/staff-directory.js';
 import { staffLabel } from '../../adapters/staff-directory.js';
 import type { ExplanationContact } from '../../domain/explanation/render.js';
 
 export interface ContactIo {
-  participants: Pick<ParticipantsRepo, 'listAdvisers'>;
+  assignments: Pick<AssignmentsRepo, 'listAdvisers'>;
   /** Undefined where no directory is configured: no name. */
   staff: StaffDirectory | undefined;
 }
@@ -42,7 +43,7 @@ export async function explanationContact(
   municipality: string,
   policy: Pick<MunicipalityPolicy, 'complaintAddress'> | undefined,
 ): Promise<ExplanationContact> {
-  const adviserName = await adviserNameOf(io.staff, await io.participants.listAdvisers(participantId), municipality);
+  const adviserName = await adviserNameOf(io.staff, await io.assignments.listAdvisers(participantId), municipality);
   const address = policy?.complaintAddress ?? undefined;
   return { ...(adviserName === undefined ? {} : { adviserName }), ...(address === undefined ? {} : { complaintAddress: address }) };
 }

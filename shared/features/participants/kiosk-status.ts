@@ -9,7 +9,7 @@
 import type { Deps } from '../../adapters/deps.js';
 import type { RefusedReplay } from '../../adapters/attendance-repo.js';
 import { cardKeyOf } from '../../adapters/kiosk-repo.js';
-import type { CredentialKind } from '../../adapters/participants-repo.js';
+import type { CredentialKind } from '../../domain/attendance/kiosk-credentials.js';
 import { cardLocked } from '../../domain/attendance/kiosk-limits.js';
 import type { AuthContext } from '../../http/auth.js';
 import { recordAccess, requireStaffAccess } from '../../http/staff-access.js';
@@ -31,8 +31,8 @@ export interface KioskStatus {
   refusedReplays: Omit<RefusedReplay, 'participantId' | 'municipality'>[];
 }
 
-export async function credentialStatuses(deps: Pick<Deps, 'participants' | 'kiosk'>, municipality: string, participantId: string, nowSeconds: number): Promise<CredentialStatus[]> {
-  const credentials = await deps.participants.listKioskCredentials(participantId);
+export async function credentialStatuses(deps: Pick<Deps, 'kioskCredentials' | 'kiosk'>, municipality: string, participantId: string, nowSeconds: number): Promise<CredentialStatus[]> {
+  const credentials = await deps.kioskCredentials.listKioskCredentials(participantId);
   return Promise.all(
     credentials.map(async (c) => {
       const counter = await deps.kiosk.getCardAttempts(cardKeyOf(municipality, c.kind, c.secretHash), nowSeconds);

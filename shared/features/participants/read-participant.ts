@@ -7,8 +7,10 @@
  */
 import type { Deps } from '../../adapters/deps.js';
 import { languageOf } from '../../contract/languages.js';
-import type { CredentialKind, FactChange, ParticipantProfile } from '../../adapters/participants-repo.js';
-import { factsOf } from '../../adapters/participants-repo.js';
+import type { CredentialKind } from '../../domain/attendance/kiosk-credentials.js';
+import type { FactChange } from '../../domain/participant-facts.js';
+import type { ParticipantProfile } from '../../adapters/participant-files-repo.js';
+import { factsOf } from '../../domain/participant-facts.js';
 import type { AuthContext } from '../../http/auth.js';
 import { ConflictError } from '../../http/errors.js';
 import { noSuchParticipant, recordAccess, requireStaffAccess } from '../../http/staff-access.js';
@@ -51,8 +53,8 @@ export async function readParticipant(deps: Deps, auth: AuthContext, participant
     repo.getProfile(participantId),
     repo.getIdentity(participantId),
     repo.listFactChanges(participantId),
-    repo.listKioskCredentialKinds(participantId),
-    repo.listAdvisers(participantId),
+    deps.kioskCredentials.listKioskCredentialKinds(participantId),
+    deps.assignments.listAdvisers(participantId),
   ]);
   if (profile === undefined || identity === undefined) throw noSuchParticipant();
   return {

@@ -6,7 +6,7 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll, withoutKeys } from '../../adapters/dynamo.js';
-import type { ParticipantProfile } from '../../adapters/participants-repo.js';
+import type { ParticipantProfile } from '../../adapters/participant-files-repo.js';
 
 export async function batchGetProfiles(db: DynamoDBDocumentClient, table: string, ids: readonly string[]): Promise<Map<string, ParticipantProfile>> {
   // Consistent: a profile saved just before the run is the one decided on.

@@ -28,7 +28,7 @@ export async function inBatches<T, R>(items: readonly T[], f: (item: T) => Promi
 export async function reportScope(deps: Deps, auth: AuthContext): Promise<string[]> {
   const all = await deps.reports.municipalityParticipants(auth.municipality);
   if (auth.role !== 'adviser') return all;
-  const assigned = new Set(await deps.participants.listAssigned(auth.sub));
+  const assigned = new Set(await deps.assignments.listAssigned(auth.sub));
   return all.filter((p) => assigned.has(p));
 }
 

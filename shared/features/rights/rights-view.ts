@@ -1,58 +1,20 @@
 /**
  * What a participant (and their adviser) sees of a correction request or a
- * complaint: every step with its date and the role that took it, the
- * adviser's answer with its reason, the complaint's deadline and whether it
- * was late, Statsforvalteren's outcome. Staff refs stay out of it (the access
- * log names who, shared/adapters/audit-log.ts).
+ * complaint (the response types of shared/contract/rights.ts): every step
+ * with its date and the role that took it, the adviser's answer with its
+ * reason, the complaint's deadline and whether it was late,
+ * Statsforvalteren's outcome. Staff refs stay out of it (the access log names
+ * who, shared/adapters/audit-log.ts).
  */
-import type { ComplaintRecord, CorrectionRequestRecord, RightsAnswer, RightsCase, RightsStep } from '../../adapters/rights-repo.js';
-import type { CorrectionMade } from '../../domain/rights/correction-request.js';
+import type { AnswerView, RightsCaseView } from '../../contract/rights.js';
+import type { RightsAnswer, RightsCase } from '../../adapters/rights-repo.js';
 
-export interface AnswerView {
-  reason: string;
-  at: string;
-  byRole: string;
-  correction: CorrectionMade | null;
-}
-
-interface BaseView {
-  caseId: string;
-  period: string;
-  status: string;
-  version: number;
-  createdAt: string;
-  /** The participant's own words; null once minimised (retention). */
-  text: string | null;
-  history: RightsStep[];
-}
-
-export interface CorrectionRequestView extends BaseView {
-  kind: 'CORRECTION_REQUEST';
-  subject: CorrectionRequestRecord['subject'];
-  absenceId: string | null;
-  answer: AnswerView | null;
-}
-
-export interface ComplaintView extends BaseView {
-  kind: 'COMPLAINT';
-  channel: ComplaintRecord['channel'];
-  decisionId: string;
-  decisionVersion: number;
-  receivedOn: string;
-  madeKnownOn: string | null;
-  deadline: string | null;
-  late: boolean;
-  reassessment: (AnswerView & { upheld: boolean }) | null;
-  forwardedAt: string | null;
-  outcome: { outcome: string; decidedOn: string; note: string; recordedAt: string } | null;
-}
-
-export type RightsCaseView = CorrectionRequestView | ComplaintView;
+export type { AnswerView, ComplaintView, CorrectionRequestView, RightsCaseView } from '../../contract/rights.js';
 
 const answerView = (a: RightsAnswer): AnswerView => ({ reason: a.reason, at: a.at, byRole: a.byRole, correction: a.correction ?? null });
 
 export function rightsCaseView(c: RightsCase): RightsCaseView {
-  const base: BaseView = { caseId: c.caseId, period: c.period, status: c.status, version: c.version, createdAt: c.createdAt, text: c.text ?? null, history: c.history };
+  const base = { caseId: c.caseId, period: c.period, status: c.status, version: c.version, createdAt: c.createdAt, text: c.text ?? null, history: c.history };
   if (c.kind === 'CORRECTION_REQUEST')
     return { ...base, kind: c.kind, subject: c.subject, absenceId: c.absenceId ?? null, answer: c.answer === undefined ? null : answerView(c.answer) };
   return {

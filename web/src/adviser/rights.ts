@@ -11,7 +11,8 @@ import { newUuid, type Api } from '../lib/api.js';
 import { download, h, type Child } from '../lib/dom.js';
 import { addMonths, osloToday } from '../lib/format.js';
 import type { Lang } from '../lib/i18n.js';
-import { renderRightsCase, rightsLang, type RightsCase } from '../lib/rights-cases.js';
+import type { ComplaintView, RightsCaseResponse, RightsCaseView, RightsQueueItem, RightsQueueResponse } from '../../../shared/contract/rights.js';
+import { renderRightsCase, rightsLang } from '../lib/rights-cases.js';
 
 const TEXT = {
   nb: {
@@ -102,11 +103,9 @@ export interface AdviserRightsContext {
   error(err: unknown): void;
 }
 
-type QueueItem = RightsCase & { participantId: string };
-
 const state = {
   status: 'OPEN' as 'OPEN' | 'ALL',
-  items: undefined as QueueItem[] | undefined,
+  items: undefined as RightsQueueItem[] | undefined,
   participants: [] as { participantId: string; givenName?: string; familyName?: string }[],
 };
 
@@ -114,7 +113,7 @@ export const rightsTabLabel = (lang: Lang): string => TEXT[rightsLang(lang)].tab
 
 export async function loadRightsQueue(ctx: AdviserRightsContext): Promise<void> {
   try {
-    const [queue, participants] = await Promise.all([ctx.api.get<{ items: QueueItem[] }>(`/rights-cases?status=${state.status}`), ctx.api.get<{ participants: { participantId: string; givenName?: string; familyName?: string }[] }>('/participants')]);
+    const [queue, participants] = await Promise.all([ctx.api.get<RightsQueueResponse>(`/rights-cases?status=${state.status}`), ctx.api.get<{ participants: { participantId: string; givenName?: string; familyName?: string }[] }>('/participants')]);
     state.items = queue.items;
     state.participants = participants.participants;
   } catch (err) {
@@ -130,7 +129,7 @@ const nameOf = (participantId: string): string => {
 };
 
 const enc = encodeURIComponent;
-const base = (c: QueueItem) => `/participants/${enc(c.participantId)}`;
+const base = (c: RightsQueueItem) => `/participants/${enc(c.participantId)}`;
 
 /** The present time the adviser states for a day: [] when "not present" is ticked. */
 function presentOf(form: HTMLFormElement): { from: string; to: string }[] {
@@ -140,14 +139,14 @@ function presentOf(form: HTMLFormElement): { from: string; to: string }[] {
 }
 
 /** The version of the day's correction in force now (0 for none), as PUT …/attendance/{date} expects it. */
-async function dayVersion(ctx: AdviserRightsContext, c: QueueItem, date: string): Promise<number> {
+async function dayVersion(ctx: AdviserRightsContext, c: RightsQueueItem, date: string): Promise<number> {
   const month = await ctx.api.get<{ corrections?: { date: string; version: number }[] }>(`${base(c)}/attendance?month=${date.slice(0, 7)}`);
   return Math.max(0, ...(month.corrections ?? []).filter((x) => x.date === date).map((x) => x.version));
 }
 
-function send(ctx: AdviserRightsContext, method: 'POST' | 'PUT', path: string, body: () => Promise<unknown>, done: (r: { case: RightsCase }) => string): void {
+function send<V extends RightsCaseView = RightsCaseView>(ctx: AdviserRightsContext, method: 'POST' | 'PUT', path: string, body: () => Promise<unknown>, done: (r: RightsCaseResponse<V>) => string): void {
   body()
-    .then((b) => ctx.api.send<{ case: RightsCase }>(method, path, b))
+    .then((b) => ctx.api.send<RightsCaseResponse<V>>(method, path, b))
     .then(
       (r) => {
         ctx.message(done(r));
@@ -171,10 +170,10 @@ function dayFields(lang: Lang, id: string, date?: string): Child[] {
   ];
 }
 
-function requestActions(ctx: AdviserRightsContext, c: QueueItem): Child {
+function requestActions(ctx: AdviserRightsContext, c: Extract<RightsQueueItem, { kind: 'CORRECTION_REQUEST' }>): Child {
   const lang = ctx.lang();
   const id = `answer-${c.caseId}`;
-  const dayOf = c.subject?.kind === 'DAY' ? c.subject.date : undefined;
+  const dayOf = c.subject.kind === 'DAY' ? c.subject.date : undefined;
   const form: HTMLFormElement = h(
     'form',
     {
@@ -215,7 +214,7 @@ function requestActions(ctx: AdviserRightsContext, c: QueueItem): Child {
   return form;
 }
 
-function caseFileButton(ctx: AdviserRightsContext, c: QueueItem): Child {
+function caseFileButton(ctx: AdviserRightsContext, c: RightsQueueItem): Child {
   return h(
     'button',
     {
@@ -235,7 +234,7 @@ function caseFileButton(ctx: AdviserRightsContext, c: QueueItem): Child {
   );
 }
 
-function complaintActions(ctx: AdviserRightsContext, c: QueueItem): Child {
+function complaintActions(ctx: AdviserRightsContext, c: RightsQueueItem): Child {
   const lang = ctx.lang();
   const id = `reassess-${c.caseId}`;
   if (c.status === 'RECEIVED') {
@@ -318,7 +317,7 @@ function paperForm(ctx: AdviserRightsContext): Child {
         const data = new FormData(form);
         const pid = String(data.get('participantId'));
         const body = { requestId: newUuid(), period: String(data.get('period')), receivedOn: String(data.get('receivedOn')), text: String(data.get('text') ?? '') };
-        send(ctx, 'POST', `/participants/${enc(pid)}/complaints`, () => Promise.resolve(body), (r) =>
+        send<ComplaintView>(ctx, 'POST', `/participants/${enc(pid)}/complaints`, () => Promise.resolve(body), (r) =>
           r.case.late ? tr(ctx.lang(), 'recordedLate', { deadline: r.case.deadline ?? '' }) : tr(ctx.lang(), 'recorded'),
         );
       },

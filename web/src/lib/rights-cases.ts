@@ -7,38 +7,8 @@
 import { catalogOf } from '../catalogs/index.js';
 import { h, type Child } from './dom.js';
 import { dateTime, day, monthName } from './format.js';
+import type { AnswerView, RightsCaseView } from '../../../shared/contract/rights.js';
 import type { Lang } from './i18n.js';
-
-export interface RightsStep {
-  status: string;
-  at: string;
-  byRole: string;
-}
-export interface RightsAnswer {
-  reason: string;
-  at: string;
-  byRole: string;
-  correction: { kind: 'ATTENDANCE'; date: string; correctionVersion: number } | { kind: 'FACT'; factsVersion: number } | null;
-}
-export interface RightsCase {
-  caseId: string;
-  kind: 'CORRECTION_REQUEST' | 'COMPLAINT';
-  participantId?: string;
-  period: string;
-  status: string;
-  version: number;
-  createdAt: string;
-  text: string | null;
-  history: RightsStep[];
-  subject?: { kind: 'DAY'; date: string } | { kind: 'FACT'; period: string };
-  answer?: RightsAnswer | null;
-  channel?: 'PAGE' | 'PAPER';
-  receivedOn?: string;
-  deadline?: string | null;
-  late?: boolean;
-  reassessment?: (RightsAnswer & { upheld: boolean }) | null;
-  outcome?: { outcome: string; decidedOn: string; note: string } | null;
-}
 
 /** The case cards' texts: in each language's catalog (web/src/catalogs/<lang>.ts, `rightsCase`). */
 export type RightsKey =
@@ -84,31 +54,31 @@ export function rightsT(lang: Lang, key: string, vars: Record<string, string> = 
   return s;
 }
 
-function answerBlock(lang: Lang, a: RightsAnswer | null | undefined): Child {
-  if (a === null || a === undefined) return '';
+function answerBlock(lang: Lang, a: AnswerView | null): Child {
+  if (a === null) return '';
   const done = a.correction === null ? '' : a.correction.kind === 'ATTENDANCE' ? rightsT(lang, 'correctionDay', { date: day(a.correction.date, lang) }) : rightsT(lang, 'correctionFact');
   return h('p', { class: 'answer' }, h('strong', {}, `${rightsT(lang, 'reason')}: `), a.reason, done === '' ? '' : ` ${done}`);
 }
 
 /** One case as a card (data-case, data-status for tests and screen readers alike); `who`: the participant's name, on the adviser's queue (never their id). */
-export function renderRightsCase(c: RightsCase, lang: Lang, actions: Child = '', who = ''): HTMLElement {
+export function renderRightsCase(c: RightsCaseView, lang: Lang, actions: Child = '', who = ''): HTMLElement {
   const about =
     c.kind === 'COMPLAINT'
       ? rightsT(lang, 'aboutDecision', { month: monthName(c.period, lang) })
-      : c.subject?.kind === 'DAY'
+      : c.subject.kind === 'DAY'
         ? rightsT(lang, 'aboutDay', { date: day(c.subject.date, lang) })
         : rightsT(lang, 'aboutFact', { month: monthName(c.period, lang) });
   return h(
     'article',
     { class: 'card rights-case', 'data-case': c.caseId, 'data-status': c.status },
     h('h3', {}, `${rightsT(lang, c.kind === 'COMPLAINT' ? 'complaint' : 'request')}: ${rightsT(lang, c.status)}`),
-    h('p', {}, about, who === '' ? '' : ` (${who})`, c.channel === 'PAPER' && c.receivedOn !== undefined ? ` – ${rightsT(lang, 'paper', { date: day(c.receivedOn, lang) })}` : ''),
+    h('p', {}, about, who === '' ? '' : ` (${who})`, c.kind === 'COMPLAINT' && c.channel === 'PAPER' ? ` – ${rightsT(lang, 'paper', { date: day(c.receivedOn, lang) })}` : ''),
     c.kind === 'COMPLAINT'
       ? h('p', { class: c.late ? 'error' : 'muted' }, c.deadline ? `${rightsT(lang, 'deadline', { date: day(c.deadline, lang) })}. ` : `${rightsT(lang, 'noDeadline')} `, c.late ? rightsT(lang, 'late') : rightsT(lang, 'onTime'))
       : '',
     h('p', {}, h('strong', {}, `${rightsT(lang, 'yourText')}: `), c.text ?? rightsT(lang, 'textMinimised')),
     answerBlock(lang, c.kind === 'COMPLAINT' ? c.reassessment : c.answer),
-    c.outcome ? h('p', { class: 'outcome' }, rightsT(lang, 'outcome', { date: day(c.outcome.decidedOn, lang), outcome: rightsT(lang, c.outcome.outcome) }), c.outcome.note ? ` – ${c.outcome.note}` : '') : '',
+    c.kind === 'COMPLAINT' && c.outcome ? h('p', { class: 'outcome' }, rightsT(lang, 'outcome', { date: day(c.outcome.decidedOn, lang), outcome: rightsT(lang, c.outcome.outcome) }), c.outcome.note ? ` – ${c.outcome.note}` : '') : '',
     h(
       'details',
       {},

@@ -11,7 +11,8 @@ import { h, type Child } from '../lib/dom.js';
 import { addMonths, day, monthName, osloToday } from '../lib/format.js';
 import type { Lang } from '../lib/i18n.js';
 import { catalogOf } from '../catalogs/index.js';
-import { renderRightsCase, type RightsCase } from '../lib/rights-cases.js';
+import type { ComplaintView, RightsCaseResponse, RightsCasesResponse, RightsCaseView } from '../../../shared/contract/rights.js';
+import { renderRightsCase } from '../lib/rights-cases.js';
 
 /** The section's texts: in each language's catalog (web/src/catalogs/<lang>.ts, `rights`). */
 export type RightsFormKey =
@@ -53,7 +54,7 @@ export interface RightsContext {
 }
 
 const state = {
-  cases: undefined as RightsCase[] | undefined,
+  cases: undefined as RightsCaseView[] | undefined,
   periods: [] as string[],
   absences: [] as { absenceId: string; date: string; documentation: string }[],
 };
@@ -71,7 +72,7 @@ export async function loadRights(ctx: RightsContext): Promise<void> {
   try {
     const month = osloToday().slice(0, 7);
     const [cases, decisions, ...months] = await Promise.all([
-      ctx.api.get<{ cases: RightsCase[] }>('/me/rights-cases'),
+      ctx.api.get<RightsCasesResponse>('/me/rights-cases'),
       ctx.api.get<{ decisions: { period: string }[] }>('/me/decisions').catch((): { decisions: { period: string }[] } => ({ decisions: [] })),
       ...[addMonths(month, -1), month].map((m) => ctx.api.get<{ absences: { absenceId: string; date: string; documentation: string }[] }>(`/me/attendance?month=${m}`)),
     ]);
@@ -149,7 +150,7 @@ function complaintForm(ctx: RightsContext): Child {
         ev.preventDefault();
         const data = new FormData(form);
         const body = { requestId: newUuid(), period: String(data.get('period')), text: String(data.get('text') ?? '') };
-        ctx.api.send<{ case: RightsCase }>('POST', '/me/complaints', body).then(
+        ctx.api.send<RightsCaseResponse<ComplaintView>>('POST', '/me/complaints', body).then(
           (r) => {
             const l = ctx.lang();
             const c = r.case;
