@@ -98,13 +98,8 @@ export function staffDirectoryOf(config: Config): string {
 
 let cached: Config | undefined;
 
-/** The process environment, parsed on first use and then kept. */
+/** The process environment, parsed on first use and then kept (a Lambda's environment does not change; tests and the local runtime parse their own with parseConfig). */
 export function getConfig(): Config {
   cached ??= parseConfig(process.env);
   return cached;
-}
-
-/** Forget the parsed environment (tests that change env vars between suites). */
-export function resetConfig(): void {
-  cached = undefined;
 }

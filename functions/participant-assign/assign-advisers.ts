@@ -21,7 +21,7 @@ import type { Deps } from '../../shared/adapters/deps.js';
 import type { StaffDirectory } from '../../shared/adapters/staff-directory.js';
 import { staffDirectoryFrom } from '../../shared/adapters/staff-directory.js';
 import { parseStaffGroupRules } from '../../shared/identity/token-step.js';
-import { getConfig, staffDirectoryOf } from '../../shared/config.js';
+import { staffDirectoryOf, type Config } from '../../shared/config.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { BadRequestError, ConflictError } from '../../shared/http/errors.js';
 import { recordAccess, requireStaffAccess } from '../../shared/http/staff-access.js';
@@ -37,13 +37,19 @@ export interface Assignment {
   updatedAt: string;
 }
 
-let directory: StaffDirectory | undefined;
+/** The directory of each configuration's STAFF_DIRECTORY, made on first use (tests give theirs as deps.staff). */
+const directories = new WeakMap<Config, StaffDirectory>();
 
-/** The directory of STAFF_DIRECTORY, made once per process (tests replace it through deps.staff). */
 function staffDirectory(deps: Deps): StaffDirectory {
-  // STAFF_GROUPS (AWS): the group table federated staff are read through, as their tokens are (shared/identity/token-step.ts).
-  const table = process.env.STAFF_GROUPS;
-  return deps.staff ?? (directory ??= staffDirectoryFrom(staffDirectoryOf(getConfig()), table === undefined ? [] : parseStaffGroupRules(table)));
+  if (deps.staff !== undefined) return deps.staff;
+  let directory = directories.get(deps.config);
+  if (directory === undefined) {
+    // STAFF_GROUPS (AWS): the group table federated staff are read through, as their tokens are (shared/identity/token-step.ts).
+    const table = process.env.STAFF_GROUPS;
+    directory = staffDirectoryFrom(staffDirectoryOf(deps.config), table === undefined ? [] : parseStaffGroupRules(table));
+    directories.set(deps.config, directory);
+  }
+  return directory;
 }
 
 /** 400 ADVISER_UNKNOWN unless every sub is an enabled adviser of the caller's municipality. */

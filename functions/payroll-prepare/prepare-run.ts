@@ -13,10 +13,9 @@
 import * as z from 'zod';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { getConfig, tableNameOf, type Config } from '../../shared/config.js';
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { DecisionsRepo } from '../../shared/adapters/decisions-repo.js';
-import { createDocumentClient } from '../../shared/adapters/dynamo.js';
+
 import type { PayrollRun } from '../../shared/adapters/payroll-runs-repo.js';
 import { PermanentTaskError } from '../../shared/adapters/workflow-task.js';
 import type { DateRange } from '../../shared/domain/calendar.js';
@@ -63,12 +62,12 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-// One client per configuration (the local runtime may restart with another endpoint in the same process).
-let client: { config: Config; db: DynamoDBDocumentClient } | undefined;
-function listFromTable(municipality: string, period: string): Promise<string[]> {
-  const config = getConfig();
-  if (client?.config !== config) client = { config, db: createDocumentClient(config) };
-  return listEnrolledParticipants(client.db, tableNameOf(config, 'participants'), municipality, period);
+/** The enrolment read of the participants table (no repository has it: it reads profiles by municipality and month only). */
+function enrolledFrom(deps: Pick<Deps, 'table'>): (municipality: string, period: string) => Promise<string[]> {
+  return (municipality, period) => {
+    const { db, name } = deps.table('participants');
+    return listEnrolledParticipants(db, name, municipality, period);
+  };
 }
 
 /** Enrolled in the month, or with a decision in one of the released months: sorted, each once. */
@@ -82,12 +81,12 @@ export async function listCandidates(
   return [...new Set([...enrolled, ...decided.flat()])].sort();
 }
 
-export type PrepareDeps = Pick<Deps, 'payrollRuns' | 'decisions' | 'participants' | 'clock'>;
+export type PrepareDeps = Pick<Deps, 'payrollRuns' | 'decisions' | 'participants' | 'clock' | 'table'>;
 
 export async function prepareRun(
   runId: string,
   deps: PrepareDeps,
-  listEnrolled: (municipality: string, period: string) => Promise<string[]> = listFromTable,
+  listEnrolled: (municipality: string, period: string) => Promise<string[]> = enrolledFrom(deps),
   batchSize: number = batchSizeFromEnv(process.env),
 ): Promise<PrepareOutput> {
   const run = await deps.payrollRuns.getRun(runId);

@@ -6,46 +6,48 @@
  * only: never a national id, a name or a group id.
  */
 import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
-import { getDeps } from '../../shared/adapters/deps.js';
+import { handlerWithDeps, type Deps } from '../../shared/adapters/deps.js';
 import { parseStaffGroupRules, TokenStepRefusal, type TokenStepDeps } from '../../shared/identity/token-step.js';
 import { baseLogger } from '../../shared/http/logger.js';
 import { preToken, type PreTokenSettings } from './pre-token.js';
 
-async function endBindings(participantId: string): Promise<void> {
-  await getDeps().deviceBindings.revokeAll(participantId, new Date().toISOString(), 'ID_PORTEN');
-}
-
-let cached: { settings: PreTokenSettings; deps: TokenStepDeps } | undefined;
-
-function setup(): { settings: PreTokenSettings; deps: TokenStepDeps } {
-  if (cached !== undefined) return cached;
+/** The pool's settings and the token step's reads, from the environment and the dependency object. */
+function setup(deps: () => Deps): { settings: PreTokenSettings; deps: TokenStepDeps } {
   const env = process.env;
   const pool = env.POOL_KIND === 'staff' ? 'staff' : 'participant';
   const municipalities = JSON.parse(env.MUNICIPALITIES ?? '[]') as string[];
-  cached = {
+  return {
     settings: { pool, mfaValues: JSON.parse(env.MFA_VALUES ?? '["mfa"]') as string[] },
     deps: {
       municipalities,
       staffGroups: pool === 'staff' ? parseStaffGroupRules(env.STAFF_GROUPS ?? '') : [],
-      nationalIdHolder: (m, nid) => getDeps().participants.nationalIdHolder(m, nid),
-      ...(pool === 'participant' ? { endDeviceBindings: endBindings } : {}),
+      nationalIdHolder: (m, nid) => deps().participants.nationalIdHolder(m, nid),
+      ...(pool === 'participant'
+        ? {
+            endDeviceBindings: async (participantId: string) => {
+              await deps().deviceBindings.revokeAll(participantId, new Date().toISOString(), 'ID_PORTEN');
+            },
+          }
+        : {}),
     },
   };
-  return cached;
 }
 
-export async function handler(event: PreTokenGenerationV2TriggerEvent): Promise<PreTokenGenerationV2TriggerEvent> {
-  const { settings, deps } = setup();
-  try {
-    const out = await preToken(event, settings, deps);
-    baseLogger().info('pre-token: claims added', { fn: 'pre-token', pool: settings.pool, trigger: event.triggerSource, groups: out.response.claimsAndScopeOverrideDetails.groupOverrideDetails?.groupsToOverride?.join(' ') });
-    return out;
-  } catch (err) {
-    if (err instanceof TokenStepRefusal) {
-      baseLogger().info('pre-token: refused', { fn: 'pre-token', pool: settings.pool, trigger: event.triggerSource, code: err.code });
-      // Cognito shows the message to the person (sign-in fails); it names no personal data.
-      throw new Error(err.code);
+export const handler = handlerWithDeps((depsOf) => {
+  let made: ReturnType<typeof setup> | undefined;
+  return async (event: PreTokenGenerationV2TriggerEvent): Promise<PreTokenGenerationV2TriggerEvent> => {
+    const { settings, deps } = (made ??= setup(depsOf));
+    try {
+      const out = await preToken(event, settings, deps);
+      baseLogger().info('pre-token: claims added', { fn: 'pre-token', pool: settings.pool, trigger: event.triggerSource, groups: out.response.claimsAndScopeOverrideDetails.groupOverrideDetails?.groupsToOverride?.join(' ') });
+      return out;
+    } catch (err) {
+      if (err instanceof TokenStepRefusal) {
+        baseLogger().info('pre-token: refused', { fn: 'pre-token', pool: settings.pool, trigger: event.triggerSource, code: err.code });
+        // Cognito shows the message to the person (sign-in fails); it names no personal data.
+        throw new Error(err.code);
+      }
+      throw err;
     }
-    throw err;
-  }
-}
+  };
+});

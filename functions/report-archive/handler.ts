@@ -40,7 +40,7 @@ function zipResponse(): middy.MiddlewareObj<HttpEvent, HttpResponse, Error, Cont
   };
 }
 
-export const handler = httpHandler({ fn: 'report-archive', query: querySchema }, async ({ auth, query, deps, log }) => {
+export const handler = httpHandler({ fn: 'report-archive', query: querySchema, use: [zipResponse()] }, async ({ auth, query, deps, log }) => {
   if (!existsSync(process.env.INTROFLYT_ARCHIVE_FONT ?? DEFAULT_FONT))
     throw new ServiceUnavailableError('ARCHIVE_FONT_UNAVAILABLE', 'The archive font is not installed where this runs, so no PDF can be made');
   const now = deps.clock.now();
@@ -53,4 +53,4 @@ export const handler = httpHandler({ fn: 'report-archive', query: querySchema },
   const bytes = zip(pkg.entries, now);
   log.append({ records: pkg.manifest.records.length, files: pkg.entries.length });
   return ok({ filename: `archive-${auth.municipality}-${query.period}.zip`, zipBase64: bytes.toString('base64'), sha256: createHash('sha256').update(bytes).digest('hex') });
-}).use(zipResponse());
+});

@@ -21,7 +21,7 @@ beforeAll(async () => {
   env = await startBrowserEnv();
   for (const [i, p] of DEMO_PARTICIPANTS.entries()) {
     const c = inMonth(goldenCase(GOLDEN[i % GOLDEN.length]!, p.participantId), period, `${thisMonth}-02`);
-    await seedDecision(c, { runId: `run-admin-${period}` });
+    await seedDecision(env.sys.deps, c, { runId: `run-admin-${period}` });
   }
 });
 afterAll(async () => {

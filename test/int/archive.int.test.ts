@@ -14,11 +14,10 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FixedClock } from '../../shared/adapters/clock.js';
-import { getDeps, setDeps } from '../../shared/adapters/deps.js';
 import { MissingGlyphsError, renderPdf, rtlRuns } from '../../shared/adapters/archive-pdf.js';
 import type { ArchiveManifest } from '../../shared/domain/reports/archive-metadata.js';
 import { handler } from '../../functions/report-archive/handler.js';
-import { apiEvent, call, lambdaContext, staffCaller } from '../support/api-event.js';
+import { apiEvent, lambdaContext, staffCaller } from '../support/api-event.js';
 import { startApiDynamo, type ApiDynamo } from '../support/api-dynamo.js';
 import { releaseRun, REPORT_CASES, seedReportMunicipality } from '../support/report-seed.js';
 
@@ -28,15 +27,13 @@ const ADMIN = staffCaller('admin-ada', ['admin']);
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 beforeAll(async () => {
-  db = await startApiDynamo('archive');
-  setDeps({ clock: new FixedClock('2026-12-01T10:00:00Z') });
-  await seedReportMunicipality();
-  await releaseRun('run-report-2026-10', '2026-10', REPORT_CASES.map(([p]) => p));
+  db = await startApiDynamo('archive', { clock: new FixedClock('2026-12-01T10:00:00Z') });
+  await seedReportMunicipality(db.deps);
+  await releaseRun(db.deps, 'run-report-2026-10', '2026-10', REPORT_CASES.map(([p]) => p));
   dir = mkdtempSync(join(tmpdir(), 'archive-'));
 }, 120_000);
 
 afterAll(async () => {
-  setDeps(undefined);
   rmSync(dir, { recursive: true, force: true });
   await db?.stop();
 });
@@ -45,7 +42,7 @@ describe('GET /reports/archive', () => {
   let manifest: ArchiveManifest;
 
   beforeAll(async () => {
-    const res = await handler(apiEvent({ method: 'GET', path: '/reports/archive', caller: ADMIN, query: { period: '2026-10' } }), lambdaContext);
+    const res = await handler.withDeps(db.deps)(apiEvent({ method: 'GET', path: '/reports/archive', caller: ADMIN, query: { period: '2026-10' } }), lambdaContext);
     expect(res.statusCode).toBe(200);
     expect(res.headers?.['content-type']).toBe('application/zip');
     expect(res.isBase64Encoded).toBe(true);
@@ -64,7 +61,7 @@ describe('GET /reports/archive', () => {
       expect(r.registryEntry).toMatchObject({ type: 'U', documentDate: '2026-11-02', registryDate: '2026-11-05', screening: { code: '13' } });
       // nb is the main document; every other stored language is an attachment unless the record names it missing (its reason beside it).
       const pid = String(r.businessSpecific.decisionId).split('.')[0]!;
-      const storedLanguages = Object.keys((await getDeps().decisions.getLatest(pid, '2026-10'))!.decision.explanation);
+      const storedLanguages = Object.keys((await db.deps.decisions.getLatest(pid, '2026-10'))!.decision.explanation);
       const others = storedLanguages.filter((l) => l !== 'nb' && !r.missing.some((m) => m.language === l));
       expect(others).toContain('en');
       expect(r.documents.map((d) => [d.role, d.path.split('/')[1]])).toEqual([
@@ -101,21 +98,21 @@ describe('GET /reports/archive', () => {
       rmSync(join(dir, png));
     }
     const nb = run('pdftotext', [join(dir, 'out', 'p-r2.2026-10.v0001', 'explanation-nb.pdf'), '-']).replace(/\s+/g, ' ');
-    const stored = (await getDeps().decisions.getLatest('p-r2', '2026-10'))!.decision.explanation as Record<string, string>;
+    const stored = (await db.deps.decisions.getLatest('p-r2', '2026-10'))!.decision.explanation as Record<string, string>;
     const firstLine = stored.nb!.split('\n').find((l) => l.trim().length > 20)!.trim().replace(/\s+/g, ' ');
     expect(nb).toContain(firstLine.slice(0, 40));
   });
 
   test('every participant in the package has a staff read on their access log', async () => {
-    for (const [p] of REPORT_CASES) expect((await getDeps().audit.list(p)).some((e) => e.purpose === 'archive-export')).toBe(true);
+    for (const [p] of REPORT_CASES) expect((await db.deps.audit.list(p)).some((e) => e.purpose === 'archive-export')).toBe(true);
   });
 
   test('a month without a released run is an empty package; a bad period is refused; only admins', async () => {
-    const res = await handler(apiEvent({ method: 'GET', path: '/reports/archive', caller: ADMIN, query: { period: '2026-09' } }), lambdaContext);
+    const res = await handler.withDeps(db.deps)(apiEvent({ method: 'GET', path: '/reports/archive', caller: ADMIN, query: { period: '2026-09' } }), lambdaContext);
     writeFileSync(join(dir, 'empty.zip'), Buffer.from(String(res.body), 'base64'));
     expect(run('unzip', ['-Z1', join(dir, 'empty.zip')]).trim()).toBe('manifest.json');
-    expect((await call(handler, apiEvent({ method: 'GET', path: '/reports/archive', caller: ADMIN, query: { period: '2026-13' } }))).body.code).toBe('VALIDATION_FAILED');
-    expect((await call(handler, apiEvent({ method: 'GET', path: '/reports/archive', caller: staffCaller('p', ['payroll']), query: { period: '2026-10' } }))).body.code).toBe('FORBIDDEN_ROLE');
+    expect((await db.call(handler, apiEvent({ method: 'GET', path: '/reports/archive', caller: ADMIN, query: { period: '2026-13' } }))).body.code).toBe('VALIDATION_FAILED');
+    expect((await db.call(handler, apiEvent({ method: 'GET', path: '/reports/archive', caller: staffCaller('p', ['payroll']), query: { period: '2026-10' } }))).body.code).toBe('FORBIDDEN_ROLE');
   });
 });
 

@@ -4,7 +4,6 @@
  * chain verifies (R7, S11). Entries appended moments ago and not sealed yet
  * are shown as PENDING, after the sealed ones.
  */
-import { auditServices } from '../../adapters/audit-config.js';
 import type { AuditEntry } from '../../adapters/audit-log.js';
 import { chainIntegrity } from '../../adapters/audit-verify.js';
 import type { Deps } from '../../adapters/deps.js';
@@ -15,13 +14,13 @@ export interface AccessLogView {
   integrity: 'VERIFIED' | 'BROKEN' | 'UNVERIFIED';
 }
 
-export async function accessLogView(participantId: string, entries: readonly AuditEntry[]): Promise<AccessLogView> {
+export async function accessLogView(deps: Pick<Deps, 'auditServices'>, participantId: string, entries: readonly AuditEntry[]): Promise<AccessLogView> {
   return {
     entries: entries.map((e) => ({ seq: e.seq ?? null, state: e.state, at: e.at, role: e.actorRole, staffRef: e.actorRef, action: e.action, purpose: e.purpose, route: e.route })),
-    integrity: await chainIntegrity(participantId, entries, auditServices().mac),
+    integrity: await chainIntegrity(participantId, entries, deps.auditServices.mac),
   };
 }
 
 export async function readAccessLog(deps: Deps, participantId: string): Promise<AccessLogView> {
-  return accessLogView(participantId, await deps.audit.list(participantId));
+  return accessLogView(deps, participantId, await deps.audit.list(participantId));
 }
