@@ -60,7 +60,7 @@ const read = async (pid: string, lang: string, as: 'participant' | 'adviser' = '
   return r.body as View;
 };
 
-test('an adjusted month: the participant reads the amount paid, the adjustment with its reason, the role and the date, in nb and en; a new version, re-rendered byte for byte', async () => {
+test('an adjusted month: the participant reads the amount paid, the adjustment with its reason, the role and the date, in nb and en; a new version whose stored text its stored context re-renders byte for byte', async () => {
   const d = decisions['p-adj']!;
   const items = await sys.count('decisions');
   const put = await resolve('p-adj', { kind: 'ADJUSTMENT', version: 1, payoutOre: engine(d).baseOre, reason: REASON });
