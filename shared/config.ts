@@ -1,5 +1,7 @@
 /**
- * The environment, parsed once with zod (quality.md style 6). Table names
+ * The environment, parsed with zod (quality.md style 6): once per Lambda process
+ * (shared/adapters/deps.ts `processDeps`), by the local runtime from the
+ * environment it makes, by tests from the tables they create. Table names
  * come from the env vars named in shared/contract/tables.ts; a function only needs the
  * tables its route uses (shared/contract/routes.ts), so `requireTables` checks those on
  * the first request and fails with a message naming every missing variable.
@@ -94,12 +96,4 @@ export function tableNameOf(config: Config, key: TableKey): string {
 export function staffDirectoryOf(config: Config): string {
   if (config.staffDirectory === undefined) throw new ConfigError('Missing environment variable: STAFF_DIRECTORY');
   return config.staffDirectory;
-}
-
-let cached: Config | undefined;
-
-/** The process environment, parsed on first use and then kept (a Lambda's environment does not change; tests and the local runtime parse their own with parseConfig). */
-export function getConfig(): Config {
-  cached ??= parseConfig(process.env);
-  return cached;
 }

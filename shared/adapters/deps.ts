@@ -7,9 +7,14 @@
  * (shared/adapters/workflow-task.ts) pass it to the handler's body; nothing
  * else in shared/ builds or caches a repository. Nothing is cached per
  * request: assignments and policies are read on every request.
+ *
+ * Which object a handler gets (`handlerWithDeps` below): the process's, built
+ * once from its environment on AWS, or the one bound with `withDeps(deps)` by
+ * the local runtime and by tests. There is no setter: nothing replaces the
+ * process's object once built.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { getConfig, tableNameOf, type Config } from '../config.js';
+import { parseConfig, tableNameOf, type Config } from '../config.js';
 import type { TableKey } from '../contract/tables.js';
 import { DynamoAttendanceRepo, type AttendanceRepo } from './attendance-repo.js';
 import { auditServicesOf, type AuditServices } from './audit-config.js';
@@ -176,7 +181,7 @@ let fromProcess: Deps | undefined;
  * builds its own (`createDeps`) and binds it to the handler (`withDeps`).
  */
 export function processDeps(): Deps {
-  fromProcess ??= createDeps(getConfig());
+  fromProcess ??= createDeps(parseConfig(process.env));
   return fromProcess;
 }
 
@@ -188,12 +193,13 @@ export type DepsHandler<H> = H & {
 
 /**
  * Makes a handler from `make(deps)`, where `deps()` gives the dependency
- * object of each invocation: the process's (`fromProcessDeps`, default
- * `processDeps`) unless the handler was bound with `withDeps`. The one way an
- * entry point gets its dependencies: the HTTP and workflow-task wrappers and
- * every entry point that is no handler body (authorizer, audit, pre-token).
+ * object of each invocation: the process's (`processDeps`, built on the first
+ * invocation, so loading a module reads no environment) unless the handler
+ * was bound with `withDeps`. The one way an entry point gets its
+ * dependencies: the HTTP and workflow-task wrappers and every entry point
+ * that is no handler body (authorizer, audit, retention, pre-token).
  */
-export function handlerWithDeps<H extends object>(make: (deps: () => Deps) => H, fromProcessDeps: () => Deps = processDeps): DepsHandler<H> {
+export function handlerWithDeps<H extends object>(make: (deps: () => Deps) => H): DepsHandler<H> {
   const bound = (source: () => Deps): DepsHandler<H> => Object.assign(make(source), { withDeps: (deps: Deps) => bound(() => deps) });
-  return bound(fromProcessDeps);
+  return bound(processDeps);
 }
