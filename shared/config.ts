@@ -10,6 +10,9 @@ import * as z from 'zod';
 import type { TableKey } from './contract/tables.js';
 import { TABLES } from './contract/tables.js';
 
+/** 100 participants per batch: one batch's decisions fit a Lambda invocation with room (docs/scale.md). */
+export const DEFAULT_PAYROLL_BATCH_SIZE = 100;
+
 /** A kiosk's access token lives this long; the kiosk fetches the next one before it ends. */
 export const DEFAULT_DEVICE_TOKEN_MINUTES = 15;
 
@@ -34,6 +37,8 @@ const envSchema = z.object({
   /** `local`: the payroll workflow runs in this process (infra/local); otherwise PAYROLL_STATE_MACHINE_ARN names it (checked where it is used, shared/adapters/workflow.ts). */
   PAYROLL_WORKFLOW_MODE: z.string().optional(),
   PAYROLL_STATE_MACHINE_ARN: z.string().optional(),
+  /** Participants per batch of a payroll run (functions/payroll-prepare). */
+  PAYROLL_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(DEFAULT_PAYROLL_BATCH_SIZE),
   ...Object.fromEntries(TABLES.map((t) => [t.envVar, tableName.optional()])),
 });
 
@@ -49,6 +54,7 @@ export interface Config {
   staffDirectory: string | undefined;
   payrollWorkflowMode: string | undefined;
   payrollStateMachineArn: string | undefined;
+  payrollBatchSize: number;
 }
 
 export class ConfigError extends Error {
@@ -78,6 +84,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     staffDirectory: e.STAFF_DIRECTORY,
     payrollWorkflowMode: e.PAYROLL_WORKFLOW_MODE,
     payrollStateMachineArn: e.PAYROLL_STATE_MACHINE_ARN,
+    payrollBatchSize: r.data.PAYROLL_BATCH_SIZE,
   };
 }
 

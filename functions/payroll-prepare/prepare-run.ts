@@ -10,7 +10,6 @@
  * someone registered in between (that participant is in next month's run,
  * or a correction).
  */
-import * as z from 'zod';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../../shared/adapters/deps.js';
@@ -23,14 +22,6 @@ import { lookbackMonths } from '../../shared/domain/payroll/correction-window.js
 import { enrolledInMonth } from '../../shared/domain/payroll/participant-month.js';
 import type { PrepareOutput } from '../../shared/features/payroll/prepare-schema.js';
 import { releasedMonths } from '../../shared/features/payroll/runs.js';
-
-/** 100 participants per batch: one batch's decisions fit a Lambda invocation with room (docs/scale.md). */
-export const DEFAULT_BATCH_SIZE = 100;
-const batchSizeSchema = z.coerce.number().int().min(1).max(1000).default(DEFAULT_BATCH_SIZE);
-
-export function batchSizeFromEnv(env: Readonly<Record<string, string | undefined>>): number {
-  return batchSizeSchema.parse(env.PAYROLL_BATCH_SIZE);
-}
 
 /** Participant ids of the municipality (gsi1 of the profile items), with their current enrolments; sorted by id. */
 export async function listEnrolledParticipants(db: DynamoDBDocumentClient, table: string, municipality: string, period: string): Promise<string[]> {
@@ -81,13 +72,13 @@ export async function listCandidates(
   return [...new Set([...enrolled, ...decided.flat()])].sort();
 }
 
-export type PrepareDeps = Pick<Deps, 'payrollRuns' | 'decisions' | 'participants' | 'clock' | 'table'>;
+export type PrepareDeps = Pick<Deps, 'payrollRuns' | 'decisions' | 'participants' | 'clock' | 'table' | 'config'>;
 
 export async function prepareRun(
   runId: string,
   deps: PrepareDeps,
   listEnrolled: (municipality: string, period: string) => Promise<string[]> = enrolledFrom(deps),
-  batchSize: number = batchSizeFromEnv(process.env),
+  batchSize: number = deps.config.payrollBatchSize,
 ): Promise<PrepareOutput> {
   const run = await deps.payrollRuns.getRun(runId);
   if (run === undefined) throw new PermanentTaskError('RUN_NOT_FOUND');

@@ -36,16 +36,10 @@ const CASES: { name: string; c: CaseInput }[] = readdirSync(GOLDEN_DIR)
   // Five situations keep each scenario's seed small (the golden e2e test runs them all): a half day
   // unexcused, approved self-certifications with history, a mid-month start, pending documents, all absent.
   .filter(({ name }) => ['g02', 'g03', 'g07', 'g09', 'g10'].some((g) => name.startsWith(g)));
-const previousBatchSize = process.env.PAYROLL_BATCH_SIZE;
-
 beforeAll(async () => {
-  sys = await startTestSystem({ clock: '2026-11-02T08:00:00Z' });
-  process.env.PAYROLL_BATCH_SIZE = '2';
+  sys = await startTestSystem({ clock: '2026-11-02T08:00:00Z', config: { payrollBatchSize: 2 } });
 });
 afterAll(async () => {
-  sys.workflow.options = {};
-  if (previousBatchSize === undefined) delete process.env.PAYROLL_BATCH_SIZE;
-  else process.env.PAYROLL_BATCH_SIZE = previousBatchSize;
   await sys?.stop();
 });
 beforeEach(() => {

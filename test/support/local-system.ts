@@ -13,6 +13,7 @@
  *     clock: '2026-10-01T08:00:00Z' | FixedClock → the handlers' clock (deps.clock) is fixed;
  *                   `sys.clock` is that FixedClock (set/advance it between requests).
  *     deps: { staff, complaintReader, … } → parts of the handlers' dependency object.
+ *     config: { payrollBatchSize: 2 } → settings that differ from the system's configuration.
  *   sys.deps: the dependency object bound to every handler of the system (its repositories,
  *                   for seeding and reading); `sys.deps.swap({ audit: failing })` replaces parts
  *                   for a while, `sys.deps.swap({})` restores them (test/support/test-deps.ts).
@@ -60,6 +61,7 @@ import { synthesizeStatefulTemplate, type CfnTemplate } from '../../infra/local/
 import { PROJECT_ROOT } from '../../infra/project.js';
 import { FixedClock } from '../../shared/adapters/clock.js';
 import type { Deps } from '../../shared/adapters/deps.js';
+import type { Config } from '../../shared/config.js';
 import type { LocalPayrollRunner } from '../../infra/local/workflow-runner.js';
 import { createDeps } from '../../shared/adapters/deps.js';
 import { swappable, type TestDeps } from './test-deps.js';
@@ -117,6 +119,8 @@ export interface TestSystemOptions {
   auditPollMs?: number;
   /** Parts of the handlers' dependency object (besides the clock). */
   deps?: Partial<Deps>;
+  /** Settings that differ from the local system's configuration (a smaller payroll batch, …). */
+  config?: Partial<Config>;
 }
 
 export const participant = (participantId: string, municipality = '5001'): TokenRequest => ({ sub: `sub-${participantId}`, groups: ['participant'], municipality, participantId });
@@ -162,7 +166,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     ...(options.staticFiles === true ? {} : { staticDir: null }),
     ...(seedNow !== undefined ? { seedNow } : {}),
     ...(options.auditPollMs !== undefined ? { auditPollMs: options.auditPollMs } : {}),
-    deps: (config, parts) => swappable(createDeps(config, { ...parts, ...options.deps, ...(clock !== undefined ? { clock } : {}) })),
+    deps: (config, parts) => swappable(createDeps({ ...config, ...options.config }, { ...parts, ...options.deps, ...(clock !== undefined ? { clock } : {}) })),
   });
   const deps = system.deps as TestDeps;
 
