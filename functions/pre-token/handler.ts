@@ -11,9 +11,10 @@ import { parseStaffGroupRules, TokenStepRefusal, type TokenStepDeps } from '../.
 import { baseLogger } from '../../shared/http/logger.js';
 import { preToken, type PreTokenSettings } from './pre-token.js';
 
-/** The pool's settings and the token step's reads, from the environment and the dependency object. */
-function setup(deps: () => Deps): { settings: PreTokenSettings; deps: TokenStepDeps } {
-  const env = process.env;
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** The pool's settings and the token step's reads, from the function's environment and the dependency object. */
+function setup(env: Env, deps: () => Deps): { settings: PreTokenSettings; deps: TokenStepDeps } {
   const pool = env.POOL_KIND === 'staff' ? 'staff' : 'participant';
   const municipalities = JSON.parse(env.MUNICIPALITIES ?? '[]') as string[];
   return {
@@ -33,21 +34,26 @@ function setup(deps: () => Deps): { settings: PreTokenSettings; deps: TokenStepD
   };
 }
 
-export const handler = handlerWithDeps((depsOf) => {
-  let made: ReturnType<typeof setup> | undefined;
-  return async (event: PreTokenGenerationV2TriggerEvent): Promise<PreTokenGenerationV2TriggerEvent> => {
-    const { settings, deps } = (made ??= setup(depsOf));
-    try {
-      const out = await preToken(event, settings, deps);
-      baseLogger().info('pre-token: claims added', { fn: 'pre-token', pool: settings.pool, trigger: event.triggerSource, groups: out.response.claimsAndScopeOverrideDetails.groupOverrideDetails?.groupsToOverride?.join(' ') });
-      return out;
-    } catch (err) {
-      if (err instanceof TokenStepRefusal) {
-        baseLogger().info('pre-token: refused', { fn: 'pre-token', pool: settings.pool, trigger: event.triggerSource, code: err.code });
-        // Cognito shows the message to the person (sign-in fails); it names no personal data.
-        throw new Error(err.code);
+/** The trigger of a pool configured by `env` (read at the first sign-in), as the stack sets it. */
+export function preTokenHandler(env: Env) {
+  return handlerWithDeps((depsOf) => {
+    let made: ReturnType<typeof setup> | undefined;
+    return async (event: PreTokenGenerationV2TriggerEvent): Promise<PreTokenGenerationV2TriggerEvent> => {
+      const { settings, deps } = (made ??= setup(env, depsOf));
+      try {
+        const out = await preToken(event, settings, deps);
+        baseLogger().info('pre-token: claims added', { fn: 'pre-token', pool: settings.pool, trigger: event.triggerSource, groups: out.response.claimsAndScopeOverrideDetails.groupOverrideDetails?.groupsToOverride?.join(' ') });
+        return out;
+      } catch (err) {
+        if (err instanceof TokenStepRefusal) {
+          baseLogger().info('pre-token: refused', { fn: 'pre-token', pool: settings.pool, trigger: event.triggerSource, code: err.code });
+          // Cognito shows the message to the person (sign-in fails); it names no personal data.
+          throw new Error(err.code);
+        }
+        throw err;
       }
-      throw err;
-    }
-  };
-});
+    };
+  });
+}
+
+export const handler = preTokenHandler(process.env);
