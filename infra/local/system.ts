@@ -39,8 +39,8 @@ import { createLocalOidc, ID_TOKEN_SECONDS, type LocalOidc } from './oidc-provid
 import { createLocalStaffDirectory, type LocalStaffDirectory } from './staff-directory-file.js';
 import { ensureTables, synthesizeStatefulTemplate, type CfnTemplate, type EnsureTablesResult } from './tables.js';
 
-/** `routes` and `resolveHandler` (tests), `staticDir` and the limits go to the HTTP front as they are. */
-export interface LocalSystemOptions extends Pick<LocalHttpServerOptions, 'routes' | 'resolveHandler' | 'staticDir' | 'maxInFlight' | 'maxBodyBytes' | 'handlerTimeoutMs'> {
+/** `routes` and `resolveHandler` (tests; default: the handler modules bound to the system's dependency object), `staticDir` and the limits go to the HTTP front as they are. */
+export interface LocalSystemOptions extends Pick<LocalHttpServerOptions, 'routes' | 'staticDir' | 'maxInFlight' | 'maxBodyBytes' | 'handlerTimeoutMs'>, Partial<Pick<LocalHttpServerOptions, 'resolveHandler'>> {
   /** HTTP port; absent or 0: a free one. */
   port?: number;
   /** HTTP bind address; default 127.0.0.1. */
