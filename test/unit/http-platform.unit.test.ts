@@ -94,6 +94,18 @@ describe('httpHandler: success path', () => {
   });
 });
 
+describe('httpHandler: the dependency object it is given', () => {
+  test('withDeps gives each bound handler its own object; binding anew changes no earlier binding', async () => {
+    const at = httpHandler({ fn: 'me-access-log' }, async ({ deps: d }) => ok({ now: d.clock.now().toISOString() }));
+    const event = () => apiEvent({ method: 'GET', path: '/me/access-log', caller: participantCaller('p-1') });
+    const first = at.withDeps(fakeDeps({ clock: new FixedClock('2026-01-01T00:00:00Z') }));
+    const second = first.withDeps(fakeDeps({ clock: new FixedClock('2027-01-01T00:00:00Z') }));
+    expect((await callHandler(first, event())).body).toEqual({ now: '2026-01-01T00:00:00.000Z' });
+    expect((await callHandler(second, event())).body).toEqual({ now: '2027-01-01T00:00:00.000Z' });
+    expect((await callHandler(first, event())).body).toEqual({ now: '2026-01-01T00:00:00.000Z' });
+  });
+});
+
 describe('httpHandler: input errors', () => {
   test.each([
     ['unknown top-level field', { name: 'a', isAdmin: true }, 400, 'UNKNOWN_FIELD', ['body.isAdmin']],
