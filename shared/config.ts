@@ -1,5 +1,7 @@
 /**
- * The environment, parsed once with zod (quality.md style 6). Table names
+ * The environment, parsed with zod (quality.md style 6): once per Lambda process
+ * (shared/adapters/deps.ts `processDeps`), by the local runtime from the
+ * environment it makes, by tests from the tables they create. Table names
  * come from the env vars named in shared/contract/tables.ts; a function only needs the
  * tables its route uses (shared/contract/routes.ts), so `requireTables` checks those on
  * the first request and fails with a message naming every missing variable.
@@ -7,6 +9,9 @@
 import * as z from 'zod';
 import type { TableKey } from './contract/tables.js';
 import { TABLES } from './contract/tables.js';
+
+/** 100 participants per batch: one batch's decisions fit a Lambda invocation with room (docs/scale.md). */
+export const DEFAULT_PAYROLL_BATCH_SIZE = 100;
 
 /** A kiosk's access token lives this long; the kiosk fetches the next one before it ends. */
 export const DEFAULT_DEVICE_TOKEN_MINUTES = 15;
@@ -32,6 +37,8 @@ const envSchema = z.object({
   /** `local`: the payroll workflow runs in this process (infra/local); otherwise PAYROLL_STATE_MACHINE_ARN names it (checked where it is used, shared/adapters/workflow.ts). */
   PAYROLL_WORKFLOW_MODE: z.string().optional(),
   PAYROLL_STATE_MACHINE_ARN: z.string().optional(),
+  /** Participants per batch of a payroll run (functions/payroll-prepare). */
+  PAYROLL_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(DEFAULT_PAYROLL_BATCH_SIZE),
   ...Object.fromEntries(TABLES.map((t) => [t.envVar, tableName.optional()])),
 });
 
@@ -47,6 +54,7 @@ export interface Config {
   staffDirectory: string | undefined;
   payrollWorkflowMode: string | undefined;
   payrollStateMachineArn: string | undefined;
+  payrollBatchSize: number;
 }
 
 export class ConfigError extends Error {
@@ -76,6 +84,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     staffDirectory: e.STAFF_DIRECTORY,
     payrollWorkflowMode: e.PAYROLL_WORKFLOW_MODE,
     payrollStateMachineArn: e.PAYROLL_STATE_MACHINE_ARN,
+    payrollBatchSize: r.data.PAYROLL_BATCH_SIZE,
   };
 }
 
@@ -94,17 +103,4 @@ export function tableNameOf(config: Config, key: TableKey): string {
 export function staffDirectoryOf(config: Config): string {
   if (config.staffDirectory === undefined) throw new ConfigError('Missing environment variable: STAFF_DIRECTORY');
   return config.staffDirectory;
-}
-
-let cached: Config | undefined;
-
-/** The process environment, parsed on first use and then kept. */
-export function getConfig(): Config {
-  cached ??= parseConfig(process.env);
-  return cached;
-}
-
-/** Forget the parsed environment (tests that change env vars between suites). */
-export function resetConfig(): void {
-  cached = undefined;
 }

@@ -12,10 +12,8 @@
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { readAnchoredState } from '../../shared/adapters/audit-anchors.js';
-import { auditServices } from '../../shared/adapters/audit-config.js';
 import { readChains, verifyChains, type VerificationReport } from '../../shared/adapters/audit-verify.js';
-import { createDocumentClient, queryAll } from '../../shared/adapters/dynamo.js';
-import { getConfig, tableNameOf, type Config } from '../../shared/config.js';
+import { queryAll } from '../../shared/adapters/dynamo.js';
 import { ServiceUnavailableError } from '../../shared/http/errors.js';
 
 /** Participant ids of the municipality: the keys of its profile items (gsi1 `M#<muni>#P`), nothing else. */
@@ -24,23 +22,20 @@ export async function municipalityParticipants(db: DynamoDBDocumentClient, table
   return items.flatMap((i) => (typeof i.participantId === 'string' ? [i.participantId] : [])).sort();
 }
 
-let client: { config: Config; db: DynamoDBDocumentClient } | undefined;
-
-export async function verifyMunicipality(deps: Pick<Deps, 'payrollRuns'>, municipality: string, now: Date): Promise<VerificationReport> {
-  const config = getConfig();
-  if (client?.config !== config) client = { config, db: createDocumentClient(config) };
-  const db = client.db;
-  const { mac, anchors } = auditServices();
+export async function verifyMunicipality(deps: Pick<Deps, 'payrollRuns' | 'table' | 'auditServices'>, municipality: string, now: Date): Promise<VerificationReport> {
+  const participantsTable = deps.table('participants');
+  const auditTable = deps.table('auditLog');
+  const { mac, anchors } = deps.auditServices;
   const unavailable = () => new ServiceUnavailableError('AUDIT_VERIFICATION_UNAVAILABLE', 'The audit log cannot be verified right now (the audit key or the anchor store did not answer); retry shortly', 30);
   if (mac === undefined || anchors === undefined) throw unavailable();
   const [participants, runs] = await Promise.all([
-    municipalityParticipants(db, tableNameOf(config, 'participants'), municipality),
+    municipalityParticipants(participantsTable.db, participantsTable.name, municipality),
     deps.payrollRuns.listRuns(municipality, { limit: Number.MAX_SAFE_INTEGER }),
   ]);
   // A run's own chain is `RUN#<runId>` (shared/features/payroll/runs.ts runAuditChain).
   const chainIds = [...participants, ...runs.map((r) => `RUN#${r.runId}`)];
   try {
-    const [chains, anchored] = await Promise.all([readChains(db, tableNameOf(config, 'auditLog'), chainIds), readAnchoredState(anchors)]);
+    const [chains, anchored] = await Promise.all([readChains(auditTable.db, auditTable.name, chainIds), readAnchoredState(anchors)]);
     return await verifyChains(chains, { mac, anchored, mode: 'quick', now, includeAnchoredOnly: false });
   } catch (err) {
     // A key or anchor service that does not answer is no verdict: refuse rather than report "intact".

@@ -17,7 +17,6 @@
  */
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { Device } from '../../shared/adapters/kiosk-devices-repo.js';
-import { getConfig } from '../../shared/config.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { ConflictError } from '../../shared/http/errors.js';
 import type { DeviceBody } from './schema.js';
@@ -61,7 +60,7 @@ export async function registerDevice(deps: Deps, auth: AuthContext, body: Device
     label: device.label,
     active: device.active,
     registeredAt: device.registeredAt,
-    credential: { clientId: client.clientId, clientSecret: client.clientSecret, scope: getConfig().deviceScope, tokenPath: '/oauth2/token', setupCode: setupCodeOf(device.deviceId, client.clientId, client.clientSecret) },
+    credential: { clientId: client.clientId, clientSecret: client.clientSecret, scope: deps.config.deviceScope, tokenPath: '/oauth2/token', setupCode: setupCodeOf(device.deviceId, client.clientId, client.clientSecret) },
   };
 }
 

@@ -37,7 +37,7 @@ export async function exportData(deps: Deps, participantId: string): Promise<Rec
   ]);
   if (profile === undefined || identity === undefined) throw new NotFoundError('No participant file for this login');
   const { version: _v, ...facts } = profile;
-  const accessLog: AccessLogView = await accessLogView(participantId, audit);
+  const accessLog: AccessLogView = await accessLogView(deps, participantId, audit);
   const absenceList: AbsenceView[] = absences.map((a) => absenceView(a));
   return {
     exportedAt: deps.clock.now().toISOString(),

@@ -20,7 +20,7 @@
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { StaffDirectory } from '../../shared/adapters/staff-directory.js';
 import { configuredStaffDirectory } from '../../shared/adapters/staff-directory.js';
-import { getConfig, staffDirectoryOf } from '../../shared/config.js';
+import { staffDirectoryOf } from '../../shared/config.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { BadRequestError, ConflictError } from '../../shared/http/errors.js';
 import { recordAccess, requireStaffAccess } from '../../shared/http/staff-access.js';
@@ -39,7 +39,7 @@ export interface Assignment {
 /** The directory of STAFF_DIRECTORY (tests replace it through deps.staff); here it is required. */
 function staffDirectory(deps: Deps): StaffDirectory {
   const dir = configuredStaffDirectory(deps);
-  if (dir === undefined) staffDirectoryOf(getConfig()); // throws ConfigError: Missing environment variable: STAFF_DIRECTORY
+  if (dir === undefined) staffDirectoryOf(deps.config); // throws ConfigError: Missing environment variable: STAFF_DIRECTORY
   return dir!;
 }
 

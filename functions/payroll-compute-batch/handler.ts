@@ -1,20 +1,9 @@
 /** Workflow task ComputeBatch: decides and stores the month for one frozen batch of participants. */
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { getConfig, tableNameOf, type Config } from '../../shared/config.js';
-import { createDocumentClient } from '../../shared/adapters/dynamo.js';
 import { workflowTask } from '../../shared/adapters/workflow-task.js';
 import { configuredStaffDirectory } from '../../shared/adapters/staff-directory.js';
 import { computeBatch } from './compute-batch.js';
 import { batchGetProfiles } from '../../shared/features/payroll/profiles.js';
 import { computeBatchInputSchema } from './schema.js';
-
-// One client per configuration (the local runtime may restart with another endpoint in the same process).
-let client: { config: Config; db: DynamoDBDocumentClient } | undefined;
-const getProfiles = (ids: readonly string[]) => {
-  const config = getConfig();
-  if (client?.config !== config) client = { config, db: createDocumentClient(config) };
-  return batchGetProfiles(client.db, tableNameOf(config, 'participants'), ids);
-};
 
 export const handler = workflowTask('payroll-compute-batch', computeBatchInputSchema, ({ runId, batch }, _log, deps) =>
   computeBatch(runId, batch, {
@@ -26,7 +15,7 @@ export const handler = workflowTask('payroll-compute-batch', computeBatchInputSc
     attendance: deps.attendance,
     decisions: deps.decisions,
     runs: deps.payrollRuns,
-    getProfiles,
+    getProfiles: (ids) => batchGetProfiles(deps.table('participants'), ids),
     reviews: deps.reviews,
     explanations: deps.explanations,
     staff: configuredStaffDirectory(deps),

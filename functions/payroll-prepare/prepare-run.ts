@@ -10,13 +10,11 @@
  * someone registered in between (that participant is in next month's run,
  * or a correction).
  */
-import * as z from 'zod';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { getConfig, tableNameOf, type Config } from '../../shared/config.js';
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { DecisionsRepo } from '../../shared/adapters/decisions-repo.js';
-import { createDocumentClient } from '../../shared/adapters/dynamo.js';
+
 import type { PayrollRun } from '../../shared/adapters/payroll-runs-repo.js';
 import { PermanentTaskError } from '../../shared/adapters/workflow-task.js';
 import type { DateRange } from '../../shared/domain/calendar.js';
@@ -24,14 +22,6 @@ import { lookbackMonths } from '../../shared/domain/payroll/correction-window.js
 import { enrolledInMonth } from '../../shared/domain/payroll/participant-month.js';
 import type { PrepareOutput } from '../../shared/features/payroll/prepare-schema.js';
 import { releasedMonths } from '../../shared/features/payroll/runs.js';
-
-/** 100 participants per batch: one batch's decisions fit a Lambda invocation with room (docs/scale.md). */
-export const DEFAULT_BATCH_SIZE = 100;
-const batchSizeSchema = z.coerce.number().int().min(1).max(1000).default(DEFAULT_BATCH_SIZE);
-
-export function batchSizeFromEnv(env: Readonly<Record<string, string | undefined>>): number {
-  return batchSizeSchema.parse(env.PAYROLL_BATCH_SIZE);
-}
 
 /** Participant ids of the municipality (gsi1 of the profile items), with their current enrolments; sorted by id. */
 export async function listEnrolledParticipants(db: DynamoDBDocumentClient, table: string, municipality: string, period: string): Promise<string[]> {
@@ -63,12 +53,12 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-// One client per configuration (the local runtime may restart with another endpoint in the same process).
-let client: { config: Config; db: DynamoDBDocumentClient } | undefined;
-function listFromTable(municipality: string, period: string): Promise<string[]> {
-  const config = getConfig();
-  if (client?.config !== config) client = { config, db: createDocumentClient(config) };
-  return listEnrolledParticipants(client.db, tableNameOf(config, 'participants'), municipality, period);
+/** The enrolment read of the participants table (no repository has it: it reads profiles by municipality and month only). */
+function enrolledFrom(deps: Pick<Deps, 'table'>): (municipality: string, period: string) => Promise<string[]> {
+  return (municipality, period) => {
+    const { db, name } = deps.table('participants');
+    return listEnrolledParticipants(db, name, municipality, period);
+  };
 }
 
 /** Enrolled in the month, or with a decision in one of the released months: sorted, each once. */
@@ -82,13 +72,13 @@ export async function listCandidates(
   return [...new Set([...enrolled, ...decided.flat()])].sort();
 }
 
-export type PrepareDeps = Pick<Deps, 'payrollRuns' | 'decisions' | 'policies' | 'clock'>;
+export type PrepareDeps = Pick<Deps, 'payrollRuns' | 'decisions' | 'policies' | 'clock' | 'table' | 'config'>;
 
 export async function prepareRun(
   runId: string,
   deps: PrepareDeps,
-  listEnrolled: (municipality: string, period: string) => Promise<string[]> = listFromTable,
-  batchSize: number = batchSizeFromEnv(process.env),
+  listEnrolled: (municipality: string, period: string) => Promise<string[]> = enrolledFrom(deps),
+  batchSize: number = deps.config.payrollBatchSize,
 ): Promise<PrepareOutput> {
   const run = await deps.payrollRuns.getRun(runId);
   if (run === undefined) throw new PermanentTaskError('RUN_NOT_FOUND');

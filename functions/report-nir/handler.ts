@@ -9,7 +9,7 @@ import { reportQuerySchema } from '../../shared/features/reports/schema.js';
 const ROUTE = routeOf('report-nir');
 export const PURPOSE = 'nir-report';
 
-export const handler = httpHandler({ fn: 'report-nir', query: reportQuerySchema }, async ({ auth, query, deps, log }) => {
+export const handler = httpHandler({ fn: 'report-nir', query: reportQuerySchema, use: [fileResponse()] }, async ({ auth, query, deps, log }) => {
   const report = await buildNirReport(deps, auth, query.from, query.to);
   await recordReportReads(deps, auth, report.rows.map((r) => r.participantId), PURPOSE, `${ROUTE.method} ${ROUTE.path}`);
   log.append({ rows: report.rows.length, due: report.due.length });
@@ -17,4 +17,4 @@ export const handler = httpHandler({ fn: 'report-nir', query: reportQuerySchema 
   // RFC 4180 with a header line and CRLF line ends; UTF-8 without a byte-order mark.
   const csv = stringify([[...NIR_COLUMNS], ...report.rows.map(nirRecord)], { record_delimiter: 'windows' });
   return ok(reportFile(`nir-${auth.municipality}-${query.from}-${query.to}.csv`, 'text/csv; charset=utf-8', csv, report.rows.length));
-}).use(fileResponse());
+});

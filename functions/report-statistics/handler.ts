@@ -25,7 +25,7 @@ export function monthsOf(from: string, to: string): string[] {
   return out;
 }
 
-export const handler = httpHandler({ fn: 'report-statistics', query: reportQuerySchema }, async ({ auth, query, deps, log }) => {
+export const handler = httpHandler({ fn: 'report-statistics', query: reportQuerySchema, use: [fileResponse()] }, async ({ auth, query, deps, log }) => {
   await recordAudited(deps.audit, { participantId: reportChain(auth.municipality), at: deps.clock.now().toISOString(), actorRef: auth.actorRef, actorRole: auth.role, action: 'READ', purpose: 'statistics', route: `${ROUTE.method} ${ROUTE.path}` });
   const complaints = await deps.complaintReader.listForMunicipality(auth.municipality, `${query.from}-01`, lastDayOfMonth(query.to));
   const months = await Promise.all(
@@ -42,4 +42,4 @@ export const handler = httpHandler({ fn: 'report-statistics', query: reportQuery
   if (query.format !== 'csv') return ok({ municipality: auth.municipality, months });
   const csv = stringify(statisticsRecords(months), { record_delimiter: 'windows' });
   return ok(reportFile(`statistics-${auth.municipality}-${query.from}-${query.to}.csv`, 'text/csv; charset=utf-8', csv, months.length));
-}).use(fileResponse());
+});

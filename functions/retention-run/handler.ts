@@ -4,14 +4,14 @@
  * ones the event names (`{"municipalities": ["5001"]}`), one after another
  * (run-retention.ts). Logs ids and counts only.
  */
-import { getDeps } from '../../shared/adapters/deps.js';
+import { handlerWithDeps } from '../../shared/adapters/deps.js';
 import { requestLog } from '../../shared/http/logger.js';
 import { runRetention, type RetentionRunResult } from './run-retention.js';
 
-export const handler = async (event: { municipalities?: unknown } = {}): Promise<{ runs: RetentionRunResult[] }> => {
+export const handler = handlerWithDeps((depsOf) => async (event: { municipalities?: unknown } = {}): Promise<{ runs: RetentionRunResult[] }> => {
   const log = requestLog({ fn: 'retention-run' });
   const named = Array.isArray(event.municipalities) ? event.municipalities.filter((m): m is string => typeof m === 'string' && /^\d{4}$/.test(m)) : undefined;
-  const deps = getDeps();
+  const deps = depsOf();
   const municipalities = named ?? (await deps.reports.municipalitiesWithParticipants());
   const runs: RetentionRunResult[] = [];
   for (const m of municipalities) {
@@ -20,4 +20,4 @@ export const handler = async (event: { municipalities?: unknown } = {}): Promise
     runs.push(r);
   }
   return { runs };
-};
+});

@@ -25,7 +25,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
@@ -39,7 +38,8 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import { handlerEntry } from '../project.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamo.js';
-import { lambdaContext } from './lambda-adapter.js';
+import type { Deps } from '../../shared/adapters/deps.js';
+import { lambdaContext, moduleHandlerResolver } from './lambda-adapter.js';
 
 export type AuditHandler = (event: unknown, context: Context) => Promise<unknown>;
 
@@ -50,6 +50,8 @@ export interface AuditRuntimeOptions {
   pollMs?: number;
   /** Checkpoint and sweep interval. Default one hour. */
   scheduleMs?: number;
+  /** The dependency object the default handlers are bound to (the local system's; tests giving both handlers need none). */
+  deps?: Deps;
   /** The handlers (tests); default the modules of functions/audit-seal and functions/audit-anchor. */
   sealHandler?: AuditHandler;
   anchorHandler?: AuditHandler;
@@ -72,11 +74,6 @@ export interface AuditRuntime {
   stop(): Promise<void>;
 }
 
-async function importHandler(fn: string): Promise<AuditHandler> {
-  const mod = (await import(pathToFileURL(handlerEntry(fn)).href)) as { handler?: unknown };
-  if (typeof mod.handler !== 'function') throw new Error(`LOCAL_NO_HANDLER: functions/${fn}/handler.ts exports no function named handler`);
-  return mod.handler as AuditHandler;
-}
 
 /** The sealer's and checkpoint's Lambda timeouts (infra/constructs/audit-trail.ts). */
 const context = (fn: 'audit-seal' | 'audit-anchor'): Context => lambdaContext(fn, Date.now() + (fn === 'audit-seal' ? 60_000 : 300_000));
@@ -181,8 +178,9 @@ export async function startAuditRuntime(options: AuditRuntimeOptions): Promise<A
     throw new Error(`LOCAL_AUDIT_NO_STREAM: table ${options.auditTable} has no stream; the template's AuditLog table must enable one`);
   }
   // One after the other: jest's ESM loader cannot link two dynamic imports that share modules at once.
-  const seal = options.sealHandler ?? (await importHandler('audit-seal'));
-  const anchor = options.anchorHandler ?? (await importHandler('audit-anchor'));
+  const resolve = moduleHandlerResolver(handlerEntry, options.deps);
+  const seal = options.sealHandler ?? ((await resolve('audit-seal')) as AuditHandler);
+  const anchor = options.anchorHandler ?? ((await resolve('audit-anchor')) as AuditHandler);
 
   const shards = new Map<string, ShardState>();
   const saved = loadPositions(options.positionFile, streamArn);

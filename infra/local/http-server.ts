@@ -50,7 +50,7 @@ import { ROUTES } from '../../shared/contract/routes.js';
 import type { LocalIssuer } from './auth.js';
 import { clientCredentialsToken, type TokenEndpoint } from './oauth-token.js';
 import { checkDemoHost, tokenBody, type DemoUser } from './demo-identity.js';
-import { buildEvent, lambdaContext, mapLambdaResult, moduleHandlerResolver, newRequestId, type ApiEvent, type HandlerResolver, type HttpReply } from './lambda-adapter.js';
+import { buildEvent, lambdaContext, mapLambdaResult, newRequestId, type ApiEvent, type HandlerResolver, type HttpReply } from './lambda-adapter.js';
 import { compileRoute, lookup } from './router.js';
 import { contentTypeOf, resolveStatic } from './static-files.js';
 
@@ -69,7 +69,8 @@ export interface LocalHttpServerOptions {
   /** Default 127.0.0.1: demo tokens are handed out without a password, so only this machine may ask. */
   host?: string;
   routes?: readonly RouteDef[];
-  resolveHandler?: HandlerResolver;
+  /** The handler of a function: the local system's resolves each module bound to its dependency object (system.ts). */
+  resolveHandler: HandlerResolver;
   /** Folder of static pages; default `web/dist`; null: none. */
   staticDir?: string | null;
   /** API requests handled at once; more get 503 OVERLOADED. Default 256. */
@@ -139,7 +140,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 
 export async function startHttpServer(options: LocalHttpServerOptions): Promise<LocalHttpServer> {
   const routes = (options.routes ?? ROUTES).map(compileRoute);
-  const resolveHandler = options.resolveHandler ?? moduleHandlerResolver();
+  const resolveHandler = options.resolveHandler;
   const staticDir = options.staticDir === undefined ? DEFAULT_STATIC_DIR : options.staticDir;
   const maxInFlight = options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;

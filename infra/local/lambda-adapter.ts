@@ -8,6 +8,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { type IncomingMessage } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
+import type { Deps } from '../../shared/adapters/deps.js';
 import { handlerEntry } from '../project.js';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -17,17 +18,21 @@ export type HandlerResolver = (fn: string) => Promise<LambdaHandler>;
 
 /**
  * Imports `functions/<fn>/handler.ts` once per function and keeps its
- * `handler` export. A failed import is not kept, so a fixed file loads on the next request.
+ * `handler` export, bound to `deps` when given (`handler.withDeps(deps)`,
+ * shared/adapters/deps.ts; a handler that cannot take them is refused).
+ * A failed import is not kept, so a fixed file loads on the next request.
  */
-export function moduleHandlerResolver(entryFor: (fn: string) => string = handlerEntry): HandlerResolver {
+export function moduleHandlerResolver(entryFor: (fn: string) => string = handlerEntry, deps?: Deps): HandlerResolver {
   const cache = new Map<string, Promise<LambdaHandler>>();
   return (fn) => {
     let loading = cache.get(fn);
     if (loading === undefined) {
       loading = import(pathToFileURL(entryFor(fn)).href).then((mod: Record<string, unknown>) => {
-        const handler = mod.handler;
+        const handler = mod.handler as (LambdaHandler & { withDeps?: unknown }) | undefined;
         if (typeof handler !== 'function') throw new Error(`LOCAL_NO_HANDLER: functions/${fn}/handler.ts exports no function named handler`);
-        return handler as LambdaHandler;
+        if (deps === undefined) return handler;
+        if (typeof handler.withDeps !== 'function') throw new Error(`LOCAL_HANDLER_WITHOUT_DEPS: functions/${fn}/handler.ts exports a handler that takes no dependency object`);
+        return (handler.withDeps as (d: Deps) => LambdaHandler)(deps);
       });
       cache.set(fn, loading);
       loading.catch(() => cache.delete(fn));

@@ -36,7 +36,6 @@ import { osloDateOf } from '../../shared/domain/attendance/oslo-time.js';
 import { runNotYetAllowed } from '../../shared/domain/payroll/month-ended.js';
 import type { RunTotals } from '../../shared/domain/payroll/run.js';
 import { DEMO_USERS } from './seed.js';
-import { localWorkflow } from './workflow-runner.js';
 import { startLocalSystem, type LocalSystem } from './system.js';
 
 interface RunBody {
@@ -227,8 +226,8 @@ async function main(): Promise<number> {
       await new Promise((r) => setTimeout(r, tty ? 200 : 2000));
       run = (await call('GET', `/payroll-runs/${run.runId}`)).body;
       // The execution runs in this process: if it ended and the run is still computing, marking it failed failed too.
-      if (run.status === 'COMPUTING' && localWorkflow().running().length === 0) run = (await call('GET', `/payroll-runs/${run.runId}`)).body;
-      if (run.status === 'COMPUTING' && localWorkflow().running().length === 0) {
+      if (run.status === 'COMPUTING' && system.workflow.running().length === 0) run = (await call('GET', `/payroll-runs/${run.runId}`)).body;
+      if (run.status === 'COMPUTING' && system.workflow.running().length === 0) {
         process.stderr.write('\nThe workflow stopped without finishing the run; run the command again to resume it.\n');
         return 1;
       }

@@ -37,9 +37,9 @@ async function main(): Promise<number> {
   let system: LocalSystem | undefined;
   try {
     system = await startLocalSystem({ port: 0, dataDir, seed: true, demo: false, quiet: true, staticDir: null });
-    // The handler reads its tables from process.env, which the local system has set.
+    // The same handler, bound to the local system's dependency object.
     const { handler } = await import('../../functions/retention-run/handler.js');
-    const { runs } = await handler(args.municipality === undefined ? {} : { municipalities: [args.municipality] });
+    const { runs } = await handler.withDeps(system.deps)(args.municipality === undefined ? {} : { municipalities: [args.municipality] });
     for (const r of runs) process.stdout.write(`${JSON.stringify(r)}\n`);
     return 0;
   } finally {

@@ -67,8 +67,7 @@ async function main(): Promise<void> {
   const system = await startLocalSystem({ port, host, dataDir, seed: true, demo: true, quiet, allowDemoOnNetwork });
   process.stdout.write(banner(system, dataDir));
   // The payroll workflow's definition and task handlers, loaded while nobody waits (a run or export would wait otherwise).
-  void import('./workflow-runner.js').then(({ localWorkflow }) => localWorkflow().warm()).catch((err: unknown) => process.stderr.write(`payroll workflow not loaded: ${err instanceof Error ? err.message : String(err)}
-`));
+  system.workflow.warm().catch((err: unknown) => process.stderr.write(`payroll workflow not loaded: ${err instanceof Error ? err.message : String(err)}\n`));
 
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals): void => {

@@ -4,9 +4,13 @@
  * environment the handlers read (shared/config.ts), a local token issuer and
  * the HTTP front serving shared/contract/routes.ts with the real handler modules.
  *
- * The handlers read their configuration from `process.env`, as on Lambda, so
- * one process runs one local system at a time; `stop()` puts the previous
- * values back.
+ * One dependency object (shared/adapters/deps.ts), built from the system's
+ * configuration, is bound to every handler it serves: the API's, the
+ * workflow's tasks, the audit functions and the token endpoint's reads. The
+ * settings that are no part of that configuration (audit key and anchor,
+ * export folder, the kiosk authorizer's issuer) are read from `process.env`
+ * as on Lambda, so one process runs one local system at a time; `stop()`
+ * puts the previous values back.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +18,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { loadOrCreateKeyFile } from '../../shared/adapters/audit-mac.js';
+import { createDeps, type Deps } from '../../shared/adapters/deps.js';
+import { deviceSecretHash } from '../../shared/domain/attendance/kiosk-credentials.js';
+import { LocalFileExportStore, serveLocalLink } from '../../shared/adapters/export-store.js';
+import { parseConfig, type Config } from '../../shared/config.js';
+import { moduleHandlerResolver } from './lambda-adapter.js';
+import { LocalPayrollRunner } from './workflow-runner.js';
+import { handlerEntry } from '../project.js';
 import { startAuditRuntime, type AuditRuntime } from './audit-runtime.js';
 import { createLocalIssuer, type LocalIssuer, type TokenRequest } from './auth.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoLocal, type DynamoLocal } from './dynamo.js';
@@ -28,8 +39,8 @@ import { createLocalOidc, ID_TOKEN_SECONDS, type LocalOidc } from './oidc-provid
 import { createLocalStaffDirectory, type LocalStaffDirectory } from './staff-directory-file.js';
 import { ensureTables, synthesizeStatefulTemplate, type CfnTemplate, type EnsureTablesResult } from './tables.js';
 
-/** `routes` and `resolveHandler` (tests), `staticDir` and the limits go to the HTTP front as they are. */
-export interface LocalSystemOptions extends Pick<LocalHttpServerOptions, 'routes' | 'resolveHandler' | 'staticDir' | 'maxInFlight' | 'maxBodyBytes' | 'handlerTimeoutMs'> {
+/** `routes` and `resolveHandler` (tests; default: the handler modules bound to the system's dependency object), `staticDir` and the limits go to the HTTP front as they are. */
+export interface LocalSystemOptions extends Pick<LocalHttpServerOptions, 'routes' | 'staticDir' | 'maxInFlight' | 'maxBodyBytes' | 'handlerTimeoutMs'>, Partial<Pick<LocalHttpServerOptions, 'resolveHandler'>> {
   /** HTTP port; absent or 0: a free one. */
   port?: number;
   /** HTTP bind address; default 127.0.0.1. */
@@ -54,6 +65,11 @@ export interface LocalSystemOptions extends Pick<LocalHttpServerOptions, 'routes
   seedNow?: Date;
   /** The audit stream poller's idle interval (default 200 ms). */
   auditPollMs?: number;
+  /**
+   * Builds the dependency object bound to every handler from the system's configuration and
+   * its workflow runner (tests: a fixed clock, a failing port); default `createDeps(config, { workflow })`.
+   */
+  deps?: (config: Config, parts: Pick<Deps, 'workflow'>) => Deps;
 }
 
 /** The audit trail of the local system: the stream-fed sealer, the scheduled checkpoint, their files. */
@@ -83,6 +99,10 @@ export interface LocalSystem {
   http: LocalHttpServer;
   /** The local OpenID Connect provider at `/oidc` (demo mode only): the pages' sign-in. */
   oidc: LocalOidc | undefined;
+  /** The dependency object bound to every handler of this system. */
+  deps: Deps;
+  /** The payroll workflow's in-process runner (deps.workflow): wait for, abort or warm up executions. */
+  workflow: LocalPayrollRunner;
   /** Stops the HTTP server and DynamoDB Local, and restores process.env. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -93,11 +113,10 @@ let running = false;
  * `GET /local/exports/<key>`: a signed export link, checked against the
  * handlers' clock (tests move it), answered from the export folder.
  */
-async function serveExportLink(key: string, query: URLSearchParams): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
-  const [{ LocalFileExportStore, serveLocalLink }, { getDeps }] = await Promise.all([import('../../shared/adapters/export-store.js'), import('../../shared/adapters/deps.js')]);
-  const store = getDeps().exportStore;
+async function serveExportLink(deps: Deps, key: string, query: URLSearchParams): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
+  const store = deps.exportStore;
   if (!(store instanceof LocalFileExportStore)) return { status: 404, headers: { 'content-type': 'application/json; charset=utf-8' }, body: Buffer.from('{"code":"NOT_FOUND","message":"Not found"}') };
-  return serveLocalLink(store, key, query, getDeps().clock.now().getTime());
+  return serveLocalLink(store, key, query, deps.clock.now().getTime());
 }
 
 /**
@@ -105,30 +124,15 @@ async function serveExportLink(key: string, query: URLSearchParams): Promise<{ s
  * stored secret hash matches (constant-time), granted the check-in scope.
  * Read through the same repository the handlers use.
  */
-const authenticateDevice: ClientAuthenticator = async (clientId, clientSecret) => {
-  const [{ getDeps }, { deviceSecretHash }, { getConfig }] = await Promise.all([
-    import('../../shared/adapters/deps.js'),
-    import('../../shared/domain/attendance/kiosk-credentials.js'),
-    import('../../shared/config.js'),
-  ]);
-  const device = await getDeps().kioskDevices.getDeviceByClientId(clientId);
-  if (device === undefined || !device.active || device.credentialHash === undefined) return undefined;
-  const given = Buffer.from(deviceSecretHash(clientSecret), 'hex');
-  const stored = Buffer.from(device.credentialHash, 'hex');
-  return given.length === stored.length && timingSafeEqual(given, stored) ? [getConfig().deviceScope] : undefined;
-};
-
-/** Forget what the handler modules cached from the previous environment (config, clients). */
-async function resetHandlerCaches(): Promise<void> {
-  const [{ resetConfig }, { resetDeps }, { resetAuditServices }] = await Promise.all([
-    import('../../shared/config.js'),
-    import('../../shared/adapters/deps.js'),
-    import('../../shared/adapters/audit-config.js'),
-  ]);
-  resetConfig();
-  resetDeps();
-  resetAuditServices();
-}
+const deviceAuthenticator =
+  (deps: Deps): ClientAuthenticator =>
+  async (clientId, clientSecret) => {
+    const device = await deps.kioskDevices.getDeviceByClientId(clientId);
+    if (device === undefined || !device.active || device.credentialHash === undefined) return undefined;
+    const given = Buffer.from(deviceSecretHash(clientSecret), 'hex');
+    const stored = Buffer.from(device.credentialHash, 'hex');
+    return given.length === stored.length && timingSafeEqual(given, stored) ? [deps.config.deviceScope] : undefined;
+  };
 
 export async function startLocalSystem(options: LocalSystemOptions = {}): Promise<LocalSystem> {
   const demo = options.demo ?? options.seed === true;
@@ -146,6 +150,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
   };
   let staff: LocalStaffDirectory | undefined;
   let audit: AuditRuntime | undefined;
+  let workflow: LocalPayrollRunner | undefined;
   // The audit key and anchor live beside the data; an in-memory system gets a temporary folder, removed at stop.
   const auditDir = dataDir === null ? mkdtempSync(join(tmpdir(), 'introflyt-audit-')) : join(dataDir, 'audit');
   const removeTempAudit = (): void => {
@@ -209,10 +214,15 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       previousEnv.set(k, process.env[k]);
       process.env[k] = v;
     }
-    await resetHandlerCaches();
+    // The one dependency object of this system, bound to every handler below; the workflow runner is part of it.
+    const config = parseConfig(env);
+    const runner = new LocalPayrollRunner(() => deps);
+    const deps: Deps = options.deps === undefined ? createDeps(config, { workflow: runner }) : options.deps(config, { workflow: runner });
+    workflow = runner;
 
     const auditTable = tables.tables.find((t) => t.tableKey === 'auditLog')!.tableName;
     audit = await startAuditRuntime({
+      deps,
       dynamoEndpoint: dyn.endpoint,
       auditTable,
       // The stream position survives a restart, as the event source mapping's does on AWS.
@@ -227,8 +237,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     if (options.seed === true) {
       // The demo participants' national ids in the index the sign-in token step reads (ID-porten's `pid` → file);
       // on every start, so a data folder seeded before sign-in existed gets them too.
-      const { getDeps } = await import('../../shared/adapters/deps.js');
-      for (const p of DEMO_PARTICIPANTS) await getDeps().participants.indexNationalId(DEMO_MUNICIPALITY, p.nationalId, p.participantId);
+      for (const p of DEMO_PARTICIPANTS) await deps.participants.indexNationalId(DEMO_MUNICIPALITY, p.nationalId, p.participantId);
     }
     // DynamoDB Local and the key have made their files by now: close up anything made before umask 077 applied.
     if (dataDir !== null) secureDataDir(dataDir);
@@ -241,20 +250,20 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       port: options.port ?? 0,
       ...(options.host !== undefined ? { host: options.host } : {}),
       ...(options.routes !== undefined ? { routes: options.routes } : {}),
-      ...(options.resolveHandler !== undefined ? { resolveHandler: options.resolveHandler } : {}),
+      resolveHandler: options.resolveHandler ?? moduleHandlerResolver(handlerEntry, deps),
       ...(options.staticDir !== undefined ? { staticDir: options.staticDir } : {}),
       ...(options.maxInFlight !== undefined ? { maxInFlight: options.maxInFlight } : {}),
       ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
       ...(options.handlerTimeoutMs !== undefined ? { handlerTimeoutMs: options.handlerTimeoutMs } : {}),
       ...(demo ? { demoUsers: DEMO_USERS, demoKiosks: DEMO_KIOSKS } : {}),
       tokenEndpoint: {
-        authenticate: authenticateDevice,
+        authenticate: deviceAuthenticator(deps),
         issue: (clientId, scope, ttlSeconds) => issuer.issueAccessToken({ clientId, scope, ttlSeconds }),
         ttlSeconds: DEFAULT_DEVICE_TOKEN_MINUTES * 60,
       },
       ...(options.allowDemoOnNetwork === true ? { allowDemoOnNetwork: true } : {}),
       log: options.quiet === true ? null : (options.log ?? undefined),
-      exportLinks: serveExportLink,
+      exportLinks: (key, query) => serveExportLink(deps, key, query),
     });
     previousEnv.set('EXPORT_LINK_BASE_URL', process.env.EXPORT_LINK_BASE_URL);
     process.env.EXPORT_LINK_BASE_URL = http.url;
@@ -278,19 +287,16 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
           municipalities: [DEMO_MUNICIPALITY],
           staffGroups: DEMO_STAFF_GROUPS,
           // The same repository read the pre-token trigger makes on AWS.
-          nationalIdHolder: async (m, nid) => (await import('../../shared/adapters/deps.js')).getDeps().participants.nationalIdHolder(m, nid),
+          nationalIdHolder: (m, nid) => deps.participants.nationalIdHolder(m, nid),
           endDeviceBindings: async (pid) => {
-            await (await import('../../shared/adapters/deps.js')).getDeps().deviceBindings.revokeAll(pid, new Date().toISOString(), 'ID_PORTEN');
+            await deps.deviceBindings.revokeAll(pid, new Date().toISOString(), 'ID_PORTEN');
           },
         },
         onStaffSignIn: (u) => directory.add(u),
         devices: createDeviceSignIn({
           issuer,
           tokenSeconds: ID_TOKEN_SECONDS,
-          deps: async () => {
-            const d = (await import('../../shared/adapters/deps.js')).getDeps();
-            return { bindings: d.deviceBindings, participants: d.participants };
-          },
+          deps: async () => ({ bindings: deps.deviceBindings, participants: deps.participants }),
         }),
       });
     }
@@ -313,14 +319,13 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       audit: { ...auditRuntime, dir: auditDir, keyFile: env.AUDIT_MAC_KEY_FILE!, anchorFile: env.AUDIT_ANCHOR_FILE! },
       http: server,
       oidc,
+      deps,
+      workflow: runner,
       stop: () =>
         (stopping ??= (async () => {
           try {
             // Executions of this process (a run, an export job) write to the store that is going away: end them first.
-            const [{ abortLocalExecutions }, { getDeps }] = await Promise.all([import('../../shared/adapters/workflow.js'), import('../../shared/adapters/deps.js')]);
-            await Promise.resolve()
-              .then(() => abortLocalExecutions(getDeps().workflow))
-              .catch(() => undefined);
+            await runner.abortAll().catch(() => undefined);
             await server.close();
             await auditRuntime.stop();
           } finally {
@@ -329,13 +334,13 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
             directory.close();
             removeTempAudit();
             restoreEnv();
-            await resetHandlerCaches();
-            await removeExports();
+                    await removeExports();
             running = false;
           }
         })()),
     };
   } catch (err) {
+    await workflow?.abortAll().catch(() => undefined);
     await http?.close().catch(() => undefined);
     await audit?.stop().catch(() => undefined);
     if (runtimeFile !== undefined) rmSync(runtimeFile, { force: true });

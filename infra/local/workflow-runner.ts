@@ -18,6 +18,7 @@
 import { ExecutionAbortedError, ExecutionError, StateMachine } from 'aws-local-stepfunctions';
 import { PAYROLL_TASKS, type PayrollTaskState } from '../constructs/payroll-workflow.js';
 import { synthesizeTemplates } from '../synth.js';
+import type { Deps, DepsHandler } from '../../shared/adapters/deps.js';
 import type { PayrollWorkflowPort, WorkflowJob } from '../../shared/adapters/workflow.js';
 import { workflowInput } from '../../shared/adapters/workflow.js';
 
@@ -100,9 +101,12 @@ function asLambdaError(err: unknown): Error {
 export class LocalPayrollRunner implements PayrollWorkflowPort {
   readonly #executions = new Map<string, Execution>();
   #handlers: Promise<Record<PayrollTaskState, TaskHandler>> | undefined;
+  readonly #deps: () => Deps;
   options: RunnerOptions;
 
-  constructor(options: RunnerOptions = {}) {
+  /** `deps`: the dependency object the task handlers are bound to (the local system's, which holds this runner as its workflow). */
+  constructor(deps: () => Deps, options: RunnerOptions = {}) {
+    this.#deps = deps;
     this.options = options;
   }
 
@@ -112,8 +116,8 @@ export class LocalPayrollRunner implements PayrollWorkflowPort {
       // race in jest's VM module linker ("module has not been linked").
       const handlers: Partial<Record<PayrollTaskState, TaskHandler>> = {};
       for (const [state, fn] of Object.entries(PAYROLL_TASKS) as [PayrollTaskState, string][]) {
-        const mod = (await import(`../../functions/${fn}/handler.js`)) as { handler: TaskHandler };
-        handlers[state] = mod.handler;
+        const mod = (await import(`../../functions/${fn}/handler.js`)) as { handler: DepsHandler<TaskHandler> };
+        handlers[state] = mod.handler.withDeps(this.#deps());
       }
       return handlers as Record<PayrollTaskState, TaskHandler>;
     })();
@@ -214,12 +218,12 @@ export class LocalPayrollRunner implements PayrollWorkflowPort {
   running(): string[] {
     return [...this.#executions].filter(([, e]) => e.running).map(([name]) => name);
   }
-}
 
-let shared: LocalPayrollRunner | undefined;
-
-/** The process's runner: what shared/adapters/workflow.ts uses in local mode. */
-export function localWorkflow(): LocalPayrollRunner {
-  shared ??= new LocalPayrollRunner();
-  return shared;
+  /**
+   * Aborts what this runner still runs, before the store it writes to stops (a run stays
+   * COMPUTING, an export job RUNNING, and the next start resumes them, as after a killed process).
+   */
+  async abortAll(): Promise<void> {
+    await Promise.all(this.running().map((name) => this.abort(name)));
+  }
 }

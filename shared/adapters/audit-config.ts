@@ -56,30 +56,14 @@ export function anchorStoreFor(config: AuditConfig): AnchorStore | undefined {
   return a.kind === 's3' ? new S3AnchorStore(config.region, a.bucket) : new FileAnchorStore(a.file);
 }
 
-interface Services {
+/** The audit key and the anchor store (either absent where the function has no access to it). */
+export interface AuditServices {
   mac: AuditMac | undefined;
   anchors: AnchorStore | undefined;
 }
 
-let cached: Services | undefined;
-let override: Partial<Services> | undefined;
-
-/** The audit key and anchor store of this process's environment, made on first use. */
-export function auditServices(): Services {
-  if (cached === undefined) {
-    const config = parseAuditConfig(process.env);
-    cached = { mac: macFor(config), anchors: anchorStoreFor(config) };
-  }
-  return { mac: override && 'mac' in override ? override.mac : cached.mac, anchors: override && 'anchors' in override ? override.anchors : cached.anchors };
-}
-
-/** Replaces the key and/or the store (tests); `undefined` restores the environment's. */
-export function setAuditServices(partial: Partial<Services> | undefined): void {
-  override = partial;
-}
-
-/** Forget what was read from the environment (the local runtime restarted with other files). */
-export function resetAuditServices(): void {
-  cached = undefined;
-  override = undefined;
+/** The audit key and anchor store of an environment (the dependency object reads process.env's on first use, shared/adapters/deps.ts). */
+export function auditServicesOf(env: Readonly<Record<string, string | undefined>>): AuditServices {
+  const config = parseAuditConfig(env);
+  return { mac: macFor(config), anchors: anchorStoreFor(config) };
 }

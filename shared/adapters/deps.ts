@@ -7,10 +7,17 @@
  * (shared/adapters/workflow-task.ts) pass it to the handler's body; nothing
  * else in shared/ builds or caches a repository. Nothing is cached per
  * request: assignments and policies are read on every request.
+ *
+ * Which object a handler gets (`handlerWithDeps` below): the process's, built
+ * once from its environment on AWS, or the one bound with `withDeps(deps)` by
+ * the local runtime and by tests. There is no setter: nothing replaces the
+ * process's object once built.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { getConfig, tableNameOf, type Config } from '../config.js';
+import { parseConfig, tableNameOf, type Config } from '../config.js';
+import type { TableKey } from '../contract/tables.js';
 import { DynamoAttendanceRepo, type AttendanceRepo } from './attendance-repo.js';
+import { auditServicesOf, type AuditServices } from './audit-config.js';
 import { DynamoAuditLog, type AuditLog } from './audit-log.js';
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
@@ -91,6 +98,15 @@ export interface Deps {
    * Cognito client (functions/participant-assign).
    */
   staff?: StaffDirectory;
+  /** The audit key and the anchor store (AUDIT_MAC_KEY_* and AUDIT_ANCHOR_*, read when first used; shared/adapters/audit-config.ts). */
+  auditServices: AuditServices;
+  /** The parsed configuration this object was built from (the kiosks' OAuth scope, the staff directory setting, …). */
+  config: Config;
+  /**
+   * A table's name and the one document client of this object, for the few reads and writes that
+   * belong to no repository (the payroll tasks' batched profile reads, the audit sealer and verifier).
+   */
+  table(key: TableKey): { db: DynamoDBDocumentClient; name: string };
 }
 
 /** What the decision, review and release reads need besides the decisions themselves. */
@@ -182,6 +198,11 @@ export function createDeps(config: Config, parts: Partial<Deps> = {}): Deps {
     get staff() {
       return made.staff;
     },
+    get auditServices() {
+      return once('auditServices', () => auditServicesOf(process.env));
+    },
+    config,
+    table: (key) => ({ db: client(), name: tableNameOf(config, key) }),
   };
 }
 
@@ -190,35 +211,33 @@ function deviceClientsOf(config: Config): DeviceClients {
   return lazyCognitoDeviceClients(config.userPoolId, config.region, config.deviceScope, config.deviceTokenMinutes);
 }
 
-let current: { config: Config; parts: Partial<Deps> | undefined; deps: Deps } | undefined;
-let replaced: Partial<Deps> | undefined;
+let fromProcess: Deps | undefined;
 
 /**
- * The process's dependency object, built from the process's configuration on
- * first use and again whenever that configuration was re-read (resetConfig).
- * Called by the wrappers and the few entry points that are no handler body
- * (the kiosk authorizer, the audit functions, the local runtime).
+ * The dependency object of this Lambda process: built once from the parsed
+ * environment on first use. Nothing replaces it: a test or the local runtime
+ * builds its own (`createDeps`) and binds it to the handler (`withDeps`).
  */
-export function getDeps(): Deps {
-  const config = getConfig();
-  if (current?.config !== config || current.parts !== replaced) current = { config, parts: replaced, deps: createDeps(config, replaced) };
-  return current.deps;
+export function processDeps(): Deps {
+  fromProcess ??= createDeps(parseConfig(process.env));
+  return fromProcess;
 }
 
-/** Replaces parts of the process's dependency object (tests, local runtime); `undefined` restores the configuration's. */
-export function setDeps(partial: Partial<Deps> | undefined): void {
-  replaced = partial;
-  current = undefined;
-}
+/** A Lambda handler that can be given its dependency object: `withDeps(deps)` is the same handler using `deps`. */
+export type DepsHandler<H> = H & {
+  /** The same handler with `deps` instead of the process's dependency object (tests, the local runtime). */
+  withDeps(deps: Deps): DepsHandler<H>;
+};
 
-/** Forget the dependency object (after the environment changed, e.g. between test suites). */
-export function resetDeps(): void {
-  replaced = undefined;
-  current = undefined;
-}
-
-/** True when every repository is replaced, so the environment's tables are not needed. */
-export function depsOverridden(): boolean {
-  const o = replaced;
-  return o !== undefined && o.participants !== undefined && o.attendance !== undefined && o.decisions !== undefined && o.audit !== undefined;
+/**
+ * Makes a handler from `make(deps)`, where `deps()` gives the dependency
+ * object of each invocation: the process's (`processDeps`, built on the first
+ * invocation, so loading a module reads no environment) unless the handler
+ * was bound with `withDeps`. The one way an entry point gets its
+ * dependencies: the HTTP and workflow-task wrappers and every entry point
+ * that is no handler body (authorizer, audit, retention, pre-token).
+ */
+export function handlerWithDeps<H extends object>(make: (deps: () => Deps) => H): DepsHandler<H> {
+  const bound = (source: () => Deps): DepsHandler<H> => Object.assign(make(source), { withDeps: (deps: Deps) => bound(() => deps) });
+  return bound(processDeps);
 }

@@ -33,7 +33,7 @@ import { ONE_LINE_TEXT } from '../domain/explanation/render.js';
 import { AdminListGroupsForUserCommand, CognitoIdentityProviderClient, ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
 import * as z from 'zod';
 import type { Role } from '../contract/roles.js';
-import { getConfig } from '../config.js';
+import type { Config } from '../config.js';
 import { parseGroups, staffRef } from '../http/auth.js';
 import { claimsFor, groupList, parseStaffGroupRules, TokenStepRefusal, type StaffGroupRule } from '../identity/token-step.js';
 
@@ -241,18 +241,24 @@ export function staffDirectoryFrom(setting: string, staffGroups: readonly StaffG
   return setting.startsWith('cognito:') ? new CognitoStaffDirectory(setting.slice('cognito:'.length), undefined, staffGroups) : new FileStaffDirectory(setting.slice('file:'.length));
 }
 
-let configured: StaffDirectory | undefined;
+/** One directory per configuration, made on first use. */
+const configured = new WeakMap<Config, StaffDirectory>();
 
 /**
  * The directory of STAFF_DIRECTORY (with STAFF_GROUPS on AWS: the group table
  * federated staff are read through, as their tokens are), made once per
- * process; `deps.staff` replaces it (tests). Undefined where the function has
+ * configuration; `deps.staff` replaces it (tests). Undefined where the function has
  * no directory: pages then say the role instead of a name.
  */
-export function configuredStaffDirectory(deps: { staff?: StaffDirectory | undefined }): StaffDirectory | undefined {
+export function configuredStaffDirectory(deps: { staff?: StaffDirectory | undefined; config: Config }): StaffDirectory | undefined {
   if (deps.staff !== undefined) return deps.staff;
-  const setting = getConfig().staffDirectory;
+  const setting = deps.config.staffDirectory;
   if (setting === undefined) return undefined;
-  const table = process.env.STAFF_GROUPS;
-  return (configured ??= staffDirectoryFrom(setting, table === undefined ? [] : parseStaffGroupRules(table)));
+  let directory = configured.get(deps.config);
+  if (directory === undefined) {
+    const table = process.env.STAFF_GROUPS;
+    directory = staffDirectoryFrom(setting, table === undefined ? [] : parseStaffGroupRules(table));
+    configured.set(deps.config, directory);
+  }
+  return directory;
 }

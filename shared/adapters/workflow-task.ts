@@ -16,7 +16,7 @@ import type { z } from 'zod';
 import { CaseError } from '../domain/case.js';
 import { RunRejected } from '../domain/payroll/run.js';
 import { requestLog, type RequestLog } from '../http/logger.js';
-import { getDeps, type Deps } from './deps.js';
+import { handlerWithDeps, type Deps, type DepsHandler } from './deps.js';
 
 export class PermanentTaskError extends Error {
   constructor(readonly code: string) {
@@ -40,11 +40,14 @@ export function classify(err: unknown): PermanentTaskError | TransientTaskError 
   return new TransientTaskError(err instanceof Error ? err.name : 'UNKNOWN');
 }
 
-export type TaskHandler<O> = (event: unknown) => Promise<O>;
+export type TaskHandler<O> = DepsHandler<(event: unknown) => Promise<O>>;
 
-/** The task's body gets its parsed input, its log and the dependency object (shared/adapters/deps.ts). */
+/**
+ * The task's body gets its parsed input, its log and the dependency object (shared/adapters/deps.ts):
+ * the process's, or the one given with `handler.withDeps(deps)` (the local workflow runner, tests).
+ */
 export function workflowTask<S extends z.ZodType, O>(fn: string, schema: S, body: (input: z.output<S>, log: RequestLog, deps: Deps) => Promise<O>): TaskHandler<O> {
-  return async (event) => {
+  return handlerWithDeps((deps) => async (event: unknown): Promise<O> => {
     const started = Date.now();
     const parsed = schema.safeParse(event);
     const log = requestLog({ fn });
@@ -55,7 +58,7 @@ export function workflowTask<S extends z.ZodType, O>(fn: string, schema: S, body
     const input = parsed.data as { runId?: string; batch?: number };
     log.append({ runId: input.runId, batch: input.batch });
     try {
-      const out = await body(parsed.data, log, getDeps());
+      const out = await body(parsed.data, log, deps());
       log.info('task done', { durationMs: Date.now() - started });
       return out;
     } catch (err) {
@@ -63,5 +66,5 @@ export function workflowTask<S extends z.ZodType, O>(fn: string, schema: S, body
       log.error('task failed', { errorType: e.name, code: e.code, durationMs: Date.now() - started });
       throw e;
     }
-  };
+  });
 }

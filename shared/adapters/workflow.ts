@@ -4,10 +4,11 @@
  * with a new execution). On AWS: Step Functions StartExecution /
  * DescribeExecution on the state machine in PAYROLL_STATE_MACHINE_ARN. Locally
  * (`PAYROLL_WORKFLOW_MODE=local`, set by infra/local): the same synthesized
- * ASL in aws-local-stepfunctions, in this process (infra/local/workflow-runner.ts).
+ * ASL in aws-local-stepfunctions, in this process (infra/local/workflow-runner.ts),
+ * given to the local runtime's dependency object.
  */
 import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import type { Config } from '../config.js';
+import { ConfigError, type Config } from '../config.js';
 
 /** What an execution does: compute the run (the default), write the export file of a released run, or build an archive package. */
 export type WorkflowJob = 'compute' | 'export' | 'archive';
@@ -62,46 +63,13 @@ export class StepFunctionsWorkflow implements PayrollWorkflowPort {
   }
 }
 
-/** The local runner's surface (infra/local/workflow-runner.ts), loaded only in local mode. */
-interface LocalRunnerModule {
-  localWorkflow(): PayrollWorkflowPort & { running(): string[]; abort(executionName: string): Promise<unknown> };
-}
-
-/** Delegates to the in-process runner, imported on first use so Lambda bundles never contain it. */
-class LocalWorkflow implements PayrollWorkflowPort {
-  #port: Promise<ReturnType<LocalRunnerModule['localWorkflow']>> | undefined;
-  private port(): Promise<ReturnType<LocalRunnerModule['localWorkflow']>> {
-    // A computed specifier: esbuild leaves it alone, tsx and jest resolve it at run time.
-    const specifier = ['..', '..', 'infra', 'local', 'workflow-runner.js'].join('/');
-    this.#port ??= (import(specifier) as Promise<LocalRunnerModule>).then((m) => m.localWorkflow());
-    return this.#port;
-  }
-  async start(runId: string, executionName: string, job?: WorkflowJob): Promise<void> {
-    return (await this.port()).start(runId, executionName, job);
-  }
-  async isRunning(executionName: string): Promise<boolean> {
-    return (await this.port()).isRunning(executionName);
-  }
-  /** Aborts what this process still runs (a stopped process would leave it so); nothing when the runner was never loaded. */
-  async abortAll(): Promise<void> {
-    if (this.#port === undefined) return;
-    const runner = await this.#port;
-    await Promise.all(runner.running().map((name) => runner.abort(name)));
-  }
-}
-
 /**
- * Local runtime only: aborts the in-process executions still running, before
- * the store they write to stops (a run stays COMPUTING, an export job
- * RUNNING, and the next start resumes them, as after a killed process).
+ * The configured port: the state machine named by its ARN. In local mode the local runtime
+ * builds its runner and gives it in the dependency object (infra/local/system.ts), so a
+ * dependency object without one is a mistake, not a reason to call Step Functions.
  */
-export async function abortLocalExecutions(workflow: PayrollWorkflowPort): Promise<void> {
-  if (workflow instanceof LocalWorkflow) await workflow.abortAll();
-}
-
-/** The configured port: the local runner (`PAYROLL_WORKFLOW_MODE=local`), else the state machine named by its ARN. */
 export function workflowOf(config: Pick<Config, 'payrollWorkflowMode' | 'payrollStateMachineArn'>): PayrollWorkflowPort {
-  if (config.payrollWorkflowMode === 'local') return new LocalWorkflow();
+  if (config.payrollWorkflowMode === 'local') throw new ConfigError('PAYROLL_WORKFLOW_MODE=local: the local runtime gives its workflow runner in the dependency object (createDeps(config, { workflow }))');
   const arn = config.payrollStateMachineArn;
   if (arn === undefined || !/^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:stateMachine:[A-Za-z0-9_-]+$/.test(arn))
     throw new Error('PAYROLL_STATE_MACHINE_ARN must be a state machine ARN (or set PAYROLL_WORKFLOW_MODE=local)');

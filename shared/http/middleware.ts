@@ -11,7 +11,9 @@
  *
  * A handler is `httpHandler(spec, async ({ auth, body, query, path, deps, log }) => result)`.
  * Its roles come from shared/contract/routes.ts (the route table is the one definition),
- * and the tables its route uses are checked in the environment on first use.
+ * and the tables its route uses are checked in the dependency object's configuration
+ * before any read. `deps` is the process's dependency object (shared/adapters/deps.ts),
+ * or the one given with `handler.withDeps(deps)` (tests, the local runtime).
  */
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
@@ -20,9 +22,9 @@ import type { RouteDef } from '../contract/routes.js';
 import type { TableKey } from '../contract/tables.js';
 import type { Role } from '../contract/roles.js';
 import { ROUTES } from '../contract/routes.js';
-import type { Deps } from '../adapters/deps.js';
-import { depsOverridden, getDeps } from '../adapters/deps.js';
-import { ConfigError, getConfig, requireTables } from '../config.js';
+import type { Deps, DepsHandler } from '../adapters/deps.js';
+import { handlerWithDeps } from '../adapters/deps.js';
+import { ConfigError, requireTables } from '../config.js';
 import type { AuthContext } from './auth.js';
 import { authenticate, claimsOf } from './auth.js';
 import type { Issue } from './errors.js';
@@ -81,6 +83,8 @@ export interface HandlerSpec<B extends Schema | undefined, Q extends Schema | un
    * then does not read it first (quality.md P3).
    */
   participantFileInWrite?: true;
+  /** Middleware after the chain's own (a file response instead of JSON: the reports); kept when the handler is bound with `withDeps`. */
+  use?: readonly middy.MiddlewareObj<HttpEvent, HttpResponse, Error, Context>[];
 }
 
 export interface HandlerRequest<B, Q, P> {
@@ -186,9 +190,19 @@ function respond(status: number, body: unknown, headers: Readonly<Record<string,
   };
 }
 
+export type HttpHandler = DepsHandler<middy.MiddyfiedHandler<HttpEvent, HttpResponse, Error, Context, Internal>>;
+
 export function httpHandler<B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, P extends Schema | undefined = undefined>(
   spec: HandlerSpec<B, Q, P>,
   fn: (req: HandlerRequest<Out<B>, Out<Q>, Out<P>>) => Promise<HttpResult>,
+): HttpHandler {
+  return handlerWithDeps((deps) => chain(spec, fn, deps));
+}
+
+function chain<B extends Schema | undefined, Q extends Schema | undefined, P extends Schema | undefined>(
+  spec: HandlerSpec<B, Q, P>,
+  fn: (req: HandlerRequest<Out<B>, Out<Q>, Out<P>>) => Promise<HttpResult>,
+  deps: () => Deps,
 ): middy.MiddyfiedHandler<HttpEvent, HttpResponse, Error, Context, Internal> {
   const route = routeOf(spec.fn, spec.route);
   const roles = spec.roles ?? route.roles;
@@ -252,9 +266,10 @@ export function httpHandler<B extends Schema | undefined = undefined, Q extends 
     name: 'http-participant-file',
     before: async (request) => {
       // Fail fast on a missing table variable, naming every one (shared/config.ts), before any read.
-      if (!depsOverridden()) requireTables(getConfig(), tables);
+      const d = deps();
+      requireTables(d.config, tables);
       const s = state(request);
-      if (s.auth?.role === 'participant' && spec.participantFileInWrite !== true) await requireActiveParticipant(getDeps(), s.auth);
+      if (s.auth?.role === 'participant' && spec.participantFileInWrite !== true) await requireActiveParticipant(d, s.auth);
     },
   };
 
@@ -275,6 +290,7 @@ export function httpHandler<B extends Schema | undefined = undefined, Q extends 
 
   return middy<HttpEvent, HttpResponse, Error, Context, Internal>()
     .use([context, errors, auth, input, participantFile])
+    .use([...((spec.use ?? []) as middy.MiddlewareObj<HttpEvent, HttpResponse, Error, Context, Internal>[])])
     .handler(async (event: HttpEvent): Promise<HttpResponse> => {
       const s = states.get(event)!;
       const result = await fn({
@@ -283,7 +299,7 @@ export function httpHandler<B extends Schema | undefined = undefined, Q extends 
         query: s.query as Out<Q>,
         path: s.path as Out<P>,
         sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
-        deps: getDeps(),
+        deps: deps(),
         log: s.log,
         requestId: s.requestId,
       });

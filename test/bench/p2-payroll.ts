@@ -12,12 +12,12 @@
  *
  *   P2_PARTICIPANTS=10000 (default)
  */
-import { getDeps } from '../../shared/adapters/deps.js';
+import { FixedClock } from '../../shared/adapters/clock.js';
+import { createDeps } from '../../shared/adapters/deps.js';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { startLocalSystem, type LocalSystem } from '../../infra/local/system.js';
 import type { PayrollRun } from '../../shared/adapters/payroll-runs-repo.js';
-import { localWorkflow } from '../../infra/local/workflow-runner.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/dynamo.js';
 import { WEEKDAY_SCHEDULE } from '../support/api-seed.js';
 import type { BenchRow } from './bench-table.js';
@@ -138,20 +138,17 @@ export async function seedBenchMonth(db: DynamoDBDocumentClient, system: LocalSy
 
 /**
  * The bench month's run as POST /payroll-runs creates it, computed by the
- * local execution to its end (the handlers' clock fixed on 2 November);
- * `ms` is the execution's time.
+ * local execution to its end (the system of `startBenchSystem`, its
+ * handlers' clock fixed on 2 November); `ms` is the execution's time.
  */
-export async function runBenchMonth(runId: string, n: number): Promise<{ run: PayrollRun; ms: number }> {
-  const { FixedClock } = await import('../../shared/adapters/clock.js');
-  const { setDeps } = await import('../../shared/adapters/deps.js');
-  setDeps({ clock: new FixedClock('2026-11-02T08:00:00Z') });
-  const runs = getDeps().payrollRuns;
+export async function runBenchMonth(system: LocalSystem, runId: string, n: number): Promise<{ run: PayrollRun; ms: number }> {
+  const runs = system.deps.payrollRuns;
   const created = await runs.createRun({ runId, municipalityCode: MUNICIPALITY, period: PERIOD, by: 'staff-bench', at: '2026-11-02T08:00:00.000Z', executionName: `${runId}-1` });
   if (!created.created) throw new Error(`bench: the run ${runId} exists`);
   const w0 = performance.now();
   const outcome = await quietly(async () => {
-    await localWorkflow().start(runId, `${runId}-1`);
-    return localWorkflow().wait(`${runId}-1`);
+    await system.workflow.start(runId, `${runId}-1`);
+    return system.workflow.wait(`${runId}-1`);
   });
   const ms = performance.now() - w0;
   if (outcome.status !== 'SUCCEEDED') throw new Error(`bench: the run ended ${JSON.stringify(outcome)}`);
@@ -160,12 +157,17 @@ export async function runBenchMonth(runId: string, n: number): Promise<{ run: Pa
   return { run, ms };
 }
 
+/** The local system of the payroll benches: in memory, the handlers' clock fixed on 2 November (the day after the bench month). */
+export function startBenchSystem(): Promise<LocalSystem> {
+  const clock = new FixedClock('2026-11-02T08:00:00Z');
+  return startLocalSystem({ dataDir: null, port: 0, quiet: true, staticDir: null, deps: (config, parts) => createDeps(config, { ...parts, clock }) });
+}
+
 export async function benchPayroll(): Promise<BenchRow[]> {
   const n = Number(process.env.P2_PARTICIPANTS ?? 10_000);
-  const system = await startLocalSystem({ dataDir: null, port: 0, quiet: true, staticDir: null });
+  const system = await startBenchSystem();
   const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: system.dynamoEndpoint, region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS } }));
   try {
-    localWorkflow().options = {};
     const decisions = system.env.TABLE_DECISIONS!;
 
     const t0 = performance.now();
@@ -174,7 +176,7 @@ export async function benchPayroll(): Promise<BenchRow[]> {
     console.error(`  p2: seeded ${n} participants and ${events} events in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
     // The workflow: the run as POST /payroll-runs creates it, then the local execution to its end.
-    const { ms: workflowMs } = await runBenchMonth('run-bench', n);
+    const { ms: workflowMs } = await runBenchMonth(system, 'run-bench', n);
 
     // The baseline: the same decision items, other keys, bare BatchWriteItem to the same table.
     const stored = await batchGet(db, decisions, ids.map((pid) => ({ pk: `P#${pid}`, sk: `DEC#${PERIOD}#v0001` })));

@@ -7,7 +7,7 @@
  *   mode "api": POST /checkins through the local API (node:http, keep-alive agent)
  *   mode "put": the bare PutItem of the event item, to the same DynamoDB Local (the goal's baseline)
  *   mode "tx":  the write an app check-in makes, bare: one TransactWriteItems of that PutItem and the two
- *               condition checks on the participant's file (participants-repo.ts openFileConditions), so
+ *               condition checks on the participant's file (participant-files-repo.ts openFileConditions), so
  *               the bench can say how much of the gap is the write's form and how much the API process
  *
  * Argument: one JSON object { mode, url | endpoint, table, token, seconds, concurrency, participantId }.

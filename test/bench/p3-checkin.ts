@@ -68,7 +68,7 @@ export async function benchCheckin(): Promise<BenchRow[]> {
   const system = await startLocalSystem({ dataDir: null, quiet: true, staticDir: null });
   try {
     const participantId = 'p-bench-0001';
-    await quietly(() => seedParticipant(participantId));
+    await quietly(() => seedParticipant(system.deps, participantId));
     const token = await system.issueToken({ sub: 'sub-bench', groups: ['participant'], municipality: '5001', participantId, ttlSeconds: 3600 });
     const table = system.env.TABLE_ATTENDANCE!;
     const api = { mode: 'api', url: system.baseUrl, token, participantId, concurrency };

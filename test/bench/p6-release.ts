@@ -20,12 +20,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/dynamo.js';
-import { startLocalSystem } from '../../infra/local/system.js';
-import { localWorkflow } from '../../infra/local/workflow-runner.js';
 import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
-import { getDeps } from '../../shared/adapters/deps.js';
 import type { BenchRow } from './bench-table.js';
-import { MUNICIPALITY, PERIOD, batchGet, benchIds, quietly, runBenchMonth, seedBenchMonth } from './p2-payroll.js';
+import { MUNICIPALITY, PERIOD, batchGet, benchIds, quietly, runBenchMonth, seedBenchMonth, startBenchSystem } from './p2-payroll.js';
 
 /** "Well under" the 30 s an API Gateway HTTP API integration may take. */
 const REQUEST_GOAL_MS = 10_000;
@@ -39,21 +36,20 @@ async function inParallel<T>(items: readonly T[], limit: number, f: (item: T) =>
 
 export async function benchRelease(): Promise<BenchRow[]> {
   const n = Number(process.env.P6_PARTICIPANTS ?? 10_000);
-  const system = await startLocalSystem({ dataDir: null, port: 0, quiet: true, staticDir: null });
+  const system = await startBenchSystem();
   const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: system.dynamoEndpoint, region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS } }));
   try {
-    localWorkflow().options = {};
     const ids = benchIds(n);
     const t0 = performance.now();
     await seedBenchMonth(db, system, ids);
-    const { run, ms } = await runBenchMonth('run-p6', n);
+    const { run, ms } = await runBenchMonth(system, 'run-p6', n);
     console.error(`  p6: ${n} participants seeded and computed (the run: ${(ms / 1000).toFixed(1)} s)`);
     // Resolve every formal decision as advisers would (the repository writes each resolution with its counter change).
     const stored = await batchGet(db, system.env.TABLE_DECISIONS!, ids.map((pid) => ({ pk: `P#${pid}`, sk: `DEC#${PERIOD}#v0001` })));
     const vedtak = (stored as unknown as StoredDecision[]).filter((d) => d.review === 'VEDTAK_REQUIRED');
     await quietly(() =>
       inParallel(vedtak, 8, (d) =>
-        getDeps().reviews.putResolutionOnce({
+        system.deps.reviews.putResolutionOnce({
           participantId: d.participantId,
           period: d.period,
           version: d.version,
@@ -64,7 +60,7 @@ export async function benchRelease(): Promise<BenchRow[]> {
         }),
       ),
     );
-    const counts = await getDeps().decisions.getPayMonthCounts(MUNICIPALITY, PERIOD);
+    const counts = await system.deps.decisions.getPayMonthCounts(MUNICIPALITY, PERIOD);
     if ((counts?.unresolvedVedtak ?? 0) !== 0) throw new Error(`p6: ${counts?.unresolvedVedtak} formal decisions still counted after resolving all ${vedtak.length}`);
     console.error(`  p6: seeded ${n} participants, ran the month and resolved ${vedtak.length} formal decisions in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 

@@ -25,10 +25,10 @@ beforeAll(async () => {
   env = await startBrowserEnv();
   for (const [i, p] of DEMO_PARTICIPANTS.entries()) {
     const c = inMonth(goldenCase(GOLDEN[i % GOLDEN.length]!, p.participantId), period, `${thisMonth}-02`);
-    await seedDecision(c, { runId: `run-admin-${period}` });
+    await seedDecision(env.sys.deps, c, { runId: `run-admin-${period}` });
   }
   // The run that paid them, released by two payroll users: its decisions go into the archive package.
-  await releaseRun(`run-admin-${period}`, period, DEMO_PARTICIPANTS.map((p) => p.participantId));
+  await releaseRun(env.sys.deps, `run-admin-${period}`, period, DEMO_PARTICIPANTS.map((p) => p.participantId));
 });
 afterAll(async () => {
   await env?.close();

@@ -9,7 +9,6 @@
  */
 import type { Page } from 'playwright-core';
 import { DEMO_PARTICIPANTS } from '../../infra/local/seed.js';
-import { getDeps } from '../../shared/adapters/deps.js';
 import { goldenCase, inMonth, seedDecision } from '../support/decision-seed.js';
 import { screenshot, seriousViolations, signInAs, startBrowserEnv, type BrowserEnv } from './browser.js';
 
@@ -87,7 +86,7 @@ test('only assigned participants; a participant’s month shows the pending docu
 
 test('a decided month reads the API’s shapes: the decision’s calendar (not “Foreløpig”), and what-if on it approves the pending self-certification and shows the difference', async () => {
   const input = goldenCase('g09-pending-self-cert', p4.participantId);
-  const stored = await seedDecision(input, { runId: 'run-browser-adviser' });
+  const stored = await seedDecision(env.sys.deps, input, { runId: 'run-browser-adviser' });
   const before = stored.decision;
 
   const { context, page } = await env.newPage('adviser');
@@ -133,7 +132,7 @@ test('a decided month reads the API’s shapes: the decision’s calendar (not �
 });
 
 test('the formal-decision queue: a VEDTAK_REQUIRED decision gets its enkeltvedtak reference recorded', async () => {
-  await seedDecision(goldenCase('g10-deductions-exceed-base', p5.participantId), { runId: 'run-browser-adviser' });
+  await seedDecision(env.sys.deps, goldenCase('g10-deductions-exceed-base', p5.participantId), { runId: 'run-browser-adviser' });
   const { context, page } = await env.newPage('adviser');
   await signInAs(page, '/adviser/', adviser);
   await tab(page, 'reviews');
@@ -155,7 +154,7 @@ test('the formal-decision queue: a VEDTAK_REQUIRED decision gets its enkeltvedta
 
 test('a REVIEW decision is on the list to look at; marking it as seen stores the mark, and the list says when', async () => {
   // p5's September: half a day without a reason, a REVIEW decision (paid as computed).
-  await seedDecision(inMonth(goldenCase('g02-unexcused-half-day', p5.participantId), '2026-09', '2026-10-02'), { runId: 'run-browser-adviser-sep' });
+  await seedDecision(env.sys.deps, inMonth(goldenCase('g02-unexcused-half-day', p5.participantId), '2026-09', '2026-10-02'), { runId: 'run-browser-adviser-sep' });
   const { context, page } = await env.newPage('adviser');
   await signInAs(page, '/adviser/', adviser);
   await tab(page, 'reviews');
@@ -166,8 +165,8 @@ test('a REVIEW decision is on the list to look at; marking it as seen stores the
   await card.getByRole('button', { name: 'Merk som sett' }).click();
   await page.locator(`[data-look="${p5.participantId}/2026-09"][data-seen="true"]`).waitFor();
   expect(await page.locator(`[data-look="${p5.participantId}/2026-09"]`).innerText()).toMatch(/Sett /);
-  const stored = await getDeps().decisions.getLatest(p5.participantId, '2026-09');
-  const mark = await getDeps().reviews.getSeen(stored!);
+  const stored = await env.sys.deps.decisions.getLatest(p5.participantId, '2026-09');
+  const mark = await env.sys.deps.reviews.getSeen(stored!);
   expect(mark).toMatchObject({ participantId: p5.participantId, period: '2026-09', version: 1, decisionId: stored!.decisionId });
   expect(await seriousViolations(page)).toEqual([]);
   await context.close();

@@ -12,7 +12,6 @@
  */
 import type { Page } from 'playwright-core';
 import { DEMO_KIOSK_SETUP_CODE, DEMO_PARTICIPANTS, DEMO_PIN } from '../../infra/local/seed.js';
-import { getDeps } from '../../shared/adapters/deps.js';
 import { screenshot, seriousViolations, signInAs, startBrowserEnv, type BrowserEnv } from './browser.js';
 import { PAGES } from '../../web/src/pages.js';
 
@@ -231,7 +230,7 @@ test('an offline wrong PIN is queued, refused on reconnect, and shown to the nex
   const { context, page } = await env.newPage('kiosk');
   await setUp(page);
   const holder = p(3);
-  const eventsOfHolder = async () => (await getDeps().attendance.listEvents(holder.participantId, '2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z')).length;
+  const eventsOfHolder = async () => (await env.sys.deps.attendance.listEvents(holder.participantId, '2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z')).length;
   const before = await eventsOfHolder();
 
   await context.setOffline(true);

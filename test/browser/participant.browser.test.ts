@@ -10,7 +10,6 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_COMPLAINT_ADDRESS, DEMO_PARTICIPANTS, DEMO_USERS } from '../../infra/local/seed.js';
-import { getDeps } from '../../shared/adapters/deps.js';
 import { absentOn, baseCase, OCTOBER_2026_DAYS } from '../support/case-builder.js';
 import { goldenCase, inMonth, seedDecision } from '../support/decision-seed.js';
 import { ROOT } from '../support/paths.js';
@@ -104,7 +103,7 @@ test('reports own illness, and child illness with a doctor’s note to come: eac
   expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, 'participant-3-report', true);
 
-  const stored = async () => (await getDeps().attendance.listAbsences(parent.participantId)).map((a) => ({ date: a.date, category: a.category, documentation: a.documentation, status: a.status, minutes: a.minutes }));
+  const stored = async () => (await env.sys.deps.attendance.listAbsences(parent.participantId)).map((a) => ({ date: a.date, category: a.category, documentation: a.documentation, status: a.status, minutes: a.minutes }));
   const before = await stored();
 
   // Own illness, self-certified, the whole day: approved at once.
@@ -201,7 +200,7 @@ test('the access log shows an adviser reading my data; download my data holds on
 
 test('reads the payout and its layered explanation in Norwegian, English and Arabic (right to left, the unchecked-translation notice, the details layer): summary first, the other layers one tap away', async () => {
   // A stored decision for October as the payroll workflow stores it (engine on golden case g09: a pending self-certification).
-  await seedDecision(goldenCase('g09-pending-self-cert', me.participantId), { runId: 'run-browser-participant' });
+  await seedDecision(env.sys.deps, goldenCase('g09-pending-self-cert', me.participantId), { runId: 'run-browser-participant' });
   const { context, page } = await env.newPage('participant');
   await signInAs(page, '/participant/', me.username);
   await page.locator('.calendar').waitFor();
@@ -268,7 +267,7 @@ test('reads the payout and its layered explanation in Norwegian, English and Ara
 test('an adjusted month: the page shows the amount paid, the adjustment in the explanation and every version of it, in nb and en', async () => {
   // September needs a formal decision (twelve days without a reason); the adviser adjusts it over the API.
   const september = inMonth({ ...absentOn(baseCase(), OCTOBER_2026_DAYS.slice(2, 14)), participant: { ...baseCase().participant, id: me.participantId } }, '2026-09', '2026-10-02');
-  const stored = await seedDecision(september, { runId: 'run-browser-participant-sep' });
+  const stored = await seedDecision(env.sys.deps, september, { runId: 'run-browser-participant-sep' });
   const base = (stored.decision as { baseOre: number }).baseOre;
   const put = await env.sys.http('PUT', `/decisions/${me.participantId}/2026-09/resolution`, {
     token: await env.sys.tokenFor(me.adviser),

@@ -11,7 +11,6 @@
  */
 import type { Page } from 'playwright-core';
 import { DEMO_PARTICIPANTS } from '../../infra/local/seed.js';
-import { getDeps } from '../../shared/adapters/deps.js';
 import { addDays } from '../../shared/domain/calendar.js';
 import { goldenCase, seedDecision } from '../support/decision-seed.js';
 import { screenshot, seriousViolations, signInAs, startBrowserEnv, type BrowserEnv } from './browser.js';
@@ -76,7 +75,7 @@ test('a correction request: filed on the participant page, accepted in the advis
   await adviser.page.locator('p.ok', { hasText: 'Lagret.' }).waitFor();
   await adviser.context.close();
 
-  const corrections = await getDeps().attendance.listCorrections(p2.participantId, date, date);
+  const corrections = await env.sys.deps.attendance.listCorrections(p2.participantId, date, date);
   expect(corrections.at(-1)).toMatchObject({ reason: REASON, present: [{ from: '08:30', to: '14:30' }] });
 
   await me.page.reload();
@@ -90,7 +89,7 @@ test('a correction request: filed on the participant page, accepted in the advis
 });
 
 test('a complaint: filed by the participant, not upheld and sent with the case file, outcome recorded, every step seen by the participant', async () => {
-  await seedDecision(goldenCase('g02-unexcused-half-day', p3.participantId), { runId: 'run-browser-rights' });
+  await seedDecision(env.sys.deps, goldenCase('g02-unexcused-half-day', p3.participantId), { runId: 'run-browser-rights' });
 
   const me = await env.newPage('participant');
   await signInAs(me.page, '/participant/', p3.username);

@@ -17,7 +17,6 @@
  * later is measured against what it paid: nothing is paid twice.
  */
 import { absenceIdOf } from '../../shared/adapters/attendance-repo.js';
-import { getDeps } from '../../shared/adapters/deps.js';
 import type { ParticipantProfile } from '../../shared/adapters/participant-files-repo.js';
 import { DEFAULT_ATTENDANCE_SETTINGS } from '../../shared/adapters/policy-repo.js';
 import type { PayrollRun } from '../../shared/adapters/payroll-runs-repo.js';
@@ -26,7 +25,6 @@ import type { DecisionCore } from '../../shared/domain/decision.js';
 import { LanguageFormatter } from '../../shared/domain/explanation/format.js';
 import { LANGUAGE_PACKS } from '../../shared/domain/explanation/messages/index.js';
 import { renderExplanation } from '../../shared/domain/explanation/render.js';
-import { localWorkflow } from '../../infra/local/workflow-runner.js';
 import { assign, WEEKDAY_SCHEDULE } from '../support/api-seed.js';
 import { downloadExport, waitForExport } from '../support/export-download.js';
 import { participant, staff, startTestSystem, type TestSystem } from '../support/local-system.js';
@@ -38,10 +36,10 @@ const LATE_DAYS = ['2026-07-30', '2026-07-31'];
 
 beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-08-03T08:00:00Z' });
-  localWorkflow().options = { retryIntervalMs: 1 };
+  sys.workflow.options = { retryIntervalMs: 1 };
 }, 120_000);
 afterAll(async () => {
-  localWorkflow().options = {};
+  sys.workflow.options = {};
   await sys?.stop();
 });
 
@@ -65,7 +63,7 @@ async function seedParticipant(pid: string, municipality: string, to: string | n
     version: 1,
     updatedAt: '2026-06-01T00:00:00.000Z',
   };
-  const deps = getDeps();
+  const deps = sys.deps;
   expect(await deps.participants.createParticipant(profile, { participantId: pid, givenName: `Korrigert${pid.replace(/\W/g, '')}`, familyName: 'Etterbetalingsen', nationalId: String(30000000000 + pid.length * 7919 + Number(municipality)) })).toBe('created');
   const days = ['2026-07', '2026-08', '2026-09', '2026-10']
     .flatMap((p) => datesOfMonth(monthInfo(p)))
@@ -95,7 +93,7 @@ async function seedParticipant(pid: string, municipality: string, to: string | n
       requestHash: 'seed',
       createdAt: `${date}T18:00:00.000Z`,
     });
-  await assign(pid, ADVISER, municipality);
+  await assign(sys.deps, pid, ADVISER, municipality);
 }
 
 const payroll = (municipality: string, n: number) => sys.tokenFor(staff(`pay-${municipality}-${n}`, ['payroll'], municipality));
@@ -105,9 +103,9 @@ async function computeMonth(municipality: string, period: string, at: string): P
   sys.clock!.set(at);
   const r = await sys.http('POST', '/payroll-runs', { token: await payroll(municipality, 1), body: { period } });
   expect([200, 202]).toContain(r.status);
-  const run = (await getDeps().payrollRuns.getRun(r.body!.runId as string))!;
-  expect(await localWorkflow().wait(run.executionName!)).toMatchObject({ status: 'SUCCEEDED' });
-  const done = (await getDeps().payrollRuns.getRun(run.runId))!;
+  const run = (await sys.deps.payrollRuns.getRun(r.body!.runId as string))!;
+  expect(await sys.workflow.wait(run.executionName!)).toMatchObject({ status: 'SUCCEEDED' });
+  const done = (await sys.deps.payrollRuns.getRun(run.runId))!;
   expect(done.status).toBe('AWAITING_APPROVAL');
   return done;
 }
@@ -115,7 +113,7 @@ async function computeMonth(municipality: string, period: string, at: string): P
 /** Two different payroll users approve: the run is released. */
 async function release(run: PayrollRun): Promise<void> {
   for (const n of [1, 2]) expect((await sys.http('POST', `/payroll-runs/${run.runId}/approvals`, { token: await payroll(run.municipalityCode, n) })).status).toBe(201);
-  expect((await getDeps().payrollRuns.getRun(run.runId))!.status).toBe('RELEASED');
+  expect((await sys.deps.payrollRuns.getRun(run.runId))!.status).toBe('RELEASED');
 }
 
 async function approveNotes(pid: string, municipality: string): Promise<void> {
@@ -142,7 +140,7 @@ test('a participant who left in August gets, in the October run, the back-paymen
   const m = '6301';
   await seedParticipant('p-left', m, '2026-08-14');
   await seedParticipant('p-stays', m, null);
-  const decisions = getDeps().decisions;
+  const decisions = sys.deps.decisions;
 
   const july = await computeMonth(m, '2026-07', '2026-08-03T08:00:00Z');
   const julyLeft = (await decisions.getLatest('p-left', '2026-07'))!;
@@ -180,7 +178,7 @@ test('a participant who left in August gets, in the October run, the back-paymen
 
   // A restart of the month (an operator fails it before release) finds everything stored: nothing twice.
   const items = await sys.count('decisions');
-  await getDeps().payrollRuns.apply(october.runId, { type: 'FailRun', reason: 'OPERATOR_RECOMPUTE', at: '2026-11-02T09:00:00.000Z' });
+  await sys.deps.payrollRuns.apply(october.runId, { type: 'FailRun', reason: 'OPERATOR_RECOMPUTE', at: '2026-11-02T09:00:00.000Z' });
   const again = await computeMonth(m, '2026-10', '2026-11-02T10:00:00Z');
   expect(again.runId).not.toBe(october.runId);
   expect(await sys.count('decisions')).toBe(items);
@@ -212,7 +210,7 @@ test('a participant who left in August gets, in the October run, the back-paymen
     expect(body.history[1]!.text).toBe((corrected.decision.explanation as Record<string, string>)[lang]);
   }
   // The one who stays reads the back-payment in October's explanation: a second version, rendered again byte for byte from what is stored.
-  const revision = (await getDeps().explanations.latestFor('p-stays', '2026-10', 1))!;
+  const revision = (await sys.deps.explanations.latestFor('p-stays', '2026-10', 1))!;
   expect(revision).toMatchObject({ revision: 1, cause: 'BACK_PAYMENTS', context: { backPayments: [{ period: '2026-07', amountOre: withheldOre, reason: 'DOCUMENT_ARRIVED' }] } });
   for (const lang of ['nb', 'en']) expect(renderExplanation(engine(staysOct), lang, revision.context)).toBe(revision.explanation[lang]);
   expect(revision.explanation.en).toContain('Back-payment for July 2026');
@@ -221,7 +219,7 @@ test('a participant who left in August gets, in the October run, the back-paymen
 
 test('a municipality whose window does not reach the month corrects nothing there, and lists no one who left before it', async () => {
   const m = '6302';
-  await getDeps().policies.savePolicy({ municipality: m, benefit: {}, attendance: DEFAULT_ATTENDANCE_SETTINGS, payroll: { correctionLookbackMonths: 2 }, version: 1, updatedAt: '2026-06-01T00:00:00.000Z' }, 0);
+  await sys.deps.policies.savePolicy({ municipality: m, benefit: {}, attendance: DEFAULT_ATTENDANCE_SETTINGS, payroll: { correctionLookbackMonths: 2 }, version: 1, updatedAt: '2026-06-01T00:00:00.000Z' }, 0);
   await seedParticipant('p-left-2', m, '2026-08-14');
   for (const [period, at] of [
     ['2026-07', '2026-08-03T08:00:00Z'],
@@ -235,7 +233,7 @@ test('a municipality whose window does not reach the month corrects nothing ther
   // Two months back from October: September and August; the leaver had an August decision, so is a candidate, but July is outside.
   expect(october.progress.correctionMonths).toEqual(['2026-09', '2026-08']);
   expect(october.totals).toMatchObject({ participants: 1, decided: 0, backPaymentOre: 0 });
-  expect((await getDeps().decisions.listVersions('p-left-2', '2026-07')).map((d) => d.version)).toEqual([1]);
+  expect((await sys.deps.decisions.listVersions('p-left-2', '2026-07')).map((d) => d.version)).toEqual([1]);
 }, 240_000);
 
 test('an adjusted month corrected later is measured against what was paid: nothing is paid twice, nothing is set off', async () => {
@@ -243,7 +241,7 @@ test('an adjusted month corrected later is measured against what was paid: nothi
   // Twelve days in July without a reason, and the two late days: a formal decision is required.
   const absent = ['2026-07-06', '2026-07-07', '2026-07-08', '2026-07-09', '2026-07-10', '2026-07-13', '2026-07-14', '2026-07-15', '2026-07-16', '2026-07-17', '2026-07-20', '2026-07-21'];
   await seedParticipant('p-adjusted', m, null, absent);
-  const decisions = getDeps().decisions;
+  const decisions = sys.deps.decisions;
   const adviser = await sys.tokenFor(staff(ADVISER, ['adviser'], m));
   const resolve = (version: number, payoutOre: number) =>
     sys.http('PUT', '/decisions/p-adjusted/2026-07/resolution', { token: adviser, body: { kind: 'ADJUSTMENT', version, payoutOre, reason: 'Forhåndsvarsel ble ikke sendt i tide.' } });

@@ -12,12 +12,10 @@
 import { jest } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getDeps } from '../../shared/adapters/deps.js';
 import type { CaseInput } from '../../shared/domain/case.js';
 import { parseCase } from '../../shared/domain/case.js';
 import { decide } from '../../shared/domain/engine.js';
 import { LANGUAGES, LAYER_ORDER } from '../../shared/domain/explanation/render.js';
-import { localWorkflow } from '../../infra/local/workflow-runner.js';
 import { captureLogs } from '../support/capture-logs.js';
 import { downloadExport, waitForExport } from '../support/export-download.js';
 import { participant, startTestSystem, staff, type TestSystem } from '../support/local-system.js';
@@ -32,8 +30,8 @@ const seeds: { name: string; seed: GoldenSeed }[] = [];
 beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-11-02T08:00:00Z' });
   // Every payload a task receives is recorded: ids only (S7).
-  localWorkflow().options = { retryIntervalMs: 1, inject: (_state, phase, payload) => void (phase === 'before' && payloads.push(payload)) };
-  const deps = getDeps();
+  sys.workflow.options = { retryIntervalMs: 1, inject: (_state, phase, payload) => void (phase === 'before' && payloads.push(payload)) };
+  const deps = sys.deps;
   await deps.policies.savePolicy(
     { municipality: '5002', benefit: { deductionUnit: 'DAILY' }, attendance: { replayWindowHours: 72, missingCheckout: 'END_OF_SESSION' }, version: 1, updatedAt: '2026-09-01T00:00:00.000Z' },
     0,
@@ -56,8 +54,8 @@ async function runMonth(municipality: string, period = OCTOBER): Promise<Record<
   const started = await sys.http('POST', '/payroll-runs', { token, body: { period } });
   expect(started.status).toBe(202);
   const runId = started.body!.runId as string;
-  const run = await getDeps().payrollRuns.getRun(runId);
-  expect(await localWorkflow().wait(run!.executionName!)).toMatchObject({ status: 'SUCCEEDED' });
+  const run = await sys.deps.payrollRuns.getRun(runId);
+  expect(await sys.workflow.wait(run!.executionName!)).toMatchObject({ status: 'SUCCEEDED' });
   const got = await sys.http('GET', `/payroll-runs/${runId}`, { token });
   expect(got.status).toBe(200);
   return got.body!;
@@ -66,7 +64,7 @@ async function runMonth(municipality: string, period = OCTOBER): Promise<Record<
 test('the month of every golden case through the real ASL: stored decision = engine decision', async () => {
   const logs = captureLogs();
   // Issue 14 (P2): a participant-month's attendance (events, every absence and correction) is one read.
-  const attendance = getDeps().attendance;
+  const attendance = sys.deps.attendance;
   const reads = [jest.spyOn(attendance, 'listMonthAttendance'), jest.spyOn(attendance, 'listEvents'), jest.spyOn(attendance, 'listAbsencesAndCorrections')];
   let views: Record<'5001' | '5002' | '5003', Record<string, unknown>>;
   try {
@@ -95,7 +93,7 @@ test('the month of every golden case through the real ASL: stored decision = eng
   for (const p of payloads) expect(Object.keys(p as object).every((k) => ['runId', 'batch', 'error'].includes(k))).toBe(true);
   let payout = 0;
   for (const { name, seed } of seeds) {
-    const stored = await getDeps().decisions.getLatest(seed.participantId, seed.expectedCase.period);
+    const stored = await sys.deps.decisions.getLatest(seed.participantId, seed.expectedCase.period);
     expect({ name, version: stored?.version }).toEqual({ name, version: 1 });
     const expected = decide(parseCase(seed.expectedCase));
     expect({ name, decision: stored!.decision }).toEqual({ name, decision: JSON.parse(JSON.stringify(expected)) });
@@ -134,7 +132,7 @@ test('from start to export: participants read their explanation in nb and en; tw
     }
   }
 
-  const runId = (await getDeps().payrollRuns.getCurrentRun('5002', '2026-10'))!.runId;
+  const runId = (await sys.deps.payrollRuns.getCurrentRun('5002', '2026-10'))!.runId;
   const a = await sys.tokenFor(staff('pay-a', ['payroll'], '5002'));
   const b = await sys.tokenFor(staff('pay-b', ['payroll'], '5002'));
   expect((await sys.http('GET', `/payroll-runs/${runId}/export`, { token: a })).status).toBe(409);
@@ -153,9 +151,9 @@ test('from start to export: participants read their explanation in nb and en; tw
   expect(csv.raw).not.toMatch(/Golden|Seedersen/);
 
   // In 5001 g10's decision needs a formal decision (VEDTAK_REQUIRED): the run cannot be approved until an adviser resolves it.
-  const vedtak = (await getDeps().decisions.listLatestForMonth('5001', '2026-10')).filter((d) => d.review === 'VEDTAK_REQUIRED');
+  const vedtak = (await sys.deps.decisions.listLatestForMonth('5001', '2026-10')).filter((d) => d.review === 'VEDTAK_REQUIRED');
   expect(vedtak.length).toBe(1);
-  const run5001 = (await getDeps().payrollRuns.getCurrentRun('5001', '2026-10'))!.runId;
+  const run5001 = (await sys.deps.payrollRuns.getCurrentRun('5001', '2026-10'))!.runId;
   const refused = await sys.http('POST', `/payroll-runs/${run5001}/approvals`, { token: await sys.tokenFor(staff('pay-c', ['payroll'], '5001')) });
   expect(refused.status).toBe(409);
   expect(refused.body!.code).toBe('VEDTAK_UNRESOLVED');

@@ -17,13 +17,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getDeps } from '../../shared/adapters/deps.js';
 import { absenceIdOf } from '../../shared/adapters/attendance-repo.js';
 import type { PayrollRun } from '../../shared/adapters/payroll-runs-repo.js';
 import type { CaseInput } from '../../shared/domain/case.js';
 import { parseCase } from '../../shared/domain/case.js';
 import { decide } from '../../shared/domain/engine.js';
-import { localWorkflow, type Injector } from '../../infra/local/workflow-runner.js';
+import type { Injector } from '../../infra/local/workflow-runner.js';
 import type { PayrollTaskState } from '../../infra/constructs/payroll-workflow.js';
 import { startTestSystem, staff, type TestSystem } from '../support/local-system.js';
 import { GOLDEN_DIR } from '../support/paths.js';
@@ -37,27 +36,21 @@ const CASES: { name: string; c: CaseInput }[] = readdirSync(GOLDEN_DIR)
   // Five situations keep each scenario's seed small (the golden e2e test runs them all): a half day
   // unexcused, approved self-certifications with history, a mid-month start, pending documents, all absent.
   .filter(({ name }) => ['g02', 'g03', 'g07', 'g09', 'g10'].some((g) => name.startsWith(g)));
-const previousBatchSize = process.env.PAYROLL_BATCH_SIZE;
-
 beforeAll(async () => {
-  sys = await startTestSystem({ clock: '2026-11-02T08:00:00Z' });
-  process.env.PAYROLL_BATCH_SIZE = '2';
+  sys = await startTestSystem({ clock: '2026-11-02T08:00:00Z', config: { payrollBatchSize: 2 } });
 });
 afterAll(async () => {
-  localWorkflow().options = {};
-  if (previousBatchSize === undefined) delete process.env.PAYROLL_BATCH_SIZE;
-  else process.env.PAYROLL_BATCH_SIZE = previousBatchSize;
   await sys?.stop();
 });
 beforeEach(() => {
-  localWorkflow().options = { retryIntervalMs: 1 };
+  sys.workflow.options = { retryIntervalMs: 1 };
 });
 
 let nextMunicipality = 6000;
 async function seedMunicipality(): Promise<{ municipality: string; seeds: GoldenSeed[] }> {
   const municipality = String(++nextMunicipality);
   const seeds: GoldenSeed[] = [];
-  seeds.push(...(await Promise.all(CASES.map(({ c }, i) => seedGoldenCase(getDeps(), c, `r${municipality}-${String(i).padStart(2, '0')}`, municipality)))));
+  seeds.push(...(await Promise.all(CASES.map(({ c }, i) => seedGoldenCase(sys.deps, c, `r${municipality}-${String(i).padStart(2, '0')}`, municipality)))));
   return { municipality, seeds };
 }
 
@@ -65,19 +58,19 @@ async function post(municipality: string, period = '2026-10'): Promise<{ status:
   const token = await sys.tokenFor(staff(`pay-${municipality}`, ['payroll'], municipality));
   const r = await sys.http('POST', '/payroll-runs', { token, body: { period } });
   expect([200, 202]).toContain(r.status);
-  return { status: r.status, run: (await getDeps().payrollRuns.getRun(r.body!.runId as string))! };
+  return { status: r.status, run: (await sys.deps.payrollRuns.getRun(r.body!.runId as string))! };
 }
 
 async function waitFor(run: PayrollRun): Promise<string> {
-  const outcome = await localWorkflow().wait(run.executionName!);
+  const outcome = await sys.workflow.wait(run.executionName!);
   return outcome.status;
 }
 
 /** The R4 invariants for a municipality's October. */
 async function expectCorrectMonth(municipality: string, seeds: readonly GoldenSeed[]): Promise<PayrollRun> {
-  const run = (await getDeps().payrollRuns.getCurrentRun(municipality, '2026-10'))!;
+  const run = (await sys.deps.payrollRuns.getCurrentRun(municipality, '2026-10'))!;
   expect(run.status).toBe('AWAITING_APPROVAL');
-  const all = await getDeps().decisions.listForMonth(municipality, '2026-10');
+  const all = await sys.deps.decisions.listForMonth(municipality, '2026-10');
   // Zero duplicates: one version per participant (nothing changed, so version 1).
   expect(all.map((d) => `${d.participantId}#${d.version}`).sort()).toEqual(seeds.map((s) => `${s.participantId}#1`).sort());
   let payout = 0;
@@ -92,8 +85,8 @@ async function expectCorrectMonth(municipality: string, seeds: readonly GoldenSe
   expect(run.totals).toMatchObject({ participants: seeds.length, decided: seeds.length, payoutOre: payout, deductionOre: deduction, backPaymentOre: 0 });
   // The release check's counter is exact whatever was retried, killed or restarted: every formal decision counted once.
   const vedtak = all.filter((d) => d.review === 'VEDTAK_REQUIRED').length;
-  expect((await getDeps().decisions.getPayMonthCounts(municipality, '2026-10')) ?? { unresolvedVedtak: 0, vedtakRequired: 0 }).toEqual({ unresolvedVedtak: vedtak, vedtakRequired: vedtak });
-  const batches = await getDeps().payrollRuns.listBatches(run.runId);
+  expect((await sys.deps.decisions.getPayMonthCounts(municipality, '2026-10')) ?? { unresolvedVedtak: 0, vedtakRequired: 0 }).toEqual({ unresolvedVedtak: vedtak, vedtakRequired: vedtak });
+  const batches = await sys.deps.payrollRuns.listBatches(run.runId);
   expect(run.progress).toMatchObject({ prepared: true, batches: Math.ceil(seeds.length / 2), batchesDone: Math.ceil(seeds.length / 2), participants: seeds.length });
   expect(batches.filter((b) => b.index < run.progress.batches).every((b) => b.result !== null)).toBe(true);
   return run;
@@ -121,7 +114,7 @@ describe('R4: a step that fails once is retried; nothing twice', () => {
   test.each(STEPS.flatMap((s) => (['before', 'after'] as const).map((p) => [s, p] as const)))('%s fails %s its write', async (state, phase) => {
     const { municipality, seeds } = await seedMunicipality();
     const f = failing(state, phase, 1);
-    localWorkflow().options = { retryIntervalMs: 1, inject: f.inject };
+    sys.workflow.options = { retryIntervalMs: 1, inject: f.inject };
     const { run } = await post(municipality);
     expect(await waitFor(run)).toBe('SUCCEEDED');
     expect(f.calls()).toBeGreaterThan(1);
@@ -132,15 +125,15 @@ describe('R4: a step that fails once is retried; nothing twice', () => {
 describe('R4: a step that keeps failing fails the run; a new run for the month restarts it', () => {
   test.each(STEPS.flatMap((s) => (['before', 'after'] as const).map((p) => [s, p] as const)))('%s keeps failing %s its write', async (state, phase) => {
     const { municipality, seeds } = await seedMunicipality();
-    localWorkflow().options = { retryIntervalMs: 1, inject: failing(state, phase, Infinity).inject };
+    sys.workflow.options = { retryIntervalMs: 1, inject: failing(state, phase, Infinity).inject };
     const first = await post(municipality);
     expect(await waitFor(first.run)).toBe('FAILED');
-    const failed = (await getDeps().payrollRuns.getRun(first.run.runId))!;
+    const failed = (await sys.deps.payrollRuns.getRun(first.run.runId))!;
     expect(failed.status).toBe('FAILED');
     expect(failed.failure).toBe(state === 'ComputeBatch' ? 'ComputeBatchFailed' : 'TransientTaskError');
-    const storedByFailed = (await getDeps().decisions.listForMonth(municipality, '2026-10')).length;
+    const storedByFailed = (await sys.deps.decisions.listForMonth(municipality, '2026-10')).length;
 
-    localWorkflow().options = { retryIntervalMs: 1 };
+    sys.workflow.options = { retryIntervalMs: 1 };
     const second = await post(municipality);
     expect(second.status).toBe(202);
     expect(second.run.runId).not.toBe(first.run.runId);
@@ -148,7 +141,7 @@ describe('R4: a step that keeps failing fails the run; a new run for the month r
     const run = await expectCorrectMonth(municipality, seeds);
     expect(run.runId).toBe(second.run.runId);
     // What the failed run stored is reused, not written again.
-    const written = (await getDeps().payrollRuns.listBatches(run.runId)).reduce((n, b) => n + (b.result?.written ?? 0), 0);
+    const written = (await sys.deps.payrollRuns.listBatches(run.runId)).reduce((n, b) => n + (b.result?.written ?? 0), 0);
     expect(written).toBe(seeds.length - storedByFailed);
   });
 });
@@ -158,11 +151,11 @@ describe('R4: FailRun itself failing, and randomised kills, are resumed', () => 
     const { municipality, seeds } = await seedMunicipality();
     const summarise = failing('Summarise', 'before', Infinity);
     const failRun = failing('FailRun', 'before', Infinity);
-    localWorkflow().options = { retryIntervalMs: 1, inject: (s, p, x) => (summarise.inject(s, p, x), failRun.inject(s, p, x)) };
+    sys.workflow.options = { retryIntervalMs: 1, inject: (s, p, x) => (summarise.inject(s, p, x), failRun.inject(s, p, x)) };
     const first = await post(municipality);
     expect(await waitFor(first.run)).toBe('FAILED');
-    expect((await getDeps().payrollRuns.getRun(first.run.runId))!.status).toBe('COMPUTING');
-    localWorkflow().options = { retryIntervalMs: 1 };
+    expect((await sys.deps.payrollRuns.getRun(first.run.runId))!.status).toBe('COMPUTING');
+    sys.workflow.options = { retryIntervalMs: 1 };
     const resumed = await post(municipality);
     expect(resumed.status).toBe(202);
     expect(resumed.run).toMatchObject({ runId: first.run.runId, attempts: 2 });
@@ -178,7 +171,7 @@ describe('R4: FailRun itself failing, and randomised kills, are resumed', () => 
     let current: string | undefined;
     let killAt = 1 + Math.floor(random() * 4);
     let calls = 0;
-    localWorkflow().options = {
+    sys.workflow.options = {
       retryIntervalMs: 1,
       inject: async (_s, phase) => {
         if (phase !== (random() < 0.5 ? 'before' : 'after')) return;
@@ -187,7 +180,7 @@ describe('R4: FailRun itself failing, and randomised kills, are resumed', () => 
         killAt = 1 + Math.floor(random() * 4);
         const name = current;
         current = undefined;
-        await localWorkflow().abort(name);
+        await sys.workflow.abort(name);
         throw new Error('killed');
       },
     };
@@ -213,11 +206,11 @@ describe('R5: recompute and corrections', () => {
     await expectCorrectMonth(municipality, seeds);
     const before = await sys.count('decisions', 'DEC#');
     // An operator fails the run (e.g. to recompute after a fix); the new run finds every input unchanged.
-    await getDeps().payrollRuns.apply(run.runId, { type: 'FailRun', reason: 'OPERATOR_RECOMPUTE', at: '2026-11-02T09:00:00.000Z' });
+    await sys.deps.payrollRuns.apply(run.runId, { type: 'FailRun', reason: 'OPERATOR_RECOMPUTE', at: '2026-11-02T09:00:00.000Z' });
     const again = await post(municipality);
     expect(await waitFor(again.run)).toBe('SUCCEEDED');
     expect(await sys.count('decisions', 'DEC#')).toBe(before);
-    const batches = await getDeps().payrollRuns.listBatches(again.run.runId);
+    const batches = await sys.deps.payrollRuns.listBatches(again.run.runId);
     expect(batches.reduce((n, b) => n + (b.result?.written ?? 0), 0)).toBe(0);
     await expectCorrectMonth(municipality, seeds);
   });
@@ -227,14 +220,14 @@ describe('R5: recompute and corrections', () => {
     const { run } = await post(municipality);
     expect(await waitFor(run)).toBe('SUCCEEDED');
     await expectCorrectMonth(municipality, seeds);
-    const runs = getDeps().payrollRuns;
+    const runs = sys.deps.payrollRuns;
     await runs.apply(run.runId, { type: 'ApproveRun', by: 'staff-a', at: '2026-11-03T09:00:00.000Z', unresolvedVedtak: 0 });
     expect((await runs.apply(run.runId, { type: 'ApproveRun', by: 'staff-b', at: '2026-11-03T10:00:00.000Z', unresolvedVedtak: 0 })).status).toBe('RELEASED');
 
     // A late document: g09's pending self-certifications are approved. A rejected one: g03's first self-certification.
     const pending = seeds[CASES.findIndex((x) => x.name.startsWith('g09'))]!;
     const approvedOne = seeds[CASES.findIndex((x) => x.name.startsWith('g03'))]!;
-    const attendance = getDeps().attendance;
+    const attendance = sys.deps.attendance;
     for (const [seed, i, to] of [
       [pending, 0, 'APPROVED'],
       [pending, 1, 'APPROVED'],
@@ -258,7 +251,7 @@ describe('R5: recompute and corrections', () => {
       expect(await waitFor(november.run)).toBe('SUCCEEDED');
       const nov = (await runs.getRun(november.run.runId))!;
 
-      const decisions = getDeps().decisions;
+      const decisions = sys.deps.decisions;
       const late = (await decisions.getLatest(pending.participantId, '2026-10'))!;
       expect(late).toMatchObject({ version: 2, supersedes: `${pending.participantId}.2026-10.v0001`, paidWithPeriod: '2026-11', runId: nov.runId });
       expect(late.correction).toMatchObject({ reason: 'DOCUMENT_ARRIVED', route: 'BACK_PAYMENT' });
@@ -275,9 +268,9 @@ describe('R5: recompute and corrections', () => {
       expect(nov.totals).toMatchObject({ backPaymentOre: late.correction!.totalDifferenceOre, adviserCorrections: 1, decided: seeds.length });
       // Two corrections plus one November decision per participant, and November's explanation of the one who is paid back
       // says so in a second version (the negative correction pays nothing with November).
-      const novExplanation = await getDeps().explanations.latestFor(pending.participantId, '2026-11', 1);
+      const novExplanation = await sys.deps.explanations.latestFor(pending.participantId, '2026-11', 1);
       expect(novExplanation).toMatchObject({ revision: 1, cause: 'BACK_PAYMENTS', context: { backPayments: [{ period: '2026-10', decisionId: late.decisionId, amountOre: late.correction!.totalDifferenceOre }] } });
-      expect(await getDeps().explanations.latestFor(approvedOne.participantId, '2026-11', 1)).toBeUndefined();
+      expect(await sys.deps.explanations.latestFor(approvedOne.participantId, '2026-11', 1)).toBeUndefined();
       // (By sort key: the same table holds the explanation revisions, the pay month's counters and correction markers.)
       expect(await sys.count('decisions', 'DEC#')).toBe(before + 2 + seeds.length);
       expect(await sys.count('decisions', 'EXP#')).toBe(revisionsBefore + 1);

@@ -34,14 +34,12 @@ import type { RouteDef } from '../../shared/contract/routes.js';
 import type { TableKey } from '../../shared/contract/tables.js';
 import { TABLES } from '../../shared/contract/tables.js';
 import { FileAnchorStore } from '../../shared/adapters/audit-anchors.js';
-import { setAuditServices } from '../../shared/adapters/audit-config.js';
 import { LocalAuditMac } from '../../shared/adapters/audit-mac.js';
 import { FixedClock } from '../../shared/adapters/clock.js';
-import { getDeps, resetDeps, setDeps } from '../../shared/adapters/deps.js';
 import { staffDirectoryOf } from '../../shared/adapters/staff-directory.js';
-import { resetConfig } from '../../shared/config.js';
 import type { ApiDynamo } from '../support/api-dynamo.js';
 import { startApiDynamo } from '../support/api-dynamo.js';
+import { configFor, testDeps, type TestDeps } from '../support/test-deps.js';
 import { assign, seedCard, seedDevice, seedParticipant } from '../support/api-seed.js';
 import type { SeededParticipant } from '../support/api-seed.js';
 import type { Captured } from '../support/capture-logs.js';
@@ -98,6 +96,7 @@ const world: FuzzWorld = {
 };
 
 let db: ApiDynamo;
+let deps: TestDeps;
 let auditDir: string | undefined;
 let counter: WriteCounter;
 let logs: Captured;
@@ -131,36 +130,36 @@ function withoutAudit(counts: Record<string, number>): Record<string, number> {
   return rest;
 }
 
+/** The route's handler module, bound to this file's dependency object. */
 async function loadHandler(fn: string): Promise<Handler> {
   const mod = (await import(`../../functions/${fn}/handler.js`)) as { handler?: unknown };
-  if (typeof mod.handler !== 'function') throw new Error(`functions/${fn}/handler.ts exports no handler`);
-  return mod.handler as Handler;
+  const handler = mod.handler as (Handler & { withDeps?: (d: TestDeps) => Handler }) | undefined;
+  if (typeof handler !== 'function' || typeof handler.withDeps !== 'function') throw new Error(`functions/${fn}/handler.ts exports no handler that takes a dependency object`);
+  return handler.withDeps(deps);
 }
 
 beforeAll(async () => {
   db = await startApiDynamo('fuzz');
-  // Every SDK client of this process talks to DynamoDB Local through the counter.
+  // The handlers' dependency object talks to DynamoDB Local through the counter.
   counter = await startWriteCounter(db.endpoint, db.tableName('auditLog'));
-  process.env.AWS_ENDPOINT_URL_DYNAMODB = counter.url;
-  resetConfig();
-  resetDeps();
   // The user directory (the staff pool on AWS): the fuzz adviser of 5001 and one of Oslo.
   const staff = staffDirectoryOf([
     { sub: world.adviserSub, municipality: '5001', groups: ['adviser'], enabled: true },
     { sub: 'adviser-oslo', municipality: '0301', groups: ['adviser'], enabled: true },
   ]);
-  // The payroll workflow (Step Functions on AWS): starts are recorded, nothing runs (an archive package job a valid request starts stays PENDING).
-  const started = new Set<string>();
-  setDeps({ clock, staff, workflow: { start: async (_id, name) => void started.add(name), isRunning: async (name) => started.has(name) } });
   // The audit key and anchor the verifying routes use (GET /audit/verification, the access log): local stand-ins in a temp folder.
   auditDir = mkdtempSync(join(tmpdir(), 'introflyt-fuzz-audit-'));
-  setAuditServices({ mac: new LocalAuditMac(randomBytes(32)), anchors: new FileAnchorStore(join(auditDir, 'anchors.jsonl')) });
-  seeded.push(await seedParticipant('p-fuzz'), await seedParticipant('p-other'), await seedParticipant('p-foreign', { municipality: '0301' }));
-  await assign('p-fuzz', world.adviserSub);
-  await assign('p-foreign', world.adviserSub, '0301');
-  await seedCard('p-fuzz', 'FUZZCARD1', '4826');
-  await seedDevice(world.deviceId);
-  await getDeps().policies.savePolicy(
+  const auditServices = { mac: new LocalAuditMac(randomBytes(32)), anchors: new FileAnchorStore(join(auditDir, 'anchors.jsonl')) };
+  // The payroll workflow (Step Functions on AWS): starts are recorded, nothing runs (an archive package job a valid request starts stays PENDING).
+  const started = new Set<string>();
+  const workflow = { start: async (_id: string, name: string) => void started.add(name), isRunning: async (name: string) => started.has(name) };
+  deps = testDeps(configFor(counter.url, db.tableName), { clock, staff, auditServices, workflow });
+  seeded.push(await seedParticipant(deps, 'p-fuzz'), await seedParticipant(deps, 'p-other'), await seedParticipant(deps, 'p-foreign', { municipality: '0301' }));
+  await assign(deps, 'p-fuzz', world.adviserSub);
+  await assign(deps, 'p-foreign', world.adviserSub, '0301');
+  await seedCard(deps, 'p-fuzz', 'FUZZCARD1', '4826');
+  await seedDevice(deps, world.deviceId);
+  await deps.policies.savePolicy(
     { municipality: '5001', benefit: {}, attendance: { replayWindowHours: 72, missingCheckout: 'END_OF_SESSION' }, version: 1, updatedAt: '2026-09-01T00:00:00.000Z' },
     0,
   );
@@ -173,8 +172,6 @@ afterAll(async () => {
     const lines = reports.map((r) => `${r.route.padEnd(46)} ${String(r.runs).padStart(5)} ${String(r.ms).padStart(7)} ms  ${Object.entries(r.byStatus).map(([s, n]) => `${s}×${n}`).join(' ')}`);
     console.log(`S1 fuzz: ${reports.reduce((n, r) => n + r.runs, 0)} hostile requests over ${reports.length} routes\n${lines.join('\n')}`);
   }
-  setDeps(undefined);
-  setAuditServices(undefined);
   if (auditDir !== undefined) rmSync(auditDir, { recursive: true, force: true });
   await counter?.close();
   await db?.stop();

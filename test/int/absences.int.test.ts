@@ -9,7 +9,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../../shared/adapters/audit-log.js';
 import { recordStaffReadWith } from '../../shared/adapters/audit-log.js';
-import { getDeps, setDeps } from '../../shared/adapters/deps.js';
 import { assign, seedParticipant } from '../support/api-seed.js';
 import { kiosk, participant, staff, startTestSystem, type TestSystem } from '../support/local-system.js';
 
@@ -32,14 +31,14 @@ const illness = (over: Record<string, unknown> = {}) => ({ requestId: randomUUID
 
 beforeAll(async () => {
   sys = await startTestSystem({ clock: NOW });
-  await seedParticipant('p-ada');
-  await seedParticipant('p-bo');
-  await seedParticipant('p-cy');
-  await seedParticipant('p-dag', { children: 0 });
-  await assign('p-ada', ADVISER_SUB);
-  await assign('p-bo', ADVISER_SUB);
-  await assign('p-cy', OTHER_SUB);
-  await assign('p-dag', OTHER_SUB);
+  await seedParticipant(sys.deps, 'p-ada');
+  await seedParticipant(sys.deps, 'p-bo');
+  await seedParticipant(sys.deps, 'p-cy');
+  await seedParticipant(sys.deps, 'p-dag', { children: 0 });
+  await assign(sys.deps, 'p-ada', ADVISER_SUB);
+  await assign(sys.deps, 'p-bo', ADVISER_SUB);
+  await assign(sys.deps, 'p-cy', OTHER_SUB);
+  await assign(sys.deps, 'p-dag', OTHER_SUB);
   ada = await sys.tokenFor(participant('p-ada'));
   bo = await sys.tokenFor(participant('p-bo'));
   cy = await sys.tokenFor(participant('p-cy'));
@@ -50,7 +49,7 @@ beforeAll(async () => {
 
 afterEach(() => {
   sys.clock!.set(NOW);
-  setDeps({ clock: sys.clock! });
+  sys.deps.swap({});
 });
 
 afterAll(() => sys?.stop());
@@ -76,7 +75,7 @@ describe('POST /absences (participant)', () => {
     const r = await report(ada, illness({ category: 'CHILD_ILLNESS', documentation: 'DOCTOR_NOTE', date: '2026-09-30' }));
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ category: 'CHILD_ILLNESS', documentation: 'DOCTOR_NOTE', status: 'PENDING', minutes: null });
-    const stored = await getDeps().attendance.getAbsence((r.body as Absence).absenceId);
+    const stored = await sys.deps.attendance.getAbsence((r.body as Absence).absenceId);
     expect(stored).toMatchObject({ category: 'CHILD_ILLNESS', documentation: 'DOCTOR_NOTE', status: 'PENDING' });
   });
 
@@ -258,20 +257,20 @@ describe('GET /absences and PATCH /absences/{id} (adviser)', () => {
 
   test('S6: when the access log cannot be written, the queue and the review are refused (503) and nothing changes', async () => {
     const a = (await report(bo, illness({ documentation: 'DOCTOR_NOTE', date: '2026-09-30' }))).body as Absence;
-    const real = getDeps().audit;
+    const real = sys.deps.audit;
     const broken: AuditLog = {
       append: () => Promise.reject(new Error('audit table unavailable')),
       list: (pid) => real.list(pid),
       recordStaffRead: (read) => recordStaffReadWith(broken, read),
     };
-    setDeps({ clock: sys.clock!, audit: broken });
+    sys.deps.swap({ audit: broken });
     const queue = await sys.http('GET', '/absences', { token: adviser });
     expect([queue.status, queue.body?.code]).toEqual([503, 'AUDIT_UNAVAILABLE']);
     expect(queue.raw).not.toContain('p-ada');
     const review = await sys.http('PATCH', `/absences/${a.absenceId}`, { token: adviser, body: { decision: 'APPROVE', expectedVersion: 1 } });
     expect([review.status, review.body?.code]).toEqual([503, 'AUDIT_UNAVAILABLE']);
-    setDeps({ clock: sys.clock! });
-    const stored = await getDeps().attendance.getAbsence(a.absenceId);
+    sys.deps.swap({});
+    const stored = await sys.deps.attendance.getAbsence(a.absenceId);
     expect(stored).toMatchObject({ status: 'PENDING', version: 1 });
   });
 });

@@ -8,7 +8,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ROUTES } from '../../shared/contract/routes.js';
-import { getDeps } from '../../shared/adapters/deps.js';
 import { staffRef } from '../../shared/http/auth.js';
 import { assign, seedParticipant } from '../support/api-seed.js';
 import { kiosk, participant, staff, startTestSystem, type TestSystem } from '../support/local-system.js';
@@ -33,11 +32,11 @@ const logOf = async (token: string): Promise<Log> => {
 
 beforeAll(async () => {
   sys = await startTestSystem({ clock: NOW });
-  await seedParticipant('p-ada');
-  await seedParticipant('p-bo');
-  await seedParticipant('p-cy');
-  await assign('p-ada', ADVISER_SUB);
-  await assign('p-bo', ADVISER_SUB);
+  await seedParticipant(sys.deps, 'p-ada');
+  await seedParticipant(sys.deps, 'p-bo');
+  await seedParticipant(sys.deps, 'p-cy');
+  await assign(sys.deps, 'p-ada', ADVISER_SUB);
+  await assign(sys.deps, 'p-bo', ADVISER_SUB);
   ada = await sys.tokenFor(participant('p-ada'));
   bo = await sys.tokenFor(participant('p-bo'));
   cy = await sys.tokenFor(participant('p-cy'));
@@ -76,7 +75,7 @@ describe('GET /me/access-log', () => {
     ]);
     expect(log.integrity).toBe('VERIFIED');
     // The stored chain verifies entry by entry (R7); the view shows only pseudonymous refs.
-    expect((await getDeps().audit.list('p-ada')).map((e) => e.seq)).toEqual([1, 2]);
+    expect((await sys.deps.audit.list('p-ada')).map((e) => e.seq)).toEqual([1, 2]);
     expect(JSON.stringify(log)).not.toContain(ADVISER_SUB);
   });
 
@@ -95,12 +94,12 @@ describe('GET /me/access-log', () => {
     for (const route of reads) {
       const path = route.path.replace('{id}', 'p-bo').replace('{period}', '2026-09');
       const query: Record<string, string> = route.fn === 'participant-attendance' ? { month: '2026-09' } : {};
-      const before = (await getDeps().audit.list('p-bo')).length;
+      const before = (await sys.deps.audit.list('p-bo')).length;
       const r = await sys.http('GET', path, { token: adviser, query });
       // A read that answered (data, or "no decision for that month") must have been logged first.
       expect({ route: route.path, status: r.status < 500 ? 'answered' : r.status }).toEqual({ route: route.path, status: 'answered' });
       if (r.status === 200 || r.status === 404) {
-        const after = await getDeps().audit.list('p-bo');
+        const after = await sys.deps.audit.list('p-bo');
         expect({ route: route.path, logged: after.length > before }).toEqual({ route: route.path, logged: true });
         expect(after.at(-1)).toMatchObject({ actorRole: 'adviser', action: 'READ', route: `GET ${route.path}` });
       }

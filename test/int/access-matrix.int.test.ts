@@ -37,7 +37,6 @@ import type { RouteDef } from '../../shared/contract/routes.js';
 import type { Role } from '../../shared/contract/roles.js';
 import { ROUTES } from '../../shared/contract/routes.js';
 import { ROLES } from '../../shared/contract/roles.js';
-import { getDeps } from '../../shared/adapters/deps.js';
 import { parseCase } from '../../shared/domain/case.js';
 import { simulate } from '../../shared/domain/engine.js';
 import { baseCase } from '../support/case-builder.js';
@@ -174,10 +173,10 @@ const seeded: SeededParticipant[] = [];
 beforeAll(async () => {
   // log: the local adapter's own request lines are scanned for S7 too.
   sys = await startTestSystem({ clock: '2026-10-07T07:00:00Z', log: true });
-  seeded.push(await seedParticipant('p-matrix-a'), await seedParticipant('p-matrix-b'));
-  await assign('p-matrix-b', ASSIGNED);
-  await seedDevice('kiosk-matrix');
-  await seedCard('p-matrix-b', 'MATRIXCARD', '2580');
+  seeded.push(await seedParticipant(sys.deps, 'p-matrix-a'), await seedParticipant(sys.deps, 'p-matrix-b'));
+  await assign(sys.deps, 'p-matrix-b', ASSIGNED);
+  await seedDevice(sys.deps, 'kiosk-matrix');
+  await seedCard(sys.deps, 'p-matrix-b', 'MATRIXCARD', '2580');
   for (const [who, claims] of Object.entries(WHO)) tokens.set(who, await sys.tokenFor(claims));
   tokens.set('kioskDevice', await sys.tokenFor(device('kiosk-matrix')));
   const r = await sys.http('POST', '/absences', { token: token('participant'), body: { requestId: randomUUID(), category: 'OWN_ILLNESS', date: '2026-10-06', wholeDay: true, documentation: 'DOCTOR_NOTE' } });
@@ -185,7 +184,7 @@ beforeAll(async () => {
   // A decision of B's for October, as the payroll workflow stores it: A asking for October must not find it.
   const input = baseCase({ participant: { ...baseCase().participant, id: 'p-matrix-b' } });
   const decision = simulate(input);
-  await getDeps().decisions.putDecisionOnce({
+  await sys.deps.decisions.putDecisionOnce({
     participantId: 'p-matrix-b',
     period: '2026-10',
     version: 1,
@@ -200,19 +199,19 @@ beforeAll(async () => {
   });
 
   // S13: municipality 5002 with every role and data of each kind.
-  seeded.push(await seedParticipant('p-5002', { municipality: M2 }));
-  await assign('p-5002', ADVISER_M2, M2);
-  await getDeps().kioskDevices.registerDevice({ deviceId: 'kiosk-5002', municipality: M2, label: 'Matrix 5002', active: true, registeredAt: '2026-09-01T00:00:00.000Z' });
-  await seedCard('p-5002', 'CARD5002', '2580', M2);
+  seeded.push(await seedParticipant(sys.deps, 'p-5002', { municipality: M2 }));
+  await assign(sys.deps, 'p-5002', ADVISER_M2, M2);
+  await sys.deps.kioskDevices.registerDevice({ deviceId: 'kiosk-5002', municipality: M2, label: 'Matrix 5002', active: true, registeredAt: '2026-09-01T00:00:00.000Z' });
+  await seedCard(sys.deps, 'p-5002', 'CARD5002', '2580', M2);
   for (const who of ['participantM2', 'kioskM2', 'adviserM2', 'payrollM2', 'adminM2'] as const) tokens.set(who, await sys.tokenFor(WHO[who]));
   const m2Absence = await sys.http('POST', '/absences', { token: token('participantM2'), body: { requestId: randomUUID(), category: 'OWN_ILLNESS', date: '2026-10-05', wholeDay: true, documentation: 'DOCTOR_NOTE' } });
   M2_IDS.absence = String(m2Absence.body?.absenceId);
   // An app check-in counts at the server time: its device time must be within 5 minutes of the clock (09:00 in Oslo).
   expect((await sys.http('POST', '/checkins', { token: token('participantM2'), body: { eventId: randomUUID(), type: 'IN', deviceId: 'phone-5002', deviceTime: '2026-10-07T08:58:00+02:00' } })).status).toBe(201);
-  await getDeps().payrollRuns.createRun({ runId: M2_IDS.run, municipalityCode: M2, period: '2026-10', by: 'payroll-5002', at: '2026-11-01T08:00:00.000Z', executionName: 'matrix-5002' });
+  await sys.deps.payrollRuns.createRun({ runId: M2_IDS.run, municipalityCode: M2, period: '2026-10', by: 'payroll-5002', at: '2026-11-01T08:00:00.000Z', executionName: 'matrix-5002' });
   // A decision that needs a formal decision (VEDTAK_REQUIRED), as /reviews lists them.
   const g10 = inMonth(goldenCase('g10-deductions-exceed-base', 'p-5002'), '2026-10', '2026-11-01');
-  await seedDecision({ ...g10, municipality: { ...g10.municipality, code: M2 } }, { runId: M2_IDS.run });
+  await seedDecision(sys.deps, { ...g10, municipality: { ...g10.municipality, code: M2 } }, { runId: M2_IDS.run });
   // A complaint of 5002's about that decision (issue 12): the rights routes aimed at 5002 name it.
   const m2Complaint = await sys.http('POST', '/me/complaints', { token: token('participantM2'), body: { requestId: randomUUID(), period: '2026-10', text: 'Matrisetest 5002' } });
   expect(m2Complaint.status).toBe(201);
@@ -267,7 +266,7 @@ describe('S3: the public route (redeeming an activation code)', () => {
         expect(label(route, String(who), r)).toEqual({ ...label(route, String(who), r), status: 400, code: 'ACTIVATION_CODE_INVALID' });
       }
     }
-    expect(await getDeps().deviceBindings.listBindings('p-matrix-b')).toEqual([]);
+    expect(await sys.deps.deviceBindings.listBindings('p-matrix-b')).toEqual([]);
   });
 });
 
@@ -415,7 +414,7 @@ describe('S13: two municipalities, whatever the assignments say', () => {
     // The same answer as for a sub nobody has: the 5002 admin learns nothing of 5001's staff.
     const nobody = await sys.http('PUT', `/participants/${M2_IDS.participant}/advisers`, { token: token('adminM2'), body: { advisers: ['no-such-user'] } });
     expect([nobody.body?.code, nobody.body?.message]).toEqual([r.body?.code, r.body?.message]);
-    expect(await getDeps().assignments.listAssigned(ASSIGNED)).not.toContain(M2_IDS.participant);
+    expect(await sys.deps.assignments.listAssigned(ASSIGNED)).not.toContain(M2_IDS.participant);
     expect(await m2Items()).toEqual(before);
     // Its own adviser it may assign.
     expect((await sys.http('PUT', `/participants/${M2_IDS.participant}/advisers`, { token: token('adminM2'), body: { advisers: [ADVISER_M2] } })).status).toBe(200);
@@ -423,8 +422,8 @@ describe('S13: two municipalities, whatever the assignments say', () => {
 
   describe('with the 5001 adviser assigned to the 5002 participant straight in the table', () => {
     beforeAll(async () => {
-      await assign(M2_IDS.participant, ASSIGNED, M2);
-      expect(await getDeps().assignments.isAssigned(ASSIGNED, M2_IDS.participant)).toBe(true);
+      await assign(sys.deps, M2_IDS.participant, ASSIGNED, M2);
+      expect(await sys.deps.assignments.isAssigned(ASSIGNED, M2_IDS.participant)).toBe(true);
     });
 
     test('every route × every 5001 role, aimed at 5002: refused or without any 5002 id; nothing of 5002 changed, nothing written on its access log', async () => {

@@ -8,7 +8,6 @@
  */
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { FixedClock } from '../../shared/adapters/clock.js';
-import { getDeps, setDeps } from '../../shared/adapters/deps.js';
 import { deviceSecretHash } from '../../shared/domain/attendance/kiosk-credentials.js';
 import { staffDirectoryOf } from '../../shared/adapters/staff-directory.js';
 import { DEFAULT_POLICY, policyVersion } from '../../shared/domain/policy.js';
@@ -19,7 +18,7 @@ import { handler as policyHandler } from '../../functions/policy-update/handler.
 import { handler as getHandler } from '../../functions/participant-get/handler.js';
 import { handler as listHandler } from '../../functions/participant-list/handler.js';
 import type { Caller, Reply } from '../support/api-event.js';
-import { apiEvent, call, participantCaller, staffCaller } from '../support/api-event.js';
+import { apiEvent, participantCaller, staffCaller } from '../support/api-event.js';
 import type { ApiDynamo } from '../support/api-dynamo.js';
 import { startApiDynamo } from '../support/api-dynamo.js';
 import { assign, seedParticipant } from '../support/api-seed.js';
@@ -31,11 +30,11 @@ const OSLO_ADMIN = staffCaller('admin-oslo', ['admin'], '0301');
 const ADVISER = staffCaller('adviser-anna', ['adviser']);
 
 const putAdvisers = (caller: Caller, id: string, body: unknown) =>
-  call(assignHandler, apiEvent({ method: 'PUT', path: `/participants/${id}/advisers`, routeKey: 'PUT /participants/{id}/advisers', caller, pathParameters: { id }, body }));
-const postDevice = (caller: Caller, body: unknown) => call(deviceHandler, apiEvent({ method: 'POST', path: '/devices', caller, body }));
-const putPolicy = (caller: Caller, body: unknown) => call(policyHandler, apiEvent({ method: 'PUT', path: '/municipality/policy', caller, body }));
-const getPolicy = (caller: Caller) => call(policyHandler, apiEvent({ method: 'GET', path: '/municipality/policy', caller }));
-const getOne = (caller: Caller, id: string) => call(getHandler, apiEvent({ method: 'GET', path: `/participants/${id}`, routeKey: 'GET /participants/{id}', caller, pathParameters: { id } }));
+  db.call(assignHandler, apiEvent({ method: 'PUT', path: `/participants/${id}/advisers`, routeKey: 'PUT /participants/{id}/advisers', caller, pathParameters: { id }, body }));
+const postDevice = (caller: Caller, body: unknown) => db.call(deviceHandler, apiEvent({ method: 'POST', path: '/devices', caller, body }));
+const putPolicy = (caller: Caller, body: unknown) => db.call(policyHandler, apiEvent({ method: 'PUT', path: '/municipality/policy', caller, body }));
+const getPolicy = (caller: Caller) => db.call(policyHandler, apiEvent({ method: 'GET', path: '/municipality/policy', caller }));
+const getOne = (caller: Caller, id: string) => db.call(getHandler, apiEvent({ method: 'GET', path: `/participants/${id}`, routeKey: 'GET /participants/{id}', caller, pathParameters: { id } }));
 
 async function counts(): Promise<Record<string, number>> {
   return { participants: await db.count('participants'), auditLog: await db.count('auditLog') };
@@ -53,16 +52,14 @@ const staff = staffDirectoryOf([
 ]);
 
 beforeAll(async () => {
-  db = await startApiDynamo('admin');
-  setDeps({ clock, staff });
-  await seedParticipant('p-one');
-  await seedParticipant('p-two');
-  await seedParticipant('p-oslo', { municipality: '0301' });
-  await assign('p-one', 'adviser-anna');
+  db = await startApiDynamo('admin', { clock, staff });
+  await seedParticipant(db.deps, 'p-one');
+  await seedParticipant(db.deps, 'p-two');
+  await seedParticipant(db.deps, 'p-oslo', { municipality: '0301' });
+  await assign(db.deps, 'p-one', 'adviser-anna');
 });
 
 afterAll(async () => {
-  setDeps(undefined);
   await db?.stop();
 });
 
@@ -77,9 +74,9 @@ describe('PUT /participants/{id}/advisers', () => {
     expect(r.body).toEqual({ participantId: 'p-one', advisers: ['adviser-nils', 'adviser-ola'], added: ['adviser-nils', 'adviser-ola'], removed: ['adviser-anna'], updatedAt: '2026-10-15T10:00:00.000Z' });
 
     expectRejected(await getOne(ADVISER, 'p-one'), 403, 'NOT_ASSIGNED');
-    expect((await call(listHandler, apiEvent({ method: 'GET', path: '/participants', caller: ADVISER }))).body).toEqual({ participants: [] });
+    expect((await db.call(listHandler, apiEvent({ method: 'GET', path: '/participants', caller: ADVISER }))).body).toEqual({ participants: [] });
     expect((await getOne(newcomer, 'p-one')).status).toBe(200);
-    const audit = await getDeps().audit.list('p-one');
+    const audit = await db.deps.audit.list('p-one');
     expect(audit.find((e) => e.purpose === 'participant-assign')).toMatchObject({ action: 'WRITE', actorRole: 'admin', actorRef: staffRef('admin-ada'), route: 'PUT /participants/{id}/advisers' });
 
     // Back again, and an empty list removes everyone.
@@ -92,8 +89,8 @@ describe('PUT /participants/{id}/advisers', () => {
     const both = await Promise.all(Array.from({ length: 10 }, (_, i) => putAdvisers(ADMIN, 'p-two', { advisers: [i % 2 === 0 ? 'adviser-x' : 'adviser-y'] })));
     for (const r of both) expect([200, 409]).toContain(r.status);
     for (const r of both.filter((x) => x.status === 409)) expect(r.body.code).toBe('ADVISERS_CHANGED');
-    const subs = await getDeps().assignments.listAssigned('adviser-x');
-    const subsY = await getDeps().assignments.listAssigned('adviser-y');
+    const subs = await db.deps.assignments.listAssigned('adviser-x');
+    const subsY = await db.deps.assignments.listAssigned('adviser-y');
     expect(subs.includes('p-two') !== subsY.includes('p-two')).toBe(true);
   });
 
@@ -130,9 +127,9 @@ describe('POST /devices', () => {
       credential: { clientId: expect.stringMatching(/^[a-z0-9]{26}$/), clientSecret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), scope: 'introflyt/checkin', tokenPath: '/oauth2/token', setupCode: expect.stringMatching(/^kiosk-hall:/) },
     });
     const { clientId, clientSecret: secret } = r.body.credential as { clientId: string; clientSecret: string };
-    const device = await getDeps().kioskDevices.getDevice('kiosk-hall');
+    const device = await db.deps.kioskDevices.getDevice('kiosk-hall');
     expect(device).toMatchObject({ municipality: '5001', active: true, clientId, credentialHash: deviceSecretHash(secret), registeredByRef: staffRef('admin-ada') });
-    expect(await getDeps().kioskDevices.getDeviceByClientId(clientId)).toEqual(device);
+    expect(await db.deps.kioskDevices.getDeviceByClientId(clientId)).toEqual(device);
     const scan = JSON.stringify((await db.client.send(new ScanCommand({ TableName: db.tableName('participants') }))).Items);
     expect(scan).not.toContain(secret);
   });
@@ -148,7 +145,7 @@ describe('POST /devices', () => {
     expectRejected(await postDevice(ADMIN, { deviceId: 'kiosk-m', label: 'A', credentialHash: 'x' }), 400, 'UNKNOWN_FIELD');
     expectRejected(await postDevice(ADVISER, { deviceId: 'kiosk-m', label: 'A' }), 403, 'FORBIDDEN_ROLE');
     expect(await counts()).toEqual(before);
-    expect((await getDeps().kioskDevices.getDevice('kiosk-once'))?.label).toBe('A');
+    expect((await db.deps.kioskDevices.getDevice('kiosk-once'))?.label).toBe('A');
   });
 });
 
@@ -160,7 +157,7 @@ describe('PUT /municipality/policy', () => {
     const benefit = { deductionUnit: 'DAILY', proration: 'P3', pending: 'PAY', documentationDeadlineDays: 14, welfareLeaveDaysPer12Months: 10 } as const;
     const second = await putPolicy(ADMIN, { expectedVersion: 1, benefit, attendance: { replayWindowHours: 24, missingCheckout: 'COUNT_NOTHING' } });
     expect(second.body).toMatchObject({ version: 2, benefit, policyVersion: policyVersion(benefit) });
-    const repo = getDeps().policies;
+    const repo = db.deps.policies;
     expect((await repo.getPolicy('5001'))?.version).toBe(2);
     expect((await repo.getPolicyVersion('5001', 1))?.benefit).toEqual(DEFAULT_POLICY);
     expect((await repo.getPolicyVersion('5001', 2))?.attendance).toEqual({ replayWindowHours: 24, missingCheckout: 'COUNT_NOTHING' });

@@ -12,7 +12,6 @@
 import { randomUUID } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { FixedClock } from '../../shared/adapters/clock.js';
-import { getDeps, setDeps } from '../../shared/adapters/deps.js';
 import type { AuditLog } from '../../shared/adapters/audit-log.js';
 import { credentialSecretHash } from '../../shared/domain/attendance/kiosk-credentials.js';
 import { verifyPin } from '../../shared/adapters/pin.js';
@@ -29,7 +28,7 @@ import { validNationalId } from '../../shared/features/participants/register-sch
 import { defaultEffectiveFrom, firstOfNextMonth } from '../../functions/participant-update/update-facts.js';
 import { guessablePin } from '../../functions/participant-kiosk-credential/schema.js';
 import type { Caller, Reply } from '../support/api-event.js';
-import { apiEvent, call, kioskCaller, participantCaller, staffCaller } from '../support/api-event.js';
+import { apiEvent, kioskCaller, participantCaller, staffCaller } from '../support/api-event.js';
 import type { ApiDynamo } from '../support/api-dynamo.js';
 import { startApiDynamo } from '../support/api-dynamo.js';
 import { assign, seedDevice, seedParticipant } from '../support/api-seed.js';
@@ -65,23 +64,23 @@ const registerBody = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-const post = (caller: Caller | null, body: unknown) => call(register, apiEvent({ method: 'POST', path: '/participants', caller, body }));
-const getOne = (caller: Caller, id: string) => call(get, apiEvent({ method: 'GET', path: `/participants/${id}`, routeKey: 'GET /participants/{id}', caller, pathParameters: { id } }));
+const post = (caller: Caller | null, body: unknown) => db.call(register, apiEvent({ method: 'POST', path: '/participants', caller, body }));
+const getOne = (caller: Caller, id: string) => db.call(get, apiEvent({ method: 'GET', path: `/participants/${id}`, routeKey: 'GET /participants/{id}', caller, pathParameters: { id } }));
 const patch = (caller: Caller, id: string, body: unknown) =>
-  call(update, apiEvent({ method: 'PATCH', path: `/participants/${id}`, routeKey: 'PATCH /participants/{id}', caller, pathParameters: { id }, body }));
+  db.call(update, apiEvent({ method: 'PATCH', path: `/participants/${id}`, routeKey: 'PATCH /participants/{id}', caller, pathParameters: { id }, body }));
 const putSchedule = (caller: Caller, id: string, body: unknown) =>
-  call(schedule, apiEvent({ method: 'PUT', path: `/participants/${id}/schedule`, routeKey: 'PUT /participants/{id}/schedule', caller, pathParameters: { id }, body }));
+  db.call(schedule, apiEvent({ method: 'PUT', path: `/participants/${id}/schedule`, routeKey: 'PUT /participants/{id}/schedule', caller, pathParameters: { id }, body }));
 const putCredential = (caller: Caller, id: string, body: unknown) =>
-  call(credential, apiEvent({ method: 'PUT', path: `/participants/${id}/kiosk-credential`, routeKey: 'PUT /participants/{id}/kiosk-credential', caller, pathParameters: { id }, body }));
+  db.call(credential, apiEvent({ method: 'PUT', path: `/participants/${id}/kiosk-credential`, routeKey: 'PUT /participants/{id}/kiosk-credential', caller, pathParameters: { id }, body }));
 const getMonth = (caller: Caller, id: string, query: Record<string, string>) =>
-  call(attendance, apiEvent({ method: 'GET', path: `/participants/${id}/attendance`, routeKey: 'GET /participants/{id}/attendance', caller, pathParameters: { id }, query }));
+  db.call(attendance, apiEvent({ method: 'GET', path: `/participants/${id}/attendance`, routeKey: 'GET /participants/{id}/attendance', caller, pathParameters: { id }, query }));
 
 async function counts(): Promise<Record<string, number>> {
   return { participants: await db.count('participants'), auditLog: await db.count('auditLog'), attendance: await db.count('attendance') };
 }
 
 async function auditOf(pid: string) {
-  return getDeps().audit.list(pid);
+  return db.deps.audit.list(pid);
 }
 
 /** Registers a participant as ADVISER and returns its id. */
@@ -106,25 +105,23 @@ const failingAudit: AuditLog = {
 };
 
 beforeAll(async () => {
-  db = await startApiDynamo('adviser');
-  setDeps({ clock });
-  await seedParticipant('p-seeded');
-  await assign('p-seeded', 'adviser-anna');
-  await seedParticipant('p-oslo', { municipality: '0301' });
-  await assign('p-oslo', 'adviser-anna', '0301');
-  await seedDevice('kiosk-1');
+  db = await startApiDynamo('adviser', { clock });
+  await seedParticipant(db.deps, 'p-seeded');
+  await assign(db.deps, 'p-seeded', 'adviser-anna');
+  await seedParticipant(db.deps, 'p-oslo', { municipality: '0301' });
+  await assign(db.deps, 'p-oslo', 'adviser-anna', '0301');
+  await seedDevice(db.deps, 'kiosk-1');
   logs = captureLogs();
 });
 
 afterAll(async () => {
   logs?.stop();
-  setDeps(undefined);
   await db?.stop();
 });
 
 beforeEach(() => {
   clock.set('2026-10-15T10:00:00Z');
-  setDeps({ clock });
+  db.deps.swap({});
 });
 
 describe('POST /participants', () => {
@@ -134,13 +131,13 @@ describe('POST /participants', () => {
     expect(r.status).toBe(201);
     expect(r.body).toEqual({ participantId: expect.stringMatching(/^p-[0-9a-f-]{36}$/), payrollRef: expect.stringMatching(/^pr-[0-9a-f-]{36}$/), registeredAt: '2026-10-15T10:00:00.000Z' });
     const pid = String(r.body.participantId);
-    const repo = getDeps().participants;
+    const repo = db.deps.participants;
     const profile = await repo.getProfile(pid);
     expect(profile).toMatchObject({ municipality: '5001', birthDate: '1994-03-02', regime: 'integreringsloven', livesWithParent: true, children: 2, enrolments: [{ from: '2026-09-01', to: null }], unpaidLeave: [], version: 1 });
     expect(JSON.stringify(profile)).not.toContain(body.nationalId);
     expect(await repo.getIdentity(pid)).toEqual({ participantId: pid, givenName: GIVEN, familyName: FAMILY, nationalId: body.nationalId });
     expect(await repo.listFactChanges(pid)).toEqual([expect.objectContaining({ version: 1, effectiveFrom: null, changedByRef: staffRef('adviser-anna'), changedByRole: 'adviser' })]);
-    expect(await getDeps().assignments.isAssigned('adviser-anna', pid)).toBe(true);
+    expect(await db.deps.assignments.isAssigned('adviser-anna', pid)).toBe(true);
     expect(await repo.getFactsOn(pid, '2026-10-01')).toMatchObject({ livesWithParent: true, children: 2 });
     const audit = await auditOf(pid);
     expect(audit.map((e) => [e.action, e.purpose, e.actorRef])).toEqual([['WRITE', 'participant-register', staffRef('adviser-anna')]]);
@@ -158,14 +155,14 @@ describe('POST /participants', () => {
   });
 
   test('a registration stands when its access-log entry cannot be written; the gap is logged by ids only', async () => {
-    setDeps({ clock, audit: failingAudit });
+    db.deps.swap({ audit: failingAudit });
     const r = await post(ADVISER, registerBody());
     expect(r.status).toBe(201);
     const pid = String(r.body.participantId);
     const line = logs.lines().find((l) => l.message === 'access-log entry for a registration not written' && l.participantRef === pid);
     expect(line).toMatchObject({ level: 'ERROR', fn: 'participant-register' });
-    setDeps({ clock });
-    expect(await getDeps().participants.getProfile(pid)).toBeDefined();
+    db.deps.swap({});
+    expect(await db.deps.participants.getProfile(pid)).toBeDefined();
   });
 
   test('a replay of the same request id and body returns the first result and writes nothing', async () => {
@@ -216,7 +213,7 @@ describe('POST /participants', () => {
       expectRejected(r, 400, 'UNKNOWN_FIELD');
       expect(r.body.issues).toEqual([{ path: `body.${Object.keys(extra)[0]}`, message: 'unknown field' }]);
     }
-    const proto = await call(register, apiEvent({ method: 'POST', path: '/participants', caller: ADVISER, rawBody: `{"__proto__":{"role":"admin"},${JSON.stringify(registerBody()).slice(1)}` }));
+    const proto = await db.call(register, apiEvent({ method: 'POST', path: '/participants', caller: ADVISER, rawBody: `{"__proto__":{"role":"admin"},${JSON.stringify(registerBody()).slice(1)}` }));
     expectRejected(proto, 400, 'UNKNOWN_FIELD');
     expect(await counts()).toEqual(before);
   });
@@ -233,7 +230,7 @@ describe('POST /participants', () => {
     const family = 'A\u030Angstr\u00F6m'; // Å as A + combining ring
     const r = await post(ADVISER, registerBody({ givenName: given, familyName: family }));
     expect(r.status).toBe(201);
-    const identity = await getDeps().participants.getIdentity(String(r.body.participantId));
+    const identity = await db.deps.participants.getIdentity(String(r.body.participantId));
     expect(identity).toMatchObject({ givenName: given, familyName: '\u00C5ngstr\u00F6m' });
     expectRejected(await post(ADVISER, registerBody({ givenName: 'Ali\u200Bce' })), 400, 'VALIDATION_FAILED');
     expectRejected(await post(ADVISER, registerBody({ familyName: 'Bob\u0007' })), 400, 'VALIDATION_FAILED');
@@ -253,8 +250,8 @@ describe('GET /participants', () => {
     const a = String((await post(mine, registerBody({ givenName: 'Åse', familyName: 'Zahl' }))).body.participantId);
     const b = String((await post(mine, registerBody({ givenName: 'Bo', familyName: 'Berg' }))).body.participantId);
     await registered(); // someone else's
-    await assign('p-oslo', mine.sub, '0301'); // another municipality: not listed
-    const r = await call(list, apiEvent({ method: 'GET', path: '/participants', caller: mine }));
+    await assign(db.deps, 'p-oslo', mine.sub, '0301'); // another municipality: not listed
+    const r = await db.call(list, apiEvent({ method: 'GET', path: '/participants', caller: mine }));
     expect(r.status).toBe(200);
     expect(r.body.participants).toEqual([
       { participantId: b, givenName: 'Bo', familyName: 'Berg', payrollRef: expect.stringMatching(/^pr-/), programStart: '2026-09-01', version: 1 },
@@ -265,14 +262,14 @@ describe('GET /participants', () => {
   });
 
   test('an adviser with nobody assigned gets an empty list; query parameters are unknown fields', async () => {
-    const r = await call(list, apiEvent({ method: 'GET', path: '/participants', caller: staffCaller('adviser-new', ['adviser']) }));
+    const r = await db.call(list, apiEvent({ method: 'GET', path: '/participants', caller: staffCaller('adviser-new', ['adviser']) }));
     expect(r.body).toEqual({ participants: [] });
-    expectRejected(await call(list, apiEvent({ method: 'GET', path: '/participants', caller: ADVISER, query: { municipality: '0301' } })), 400, 'UNKNOWN_FIELD');
+    expectRejected(await db.call(list, apiEvent({ method: 'GET', path: '/participants', caller: ADVISER, query: { municipality: '0301' } })), 400, 'UNKNOWN_FIELD');
   });
 
   test('S6: if the access log cannot be written the list is refused (503 AUDIT_UNAVAILABLE), no names shown', async () => {
-    setDeps({ clock, audit: failingAudit });
-    const r = await call(list, apiEvent({ method: 'GET', path: '/participants', caller: ADVISER }));
+    db.deps.swap({ audit: failingAudit });
+    const r = await db.call(list, apiEvent({ method: 'GET', path: '/participants', caller: ADVISER }));
     expectRejected(r, 503, 'AUDIT_UNAVAILABLE');
     expect(r.raw).not.toContain(GIVEN);
   });
@@ -310,7 +307,7 @@ describe('GET /participants/{id}', () => {
 
   test('S6: if the access-log entry cannot be written the read is refused and shows nothing', async () => {
     const pid = await registered();
-    setDeps({ clock, audit: failingAudit });
+    db.deps.swap({ audit: failingAudit });
     const r = await getOne(ADVISER, pid);
     expectRejected(r, 503, 'AUDIT_UNAVAILABLE');
     expect(r.raw).not.toContain(GIVEN);
@@ -323,7 +320,7 @@ describe('PATCH /participants/{id}', () => {
     const r = await patch(ADVISER, pid, { expectedVersion: 1, children: 3, soleCarer: true });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ version: 2, facts: { children: 3, soleCarer: true }, change: { version: 2, effectiveFrom: '2026-11-01', changes: { children: 3, soleCarer: true }, changedByRef: staffRef('adviser-anna') } });
-    const repo = getDeps().participants;
+    const repo = db.deps.participants;
     expect(await repo.getFactsOn(pid, '2026-10-01')).toMatchObject({ children: 2, soleCarer: false });
     expect(await repo.getFactsOn(pid, '2026-11-01')).toMatchObject({ children: 3, soleCarer: true });
     expect((await auditOf(pid)).at(-1)).toMatchObject({ action: 'WRITE', purpose: 'participant-update' });
@@ -334,11 +331,11 @@ describe('PATCH /participants/{id}', () => {
     const leave = [{ from: '2026-10-05', to: '2026-10-09' }];
     const r = await patch(ADVISER, pid, { expectedVersion: 1, unpaidLeave: leave });
     expect(r.body).toMatchObject({ version: 2, change: { effectiveFrom: null, changes: { unpaidLeave: leave } } });
-    expect(await getDeps().participants.getFactsOn(pid, '2026-10-01')).toMatchObject({ unpaidLeave: leave });
+    expect(await db.deps.participants.getFactsOn(pid, '2026-10-01')).toMatchObject({ unpaidLeave: leave });
     const later = await patch(ADVISER, pid, { expectedVersion: 2, effectiveFrom: '2027-01-01', regime: 'introduksjonsloven', enrolments: [{ from: '2026-09-01', to: '2027-06-30' }] });
     expect(later.body).toMatchObject({ version: 3, change: { effectiveFrom: '2027-01-01' } });
-    expect(await getDeps().participants.getFactsOn(pid, '2026-12-01')).toMatchObject({ regime: 'integreringsloven' });
-    expect(await getDeps().participants.getFactsOn(pid, '2027-01-01')).toMatchObject({ regime: 'introduksjonsloven' });
+    expect(await db.deps.participants.getFactsOn(pid, '2026-12-01')).toMatchObject({ regime: 'integreringsloven' });
+    expect(await db.deps.participants.getFactsOn(pid, '2027-01-01')).toMatchObject({ regime: 'introduksjonsloven' });
   });
 
   test('dated and household facts together without effectiveFrom → 400 EFFECTIVE_FROM_REQUIRED; nothing stored', async () => {
@@ -358,16 +355,16 @@ describe('PATCH /participants/{id}', () => {
     const all = await Promise.all(Array.from({ length: 10 }, (_, i) => patch(ADVISER, pid, { expectedVersion: 1, children: 4 + i })));
     expect(all.map((r) => r.status).sort()).toEqual([200, ...Array.from({ length: 9 }, () => 409)]);
     for (const r of all.filter((x) => x.status === 409)) expect(r.body.code).toBe('PARTICIPANT_CHANGED');
-    expect((await getDeps().participants.getProfile(pid))?.version).toBe(2);
-    expect(await getDeps().participants.listFactChanges(pid)).toHaveLength(2);
+    expect((await db.deps.participants.getProfile(pid))?.version).toBe(2);
+    expect(await db.deps.participants.listFactChanges(pid)).toHaveLength(2);
   });
 
   test('a file without history (seeded) gets its baseline with the first change', async () => {
-    await seedParticipant('p-legacy');
-    await assign('p-legacy', 'adviser-anna');
+    await seedParticipant(db.deps, 'p-legacy');
+    await assign(db.deps, 'p-legacy', 'adviser-anna');
     const r = await patch(ADVISER, 'p-legacy', { expectedVersion: 1, children: 0 });
     expect(r.status).toBe(200);
-    const repo = getDeps().participants;
+    const repo = db.deps.participants;
     expect((await repo.listFactChanges('p-legacy')).map((c) => [c.version, c.effectiveFrom])).toEqual([
       [1, null],
       [2, '2026-11-01'],
@@ -378,12 +375,12 @@ describe('PATCH /participants/{id}', () => {
 
   test('if the access-log entry cannot be written the change is refused (503 AUDIT_UNAVAILABLE) and nothing is changed', async () => {
     const pid = await registered();
-    setDeps({ clock, audit: failingAudit });
+    db.deps.swap({ audit: failingAudit });
     const r = await patch(ADVISER, pid, { expectedVersion: 1, children: 4 });
     expectRejected(r, 503, 'AUDIT_UNAVAILABLE');
     expect(r.raw).not.toContain(GIVEN);
-    setDeps({ clock });
-    expect((await getDeps().participants.getProfile(pid))?.version).toBe(1);
+    db.deps.swap({});
+    expect((await db.deps.participants.getProfile(pid))?.version).toBe(1);
   });
 
   test('unchanged values write nothing (change null); the read is logged', async () => {
@@ -445,7 +442,7 @@ describe('PUT /participants/{id}/schedule', () => {
       '2026-12-28': ['CHANGED', 120],
       '2027-01-01': ['PUBLIC_HOLIDAY', 0],
     });
-    expect((await getDeps().participants.getProfile(pid))?.schedule).toEqual(body.schedule);
+    expect((await db.deps.participants.getProfile(pid))?.schedule).toEqual(body.schedule);
     expect((await auditOf(pid)).at(-1)).toMatchObject({ action: 'WRITE', purpose: 'participant-schedule' });
   });
 
@@ -466,7 +463,7 @@ describe('PUT /participants/{id}/kiosk-credential', () => {
   type Issued = { cardNumber?: string; qrToken?: string };
   const issuedOf = (r: Reply) => r.body.issued as Issued;
   const attemptWith = (cardNumber: string, pin: string) =>
-    call(checkin, apiEvent({ method: 'POST', path: '/checkins', caller: kioskCaller('kiosk-1'), body: { eventId: randomUUID(), type: 'IN', deviceId: 'kiosk-1', deviceTime: '2026-10-15T11:59:00+02:00', kiosk: { cardNumber, pin } } }));
+    db.call(checkin, apiEvent({ method: 'POST', path: '/checkins', caller: kioskCaller('kiosk-1'), body: { eventId: randomUUID(), type: 'IN', deviceId: 'kiosk-1', deviceTime: '2026-10-15T11:59:00+02:00', kiosk: { cardNumber, pin } } }));
 
   test('the server makes the card number (shown once), stores only hashes (card sha256, PIN salted scrypt), and the card works at the kiosk', async () => {
     const pid = await registered();
@@ -474,7 +471,7 @@ describe('PUT /participants/{id}/kiosk-credential', () => {
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ participantId: pid, kioskCredentials: ['CARD'], issued: { cardNumber: expect.stringMatching(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/) }, updatedAt: '2026-10-15T10:00:00.000Z' });
     const card = issuedOf(r).cardNumber!;
-    const stored = await getDeps().kioskCredentials.findKioskCredential('5001', 'CARD', credentialSecretHash('CARD', card.replace(/-/g, '')));
+    const stored = await db.deps.kioskCredentials.findKioskCredential('5001', 'CARD', credentialSecretHash('CARD', card.replace(/-/g, '')));
     expect(stored?.pinHash).toMatch(/^scrypt\$16384\$8\$1\$/);
     expect(await verifyPin('4826', stored?.pinHash)).toBe(true);
     const scan = JSON.stringify((await db.client.send(new ScanCommand({ TableName: db.tableName('participants') }))).Items);
@@ -498,7 +495,7 @@ describe('PUT /participants/{id}/kiosk-credential', () => {
   test('a new card replaces the old one (which stops working); a PIN change alone keeps card and QR', async () => {
     const pid = await registered();
     const first = issuedOf(await putCredential(ADVISER, pid, { issueCard: true, pin: '4826' })).cardNumber!;
-    const repo = getDeps().kioskCredentials;
+    const repo = db.deps.kioskCredentials;
     const second = issuedOf(await putCredential(ADVISER, pid, { issueCard: true, issueQr: true, pin: '5938' }));
     expect(second.cardNumber).not.toBe(first);
     expect(await repo.findKioskCredential('5001', 'CARD', credentialSecretHash('CARD', first.replace(/-/g, '')))).toBeUndefined();
@@ -540,7 +537,7 @@ describe('GET /participants/{id}/attendance', () => {
     expectRejected(await getMonth(OTHER_ADVISER, 'p-seeded', { month: '2026-10' }), 403, 'NOT_ASSIGNED');
     expectRejected(await getMonth(ADVISER, 'p-nobody', { month: '2026-10' }), 404, 'NOT_FOUND');
     expect(await counts()).toEqual(before);
-    setDeps({ clock, audit: failingAudit });
+    db.deps.swap({ audit: failingAudit });
     expectRejected(await getMonth(ADVISER, 'p-seeded', { month: '2026-10' }), 503, 'AUDIT_UNAVAILABLE');
   });
 });

@@ -20,10 +20,6 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { localWorkflow } from '../../infra/local/workflow-runner.js';
-import { createDocumentClient } from '../../shared/adapters/dynamo.js';
-import { getConfig, tableNameOf } from '../../shared/config.js';
-import { getDeps, setDeps } from '../../shared/adapters/deps.js';
 import { MissingGlyphsError, renderPdf, rtlRuns } from '../../shared/adapters/archive-pdf.js';
 import { FONT_ENV } from '../../shared/adapters/archive-assets.js';
 import { newArchiveJob, type ArchiveJob } from '../../shared/domain/reports/archive-job.js';
@@ -39,17 +35,15 @@ const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding:
 
 beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-12-01T10:00:00Z' });
-  await localWorkflow().warm();
-  localWorkflow().options = { retryIntervalMs: 1 };
-  await seedReportMunicipality();
-  await releaseRun('run-report-2026-10', '2026-10', REPORT_CASES.map(([p]) => p));
+  await sys.workflow.warm();
+  sys.workflow.options = { retryIntervalMs: 1 };
+  await seedReportMunicipality(sys.deps);
+  await releaseRun(sys.deps, 'run-report-2026-10', '2026-10', REPORT_CASES.map(([p]) => p));
   admin = await sys.tokenFor(staff('admin-ada', ['admin']));
   dir = mkdtempSync(join(tmpdir(), 'archive-'));
 }, 300_000);
 
 afterAll(async () => {
-  localWorkflow().options = {};
-  setDeps(undefined);
   rmSync(dir, { recursive: true, force: true });
   await sys?.stop();
 });
@@ -108,7 +102,7 @@ describe('the archive package job', () => {
       expect(r.registryEntry).toMatchObject({ type: 'U', documentDate: '2026-11-02', registryDate: '2026-11-05', screening: { code: '13' } });
       // nb is the main document; every other stored language is an attachment unless the record names it missing (its reason beside it).
       const pid = String(r.businessSpecific.decisionId).split('.')[0]!;
-      const storedLanguages = Object.keys((await getDeps().decisions.getLatest(pid, '2026-10'))!.decision.explanation);
+      const storedLanguages = Object.keys((await sys.deps.decisions.getLatest(pid, '2026-10'))!.decision.explanation);
       const others = storedLanguages.filter((l) => l !== 'nb' && !r.missing.some((m) => m.language === l));
       expect(others).toContain('en');
       expect(r.documents.map((d) => [d.role, d.path.split('/')[1]])).toEqual([
@@ -147,14 +141,14 @@ describe('the archive package job', () => {
       rmSync(join(dir, png));
     }
     const nb = run('pdftotext', [join(dir, 'out', 'p-r2.2026-10.v0001', 'explanation-nb.pdf'), '-']).replace(/\s+/g, ' ');
-    const stored = (await getDeps().decisions.getLatest('p-r2', '2026-10'))!.decision.explanation as Record<string, string>;
+    const stored = (await sys.deps.decisions.getLatest('p-r2', '2026-10'))!.decision.explanation as Record<string, string>;
     const firstLine = stored.nb!.split('\n').find((l) => l.trim().length > 20)!.trim().replace(/\s+/g, ' ');
     expect(nb).toContain(firstLine.slice(0, 40));
   });
 
   test('every participant in the package has a staff read on their access log; the start and each link are on the municipality’s archive chain', async () => {
-    for (const [p] of REPORT_CASES) expect((await getDeps().audit.list(p)).some((e) => e.purpose === 'archive-export' && e.route === 'POST /reports/archive-jobs')).toBe(true);
-    const chain = await getDeps().audit.list('ARCHIVE#5001');
+    for (const [p] of REPORT_CASES) expect((await sys.deps.audit.list(p)).some((e) => e.purpose === 'archive-export' && e.route === 'POST /reports/archive-jobs')).toBe(true);
+    const chain = await sys.deps.audit.list('ARCHIVE#5001');
     expect(chain.filter((e) => e.purpose === 'archive-export' && e.action === 'WRITE').length).toBeGreaterThanOrEqual(1);
     expect(chain.filter((e) => e.purpose === 'archive-download' && e.action === 'READ').length).toBeGreaterThanOrEqual(1);
   });
@@ -164,7 +158,7 @@ describe('the archive package job', () => {
     const b = await download(october.jobId);
     expect(a.equals(b)).toBe(true);
     const { buildArchiveJob } = await import('../../functions/report-archive-build/build-archive.js');
-    expect(await buildArchiveJob(getDeps(), october.jobId)).toEqual({ status: 'READY' });
+    expect(await buildArchiveJob(sys.deps, october.jobId)).toEqual({ status: 'READY' });
     expect((await download(october.jobId)).equals(a)).toBe(true);
   });
 
@@ -201,7 +195,7 @@ describe('the archive package job', () => {
 
     // A job written but not yet built (its request is starting it): no link.
     const pending = newArchiveJob('5001', '2026-07', 1, 'staff-x', 'admin', sys.clock!.now().toISOString());
-    expect(await getDeps().archiveJobs.create(pending)).toBe('created');
+    expect(await sys.deps.archiveJobs.create(pending)).toBe('created');
     expect((await linkOf(pending.jobId)).body!.code).toBe('ARCHIVE_NOT_READY');
     // …and a start meanwhile returns it rather than starting a second build.
     const again = await startJob('2026-07');
@@ -216,7 +210,7 @@ describe('the archive package job', () => {
 
   test('an execution that ended without finishing shows FAILED ARCHIVE_JOB_STOPPED, gives no link, and a new start makes attempt 2', async () => {
     const stale: ArchiveJob = newArchiveJob('5001', '2026-06', 1, 'staff-x', 'admin', new Date(sys.clock!.now().getTime() - 5 * 60_000).toISOString());
-    expect(await getDeps().archiveJobs.create(stale)).toBe('created');
+    expect(await sys.deps.archiveJobs.create(stale)).toBe('created');
     expect((await statusOf(stale.jobId)).body).toMatchObject({ status: 'FAILED', failure: 'ARCHIVE_JOB_STOPPED' });
     expect((await linkOf(stale.jobId)).body!.code).toBe('ARCHIVE_FAILED');
     const next = await startJob('2026-06');
@@ -229,14 +223,14 @@ describe('the archive package job', () => {
     const { buildArchiveJob } = await import('../../functions/report-archive-build/build-archive.js');
     // An item at 5001's key that says it is 5002's: the build refuses it, and it is not found for the admin.
     const forged: ArchiveJob = { ...newArchiveJob('5001', '2026-04', 1, 'staff-x', 'admin', sys.clock!.now().toISOString()), municipality: '5002' };
-    const db = createDocumentClient(getConfig());
-    await db.send(new PutCommand({ TableName: tableNameOf(getConfig(), 'payrollRuns'), Item: { pk: 'ARCHIVE#5001#2026-04', sk: 'JOB#000001', ...forged } }));
-    await expect(buildArchiveJob(getDeps(), forged.jobId)).rejects.toMatchObject({ code: 'ARCHIVE_JOB_INVALID' });
+    const { db, name } = sys.deps.table('payrollRuns');
+    await db.send(new PutCommand({ TableName: name, Item: { pk: 'ARCHIVE#5001#2026-04', sk: 'JOB#000001', ...forged } }));
+    await expect(buildArchiveJob(sys.deps, forged.jobId)).rejects.toMatchObject({ code: 'ARCHIVE_JOB_INVALID' });
     expect((await statusOf(forged.jobId)).body!.code).toBe('ARCHIVE_JOB_NOT_FOUND');
     // A READY item whose file is a payroll export: no link to it.
     const payrollFile = { key: 'exports/5001/2026-10/run-report-2026-10.csv', filename: 'introflyt-5001-2026-10-run-report-2026-10.csv', sha256: 'x', bytes: 1, records: 0, missing: 0 };
     const redirected: ArchiveJob = { ...newArchiveJob('5001', '2026-03', 1, 'staff-x', 'admin', sys.clock!.now().toISOString()), status: 'READY', file: payrollFile };
-    expect(await getDeps().archiveJobs.create(redirected)).toBe('created');
+    expect(await sys.deps.archiveJobs.create(redirected)).toBe('created');
     expect((await linkOf(redirected.jobId)).body!.code).toBe('ARCHIVE_JOB_NOT_FOUND');
   });
 

@@ -17,12 +17,10 @@
  *   day is corrected; November's run writes October version 2, whose case
  *   counts the corrected day and whose correction pays the difference back.
  */
-import { getDeps, setDeps } from '../../shared/adapters/deps.js';
 import { recordStaffReadWith, type AuditLog } from '../../shared/adapters/audit-log.js';
 import { absenceIdOf } from '../../shared/adapters/attendance-repo.js';
 import { addDays } from '../../shared/domain/calendar.js';
 import { osloIso } from '../../infra/local/seed.js';
-import { localWorkflow } from '../../infra/local/workflow-runner.js';
 import { staffRef } from '../../shared/http/auth.js';
 import { assign, seedParticipant } from '../support/api-seed.js';
 import { participant, staff, startTestSystem, type HttpReply, type TestSystem } from '../support/local-system.js';
@@ -56,7 +54,7 @@ async function seedOctober(pid: string, municipality: string): Promise<number> {
     ] as const) {
       const deviceTime = osloIso(d, at);
       const eventId = `${pid}-${d}-${type}`;
-      await getDeps().attendance.putEventOnce({ eventId, participantId: pid, municipality, type, deviceId: 'kiosk-corr', deviceTime, deviceTimeUtc: new Date(deviceTime).toISOString(), recordedAt: new Date(deviceTime).toISOString(), receiptId: `rcpt-${eventId}`, requestHash: 'seed', source: 'kiosk' });
+      await sys.deps.attendance.putEventOnce({ eventId, participantId: pid, municipality, type, deviceId: 'kiosk-corr', deviceTime, deviceTimeUtc: new Date(deviceTime).toISOString(), recordedAt: new Date(deviceTime).toISOString(), receiptId: `rcpt-${eventId}`, requestHash: 'seed', source: 'kiosk' });
       n++;
     }
   }
@@ -67,10 +65,10 @@ let events = 0;
 
 beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-10-20T10:00:00Z' }); // Oslo: Tuesday 12:00
-  await seedParticipant(PID, { municipality: M });
-  await seedParticipant('p-corr-other', { municipality: M });
-  await assign(PID, ADVISER, M);
-  await assign('p-corr-other', ADVISER, M);
+  await seedParticipant(sys.deps, PID, { municipality: M });
+  await seedParticipant(sys.deps, 'p-corr-other', { municipality: M });
+  await assign(sys.deps, PID, ADVISER, M);
+  await assign(sys.deps, 'p-corr-other', ADVISER, M);
   events = await seedOctober(PID, M);
   tokens.participant = await sys.tokenFor(participant(PID, M));
   tokens.adviser = await sys.tokenFor(staff(ADVISER, ['adviser'], M));
@@ -80,7 +78,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  localWorkflow().options = {};
+  sys.workflow.options = {};
   await sys?.stop();
 });
 
@@ -106,7 +104,7 @@ describe('correcting a day', () => {
     ]);
     // One correction item; no event written, changed or removed.
     expect(await sys.count('attendance')).toBe(attendanceBefore + 1);
-    const evs = await getDeps().attendance.listEvents(PID, '2026-09-30T00:00:00.000Z', '2026-11-01T00:00:00.000Z');
+    const evs = await sys.deps.attendance.listEvents(PID, '2026-09-30T00:00:00.000Z', '2026-11-01T00:00:00.000Z');
     expect(evs).toHaveLength(events);
     expect(evs.every((e) => e.requestHash === 'seed')).toBe(true);
 
@@ -117,7 +115,7 @@ describe('correcting a day', () => {
       // Never who by name or ref.
       expect(JSON.stringify(m.body?.corrections)).not.toContain(staffRef(ADVISER));
     }
-    const log = await getDeps().audit.list(PID);
+    const log = await sys.deps.audit.list(PID);
     expect(log.filter((e) => e.purpose === 'attendance-correction')).toEqual([
       expect.objectContaining({ action: 'WRITE', actorRole: 'adviser', actorRef: staffRef(ADVISER), route: 'PUT /participants/{id}/attendance/{date}', at: '2026-10-20T10:00:00.000Z' }),
     ]);
@@ -153,7 +151,7 @@ describe('correcting a day', () => {
     const replies = await Promise.all(Array.from({ length: 10 }, (_, i) => put('adviser', date, { present: [{ from: '08:30', to: `1${i % 5}:00` }], reason: `Samtidig retting ${i}`, expectedVersion: 0 })));
     expect(replies.filter((r) => r.status === 200)).toHaveLength(1);
     expect(replies.filter((r) => r.status === 409).every((r) => r.body?.code === 'CORRECTION_CHANGED')).toBe(true);
-    expect((await getDeps().attendance.listCorrections(PID, date, date)).map((c) => c.version)).toEqual([1]);
+    expect((await sys.deps.attendance.listCorrections(PID, date, date)).map((c) => c.version)).toEqual([1]);
     // Withdrawn again, so October's payroll below sees only DAY corrected.
     expect((await put('adviser', date, { present: null, reason: 'Kun en test', expectedVersion: 1 })).status).toBe(200);
   });
@@ -214,35 +212,35 @@ describe('refused, each with its code, nothing written', () => {
   });
 
   test('no access-log entry, no correction: 503 AUDIT_UNAVAILABLE', async () => {
-    const real = getDeps().audit;
+    const real = sys.deps.audit;
     const down = { append: () => Promise.reject(new Error('down')) };
     const failing: AuditLog = { list: (p) => real.list(p), append: down.append, recordStaffRead: (r) => recordStaffReadWith(down, r) };
-    setDeps({ clock: sys.clock!, audit: failing });
+    sys.deps.swap({ audit: failing });
     let r: HttpReply;
     try {
       r = await put('adviser', '2026-10-12', valid);
     } finally {
-      setDeps({ clock: sys.clock! });
+      sys.deps.swap({});
     }
     expect([r.status, r.body?.code]).toEqual([503, 'AUDIT_UNAVAILABLE']);
-    expect(await getDeps().attendance.listCorrections(PID, '2026-10-12', '2026-10-12')).toEqual([]);
+    expect(await sys.deps.attendance.listCorrections(PID, '2026-10-12', '2026-10-12')).toEqual([]);
   });
 });
 
 describe('the payroll uses it', () => {
   test("October decided with the day unexcused and released; the day corrected; November's run writes October version 2 counting it, paid back", async () => {
-    localWorkflow().options = { retryIntervalMs: 1 };
-    const runs = getDeps().payrollRuns;
+    sys.workflow.options = { retryIntervalMs: 1 };
+    const runs = sys.deps.payrollRuns;
     // Start from the day unexcused: withdraw the correction made above first.
-    const current = (await getDeps().attendance.listCorrections(PID, DAY, DAY)).at(-1)!.version;
+    const current = (await sys.deps.attendance.listCorrections(PID, DAY, DAY)).at(-1)!.version;
     expect((await put('adviser', DAY, { present: null, reason: 'Før lønnskjøringen', expectedVersion: current })).status).toBe(200);
 
     sys.clock!.set('2026-11-02T08:00:00Z');
     const october = await sys.http('POST', '/payroll-runs', { token: tokens.payroll!, body: { period: '2026-10' } });
     expect([200, 202]).toContain(october.status);
     const octRun = (await runs.getRun(october.body!.runId as string))!;
-    expect((await localWorkflow().wait(octRun.executionName!)).status).toBe('SUCCEEDED');
-    const v1 = (await getDeps().decisions.getLatest(PID, '2026-10'))!;
+    expect((await sys.workflow.wait(octRun.executionName!)).status).toBe('SUCCEEDED');
+    const v1 = (await sys.deps.decisions.getLatest(PID, '2026-10'))!;
     expect(v1.version).toBe(1);
     const dayV1 = (v1.input as { days: { date: string; presentMinutes: number }[] }).days.find((d) => d.date === DAY)!;
     expect(dayV1.presentMinutes).toBe(0);
@@ -251,16 +249,16 @@ describe('the payroll uses it', () => {
 
     // The adviser corrects the day, after the month was paid.
     sys.clock!.set('2026-11-20T10:00:00Z');
-    const latest = (await getDeps().attendance.listCorrections(PID, DAY, DAY)).at(-1)!.version;
+    const latest = (await sys.deps.attendance.listCorrections(PID, DAY, DAY)).at(-1)!.version;
     expect((await put('adviser', DAY, { present: FULL_DAY, reason: 'Kiosken var nede; bekreftet av læreren', expectedVersion: latest })).status).toBe(200);
 
     sys.clock!.set('2026-12-02T08:00:00Z');
     try {
       const november = await sys.http('POST', '/payroll-runs', { token: tokens.payroll!, body: { period: '2026-11' } });
       const novRun = (await runs.getRun(november.body!.runId as string))!;
-      expect((await localWorkflow().wait(novRun.executionName!)).status).toBe('SUCCEEDED');
+      expect((await sys.workflow.wait(novRun.executionName!)).status).toBe('SUCCEEDED');
 
-      const v2 = (await getDeps().decisions.getLatest(PID, '2026-10'))!;
+      const v2 = (await sys.deps.decisions.getLatest(PID, '2026-10'))!;
       expect(v2).toMatchObject({ version: 2, supersedes: v1.decisionId, paidWithPeriod: '2026-11' });
       expect((v2.input as { days: { date: string; presentMinutes: number }[] }).days.find((d) => d.date === DAY)!.presentMinutes).toBe(360);
       expect(v2.inputHash).not.toBe(v1.inputHash);
@@ -268,7 +266,7 @@ describe('the payroll uses it', () => {
       expect(v2.correction!.days.map((d) => d.date)).toContain(DAY);
       expect(v2.correction!.totalDifferenceOre).toBeGreaterThan(0);
       // Version 1 is as it was.
-      expect((await getDeps().decisions.getVersion(PID, '2026-10', 1))!.inputHash).toBe(v1.inputHash);
+      expect((await sys.deps.decisions.getVersion(PID, '2026-10', 1))!.inputHash).toBe(v1.inputHash);
     } finally {
       sys.clock!.set('2026-10-20T10:00:00Z');
     }
@@ -277,7 +275,7 @@ describe('the payroll uses it', () => {
 
 describe("the payroll's one read of a participant-month (issue 14, P2)", () => {
   test('one query of the attendance index gives the window’s events, every absence (also a year back) and every correction, as the separate reads do', async () => {
-    const a = getDeps().attendance;
+    const a = sys.deps.attendance;
     // An absence dated long before the month still comes back: the case's quota history reaches a year back.
     const key = 'a1b2c3d4e5f6a7b8c9d0e1f2';
     const absence = { absenceId: absenceIdOf(PID, key), participantId: PID, municipality: M, date: '2025-11-03', minutes: null, category: 'OWN_ILLNESS', documentation: 'SELF_CERTIFICATION', status: 'APPROVED', version: 1, history: [], requestHash: 'seed', createdAt: '2025-11-03T08:00:00.000Z' } as const;

@@ -28,10 +28,10 @@ async function check(token: string, type: 'IN' | 'OUT', date: string, hhmm: stri
 beforeAll(async () => {
   // The demo seed's history is the 30 days before the clock's date: September 2026.
   sys = await startTestSystem({ clock: '2026-10-01T06:00:00Z', seed: true });
-  await seedParticipant('p-ada');
-  await seedParticipant('p-bo');
-  await seedDevice('kiosk-a');
-  await seedCard('p-ada', 'ADA0001', '2468');
+  await seedParticipant(sys.deps, 'p-ada');
+  await seedParticipant(sys.deps, 'p-bo');
+  await seedDevice(sys.deps, 'kiosk-a');
+  await seedCard(sys.deps, 'p-ada', 'ADA0001', '2468');
   ada = await sys.tokenFor(participant('p-ada'));
   bo = await sys.tokenFor(participant('p-bo'));
   kioskToken = await sys.tokenFor(device('kiosk-a'));

@@ -19,7 +19,6 @@ import { DeleteCommand, DynamoDBDocumentClient, PutCommand, QueryCommand } from 
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/dynamo.js';
 import { macMessage } from '../../shared/adapters/audit-chain.js';
 import { DynamoAuditLog } from '../../shared/adapters/audit-log.js';
-import { getDeps, setDeps } from '../../shared/adapters/deps.js';
 import { createDocumentClient } from '../../shared/adapters/dynamo.js';
 import { canonicalJson } from '../../shared/domain/canonical-json.js';
 import { runAuditVerify } from '../../cli/audit-verify.js';
@@ -104,11 +103,11 @@ beforeAll(async () => {
   db = createDocumentClient({ region: LOCAL_REGION, dynamoEndpoint: sys.system.dynamoEndpoint });
   table = sys.system.tables.tables.find((t) => t.tableKey === 'auditLog')!.tableName;
   for (const pid of CHAINS) {
-    await seedParticipant(pid);
-    await assign(pid, ADVISER);
+    await seedParticipant(sys.deps, pid);
+    await assign(sys.deps, pid, ADVISER);
   }
-  await seedParticipant('p-oslo', { municipality: '0301' });
-  await assign('p-oslo', OSLO_ADVISER, '0301');
+  await seedParticipant(sys.deps, 'p-oslo', { municipality: '0301' });
+  await assign(sys.deps, 'p-oslo', OSLO_ADVISER, '0301');
   adviser = await sys.tokenFor(staff(ADVISER, ['adviser']));
   osloAdviser = await sys.tokenFor(staff(OSLO_ADVISER, ['adviser'], '0301'));
   admin = await sys.tokenFor(staff('admin-audit', ['admin']));
@@ -315,14 +314,14 @@ describe('what the participant and staff see', () => {
 
   test('S6: a staff read whose log entry cannot be written (the real adapter, a table that is not there) is refused with 503', async () => {
     const broken = new DynamoAuditLog(DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: sys.system.dynamoEndpoint, region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS } })), 'no-such-table');
-    setDeps({ clock: sys.clock!, audit: broken });
+    sys.deps.swap({ audit: broken });
     try {
       const r = await readFile(adviser, 'p-view');
       expect([r.status, r.body?.code]).toEqual([503, 'AUDIT_UNAVAILABLE']);
       expect(r.raw).not.toContain('Zelmira');
     } finally {
-      setDeps({ clock: sys.clock! });
+      sys.deps.swap({});
     }
-    expect((await getDeps().audit.list('p-view')).length).toBe(6);
+    expect((await sys.deps.audit.list('p-view')).length).toBe(6);
   });
 });

@@ -12,7 +12,6 @@ import { randomUUID } from 'node:crypto';
 import { jest } from '@jest/globals';
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../shared/adapters/dynamo.js';
-import { getDeps } from '../../shared/adapters/deps.js';
 import { TABLES } from '../../shared/contract/tables.js';
 import type { SeededParticipant } from '../support/api-seed.js';
 import { seedCard, seedDevice, seedParticipant } from '../support/api-seed.js';
@@ -42,7 +41,7 @@ const checkin = async (caller: Who, body: Record<string, unknown>): Promise<Repl
 };
 const appBody = (over: Record<string, unknown> = {}) => ({ eventId: randomUUID(), type: 'IN', deviceId: 'phone-1', deviceTime: NOW_LOCAL, ...over });
 const kioskBody = (cardNumber: string, pin: string, over: Record<string, unknown> = {}) => ({ ...appBody({ deviceId: 'kiosk-1' }), kiosk: { cardNumber, pin }, ...over });
-const eventsOf = (pid: string) => getDeps().attendance.listEvents(pid, '2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z');
+const eventsOf = (pid: string) => sys.deps.attendance.listEvents(pid, '2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z');
 const db = { count: (key: 'attendance') => sys.count(key) };
 const clock = {
   set: (to: string) => sys.clock!.set(to),
@@ -51,15 +50,15 @@ const clock = {
 
 beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-10-01T08:00:00Z' });
-  seeded.push(await seedParticipant('p-ada', { givenName: 'émilie' }), await seedParticipant('p-bo'), await seedParticipant('p-cy'), await seedParticipant('p-di'), await seedParticipant('p-eve'), await seedParticipant('p-fay'));
-  await seedCard('p-ada', 'CARD0001', '2468');
-  await seedCard('p-bo', 'CARD0002', '1357');
-  await seedCard('p-cy', 'CARD0003', '9999');
-  await seedDevice('kiosk-1');
-  await seedDevice('kiosk-2');
-  await seedDevice('kiosk-3');
-  await seedDevice('kiosk-off', '5001', false);
-  await seedDevice('kiosk-oslo', '0301');
+  seeded.push(await seedParticipant(sys.deps, 'p-ada', { givenName: 'émilie' }), await seedParticipant(sys.deps, 'p-bo'), await seedParticipant(sys.deps, 'p-cy'), await seedParticipant(sys.deps, 'p-di'), await seedParticipant(sys.deps, 'p-eve'), await seedParticipant(sys.deps, 'p-fay'));
+  await seedCard(sys.deps, 'p-ada', 'CARD0001', '2468');
+  await seedCard(sys.deps, 'p-bo', 'CARD0002', '1357');
+  await seedCard(sys.deps, 'p-cy', 'CARD0003', '9999');
+  await seedDevice(sys.deps, 'kiosk-1');
+  await seedDevice(sys.deps, 'kiosk-2');
+  await seedDevice(sys.deps, 'kiosk-3');
+  await seedDevice(sys.deps, 'kiosk-off', '5001', false);
+  await seedDevice(sys.deps, 'kiosk-oslo', '0301');
 }, 120_000);
 
 afterAll(() => sys?.stop());
@@ -160,12 +159,12 @@ describe('participant check-in', () => {
   }, 60_000);
 
   test("the kiosk's replay window is the municipality policy; the app's is not", async () => {
-    await getDeps().policies.savePolicy({ municipality: '5001', benefit: {}, attendance: { replayWindowHours: 240, missingCheckout: 'END_OF_SESSION' }, version: 1, updatedAt: '2026-09-01T00:00:00Z' }, 0);
+    await sys.deps.policies.savePolicy({ municipality: '5001', benefit: {}, attendance: { replayWindowHours: 240, missingCheckout: 'END_OF_SESSION' }, version: 1, updatedAt: '2026-09-01T00:00:00Z' }, 0);
     try {
       expect((await checkin(kioskCaller('kiosk-1'), kioskBody('CARD0002', '1357', { deviceTime: '2026-09-25T08:00:00Z' }))).status).toBe(201);
       expect((await checkin(participantCaller('p-ada'), appBody({ deviceTime: '2026-09-25T08:00:00Z' }))).body.code).toBe('DEVICE_TIME_TOO_OLD');
     } finally {
-      await getDeps().policies.savePolicy({ municipality: '5001', benefit: {}, attendance: { replayWindowHours: 72, missingCheckout: 'END_OF_SESSION' }, version: 2, updatedAt: '2026-09-01T00:00:00Z' }, 1);
+      await sys.deps.policies.savePolicy({ municipality: '5001', benefit: {}, attendance: { replayWindowHours: 72, missingCheckout: 'END_OF_SESSION' }, version: 2, updatedAt: '2026-09-01T00:00:00Z' }, 1);
     }
   }, 60_000);
 
@@ -195,8 +194,8 @@ describe('P3: an app check-in is one conditional write', () => {
 
   test('a participant who has checked in: the next check-in reads nothing first (no file read, no identity read, no event read)', async () => {
     expect((await checkin(participantCaller('p-eve'), appBody())).status).toBe(201);
-    const repo = getDeps().participants;
-    const attendance = getDeps().attendance;
+    const repo = sys.deps.participants;
+    const attendance = sys.deps.attendance;
     const reads = [jest.spyOn(repo, 'participantAccess'), jest.spyOn(repo, 'getIdentity'), jest.spyOn(attendance, 'getEvent')];
     const writes = jest.spyOn(attendance, 'putEventOnceIf');
     try {

@@ -22,10 +22,10 @@ const boEvent = randomUUID();
 
 beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-10-07T07:00:00Z' });
-  ada = await seedParticipant('p-ada');
-  bo = await seedParticipant('p-bo');
-  await assign('p-ada', ADVISER_SUB);
-  await seedCard('p-ada', 'ADAC0001', '8642');
+  ada = await seedParticipant(sys.deps, 'p-ada');
+  bo = await seedParticipant(sys.deps, 'p-bo');
+  await assign(sys.deps, 'p-ada', ADVISER_SUB);
+  await seedCard(sys.deps, 'p-ada', 'ADAC0001', '8642');
   adaToken = await sys.tokenFor(participant('p-ada'));
   boToken = await sys.tokenFor(participant('p-bo'));
   const checkin = (token: string, eventId: string) =>

@@ -10,7 +10,6 @@
 import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
 import type { StaffRead } from '../../shared/adapters/audit-log.js';
 import { recordStaffReadWith } from '../../shared/adapters/audit-log.js';
-import { getDeps, setDeps } from '../../shared/adapters/deps.js';
 import { LAYER_ORDER, renderExplanation, TEMPLATE_VERSION } from '../../shared/domain/explanation/render.js';
 import { correctionContext } from '../../shared/domain/payroll/participant-month.js';
 import { assign, seedParticipant } from '../support/api-seed.js';
@@ -30,9 +29,9 @@ const ADVISER_SUB = 'adviser-sub-1';
 
 beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-11-10T09:00:00Z' });
-  await seedParticipant('p-ada');
-  await seedParticipant('p-bo');
-  await assign('p-ada', ADVISER_SUB);
+  await seedParticipant(sys.deps, 'p-ada');
+  await seedParticipant(sys.deps, 'p-bo');
+  await assign(sys.deps, 'p-ada', ADVISER_SUB);
   ada = await sys.tokenFor(participant('p-ada'));
   bo = await sys.tokenFor(participant('p-bo'));
   adviser = await sys.tokenFor(staff(ADVISER_SUB, ['adviser']));
@@ -40,12 +39,12 @@ beforeAll(async () => {
 
   // September: a full month. October v1: a pending self-certification withheld; v2: the document approved later.
   const september = goldenCase('g01-full-attendance', 'p-ada');
-  sep = await seedDecision({ ...september, period: '2026-09', computedAt: '2026-10-02', days: september.days.map((d) => ({ ...d, date: d.date.replace('2026-10', '2026-09') })).filter((d) => d.date <= '2026-09-30') }, { runId: 'run-sep' });
+  sep = await seedDecision(sys.deps, { ...september, period: '2026-09', computedAt: '2026-10-02', days: september.days.map((d) => ({ ...d, date: d.date.replace('2026-10', '2026-09') })).filter((d) => d.date <= '2026-09-30') }, { runId: 'run-sep' });
   const pending = goldenCase('g09-pending-self-cert', 'p-ada');
-  octV1 = await seedDecision(pending, { runId: 'run-oct' });
+  octV1 = await seedDecision(sys.deps, pending, { runId: 'run-oct' });
   const approved = { ...pending, computedAt: '2026-11-05', absences: pending.absences!.map((a) => ({ ...a, status: 'APPROVED' as const })) };
-  octV2 = await seedDecision(approved, { runId: 'run-nov', previous: octV1, createdAt: '2026-11-05T06:00:00.000Z' });
-  await seedDecision(goldenCase('g02-unexcused-half-day', 'p-bo'), { runId: 'run-oct' });
+  octV2 = await seedDecision(sys.deps, approved, { runId: 'run-nov', previous: octV1, createdAt: '2026-11-05T06:00:00.000Z' });
+  await seedDecision(sys.deps, goldenCase('g02-unexcused-half-day', 'p-bo'), { runId: 'run-oct' });
 }, 120_000);
 
 afterAll(() => sys?.stop());
@@ -141,13 +140,13 @@ describe('participant', () => {
   });
 
   test('a text stored before the new layout and languages: nb and en as stored, uk and ar rendered now and saying so', async () => {
-    await seedParticipant('p-old');
+    await seedParticipant(sys.deps, 'p-old');
     const token = await sys.tokenFor(participant('p-old'));
     // As text version 2 stored it: seven layers, nb and en only (the stored bytes differ from today's rendering).
     const fresh = storedDecision(goldenCase('g04-self-cert-quota-exhausted', 'p-old'), { runId: 'run-old' });
     const old = { nb: '## Kort fortalt\nGammel tekst.\n\n## Kalender for oktober 2026\nEn dag.', en: '## Summary\nOld text.\n\n## Calendar for October 2026\nA day.' };
     const stored: StoredDecision = { ...fresh, decision: { ...fresh.decision, templateVersion: 'explanation-2-000000000000', explanation: old } };
-    expect(await getDeps().decisions.putDecisionOnce(stored)).toBe('created');
+    expect(await sys.deps.decisions.putDecisionOnce(stored)).toBe('created');
 
     for (const lang of ['nb', 'en'] as const) {
       const r = await sys.http('GET', '/me/decisions/2026-10/explanation', { token, query: { lang } });
@@ -217,14 +216,14 @@ describe('adviser', () => {
   test('if the access log cannot be written, nothing is shown (503 AUDIT_UNAVAILABLE)', async () => {
     // The real refusal path: the append fails, so recordStaffRead answers 503 AUDIT_UNAVAILABLE.
     const failing = { append: () => Promise.reject(new Error('down')), list: () => Promise.resolve([]), recordStaffRead: (read: StaffRead) => recordStaffReadWith(failing, read) };
-    setDeps({ clock: sys.clock!, audit: failing });
+    sys.deps.swap({ audit: failing });
     try {
       const r = await sys.http('GET', '/participants/p-ada/decisions/2026-10', { token: adviser });
       expect(r.status).toBe(503);
       expect(r.body).toMatchObject({ code: 'AUDIT_UNAVAILABLE' });
       expect(r.raw).not.toContain('payoutOre');
     } finally {
-      setDeps({ clock: sys.clock! });
+      sys.deps.swap({});
     }
   });
 

@@ -8,7 +8,6 @@
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { ResolutionRecord } from '../../shared/adapters/decision-reviews-repo.js';
 import { DynamoDecisionReviewsRepo, recordAudited } from '../../shared/adapters/decision-reviews-repo.js';
-import { getDeps } from '../../shared/adapters/deps.js';
 import { AppError } from '../../shared/http/errors.js';
 import { startApiDynamo, type ApiDynamo } from '../support/api-dynamo.js';
 import { seedDecision, goldenCase } from '../support/decision-seed.js';
@@ -43,14 +42,14 @@ test('create-only: the second writer gets the stored resolution, nothing is repl
 });
 
 test('resolutions sit beside the decision and never enter gsi1 or the decision listing', async () => {
-  await seedDecision(goldenCase('g10-deductions-exceed-base', 'p-2'), { runId: 'run-1' });
+  await seedDecision(db.deps, goldenCase('g10-deductions-exceed-base', 'p-2'), { runId: 'run-1' });
   await repo.putResolutionOnce(record('p-2'));
   const items = (await DynamoDBDocumentClient.from(db.client).send(new ScanCommand({ TableName: db.tableName('decisions'), ConsistentRead: true }))).Items ?? [];
   const res = items.filter((i) => String(i.sk).startsWith('RES#'));
   expect(res.map((i) => [i.pk, i.sk])).toEqual(expect.arrayContaining([['P#p-2', 'RES#2026-10#v0001']]));
   for (const i of res) expect(i.gsi1pk).toBeUndefined();
-  expect((await getDeps().decisions.listForParticipant('p-2')).map((d) => d.decisionId)).toEqual(['p-2.2026-10.v0001']);
-  expect(await getDeps().decisions.listForMonth('5001', '2026-10')).toHaveLength(1);
+  expect((await db.deps.decisions.listForParticipant('p-2')).map((d) => d.decisionId)).toEqual(['p-2.2026-10.v0001']);
+  expect(await db.deps.decisions.listForMonth('5001', '2026-10')).toHaveLength(1);
   expect((await repo.listForParticipant('p-2')).map((r) => r.decisionId)).toEqual(['p-2.2026-10.v0001']);
 });
 
@@ -67,7 +66,7 @@ test('getMany reads any number of versions in batches of 100 and returns those t
 test('an audit entry that cannot be written refuses the act with 503 AUDIT_UNAVAILABLE', async () => {
   const entry = { participantId: 'RUN#r-1', at: '2026-11-05T10:00:00.000Z', actorRef: 'staff-1', actorRole: 'payroll' as const, action: 'WRITE' as const, purpose: 'payroll-approval', route: 'POST /payroll-runs/{id}/approvals' };
   // Appended to the audit inbox; the sealer gives it its position (shared/adapters/audit-log.ts).
-  expect(await recordAudited(getDeps().audit, entry)).toMatchObject({ state: 'PENDING', participantId: 'RUN#r-1' });
+  expect(await recordAudited(db.deps.audit, entry)).toMatchObject({ state: 'PENDING', participantId: 'RUN#r-1' });
   const err = await recordAudited({ append: () => Promise.reject(new Error('down')) }, entry).catch((e: unknown) => e);
   expect(err).toBeInstanceOf(AppError);
   expect(err).toMatchObject({ status: 503, code: 'AUDIT_UNAVAILABLE' });

@@ -10,7 +10,6 @@
 import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
 import type { StaffRead } from '../../shared/adapters/audit-log.js';
 import { recordStaffReadWith } from '../../shared/adapters/audit-log.js';
-import { getDeps, setDeps } from '../../shared/adapters/deps.js';
 import { assign, seedParticipant } from '../support/api-seed.js';
 import { goldenCase, inMonth, seedDecision } from '../support/decision-seed.js';
 import { staff, startTestSystem, type TestSystem } from '../support/local-system.js';
@@ -33,27 +32,27 @@ const reviews = async (query?: Record<string, string>) => {
 
 beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-11-10T09:00:00Z' });
-  for (const pid of ['p-a', 'p-b', 'p-c', 'p-z']) await seedParticipant(pid);
-  for (const pid of ['p-a', 'p-b', 'p-c']) await assign(pid, ADVISER);
-  await assign('p-z', OTHER);
+  for (const pid of ['p-a', 'p-b', 'p-c', 'p-z']) await seedParticipant(sys.deps, pid);
+  for (const pid of ['p-a', 'p-b', 'p-c']) await assign(sys.deps, pid, ADVISER);
+  await assign(sys.deps, 'p-z', OTHER);
   adviser = await sys.tokenFor(staff(ADVISER, ['adviser']));
   other = await sys.tokenFor(staff(OTHER, ['adviser']));
   // p-a: REVIEW only. p-b and p-c: deductions above the base (VEDTAK_REQUIRED); p-c also in September. p-z: not assigned to ADVISER.
-  await seedDecision(goldenCase('g02-unexcused-half-day', 'p-a'), { runId: 'run-oct' });
-  bV1 = await seedDecision(goldenCase('g10-deductions-exceed-base', 'p-b'), { runId: 'run-oct' });
-  cOct = await seedDecision(goldenCase('g10-deductions-exceed-base', 'p-c'), { runId: 'run-oct' });
+  await seedDecision(sys.deps, goldenCase('g02-unexcused-half-day', 'p-a'), { runId: 'run-oct' });
+  bV1 = await seedDecision(sys.deps, goldenCase('g10-deductions-exceed-base', 'p-b'), { runId: 'run-oct' });
+  cOct = await seedDecision(sys.deps, goldenCase('g10-deductions-exceed-base', 'p-c'), { runId: 'run-oct' });
   const g10 = goldenCase('g10-deductions-exceed-base', 'p-c');
-  await seedDecision(
+  await seedDecision(sys.deps, 
     { ...g10, period: '2026-09', computedAt: '2026-10-02', days: g10.days.filter((d) => d.date <= '2026-10-30').map((d) => ({ ...d, date: d.date.replace('2026-10', '2026-09') })) },
     { runId: 'run-sep' },
   );
-  await seedDecision(goldenCase('g10-deductions-exceed-base', 'p-z'), { runId: 'run-oct' });
+  await seedDecision(sys.deps, goldenCase('g10-deductions-exceed-base', 'p-z'), { runId: 'run-oct' });
 }, 120_000);
 
 afterAll(() => sys?.stop());
 
 test('the queue: VEDTAK_REQUIRED decisions of assigned participants only, oldest month first, each participant shown access-logged', async () => {
-  const before = (await getDeps().audit.list('p-b')).length;
+  const before = (await sys.deps.audit.list('p-b')).length;
   const list = await reviews();
   expect(list.map((r) => [r.participantId, r.period, r.resolved])).toEqual([
     ['p-c', '2026-09', false],
@@ -63,23 +62,23 @@ test('the queue: VEDTAK_REQUIRED decisions of assigned participants only, oldest
   expect(list[1]).toMatchObject({ decisionId: bV1.decisionId, version: 1, resolution: null });
   expect((list[1]!.lines as unknown[]).length).toBeGreaterThan(0);
   // Each participant shown gets one entry (S6); p-a, with nothing in the queue, and p-z, not assigned, get none.
-  const log = await getDeps().audit.list('p-b');
+  const log = await sys.deps.audit.list('p-b');
   expect(log).toHaveLength(before + 1);
   expect(log.at(-1)).toMatchObject({ action: 'READ', purpose: 'decision-review-queue', route: 'GET /reviews', actorRole: 'adviser' });
-  expect((await getDeps().audit.list('p-c')).filter((e) => e.purpose === 'decision-review-queue')).toHaveLength(1);
-  expect(await getDeps().audit.list('p-a')).toHaveLength(0);
-  expect(await getDeps().audit.list('p-z')).toHaveLength(0);
+  expect((await sys.deps.audit.list('p-c')).filter((e) => e.purpose === 'decision-review-queue')).toHaveLength(1);
+  expect(await sys.deps.audit.list('p-a')).toHaveLength(0);
+  expect(await sys.deps.audit.list('p-z')).toHaveLength(0);
 });
 
 test('if the access log cannot be written, the queue is not shown (503 AUDIT_UNAVAILABLE)', async () => {
   const down = { append: () => Promise.reject(new Error('down')), list: () => Promise.resolve([]), recordStaffRead: (read: StaffRead) => recordStaffReadWith(down, read) };
-  setDeps({ clock: sys.clock!, audit: down });
+  sys.deps.swap({ audit: down });
   try {
     const r = await sys.http('GET', '/reviews', { token: adviser });
     expect([r.status, r.body?.code]).toEqual([503, 'AUDIT_UNAVAILABLE']);
     expect(r.raw).not.toContain('p-b');
   } finally {
-    setDeps({ clock: sys.clock! });
+    sys.deps.swap({});
   }
 });
 
@@ -126,7 +125,7 @@ describe('PUT /decisions/{participantId}/{period}/resolution', () => {
     expect(String(r.body!.resolvedByRef)).toMatch(/^staff-[0-9a-f]{12}$/);
     // Beside it, create-only too: the resolution and the explanation's next version, which states it.
     expect(await sys.count('decisions')).toBe(items + 2);
-    expect(await getDeps().explanations.latestFor('p-b', '2026-10', 1)).toMatchObject({ revision: 1, cause: 'FORMAL_DECISION', context: { resolution: { kind: 'FORMAL_DECISION', role: 'adviser' } } });
+    expect(await sys.deps.explanations.latestFor('p-b', '2026-10', 1)).toMatchObject({ revision: 1, cause: 'FORMAL_DECISION', context: { resolution: { kind: 'FORMAL_DECISION', role: 'adviser' } } });
 
     const again = await resolve('p-b', '2026-10', formal(1));
     expect(again.status).toBe(200);
@@ -135,22 +134,22 @@ describe('PUT /decisions/{participantId}/{period}/resolution', () => {
     expect([different.status, different.body?.code]).toEqual([409, 'RESOLUTION_EXISTS']);
     expect(await sys.count('decisions')).toBe(items + 2);
     // The decision item itself is unchanged.
-    expect(await getDeps().decisions.getVersion('p-b', '2026-10', 1)).toEqual(bV1);
+    expect(await sys.deps.decisions.getVersion('p-b', '2026-10', 1)).toEqual(bV1);
     // The write is in the participant's audit log.
-    expect((await getDeps().audit.list('p-b')).map((e) => `${e.action}:${e.purpose}`)).toEqual(
+    expect((await sys.deps.audit.list('p-b')).map((e) => `${e.action}:${e.purpose}`)).toEqual(
       expect.arrayContaining(['READ:decision-resolution', 'WRITE:decision-resolution']),
     );
   });
 
   test('two advisers resolving the same version at once: one wins, the other is told', async () => {
-    await assign('p-c', OTHER);
+    await assign(sys.deps, 'p-c', OTHER);
     const [a, b] = await Promise.all([
       resolve('p-c', '2026-10', formal(1)),
       resolve('p-c', '2026-10', { kind: 'ADJUSTMENT', version: 1, payoutOre: 100, reason: 'no notice in time' }, other),
     ]);
     expect([a.status, b.status].sort()).toEqual([201, 409]);
     expect([a, b].find((x) => x.status === 409)!.body).toMatchObject({ code: 'RESOLUTION_EXISTS' });
-    expect(await getDeps().decisions.getVersion('p-c', '2026-10', 1)).toEqual(cOct);
+    expect(await sys.deps.decisions.getVersion('p-c', '2026-10', 1)).toEqual(cOct);
   });
 
   test('the queue puts resolved decisions last and filters by status', async () => {
@@ -169,7 +168,7 @@ describe('PUT /decisions/{participantId}/{period}/resolution', () => {
 
   test('a new version supersedes: the old one cannot be resolved any more, the new one waits for its own resolution', async () => {
     const g10 = goldenCase('g10-deductions-exceed-base', 'p-b');
-    await seedDecision({ ...g10, computedAt: '2026-11-09', days: g10.days.map((d, i) => (i === 0 ? { ...d, presentMinutes: 450 } : d)) }, { runId: 'run-nov', previous: bV1, createdAt: '2026-11-09T06:00:00.000Z' });
+    await seedDecision(sys.deps, { ...g10, computedAt: '2026-11-09', days: g10.days.map((d, i) => (i === 0 ? { ...d, presentMinutes: 450 } : d)) }, { runId: 'run-nov', previous: bV1, createdAt: '2026-11-09T06:00:00.000Z' });
     const stale = await resolve('p-b', '2026-10', { kind: 'ADJUSTMENT', version: 1, payoutOre: 0, reason: 'r' });
     expect([stale.status, stale.body?.code]).toEqual([409, 'DECISION_SUPERSEDED']);
     const list = await reviews({ status: 'UNRESOLVED' });
@@ -194,7 +193,7 @@ describe('REVIEW decisions: the adviser’s list to look at, marked as seen (PUT
   let aOct: StoredDecision;
 
   beforeAll(async () => {
-    aOct = (await getDeps().decisions.getLatest('p-a', '2026-10'))!;
+    aOct = (await sys.deps.decisions.getLatest('p-a', '2026-10'))!;
     expect(aOct.review).toBe('REVIEW');
   });
 
@@ -203,7 +202,7 @@ describe('REVIEW decisions: the adviser’s list to look at, marked as seen (PUT
     expect(list.map((r) => [r.participantId, r.period, r.review, r.resolved, r.seen])).toEqual([['p-a', '2026-10', 'REVIEW', false, null]]);
     expect(list[0]).toMatchObject({ decisionId: aOct.decisionId, version: 1, resolution: null });
     // Each participant shown gets one staff-read entry for the list (S6).
-    expect((await getDeps().audit.list('p-a')).filter((e) => e.purpose === 'decision-review-queue').map((e) => `${e.action}:${e.route}`)).toEqual(['READ:GET /reviews']);
+    expect((await sys.deps.audit.list('p-a')).filter((e) => e.purpose === 'decision-review-queue').map((e) => `${e.action}:${e.route}`)).toEqual(['READ:GET /reviews']);
     const all = await reviews({ review: 'ALL', status: 'UNRESOLVED' });
     expect(all.map((r) => [r.participantId, r.review])).toEqual([
       ['p-c', 'VEDTAK_REQUIRED'],
@@ -217,7 +216,7 @@ describe('REVIEW decisions: the adviser’s list to look at, marked as seen (PUT
 
   test('what cannot be marked is refused with a code and writes nothing', async () => {
     const items = await sys.count('decisions');
-    const audit = (await getDeps().audit.list('p-b')).filter((e) => e.action === 'WRITE').length;
+    const audit = (await sys.deps.audit.list('p-b')).filter((e) => e.action === 'WRITE').length;
     const cases: [string, string, unknown, number, string][] = [
       ['p-a', '2026-10', { version: 2 }, 404, 'NOT_FOUND'],
       ['p-a', '2026-09', { version: 1 }, 404, 'NOT_FOUND'],
@@ -234,11 +233,11 @@ describe('REVIEW decisions: the adviser’s list to look at, marked as seen (PUT
     const payroll = await sys.tokenFor(staff('payroll-1', ['payroll']));
     expect((await seen('p-a', '2026-10', { version: 1 }, payroll)).body?.code).toBe('FORBIDDEN_ROLE');
     expect(await sys.count('decisions')).toBe(items);
-    expect((await getDeps().audit.list('p-b')).filter((e) => e.action === 'WRITE')).toHaveLength(audit);
+    expect((await sys.deps.audit.list('p-b')).filter((e) => e.action === 'WRITE')).toHaveLength(audit);
   });
 
   test('marking stores a create-only record beside the decision with a WRITE audit entry; again, by anyone, is 200 with the same record and writes nothing', async () => {
-    await assign('p-a', OTHER);
+    await assign(sys.deps, 'p-a', OTHER);
     const items = await sys.count('decisions');
     const r = await seen('p-a', '2026-10', { version: 1 });
     expect(r.status).toBe(201);
@@ -253,8 +252,8 @@ describe('REVIEW decisions: the adviser’s list to look at, marked as seen (PUT
     }
     expect(await sys.count('decisions')).toBe(items + 1);
     // The decision itself is unchanged; the one write is in the participant's audit log.
-    expect(await getDeps().decisions.getVersion('p-a', '2026-10', 1)).toEqual(aOct);
-    expect((await getDeps().audit.list('p-a')).filter((e) => e.action === 'WRITE').map((e) => `${e.purpose}:${e.route}`)).toEqual(['decision-review-seen:PUT /decisions/{participantId}/{period}/seen']);
+    expect(await sys.deps.decisions.getVersion('p-a', '2026-10', 1)).toEqual(aOct);
+    expect((await sys.deps.audit.list('p-a')).filter((e) => e.action === 'WRITE').map((e) => `${e.purpose}:${e.route}`)).toEqual(['decision-review-seen:PUT /decisions/{participantId}/{period}/seen']);
 
     const list = await reviews({ review: 'REVIEW' });
     expect(list[0]).toMatchObject({ participantId: 'p-a', resolved: true, seen: { seenAt: '2026-11-10T09:00:00.000Z', seenByRef: first.seenByRef } });
@@ -263,7 +262,7 @@ describe('REVIEW decisions: the adviser’s list to look at, marked as seen (PUT
 
   test('a new version (a correction) is listed afresh; the old one can no longer be marked', async () => {
     const g02 = goldenCase('g02-unexcused-half-day', 'p-a');
-    await seedDecision({ ...g02, computedAt: '2026-11-09' }, { runId: 'run-nov', previous: aOct, createdAt: '2026-11-09T06:00:00.000Z' });
+    await seedDecision(sys.deps, { ...g02, computedAt: '2026-11-09' }, { runId: 'run-nov', previous: aOct, createdAt: '2026-11-09T06:00:00.000Z' });
     expect((await reviews({ review: 'REVIEW', status: 'UNRESOLVED' })).map((r) => [r.participantId, r.version])).toEqual([['p-a', 2]]);
     const stale = await seen('p-a', '2026-10', { version: 1 });
     expect([stale.status, stale.body?.code]).toEqual([409, 'DECISION_SUPERSEDED']);
@@ -278,12 +277,12 @@ describe('REVIEW decisions: the adviser’s list to look at, marked as seen (PUT
 
 describe('tenancy of /reviews (S13): only participants of the token’s municipality, whatever the assignments say', () => {
   test('a 5001 adviser assigned in the table to a 5002 participant sees nothing of them, cannot mark it, and leaves no access-log entry', async () => {
-    await seedParticipant('p-oslo', { municipality: '5002' });
-    await seedDecision({ ...goldenCase('g10-deductions-exceed-base', 'p-oslo'), municipality: { code: '5002' } }, { runId: 'run-oct-5002' });
-    await seedDecision({ ...inMonth(goldenCase('g02-unexcused-half-day', 'p-oslo'), '2026-09', '2026-10-02'), municipality: { code: '5002' } }, { runId: 'run-sep-5002' });
+    await seedParticipant(sys.deps, 'p-oslo', { municipality: '5002' });
+    await seedDecision(sys.deps, { ...goldenCase('g10-deductions-exceed-base', 'p-oslo'), municipality: { code: '5002' } }, { runId: 'run-oct-5002' });
+    await seedDecision(sys.deps, { ...inMonth(goldenCase('g02-unexcused-half-day', 'p-oslo'), '2026-09', '2026-10-02'), municipality: { code: '5002' } }, { runId: 'run-sep-5002' });
     // The assignment item as a bug, or someone with write access to the table, would write it.
-    await assign('p-oslo', ADVISER, '5001');
-    expect(await getDeps().assignments.listAssigned(ADVISER)).toContain('p-oslo');
+    await assign(sys.deps, 'p-oslo', ADVISER, '5001');
+    expect(await sys.deps.assignments.listAssigned(ADVISER)).toContain('p-oslo');
 
     for (const review of ['VEDTAK_REQUIRED', 'REVIEW', 'ALL'])
       for (const status of ['UNRESOLVED', 'RESOLVED', 'ALL']) {
@@ -292,10 +291,10 @@ describe('tenancy of /reviews (S13): only participants of the token’s municipa
       }
     const mark = await seen('p-oslo', '2026-09', { version: 1 });
     expect([mark.status, mark.body?.code]).toEqual([404, 'NOT_FOUND']);
-    expect(await getDeps().audit.list('p-oslo')).toEqual([]);
+    expect(await sys.deps.audit.list('p-oslo')).toEqual([]);
 
     // The 5002 adviser assigned to them sees them.
-    await assign('p-oslo', 'adviser-oslo', '5002');
+    await assign(sys.deps, 'p-oslo', 'adviser-oslo', '5002');
     const oslo = await sys.tokenFor(staff('adviser-oslo', ['adviser'], '5002'));
     const theirs = await sys.http('GET', '/reviews', { token: oslo, query: { review: 'ALL' } });
     expect((theirs.body as { reviews: { participantId: string; review: string }[] }).reviews.map((r) => [r.participantId, r.review])).toEqual([

@@ -8,7 +8,6 @@
  * reads its own data with the same handlers as an ID-porten sign-in.
  */
 import { webcrypto } from 'node:crypto';
-import { getDeps } from '../../shared/adapters/deps.js';
 import { CODE_ALPHABET, CODE_MAX_TRIES, codeHash, REDEEM_PER_SOURCE_PER_HOUR, signedText } from '../../shared/identity/device-activation.js';
 import { issueActivationCode } from '../../shared/identity/device-sign-in.js';
 import { DEMO_PARTICIPANTS, demoSub } from '../../infra/local/seed.js';
@@ -77,10 +76,10 @@ async function bind(participantId: string): Promise<{ device: Device; bindingId:
 test('an assigned adviser gets a code once; only its hash is stored; the access log shows it', async () => {
   const code = await newCode(P1.participantId);
   expect(code).toMatch(new RegExp(`^[${CODE_ALPHABET}]{4}-[${CODE_ALPHABET}]{4}-[${CODE_ALPHABET}]{4}$`));
-  const stored = await getDeps().deviceBindings.findCode(code.slice(0, 4), Math.floor(Date.now() / 1000));
+  const stored = await sys.deps.deviceBindings.findCode(code.slice(0, 4), Math.floor(Date.now() / 1000));
   expect(stored).toMatchObject({ participantId: P1.participantId, municipality: '5001', used: false, tries: 0, codeHash: codeHash(code.replace(/-/g, '')) });
   expect(JSON.stringify(stored)).not.toContain(code.replace(/-/g, '').slice(4));
-  expect((await getDeps().audit.list(P1.participantId)).map((e) => e.purpose)).toContain('participant-activation-code');
+  expect((await sys.deps.audit.list(P1.participantId)).map((e) => e.purpose)).toContain('participant-activation-code');
 });
 
 test('a bound device checks in and reads its own data with participant-scope tokens; nothing of staff', async () => {
@@ -112,7 +111,7 @@ test('two phones redeeming one code at the same moment: exactly one binds', asyn
 });
 
 test('an expired code is refused (15 minutes)', async () => {
-  const old = await issueActivationCode({ bindings: getDeps().deviceBindings }, P3.participantId, '5001', new Date(Date.now() - 16 * 60 * 1000));
+  const old = await issueActivationCode({ bindings: sys.deps.deviceBindings }, P3.participantId, '5001', new Date(Date.now() - 16 * 60 * 1000));
   expect((await redeem(old.code, await newDevice())).body.code).toBe('ACTIVATION_CODE_INVALID');
 });
 
@@ -121,7 +120,7 @@ test('brute force of one code: a burst of parallel guesses gets 5 comparisons at
   const wrong = (i: number) => code.slice(0, 4) + (code.slice(4, 11) + CODE_ALPHABET[(CODE_ALPHABET.indexOf(code[11]!) + 1 + i) % CODE_ALPHABET.length]).slice(0, 8);
   const burst = await Promise.all(Array.from({ length: CODE_MAX_TRIES + 2 }, async (_, i) => redeem(wrong(i), await newDevice())));
   expect(burst.map((r) => r.body.code)).toEqual(burst.map(() => 'ACTIVATION_CODE_INVALID'));
-  expect((await getDeps().deviceBindings.findCode(code.slice(0, 4), Math.floor(Date.now() / 1000)))!.tries).toBe(CODE_MAX_TRIES);
+  expect((await sys.deps.deviceBindings.findCode(code.slice(0, 4), Math.floor(Date.now() / 1000)))!.tries).toBe(CODE_MAX_TRIES);
   expect((await redeem(code, await newDevice())).body.code).toBe('ACTIVATION_CODE_INVALID');
 });
 

@@ -10,7 +10,6 @@
 import { createHash } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { createLocalIssuer } from '../../infra/local/auth.js';
-import { getDeps } from '../../shared/adapters/deps.js';
 import { seedCard, seedParticipant } from '../support/api-seed.js';
 import { participant, staff, startTestSystem, type HttpReply, type TestSystem } from '../support/local-system.js';
 
@@ -55,8 +54,8 @@ const checkinBody = (deviceId: string) => ({ eventId: crypto.randomUUID(), type:
 
 beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-10-15T08:00:00Z' });
-  await seedParticipant('p-dev');
-  await seedCard('p-dev', 'DEVCARD01', '2580');
+  await seedParticipant(sys.deps, 'p-dev');
+  await seedCard(sys.deps, 'p-dev', 'DEVCARD01', '2580');
 }, 120_000);
 
 afterAll(() => sys?.stop());
@@ -64,7 +63,7 @@ afterAll(() => sys?.stop());
 test('an admin registers a kiosk and sees its secret once; the kiosk exchanges it for a 15-minute token that only the kiosk routes take', async () => {
   const c = await register('kiosk-new');
   expect(c).toEqual({ clientId: expect.stringMatching(/^[a-z0-9]{26}$/), clientSecret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), scope: 'introflyt/checkin', tokenPath: '/oauth2/token', setupCode: `kiosk-new:${c.clientId}:${c.clientSecret}` });
-  const stored = await getDeps().kioskDevices.getDevice('kiosk-new');
+  const stored = await sys.deps.kioskDevices.getDevice('kiosk-new');
   expect(stored).toMatchObject({ active: true, clientId: c.clientId, credentialHash: createHash('sha256').update(`DEVICE:${c.clientSecret}`).digest('hex') });
   expect(JSON.stringify(stored)).not.toContain(c.clientSecret);
 
@@ -133,7 +132,7 @@ test('an admin deactivates the kiosk: its next request is refused with a token s
   sys.clock!.advance(60_000);
   expect((await as(ADMIN, 'POST', '/devices/kiosk-gone/deactivation')).body?.deactivatedAt).toBe('2026-10-15T08:01:00.000Z');
   expect((await as(ADMIN, 'POST', '/devices', { deviceId: 'kiosk-gone', label: 'Again' })).body?.code).toBe('DEVICE_EXISTS');
-  expect(await getDeps().kioskDevices.getDevice('kiosk-gone')).toMatchObject({ active: false, deactivatedByRef: expect.stringMatching(/^staff-/) });
+  expect(await sys.deps.kioskDevices.getDevice('kiosk-gone')).toMatchObject({ active: false, deactivatedByRef: expect.stringMatching(/^staff-/) });
 });
 
 test('the kiosk authorizer refuses an expired token and a token signed by another key; a participant passes through it as a participant', async () => {

@@ -19,11 +19,10 @@ import type { CreateAuthChallengeTriggerEvent, DefineAuthChallengeTriggerEvent, 
 import { AdminCreateUserCommand, type AdminDeleteUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { FixedClock } from '../../shared/adapters/clock.js';
 import { CognitoDeviceUsers, type CognitoAdmin } from '../../shared/adapters/cognito-device-users.js';
-import { getDeps, setDeps } from '../../shared/adapters/deps.js';
 import { CODE_MAX_TRIES, REDEEM_PER_SOURCE_PER_HOUR, signedText } from '../../shared/identity/device-activation.js';
 import { issueActivationCode } from '../../shared/identity/device-sign-in.js';
 import { handler } from '../../functions/participant-device-access/handler.js';
-import { apiEvent, call, staffCaller, type Reply } from '../support/api-event.js';
+import { apiEvent, staffCaller, type Reply } from '../support/api-event.js';
 import { startApiDynamo, type ApiDynamo } from '../support/api-dynamo.js';
 import { seedParticipant } from '../support/api-seed.js';
 
@@ -56,12 +55,10 @@ class FakePool implements CognitoAdmin {
 const pool = new FakePool();
 
 beforeAll(async () => {
-  db = await startApiDynamo('redeem');
-  setDeps({ clock, deviceUsers: new CognitoDeviceUsers(pool, POOL) });
-  for (const id of ['p-red-1', 'p-red-2', 'p-red-3']) await seedParticipant(id);
+  db = await startApiDynamo('redeem', { clock, deviceUsers: new CognitoDeviceUsers(pool, POOL) });
+  for (const id of ['p-red-1', 'p-red-2', 'p-red-3']) await seedParticipant(db.deps, id);
 });
 afterAll(async () => {
-  setDeps(undefined);
   await db?.stop();
 });
 
@@ -71,7 +68,7 @@ async function publicKey(): Promise<JsonWebKey> {
   return { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y };
 }
 
-const newCode = async (participantId: string) => (await issueActivationCode({ bindings: getDeps().deviceBindings }, participantId, '5001', clock.now())).code;
+const newCode = async (participantId: string) => (await issueActivationCode({ bindings: db.deps.deviceBindings }, participantId, '5001', clock.now())).code;
 
 let source = 0;
 /** One redemption from `ip` (a fresh address per call unless given), with no token unless `caller` is given. */
@@ -79,7 +76,7 @@ async function redeem(code: string, opts: { ip?: string; caller?: ReturnType<typ
   const event = apiEvent({ method: 'POST', path: '/device-activations', caller: opts.caller ?? null, body: { code, publicKey: await publicKey() } });
   if (opts.caller === undefined) delete (event.requestContext as { authorizer?: unknown }).authorizer;
   event.requestContext.http.sourceIp = opts.ip ?? `198.51.100.${++source % 250}`;
-  return call(handler, event);
+  return db.call(handler, event);
 }
 
 test('a right code: 201 with the user name (the binding id); exactly one pool user with the ownership attributes and no password', async () => {
@@ -90,7 +87,7 @@ test('a right code: 201 with the user name (the binding id); exactly one pool us
   expect(r.body.bindingId).toMatch(/^[0-9a-f-]{36}$/);
   expect(pool.users.size).toBe(before + 1);
   expect(pool.users.get(r.body.bindingId as string)).toEqual({ 'custom:participantId': 'p-red-1', 'custom:municipality': '5001', 'custom:deviceBinding': r.body.bindingId });
-  expect(await getDeps().deviceBindings.getBinding('p-red-1', r.body.bindingId as string)).toMatchObject({ participantId: 'p-red-1', municipality: '5001' });
+  expect(await db.deps.deviceBindings.getBinding('p-red-1', r.body.bindingId as string)).toMatchObject({ participantId: 'p-red-1', municipality: '5001' });
   // The phone's sign-in name names no person.
   expect(JSON.stringify(pool.users.get(r.body.bindingId as string))).not.toMatch(/Ada|Nordmann|\d{11}/);
 });
@@ -103,7 +100,7 @@ test('two phones racing one code: one binding and one pool user, the winner’s;
   const winner = (a.status === 201 ? a : b).body.bindingId as string;
   const added = [...pool.users.keys()].filter((u) => !before.has(u));
   expect(added).toEqual([winner]);
-  expect((await getDeps().deviceBindings.listBindings('p-red-2')).map((x) => x.bindingId)).toEqual([winner]);
+  expect((await db.deps.deviceBindings.listBindings('p-red-2')).map((x) => x.bindingId)).toEqual([winner]);
   expect((a.status === 400 ? a : b).body.code).toBe('ACTIVATION_CODE_INVALID');
 });
 
@@ -130,14 +127,14 @@ test(`one source address: after ${REDEEM_PER_SOURCE_PER_HOUR} attempts in the ho
 
 test('the pool refusing: 5xx, no binding saved, the code still usable', async () => {
   const code = await newCode('p-red-1');
-  const bindings = (await getDeps().deviceBindings.listBindings('p-red-1')).length;
+  const bindings = (await db.deps.deviceBindings.listBindings('p-red-1')).length;
   pool.failing = true;
   try {
     expect((await redeem(code)).status).toBeGreaterThanOrEqual(500);
   } finally {
     pool.failing = false;
   }
-  expect(await getDeps().deviceBindings.listBindings('p-red-1')).toHaveLength(bindings);
+  expect(await db.deps.deviceBindings.listBindings('p-red-1')).toHaveLength(bindings);
   expect((await redeem(code)).status).toBe(201);
 });
 
@@ -149,7 +146,7 @@ test('no token is needed, and a token changes nothing: an adviser’s claims do 
 
 test('bad input: a body that is not {code, publicKey}, or a key with a private part, is 400 and makes nothing', async () => {
   const calls = pool.calls.length;
-  const post = (body: unknown) => call(handler, apiEvent({ method: 'POST', path: '/device-activations', caller: null, body }));
+  const post = (body: unknown) => db.call(handler, apiEvent({ method: 'POST', path: '/device-activations', caller: null, body }));
   expect((await post({ code: 'ABCD-EFGH-JKLM' })).status).toBe(400);
   expect((await post({ code: 'ABCD-EFGH-JKLM', publicKey: {}, role: 'admin' })).body.code).toBe('UNKNOWN_FIELD');
   const pair = (await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair;
@@ -163,7 +160,9 @@ describe('then the phone signs in as Cognito drives the pool’s trigger functio
 
   /** InitiateAuth + RespondToAuthChallenge as Cognito runs them: define → create → (phone signs) → verify → define → pre-token. */
   async function cognitoSignIn(userName: string, key: CryptoKey): Promise<Record<string, unknown> | 'failed'> {
-    const { handler: trigger } = await import('../../functions/pre-token/handler.js');
+    // The participant pool's trigger as the stack configures it (POOL_KIND, MUNICIPALITIES), bound to this test's tables.
+    const { preTokenHandler } = await import('../../functions/pre-token/handler.js');
+    const trigger = preTokenHandler({ POOL_KIND: 'participant', MUNICIPALITIES: '["5001"]' }).withDeps(db.deps);
     const userAttributes = { sub: 'uuid-sub', ...pool.users.get(userName)! };
     const session: Session = [];
     for (;;) {
@@ -180,27 +179,18 @@ describe('then the phone signs in as Cognito drives the pool’s trigger functio
     return { ...token.response.claimsAndScopeOverrideDetails.idTokenGeneration?.claimsToAddOrOverride, groups: token.response.claimsAndScopeOverrideDetails.groupOverrideDetails?.groupsToOverride };
   }
 
-  beforeAll(() => {
-    process.env.POOL_KIND = 'participant';
-    process.env.MUNICIPALITIES = '["5001"]';
-  });
-  afterAll(() => {
-    delete process.env.POOL_KIND;
-    delete process.env.MUNICIPALITIES;
-  });
-
   test('the bound key gets the participant’s claims and the binding; another key gets nothing; after the adviser ends it, nothing', async () => {
     const keys = (await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])) as CryptoKeyPair;
     const jwk = await webcrypto.subtle.exportKey('jwk', keys.publicKey);
     const event = apiEvent({ method: 'POST', path: '/device-activations', caller: null, body: { code: await newCode('p-red-1'), publicKey: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y } } });
     event.requestContext.http.sourceIp = '192.0.2.44';
-    const r = await call(handler, event);
+    const r = await db.call(handler, event);
     expect(r.status).toBe(201);
     const userName = r.body.username as string;
     expect(await cognitoSignIn(userName, keys.privateKey)).toEqual({ 'custom:municipality': '5001', 'custom:participantId': 'p-red-1', 'custom:deviceBinding': userName, groups: ['participant'] });
     const thief = (await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])) as CryptoKeyPair;
     expect(await cognitoSignIn(userName, thief.privateKey)).toBe('failed');
-    await getDeps().deviceBindings.revokeAll('p-red-1', clock.now().toISOString(), 'ADVISER');
+    await db.deps.deviceBindings.revokeAll('p-red-1', clock.now().toISOString(), 'ADVISER');
     expect(await cognitoSignIn(userName, keys.privateKey)).toBe('failed');
   });
 });

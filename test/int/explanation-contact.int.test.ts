@@ -12,8 +12,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { localWorkflow } from '../../infra/local/workflow-runner.js';
-import { getDeps, setDeps } from '../../shared/adapters/deps.js';
 import { staffDirectoryOf, type StaffMember } from '../../shared/adapters/staff-directory.js';
 import type { CaseInput } from '../../shared/domain/case.js';
 import { LANGUAGES, renderExplanation } from '../../shared/domain/explanation/render.js';
@@ -50,13 +48,12 @@ const directory = (rename: Record<string, string> = {}) =>
   ]);
 
 beforeAll(async () => {
-  sys = await startTestSystem({ clock: '2026-11-02T08:00:00Z' });
-  setDeps({ clock: sys.clock!, staff: directory() });
-  localWorkflow().options = { retryIntervalMs: 1 };
+  sys = await startTestSystem({ clock: '2026-11-02T08:00:00Z', deps: { staff: directory() } });
+  sys.workflow.options = { retryIntervalMs: 1 };
   const c = JSON.parse(readFileSync(join(GOLDEN_DIR, 'g09-pending-self-cert.case.json'), 'utf8')) as CaseInput;
   for (const s of SEEDED) {
-    await seedGoldenCase(getDeps(), c, s.pid, '5001');
-    await assign(s.pid, s.adviser);
+    await seedGoldenCase(sys.deps, c, s.pid, '5001');
+    await assign(sys.deps, s.pid, s.adviser);
   }
   pay = await sys.tokenFor(staff('payroll-contact', ['payroll']));
   const admin = await sys.tokenFor(staff('admin-contact', ['admin']));
@@ -66,8 +63,8 @@ beforeAll(async () => {
   const started = await sys.http('POST', '/payroll-runs', { token: pay, body: { period: '2026-10' } });
   expect(started.status).toBe(202);
   runId = started.body!.runId as string;
-  const run = (await getDeps().payrollRuns.getRun(runId))!;
-  expect(await localWorkflow().wait(run.executionName!)).toMatchObject({ status: 'SUCCEEDED' });
+  const run = (await sys.deps.payrollRuns.getRun(runId))!;
+  expect(await sys.workflow.wait(run.executionName!)).toMatchObject({ status: 'SUCCEEDED' });
 }, 180_000);
 afterAll(() => sys?.stop());
 
@@ -79,7 +76,7 @@ const read = async (pid: string, lang: string) => {
 const rights = (text: string) => text.split('\n\n## ')[6]!;
 
 test('the stored explanation names the address and the adviser in every language, stored with it, and renders again byte for byte', async () => {
-  const d = (await getDeps().decisions.getLatest('pc-named', '2026-10'))!;
+  const d = (await sys.deps.decisions.getLatest('pc-named', '2026-10'))!;
   expect(d.contact).toEqual({ adviserName: NAME, complaintAddress: ADDRESS });
   for (const lang of LANGUAGES) {
     const text = d.decision.explanation[lang]!;
@@ -99,7 +96,7 @@ test('the stored explanation names the address and the adviser in every language
 
 test('no name from another municipality, a disabled account, a non-adviser, or one that would reverse the text; the address is still given', async () => {
   for (const [pid, hidden] of [['pc-oslo', 'Oslo Rådgiver'], ['pc-disabled', 'Sluttet Person'], ['pc-payroll', 'Lønn Person'], ['pc-bidi', '\u202e']] as const) {
-    const d = (await getDeps().decisions.getLatest(pid, '2026-10'))!;
+    const d = (await sys.deps.decisions.getLatest(pid, '2026-10'))!;
     for (const lang of LANGUAGES) {
       expect(d.decision.explanation[lang]).not.toContain(hidden);
       expect(rights(d.decision.explanation[lang]!)).toContain(ADDRESS);
@@ -107,25 +104,25 @@ test('no name from another municipality, a disabled account, a non-adviser, or o
     }
     expect((await read(pid, 'nb')).text).not.toContain(hidden);
   }
-  expect((await getDeps().decisions.getLatest('pc-oslo', '2026-10'))!.contact).toEqual({ complaintAddress: ADDRESS });
-  expect(rights((await getDeps().decisions.getLatest('pc-oslo', '2026-10'))!.decision.explanation.nb!)).toContain('Kontakt programrådgiveren din');
+  expect((await sys.deps.decisions.getLatest('pc-oslo', '2026-10'))!.contact).toEqual({ complaintAddress: ADDRESS });
+  expect(rights((await sys.deps.decisions.getLatest('pc-oslo', '2026-10'))!.decision.explanation.nb!)).toContain('Kontakt programrådgiveren din');
   // The unit stands in for a name that cannot be shown.
-  expect((await getDeps().decisions.getLatest('pc-bidi', '2026-10'))!.contact).toEqual({ adviserName: 'Introsenteret, team 3', complaintAddress: ADDRESS });
+  expect((await sys.deps.decisions.getLatest('pc-bidi', '2026-10'))!.contact).toEqual({ adviserName: 'Introsenteret, team 3', complaintAddress: ADDRESS });
 });
 
 test('a renamed adviser: the reading names them as they are now; the stored text and its re-render keep what was said', async () => {
-  setDeps({ clock: sys.clock!, staff: directory({ 'adv-kari': 'Kari Nordmann Hansen' }) });
+  sys.deps.swap({ staff: directory({ 'adv-kari': 'Kari Nordmann Hansen' }) });
   try {
     for (const lang of ['nb', 'ar'] as const) {
       const view = await read('pc-named', lang);
       expect(rights(view.text)).toContain('Kari Nordmann Hansen');
       expect(rights(view.stored)).not.toContain('Kari Nordmann Hansen');
-      const d = (await getDeps().decisions.getLatest('pc-named', '2026-10'))!;
+      const d = (await sys.deps.decisions.getLatest('pc-named', '2026-10'))!;
       expect(view.stored).toBe(d.decision.explanation[lang]);
       expect(renderExplanation(d.decision, lang, baseContext(d))).toBe(view.stored);
     }
   } finally {
-    setDeps({ clock: sys.clock!, staff: directory() });
+    sys.deps.swap({});
   }
 });
 

@@ -10,7 +10,6 @@
  * and writers racing, write no second version; a reason that is not one
  * line is refused before anything is written.
  */
-import { getDeps } from '../../shared/adapters/deps.js';
 import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
 import { LANGUAGES, renderExplanation } from '../../shared/domain/explanation/render.js';
 import { emptyTotals } from '../../shared/domain/payroll/run.js';
@@ -33,9 +32,9 @@ const engine = (d: StoredDecision) => d.decision;
 beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-11-05T09:00:00Z' });
   for (const pid of ['p-adj', 'p-formal', 'p-race']) {
-    await seedParticipant(pid);
-    await assign(pid, ADVISER);
-    decisions[pid] = await seedDecision(vedtakCase(pid), { runId: 'run-expl-oct' });
+    await seedParticipant(sys.deps, pid);
+    await assign(sys.deps, pid, ADVISER);
+    decisions[pid] = await seedDecision(sys.deps, vedtakCase(pid), { runId: 'run-expl-oct' });
     expect(engine(decisions[pid]!).review).toBe('VEDTAK_REQUIRED');
   }
   adviser = await sys.tokenFor(staff(ADVISER, ['adviser']));
@@ -61,7 +60,7 @@ const read = async (pid: string, lang: string, as: 'participant' | 'adviser' = '
   return r.body as View;
 };
 
-test('an adjusted month: the participant reads the amount paid, the adjustment with its reason, the role and the date, in nb and en; a new version, re-rendered byte for byte', async () => {
+test('an adjusted month: the participant reads the amount paid, the adjustment with its reason, the role and the date, in nb and en; a new version whose stored text its stored context re-renders byte for byte', async () => {
   const d = decisions['p-adj']!;
   const items = await sys.count('decisions');
   const put = await resolve('p-adj', { kind: 'ADJUSTMENT', version: 1, payoutOre: engine(d).baseOre, reason: REASON });
@@ -69,7 +68,7 @@ test('an adjusted month: the participant reads the amount paid, the adjustment w
   expect(put.body).toMatchObject({ resolvedByRole: 'adviser' });
   expect(await sys.count('decisions')).toBe(items + 2);
 
-  const revision = (await getDeps().explanations.latestFor('p-adj', '2026-10', 1))!;
+  const revision = (await sys.deps.explanations.latestFor('p-adj', '2026-10', 1))!;
   expect(revision).toMatchObject({ revision: 1, cause: 'ADJUSTED', context: { resolution: { kind: 'ADJUSTMENT', payoutOre: engine(d).baseOre, reason: REASON, role: 'adviser', resolvedOn: '2026-11-05' } } });
   for (const lang of LANGUAGES) {
     // Reproducibility: the stored decision and the stored context give the stored text.
@@ -97,7 +96,7 @@ test('an adjusted month: the participant reads the amount paid, the adjustment w
     expect({ text: seen.text, history: seen.history }).toEqual({ text: view.text, history: view.history });
   }
   // The decision itself is never edited.
-  expect(await getDeps().decisions.getVersion('p-adj', '2026-10', 1)).toEqual(d);
+  expect(await sys.deps.decisions.getVersion('p-adj', '2026-10', 1)).toEqual(d);
 });
 
 test('a formally decided month: the reference and the advance-notice date, the computed amount paid; the same PUT again writes nothing', async () => {
@@ -107,7 +106,7 @@ test('a formally decided month: the reference and the advance-notice date, the c
   const items = await sys.count('decisions');
   expect((await resolve('p-formal', body)).status).toBe(200);
   expect(await sys.count('decisions')).toBe(items);
-  const revision = (await getDeps().explanations.latestFor('p-formal', '2026-10', 1))!;
+  const revision = (await sys.deps.explanations.latestFor('p-formal', '2026-10', 1))!;
   expect(revision).toMatchObject({ revision: 1, cause: 'FORMAL_DECISION' });
   for (const [lang, says] of [
     ['en', ['made a formal decision, reference 2026/1234-5. You were told in advance on 28 October 2026.', 'You are paid NOK\u00a09\u00a0472,37 with the payout for October 2026.']],
@@ -122,7 +121,7 @@ test('a formally decided month: the reference and the advance-notice date, the c
 });
 
 test('once the month is released, the current text adds who approved it and when; the stored version is unchanged', async () => {
-  const runs = getDeps().payrollRuns;
+  const runs = sys.deps.payrollRuns;
   const created = await runs.createRun({ runId: 'run-expl-oct', municipalityCode: '5001', period: '2026-10', by: 'pay-1', at: '2026-11-02T08:00:00.000Z', executionName: 'run-expl-oct-1' });
   expect(created.created).toBe(true);
   await runs.freezeBatches('run-expl-oct', [], '2026-11-02T08:00:00.000Z');
@@ -146,12 +145,12 @@ test('a reason that is not one line is refused, nothing written', async () => {
 
 test('writers racing for the next version: exactly one is written, and later calls write nothing', async () => {
   const d = decisions['p-race']!;
-  const dd = getDeps();
+  const dd = sys.deps;
   await dd.reviews.putResolutionOnce({ participantId: 'p-race', period: '2026-10', version: 1, decisionId: d.decisionId, resolution: { kind: 'ADJUSTMENT', payoutOre: 100, reason: 'r' }, resolvedByRef: 'staff-x', resolvedByRole: 'adviser', resolvedAt: '2026-11-05T09:00:00.000Z' });
-  const io = { decisions: getDeps().decisions, reviews: dd.reviews, runs: dd.payrollRuns, explanations: getDeps().explanations, now: () => '2026-11-05T09:00:01.000Z' };
+  const io = { decisions: sys.deps.decisions, reviews: dd.reviews, runs: dd.payrollRuns, explanations: sys.deps.explanations, now: () => '2026-11-05T09:00:01.000Z' };
   const written = await Promise.all(Array.from({ length: 8 }, () => ensureExplanation(io, 'p-race', '2026-10')));
   expect(written.filter((w) => w !== undefined)).toHaveLength(1);
-  expect((await getDeps().explanations.listForMonth('p-race', '2026-10')).map((e) => e.revision)).toEqual([1]);
+  expect((await sys.deps.explanations.listForMonth('p-race', '2026-10')).map((e) => e.revision)).toEqual([1]);
   expect(await ensureExplanation(io, 'p-race', '2026-10')).toBeUndefined();
   // A month without a decision has nothing to explain.
   expect(await ensureExplanation(io, 'p-race', '2026-09')).toBeUndefined();

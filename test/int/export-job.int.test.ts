@@ -12,10 +12,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportLine, followExport, saveExport, type ApiCall, type ExportBody } from '../../infra/local/payroll-cli.js';
-import { localWorkflow, type Injector } from '../../infra/local/workflow-runner.js';
+import type { Injector } from '../../infra/local/workflow-runner.js';
 import type { AuditLog, StaffRead } from '../../shared/adapters/audit-log.js';
 import { recordStaffReadWith } from '../../shared/adapters/audit-log.js';
-import { getDeps, setDeps } from '../../shared/adapters/deps.js';
 import { CHECKPOINT } from '../../functions/payroll-export-file/export-file.js';
 import { downloadExport, waitForExport, type ExportView } from '../support/export-download.js';
 import { staff, startTestSystem, type TestSystem } from '../support/local-system.js';
@@ -29,19 +28,19 @@ let realAudit: AuditLog;
 
 beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-11-10T09:00:00Z' });
-  await localWorkflow().warm();
+  await sys.workflow.warm();
   pay = await sys.tokenFor(staff('payroll-export-1', ['payroll']));
-  realAudit = getDeps().audit;
+  realAudit = sys.deps.audit;
 }, 300_000);
 
 afterAll(async () => {
-  localWorkflow().options = {};
+  sys.workflow.options = {};
   await sys?.stop();
 });
 
 beforeEach(() => {
-  localWorkflow().options = { retryIntervalMs: 1 };
-  setDeps({ clock: sys.clock! });
+  sys.workflow.options = { retryIntervalMs: 1 };
+  sys.deps.swap({});
 });
 
 /** A released run (released through the repository: the job is owed but not started). */
@@ -49,8 +48,8 @@ beforeEach(() => {
 const PERIOD: Record<string, string> = { 'run-exp-a': '2026-10', 'run-exp-before': '2026-09', 'run-exp-after': '2026-08', 'run-exp-audit': '2026-07', 'run-exp-stuck': '2026-06', 'run-exp-cli': '2026-05' };
 
 async function released(runId: string, n = N): Promise<string[]> {
-  const { participants } = await seedAwaitingRun({ runId, period: PERIOD[runId]!, n, at: AT, municipality: '5001' });
-  for (const by of ['staff-a', 'staff-b']) await getDeps().payrollRuns.apply(runId, { type: 'ApproveRun', by, at: '2026-11-05T10:00:00.000Z', unresolvedVedtak: 0 });
+  const { participants } = await seedAwaitingRun(sys.deps, { runId, period: PERIOD[runId]!, n, at: AT, municipality: '5001' });
+  for (const by of ['staff-a', 'staff-b']) await sys.deps.payrollRuns.apply(runId, { type: 'ApproveRun', by, at: '2026-11-05T10:00:00.000Z', unresolvedVedtak: 0 });
   return participants;
 }
 
@@ -98,7 +97,7 @@ test('ExportFile failing before or after its write is retried: one file, one acc
   for (const phase of ['before', 'after'] as const) {
     const runId = `run-exp-${phase}`;
     const participants = await released(runId, 40);
-    localWorkflow().options = { retryIntervalMs: 1, inject: failing('ExportFile', phase, 1) };
+    sys.workflow.options = { retryIntervalMs: 1, inject: failing('ExportFile', phase, 1) };
     expect((await start(runId)).status).toBe(202);
     expect(await waitForExport(sys, pay, runId)).toMatchObject({ status: 'READY', attempts: 2, file: { lines: 40 } });
     for (const pid of participants.slice(0, 5)) expect(await exportEntries(pid)).toBe(1);
@@ -110,14 +109,14 @@ test('no file without the access log: an audit log that fails makes the job FAIL
   const runId = 'run-exp-audit';
   const participants = await released(runId);
   // The log fails half-way through the second checkpoint's chunk, for good.
-  setDeps({ clock: sys.clock!, audit: auditFailingAfter(CHECKPOINT + 20) });
+  sys.deps.swap({ audit: auditFailingAfter(CHECKPOINT + 20) });
   expect((await start(runId)).status).toBe(202);
   const failed = await waitForExport(sys, pay, runId);
   expect(failed).toMatchObject({ status: 'FAILED', failure: 'TransientTaskError', done: CHECKPOINT, total: N, file: null });
   expect(() => readFileSync(fileOf(runId))).toThrow();
   expect((await sys.http('POST', `/payroll-runs/${runId}/export/links`, { token: pay })).body).toMatchObject({ code: 'EXPORT_NOT_READY' });
 
-  setDeps({ clock: sys.clock! });
+  sys.deps.swap({});
   // Two requests at once start one new attempt (the second sees it being started).
   const [a, b] = await Promise.all([start(runId), start(runId)]);
   expect([a.status, b.status].sort()).toEqual([200, 202]);
@@ -134,7 +133,7 @@ test('no file without the access log: an audit log that fails makes the job FAIL
 test('ExportFailed keeps failing: the job stays RUNNING with no execution, and the next POST resumes it', async () => {
   const runId = 'run-exp-stuck';
   await released(runId, 10);
-  localWorkflow().options = {
+  sys.workflow.options = {
     retryIntervalMs: 1,
     inject: (s, p) => {
       if ((s === 'ExportFile' && p === 'before') || s === 'ExportFailed') throw Object.assign(new Error('injected'), { name: 'PermanentTaskError' });
@@ -142,10 +141,10 @@ test('ExportFailed keeps failing: the job stays RUNNING with no execution, and t
   };
   const r = await start(runId);
   expect(r.status).toBe(202);
-  const job = (await getDeps().payrollRuns.getExportJob(runId))!;
-  expect(await localWorkflow().wait(job.executionName)).toMatchObject({ status: 'FAILED' });
+  const job = (await sys.deps.payrollRuns.getExportJob(runId))!;
+  expect(await sys.workflow.wait(job.executionName)).toMatchObject({ status: 'FAILED' });
   expect(await status(runId)).toMatchObject({ status: 'PENDING' });
-  localWorkflow().options = { retryIntervalMs: 1 };
+  sys.workflow.options = { retryIntervalMs: 1 };
   // Within a minute of its start it counts as being started; after that a new attempt replaces it.
   expect((await start(runId)).status).toBe(200);
   sys.clock!.advance(61_000);
@@ -179,6 +178,6 @@ test('npm run payroll on a released run: the export’s progress, then a link, a
     rmSync(dir, { recursive: true, force: true });
   }
   // Before the release there is nothing to export: the reason is the API's code.
-  const unreleased = await seedAwaitingRun({ runId: 'run-exp-cli2', period: '2026-04', n: 2, at: AT });
+  const unreleased = await seedAwaitingRun(sys.deps, { runId: 'run-exp-cli2', period: '2026-04', n: 2, at: AT });
   expect(await followExport(call, unreleased.runId, () => undefined)).toMatchObject({ ok: false, reason: expect.stringContaining('RUN_NOT_RELEASED') });
 });

@@ -21,7 +21,6 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/dynamo.js';
-import { getDeps } from '../../shared/adapters/deps.js';
 import { CARD_ATTEMPT_LIMIT, DEVICE_BACKOFF_CAP_SECONDS, DEVICE_FREE_ATTEMPTS } from '../../shared/domain/attendance/kiosk-limits.js';
 import { staffRef } from '../../shared/http/auth.js';
 import { assign, seedCard, seedDevice, seedParticipant } from '../support/api-seed.js';
@@ -58,28 +57,28 @@ const checkin = (deviceId: string, body: Record<string, unknown>) => call(device
 const identify = (deviceId: string, cardNumber: string, pin: string) => call(device(deviceId), 'POST', '/kiosk-identifications', { cardNumber, pin });
 const adviser = staff(ADVISER, ['adviser']);
 const status = async (pid: string) => (await call(adviser, 'GET', `/participants/${pid}/kiosk-credential`)).body as { credentials: { kind: string; locked: boolean; lockedUntil: string | null; attempts: number }[]; refusedReplays: Record<string, unknown>[] };
-const eventsOf = (pid: string) => getDeps().attendance.listEvents(pid, '2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z');
+const eventsOf = (pid: string) => sys.deps.attendance.listEvents(pid, '2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z');
 /** A wrong PIN for guess i (the right PINs used here are never of this form). */
 const wrongPin = (i: number) => String(100000 + i);
 
 beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-10-07T06:30:00Z' });
   for (const pid of ['p-race', 'p-race2', 'p-spread', 'p-lock', 'p-flood', 'p-twin', 'p-app', 'p-kiosk', 'p-ident', 'p-queue', 'p-issue']) {
-    await seedParticipant(pid);
-    await assign(pid, ADVISER);
+    await seedParticipant(sys.deps, pid);
+    await assign(sys.deps, pid, ADVISER);
   }
-  await seedCard('p-race', 'RACE0100', '7913');
-  await seedCard('p-race2', 'RACE0250', '7913');
-  await seedCard('p-spread', 'SPREAD01', '7913');
-  await seedCard('p-lock', 'LOCK0001', '2468');
-  await seedCard('p-flood', 'FLOOD001', '1357');
-  await seedCard('p-twin', 'TWIN0001', '1357');
-  await seedCard('p-app', 'APP00001', '1357');
-  await seedCard('p-kiosk', 'KIOSK001', '1357');
-  await seedCard('p-ident', 'IDENT001', '5824');
-  await seedCard('p-queue', 'QUEUE001', '5824');
-  for (const d of ['kiosk-100', 'kiosk-250', 'kiosk-lock', 'kiosk-flood', 'kiosk-calm', 'kiosk-twin', 'kiosk-app', 'kiosk-id', 'kiosk-id2', 'kiosk-q', 'kiosk-issue']) await seedDevice(d);
-  for (let i = 0; i < 25; i++) await seedDevice(`kiosk-spread-${i}`);
+  await seedCard(sys.deps, 'p-race', 'RACE0100', '7913');
+  await seedCard(sys.deps, 'p-race2', 'RACE0250', '7913');
+  await seedCard(sys.deps, 'p-spread', 'SPREAD01', '7913');
+  await seedCard(sys.deps, 'p-lock', 'LOCK0001', '2468');
+  await seedCard(sys.deps, 'p-flood', 'FLOOD001', '1357');
+  await seedCard(sys.deps, 'p-twin', 'TWIN0001', '1357');
+  await seedCard(sys.deps, 'p-app', 'APP00001', '1357');
+  await seedCard(sys.deps, 'p-kiosk', 'KIOSK001', '1357');
+  await seedCard(sys.deps, 'p-ident', 'IDENT001', '5824');
+  await seedCard(sys.deps, 'p-queue', 'QUEUE001', '5824');
+  for (const d of ['kiosk-100', 'kiosk-250', 'kiosk-lock', 'kiosk-flood', 'kiosk-calm', 'kiosk-twin', 'kiosk-app', 'kiosk-id', 'kiosk-id2', 'kiosk-q', 'kiosk-issue']) await seedDevice(sys.deps, d);
+  for (let i = 0; i < 25; i++) await seedDevice(sys.deps, `kiosk-spread-${i}`);
 }, 120_000);
 
 afterAll(() => sys?.stop());
@@ -232,7 +231,7 @@ describe('the lockout is not a weapon', () => {
     const locked = await status('p-lock');
     const lockedUntil = new Date(now().getTime() + 15 * 60 * 1000).toISOString();
     expect(locked.credentials).toEqual([{ kind: 'CARD', locked: true, lockedUntil, attempts: CARD_ATTEMPT_LIMIT }]);
-    const audit = await getDeps().audit.list('p-lock');
+    const audit = await sys.deps.audit.list('p-lock');
     expect(audit.filter((e) => e.purpose === 'kiosk-card-locked')).toEqual([expect.objectContaining({ action: 'WRITE', actorRole: 'kiosk', actorRef: 'device:kiosk-lock', route: 'POST /checkins' })]);
     // The participant sees it in their own access log.
     const own = await call(participant('p-lock'), 'GET', '/me/access-log');
@@ -254,7 +253,7 @@ describe('the lockout is not a weapon', () => {
 
     const cleared = await call(adviser, 'DELETE', '/participants/p-lock/kiosk-credential/lock');
     expect([cleared.status, cleared.body.cleared]).toEqual([200, ['CARD']]);
-    const after = await getDeps().audit.list('p-lock');
+    const after = await sys.deps.audit.list('p-lock');
     expect(after.filter((e) => e.purpose === 'kiosk-lock-cleared')).toEqual([expect.objectContaining({ action: 'WRITE', actorRole: 'adviser', actorRef: staffRef(ADVISER) })]);
     expect((await status('p-lock')).credentials).toEqual([{ kind: 'CARD', locked: false, lockedUntil: null, attempts: 0 }]);
     expect((await checkin('kiosk-calm', tap('kiosk-calm', 'LOCK0001', '2468', { type: 'OUT' }))).status).toBe(201);
@@ -336,7 +335,7 @@ describe('the PIN before the choice: POST /kiosk-identifications', () => {
     for (let i = 1; i < CARD_ATTEMPT_LIMIT; i++) await identify('kiosk-id2', 'IDENT001', wrongPin(i));
     const lockedOut = await identify('kiosk-id2', 'IDENT001', '5824');
     expect([lockedOut.status, lockedOut.body.code]).toEqual([429, 'TOO_MANY_ATTEMPTS']);
-    expect((await getDeps().audit.list('p-ident')).filter((e) => e.purpose === 'kiosk-card-locked')).toEqual([expect.objectContaining({ route: 'POST /kiosk-identifications' })]);
+    expect((await sys.deps.audit.list('p-ident')).filter((e) => e.purpose === 'kiosk-card-locked')).toEqual([expect.objectContaining({ route: 'POST /kiosk-identifications' })]);
     expect(await sys.count('attendance')).toBe(before);
   });
 });

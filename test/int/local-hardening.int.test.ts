@@ -30,7 +30,6 @@ import { startLocalSystem, type LocalSystem } from '../../infra/local/system.js'
 import { PROJECT_ROOT } from '../../infra/project.js';
 import { ROUTES, type RouteDef } from '../../shared/contract/routes.js';
 import type { Role } from '../../shared/contract/roles.js';
-import { getConfig } from '../../shared/config.js';
 import { apiEvent, type Caller } from '../support/api-event.js';
 import { seedDevice, seededClientId } from '../support/api-seed.js';
 import { statefulTemplate } from '../support/local-system.js';
@@ -237,8 +236,8 @@ const concretePath = (route: RouteDef): string => route.path.replace(/\{[A-Za-z]
 describe('query parameters', () => {
   test('every API route: an unknown parameter and ?__proto__=x are 400 UNKNOWN_FIELD naming it', async () => {
     // A kiosk is only ever a registered device's client-credentials token (the kiosk authorizer's routes).
-    await seedDevice(CLAIMS.kiosk.deviceId!);
-    const deviceToken = await sys.issuer.issueAccessToken({ clientId: seededClientId(CLAIMS.kiosk.deviceId!), scope: getConfig().deviceScope, ttlSeconds: 900 });
+    await seedDevice(sys.deps, CLAIMS.kiosk.deviceId!);
+    const deviceToken = await sys.issuer.issueAccessToken({ clientId: seededClientId(CLAIMS.kiosk.deviceId!), scope: sys.deps.config.deviceScope, ttlSeconds: 900 });
     for (const route of ROUTES) {
       // A public route (no roles) is called without a token, as the phone calls it.
       const c = route.roles[0] === undefined ? undefined : CLAIMS[route.roles[0]];

@@ -8,7 +8,6 @@
  * tokens get 401).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { getDeps } from '../../shared/adapters/deps.js';
 import { DEMO_PARTICIPANTS } from '../../infra/local/seed.js';
 import { startTestSystem, type TestSystem } from '../support/local-system.js';
 
@@ -143,15 +142,12 @@ test('the picker refuses a user of another role, and an unknown one, and signs i
 
 test('a participant whose national id is on no file gets no token (access_denied, NOT_A_PARTICIPANT)', async () => {
   const p = DEMO_PARTICIPANTS[5]!;
-  const table = getDeps().participants;
+  const table = sys.deps.participants;
   // Another participant now holds no index item for p6: take it away as a deleted file would.
   const { DeleteCommand } = await import('@aws-sdk/lib-dynamodb');
   const { nationalIdHash } = await import('../../shared/adapters/participant-files-repo.js');
-  const { getConfig } = await import('../../shared/config.js');
-  const { DynamoDBDocumentClient } = await import('@aws-sdk/lib-dynamodb');
-  const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
-  const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: sys.system.dynamoEndpoint, region: 'local', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }));
-  await doc.send(new DeleteCommand({ TableName: getConfig().tables.participants!, Key: { pk: `NID#5001#${nationalIdHash(p.nationalId)}`, sk: 'NATIONAL_ID' } }));
+  const { db: doc, name } = sys.deps.table('participants');
+  await doc.send(new DeleteCommand({ TableName: name, Key: { pk: `NID#5001#${nationalIdHash(p.nationalId)}`, sk: 'NATIONAL_ID' } }));
   try {
     const { flow } = await startFlow();
     const posted = await flow.go(flow.interaction, { method: 'POST', headers: form, body: `username=${p.username}` });

@@ -14,7 +14,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { recordStaffReadWith, type AuditLog } from '../../shared/adapters/audit-log.js';
-import { getDeps, setDeps } from '../../shared/adapters/deps.js';
 import { FixedClock } from '../../shared/adapters/clock.js';
 import { staffRef } from '../../shared/http/auth.js';
 import { syntheticNationalId } from '../support/fuzz-values.js';
@@ -50,7 +49,7 @@ afterAll(async () => {
 /** A participant's access log once every appended entry is sealed (the sealer runs in the background, so a PENDING entry turns SEALED under the test's feet). */
 async function sealedLog(participantId: string) {
   await sys.system.audit.drain();
-  return getDeps().audit.list(participantId);
+  return sys.deps.audit.list(participantId);
 }
 
 test("another municipality's participant: the answer is the same as for an unknown id, and their access log shows nothing", async () => {
@@ -91,11 +90,11 @@ test("inside the municipality: 409 NATIONAL_ID_EXISTS naming no file, written fi
 test('a probe over many ids leaves one entry on the log of each person it found, and none elsewhere', async () => {
   const found: string[] = [];
   for (const n of [811, 812, 813]) found.push(String((await sys.http('POST', '/participants', { token: adviser5001, body: body(syntheticNationalId(n)) })).body?.participantId));
-  const lengths = await Promise.all(found.map(async (p) => (await getDeps().audit.list(p)).length));
+  const lengths = await Promise.all(found.map(async (p) => (await sys.deps.audit.list(p)).length));
   const answers = await Promise.all([811, 812, 813].map((n) => sys.http('POST', '/participants', { token: prober5001, body: body(syntheticNationalId(n)) })));
   expect(answers.map((a) => a.body?.code)).toEqual(['NATIONAL_ID_EXISTS', 'NATIONAL_ID_EXISTS', 'NATIONAL_ID_EXISTS']);
   for (const [i, p] of found.entries()) {
-    const log = await getDeps().audit.list(p);
+    const log = await sys.deps.audit.list(p);
     expect(log.length).toBe(lengths[i]! + 1);
     expect(log.at(-1)).toMatchObject({ purpose: 'national-id-check', actorRef: staffRef('adviser-prober-5001') });
   }
@@ -103,17 +102,17 @@ test('a probe over many ids leaves one entry on the log of each person it found,
 
 test('no access-log entry, no answer: 503 AUDIT_UNAVAILABLE instead of 409', async () => {
   const pid = String((await sys.http('POST', '/participants', { token: adviser5001, body: body(syntheticNationalId(821)) })).body?.participantId);
-  const real = getDeps().audit;
+  const real = sys.deps.audit;
   const down = { append: () => Promise.reject(new Error('down')) };
   const failing: AuditLog = { list: (p) => real.list(p), append: down.append, recordStaffRead: (r) => recordStaffReadWith(down, r) };
-  setDeps({ clock, audit: failing });
+  sys.deps.swap({ audit: failing });
   let probe;
   try {
     probe = await sys.http('POST', '/participants', { token: prober5001, body: body(syntheticNationalId(821)) });
   } finally {
-    setDeps({ clock });
+    sys.deps.swap({});
   }
   expect([probe.status, probe.body?.code]).toEqual([503, 'AUDIT_UNAVAILABLE']);
   expect(probe.raw).not.toContain('NATIONAL_ID_EXISTS');
-  expect((await getDeps().audit.list(pid)).some((e) => e.purpose === 'national-id-check')).toBe(false);
+  expect((await sys.deps.audit.list(pid)).some((e) => e.purpose === 'national-id-check')).toBe(false);
 });

@@ -8,13 +8,12 @@
  * clerks.
  */
 import { FixedClock } from '../../shared/adapters/clock.js';
-import { getDeps, setDeps } from '../../shared/adapters/deps.js';
 import type { ComplaintFact } from '../../shared/domain/reports/complaint-facts.js';
 import { NIR_COLUMNS } from '../../shared/domain/reports/nir-csv.js';
 import { handler as nirHandler } from '../../functions/report-nir/handler.js';
 import { handler as registerHandler } from '../../functions/report-nir-register/handler.js';
 import type { Caller } from '../support/api-event.js';
-import { apiEvent, call, lambdaContext, staffCaller } from '../support/api-event.js';
+import { apiEvent, lambdaContext, staffCaller } from '../support/api-event.js';
 import { startApiDynamo, type ApiDynamo } from '../support/api-dynamo.js';
 import { assign } from '../support/api-seed.js';
 import { complaintReaderOf, seedReportMunicipality, type SeededMunicipality } from '../support/report-seed.js';
@@ -32,25 +31,23 @@ const complaints: ComplaintFact[] = [
   { complaintId: 'k-2', participantId: 'p-r2', decisionId: 'p-r2.2026-10.v0001', receivedOn: '2026-11-03', late: true, outcome: 'UPHELD', outcomeOn: '2026-11-12' },
 ];
 
-const getNir = (caller: Caller, query: Record<string, string>) => call(nirHandler, apiEvent({ method: 'GET', path: '/reports/nir', caller, query }));
+const getNir = (caller: Caller, query: Record<string, string>) => db.call(nirHandler, apiEvent({ method: 'GET', path: '/reports/nir', caller, query }));
 /** A file download: the body is the file, not JSON. */
 async function download(caller: Caller, query: Record<string, string>): Promise<{ status: number; headers: Record<string, string>; raw: string }> {
-  const r = await nirHandler(apiEvent({ method: 'GET', path: '/reports/nir', caller, query }), lambdaContext);
+  const r = await nirHandler.withDeps(db.deps)(apiEvent({ method: 'GET', path: '/reports/nir', caller, query }), lambdaContext);
   return { status: r.statusCode ?? 0, headers: (r.headers ?? {}) as Record<string, string>, raw: r.body ?? '' };
 }
-const mark = (caller: Caller, body: unknown) => call(registerHandler, apiEvent({ method: 'POST', path: '/reports/nir/registrations', caller, body }));
+const mark = (caller: Caller, body: unknown) => db.call(registerHandler, apiEvent({ method: 'POST', path: '/reports/nir/registrations', caller, body }));
 
 const complaintReader = complaintReaderOf(complaints);
 
 beforeAll(async () => {
-  db = await startApiDynamo('nir');
-  setDeps({ clock, complaintReader });
-  seeded = await seedReportMunicipality();
-  await assign('p-r1', 'adviser-anna');
+  db = await startApiDynamo('nir', { clock, complaintReader });
+  seeded = await seedReportMunicipality(db.deps);
+  await assign(db.deps, 'p-r1', 'adviser-anna');
 }, 120_000);
 
 afterAll(async () => {
-  setDeps(undefined);
   await db?.stop();
 });
 
@@ -103,8 +100,8 @@ describe('GET /reports/nir', () => {
 
   test('every participant in the report has a staff read on their access log', async () => {
     await getNir(ADMIN, { from: '2026-10', to: '2026-10' });
-    for (const p of ['p-r1', 'p-r7']) expect((await getDeps().audit.list(p)).some((e) => e.purpose === 'nir-report' && e.action === 'READ')).toBe(true);
-    expect((await getDeps().audit.list('p-r-5002')).some((e) => e.purpose === 'nir-report')).toBe(false);
+    for (const p of ['p-r1', 'p-r7']) expect((await db.deps.audit.list(p)).some((e) => e.purpose === 'nir-report' && e.action === 'READ')).toBe(true);
+    expect((await db.deps.audit.list('p-r-5002')).some((e) => e.purpose === 'nir-report')).toBe(false);
   });
 
   test('an adviser sees only assigned participants; the admin of 5002 only 5002', async () => {
@@ -137,15 +134,15 @@ describe('POST /reports/nir/registrations', () => {
     const after = await getNir(ADMIN, { from: '2026-10', to: '2026-10' });
     expect((after.body.due as Row[]).map((d) => d.key)).not.toContain(leave);
     expect((after.body.rows as Row[]).find((x) => x.key === leave)!.registeredAt).toBe('2026-12-21T10:00:00.000Z');
-    expect((await getDeps().audit.list('p-r1')).some((e) => e.purpose === 'nir-registration' && e.action === 'WRITE')).toBe(true);
+    expect((await db.deps.audit.list('p-r1')).some((e) => e.purpose === 'nir-registration' && e.action === 'WRITE')).toBe(true);
   });
 
   test('racing clerks: the first mark stays, every answer is the same time, one item', async () => {
     const key = 'ABSENCE#p-r4.2026-10.v0001';
     const later = new FixedClock('2026-12-21T11:00:00Z');
-    setDeps({ clock: later, complaintReader });
+    db.deps.swap({ clock: later });
     const answers = await Promise.all([ADMIN, PAYROLL, ADMIN, PAYROLL].map((c) => mark(c, { from: '2026-10', to: '2026-10', keys: [key] })));
-    setDeps({ clock, complaintReader });
+    db.deps.swap({});
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
     expect(new Set(answers.map((a) => (a.body.registered as Row[])[0]!.registeredAt))).toEqual(new Set(['2026-12-21T11:00:00.000Z']));
     expect(answers.filter((a) => (a.body.registered as Row[])[0]!.created).length).toBe(1);

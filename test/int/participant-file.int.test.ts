@@ -19,7 +19,6 @@ import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../shared/adapters/dynamo.js';
 import { ROUTES, type RouteDef } from '../../shared/contract/routes.js';
 import { TABLES } from '../../shared/contract/tables.js';
-import { getDeps } from '../../shared/adapters/deps.js';
 import { staffRef } from '../../shared/http/auth.js';
 import { seedCard, seedDevice, seedParticipant } from '../support/api-seed.js';
 import { device, participant, staff, startTestSystem, type HttpReply, type TestSystem } from '../support/local-system.js';
@@ -48,13 +47,13 @@ const outcome = (route: RouteDef, r: HttpReply) => ({ route: `${route.method} ${
 
 beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-10-07T07:00:00Z' });
-  for (const pid of ['p-gone', 'p-closed', 'p-race', 'p-elsewhere', 'p-left', 'p-card-closed', 'p-card-gone']) await seedParticipant(pid);
-  await seedDevice('kiosk-file');
-  await seedCard('p-card-closed', 'FILECLOSED01', '7913');
-  await seedCard('p-card-gone', 'FILEGONE0001', '7913');
+  for (const pid of ['p-gone', 'p-closed', 'p-race', 'p-elsewhere', 'p-left', 'p-card-closed', 'p-card-gone']) await seedParticipant(sys.deps, pid);
+  await seedDevice(sys.deps, 'kiosk-file');
+  await seedCard(sys.deps, 'p-card-closed', 'FILECLOSED01', '7913');
+  await seedCard(sys.deps, 'p-card-gone', 'FILEGONE0001', '7913');
   // p-left left the programme at the end of September.
-  const left = (await getDeps().participants.getProfile('p-left'))!;
-  await getDeps().participants.saveProfile({ ...left, enrolments: [{ from: '2025-09-01', to: '2026-09-30' }], version: 2 }, 1);
+  const left = (await sys.deps.participants.getProfile('p-left'))!;
+  await sys.deps.participants.saveProfile({ ...left, enrolments: [{ from: '2025-09-01', to: '2026-09-30' }], version: 2 }, 1);
 }, 120_000);
 
 afterAll(async () => {
@@ -125,7 +124,7 @@ describe('an admin closes the access', () => {
     const replies = await Promise.all(Array.from({ length: 10 }, () => sys.http('PUT', '/participants/p-race/access', { token: admin, body: { status: 'CLOSED', reason: 'Samtidig' } })));
     expect(replies.filter((r) => r.status === 200 && r.body?.changed === true)).toHaveLength(1);
     for (const r of replies) expect(r.status === 200 ? r.body?.version : r.body?.code).toEqual(r.status === 200 ? 1 : 'ACCESS_CHANGED');
-    expect((await getDeps().participants.getAccessState('p-race'))?.version).toBe(1);
+    expect((await sys.deps.participants.getAccessState('p-race'))?.version).toBe(1);
   });
 
   test('refusals: no reason, unknown status, an adviser, another municipality, no such participant', async () => {
@@ -138,7 +137,7 @@ describe('an admin closes the access', () => {
     expect((await put(await sys.tokenFor(staff('adviser-access', ['adviser'])), 'p-left', { status: 'CLOSED', reason: 'x y z' })).body?.code).toBe('FORBIDDEN_ROLE');
     expect((await put(await sys.tokenFor(staff('admin-5002', ['admin'], '5002')), 'p-left', { status: 'CLOSED', reason: 'x y z' })).status).toBe(404);
     expect((await put(admin, 'p-nobody', { status: 'CLOSED', reason: 'x y z' })).status).toBe(404);
-    expect(await getDeps().participants.getAccessState('p-left')).toBeUndefined();
+    expect(await sys.deps.participants.getAccessState('p-left')).toBeUndefined();
   });
 });
 
@@ -159,7 +158,7 @@ describe('at a kiosk, where the card names the participant', () => {
     expect([identified.status, identified.body?.code]).toEqual([403, 'ACCESS_CLOSED']);
     const checked = await sys.http('POST', '/checkins', { token: kiosk, body: tap('FILECLOSED01') });
     expect([checked.status, checked.body?.code]).toEqual([403, 'ACCESS_CLOSED']);
-    expect(await getDeps().attendance.listEvents('p-card-closed', '2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z')).toEqual([]);
+    expect(await sys.deps.attendance.listEvents('p-card-closed', '2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z')).toEqual([]);
     // A live tap's refusal is answered to the kiosk, not kept: only a queued tap's refusal is kept for the adviser.
     expect(await sys.count('attendance')).toBe(before);
   });
@@ -173,6 +172,6 @@ describe('at a kiosk, where the card names the participant', () => {
     expect([identified.status, identified.body?.code]).toEqual([403, 'NO_PARTICIPANT_FILE']);
     const checked = await sys.http('POST', '/checkins', { token: kiosk, body: tap('FILEGONE0001') });
     expect([checked.status, checked.body?.code]).toEqual([403, 'NO_PARTICIPANT_FILE']);
-    expect(await getDeps().attendance.listEvents('p-card-gone', '2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z')).toEqual([]);
+    expect(await sys.deps.attendance.listEvents('p-card-gone', '2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z')).toEqual([]);
   });
 });

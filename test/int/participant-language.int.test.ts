@@ -11,7 +11,6 @@
  * adviser; an adviser of another municipality; a stale version; a
  * participant token of another municipality.
  */
-import { getDeps } from '../../shared/adapters/deps.js';
 import { assign, seedCard, seedDevice, seedParticipant } from '../support/api-seed.js';
 import { device, participant, staff, startTestSystem, type TestSystem } from '../support/local-system.js';
 
@@ -21,12 +20,12 @@ const OTHER = 'sub-adviser-other';
 
 beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-10-07T07:00:00Z' });
-  await seedParticipant('p-lang');
-  await seedParticipant('p-lang-2');
-  await seedParticipant('p-lang-m2', { municipality: '5002' });
-  await assign('p-lang', ADVISER);
-  await seedDevice('kiosk-lang');
-  await seedCard('p-lang', 'LANGCARD0001', '4826');
+  await seedParticipant(sys.deps, 'p-lang');
+  await seedParticipant(sys.deps, 'p-lang-2');
+  await seedParticipant(sys.deps, 'p-lang-m2', { municipality: '5002' });
+  await assign(sys.deps, 'p-lang', ADVISER);
+  await seedDevice(sys.deps, 'kiosk-lang');
+  await seedCard(sys.deps, 'p-lang', 'LANGCARD0001', '4826');
 }, 120_000);
 
 afterAll(async () => {
@@ -34,8 +33,8 @@ afterAll(async () => {
 });
 
 const adviser = () => sys.tokenFor(staff(ADVISER, ['adviser']));
-const version = async (pid: string) => (await getDeps().participants.getProfile(pid))!.version;
-const stored = async (pid: string) => (await getDeps().participants.getProfile(pid))!.language;
+const version = async (pid: string) => (await sys.deps.participants.getProfile(pid))!.version;
+const stored = async (pid: string) => (await sys.deps.participants.getProfile(pid))!.language;
 
 test('a new file reads nb; the adviser sets Ukrainian (access-logged), the participant reads it and the kiosk answers the PIN step with it', async () => {
   const own = await sys.tokenFor(participant('p-lang'));

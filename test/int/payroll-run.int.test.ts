@@ -6,7 +6,6 @@
  * start route's idempotency, resume of a run whose execution ended, input
  * validation and roles; the CLI's summary table.
  */
-import { getDeps, setDeps } from '../../shared/adapters/deps.js';
 import type { BatchResult } from '../../shared/adapters/payroll-runs-repo.js';
 import type { PayrollWorkflowPort } from '../../shared/adapters/workflow.js';
 import { decisionTotals, emptyTotals, RunRejected } from '../../shared/domain/payroll/run.js';
@@ -38,7 +37,7 @@ const workflow = new FakeWorkflow();
 
 beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-11-02T08:00:00Z' });
-  setDeps({ clock: sys.clock!, workflow });
+  sys.deps.swap({ workflow });
 });
 afterAll(async () => {
   await sys?.stop();
@@ -48,7 +47,7 @@ const newRun = (runId: string, municipalityCode: string, period = '2026-10') => 
 
 describe('payroll runs repository', () => {
   test('one run per municipality and month, even when ten start at once', async () => {
-    const repo = getDeps().payrollRuns;
+    const repo = sys.deps.payrollRuns;
     const results = await Promise.all(Array.from({ length: 10 }, (_, i) => repo.createRun(newRun(`run-c${i}`, '7001'))));
     const created = results.filter((r) => r.created);
     expect(created).toHaveLength(1);
@@ -63,7 +62,7 @@ describe('payroll runs repository', () => {
   });
 
   test('a FAILED run may be followed by a new one; the failed one stays listed', async () => {
-    const repo = getDeps().payrollRuns;
+    const repo = sys.deps.payrollRuns;
     await repo.createRun(newRun('run-f1', '7003'));
     await repo.apply('run-f1', { type: 'FailRun', reason: 'X', at: '2026-11-02T09:00:00.000Z' });
     const second = await repo.createRun(newRun('run-f2', '7003'));
@@ -76,7 +75,7 @@ describe('payroll runs repository', () => {
   });
 
   test('batches are frozen once, results count once, approvals need two users, export once after release', async () => {
-    const repo = getDeps().payrollRuns;
+    const repo = sys.deps.payrollRuns;
     await repo.createRun(newRun('run-b', '7004'));
     expect(await repo.freezeBatches('run-b', [['p1', 'p2'], ['p3']], '2026-11-02T08:01:00.000Z')).toEqual({ batches: 2, participants: 3 });
     // A retried prepare that listed someone new keeps the frozen batches.
@@ -107,7 +106,7 @@ describe('payroll runs repository', () => {
   });
 
   test('one user approving twice does not count; an unresolved formal decision blocks', async () => {
-    const repo = getDeps().payrollRuns;
+    const repo = sys.deps.payrollRuns;
     await repo.createRun(newRun('run-a', '7005'));
     await repo.apply('run-a', { type: 'SummariseRun', totals: emptyTotals(), at: '2026-11-02T08:03:00.000Z' });
     await expect(repo.apply('run-a', { type: 'ApproveRun', by: 'staff-a', at: 'x', unresolvedVedtak: 1 })).rejects.toMatchObject({ code: 'VEDTAK_UNRESOLVED' });
@@ -163,7 +162,7 @@ describe('POST /payroll-runs, GET /payroll-runs[/{id}]', () => {
         expect(r.body?.message).toContain(first);
         expect(r.body?.issues).toEqual([{ path: 'body.period', message: `can start on ${first} or later` }]);
       }
-      expect(await getDeps().payrollRuns.listRuns('7012')).toEqual([]);
+      expect(await sys.deps.payrollRuns.listRuns('7012')).toEqual([]);
       expect(workflow.started.length).toBe(startedBefore);
 
       // The first moment of 1 November in Oslo: October can start.
@@ -175,7 +174,7 @@ describe('POST /payroll-runs, GET /payroll-runs[/{id}]', () => {
       expect((await start('2026-07')).status).toBe(202);
       sys.clock!.set('2027-03-01T08:00:00Z');
       expect((await start('2027-02')).status).toBe(202);
-      expect((await getDeps().payrollRuns.listRuns('7012')).map((r) => r.period).sort()).toEqual(['2026-07', '2026-10', '2027-02']);
+      expect((await sys.deps.payrollRuns.listRuns('7012')).map((r) => r.period).sort()).toEqual(['2026-07', '2026-10', '2027-02']);
     } finally {
       sys.clock!.set('2026-11-02T08:00:00Z');
     }
@@ -192,7 +191,7 @@ describe('POST /payroll-runs, GET /payroll-runs[/{id}]', () => {
     expect((await sys.http('GET', '/payroll-runs/not-a-run', { token })).status).toBe(400);
     expect((await sys.http('GET', '/payroll-runs/run-nothing', { token })).status).toBe(404);
     expect((await sys.http('GET', '/payroll-runs', { token, query: { period: 'x' } })).status).toBe(400);
-    expect(await getDeps().payrollRuns.listRuns('7011')).toEqual([]);
+    expect(await sys.deps.payrollRuns.listRuns('7011')).toEqual([]);
     const adviser = await sys.tokenFor(staff('adv', ['adviser'], '7011'));
     expect((await sys.http('POST', '/payroll-runs', { token: adviser, body: { period: '2026-10' } })).status).toBe(403);
     const p = await sys.tokenFor(participant('p-1', '7011'));

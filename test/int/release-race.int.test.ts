@@ -14,10 +14,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { localWorkflow } from '../../infra/local/workflow-runner.js';
-import { getDeps } from '../../shared/adapters/deps.js';
-import { createDocumentClient } from '../../shared/adapters/dynamo.js';
-import { getConfig } from '../../shared/config.js';
 import { downloadExport, waitForExport } from '../support/export-download.js';
 import { staff, startTestSystem, type HttpReply, type TestSystem } from '../support/local-system.js';
 import { seedAwaitingRun } from '../support/run-seed.js';
@@ -32,12 +28,12 @@ const ADVISER = 'adviser-race';
 const N = 300;
 
 const seedRun = async (runId: string, period: string, vedtakPid?: string) =>
-  (await seedAwaitingRun({ runId, period, n: N, at: AT, ...(vedtakPid === undefined ? {} : { vedtak: { participantId: vedtakPid, adviser: ADVISER } }) })).vedtak;
+  (await seedAwaitingRun(sys.deps, { runId, period, n: N, at: AT, ...(vedtakPid === undefined ? {} : { vedtak: { participantId: vedtakPid, adviser: ADVISER } }) })).vedtak;
 
 beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-11-10T09:00:00Z' });
   // The release starts the export job in this process: its first start would otherwise load the workflow inside an approval.
-  await localWorkflow().warm();
+  await sys.workflow.warm();
   pay1 = await sys.tokenFor(staff('payroll-race-1', ['payroll']));
   pay2 = await sys.tokenFor(staff('payroll-race-2', ['payroll']));
   adviser = await sys.tokenFor(staff(ADVISER, ['adviser']));
@@ -77,13 +73,13 @@ test('two users racing a dozen approvals and downloads: only 2xx/4xx with codes,
   expect(approvals.filter((r) => r.status === 201)).toHaveLength(2);
   expect(approvals.filter((r) => r.status === 201 && r.body?.released === true)).toHaveLength(1);
 
-  const run = (await getDeps().payrollRuns.getRun(RUN))!;
+  const run = (await sys.deps.payrollRuns.getRun(RUN))!;
   expect(run.status).toBe('RELEASED');
   expect(run.approvals.map((a) => a.userId).sort()).toHaveLength(2);
   expect(new Set(run.approvals.map((a) => a.userId)).size).toBe(2);
   expect(run.approvalLock).toBeUndefined();
   // Only the two approvals that landed wrote their audit entry: refused attempts leave none.
-  expect((await getDeps().audit.list(`RUN#${RUN}`)).filter((e) => e.purpose === 'payroll-approval')).toHaveLength(2);
+  expect((await sys.deps.audit.list(`RUN#${RUN}`)).filter((e) => e.purpose === 'payroll-approval')).toHaveLength(2);
 
   // After the release: more racing approvals are answered, the export is made once.
   for (const r of await race(RUN)) expect(ANSWERS.has(answer(r))).toBe(true);
@@ -106,7 +102,7 @@ test('an adviser’s formal decision racing the approvals: blocked (409 VEDTAK_U
   const vedtak = (await seedRun(RUN, '2026-09', 'p-race-vedtak'))!;
   const blocked = await race(RUN);
   for (const r of blocked) expect(['409 VEDTAK_UNRESOLVED', '409 RUN_NOT_RELEASED', '200']).toContain(answer(r));
-  expect((await getDeps().payrollRuns.getRun(RUN))!.approvals).toEqual([]);
+  expect((await sys.deps.payrollRuns.getRun(RUN))!.approvals).toEqual([]);
 
   const resolve = sys.http('PUT', `/decisions/p-race-vedtak/2026-09/resolution`, { token: adviser, body: { kind: 'FORMAL_DECISION', version: vedtak.version, vedtakReference: '2026/99-1', advanceNoticeDate: '2026-10-20' } });
   const [resolved, answers] = await Promise.all([resolve, race(RUN)]);
@@ -114,27 +110,27 @@ test('an adviser’s formal decision racing the approvals: blocked (409 VEDTAK_U
   for (const r of answers) expect(ANSWERS.has(answer(r))).toBe(true);
   // Whatever the interleaving, a round after the resolution releases it, once.
   for (const r of await race(RUN)) expect(ANSWERS.has(answer(r))).toBe(true);
-  const run = (await getDeps().payrollRuns.getRun(RUN))!;
+  const run = (await sys.deps.payrollRuns.getRun(RUN))!;
   expect([run.status, new Set(run.approvals.map((a) => a.userId)).size]).toEqual(['RELEASED', 2]);
-  expect((await getDeps().audit.list(`RUN#${RUN}`)).filter((e) => e.purpose === 'payroll-approval')).toHaveLength(2);
+  expect((await sys.deps.audit.list(`RUN#${RUN}`)).filter((e) => e.purpose === 'payroll-approval')).toHaveLength(2);
   expect((await waitForExport(sys, pay1, RUN)).status).toBe('READY');
 });
 
 test('an approval lock left by a crashed request is taken over after its lease; a live one answers 409 APPROVAL_IN_PROGRESS', async () => {
   const RUN = 'run-race-aug';
   await seedRun(RUN, '2026-08');
-  const db = createDocumentClient(getConfig());
+  const { db, name } = sys.deps.table('payrollRuns');
   const lock = (until: string) =>
-    db.send(new UpdateCommand({ TableName: sys.system.env.TABLE_PAYROLL_RUNS!, Key: { pk: `RUN#${RUN}`, sk: 'RUN' }, UpdateExpression: 'SET approvalLock = :l', ExpressionAttributeValues: { ':l': { owner: 'approval-crashed', until } } }));
+    db.send(new UpdateCommand({ TableName: name, Key: { pk: `RUN#${RUN}`, sk: 'RUN' }, UpdateExpression: 'SET approvalLock = :l', ExpressionAttributeValues: { ':l': { owner: 'approval-crashed', until } } }));
   await lock('2026-11-10T09:00:05.000Z');
   const waited = await approve(pay1, RUN);
   expect([waited.status, waited.body?.code]).toEqual([409, 'APPROVAL_IN_PROGRESS']);
-  expect((await getDeps().payrollRuns.getRun(RUN))!.approvals).toEqual([]);
+  expect((await sys.deps.payrollRuns.getRun(RUN))!.approvals).toEqual([]);
   sys.clock!.advance(6_000);
   try {
     expect((await approve(pay1, RUN)).status).toBe(201);
-    expect((await getDeps().payrollRuns.getRun(RUN))!).toMatchObject({ approvals: [expect.objectContaining({ at: '2026-11-10T09:00:06.000Z' })] });
-    expect((await getDeps().payrollRuns.getRun(RUN))!.approvalLock).toBeUndefined();
+    expect((await sys.deps.payrollRuns.getRun(RUN))!).toMatchObject({ approvals: [expect.objectContaining({ at: '2026-11-10T09:00:06.000Z' })] });
+    expect((await sys.deps.payrollRuns.getRun(RUN))!.approvalLock).toBeUndefined();
   } finally {
     sys.clock!.set('2026-11-10T09:00:00Z');
     db.destroy();

@@ -12,11 +12,9 @@
  * is not set off). The runs and their decisions are set up
  * through the repositories (the workflow has its own tests).
  */
-import { localWorkflow } from '../../infra/local/workflow-runner.js';
 import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
 import type { StaffRead } from '../../shared/adapters/audit-log.js';
 import { recordStaffReadWith } from '../../shared/adapters/audit-log.js';
-import { getDeps, setDeps } from '../../shared/adapters/deps.js';
 import { addTotals, decisionTotals, emptyTotals } from '../../shared/domain/payroll/run.js';
 import { assign, seedParticipant } from '../support/api-seed.js';
 import { goldenCase, inMonth, seedDecision } from '../support/decision-seed.js';
@@ -44,18 +42,18 @@ const PARTICIPANTS: [string, string][] = [
 const engine = (pid: string) => decisions.get(pid)!.decision;
 const approve = (token: string, runId = RUN) => sys.http('POST', `/payroll-runs/${runId}/approvals`, { token });
 const exportStatus = (token: string, runId = RUN) => sys.http('GET', `/payroll-runs/${runId}/export`, { token });
-const run = async () => (await getDeps().payrollRuns.getRun(RUN))!;
+const run = async () => (await sys.deps.payrollRuns.getRun(RUN))!;
 
 beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-11-10T09:00:00Z' });
   // The release starts the export job in this process: its first start would otherwise load the workflow inside an approval.
-  await localWorkflow().warm();
+  await sys.workflow.warm();
   for (const [pid, golden] of PARTICIPANTS) {
-    await seedParticipant(pid);
-    await assign(pid, 'adviser-1');
-    decisions.set(pid, await seedDecision(goldenCase(golden, pid), { runId: RUN, createdAt: AT }));
+    await seedParticipant(sys.deps, pid);
+    await assign(sys.deps, pid, 'adviser-1');
+    decisions.set(pid, await seedDecision(sys.deps, goldenCase(golden, pid), { runId: RUN, createdAt: AT }));
   }
-  const runs = getDeps().payrollRuns;
+  const runs = sys.deps.payrollRuns;
 
   // September was released; the October run then found changed inputs for three of its decisions.
   const SEP_RUN = 'run-5001-2026-09';
@@ -63,15 +61,15 @@ beforeAll(async () => {
   await runs.freezeBatches(SEP_RUN, [['p-pending', 'p-gone', 'p-full']], '2026-10-02T06:00:00.000Z');
   await runs.apply(SEP_RUN, { type: 'SummariseRun', totals: emptyTotals(), at: '2026-10-02T06:05:00.000Z' });
   for (const by of ['staff-a', 'staff-b']) await runs.apply(SEP_RUN, { type: 'ApproveRun', by, at: '2026-10-05T10:00:00.000Z', unresolvedVedtak: 0 });
-  await seedParticipant('p-gone');
+  await seedParticipant(sys.deps, 'p-gone');
   const sep = (golden: string, pid: string) => inMonth(goldenCase(golden, pid), '2026-09', '2026-10-02');
   const approved = (c: ReturnType<typeof sep>) => ({ ...c, computedAt: '2026-11-02', absences: c.absences.map((a) => ({ ...a, status: 'APPROVED' as const })) });
   for (const pid of ['p-pending', 'p-gone']) {
-    const v1 = await seedDecision(sep('g09-pending-self-cert', pid), { runId: SEP_RUN, createdAt: '2026-10-02T06:00:00.000Z' });
-    septemberFixes.set(pid, await seedDecision(approved(sep('g09-pending-self-cert', pid)), { runId: RUN, previous: v1, createdAt: AT, paidWithPeriod: '2026-10' }));
+    const v1 = await seedDecision(sys.deps, sep('g09-pending-self-cert', pid), { runId: SEP_RUN, createdAt: '2026-10-02T06:00:00.000Z' });
+    septemberFixes.set(pid, await seedDecision(sys.deps, approved(sep('g09-pending-self-cert', pid)), { runId: RUN, previous: v1, createdAt: AT, paidWithPeriod: '2026-10' }));
   }
-  const fullV1 = await seedDecision(sep('g01-full-attendance', 'p-full'), { runId: SEP_RUN, createdAt: '2026-10-02T06:00:00.000Z' });
-  septemberFixes.set('p-full', await seedDecision({ ...sep('g02-unexcused-half-day', 'p-full'), computedAt: '2026-11-02' }, { runId: RUN, previous: fullV1, createdAt: AT, paidWithPeriod: '2026-10' }));
+  const fullV1 = await seedDecision(sys.deps, sep('g01-full-attendance', 'p-full'), { runId: SEP_RUN, createdAt: '2026-10-02T06:00:00.000Z' });
+  septemberFixes.set('p-full', await seedDecision(sys.deps, { ...sep('g02-unexcused-half-day', 'p-full'), computedAt: '2026-11-02' }, { runId: RUN, previous: fullV1, createdAt: AT, paidWithPeriod: '2026-10' }));
 
   await runs.createRun({ runId: RUN, municipalityCode: '5001', period: '2026-10', by: 'staff-starter', at: AT, executionName: 'exec-1' });
   await runs.freezeBatches(RUN, [PARTICIPANTS.map(([p]) => p)], AT);
@@ -91,11 +89,11 @@ afterAll(() => sys?.stop());
 /** Runs `f` while the audit log cannot be written. */
 async function withAuditDown<T>(f: () => Promise<T>): Promise<T> {
   const down = { append: () => Promise.reject(new Error('down')), list: () => Promise.resolve([]), recordStaffRead: (read: StaffRead) => recordStaffReadWith(down, read) };
-  setDeps({ clock: sys.clock!, audit: down });
+  sys.deps.swap({ audit: down });
   try {
     return await f();
   } finally {
-    setDeps({ clock: sys.clock! });
+    sys.deps.swap({});
   }
 }
 
@@ -125,7 +123,7 @@ test('the drill-down: ids, amounts and review class per participant, no health d
     resolution: null,
   });
   for (const word of ['OWN_ILLNESS', 'SELF_CERT', 'DOCUMENT_PENDING', 'reasonCode', 'calendar', 'category', 'explanation']) expect(r.raw).not.toContain(word);
-  for (const pid of [...PARTICIPANTS.map(([p]) => p), 'p-gone']) expect((await getDeps().audit.list(pid)).at(-1)).toMatchObject({ purpose: 'payroll-drill-down', actorRole: 'payroll', action: 'READ' });
+  for (const pid of [...PARTICIPANTS.map(([p]) => p), 'p-gone']) expect((await sys.deps.audit.list(pid)).at(-1)).toMatchObject({ purpose: 'payroll-drill-down', actorRole: 'payroll', action: 'READ' });
 
   const page = await sys.http('GET', `/payroll-runs/${RUN}/decisions`, { token: pay1, query: { limit: '2', after: 'p-full' } });
   expect((page.body as { decisions: { participantId: string }[]; nextAfter: string }).decisions.map((d) => d.participantId)).toEqual(['p-half', 'p-pending']);
@@ -182,7 +180,7 @@ test('S5: blocked while a VEDTAK_REQUIRED decision is unresolved; two different 
   expect(second.body).toMatchObject({ status: 'RELEASED', approvals: 2, released: true, releasedAt: '2026-11-10T09:00:00.000Z' });
   const after = await approve(pay3);
   expect([after.status, after.body?.code]).toEqual([409, 'RUN_RELEASED']);
-  const approvals = (await getDeps().audit.list(`RUN#${RUN}`)).filter((e) => e.purpose === 'payroll-approval');
+  const approvals = (await sys.deps.audit.list(`RUN#${RUN}`)).filter((e) => e.purpose === 'payroll-approval');
   expect(approvals.map((e) => e.action)).toEqual(['WRITE', 'WRITE']);
   expect(new Set(approvals.map((e) => e.actorRef)).size).toBe(2);
 });
@@ -238,10 +236,10 @@ test('the export: a job after the release; one CSV line per participant, amounts
   const recorded = (await run()).export!;
   expect(recorded).toMatchObject({ lines: 6, sha256: job.file!.sha256, at: '2026-11-10T09:00:00.000Z' });
   // Each link is on the run's chain (who, when); the participants' access logs have the job's one entry each.
-  const links = (await getDeps().audit.list(`RUN#${RUN}`)).filter((e) => e.purpose === 'payroll-export-download');
+  const links = (await sys.deps.audit.list(`RUN#${RUN}`)).filter((e) => e.purpose === 'payroll-export-download');
   expect(links.map((e) => e.action)).toEqual(['READ', 'READ']);
   for (const pid of [...PARTICIPANTS.map(([p]) => p), 'p-gone']) {
-    const entries = (await getDeps().audit.list(pid)).filter((e) => e.purpose === 'payroll-export');
+    const entries = (await sys.deps.audit.list(pid)).filter((e) => e.purpose === 'payroll-export');
     expect(entries).toEqual([expect.objectContaining({ action: 'READ', actorRole: 'payroll' })]);
   }
   // Asking again starts nothing: the job is ready.
@@ -269,22 +267,22 @@ test('after release the participant’s explanation says who approved it and whe
 
 test('S5 under concurrency: one user’s double click counts once; of two more users at once only one approval lands, releasing the run', async () => {
   const AUG = 'run-5001-2026-08';
-  const runs = getDeps().payrollRuns;
+  const runs = sys.deps.payrollRuns;
   await runs.createRun({ runId: AUG, municipalityCode: '5001', period: '2026-08', by: 'staff-starter', at: AT, executionName: 'exec-aug' });
-  const d = await seedDecision(inMonth(goldenCase('g01-full-attendance', 'p-full'), '2026-08', '2026-09-02'), { runId: AUG, createdAt: AT });
+  const d = await seedDecision(sys.deps, inMonth(goldenCase('g01-full-attendance', 'p-full'), '2026-08', '2026-09-02'), { runId: AUG, createdAt: AT });
   await runs.freezeBatches(AUG, [['p-full']], AT);
   await runs.apply(AUG, { type: 'SummariseRun', totals: decisionTotals(d.decision), at: AT });
 
   const double = await Promise.all([approve(pay1, AUG), approve(pay1, AUG)]);
   expect(double.map((r) => r.status).sort()).toEqual([201, 409]);
   expect(double.find((r) => r.status === 409)!.body).toMatchObject({ code: 'ALREADY_APPROVED_BY_YOU' });
-  expect((await getDeps().payrollRuns.getRun(AUG))!.approvals).toHaveLength(1);
+  expect((await sys.deps.payrollRuns.getRun(AUG))!.approvals).toHaveLength(1);
 
   const race = await Promise.all([approve(pay2, AUG), approve(pay3, AUG)]);
   expect(race.map((r) => r.status).sort()).toEqual([201, 409]);
   expect(race.find((r) => r.status === 201)!.body).toMatchObject({ status: 'RELEASED', approvals: 2 });
   expect(race.find((r) => r.status === 409)!.body).toMatchObject({ code: 'RUN_RELEASED' });
-  const released = (await getDeps().payrollRuns.getRun(AUG))!;
+  const released = (await sys.deps.payrollRuns.getRun(AUG))!;
   expect(released.status).toBe('RELEASED');
   expect(new Set(released.approvals.map((a) => a.userId)).size).toBe(2);
   expect((await waitForExport(sys, pay2, AUG)).status).toBe('READY');
@@ -293,12 +291,12 @@ test('S5 under concurrency: one user’s double click counts once; of two more u
 test('a correction paid with a later month that needs a formal decision blocks that month; adjusted, the drill-down and the export pay what its explanation says', async () => {
   const JUN = 'run-5001-2026-06';
   const JUL = 'run-5001-2026-07';
-  const runs = getDeps().payrollRuns;
-  await seedParticipant('p-fix');
-  await assign('p-fix', 'adviser-1');
+  const runs = sys.deps.payrollRuns;
+  await seedParticipant(sys.deps, 'p-fix');
+  await assign(sys.deps, 'p-fix', 'adviser-1');
   // June was released having paid less than the full base (an unexcused half day).
   await runs.createRun({ runId: JUN, municipalityCode: '5001', period: '2026-06', by: 'staff-starter', at: '2026-07-02T06:00:00.000Z', executionName: 'exec-jun' });
-  const v1 = await seedDecision(inMonth(goldenCase('g02-unexcused-half-day', 'p-fix'), '2026-06', '2026-07-02'), { runId: JUN, createdAt: '2026-07-02T06:00:00.000Z' });
+  const v1 = await seedDecision(sys.deps, inMonth(goldenCase('g02-unexcused-half-day', 'p-fix'), '2026-06', '2026-07-02'), { runId: JUN, createdAt: '2026-07-02T06:00:00.000Z' });
   await runs.freezeBatches(JUN, [['p-fix']], '2026-07-02T06:00:00.000Z');
   await runs.apply(JUN, { type: 'SummariseRun', totals: decisionTotals(v1.decision), at: '2026-07-02T06:05:00.000Z' });
   for (const by of ['staff-a', 'staff-b']) await runs.apply(JUN, { type: 'ApproveRun', by, at: '2026-07-05T10:00:00.000Z', unresolvedVedtak: 0 });
@@ -306,8 +304,8 @@ test('a correction paid with a later month that needs a formal decision blocks t
   // The July run recomputed June: deductions beyond the base now, a formal decision is needed; measured against what June paid.
   const JUL_AT = '2026-08-02T06:00:00.000Z';
   await runs.createRun({ runId: JUL, municipalityCode: '5001', period: '2026-07', by: 'staff-starter', at: JUL_AT, executionName: 'exec-jul' });
-  const july = await seedDecision(inMonth(goldenCase('g01-full-attendance', 'p-fix'), '2026-07', '2026-08-02'), { runId: JUL, createdAt: JUL_AT });
-  const v2 = await seedDecision(inMonth(goldenCase('g10-deductions-exceed-base', 'p-fix'), '2026-06', '2026-08-02'), {
+  const july = await seedDecision(sys.deps, inMonth(goldenCase('g01-full-attendance', 'p-fix'), '2026-07', '2026-08-02'), { runId: JUL, createdAt: JUL_AT });
+  const v2 = await seedDecision(sys.deps, inMonth(goldenCase('g10-deductions-exceed-base', 'p-fix'), '2026-06', '2026-08-02'), {
     runId: JUL,
     previous: v1,
     createdAt: JUL_AT,
@@ -321,7 +319,7 @@ test('a correction paid with a later month that needs a formal decision blocks t
   await runs.apply(JUL, { type: 'SummariseRun', totals: decisionTotals(july.decision), at: JUL_AT });
 
   // Counted with July (the month that pays it), not June: July's release waits for it.
-  expect(await getDeps().decisions.getPayMonthCounts('5001', '2026-07')).toEqual({ unresolvedVedtak: 1, vedtakRequired: 1 });
+  expect(await sys.deps.decisions.getPayMonthCounts('5001', '2026-07')).toEqual({ unresolvedVedtak: 1, vedtakRequired: 1 });
   const blocked = await approve(pay1, JUL);
   expect([blocked.status, blocked.body?.code]).toEqual([409, 'VEDTAK_UNRESOLVED']);
 
@@ -331,7 +329,7 @@ test('a correction paid with a later month that needs a formal decision blocks t
     body: { kind: 'ADJUSTMENT', version: 2, payoutOre: v2e.baseOre, reason: 'Forhåndsvarsel ble ikke sendt.' },
   });
   expect(resolved.status).toBe(201);
-  expect(await getDeps().decisions.getPayMonthCounts('5001', '2026-07')).toEqual({ unresolvedVedtak: 0, vedtakRequired: 1 });
+  expect(await sys.deps.decisions.getPayMonthCounts('5001', '2026-07')).toEqual({ unresolvedVedtak: 0, vedtakRequired: 1 });
   const back = v2e.baseOre - v1.decision.payoutOre;
   expect(back).toBeGreaterThan(0);
   expect(v2.correction!.totalDifferenceOre).toBeLessThan(0);

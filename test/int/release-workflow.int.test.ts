@@ -13,8 +13,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { localWorkflow } from '../../infra/local/workflow-runner.js';
-import { getDeps } from '../../shared/adapters/deps.js';
 import type { CaseInput } from '../../shared/domain/case.js';
 import type { Decision } from '../../shared/domain/decision.js';
 import { LAYER_ORDER } from '../../shared/domain/explanation/render.js';
@@ -38,11 +36,11 @@ const SEEDED: [string, string][] = [
 beforeAll(async () => {
   // The golden cases are computed on 2 November.
   sys = await startTestSystem({ clock: '2026-11-02T08:00:00Z' });
-  localWorkflow().options = { retryIntervalMs: 1 };
+  sys.workflow.options = { retryIntervalMs: 1 };
   for (const [pid, golden] of SEEDED) {
     const c = JSON.parse(readFileSync(join(GOLDEN_DIR, `${golden}.case.json`), 'utf8')) as CaseInput;
-    await seedGoldenCase(getDeps(), c, pid, '5001');
-    await assign(pid, ADVISER);
+    await seedGoldenCase(sys.deps, c, pid, '5001');
+    await assign(sys.deps, pid, ADVISER);
   }
   pay1 = await sys.tokenFor(staff('payroll-wf-1', ['payroll']));
   pay2 = await sys.tokenFor(staff('payroll-wf-2', ['payroll']));
@@ -54,7 +52,7 @@ async function runMonth(period: string): Promise<string> {
   const started = await sys.http('POST', '/payroll-runs', { token: pay1, body: { period } });
   expect(started.status).toBe(202);
   const runId = started.body!.runId as string;
-  expect(await localWorkflow().wait((await getDeps().payrollRuns.getRun(runId))!.executionName!)).toMatchObject({ status: 'SUCCEEDED' });
+  expect(await sys.workflow.wait((await sys.deps.payrollRuns.getRun(runId))!.executionName!)).toMatchObject({ status: 'SUCCEEDED' });
   expect((await sys.http('GET', `/payroll-runs/${runId}`, { token: pay1 })).body).toMatchObject({ status: 'AWAITING_APPROVAL' });
   return runId;
 }
@@ -70,7 +68,7 @@ afterAll(async () => {
 test('start → compute → formal decision → two approvals → export → the participant reads the released explanation', async () => {
   const runId = await runMonth('2026-10');
   const stored = new Map<string, Decision>();
-  for (const [pid] of SEEDED) stored.set(pid, (await getDeps().decisions.getLatest(pid, '2026-10'))!.decision);
+  for (const [pid] of SEEDED) stored.set(pid, (await sys.deps.decisions.getLatest(pid, '2026-10'))!.decision);
   expect(stored.get('pw-vedtak')!.review).toBe('VEDTAK_REQUIRED');
 
   const drill = await sys.http('GET', `/payroll-runs/${runId}/decisions`, { token: pay1 });
@@ -105,7 +103,7 @@ test('start → compute → formal decision → two approvals → export → the
     }),
   );
   const total = lines.reduce((sum, l) => sum + Math.round(Number(l[5]) * 100), 0);
-  expect(total).toBe(((await getDeps().payrollRuns.getRun(runId))!.totals as { payoutOre: number }).payoutOre);
+  expect(total).toBe(((await sys.deps.payrollRuns.getRun(runId))!.totals as { payoutOre: number }).payoutOre);
 
   const token = await sys.tokenFor(participant('pw-pending'));
   for (const lang of ['nb', 'en']) {
@@ -131,8 +129,8 @@ test('a late document: the November run corrects October and pays the difference
 
   sys.clock!.set('2026-12-02T08:00:00Z');
   const runId = await runMonth('2026-11');
-  const v1 = (await getDeps().decisions.getVersion('pw-pending', '2026-10', 1))!;
-  const v2 = (await getDeps().decisions.getVersion('pw-pending', '2026-10', 2))!;
+  const v1 = (await sys.deps.decisions.getVersion('pw-pending', '2026-10', 1))!;
+  const v2 = (await sys.deps.decisions.getVersion('pw-pending', '2026-10', 2))!;
   expect(v2).toMatchObject({ supersedes: v1.decisionId, paidWithPeriod: '2026-11', correction: { route: 'BACK_PAYMENT', reason: 'DOCUMENT_ARRIVED' } });
   const back = v2.correction!.totalDifferenceOre;
   expect(back).toBe(v2.decision.payoutOre - v1.decision.payoutOre);
@@ -151,7 +149,7 @@ test('a late document: the November run corrects October and pays the difference
   await waitForExport(sys, pay1, runId);
   const csv = await downloadExport(sys, pay1, runId);
   const line = csvLines(csv.raw).find((l) => l[2] === 'pw-pending')!;
-  const november = (await getDeps().decisions.getLatest('pw-pending', '2026-11'))!.decision;
+  const november = (await sys.deps.decisions.getLatest('pw-pending', '2026-11'))!.decision;
   expect(line).toEqual(['5001', '2026-11', 'pw-pending', kr(november.baseOre + back), kr(november.baseOre - november.payoutOre), kr(november.payoutOre + back), `pw-pending.2026-11.v0001`, kr(back), v2.decisionId]);
 
   // The participant sees October's new version, paid with November, and why it changed.

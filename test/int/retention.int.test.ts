@@ -10,7 +10,6 @@
  */
 import type { AbsenceRecord, CheckinRecord } from '../../shared/adapters/attendance-repo.js';
 import { FixedClock } from '../../shared/adapters/clock.js';
-import { getDeps, setDeps } from '../../shared/adapters/deps.js';
 import { decisionIdOf, type StoredDecision } from '../../shared/adapters/decisions-repo.js';
 import { factsOf } from '../../shared/domain/participant-facts.js';
 import { MINIMISED_DEVICE, type CorrectionTextStore } from '../../shared/adapters/retention-repo.js';
@@ -62,7 +61,7 @@ const illness = (pid: string, date: string, category: AbsenceRecord['category'],
 
 /** The month's case from the tables, as the payroll builds it (functions/payroll-compute-batch). */
 async function caseFromTables(pid: string, period: string) {
-  const deps = getDeps();
+  const deps = db.deps;
   const profile = (await deps.participants.getProfile(pid))!;
   const events = await deps.attendance.listEvents(pid, '1970-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z');
   const absences = await deps.attendance.listAbsences(pid);
@@ -84,7 +83,7 @@ async function decideAndStore(pid: string, period: string, runId: string): Promi
   const c = await caseFromTables(pid, period);
   const d = decide(c);
   const s: StoredDecision = { participantId: pid, period, version: 1, decisionId: decisionIdOf(pid, period, 1), runId, municipality: c.municipality.code, decision: d, input: c, inputHash: d.inputHash, review: d.review, createdAt: `${period}-28T06:00:00.000Z` };
-  expect(await getDeps().decisions.putDecisionOnce(s)).toBe('created');
+  expect(await db.deps.decisions.putDecisionOnce(s)).toBe('created');
   stored.push(s);
 }
 
@@ -101,11 +100,10 @@ const corrections: CorrectionTextStore = {
 const complaintReader = complaintReaderOf(complaints, (p) => (p.endsWith('5002') ? '5002' : '5001'));
 
 beforeAll(async () => {
-  db = await startApiDynamo('retention');
-  setDeps({ clock: new FixedClock(NOW), complaintReader, correctionTexts: corrections });
-  const deps = getDeps();
-  for (const pid of ['p-ret1', 'p-ret2']) await seedParticipant(pid);
-  await seedParticipant('p-ret-5002', { municipality: '5002' });
+  db = await startApiDynamo('retention', { clock: new FixedClock(NOW), complaintReader, correctionTexts: corrections });
+  const deps = db.deps;
+  for (const pid of ['p-ret1', 'p-ret2']) await seedParticipant(db.deps, pid);
+  await seedParticipant(db.deps, 'p-ret-5002', { municipality: '5002' });
   const put = async (records: CheckinRecord[]) => {
     for (const r of records) expect((await deps.attendance.putEventOnce(r)).created).toBe(true);
   };
@@ -121,17 +119,16 @@ beforeAll(async () => {
   for (const [period, runId] of [['2025-05', 'run-ret-2025-05'], ['2025-10', 'run-ret-2025-10'], ['2026-10', 'run-ret-2026-10']] as const) {
     await decideAndStore('p-ret1', period, runId);
     if (period === '2025-10') await decideAndStore('p-ret2', period, runId);
-    await releaseRun(runId, period, period === '2025-10' ? ['p-ret1', 'p-ret2'] : ['p-ret1']);
+    await releaseRun(db.deps, runId, period, period === '2025-10' ? ['p-ret1', 'p-ret2'] : ['p-ret1']);
   }
 }, 120_000);
 
 afterAll(async () => {
-  setDeps(undefined);
   await db?.stop();
 });
 
 test('the run minimises exactly what the schedule says, keeps every decision reproducible, and is logged', async () => {
-  const deps = getDeps();
+  const deps = db.deps;
   // The months a run can still compute or recompute (the correction window, 6 months back, and on): their cases from the tables.
   const open = ['2026-06', '2026-10', '2026-11', '2026-12'];
   const before = await Promise.all(open.map((m) => caseFromTables('p-ret1', m)));
@@ -184,15 +181,15 @@ test('the run minimises exactly what the schedule says, keeps every decision rep
 });
 
 test('a second run finds nothing left; it is logged too', async () => {
-  const result = await runRetention(getDeps(), '5001');
+  const result = await runRetention(db.deps, '5001');
   expect([result.events, result.absences, result.correctionRequests]).toEqual([0, 0, 0]);
-  expect((await getDeps().audit.list(retentionChain('5001'))).length).toBe(2);
+  expect((await db.deps.audit.list(retentionChain('5001'))).length).toBe(2);
 });
 
 test('a write racing a run (the same event minimised twice) changes nothing the second time', async () => {
-  const repo = getDeps().retention;
+  const repo = db.deps.retention;
   expect(await repo.minimiseEvent(eventId(10), NOW)).toBe('already');
   // An event that does not exist is not created.
   expect(await repo.minimiseEvent('00000000-0000-4000-8000-999999999999', NOW)).toBe('already');
-  expect(await getDeps().attendance.getEvent('00000000-0000-4000-8000-999999999999')).toBeUndefined();
+  expect(await db.deps.attendance.getEvent('00000000-0000-4000-8000-999999999999')).toBeUndefined();
 });

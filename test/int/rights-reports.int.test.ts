@@ -4,7 +4,6 @@
  * seen from the participant and no text, correction-request texts minimised
  * once, keeping status and answer.
  */
-import { getDeps } from '../../shared/adapters/deps.js';
 import { type ComplaintRecord, type CorrectionRequestRecord } from '../../shared/adapters/rights-repo.js';
 import { startApiDynamo, type ApiDynamo } from '../support/api-dynamo.js';
 
@@ -27,14 +26,14 @@ function complaint(caseId: string, pid: string, municipality: string, receivedOn
 }
 
 test('complaints become facts: outcome as the participant sees it, dated, filtered by municipality and received date, no text', async () => {
-  const rights = getDeps().rights;
+  const rights = db.deps.rights;
   await rights.createOnce(complaint('kl-1', 'p-a', '5001', '2026-11-05'));
   await rights.createOnce(complaint('kl-2', 'p-a', '5001', '2026-11-10', { status: 'FORWARDED', forwardedAt: '2026-11-20T10:00:00.000Z' }));
   await rights.createOnce(complaint('kl-3', 'p-b', '5001', '2026-11-28', { status: 'DECIDED', forwardedAt: '2026-12-01T10:00:00.000Z', outcome: { outcome: 'QUASHED', decidedOn: '2027-01-15', note: '', recordedAt: '2027-01-16T08:00:00.000Z', byRef: 'staff-x' } }));
   await rights.createOnce(complaint('kl-4', 'p-c', '5001', '2026-11-12', { status: 'UPHELD', reassessment: { reason: 'Medhold', at: '2026-11-13T23:30:00.000Z', byRole: 'adviser', byRef: 'staff-x', upheld: true } }));
   await rights.createOnce(complaint('kl-5', 'p-z', '5002', '2026-11-06'));
 
-  const reader = getDeps().complaintReader;
+  const reader = db.deps.complaintReader;
   const forA = await reader.listForParticipant('p-a');
   expect(forA.map((c) => [c.complaintId, c.outcome, c.outcomeOn]).sort()).toEqual([
     ['kl-1', 'OPEN', null],
@@ -51,7 +50,7 @@ test('complaints become facts: outcome as the participant sees it, dated, filter
 });
 
 test('a correction request’s text is minimised once: status, answer and history stay; a complaint’s text is not touched', async () => {
-  const rights = getDeps().rights;
+  const rights = db.deps.rights;
   const request: CorrectionRequestRecord = {
     kind: 'CORRECTION_REQUEST', caseId: 'rt-1', participantId: 'p-m', municipality: '5001', period: '2026-10', version: 2, createdAt: '2026-11-02T09:00:00.000Z',
     requestHash: 'h-rt-1', text: 'Kiosken var nede', absenceId: 'p-m.2026-10-06.v0001', history: [step('OPEN', '2026-11-02T09:00:00.000Z'), step('REFUSED', '2026-11-03T09:00:00.000Z')],
@@ -60,7 +59,7 @@ test('a correction request’s text is minimised once: status, answer and histor
   await rights.createOnce(request);
   await rights.createOnce(complaint('kl-m', 'p-m', '5001', '2026-11-05'));
 
-  const store = getDeps().correctionTexts;
+  const store = db.deps.correctionTexts;
   expect(await store.listUnminimised('p-m')).toEqual([{ requestId: 'rt-1', period: '2026-10' }]);
   expect(await store.minimiseText('p-m', 'rt-1', '2026-12-01T02:15:00.000Z')).toBe('minimised');
   expect(await store.minimiseText('p-m', 'rt-1', '2026-12-02T02:15:00.000Z')).toBe('already');

@@ -6,7 +6,6 @@
  * states, late complaints, and the free text kept out of the logs.
  */
 import { randomUUID } from 'node:crypto';
-import { getDeps, setDeps } from '../../shared/adapters/deps.js';
 import type { PayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
 import { assign, seedParticipant } from '../support/api-seed.js';
 import type { Captured } from '../support/capture-logs.js';
@@ -34,25 +33,25 @@ const myCases = async (token = t.p1!) => ((await sys.http('GET', '/me/rights-cas
 
 beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-11-10T09:00:00Z', log: true });
-  await seedParticipant(PID);
-  await seedParticipant(OTHER_PID);
-  await seedParticipant(M2_PID, { municipality: '5002' });
-  await assign(PID, 'adviser-r');
-  await assign(OTHER_PID, 'adviser-other');
-  await assign(M2_PID, 'adviser-5002', '5002');
+  await seedParticipant(sys.deps, PID);
+  await seedParticipant(sys.deps, OTHER_PID);
+  await seedParticipant(sys.deps, M2_PID, { municipality: '5002' });
+  await assign(sys.deps, PID, 'adviser-r');
+  await assign(sys.deps, OTHER_PID, 'adviser-other');
+  await assign(sys.deps, M2_PID, 'adviser-5002', '5002');
   t.p1 = await sys.tokenFor(participant(PID));
   t.p2 = await sys.tokenFor(participant(OTHER_PID));
   t.adviser = await sys.tokenFor(staff('adviser-r', ['adviser']));
   t.otherAdviser = await sys.tokenFor(staff('adviser-other', ['adviser']));
   t.m2Adviser = await sys.tokenFor(staff('adviser-5002', ['adviser'], '5002'));
   t.admin = await sys.tokenFor(staff('admin-r', ['admin']));
-  await seedDecision(inMonth(goldenCase('g02-unexcused-half-day', PID), '2026-10', '2026-11-01'), { runId: 'run-oct' });
+  await seedDecision(sys.deps, inMonth(goldenCase('g02-unexcused-half-day', PID), '2026-10', '2026-11-01'), { runId: 'run-oct' });
   // October's run released on 3 November: the decision was made known then (complaint-deadline.ts), deadline 24 November.
-  const real = getDeps().payrollRuns;
+  const real = sys.deps.payrollRuns;
   const released: PayrollRunsRepo = Object.assign(Object.create(real) as PayrollRunsRepo, {
     getCurrentRun: async (m: string, p: string) => ({ ...((await real.getCurrentRun(m, p)) ?? {}), status: 'RELEASED', releasedAt: RELEASED_AT }) as never,
   });
-  setDeps({ clock: sys.clock!, payrollRuns: released });
+  sys.deps.swap({ payrollRuns: released });
   logs = captureLogs();
 }, 120_000);
 
@@ -94,7 +93,7 @@ describe('correction requests', () => {
   test("the assigned adviser's queue shows it; another adviser's queue and another municipality's do not; the queue read is access-logged", async () => {
     const q = await sys.http('GET', '/rights-cases', { token: t.adviser! });
     expect((q.body as { items: Json[] }).items.map((i) => [i.participantId, i.caseId, i.status])).toContainEqual([PID, caseId, 'OPEN']);
-    expect((await getDeps().audit.list(PID)).at(-1)).toMatchObject({ action: 'READ', purpose: 'rights-queue', actorRole: 'adviser' });
+    expect((await sys.deps.audit.list(PID)).at(-1)).toMatchObject({ action: 'READ', purpose: 'rights-queue', actorRole: 'adviser' });
     for (const token of [t.otherAdviser!, t.m2Adviser!]) expect((await sys.http('GET', '/rights-cases', { token })).raw).not.toContain(caseId);
   });
 
@@ -107,7 +106,7 @@ describe('correction requests', () => {
     // A participant has no adviser route, and sees only their own cases.
     expect((await answer(caseId, refuse, t.p1!)).body?.code).toBe('FORBIDDEN_ROLE');
     expect(JSON.stringify(await myCases(t.p2!))).not.toContain(caseId);
-    expect((await getDeps().attendance.listCorrections(PID, DAY, DAY))).toEqual([]);
+    expect((await sys.deps.attendance.listCorrections(PID, DAY, DAY))).toEqual([]);
   });
 
   test('an accept and a refusal at the same moment: exactly one wins, and the correction exists exactly when the accept won', async () => {
@@ -117,9 +116,9 @@ describe('correction requests', () => {
     const won = results.filter((r) => r.status === 200 && (r.body as Json).created === true);
     expect(won).toHaveLength(1);
     for (const r of results.filter((x) => !won.includes(x))) expect(r.status === 200 ? (r.body as Json).created : r.body?.code).toEqual(r.status === 200 ? false : expect.stringMatching(/^(RIGHTS_CASE_CHANGED|CORRECTION_REQUEST_ANSWERED|CORRECTION_CHANGED)$/));
-    const stored = (await getDeps().decisions.listVersions(PID, '2026-10')).length;
+    const stored = (await sys.deps.decisions.listVersions(PID, '2026-10')).length;
     expect(stored).toBe(1);
-    const corrections = await getDeps().attendance.listCorrections(PID, DAY, DAY);
+    const corrections = await sys.deps.attendance.listCorrections(PID, DAY, DAY);
     const status = String(caseOf(won[0]!).status);
     expect(corrections).toHaveLength(status === 'ACCEPTED' ? 1 : 0);
     // Whatever won, the answer is final: the other action now is refused with the domain's code.
@@ -128,9 +127,9 @@ describe('correction requests', () => {
     // The same answer again (a retry after a lost reply) returns the case, writing nothing.
     const replay = await answer(caseId, status === 'ACCEPTED' ? accept : refuse);
     expect([replay.status, (replay.body as Json).created]).toEqual([200, false]);
-    expect(await getDeps().attendance.listCorrections(PID, DAY, DAY)).toHaveLength(corrections.length);
+    expect(await sys.deps.attendance.listCorrections(PID, DAY, DAY)).toHaveLength(corrections.length);
     // Every attempt that reached the write was logged before it (as PUT …/attendance/{date} does); the replay wrote no entry.
-    const entries = (await getDeps().audit.list(PID)).filter((e) => e.purpose === 'correction-request-answer');
+    const entries = (await sys.deps.audit.list(PID)).filter((e) => e.purpose === 'correction-request-answer');
     expect(entries.length).toBeGreaterThanOrEqual(1);
     expect(entries.length).toBeLessThanOrEqual(4);
   });
@@ -142,7 +141,7 @@ describe('correction requests', () => {
     const a = await answer(id, { action: 'ACCEPT', version: 1, reason: 'Læreren bekrefter oppmøtet', correction: { kind: 'ATTENDANCE', present: [{ from: '08:30', to: '14:30' }], expectedVersion: 0 } });
     expect(a.status).toBe(200);
     expect(caseOf(a)).toMatchObject({ status: 'ACCEPTED', answer: { reason: 'Læreren bekrefter oppmøtet', byRole: 'adviser', correction: { kind: 'ATTENDANCE', date: '2026-10-07', correctionVersion: 1 } } });
-    const [correction] = await getDeps().attendance.listCorrections(PID, '2026-10-07', '2026-10-07');
+    const [correction] = await sys.deps.attendance.listCorrections(PID, '2026-10-07', '2026-10-07');
     expect(correction).toMatchObject({ version: 1, reason: 'Læreren bekrefter oppmøtet', correctedByRole: 'adviser', present: [{ from: '08:30', to: '14:30' }] });
     const mine = (await myCases()).find((c) => c.caseId === id)!;
     expect(mine).toMatchObject({ status: 'ACCEPTED', answer: { reason: 'Læreren bekrefter oppmøtet' } });
@@ -214,7 +213,7 @@ describe('complaints', () => {
       const r = await sys.http('POST', `/participants/${PID}/complaints`, { token: t.adviser!, body: { requestId: randomUUID(), period: '2026-10', text: 'Brev: klage på oktober', receivedOn: '2026-11-25' } });
       expect(r.status).toBe(201);
       expect(caseOf(r)).toMatchObject({ channel: 'PAPER', receivedOn: '2026-11-25', deadline: '2026-11-24', late: true, status: 'RECEIVED' });
-      expect((await getDeps().audit.list(PID)).some((e) => e.purpose === 'complaint-record' && e.action === 'WRITE')).toBe(true);
+      expect((await sys.deps.audit.list(PID)).some((e) => e.purpose === 'complaint-record' && e.action === 'WRITE')).toBe(true);
       const future = await sys.http('POST', `/participants/${PID}/complaints`, { token: t.adviser!, body: { requestId: randomUUID(), period: '2026-10', text: 'Brev', receivedOn: '2026-11-27' } });
       expect(future.body?.code).toBe('RECEIVED_IN_FUTURE');
       const none = await sys.http('POST', `/participants/${PID}/complaints`, { token: t.adviser!, body: { requestId: randomUUID(), period: '2026-09', text: 'Brev', receivedOn: '2026-11-25' } });
@@ -222,7 +221,7 @@ describe('complaints', () => {
       const id = String(caseOf(r).caseId);
       const up = await reassess(id, { upheld: true, version: 1, reason: 'Dagen var feil registrert', correction: { kind: 'ATTENDANCE', date: '2026-10-09', present: [{ from: '08:30', to: '14:30' }], expectedVersion: 0 } });
       expect(caseOf(up)).toMatchObject({ status: 'UPHELD', reassessment: { upheld: true, correction: { kind: 'ATTENDANCE', date: '2026-10-09', correctionVersion: 1 } } });
-      expect(await getDeps().attendance.listCorrections(PID, '2026-10-09', '2026-10-09')).toHaveLength(1);
+      expect(await sys.deps.attendance.listCorrections(PID, '2026-10-09', '2026-10-09')).toHaveLength(1);
       const wrongMonth = await sys.http('POST', `/participants/${PID}/complaints`, { token: t.adviser!, body: { requestId: randomUUID(), period: '2026-10', text: 'Brev 2', receivedOn: '2026-11-25' } });
       const bad = await reassess(String(caseOf(wrongMonth).caseId), { upheld: true, version: 1, reason: 'Feil', correction: { kind: 'ATTENDANCE', date: '2026-11-09', present: [], expectedVersion: 0 } });
       expect(bad.body?.code).toBe('CORRECTION_DOES_NOT_FIT');
@@ -245,7 +244,7 @@ describe('complaints', () => {
     expect(both.map((x) => x.body?.code ?? 'OK').sort()).toEqual(['OK', expect.stringMatching(/^(RIGHTS_CASE_CHANGED|COMPLAINT_REASSESSED)$/)]);
     // The upheld one's correction exists exactly when it won.
     const upheld = both[1]!.status === 200;
-    expect(await getDeps().attendance.listCorrections(PID, '2026-10-13', '2026-10-13')).toHaveLength(upheld ? 1 : 0);
+    expect(await sys.deps.attendance.listCorrections(PID, '2026-10-13', '2026-10-13')).toHaveLength(upheld ? 1 : 0);
   });
 });
 

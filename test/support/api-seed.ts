@@ -4,7 +4,7 @@
  * ids are synthetic and distinctive, so a test can assert they never appear
  * in logs or error bodies (quality.md S7).
  */
-import { getDeps } from '../../shared/adapters/deps.js';
+import type { Deps } from '../../shared/adapters/deps.js';
 import type { ParticipantProfile } from '../../shared/adapters/participant-files-repo.js';
 import { credentialSecretHash, deviceSecretHash } from '../../shared/domain/attendance/kiosk-credentials.js';
 import { hashPin } from '../../shared/adapters/pin.js';
@@ -24,7 +24,7 @@ export interface SeededParticipant {
   nationalId: string;
 }
 
-export async function seedParticipant(participantId: string, over: { givenName?: string; municipality?: string; schedule?: Schedule; children?: number } = {}): Promise<SeededParticipant> {
+export async function seedParticipant(deps: Deps, participantId: string, over: { givenName?: string; municipality?: string; schedule?: Schedule; children?: number } = {}): Promise<SeededParticipant> {
   const givenName = over.givenName ?? `Zelmira${participantId.replace(/[^a-z0-9]/gi, '')}`;
   const familyName = `Quistgaard${participantId.replace(/[^a-z0-9]/gi, '')}`;
   const nationalId = `${String(10000000000 + (hashCode(participantId) % 89999999999)).padStart(11, '0')}`;
@@ -44,13 +44,13 @@ export async function seedParticipant(participantId: string, over: { givenName?:
     version: 1,
     updatedAt: '2026-09-01T00:00:00.000Z',
   };
-  const r = await getDeps().participants.createParticipant(profile, { participantId, givenName, familyName, nationalId });
+  const r = await deps.participants.createParticipant(profile, { participantId, givenName, familyName, nationalId });
   if (r !== 'created') throw new Error(`seed: ${participantId} exists`);
   return { participantId, givenName, familyName, nationalId };
 }
 
-export async function seedCard(participantId: string, cardNumber: string, pin: string, municipality = '5001'): Promise<void> {
-  await getDeps().kioskCredentials.putKioskCredential({
+export async function seedCard(deps: Deps, participantId: string, cardNumber: string, pin: string, municipality = '5001'): Promise<void> {
+  await deps.kioskCredentials.putKioskCredential({
     municipality,
     kind: 'CARD',
     secretHash: credentialSecretHash('CARD', normalizeCardNumber(cardNumber)),
@@ -64,8 +64,8 @@ export async function seedCard(participantId: string, cardNumber: string, pin: s
 export const seededClientId = (deviceId: string) => `client-${deviceId}`;
 export const seededClientSecret = (deviceId: string) => `secret-of-${deviceId}-0123456789abcdef`;
 
-export async function seedDevice(deviceId: string, municipality = '5001', active = true): Promise<void> {
-  await getDeps().kioskDevices.registerDevice({
+export async function seedDevice(deps: Deps, deviceId: string, municipality = '5001', active = true): Promise<void> {
+  await deps.kioskDevices.registerDevice({
     deviceId,
     municipality,
     label: 'Learning centre entrance',
@@ -76,8 +76,8 @@ export async function seedDevice(deviceId: string, municipality = '5001', active
   });
 }
 
-export async function assign(participantId: string, adviserSub: string, municipality = '5001'): Promise<void> {
-  await getDeps().assignments.assignAdviser(participantId, adviserSub, municipality, '2026-09-01T00:00:00.000Z');
+export async function assign(deps: Deps, participantId: string, adviserSub: string, municipality = '5001'): Promise<void> {
+  await deps.assignments.assignAdviser(participantId, adviserSub, municipality, '2026-09-01T00:00:00.000Z');
 }
 
 function hashCode(s: string): number {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
 import { decisionIdOf } from '../../shared/adapters/decisions-repo.js';
-import { getDeps } from '../../shared/adapters/deps.js';
+import type { Deps } from '../../shared/adapters/deps.js';
 import type { CaseInput } from '../../shared/domain/case.js';
 import { parseCase } from '../../shared/domain/case.js';
 import type { Decision } from '../../shared/domain/decision.js';
@@ -77,9 +77,9 @@ export function storedDecision(input: CaseInput, o: SeedOptions): StoredDecision
   };
 }
 
-export async function seedDecision(input: CaseInput, o: SeedOptions): Promise<StoredDecision> {
+export async function seedDecision(deps: Deps, input: CaseInput, o: SeedOptions): Promise<StoredDecision> {
   const d = storedDecision(input, o);
-  const r = await getDeps().decisions.putDecisionOnce(d);
+  const r = await deps.decisions.putDecisionOnce(d);
   if (r !== 'created') throw new Error(`seedDecision: ${d.decisionId} exists`);
   return d;
 }

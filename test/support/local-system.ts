@@ -7,11 +7,17 @@
  *
  * API (all async unless noted):
  *
- *   const sys = await startTestSystem({ seed?, clock?, log? });
+ *   const sys = await startTestSystem({ seed?, clock?, deps?, log? });
  *     seed: true  → the demo municipality 5001 of `npm start` (DEMO_USERS, DEMO_PARTICIPANTS
  *                   in infra/local/seed.ts) and POST /local/token; default false (empty tables).
  *     clock: '2026-10-01T08:00:00Z' | FixedClock → the handlers' clock (deps.clock) is fixed;
  *                   `sys.clock` is that FixedClock (set/advance it between requests).
+ *     deps: { staff, complaintReader, … } → parts of the handlers' dependency object.
+ *     config: { payrollBatchSize: 2 } → settings that differ from the system's configuration.
+ *   sys.deps: the dependency object bound to every handler of the system (its repositories,
+ *                   for seeding and reading); `sys.deps.swap({ audit: failing })` replaces parts
+ *                   for a while, `sys.deps.swap({})` restores them (test/support/test-deps.ts).
+ *   sys.workflow: the system's payroll workflow runner (wait, abort, options, warm).
  *     log: true   → the local adapter's request lines on stdout (default off; handlers' own
  *                   Powertools lines are always written, for S7 log scans).
  *   afterAll(() => sys.stop());               // stops HTTP and Java; safe to call twice
@@ -35,9 +41,8 @@
  *   await sys.system.audit.drain()          // seal every audit entry appended so far (the stream-fed sealer)
  *   sys.baseUrl, sys.system (the LocalSystem: env, dynamoEndpoint, issuer, tables)
  *
- * Seeding through the repositories works in the test process too (the
- * handlers run in-process and read process.env): test/support/api-seed.ts
- * (`seedParticipant`, `seedCard`, `seedDevice`, `assign`) and `getDeps()`.
+ * Seeding goes through the same repositories: test/support/api-seed.ts
+ * (`seedParticipant(sys.deps, …)`, `seedCard`, `seedDevice`, `assign`) and `sys.deps`.
  *
  * One system per process: jest runs each test file in its own worker
  * module registry but the same process.env, so start it in `beforeAll` and
@@ -55,8 +60,11 @@ import { startLocalSystem, type LocalSystem } from '../../infra/local/system.js'
 import { synthesizeStatefulTemplate, type CfnTemplate } from '../../infra/local/tables.js';
 import { PROJECT_ROOT } from '../../infra/project.js';
 import { FixedClock } from '../../shared/adapters/clock.js';
-import { getDeps, setDeps } from '../../shared/adapters/deps.js';
-import { getConfig } from '../../shared/config.js';
+import type { Deps } from '../../shared/adapters/deps.js';
+import type { Config } from '../../shared/config.js';
+import type { LocalPayrollRunner } from '../../infra/local/workflow-runner.js';
+import { createDeps } from '../../shared/adapters/deps.js';
+import { swappable, type TestDeps } from './test-deps.js';
 import type { TableKey } from '../../shared/contract/tables.js';
 import { TABLES } from '../../shared/contract/tables.js';
 
@@ -88,6 +96,10 @@ export interface TestSystem {
   system: LocalSystem;
   /** The handlers' clock when `clock` was given. */
   clock: FixedClock | undefined;
+  /** The dependency object bound to every handler of the system. */
+  deps: TestDeps;
+  /** The system's payroll workflow runner. */
+  workflow: LocalPayrollRunner;
   tokenFor(who: Who): Promise<string>;
   http(method: string, path: string, options?: HttpOptions): Promise<HttpReply>;
   /** Items in a table (consistent Scan), to check what a request wrote; with `skPrefix` only items whose sort key starts with it. */
@@ -105,6 +117,10 @@ export interface TestSystemOptions {
   staticFiles?: boolean;
   /** The audit stream poller's idle interval; a long one leaves sealing to `sys.system.audit.drain()`. */
   auditPollMs?: number;
+  /** Parts of the handlers' dependency object (besides the clock). */
+  deps?: Partial<Deps>;
+  /** Settings that differ from the local system's configuration (a smaller payroll batch, …). */
+  config?: Partial<Config>;
 }
 
 export const participant = (participantId: string, municipality = '5001'): TokenRequest => ({ sub: `sub-${participantId}`, groups: ['participant'], municipality, participantId });
@@ -150,15 +166,15 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     ...(options.staticFiles === true ? {} : { staticDir: null }),
     ...(seedNow !== undefined ? { seedNow } : {}),
     ...(options.auditPollMs !== undefined ? { auditPollMs: options.auditPollMs } : {}),
+    deps: (config, parts) => swappable(createDeps({ ...config, ...options.config }, { ...parts, ...options.deps, ...(clock !== undefined ? { clock } : {}) })),
   });
-  // After start: starting resets the handlers' deps to the new environment.
-  if (clock !== undefined) setDeps({ clock });
+  const deps = system.deps as TestDeps;
 
   const tokenFor = async (who: Who): Promise<string> => {
     if (typeof who !== 'string' && 'device' in who) {
-      const registered = await getDeps().kioskDevices.getDevice(who.device);
+      const registered = await deps.kioskDevices.getDevice(who.device);
       if (registered?.clientId === undefined) throw new Error(`tokenFor: no registered device ${who.device} with a client (seedDevice first)`);
-      return system.issuer.issueAccessToken({ clientId: registered.clientId, scope: getConfig().deviceScope, ttlSeconds: 900 });
+      return system.issuer.issueAccessToken({ clientId: registered.clientId, scope: deps.config.deviceScope, ttlSeconds: 900 });
     }
     if (typeof who !== 'string') return system.issueToken(who);
     const user = DEMO_USERS.find((u) => u.username === who);
@@ -214,11 +230,12 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     baseUrl: system.baseUrl,
     system,
     clock,
+    deps,
+    workflow: system.workflow,
     tokenFor,
     http,
     count,
     stop: async () => {
-      setDeps(undefined);
       db.destroy();
       await system.stop();
     },

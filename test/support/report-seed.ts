@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { AbsenceRecord } from '../../shared/adapters/attendance-repo.js';
-import { getDeps } from '../../shared/adapters/deps.js';
+import type { Deps } from '../../shared/adapters/deps.js';
 import type { StoredDecision } from '../../shared/adapters/decisions-repo.js';
 import type { ComplaintReader } from '../../shared/adapters/reports-repo.js';
 import { emptyTotals } from '../../shared/domain/payroll/run.js';
@@ -53,13 +53,12 @@ export function approvedLeave(participantId: string, date: string, category: Abs
   };
 }
 
-export async function seedReportMunicipality(): Promise<SeededMunicipality> {
-  const deps = getDeps();
+export async function seedReportMunicipality(deps: Deps): Promise<SeededMunicipality> {
   const people: SeededParticipant[] = [];
   const decisions: StoredDecision[] = [];
   for (const [pid, golden] of REPORT_CASES) {
-    people.push(await seedParticipant(pid));
-    decisions.push(await seedDecision(goldenCase(golden, pid), { runId: 'run-report-2026-10' }));
+    people.push(await seedParticipant(deps, pid));
+    decisions.push(await seedDecision(deps, goldenCase(golden, pid), { runId: 'run-report-2026-10' }));
   }
   // Vacation on Thu 8 – Mon 12 October (one leave across the weekend), approved on 20 September.
   for (const date of ['2026-10-08', '2026-10-09', '2026-10-12']) await deps.attendance.createAbsenceOnce(approvedLeave('p-r1', date, 'VACATION', '2026-09-20T10:00:00.000Z'));
@@ -70,9 +69,9 @@ export async function seedReportMunicipality(): Promise<SeededMunicipality> {
     { participantId: 'p-r2', version: profile.version + 1, effectiveFrom: '2026-10-01', changes: { unpaidLeave }, changedAt: '2026-10-19T09:00:00.000Z', changedByRef: 'staff-seed', changedByRole: 'adviser' },
   ]);
   if (!saved) throw new Error('seed: unpaid leave not saved');
-  const foreign = await seedParticipant('p-r-5002', { municipality: '5002' });
+  const foreign = await seedParticipant(deps, 'p-r-5002', { municipality: '5002' });
   const g = goldenCase('g02-unexcused-half-day', 'p-r-5002');
-  decisions.push(await seedDecision({ ...g, municipality: { ...g.municipality, code: '5002' } }, { runId: 'run-report-5002' }));
+  decisions.push(await seedDecision(deps, { ...g, municipality: { ...g.municipality, code: '5002' } }, { runId: 'run-report-5002' }));
   await deps.attendance.createAbsenceOnce(approvedLeave('p-r-5002', '2026-10-08', 'VACATION', '2026-09-20T10:00:00.000Z', '5002'));
   return { people, decisions, foreign };
 }
@@ -86,8 +85,8 @@ export function complaintReaderOf(list: readonly ComplaintFact[], municipalityOf
 }
 
 /** A run of the month released by two payroll users, as the release tests make one: the archive packs its decisions. */
-export async function releaseRun(runId: string, period: string, participants: readonly string[], municipality = '5001'): Promise<void> {
-  const runs = getDeps().payrollRuns;
+export async function releaseRun(deps: Deps, runId: string, period: string, participants: readonly string[], municipality = '5001'): Promise<void> {
+  const runs = deps.payrollRuns;
   await runs.createRun({ runId, municipalityCode: municipality, period, by: 'staff-starter', at: '2026-11-02T06:00:00.000Z', executionName: `exec-${runId}` });
   await runs.freezeBatches(runId, [[...participants]], '2026-11-02T06:00:00.000Z');
   await runs.apply(runId, { type: 'SummariseRun', totals: emptyTotals(), at: '2026-11-02T06:05:00.000Z' });

@@ -4,10 +4,11 @@
  */
 import * as z from 'zod';
 import type { Deps } from '../../shared/adapters/deps.js';
-import { resetDeps, setDeps } from '../../shared/adapters/deps.js';
+import { createDeps } from '../../shared/adapters/deps.js';
 import { FixedClock } from '../../shared/adapters/clock.js';
 import { SequentialIds, randomIds } from '../../shared/adapters/ids.js';
-import { ConfigError, parseConfig, requireTables, resetConfig, tableNameOf } from '../../shared/config.js';
+import { ConfigError, parseConfig, requireTables, tableNameOf } from '../../shared/config.js';
+import { TABLES } from '../../shared/contract/tables.js';
 import { authenticate, parseGroups, staffRef } from '../../shared/http/auth.js';
 import type {
   AppError} from '../../shared/http/errors.js';
@@ -28,7 +29,7 @@ import {
 } from '../../shared/http/errors.js';
 import { created, httpHandler, ok, routeOf } from '../../shared/http/middleware.js';
 import { requireAssigned, requireOwn } from '../../shared/http/ownership.js';
-import { apiEvent, call, kioskCaller, participantCaller, staffCaller } from '../support/api-event.js';
+import { apiEvent, call as callHandler, kioskCaller, participantCaller, staffCaller, type Handler } from '../support/api-event.js';
 import { captureLogs } from '../support/capture-logs.js';
 
 const fakeDeps = (over: Partial<Deps> = {}): Deps =>
@@ -43,6 +44,7 @@ const fakeDeps = (over: Partial<Deps> = {}): Deps =>
     attendance: {},
     decisions: {},
     audit: {},
+    config: parseConfig(Object.fromEntries(TABLES.map((t) => [t.envVar, `unit-${t.id}`]))),
     ...over,
   }) as unknown as Deps;
 
@@ -55,8 +57,12 @@ const boom = (err: unknown) => httpHandler({ fn: 'me-access-log' }, async () => 
 const post = (b: unknown, extra: Partial<Parameters<typeof apiEvent>[0]> = {}) =>
   apiEvent({ method: 'POST', path: '/checkins', caller: participantCaller('p-1'), body: b, ...extra });
 
-beforeEach(() => setDeps(fakeDeps()));
-afterAll(() => resetDeps());
+/** Each test's dependency object, bound to the handler it calls. */
+let deps: Deps;
+beforeEach(() => {
+  deps = fakeDeps();
+});
+const call = (handler: Handler & { withDeps(d: Deps): Handler }, event: Parameters<Handler>[0]) => callHandler(handler.withDeps(deps), event);
 
 describe('httpHandler: success path', () => {
   test('returns the handler result as JSON with the security headers', async () => {
@@ -85,6 +91,18 @@ describe('httpHandler: success path', () => {
     const e = post({ name: 'x' });
     const rs = await Promise.all(Array.from({ length: 20 }, () => call(echo, e)));
     expect(new Set(rs.map((r) => r.status))).toEqual(new Set([201]));
+  });
+});
+
+describe('httpHandler: the dependency object it is given', () => {
+  test('withDeps gives each bound handler its own object; binding anew changes no earlier binding', async () => {
+    const at = httpHandler({ fn: 'me-access-log' }, async ({ deps: d }) => ok({ now: d.clock.now().toISOString() }));
+    const event = () => apiEvent({ method: 'GET', path: '/me/access-log', caller: participantCaller('p-1') });
+    const first = at.withDeps(fakeDeps({ clock: new FixedClock('2026-01-01T00:00:00Z') }));
+    const second = first.withDeps(fakeDeps({ clock: new FixedClock('2027-01-01T00:00:00Z') }));
+    expect((await callHandler(first, event())).body).toEqual({ now: '2026-01-01T00:00:00.000Z' });
+    expect((await callHandler(second, event())).body).toEqual({ now: '2027-01-01T00:00:00.000Z' });
+    expect((await callHandler(first, event())).body).toEqual({ now: '2026-01-01T00:00:00.000Z' });
   });
 });
 
@@ -266,18 +284,13 @@ describe('config and environment', () => {
   });
 
   test('a handler whose tables are not configured answers 500 and logs the variable', async () => {
-    const saved = { ...process.env };
-    for (const k of ['TABLE_PARTICIPANTS', 'TABLE_ATTENDANCE']) delete process.env[k];
-    resetConfig();
-    setDeps({ clock: new FixedClock('2026-10-01T08:00:00Z') });
+    deps = createDeps(parseConfig({}), { clock: new FixedClock('2026-10-01T08:00:00Z') });
     const logs = captureLogs();
     let r;
     try {
       r = await call(echo, post({ name: 'a' }));
     } finally {
       logs.stop();
-      process.env = saved;
-      resetConfig();
     }
     expect(r.status).toBe(500);
     expect(logs.lines()[0]).toMatchObject({ errorName: 'ConfigError', errorMessage: 'Missing environment variables: TABLE_PARTICIPANTS, TABLE_ATTENDANCE, TABLE_AUDIT_LOG' });

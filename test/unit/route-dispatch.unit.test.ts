@@ -1,9 +1,14 @@
 /** shared/http/route-dispatch.ts: one function, several routes of the table, each its own handler by route key. */
 import type { Context } from 'aws-lambda';
+import type { Deps } from '../../shared/adapters/deps.js';
 import type { HttpEvent, HttpResponse } from '../../shared/http/middleware.js';
 import { dispatchByRoute } from '../../shared/http/route-dispatch.js';
 
-const reply = (body: string) => (): Promise<HttpResponse> => Promise.resolve({ statusCode: 200, body });
+/** A route's handler answering `body`; bound, it answers `body` and the dependency object's name. */
+const reply = (body: string, bound?: string) =>
+  Object.assign((): Promise<HttpResponse> => Promise.resolve({ statusCode: 200, body: bound === undefined ? body : `${body}@${bound}` }), {
+    withDeps: (deps: Deps) => reply(body, (deps as unknown as { name: string }).name),
+  });
 const event = (routeKey: unknown) => ({ routeKey }) as unknown as HttpEvent;
 const ctx = {} as Context;
 const ALL = {
@@ -16,6 +21,13 @@ test('each route key reaches its own handler', async () => {
   const h = dispatchByRoute('rights-participant', ALL);
   expect((await h(event('POST /me/complaints'), ctx)).body).toBe('complain');
   expect((await h(event('GET /me/rights-cases'), ctx)).body).toBe('list');
+});
+
+test('withDeps binds every route of the function to the given dependency object', async () => {
+  const h = dispatchByRoute('rights-participant', ALL).withDeps({ name: 'mine' } as unknown as Deps);
+  expect((await h(event('POST /me/complaints'), ctx)).body).toBe('complain@mine');
+  expect((await h(event('GET /me/rights-cases'), ctx)).body).toBe('list@mine');
+  expect((await h(event('GET /me/attendance'), ctx)).statusCode).toBe(404);
 });
 
 test('a key the function does not serve (or none, or an inherited one) is a 404 with a code', async () => {

@@ -141,21 +141,13 @@ describe('the pre-token-generation trigger', () => {
 });
 
 describe('the Lambda entry (staff pool), configured by its environment as the stack sets it', () => {
-  const saved = { ...process.env };
-  beforeAll(() => {
-    process.env.POOL_KIND = 'staff';
-    process.env.MUNICIPALITIES = '["5001"]';
-    process.env.STAFF_GROUPS = JSON.stringify(GROUPS);
-    process.env.MFA_VALUES = '["mfa"]';
-  });
-  afterAll(() => {
-    process.env = saved;
-  });
+  const env = { POOL_KIND: 'staff', MUNICIPALITIES: '["5001"]', STAFF_GROUPS: JSON.stringify(GROUPS), MFA_VALUES: '["mfa"]' };
   const staffEvent = (attrs: Record<string, string>) =>
     ({ version: '2', triggerSource: 'TokenGeneration_RefreshTokens', request: { userAttributes: attrs, groupConfiguration: {} }, response: { claimsAndScopeOverrideDetails: {} } }) as unknown as PreTokenGenerationV2TriggerEvent;
 
   test('adds the roles; a refusal fails the sign-in with its code only (no personal data in the message)', async () => {
-    const { handler } = await import('../../functions/pre-token/handler.js');
+    const { preTokenHandler } = await import('../../functions/pre-token/handler.js');
+    const handler = preTokenHandler(env);
     const out = await handler(staffEvent({ 'custom:idpGroups': '["g-pay-5001"]', 'custom:amr': '["mfa"]' }));
     expect(out.response.claimsAndScopeOverrideDetails.groupOverrideDetails?.groupsToOverride).toEqual(['payroll']);
     await expect(handler(staffEvent({ 'custom:idpGroups': '["g-pay-5001"]', 'custom:amr': '["pwd"]' }))).rejects.toThrow(/^NO_SECOND_FACTOR$/);

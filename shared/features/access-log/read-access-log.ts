@@ -4,7 +4,6 @@
  * chain verifies (R7, S11). Entries appended moments ago and not sealed yet
  * are shown as PENDING, after the sealed ones.
  */
-import { auditServices } from '../../adapters/audit-config.js';
 import type { AuditEntry } from '../../adapters/audit-log.js';
 import { chainIntegrity } from '../../adapters/audit-verify.js';
 import type { Deps } from '../../adapters/deps.js';
@@ -17,13 +16,13 @@ export interface AccessLogView {
   integrity: 'VERIFIED' | 'BROKEN' | 'UNVERIFIED';
 }
 
-export async function accessLogView(participantId: string, entries: readonly AuditEntry[], names: ReadonlyMap<string, string> = new Map()): Promise<AccessLogView> {
+export async function accessLogView(deps: Pick<Deps, 'auditServices'>, participantId: string, entries: readonly AuditEntry[], names: ReadonlyMap<string, string> = new Map()): Promise<AccessLogView> {
   return {
     entries: entries.map((e) => {
       const staffName = names.get(e.actorRef);
       return { seq: e.seq ?? null, state: e.state, at: e.at, role: e.actorRole, staffRef: e.actorRef, ...(staffName === undefined ? {} : { staffName }), action: e.action, purpose: e.purpose, route: e.route };
     }),
-    integrity: await chainIntegrity(participantId, entries, auditServices().mac),
+    integrity: await chainIntegrity(participantId, entries, deps.auditServices.mac),
   };
 }
 
@@ -35,5 +34,5 @@ export async function accessLogView(participantId: string, entries: readonly Aud
 export async function readAccessLog(deps: Deps, participantId: string, municipality: string): Promise<AccessLogView> {
   const entries = await deps.audit.list(participantId);
   const names = await staffNamesByRef(configuredStaffDirectory(deps), municipality, [...new Set(entries.filter((e) => e.actorRole !== 'participant').map((e) => e.actorRef))]);
-  return accessLogView(participantId, entries, names);
+  return accessLogView(deps, participantId, entries, names);
 }

@@ -119,7 +119,7 @@ function layersOfText(text: string): ({ name: LayerName } & ExplanationLayer)[] 
 }
 
 export async function readExplanation(
-  deps: Pick<Deps, 'decisions' | 'explanations' | 'rights' | 'policies' | 'assignments' | 'staff'> & DecisionDeps,
+  deps: Pick<Deps, 'decisions' | 'explanations' | 'rights' | 'policies' | 'assignments' | 'staff' | 'config'> & DecisionDeps,
   participantId: string,
   period: string,
   lang: string,
@@ -186,7 +186,7 @@ export async function readExplanation(
 }
 
 /** The contact as it stands now (see above); none for a decision stored without its municipality. */
-async function contactOfNow(deps: Pick<Deps, 'policies' | 'assignments' | 'staff'>, participantId: string, municipality: string | undefined): Promise<ExplanationContact> {
+async function contactOfNow(deps: Pick<Deps, 'policies' | 'assignments' | 'staff' | 'config'>, participantId: string, municipality: string | undefined): Promise<ExplanationContact> {
   if (municipality === undefined) return {};
   const policy = await deps.policies.getPolicy(municipality);
   return explanationContact({ assignments: deps.assignments, staff: configuredStaffDirectory(deps) }, participantId, municipality, policy);

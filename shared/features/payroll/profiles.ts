@@ -8,8 +8,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll, withoutKeys } from '../../adapters/dynamo.js';
 import type { ParticipantProfile } from '../../adapters/participant-files-repo.js';
 
-export async function batchGetProfiles(db: DynamoDBDocumentClient, table: string, ids: readonly string[]): Promise<Map<string, ParticipantProfile>> {
+export async function batchGetProfiles({ db, name }: { db: DynamoDBDocumentClient; name: string }, ids: readonly string[]): Promise<Map<string, ParticipantProfile>> {
   // Consistent: a profile saved just before the run is the one decided on.
-  const items = await batchGetAll(db, table, ids.map((pid) => ({ pk: `P#${pid}`, sk: 'PROFILE' })), 'batchGetProfiles');
+  const items = await batchGetAll(db, name, ids.map((pid) => ({ pk: `P#${pid}`, sk: 'PROFILE' })), 'batchGetProfiles');
   return new Map(items.map((item) => withoutKeys<ParticipantProfile>(item)).map((profile) => [profile.participantId, profile]));
 }
