@@ -3,3 +3,4 @@
 export { caseOf, parseCase } from '../../shared/domain/case.js';
 export { decideMonth } from '../../shared/domain/payroll/participant-month.js';
 export { decideCore, simulate } from '../../shared/domain/engine.js';
+export { renderExplanation } from '../../shared/domain/explanation/render.js';
