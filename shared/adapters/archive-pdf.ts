@@ -32,7 +32,8 @@
  * So a ligature drawn right to left maps (ToUnicode) to its characters in
  * visual order, and the reversal gives them back in logical order.
  */
-import PDFDocument from 'pdfkit';
+// pdfkit (with fontkit and its tables) is loaded by the first PDF, not when the task's bundle is imported (P4's import time).
+import type PDFDocumentClass from 'pdfkit';
 import { archiveFontPath } from './archive-assets.js';
 
 export const RTL_LANGUAGES: ReadonlySet<string> = new Set(['ar', 'prs', 'fa', 'ps', 'ur', 'ckb']);
@@ -60,7 +61,7 @@ export interface PdfContent {
   date: string;
 }
 
-type Doc = InstanceType<typeof PDFDocument>;
+type Doc = InstanceType<typeof PDFDocumentClass>;
 
 function fontPath(): string {
   return archiveFontPath(process.env);
@@ -126,6 +127,7 @@ export async function renderPdf(content: PdfContent): Promise<Buffer> {
     text: withoutBidiControls(content.text),
   };
   const date = new Date(c.date);
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     subset: 'PDF/A-2b',
     pdfVersion: '1.7',

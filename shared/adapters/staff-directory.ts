@@ -30,12 +30,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { ONE_LINE_TEXT } from '../domain/explanation/render.js';
-import { AdminListGroupsForUserCommand, CognitoIdentityProviderClient, ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
 import * as z from 'zod';
 import type { Role } from '../contract/roles.js';
 import type { Config } from '../config.js';
 import { parseGroups, staffRef } from '../http/auth.js';
-import { claimsFor, groupList, parseStaffGroupRules, TokenStepRefusal, type StaffGroupRule } from '../identity/token-step.js';
+import { parseStaffGroupRules, type StaffGroupRule } from '../identity/token-step.js';
 
 export interface StaffMember {
   sub: string;
@@ -97,7 +96,7 @@ export interface StaffDirectory {
 }
 
 /** Subjects as Cognito issues them (UUIDs) and as tests use them; nothing that could leave a quoted filter. */
-const SUB = /^[A-Za-z0-9_-]{1,128}$/;
+export const SUB = /^[A-Za-z0-9_-]{1,128}$/;
 
 /** A fixed list (tests, and the local file once read). */
 export function staffDirectoryOf(members: readonly StaffMember[]): StaffDirectory {
@@ -139,84 +138,34 @@ export class FileStaffDirectory implements StaffDirectory {
 }
 
 /** The optional labels, present only when set (exactOptionalPropertyTypes). */
-function labelsOf(displayName: string | undefined, unit: string | undefined): Pick<StaffMember, 'displayName' | 'unit'> {
+export function labelsOf(displayName: string | undefined, unit: string | undefined): Pick<StaffMember, 'displayName' | 'unit'> {
   const name = label(displayName);
   const u = label(unit);
   return { ...(name === undefined ? {} : { displayName: name }), ...(u === undefined ? {} : { unit: u }) };
 }
 
-type CognitoSend = Pick<CognitoIdentityProviderClient, 'send'>;
-
-/** The staff user pool on AWS: the user by `sub` (ListUsers filter), then their groups. */
-export class CognitoStaffDirectory implements StaffDirectory {
+/**
+ * The staff user pool on AWS (cognito-staff-directory.ts), loaded on its first
+ * lookup: the functions that may name staff carry the Cognito client in their
+ * bundle, but only a lookup pays for evaluating it (P4's import time).
+ */
+class LazyCognitoStaffDirectory implements StaffDirectory {
+  private loaded: Promise<StaffDirectory> | undefined;
   constructor(
     private readonly userPoolId: string,
-    private readonly client: CognitoSend = new CognitoIdentityProviderClient({}),
-    /** The deployment's group table (federated staff); empty: only pool-made accounts count. */
-    private readonly staffGroups: readonly StaffGroupRule[] = [],
+    private readonly staffGroups: readonly StaffGroupRule[],
   ) {}
-
-  /** A federated user's roles and municipality, as the token step derives them; undefined when it gives none. */
-  private async federated(idpGroups: string): Promise<{ municipality: string; groups: Role[] } | undefined> {
-    try {
-      const c = await claimsFor({ kind: 'staff', groups: groupList(idpGroups) }, { municipalities: [], staffGroups: this.staffGroups, nationalIdHolder: async () => undefined });
-      return { municipality: c.municipality, groups: c.groups };
-    } catch (err) {
-      if (err instanceof TokenStepRefusal) return undefined;
-      throw err;
-    }
+  private directory(): Promise<StaffDirectory> {
+    return (this.loaded ??= import('./cognito-staff-directory.js').then((m) => new m.CognitoStaffDirectory(this.userPoolId, undefined, this.staffGroups)));
   }
-
   async find(sub: string): Promise<StaffMember | undefined> {
-    if (!SUB.test(sub)) return undefined;
-    const listed = await this.client.send(new ListUsersCommand({ UserPoolId: this.userPoolId, Filter: `sub = "${sub}"`, Limit: 1 }));
-    const user = listed.Users?.[0];
-    const attribute = (name: string) => user?.Attributes?.find((a) => a.Name === name)?.Value;
-    if (user?.Username === undefined || attribute('sub') !== sub) return undefined;
-    const idpGroups = attribute('custom:idpGroups');
-    if (idpGroups !== undefined) {
-      const derived = await this.federated(idpGroups);
-      return { sub, municipality: derived?.municipality ?? '', groups: derived?.groups ?? [], enabled: user.Enabled !== false, ...labelsOf(attribute('name'), attribute('custom:staffUnit')) };
-    }
-    const groups = await this.client.send(new AdminListGroupsForUserCommand({ UserPoolId: this.userPoolId, Username: user.Username, Limit: 60 }));
-    return {
-      sub,
-      municipality: attribute('custom:municipality') ?? '',
-      groups: parseGroups((groups.Groups ?? []).flatMap((g) => (g.GroupName === undefined ? [] : [g.GroupName]))),
-      enabled: user.Enabled !== false,
-      ...labelsOf(attribute('name'), attribute('custom:staffUnit')),
-    };
+    return (await this.directory()).find(sub);
   }
-
-  /**
-   * Every user of the pool (pages of 60; a staff pool holds the staff of the
-   * deployment's municipalities, some hundreds), kept to `municipality`: the
-   * pool attribute for pool-made accounts, the group table for federated ones.
-   */
   async list(municipality: string): Promise<StaffMember[]> {
-    const out: StaffMember[] = [];
-    let token: string | undefined;
-    for (let page = 0; page < MAX_LIST_PAGES; page++) {
-      const r = await this.client.send(new ListUsersCommand({ UserPoolId: this.userPoolId, Limit: 60, ...(token === undefined ? {} : { PaginationToken: token }) }));
-      for (const user of r.Users ?? []) {
-        const attribute = (name: string) => user.Attributes?.find((a) => a.Name === name)?.Value;
-        const sub = attribute('sub');
-        if (sub === undefined) continue;
-        const idpGroups = attribute('custom:idpGroups');
-        const derived = idpGroups === undefined ? undefined : await this.federated(idpGroups);
-        const m = idpGroups === undefined ? attribute('custom:municipality') : derived?.municipality;
-        if (m !== municipality) continue;
-        out.push({ sub, municipality: m, groups: derived?.groups ?? [], enabled: user.Enabled !== false, ...labelsOf(attribute('name'), attribute('custom:staffUnit')) });
-      }
-      token = r.PaginationToken;
-      if (token === undefined) break;
-    }
-    return out;
+    return (await this.directory()).list(municipality);
   }
 }
 
-/** 50 pages of 60: 3 000 staff accounts, well above a deployment's; the rest would show by role. */
-const MAX_LIST_PAGES = 50;
 
 /**
  * The names (or units) a viewer of `municipality` may see for these
@@ -238,7 +187,7 @@ export async function staffNamesByRef(directory: StaffDirectory | undefined, mun
 
 /** `cognito:<user pool id>` or `file:<absolute path>` (shared/config.ts checks the form). */
 export function staffDirectoryFrom(setting: string, staffGroups: readonly StaffGroupRule[] = []): StaffDirectory {
-  return setting.startsWith('cognito:') ? new CognitoStaffDirectory(setting.slice('cognito:'.length), undefined, staffGroups) : new FileStaffDirectory(setting.slice('file:'.length));
+  return setting.startsWith('cognito:') ? new LazyCognitoStaffDirectory(setting.slice('cognito:'.length), staffGroups) : new FileStaffDirectory(setting.slice('file:'.length));
 }
 
 /** One directory per configuration, made on first use. */

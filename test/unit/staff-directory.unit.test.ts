@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AdminListGroupsForUserCommand, ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { createLocalStaffDirectory } from '../../infra/local/staff-directory-file.js';
-import { CognitoStaffDirectory, FileStaffDirectory, memoisedDirectory, staffDirectoryFrom, staffDirectoryOf, staffLabel, staffNamesByRef } from '../../shared/adapters/staff-directory.js';
+import { CognitoStaffDirectory } from '../../shared/adapters/cognito-staff-directory.js';
+import { FileStaffDirectory, memoisedDirectory, staffDirectoryFrom, staffDirectoryOf, staffLabel, staffNamesByRef } from '../../shared/adapters/staff-directory.js';
 import { staffRef } from '../../shared/http/auth.js';
 import { ConfigError, parseConfig, staffDirectoryOf as settingOf } from '../../shared/config.js';
 
@@ -199,8 +200,11 @@ describe('the name or unit others see (issue 11)', () => {
 });
 
 describe('the setting', () => {
-  test('STAFF_DIRECTORY is cognito:<pool id> or file:<absolute path>; missing only matters where staff are looked up', () => {
-    expect(staffDirectoryFrom('cognito:eu-north-1_AbC123')).toBeInstanceOf(CognitoStaffDirectory);
+  test('STAFF_DIRECTORY is cognito:<pool id> or file:<absolute path>; missing only matters where staff are looked up', async () => {
+    // The pool's directory is loaded on its first lookup (a sub of the wrong form is refused before any call to Cognito).
+    const pool = staffDirectoryFrom('cognito:eu-north-1_AbC123');
+    expect(pool).not.toBeInstanceOf(FileStaffDirectory);
+    await expect(pool.find('not a sub"')).resolves.toBeUndefined();
     expect(staffDirectoryFrom('file:/tmp/x.json')).toBeInstanceOf(FileStaffDirectory);
     expect(settingOf(parseConfig({ STAFF_DIRECTORY: 'cognito:eu-north-1_AbC123' }))).toBe('cognito:eu-north-1_AbC123');
     for (const bad of ['cognito:', 'file:relative.json', 'ldap://x', 'cognito:pool"x']) expect(() => parseConfig({ STAFF_DIRECTORY: bad })).toThrow(/STAFF_DIRECTORY/);
