@@ -93,9 +93,9 @@ export interface Deps {
   /** Archive package jobs (shared/domain/reports/archive-job.ts), in the payroll runs table. */
   archiveJobs: ArchiveJobsRepo;
   /**
-   * Staff members by sub (the user directory), when replaced (tests). Otherwise the one function
-   * that looks staff up builds it from STAFF_DIRECTORY itself, so no other bundle carries the
-   * Cognito client (functions/participant-assign).
+   * Staff members by sub (the user directory), when replaced (tests). Otherwise the functions that
+   * look staff up or name them build it from STAFF_DIRECTORY (staff-directory.ts
+   * `configuredStaffDirectory`; on AWS the Cognito client loads on the first lookup).
    */
   staff?: StaffDirectory;
   /** The audit key and the anchor store (AUDIT_MAC_KEY_* and AUDIT_ANCHOR_*, read when first used; shared/adapters/audit-config.ts). */
