@@ -94,6 +94,10 @@ test('the admin sets the address for complaints in the settings form; the other 
   await field.waitFor();
   expect(await field.inputValue()).toBe(DEMO_COMPLAINT_ADDRESS);
   await field.fill('Demo kommune, Introsenteret, Postboks 2, 7001 Demoby');
+  // The page draws itself anew when the reports arrive: what the admin typed survives it.
+  await page.getByRole('button', { name: 'Vis', exact: true }).click();
+  await page.locator('section[aria-labelledby="policy-h"]').waitFor();
+  expect(await page.getByLabel('Adresse for klager').inputValue()).toBe('Demo kommune, Introsenteret, Postboks 2, 7001 Demoby');
   await page.locator('form.policy').getByRole('button', { name: 'Lagre' }).click();
   await page.locator('p.ok', { hasText: 'Lagret.' }).waitFor();
   const after = (await env.sys.http('GET', '/municipality/policy', { token })).body!;

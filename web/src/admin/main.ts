@@ -136,6 +136,8 @@ const state = {
   message: '',
   error: '',
   policy: undefined as PolicyView | undefined,
+  /** What the admin has typed in the address field: kept in the state, so a render of the page (the reports arriving, the archive job's progress) does not wipe it. */
+  policyDraft: undefined as string | undefined,
   policyMessage: '',
   policyError: '',
 };
@@ -181,6 +183,7 @@ async function savePolicy(address: string): Promise<void> {
       payroll: p.payroll,
       complaintAddress: address.trim() === '' ? null : address.trim(),
     });
+    state.policyDraft = undefined;
     state.policyMessage = t('saved');
   } catch (err) {
     if (err instanceof ApiError && err.code === 'POLICY_CHANGED') {
@@ -359,7 +362,15 @@ function statsView(months: readonly MonthStats[]): Child {
 }
 
 function policyView(p: PolicyView): Child {
-  const address = h('input', { id: 'complaint-address', type: 'text', maxlength: 300, value: p.complaintAddress ?? '', 'aria-describedby': 'complaint-help', autocomplete: 'off' });
+  const address = h('input', {
+    id: 'complaint-address',
+    type: 'text',
+    maxlength: 300,
+    value: state.policyDraft ?? p.complaintAddress ?? '',
+    'aria-describedby': 'complaint-help',
+    autocomplete: 'off',
+    oninput: (ev: Event) => void (state.policyDraft = (ev.target as HTMLInputElement).value),
+  });
   return h(
     'section',
     { 'aria-labelledby': 'policy-h' },
