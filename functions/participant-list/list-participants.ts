@@ -9,18 +9,12 @@
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { AuthContext } from '../../shared/http/auth.js';
 import { recordAccess } from '../../shared/http/staff-access.js';
-import type { ParticipantListResponse } from '../../shared/contract/responses.js';
+import type { ParticipantListItem, ParticipantListResponse } from '../../shared/contract/responses.js';
 
 export const PURPOSE = 'participant-list';
 
-export interface ParticipantSummary {
-  participantId: string;
-  givenName: string;
-  familyName: string;
-  payrollRef: string | null;
-  programStart: string;
-  version: number;
-}
+/** One row of the list: the contract's item (shared/contract/responses.ts). */
+export type ParticipantSummary = ParticipantListItem;
 
 export async function listParticipants(deps: Deps, auth: AuthContext, route: string): Promise<{ participants: ParticipantSummary[] }> {
   const repo = deps.participants;

@@ -4,24 +4,12 @@
  * sha256. Never the store's key or a link: links come one at a time from
  * POST /payroll-runs/{id}/export/links, each audit-logged.
  */
-import type { ExportJob, ExportJobStatus, ExportPhase } from '../../domain/payroll/export-job.js';
+import type { ExportJobResponse } from '../../contract/responses.js';
+import type { ExportJob } from '../../domain/payroll/export-job.js';
 import { exportPercent } from '../../domain/payroll/export-job.js';
 
-export interface ExportJobView {
-  runId: string;
-  /** NOT_STARTED: a released run whose job was never made (POST …/export makes it). */
-  status: ExportJobStatus | 'NOT_STARTED';
-  phase: ExportPhase | null;
-  percent: number;
-  /** Participants whose access-log entry is written, of `total` (the file's lines). */
-  done: number;
-  total: number;
-  attempts: number;
-  requestedAt: string | null;
-  updatedAt: string | null;
-  failure: string | null;
-  file: { filename: string; sha256: string; lines: number; bytes: number } | null;
-}
+/** The contract's answer (shared/contract/responses.ts), built here. */
+export type ExportJobView = ExportJobResponse;
 
 export function exportJobView(runId: string, job: ExportJob | undefined): ExportJobView {
   if (job === undefined) return { runId, status: 'NOT_STARTED', phase: null, percent: 0, done: 0, total: 0, attempts: 0, requestedAt: null, updatedAt: null, failure: null, file: null };
