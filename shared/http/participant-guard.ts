@@ -15,6 +15,10 @@
  * also needs its binding to be live: revoked by the adviser, ended by the
  * participant's first ID-porten sign-in or older than its maximum age, its
  * tokens stop here at once (API Gateway's JWT authorizer cannot know).
+ *
+ * An app check-in makes the same decision from a cache of bounded age
+ * (`requireActiveParticipantForCheckin` below; shared/adapters/file-checks.ts
+ * says what the bound allows), so that it is one write and no read.
  */
 import type { Deps } from '../adapters/deps.js';
 import type { CheckedFile } from '../adapters/file-checks.js';
