@@ -13,6 +13,12 @@ import { TABLES } from './contract/tables.js';
 /** 100 participants per batch: one batch's decisions fit a Lambda invocation with room (docs/scale.md). */
 export const DEFAULT_PAYROLL_BATCH_SIZE = 100;
 
+/**
+ * How old (seconds) an app check-in's file check may be (shared/adapters/file-checks.ts): a change written
+ * straight into the table, or through another Lambda process, refuses check-ins at the latest this long after.
+ */
+export const DEFAULT_CHECKIN_FILE_CHECK_MAX_AGE_SECONDS = 5;
+
 /** A kiosk's access token lives this long; the kiosk fetches the next one before it ends. */
 export const DEFAULT_DEVICE_TOKEN_MINUTES = 15;
 
@@ -39,6 +45,11 @@ const envSchema = z.object({
   PAYROLL_STATE_MACHINE_ARN: z.string().optional(),
   /** Participants per batch of a payroll run (functions/payroll-prepare). */
   PAYROLL_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(DEFAULT_PAYROLL_BATCH_SIZE),
+  /**
+   * The bound of the check-in's file-check cache in seconds; 0 reads the file on every check-in. At most 60:
+   * a closed file may check in at most this long on another process, so the bound stays short.
+   */
+  CHECKIN_FILE_CHECK_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(60).default(DEFAULT_CHECKIN_FILE_CHECK_MAX_AGE_SECONDS),
   ...Object.fromEntries(TABLES.map((t) => [t.envVar, tableName.optional()])),
 });
 
@@ -55,6 +66,8 @@ export interface Config {
   payrollWorkflowMode: string | undefined;
   payrollStateMachineArn: string | undefined;
   payrollBatchSize: number;
+  /** How old an app check-in's cached file check may be, in seconds (0: none is kept). */
+  checkinFileCheckMaxAgeSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -85,6 +98,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     payrollWorkflowMode: e.PAYROLL_WORKFLOW_MODE,
     payrollStateMachineArn: e.PAYROLL_STATE_MACHINE_ARN,
     payrollBatchSize: r.data.PAYROLL_BATCH_SIZE,
+    checkinFileCheckMaxAgeSeconds: r.data.CHECKIN_FILE_CHECK_MAX_AGE_SECONDS,
   };
 }
 

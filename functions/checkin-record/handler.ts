@@ -3,6 +3,6 @@ import { created, httpHandler } from '../../shared/http/middleware.js';
 import { recordCheckin } from './record-checkin.js';
 import { checkinBodySchema } from '../../shared/features/checkin/schema.js';
 
-export const handler = httpHandler({ fn: 'checkin-record', body: checkinBodySchema, participantFileInWrite: true }, async ({ auth, body, deps, log }) =>
+export const handler = httpHandler({ fn: 'checkin-record', body: checkinBodySchema, participantFileInHandler: true }, async ({ auth, body, deps, log }) =>
   created(await recordCheckin(deps, auth, body, log)),
 );

@@ -1,8 +1,10 @@
 /**
  * The check-in command (architecture.md flow 1; quality.md R1–R3, S10, S12):
  *
- *   caller checks → (kiosk: replay? by event id, before any PIN check)
+ *   (app: the participant's file, from deps.fileChecks) → caller checks
+ *   → (kiosk: replay? by event id, before any PIN check)
  *   → who: the app's participant, the kiosk's identification, or card + PIN
+ *     (kiosk: the file, read now)
  *   → time: the app's event counts at the server's time (its device time
  *     only checked); a kiosk's may be up to the policy window old
  *   → create-once write (its condition tells a replay) → receipt
@@ -23,7 +25,7 @@
 import type { Deps } from '../../shared/adapters/deps.js';
 import type { CheckinRecord } from '../../shared/adapters/attendance-repo.js';
 import type { Identification } from '../../shared/adapters/kiosk-repo.js';
-import type { ParticipantIdentity } from '../../shared/adapters/participant-files-repo.js';
+import type { CheckedFile } from '../../shared/adapters/file-checks.js';
 import { DEFAULT_ATTENDANCE_SETTINGS } from '../../shared/adapters/policy-repo.js';
 import type { CheckinRequest, DeviceTimeVerdict } from '../../shared/domain/attendance/checkin.js';
 import { MIN_REPLAY_WINDOW_HOURS, checkinRequestHash, initialOf, judgeAppTime, judgeDeviceTime } from '../../shared/domain/attendance/checkin.js';
@@ -33,7 +35,7 @@ import { BadRequestError, ConflictError, ForbiddenError, UnauthenticatedError } 
 import type { RequestLog } from '../../shared/http/logger.js';
 import type { PresentedCredential } from '../../shared/features/checkin/identify.js';
 import { identifyAtKiosk, presented, requireActiveKiosk } from '../../shared/features/checkin/identify.js';
-import { requireActiveParticipant } from '../../shared/http/participant-guard.js';
+import { requireActiveParticipantForCheckin } from '../../shared/http/participant-guard.js';
 import type { CheckinBody, CheckinReceipt } from '../../shared/features/checkin/schema.js';
 
 const ROUTE = 'POST /checkins';
@@ -61,45 +63,13 @@ async function callerOf(deps: Deps, auth: AuthContext, body: CheckinBody): Promi
   return { role: 'kiosk', credential: { kind: identification.kind, secretHash: identification.secretHash }, identification };
 }
 
-/**
- * The receipt's initial per participant, remembered in this process for at
- * most INITIAL_MAX_AGE_MS, so a check-in reads nothing before its one write
- * (quality.md P3). What that age allows: a changed given name shows on
- * receipts up to 10 minutes later, and an identity item deleted while its
- * file stays open (the file itself is checked by every write) is noticed up
- * to 10 minutes later. The file check is never remembered.
- */
-const INITIAL_MAX_AGE_MS = 10 * 60_000;
-const INITIAL_CACHE_LIMIT = 10_000;
-const initials = new Map<string, { initial: string; at: number }>();
-
-/** The initial, or undefined when the participant has no identity item. */
-async function initialFor(deps: Deps, participantId: string): Promise<string | undefined> {
-  const at = performance.now();
-  const hit = initials.get(participantId);
-  if (hit !== undefined && at - hit.at < INITIAL_MAX_AGE_MS) return hit.initial;
-  const identity: ParticipantIdentity | undefined = await deps.participants.getIdentity(participantId);
-  if (identity === undefined) return undefined;
-  if (initials.size >= INITIAL_CACHE_LIMIT) initials.clear();
-  const initial = initialOf(identity.givenName ?? '');
-  initials.set(participantId, { initial, at });
-  return initial;
+function receiptOf(r: CheckinRecord, initial: string): CheckinReceipt {
+  return { receiptId: r.receiptId, eventId: r.eventId, type: r.type, participantInitial: initial, recordedAt: r.recordedAt, deviceTime: r.deviceTime };
 }
 
-async function receiptOf(deps: Deps, r: CheckinRecord, known?: string): Promise<CheckinReceipt> {
-  return {
-    receiptId: r.receiptId,
-    eventId: r.eventId,
-    type: r.type,
-    participantInitial: known ?? (await initialFor(deps, r.participantId)) ?? initialOf(''),
-    recordedAt: r.recordedAt,
-    deviceTime: r.deviceTime,
-  };
-}
-
-function replay(deps: Deps, recorded: CheckinRecord, requestHash: string, log: RequestLog): Promise<CheckinReceipt> {
+function replay(recorded: CheckinRecord, requestHash: string, initial: string, log: RequestLog): CheckinReceipt {
   log.append({ participantRef: recorded.participantId, replay: true });
-  return receiptOf(deps, sameRequest(recorded, requestHash));
+  return receiptOf(sameRequest(recorded, requestHash), initial);
 }
 
 function sameRequest(existing: CheckinRecord, requestHash: string): CheckinRecord {
@@ -126,11 +96,11 @@ async function refuse(deps: Deps, auth: AuthContext, body: CheckinBody, particip
 }
 
 export async function recordCheckin(deps: Deps, auth: AuthContext, body: CheckinBody, log: RequestLog): Promise<CheckinReceipt> {
-  const caller = await callerOf(deps, auth, body).catch(async (error: unknown) => {
-    // An app's refusal answers for its file first (see fileFirst below).
-    if (auth.role === 'participant') await requireActiveParticipant(deps, auth);
-    throw error;
-  });
+  // An app's file first (issue 8 item 7), before anything else about the request, as the middleware checks it for
+  // every other participant route: from deps.fileChecks, which reads nothing when it remembers the file (quality.md
+  // P3; shared/adapters/file-checks.ts: a change made past this process counts within CHECKIN_FILE_CHECK_MAX_AGE_SECONDS).
+  const appFile = auth.role === 'participant' ? await requireActiveParticipantForCheckin(deps, auth) : undefined;
+  const caller = await callerOf(deps, auth, body);
   const request: CheckinRequest = {
     eventId: body.eventId,
     type: body.type,
@@ -144,7 +114,7 @@ export async function recordCheckin(deps: Deps, auth: AuthContext, body: Checkin
   // kiosk's queue does not run scrypt (and count PIN attempts) again.
   if (caller.role === 'kiosk') {
     const recorded = await deps.attendance.getEvent(body.eventId);
-    if (recorded !== undefined) return replay(deps, recorded, requestHash, log);
+    if (recorded !== undefined) return replay(recorded, requestHash, (await deps.fileChecks.check(recorded.participantId)).file?.initial ?? initialOf(''), log);
   }
 
   let participantId: string;
@@ -157,34 +127,26 @@ export async function recordCheckin(deps: Deps, auth: AuthContext, body: Checkin
     participantId = identified.participantId;
   }
   log.append({ participantRef: participantId });
-  // A kiosk names the participant by card, not by token, so the middleware's file check (issue 8 item 7) runs here:
-  // a closed or deleted file checks in nowhere.
+  // A kiosk names the participant by card, not by token: its file is read now, never taken from what is remembered
+  // (after card + PIN's scrypt, one read costs little), and that read gives the receipt's initial too.
+  let file: CheckedFile;
   if (caller.role === 'kiosk') {
     try {
-      await requireActiveParticipant(deps, { participantId, municipality: auth.municipality });
+      file = await requireActiveParticipantForCheckin(deps, { participantId, municipality: auth.municipality }, true);
     } catch (error) {
       if (error instanceof ForbiddenError) return refuse(deps, auth, body, participantId, error, log);
       throw error;
     }
-  }
+  } else file = appFile!;
+  if (file.initial === undefined) throw new UnauthenticatedError('UNKNOWN_PARTICIPANT', 'No participant file for this login');
+  const initial = file.initial;
 
   const now = deps.clock.now();
-  // An app's file was not read by the middleware (the write below carries the check): any refusal before the
-  // write answers for the file first, as the middleware would have.
-  const fileFirst = async () => {
-    if (caller.role === 'participant') await requireActiveParticipant(deps, auth);
-  };
-  // Side by side: the time verdict (it may read the policy) and the receipt's initial (remembered: initialFor).
-  const [verdict, initial] = await Promise.all([judgeTime(deps, auth, body, now.getTime()), initialFor(deps, participantId)]);
-  if (initial === undefined) {
-    await fileFirst();
-    throw new UnauthenticatedError('UNKNOWN_PARTICIPANT', 'No participant file for this login');
-  }
+  const verdict = await judgeTime(deps, auth, body, now.getTime());
   if (verdict.verdict !== 'OK') {
-    await fileFirst();
     // The window applies to new events only: a recorded event is answered whenever its replay comes (R3).
     const recorded = caller.role === 'participant' ? await deps.attendance.getEvent(body.eventId) : undefined;
-    if (recorded !== undefined) return replay(deps, recorded, requestHash, log);
+    if (recorded !== undefined) return replay(recorded, requestHash, initial, log);
     const error =
       verdict.verdict === 'IN_FUTURE'
         ? new BadRequestError('DEVICE_TIME_IN_FUTURE', 'deviceTime is more than 5 minutes ahead of the server clock')
@@ -214,25 +176,11 @@ export async function recordCheckin(deps: Deps, auth: AuthContext, body: Checkin
     requestHash,
     source: app ? 'app' : 'kiosk',
   };
-  // Create-once first (one write, no read before it): the condition tells a new event from a
-  // replay or a concurrent duplicate, which are answered from the stored record. An app's write carries the
-  // file check (issue 8 item 7) in the same transaction: one request, and a file closed or deleted a moment
-  // ago refuses it at once, as the middleware's consistent read did. A kiosk checked the file above.
-  const put = caller.role === 'participant' ? await deps.attendance.putEventOnceIf(record, deps.participants.openFileConditions(participantId, auth.municipality)) : await deps.attendance.putEventOnce(record);
-  if (put === 'conditions-failed') {
-    // Says which (no file, another municipality, closed); nothing was written.
-    await requireActiveParticipant(deps, auth);
-    // Reopened in between: the file check now passes, so the write goes ahead as for any open file.
-    return recordAgain(deps, record, requestHash, initial, log);
-  }
-  if (!put.created) log.append({ replay: true });
-  return receiptOf(deps, put.created ? record : sameRequest(put.existing, requestHash), initial);
-}
-
-async function recordAgain(deps: Deps, record: CheckinRecord, requestHash: string, initial: string, log: RequestLog): Promise<CheckinReceipt> {
+  // Create-once (one conditional PutItem, no read before it on a remembered file): the condition tells a new
+  // event from a replay or a concurrent duplicate, which are answered from the stored record.
   const put = await deps.attendance.putEventOnce(record);
   if (!put.created) log.append({ replay: true });
-  return receiptOf(deps, put.created ? record : sameRequest(put.existing, requestHash), initial);
+  return receiptOf(put.created ? record : sameRequest(put.existing, requestHash), initial);
 }
 
 /**

@@ -1,7 +1,9 @@
 /**
  * An admin opens or closes a participant's own access (issue 8 item 7). A
  * closed file refuses every participant route from the next request on
- * (shared/http/participant-guard.ts, read strongly consistent); staff keep
+ * (shared/http/participant-guard.ts, read strongly consistent; an app
+ * check-in at once in this process, within CHECKIN_FILE_CHECK_MAX_AGE_SECONDS
+ * in another: shared/adapters/file-checks.ts); staff keep
  * the file. Closing is not leaving the programme: enrolments are facts on the
  * file, and a participant who has left still signs in to read their decisions.
  *

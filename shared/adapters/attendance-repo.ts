@@ -33,12 +33,12 @@
  * on the table's own keys and guarantees what it did.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../contract/roles.js';
 import type { DayCorrection } from '../domain/attendance/day-correction.js';
 import type { CheckType } from '../domain/attendance/presence.js';
 import type { AbsenceStatus, Category, Documentation } from '../domain/decision.js';
-import { isConditionFailed, queryAll, withoutKeys, type TransactCondition } from './dynamo.js';
+import { isConditionFailed, queryAll, withoutKeys } from './dynamo.js';
 
 export interface CheckinRecord {
   eventId: string;
@@ -122,12 +122,6 @@ export interface CorrectionRecord extends DayCorrection {
 export interface AttendanceRepo {
   /** Writes the event unless its id exists; then returns the stored one (nothing written). */
   putEventOnce(record: CheckinRecord): Promise<{ created: true } | { created: false; existing: CheckinRecord }>;
-  /**
-   * putEventOnce in one transaction with `conditions` on other items (the
-   * participant's file): nothing is written unless every one holds
-   * ('conditions-failed'); a recorded event id answers as putEventOnce does.
-   */
-  putEventOnceIf(record: CheckinRecord, conditions: readonly TransactCondition[]): Promise<{ created: true } | { created: false; existing: CheckinRecord } | 'conditions-failed'>;
   getEvent(eventId: string): Promise<CheckinRecord | undefined>;
   /** Events whose device time (UTC ISO) lies in [fromUtc, toUtc). */
   listEvents(participantId: string, fromUtc: string, toUtc: string): Promise<CheckinRecord[]>;
@@ -165,12 +159,6 @@ export function absenceIdOf(participantId: string, key: string): string {
 export function parseAbsenceId(absenceId: string): { participantId: string; key: string } | undefined {
   const m = ABSENCE_ID.exec(absenceId);
   return m === null ? undefined : { participantId: m[1]!, key: m[2]! };
-}
-
-/** The reason code of each item of a cancelled transaction, or undefined for any other error. */
-function cancellationCodes(err: unknown): (string | undefined)[] | undefined {
-  if (!(err instanceof Error) || err.name !== 'TransactionCanceledException') return undefined;
-  return ((err as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code);
 }
 
 const eventKey = (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' });
@@ -211,27 +199,6 @@ export class DynamoAttendanceRepo implements AttendanceRepo {
       // The event id is written once, ever: concurrent or later replays cannot create a second record (R1, R3).
       ConditionExpression: 'attribute_not_exists(pk)',
     };
-  }
-
-  async putEventOnceIf(record: CheckinRecord, conditions: readonly TransactCondition[]): Promise<{ created: true } | { created: false; existing: CheckinRecord } | 'conditions-failed'> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        // One request: the create-once put and the conditions, all or nothing.
-        await this.db.send(new TransactWriteCommand({ TransactItems: [{ Put: this.eventPut(record) }, ...conditions] }));
-        return { created: true };
-      } catch (err) {
-        const codes = cancellationCodes(err);
-        if (codes === undefined) throw err;
-        // A failed condition on the other items wins: the caller answers for the file whatever the event.
-        if (codes.slice(1).includes('ConditionalCheckFailed')) return 'conditions-failed';
-        // Events are never deleted, so the record that won the condition is there to read.
-        if (codes[0] === 'ConditionalCheckFailed') return { created: false, existing: (await this.getEvent(record.eventId))! };
-        // Concurrent requests for one event id collide as transactions (TransactionConflict): the next attempt
-        // finds the winner's record through the condition. Anything else, or conflicts that do not settle, is an error.
-        if (!codes.includes('TransactionConflict') || attempt >= 5) throw err;
-        await new Promise((r) => setTimeout(r, 5 * 2 ** attempt + Math.random() * 5));
-      }
-    }
   }
 
   async putEventOnce(record: CheckinRecord): Promise<{ created: true } | { created: false; existing: CheckinRecord }> {

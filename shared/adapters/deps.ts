@@ -6,7 +6,8 @@
  * (shared/http/middleware.ts) and the workflow-task wrapper
  * (shared/adapters/workflow-task.ts) pass it to the handler's body; nothing
  * else in shared/ builds or caches a repository. Nothing is cached per
- * request: assignments and policies are read on every request.
+ * request: assignments and policies are read on every request. The one
+ * cache is `fileChecks` (the app check-in's file check, bounded age).
  *
  * Which object a handler gets (`handlerWithDeps` below): the process's, built
  * once from its environment on AWS, or the one bound with `withDeps(deps)` by
@@ -27,6 +28,7 @@ import { lazyCognitoDeviceClients, localDeviceClients, type DeviceClients } from
 import { lazyCognitoDeviceUsers, localDeviceUsers } from './device-users.js';
 import type { DeviceUsers } from '../identity/device-sign-in.js';
 import { createDocumentClient } from './dynamo.js';
+import { FileChecks } from './file-checks.js';
 import { DynamoExplanationsRepo, type ExplanationsRepo } from './explanations-repo.js';
 import { DynamoArchiveJobsRepo, type ArchiveJobsRepo } from './archive-jobs-repo.js';
 import { exportStoreFromEnv, type ExportFileStore } from './export-store.js';
@@ -52,6 +54,12 @@ export interface Deps {
   ids: Ids;
   /** Participants' files: profile, fact history, identity, own access, registration (Participants table). */
   participants: ParticipantFilesRepo;
+  /**
+   * The app check-in's file checks, remembered for at most CHECKIN_FILE_CHECK_MAX_AGE_SECONDS
+   * (file-checks.ts: the guarantee and its bound). Its own per object: the repositories of this
+   * object forget a participant when they change the file, access or device bindings.
+   */
+  fileChecks: FileChecks;
   /** Which advisers are assigned to which participants (Participants table). */
   assignments: AssignmentsRepo;
   /** Participants' kiosk cards and QR tokens with their PIN (Participants table). */
@@ -126,7 +134,10 @@ export function createDeps(config: Config, parts: Partial<Deps> = {}): Deps {
       return once('ids', () => randomIds);
     },
     get participants() {
-      return once('participants', () => new DynamoParticipantFilesRepo(client(), tableNameOf(config, 'participants')));
+      return once('participants', () => new DynamoParticipantFilesRepo(client(), tableNameOf(config, 'participants'), (pid) => this.fileChecks.forget(pid)));
+    },
+    get fileChecks() {
+      return once('fileChecks', () => new FileChecks(this, config.checkinFileCheckMaxAgeSeconds * 1000));
     },
     get assignments() {
       return once('assignments', () => new DynamoAssignmentsRepo(client(), tableNameOf(config, 'participants')));
@@ -153,7 +164,7 @@ export function createDeps(config: Config, parts: Partial<Deps> = {}): Deps {
       return once('kiosk', () => new DynamoKioskRepo(client(), tableNameOf(config, 'participants')));
     },
     get deviceBindings() {
-      return once('deviceBindings', () => new DynamoDeviceBindingsRepo(client(), tableNameOf(config, 'participants')));
+      return once('deviceBindings', () => new DynamoDeviceBindingsRepo(client(), tableNameOf(config, 'participants'), (pid) => this.fileChecks.forget(pid)));
     },
     get deviceClients() {
       return once('deviceClients', () => deviceClientsOf(config));

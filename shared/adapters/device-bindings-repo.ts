@@ -17,6 +17,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DeviceBinding, StoredCode } from '../identity/device-activation.js';
 import { isConditionFailed, isTransactionConditionFailed } from './dynamo.js';
+import type { FileChanged } from './participant-files-repo.js';
 
 export interface DeviceBindingsRepo {
   /** Counts one code against the participant's day; false when the day's limit is reached. */
@@ -54,9 +55,11 @@ function toBinding(item: Record<string, unknown>): DeviceBinding {
 }
 
 export class DynamoDeviceBindingsRepo implements DeviceBindingsRepo {
+  /** `changed`: told after a binding is made or ended (a cached file check of its participant is forgotten: file-checks.ts). */
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly table: string,
+    private readonly changed: FileChanged = () => undefined,
   ) {}
 
   private async countBelow(key: Record<string, string>, max: number, expiresAt: number): Promise<boolean> {
@@ -131,6 +134,14 @@ export class DynamoDeviceBindingsRepo implements DeviceBindingsRepo {
 
   async redeem(lookup: string, hash: string, maxTries: number, nowSeconds: number, binding: DeviceBinding): Promise<boolean> {
     try {
+      return await this.bind(lookup, hash, maxTries, nowSeconds, binding);
+    } finally {
+      this.changed(binding.participantId);
+    }
+  }
+
+  private async bind(lookup: string, hash: string, maxTries: number, nowSeconds: number, binding: DeviceBinding): Promise<boolean> {
+    try {
       await this.db.send(
         new TransactWriteCommand({
           TransactItems: [
@@ -180,6 +191,14 @@ export class DynamoDeviceBindingsRepo implements DeviceBindingsRepo {
   }
 
   async revokeAll(participantId: string, at: string, by: NonNullable<DeviceBinding['revokedBy']>): Promise<number> {
+    try {
+      return await this.revokeEach(participantId, at, by);
+    } finally {
+      this.changed(participantId);
+    }
+  }
+
+  private async revokeEach(participantId: string, at: string, by: NonNullable<DeviceBinding['revokedBy']>): Promise<number> {
     let n = 0;
     for (const b of await this.listBindings(participantId)) {
       if (b.revokedAt !== undefined) continue;

@@ -28,9 +28,6 @@ export function createDocumentClient(config: Pick<Config, 'region' | 'dynamoEndp
 /** One item of a TransactWriteItems request. */
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-/** One ConditionCheck item of a TransactWriteItems request (a check another repository lends a caller's transaction). */
-export type TransactCondition = { ConditionCheck: NonNullable<TransactItem['ConditionCheck']> };
-
 /** True for the error DynamoDB raises when a condition expression is false. */
 export function isConditionFailed(err: unknown): boolean {
   return err instanceof Error && err.name === 'ConditionalCheckFailedException';

@@ -41,7 +41,6 @@ import {
   transactIf,
   transactUnlessExists,
   withoutKeys,
-  type TransactCondition,
   type TransactItem,
 } from './dynamo.js';
 
@@ -86,6 +85,17 @@ export interface ParticipantAccess {
   status: AccessStatus;
 }
 
+/**
+ * What an app check-in needs of the file, in one read (shared/adapters/file-checks.ts): the access
+ * check's answer and the identity's given name for the receipt's initial (undefined: no identity item).
+ */
+export interface CheckinFile extends ParticipantAccess {
+  givenName: string | undefined;
+}
+
+/** Told after every write of this repository that can change a file check's answer (file-checks.ts forgets the participant). */
+export type FileChanged = (participantId: string) => void;
+
 /** Everything a registration writes, in one transaction. */
 export interface Registration {
   profile: ParticipantProfile;
@@ -121,12 +131,8 @@ export interface ParticipantFilesRepo {
   municipalityOf(participantId: string): Promise<string | undefined>;
   /** The file's municipality and access status (strongly consistent), or undefined if there is no file. */
   participantAccess(participantId: string): Promise<ParticipantAccess | undefined>;
-  /**
-   * Condition checks for a caller's transaction that hold exactly when
-   * participantAccess would answer "OPEN in `municipality`", so a write can
-   * carry the file check instead of reading it first.
-   */
-  openFileConditions(participantId: string, municipality: string): TransactCondition[];
+  /** participantAccess and the given name, in the same one consistent read (undefined: no file). */
+  checkinFile(participantId: string): Promise<CheckinFile | undefined>;
   /** The latest access change, or undefined if the access was never changed (OPEN). */
   getAccessState(participantId: string): Promise<AccessState | undefined>;
   /** Saves `state` (version expectedVersion + 1) and its history item; false if another change won. */
@@ -172,13 +178,34 @@ const profileVersionCondition = (expectedVersion: number) => ({ ConditionExpress
 /** The profile item: keyed by participant, listed by municipality. */
 const profileItem = (p: ParticipantProfile) => ({ ...profileKey(p.participantId), gsi1pk: `M#${p.municipality}#P`, gsi1sk: `P#${p.participantId}`, ...p });
 
+/** The file's municipality and access status from its PROFILE and ACCESS items (no PROFILE: no file). */
+function accessOf(items: readonly Record<string, unknown>[]): ParticipantAccess | undefined {
+  const municipality = items.find((i) => i.sk === 'PROFILE')?.municipality;
+  if (typeof municipality !== 'string') return undefined;
+  return { municipality, status: accessStatusOf(items.find((i) => i.sk === 'ACCESS')) };
+}
+
 export class DynamoParticipantFilesRepo implements ParticipantFilesRepo {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly table: string,
+    private readonly changed: FileChanged = () => undefined,
   ) {}
 
-  async createParticipant(profile: ParticipantProfile, identity: ParticipantIdentity): Promise<'created' | 'exists'> {
+  /** Runs the write, then tells `changed` (after, so no read made before the write is kept as the new answer; also when it failed or threw). */
+  private async changing<T>(participantId: string, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } finally {
+      this.changed(participantId);
+    }
+  }
+
+  createParticipant(profile: ParticipantProfile, identity: ParticipantIdentity): Promise<'created' | 'exists'> {
+    return this.changing(profile.participantId, () => this.create(profile, identity));
+  }
+
+  private async create(profile: ParticipantProfile, identity: ParticipantIdentity): Promise<'created' | 'exists'> {
     const created = await transactUnlessExists(this.db, [
       // A participant id is created once: never overwrite another participant's file.
       { Put: { TableName: this.table, Item: profileItem(profile), ConditionExpression: 'attribute_not_exists(pk)' } },
@@ -195,7 +222,7 @@ export class DynamoParticipantFilesRepo implements ParticipantFilesRepo {
   async saveProfile(profile: ParticipantProfile, expectedVersion: number): Promise<boolean> {
     requireNextVersion('saveProfile', profile, expectedVersion);
     // Optimistic concurrency: only the writer who read `expectedVersion` may replace it.
-    return putIf(this.db, { TableName: this.table, Item: profileItem(profile), ...profileVersionCondition(expectedVersion) });
+    return this.changing(profile.participantId, () => putIf(this.db, { TableName: this.table, Item: profileItem(profile), ...profileVersionCondition(expectedVersion) }));
   }
 
   async getIdentity(participantId: string): Promise<ParticipantIdentity | undefined> {
@@ -218,18 +245,20 @@ export class DynamoParticipantFilesRepo implements ParticipantFilesRepo {
       expression: 'sk, municipality, #s',
       names: { '#s': 'status' },
     });
-    const municipality = items.find((i) => i.sk === 'PROFILE')?.municipality;
-    if (typeof municipality !== 'string') return undefined;
-    return { municipality, status: accessStatusOf(items.find((i) => i.sk === 'ACCESS')) };
+    return accessOf(items);
   }
 
-  openFileConditions(participantId: string, municipality: string): TransactCondition[] {
-    return [
-      // The profile exists and is in the caller's municipality (a missing item fails the comparison).
-      { ConditionCheck: { TableName: this.table, Key: profileKey(participantId), ConditionExpression: 'municipality = :m', ExpressionAttributeValues: { ':m': municipality } } },
-      // No access item (never changed: OPEN) or an explicit OPEN; anything else is closed, as accessStatusOf reads it.
-      { ConditionCheck: { TableName: this.table, Key: accessKey(participantId), ConditionExpression: 'attribute_not_exists(pk) OR #s = :open', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':open': 'OPEN' } } },
-    ];
+  async checkinFile(participantId: string): Promise<CheckinFile | undefined> {
+    // The same consistent BatchGet with the identity item's given name only (no family name, no national id):
+    // one round trip answers the check-in's file check and its receipt's initial.
+    const items = await batchGetAll(this.db, this.table, [profileKey(participantId), accessKey(participantId), identityKey(participantId)], 'checkinFile', {
+      expression: 'sk, municipality, #s, givenName',
+      names: { '#s': 'status' },
+    });
+    const access = accessOf(items);
+    if (access === undefined) return undefined;
+    const identity = items.find((i) => i.sk === 'IDENTITY');
+    return { ...access, givenName: identity === undefined ? undefined : typeof identity.givenName === 'string' ? identity.givenName : '' };
   }
 
   async getAccessState(participantId: string): Promise<AccessState | undefined> {
@@ -239,7 +268,9 @@ export class DynamoParticipantFilesRepo implements ParticipantFilesRepo {
   async saveAccessState(state: AccessState, expectedVersion: number): Promise<boolean> {
     requireNextVersion('saveAccessState', state, expectedVersion);
     // Two admins at once: only the one who read `expectedVersion` writes. Every change is kept: who closed or reopened the file, when and why.
-    return putVersioned(this.db, this.table, { current: accessKey(state.participantId), history: accessVersionKey(state.participantId, state.version) }, state, expectedVersion);
+    return this.changing(state.participantId, () =>
+      putVersioned(this.db, this.table, { current: accessKey(state.participantId), history: accessVersionKey(state.participantId, state.version) }, state, expectedVersion),
+    );
   }
 
   /**
@@ -249,7 +280,11 @@ export class DynamoParticipantFilesRepo implements ParticipantFilesRepo {
    * adviser who can see them, and an assignment never names a file that does
    * not exist.
    */
-  async registerParticipant(reg: Registration): Promise<RegistrationResult> {
+  registerParticipant(reg: Registration): Promise<RegistrationResult> {
+    return this.changing(reg.profile.participantId, () => this.register(reg));
+  }
+
+  private async register(reg: Registration): Promise<RegistrationResult> {
     const { profile, identity, baseline } = reg;
     const pid = profile.participantId;
     const m = profile.municipality;
@@ -305,6 +340,10 @@ export class DynamoParticipantFilesRepo implements ParticipantFilesRepo {
 
   async saveProfileWithFacts(profile: ParticipantProfile, expectedVersion: number, changes: readonly FactChange[]): Promise<boolean> {
     requireNextVersion('saveProfileWithFacts', profile, expectedVersion);
+    return this.changing(profile.participantId, () => this.saveWithFacts(profile, expectedVersion, changes));
+  }
+
+  private saveWithFacts(profile: ParticipantProfile, expectedVersion: number, changes: readonly FactChange[]): Promise<boolean> {
     return transactIf(this.db, [
       // Optimistic concurrency: only the writer who read `expectedVersion` may replace it.
       { Put: { TableName: this.table, Item: profileItem(profile), ...profileVersionCondition(expectedVersion) } },

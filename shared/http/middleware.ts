@@ -78,11 +78,12 @@ export interface HandlerSpec<B extends Schema | undefined, Q extends Schema | un
   path?: P;
   maxBodyBytes?: number;
   /**
-   * The handler checks a participant's file itself, in its write (one
-   * transaction: checkin-record), and before any refusal; the middleware
-   * then does not read it first (quality.md P3).
+   * The handler checks a participant's file itself, before any refusal, with
+   * the same decision (checkin-record: from deps.fileChecks, a bounded-age
+   * cache, so a check-in is one write: quality.md P3); the middleware then
+   * does not read it first.
    */
-  participantFileInWrite?: true;
+  participantFileInHandler?: true;
   /** Middleware after the chain's own (a file response instead of JSON: the reports); kept when the handler is bound with `withDeps`. */
   use?: readonly middy.MiddlewareObj<HttpEvent, HttpResponse, Error, Context>[];
 }
@@ -269,7 +270,7 @@ function chain<B extends Schema | undefined, Q extends Schema | undefined, P ext
       const d = deps();
       requireTables(d.config, tables);
       const s = state(request);
-      if (s.auth?.role === 'participant' && spec.participantFileInWrite !== true) await requireActiveParticipant(d, s.auth);
+      if (s.auth?.role === 'participant' && spec.participantFileInHandler !== true) await requireActiveParticipant(d, s.auth);
     },
   };
 

@@ -5,24 +5,20 @@
  * with the count per status and the latencies of the successful ones.
  *
  *   mode "api": POST /checkins through the local API (node:http, keep-alive agent)
- *   mode "put": the bare PutItem of the event item, to the same DynamoDB Local (the goal's baseline)
- *   mode "tx":  the write an app check-in makes, bare: one TransactWriteItems of that PutItem and the two
- *               condition checks on the participant's file (participant-files-repo.ts openFileConditions), so
- *               the bench can say how much of the gap is the write's form and how much the API process
+ *   mode "put": the bare PutItem of the event item, to the same DynamoDB Local (the goal's baseline, and
+ *               the one write an app check-in makes when its file check is remembered)
  *
  * Argument: one JSON object { mode, url | endpoint, table, token, seconds, concurrency, participantId }.
  */
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
-import { DynamoDBClient, PutItemCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 
 interface Args {
-  mode: 'api' | 'put' | 'tx';
+  mode: 'api' | 'put';
   url?: string;
   endpoint?: string;
   table?: string;
-  /** The participants table (mode "tx"). */
-  participantsTable?: string;
   token?: string;
   participantId: string;
   seconds: number;
@@ -91,34 +87,8 @@ async function putCall(): Promise<number> {
   }
 }
 
-async function txCall(): Promise<number> {
-  const pid = s(`P#${args.participantId}`);
-  try {
-    await client!.send(
-      new TransactWriteItemsCommand({
-        TransactItems: [
-          { Put: eventPut() },
-          { ConditionCheck: { TableName: args.participantsTable, Key: { pk: pid, sk: s('PROFILE') }, ConditionExpression: 'municipality = :m', ExpressionAttributeValues: { ':m': s('5001') } } },
-          {
-            ConditionCheck: {
-              TableName: args.participantsTable,
-              Key: { pk: pid, sk: s('ACCESS') },
-              ConditionExpression: 'attribute_not_exists(pk) OR #s = :open',
-              ExpressionAttributeNames: { '#s': 'status' },
-              ExpressionAttributeValues: { ':open': s('OPEN') },
-            },
-          },
-        ],
-      }),
-    );
-    return 200;
-  } catch {
-    return 0;
-  }
-}
-
 async function main(): Promise<void> {
-  const call = args.mode === 'api' ? apiCall : args.mode === 'tx' ? txCall : putCall;
+  const call = args.mode === 'api' ? apiCall : putCall;
   const statuses: Record<string, number> = {};
   const latencies: number[] = [];
   const end = performance.now() + args.seconds * 1000;

@@ -14,9 +14,10 @@ import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../shared/adapters/dynamo.js';
 import { TABLES } from '../../shared/contract/tables.js';
 import type { SeededParticipant } from '../support/api-seed.js';
-import { seedCard, seedDevice, seedParticipant } from '../support/api-seed.js';
+import { assign, seedCard, seedDevice, seedParticipant } from '../support/api-seed.js';
 import { captureLogs } from '../support/capture-logs.js';
-import { device, participant, startTestSystem, type HttpReply, type TestSystem, type Who } from '../support/local-system.js';
+import { FILE_CHECK_CACHE_LIMIT, FileChecks } from '../../shared/adapters/file-checks.js';
+import { device, participant, staff, startTestSystem, type HttpReply, type TestSystem, type Who } from '../support/local-system.js';
 
 let sys: TestSystem;
 const seeded: SeededParticipant[] = [];
@@ -51,6 +52,7 @@ const clock = {
 beforeAll(async () => {
   sys = await startTestSystem({ clock: '2026-10-01T08:00:00Z' });
   seeded.push(await seedParticipant(sys.deps, 'p-ada', { givenName: 'émilie' }), await seedParticipant(sys.deps, 'p-bo'), await seedParticipant(sys.deps, 'p-cy'), await seedParticipant(sys.deps, 'p-di'), await seedParticipant(sys.deps, 'p-eve'), await seedParticipant(sys.deps, 'p-fay'));
+  for (const pid of ['p-gus', 'p-hal', 'p-ida', 'p-jon']) seeded.push(await seedParticipant(sys.deps, pid));
   await seedCard(sys.deps, 'p-ada', 'CARD0001', '2468');
   await seedCard(sys.deps, 'p-bo', 'CARD0002', '1357');
   await seedCard(sys.deps, 'p-cy', 'CARD0003', '9999');
@@ -182,54 +184,209 @@ describe('participant check-in', () => {
   }, 60_000);
 });
 
-describe('P3: an app check-in is one conditional write', () => {
+describe('P3: an app check-in is one conditional write; its file check is remembered for a bounded age', () => {
   const participantsTable = () => sys.system.env[TABLES.find((t) => t.key === 'participants')!.envVar]!;
-  /** Someone with write access to the table, past the API. */
+  /** Someone with write access to the table, past the API (and past every process's cache). */
   const direct = async (write: { put: Record<string, unknown> } | { delete: { pk: string; sk: string } }) => {
     const dynamo = createDocumentClient({ region: 'eu-north-1', dynamoEndpoint: sys.system.dynamoEndpoint });
     if ('put' in write) await dynamo.send(new PutCommand({ TableName: participantsTable(), Item: write.put }));
     else await dynamo.send(new DeleteCommand({ TableName: participantsTable(), Key: write.delete }));
     dynamo.destroy();
   };
+  /** The configured bound (CHECKIN_FILE_CHECK_MAX_AGE_SECONDS; the local system's default). */
+  const maxAgeMs = () => sys.deps.config.checkinFileCheckMaxAgeSeconds * 1000;
+  /** An app body whose device time is the server clock's now (the clock moves in these tests). */
+  const nowBody = (over: Record<string, unknown> = {}) => appBody({ deviceTime: sys.clock!.now().toISOString(), ...over });
+  /**
+   * Every DynamoDB request the handlers send while `fn` runs, as `Operation table`: counted in the middleware of
+   * the one document client of the system's dependency object (every repository and handler sends through it).
+   */
+  async function requestsDuring(fn: () => Promise<void>): Promise<string[]> {
+    const sent: string[] = [];
+    const stack = sys.deps.table('attendance').db.middlewareStack;
+    const tableName = (key: 'attendance' | 'participants') => sys.system.env[TABLES.find((t) => t.key === key)!.envVar]!;
+    const names = new Map([tableName('attendance'), tableName('participants')].map((n, i) => [n, i === 0 ? 'attendance' : 'participants']));
+    stack.add(
+      (next, context) => async (args) => {
+        const input = args.input as { TableName?: string; RequestItems?: Record<string, unknown> };
+        const table = input.TableName ?? Object.keys(input.RequestItems ?? {}).join('+');
+        sent.push(`${context.commandName} ${names.get(table) ?? table}`);
+        return next(args);
+      },
+      { step: 'initialize', name: 'p3-count-requests' },
+    );
+    try {
+      await fn();
+    } finally {
+      stack.remove('p3-count-requests');
+    }
+    return sent;
+  }
 
-  test('a participant who has checked in: the next check-in reads nothing first (no file read, no identity read, no event read)', async () => {
+  test('the bound is the configuration: 5 s unless CHECKIN_FILE_CHECK_MAX_AGE_SECONDS says otherwise; the cache is bounded in size', () => {
+    expect(maxAgeMs()).toBe(5_000);
+    expect([sys.deps.fileChecks.maxAgeMs, sys.deps.fileChecks.limit]).toEqual([5_000, FILE_CHECK_CACHE_LIMIT]);
+  });
+
+  test('a participant who has checked in: the next check-in sends exactly one PutItem and nothing else (no file, identity or event read)', async () => {
     expect((await checkin(participantCaller('p-eve'), appBody())).status).toBe(201);
     const repo = sys.deps.participants;
-    const attendance = sys.deps.attendance;
-    const reads = [jest.spyOn(repo, 'participantAccess'), jest.spyOn(repo, 'getIdentity'), jest.spyOn(attendance, 'getEvent')];
-    const writes = jest.spyOn(attendance, 'putEventOnceIf');
+    const reads = [jest.spyOn(repo, 'participantAccess'), jest.spyOn(repo, 'checkinFile'), jest.spyOn(repo, 'getIdentity'), jest.spyOn(sys.deps.attendance, 'getEvent')];
     try {
-      const r = await checkin(participantCaller('p-eve'), appBody({ type: 'OUT' }));
-      expect([r.status, r.body.participantInitial]).toEqual([201, 'Z']);
-      expect(reads.map((spy) => spy.mock.calls.length)).toEqual([0, 0, 0]);
-      expect(writes).toHaveBeenCalledTimes(1);
+      let r: Reply | undefined;
+      const sent = await requestsDuring(async () => {
+        r = await checkin(participantCaller('p-eve'), appBody({ type: 'OUT' }));
+      });
+      expect([r!.status, r!.body.participantInitial]).toEqual([201, 'Z']);
+      expect(sent).toEqual(['PutItemCommand attendance']);
+      expect(reads.map((spy) => spy.mock.calls.length)).toEqual([0, 0, 0, 0]);
     } finally {
-      for (const spy of [...reads, writes]) spy.mockRestore();
+      for (const spy of reads) spy.mockRestore();
     }
   }, 60_000);
 
-  test('the attack: a file closed, then deleted, straight in the table right after a check-in is refused by the next write at once, and nothing is recorded', async () => {
-    expect((await checkin(participantCaller('p-fay'), appBody())).status).toBe(201);
-    const before = (await eventsOf('p-fay')).length;
+  test('a first check-in (nothing remembered): one read of the file (its access and the initial together), then the one PutItem', async () => {
+    sys.deps.fileChecks.forget('p-eve');
+    const sent = await requestsDuring(async () => {
+      expect((await checkin(participantCaller('p-eve'), appBody())).body.participantInitial).toBe('Z');
+    });
+    expect(sent).toEqual(['BatchGetItemCommand participants', 'PutItemCommand attendance']);
+  }, 60_000);
+
+  test('the attack: a file closed, then deleted, straight in the table right after a check-in still checks in within the bound (the documented cost), and is refused once the bound has passed, with the same codes; nothing more is recorded', async () => {
+    expect((await checkin(participantCaller('p-fay'), nowBody())).status).toBe(201);
     await direct({ put: { pk: 'P#p-fay', sk: 'ACCESS', status: 'CLOSED', version: 1 } });
-    const closed = await checkin(participantCaller('p-fay'), appBody());
+    // Within the bound, the remembered answer stands: this is what the bound allows.
+    sys.clock!.advance(maxAgeMs() - 1);
+    expect((await checkin(participantCaller('p-fay'), nowBody())).status).toBe(201);
+    const before = (await eventsOf('p-fay')).length;
+    // Past the bound (counted from the read), the file is read again.
+    sys.clock!.advance(1);
+    const closed = await checkin(participantCaller('p-fay'), nowBody());
     expect([closed.status, closed.body.code]).toEqual([403, 'ACCESS_CLOSED']);
-    // A damaged access item fails shut, as the middleware's read did.
+    // A damaged access item fails shut, as the middleware's read does.
     await direct({ put: { pk: 'P#p-fay', sk: 'ACCESS', status: 'open' } });
-    expect((await checkin(participantCaller('p-fay'), appBody())).body.code).toBe('ACCESS_CLOSED');
+    sys.clock!.advance(maxAgeMs());
+    expect((await checkin(participantCaller('p-fay'), nowBody())).body.code).toBe('ACCESS_CLOSED');
     await direct({ delete: { pk: 'P#p-fay', sk: 'ACCESS' } });
     await direct({ delete: { pk: 'P#p-fay', sk: 'PROFILE' } });
-    const gone = await checkin(participantCaller('p-fay'), appBody());
+    sys.clock!.advance(maxAgeMs());
+    const gone = await checkin(participantCaller('p-fay'), nowBody());
     expect([gone.status, gone.body.code]).toEqual([403, 'NO_PARTICIPANT_FILE']);
-    // Before the time check, as before: a refused file is told so whatever else is wrong with the request.
+    // Before the time check and the body's fields, as on every participant route: a refused file is told so first.
     expect((await checkin(participantCaller('p-fay'), appBody({ deviceTime: '2026-09-01T08:00:00Z' }))).body.code).toBe('NO_PARTICIPANT_FILE');
     expect((await checkin(participantCaller('p-fay'), appBody({ kiosk: { cardNumber: 'CARD0001', pin: '2468' } }))).body.code).toBe('NO_PARTICIPANT_FILE');
     expect(await eventsOf('p-fay')).toHaveLength(before);
   }, 60_000);
 
-  test('a token of another municipality than the file: refused by the write (NO_PARTICIPANT_FILE), nothing recorded', async () => {
-    const r = await checkin(participant('p-eve', '0301'), appBody());
-    expect([r.status, r.body.code]).toEqual([403, 'NO_PARTICIPANT_FILE']);
+  test('with CHECKIN_FILE_CHECK_MAX_AGE_SECONDS=0 the same attack is refused at once: every check-in reads the file (one read, one write)', async () => {
+    sys.deps.swap({ fileChecks: new FileChecks(sys.deps, 0) });
+    try {
+      expect((await checkin(participantCaller('p-gus'), nowBody())).status).toBe(201);
+      const sent = await requestsDuring(async () => {
+        expect((await checkin(participantCaller('p-gus'), nowBody())).status).toBe(201);
+      });
+      expect(sent).toEqual(['BatchGetItemCommand participants', 'PutItemCommand attendance']);
+      expect(sys.deps.fileChecks.size).toBe(0);
+      const before = (await eventsOf('p-gus')).length;
+      await direct({ put: { pk: 'P#p-gus', sk: 'ACCESS', status: 'CLOSED', version: 1 } });
+      expect((await checkin(participantCaller('p-gus'), nowBody())).body.code).toBe('ACCESS_CLOSED');
+      await direct({ delete: { pk: 'P#p-gus', sk: 'PROFILE' } });
+      expect((await checkin(participantCaller('p-gus'), nowBody())).body.code).toBe('NO_PARTICIPANT_FILE');
+      expect(await eventsOf('p-gus')).toHaveLength(before);
+    } finally {
+      sys.deps.swap({});
+    }
+  }, 60_000);
+
+  test('closed and reopened THROUGH the API (the same process): refused by the very next check-in, accepted again at once, with no clock movement', async () => {
+    const admin = await tokenOf(staff('admin-p3', ['admin']));
+    expect((await checkin(participantCaller('p-hal'), nowBody())).status).toBe(201);
+    const before = (await eventsOf('p-hal')).length;
+    const close = await sys.http('PUT', '/participants/p-hal/access', { token: admin, body: { status: 'CLOSED', reason: 'Stengt i test' } });
+    expect(close.body).toMatchObject({ status: 'CLOSED', changed: true });
+    const refused = await checkin(participantCaller('p-hal'), nowBody());
+    expect([refused.status, refused.body.code]).toEqual([403, 'ACCESS_CLOSED']);
+    expect(await eventsOf('p-hal')).toHaveLength(before);
+    expect((await sys.http('PUT', '/participants/p-hal/access', { token: admin, body: { status: 'OPEN', reason: 'Gjenåpnet i test' } })).body).toMatchObject({ status: 'OPEN', changed: true });
+    expect((await checkin(participantCaller('p-hal'), nowBody())).status).toBe(201);
+  }, 60_000);
+
+  test('a device binding: ended through the API → DEVICE_BINDING_ENDED at once; ended straight in the table → within the bound; expired → at once (its end is compared with the clock each time)', async () => {
+    const binding = (bindingId: string, expiresAt: string, over: Record<string, unknown> = {}) => ({
+      pk: 'DEVICEBINDINGS#p-ida',
+      sk: `BINDING#${bindingId}`,
+      bindingId,
+      participantId: 'p-ida',
+      municipality: '5001',
+      publicKey: { kty: 'EC' },
+      createdAt: sys.clock!.now().toISOString(),
+      expiresAt,
+      ...over,
+    });
+    const bound = (bindingId: string) => ({ ...participant('p-ida'), deviceBinding: bindingId });
+    const inADay = new Date(sys.clock!.now().getTime() + 86_400_000).toISOString();
+    await direct({ put: binding('b-api', inADay) });
+    await direct({ put: binding('b-table', inADay) });
+    await direct({ put: binding('b-short', new Date(sys.clock!.now().getTime() + 1_000).toISOString()) });
+    for (const b of ['b-api', 'b-table', 'b-short']) expect((await checkin(bound(b), nowBody())).status).toBe(201);
+    const before = (await eventsOf('p-ida')).length;
+
+    // Its end time passes within the bound: refused at once.
+    sys.clock!.advance(1_000);
+    expect((await checkin(bound('b-short'), nowBody())).body.code).toBe('DEVICE_BINDING_ENDED');
+
+    // Ended straight in the table: the remembered binding stands until the bound has passed.
+    await direct({ put: binding('b-table', inADay, { revokedAt: sys.clock!.now().toISOString(), revokedBy: 'ADVISER' }) });
+    expect((await checkin(bound('b-table'), nowBody())).status).toBe(201);
+    sys.clock!.advance(maxAgeMs());
+    expect((await checkin(bound('b-table'), nowBody())).body.code).toBe('DEVICE_BINDING_ENDED');
+
+    // Ended through the API (the adviser ends every binding): refused by the very next check-in.
+    expect((await checkin(bound('b-api'), nowBody())).status).toBe(201);
+    await assign(sys.deps, 'p-ida', 'adviser-p3');
+    const ended = await sys.http('DELETE', '/participants/p-ida/device-bindings', { token: await tokenOf(staff('adviser-p3', ['adviser'])) });
+    expect(ended.status).toBe(200);
+    const refused = await checkin(bound('b-api'), nowBody());
+    expect([refused.status, refused.body.code]).toEqual([401, 'DEVICE_BINDING_ENDED']);
+    // A token without a binding (ID-porten) is not affected.
+    expect((await checkin(participant('p-ida'), nowBody())).status).toBe(201);
+    // Accepted after `before`: b-table within the bound, b-api before its end, the ID-porten token.
+    expect(await eventsOf('p-ida')).toHaveLength(before + 3);
+  }, 60_000);
+
+  test('a token of another municipality than the file: refused (NO_PARTICIPANT_FILE) whether or not the file is remembered, never taken as allowed; nothing recorded', async () => {
+    const before = await db.count('attendance');
+    // Nothing remembered: the refusal reads the file.
+    const cold = await checkin(participant('p-jon', '0301'), nowBody());
+    expect([cold.status, cold.body.code]).toEqual([403, 'NO_PARTICIPANT_FILE']);
+    // Remembered now: the file's own municipality checks in, the other is still refused, in either order.
+    expect((await checkin(participantCaller('p-jon'), nowBody())).status).toBe(201);
+    const warm = await checkin(participant('p-jon', '0301'), nowBody());
+    expect([warm.status, warm.body.code]).toEqual([403, 'NO_PARTICIPANT_FILE']);
+    expect((await checkin(participant('p-eve', '0301'), nowBody())).body.code).toBe('NO_PARTICIPANT_FILE');
+    expect(await db.count('attendance')).toBe(before + 1);
+  }, 60_000);
+
+  test('the size bound: checking many participants never keeps more than the limit; the oldest answer goes first', async () => {
+    const checks = new FileChecks(sys.deps, 60_000, 50);
+    const ids = Array.from({ length: 200 }, (_, i) => `p-many-${i}`);
+    let largest = 0;
+    for (const pid of ids) {
+      await checks.check(pid);
+      largest = Math.max(largest, checks.size);
+    }
+    expect([largest, checks.size]).toEqual([50, 50]);
+    // The last 50 are remembered (no read), the first are not.
+    const reads = jest.spyOn(sys.deps.participants, 'checkinFile');
+    try {
+      await checks.check(ids.at(-1)!);
+      expect(reads).toHaveBeenCalledTimes(0);
+      await checks.check(ids[0]!);
+      expect(reads).toHaveBeenCalledTimes(1);
+    } finally {
+      reads.mockRestore();
+    }
   }, 60_000);
 });
 
