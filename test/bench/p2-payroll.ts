@@ -31,6 +31,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/dynamo.js';
 import { WEEKDAY_SCHEDULE } from '../support/api-seed.js';
 import { advisersKey, assignmentItem } from '../../shared/adapters/assignments-repo.js';
 import type { BenchRow } from './bench-table.js';
+import { jvmCpu, perItem } from './process-cpu.js';
 
 export const MUNICIPALITY = '8001';
 export const PERIOD = '2026-10';
@@ -201,16 +202,21 @@ export async function benchPayroll(): Promise<BenchRow[]> {
     if (warm > 0) console.error(`  p2: warm-up run of ${warm} participants (not timed): ${((await runBenchMonth(system, 'run-warm', warm, WARMUP_MUNICIPALITY)).ms / 1000).toFixed(1)} s`);
 
     // The workflow: the run as POST /payroll-runs creates it, then the local execution to its end.
+    const [j0, c0] = [jvmCpu(system.dynamoPid), process.cpuUsage()];
     const { ms: workflowMs } = await runBenchMonth(system, 'run-bench', n);
+    const [j1, c1] = [jvmCpu(system.dynamoPid), process.cpuUsage(c0)];
 
     // The baseline: the same decision items, other keys, bare BatchWriteItem to the same table.
     const stored = await batchGet(db, decisions, ids.map((pid) => ({ pk: `P#${pid}`, sk: `DEC#${PERIOD}#v0001` })));
     if (stored.length !== n) throw new Error(`p2: listed ${stored.length} decisions, expected ${n}`);
     const copies = stored.map((item) => ({ ...item, pk: `BENCH#${String(item.pk)}`, gsi1pk: `BENCH#${String(item.gsi1pk)}` }));
     const bytes = copies.reduce((s, i) => s + JSON.stringify(i).length, 0);
+    const [j2, c2] = [jvmCpu(system.dynamoPid), process.cpuUsage()];
     const b0 = performance.now();
     await batchWrite(db, decisions, copies);
     const bareMs = performance.now() - b0;
+    const [j3, c3] = [jvmCpu(system.dynamoPid), process.cpuUsage(c2)];
+    const nodeMs = (c: NodeJS.CpuUsage) => ((c.user + c.system) / 1000 / n).toFixed(2);
 
     const ratio = workflowMs / bareMs;
     return [
@@ -222,6 +228,8 @@ export async function benchPayroll(): Promise<BenchRow[]> {
         met: ratio <= 2,
       },
       { id: 'P2', figure: 'local payroll run throughput, participant-months/s', value: ((n * 1000) / workflowMs).toFixed(0), goal: '–', met: null },
+      { id: 'P2', figure: 'CPU per participant in the run: DynamoDB Local\'s JVM (by thread) / the Node process (interpreter, handlers, SDK)', value: `${perItem(j0, j1, n)} / ${nodeMs(c1)} ms`, goal: '–', met: null },
+      { id: 'P2', figure: 'CPU per item of the bare BatchWriteItem: the JVM / the Node process', value: `${perItem(j2, j3, n)} / ${nodeMs(c3)} ms`, goal: '–', met: null },
     ];
   } finally {
     db.destroy();
