@@ -52,7 +52,7 @@ export interface ComputeBatchDeps {
   participants: ParticipantFilesRepo;
   policies: PolicyRepo;
   /** Who is assigned to the participant: the adviser the explanation names. */
-  assignments: Pick<AssignmentsRepo, 'listAdvisers'>;
+  assignments: Pick<AssignmentsRepo, 'listAdvisers' | 'listAdvisersOf'>;
   attendance: AttendanceRepo;
   decisions: DecisionsRepo;
   runs: PayrollRunsRepo;
@@ -104,27 +104,55 @@ export async function computeBatch(runId: string, batchNo: number, deps: Compute
   // The months Prepare froze (a run prepared before they were recorded: the released months of the policy's window).
   const released = run.progress.correctionMonths ?? (await releasedMonths(deps.runs, run.municipalityCode, lookbackMonths(run.period, policy?.payroll)));
 
-  const profiles = deps.getProfiles
-    ? await deps.getProfiles(batch.participantIds)
-    : new Map((await Promise.all(batch.participantIds.map(async (pid) => [pid, await deps.participants.getProfile(pid)] as const))).flatMap(([pid, p]) => (p ? [[pid, p] as const] : [])));
+  // The batch's profiles and assigned advisers (the explanation names one) in BatchGetItem calls, side by side.
+  const [profiles, advisers] = await Promise.all([
+    deps.getProfiles
+      ? deps.getProfiles(batch.participantIds)
+      : Promise.all(batch.participantIds.map(async (pid) => [pid, await deps.participants.getProfile(pid)] as const)).then((ps) => new Map(ps.flatMap(([pid, p]) => (p ? [[pid, p] as const] : [])))),
+    deps.assignments.listAdvisersOf(batch.participantIds),
+  ]);
   // The same few advisers name every participant of the batch: each is looked up once.
-  const batchDeps = deps.staff === undefined ? deps : { ...deps, staff: memoisedDirectory(deps.staff) };
-  const results = await mapLimited(batch.participantIds, PARALLEL, (pid) => computeParticipant(pid, profiles.get(pid), run, policy, released, batchDeps));
+  const assignments: ComputeBatchDeps['assignments'] = {
+    listAdvisers: async (pid) => advisers.get(pid) ?? deps.assignments.listAdvisers(pid),
+    listAdvisersOf: (ids) => deps.assignments.listAdvisersOf(ids),
+  };
+  const batchDeps = { ...deps, assignments, ...(deps.staff === undefined ? {} : { staff: memoisedDirectory(deps.staff) }) };
+  // Read and decide every participant of the batch first; a run's fresh month is then written in as few requests as
+  // create-only allows (decisions-repo.ts putDecisionsOnce); the rest of each participant's work follows.
+  const months = await mapLimited(batch.participantIds, PARALLEL, (pid) => readParticipantMonth(pid, profiles.get(pid), run, policy, batchDeps));
+  const fresh = run.progress.freshMonth === true ? await mapLimited(months, PARALLEL, (m) => freshVersion(m, run, batchDeps)) : [];
+  const stored = await deps.decisions.putDecisionsOnce(fresh.filter((d): d is StoredDecision => d !== undefined));
+  const results = await mapLimited(
+    months.map((m, i) => [m, fresh[i]] as const),
+    PARALLEL,
+    ([m, first]) => computeParticipant(m, first === undefined ? undefined : { decision: first, stored: stored.get(first.decisionId)! }, run, released, batchDeps),
+  );
   const result: BatchResult = { ...results.reduce((t, r) => addTotals(t, r.totals), emptyTotals()), written: results.reduce((n, r) => n + r.written, 0) };
   await deps.runs.recordBatchResult(runId, batchNo, result);
   return { batch: batchNo, written: result.written };
 }
 
-async function computeParticipant(
+/** What a participant's month is decided from: read once, used by the fresh write and the rest of the work. */
+interface ParticipantMonth {
+  pid: string;
+  computedAt: string;
+  /** The case of a month at a computation date; undefined when the participant is not enrolled in it. */
+  caseFor: (period: string) => Promise<((at: string) => Case) | undefined>;
+  /** This run's month's case (undefined: not enrolled). */
+  thisMonth: ((at: string) => Case) | undefined;
+  /** The explanation's contact, read once and only when a version is written. */
+  contact: () => Promise<ExplanationContact>;
+}
+
+/** The participant's month read from the tables (undefined: no file). */
+async function readParticipantMonth(
   pid: string,
   profile: ParticipantProfile | undefined,
   run: PayrollRun,
   policy: MunicipalityPolicy | undefined,
-  released: readonly string[],
   deps: ComputeBatchDeps,
-): Promise<ParticipantResult> {
-  const notDecided: ParticipantResult = { totals: { ...emptyTotals(), participants: 1 }, written: 0 };
-  if (profile === undefined) return notDecided;
+): Promise<ParticipantMonth | undefined> {
+  if (profile === undefined) return undefined;
   const computedAt = osloDateOf(run.startedAt);
   // A profile still at version 1 was never saved after registration: its facts are the baseline, so the history needs no read.
   // A day's margin each side covers every Oslo date of a month whatever the UTC offset; buildCase keeps the month's own days.
@@ -170,26 +198,51 @@ async function computeParticipant(
   // Read only when a version is written (an unchanged month renders nothing); stored with it (its explanation's context).
   let contactRead: Promise<ExplanationContact> | undefined;
   const contact = () => (contactRead ??= explanationContact({ assignments: deps.assignments, staff: deps.staff }, pid, run.municipalityCode, policy));
+  return { pid, computedAt, caseFor, thisMonth: await caseFor(run.period), contact };
+}
+
+/** A version of a month as stored, from the engine's outcome. */
+function storedVersion(m: ParticipantMonth, run: PayrollRun, period: string, outcome: Exclude<MonthOutcome, { kind: 'UNCHANGED' }>, createdAt: string, paidWithPeriod?: string): StoredDecision {
+  return {
+    participantId: m.pid,
+    period,
+    version: outcome.version,
+    decisionId: decisionIdOf(m.pid, period, outcome.version),
+    runId: run.runId,
+    municipality: run.municipalityCode,
+    decision: outcome.decision,
+    input: outcome.input,
+    inputHash: outcome.decision.inputHash,
+    review: effectiveReview(outcome.decision.review, outcome.kind === 'CORRECTION' ? outcome.correction : undefined),
+    createdAt,
+    ...(outcome.kind === 'CORRECTION' ? { supersedes: outcome.supersedes, correction: outcome.correction } : {}),
+    ...(paidWithPeriod === undefined ? {} : { paidWithPeriod }),
+    ...(outcome.contact === undefined ? {} : { contact: outcome.contact }),
+  };
+}
+
+/** A month with no decision when the run was prepared: its version 1, decided but not yet written. */
+async function freshVersion(m: ParticipantMonth | undefined, run: PayrollRun, deps: ComputeBatchDeps): Promise<StoredDecision | undefined> {
+  if (m?.thisMonth === undefined) return undefined;
+  const outcome = decideMonth(undefined, m.thisMonth, m.computedAt, undefined, await m.contact()) as Exclude<MonthOutcome, { kind: 'UNCHANGED' }>;
+  return storedVersion(m, run, run.period, outcome, deps.clock.now().toISOString());
+}
+
+async function computeParticipant(
+  m: ParticipantMonth | undefined,
+  first: { decision: StoredDecision; stored: 'created' | 'exists' } | undefined,
+  run: PayrollRun,
+  released: readonly string[],
+  deps: ComputeBatchDeps,
+): Promise<ParticipantResult> {
+  const notDecided: ParticipantResult = { totals: { ...emptyTotals(), participants: 1 }, written: 0 };
+  if (m === undefined) return notDecided;
+  const { pid, caseFor, thisMonth, contact, computedAt } = m;
 
   let totals = { ...emptyTotals(), participants: 1 };
-  let written = 0;
+  let written = first?.stored === 'created' ? 1 : 0;
   const store = async (period: string, outcome: Exclude<MonthOutcome, { kind: 'UNCHANGED' }>, paidWithPeriod?: string): Promise<StoredDecision | undefined> => {
-    const d: StoredDecision = {
-      participantId: pid,
-      period,
-      version: outcome.version,
-      decisionId: decisionIdOf(pid, period, outcome.version),
-      runId: run.runId,
-      municipality: run.municipalityCode,
-      decision: outcome.decision,
-      input: outcome.input,
-      inputHash: outcome.decision.inputHash,
-      review: effectiveReview(outcome.decision.review, outcome.kind === 'CORRECTION' ? outcome.correction : undefined),
-      createdAt: deps.clock.now().toISOString(),
-      ...(outcome.kind === 'CORRECTION' ? { supersedes: outcome.supersedes, correction: outcome.correction } : {}),
-      ...(paidWithPeriod === undefined ? {} : { paidWithPeriod }),
-      ...(outcome.contact === undefined ? {} : { contact: outcome.contact }),
-    };
+    const d = storedVersion(m, run, period, outcome, deps.clock.now().toISOString(), paidWithPeriod);
     // Create-only: undefined when this version exists (an earlier attempt stored it): the caller reads what is stored.
     if ((await deps.decisions.putDecisionOnce(d)) === 'exists') return undefined;
     written++;
@@ -197,11 +250,10 @@ async function computeParticipant(
   };
 
   // This month.
-  const thisMonth = await caseFor(run.period);
   if (thisMonth !== undefined) {
-    // A month with no decision when the run was prepared: write version 1 straight away; a create-only write that finds one reads it.
-    let current =
-      run.progress.freshMonth === true ? await store(run.period, decideMonth(undefined, thisMonth, computedAt, undefined, await contact()) as Exclude<MonthOutcome, { kind: 'UNCHANGED' }>) : undefined;
+    // A month with no decision when the run was prepared: its version 1 was written with the batch's (computeBatch); a
+    // create-only write that found one reads it.
+    let current = first?.stored === 'created' ? first.decision : undefined;
     // Otherwise (or if an earlier attempt stored it): compare with the newest stored version; write only when the inputs changed.
     for (let attempt = 0; current === undefined; attempt++) {
       if (attempt > 3) throw new Error('computeParticipant: concurrent versions did not settle');

@@ -10,10 +10,11 @@
  * someone registered in between (that participant is in next month's run,
  * or a correction).
  */
+import { batchesByShard } from '../../shared/domain/payroll/batches.js';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../../shared/adapters/deps.js';
-import type { DecisionsRepo } from '../../shared/adapters/decisions-repo.js';
+import { COUNTER_SHARDS, counterShard, type DecisionsRepo } from '../../shared/adapters/decisions-repo.js';
 
 import type { PayrollRun } from '../../shared/adapters/payroll-runs-repo.js';
 import { PermanentTaskError } from '../../shared/adapters/workflow-task.js';
@@ -45,12 +46,6 @@ export async function listEnrolledParticipants(db: DynamoDBDocumentClient, table
     start = r.LastEvaluatedKey;
   } while (start !== undefined);
   return ids.sort();
-}
-
-export function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /** The enrolment read of the participants table (no repository has it: it reads profiles by municipality and month only). */
@@ -97,5 +92,7 @@ async function freeze(
   const [enrolled, policy, fresh] = await Promise.all([listEnrolled(m, run.period), deps.policies.getPolicy(m), deps.decisions.hasAnyForMonth(m, run.period).then((any) => !any)]);
   const released = await releasedMonths(deps.payrollRuns, m, lookbackMonths(run.period, policy?.payroll));
   const candidates = await listCandidates(deps.decisions, enrolled, m, released);
-  return deps.payrollRuns.freezeBatches(run.runId, chunk(candidates, batchSize), deps.clock.now().toISOString(), fresh, released);
+  // Batches by counter shard (shared/domain/payroll/batches.ts): a batch's formal decisions go in few, full transactions.
+  const batches = batchesByShard(candidates, batchSize, COUNTER_SHARDS, (pid) => parseInt(counterShard(pid), 16));
+  return deps.payrollRuns.freezeBatches(run.runId, batches, deps.clock.now().toISOString(), fresh, released);
 }

@@ -11,9 +11,9 @@
  * assignment takes effect on the next request.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { assignmentChange } from '../domain/adviser-assignment.js';
-import { queryPrefix, transactIf, versionCondition, type TransactItem } from './dynamo.js';
+import { batchGetAll, queryPrefix, transactIf, versionCondition, type TransactItem } from './dynamo.js';
 
 export interface AssignmentsRepo {
   isAssigned(adviserSub: string, participantId: string): Promise<boolean>;
@@ -21,6 +21,14 @@ export interface AssignmentsRepo {
   unassignAdviser(participantId: string, adviserSub: string): Promise<void>;
   listAssigned(adviserSub: string): Promise<string[]>;
   listAdvisers(participantId: string): Promise<string[]>;
+  /**
+   * `listAdvisers` for many participants in BatchGetItem calls of 100 (a
+   * payroll batch names each participant's adviser): the participant's list
+   * item, which registration and `setAdvisers` write in the same transaction
+   * as the assignments; a file without one (seeded with `assignAdviser`) is
+   * read from the index as `listAdvisers` does.
+   */
+  listAdvisersOf(participantIds: readonly string[]): Promise<Map<string, string[]>>;
   /**
    * Replaces the participant's adviser assignment with exactly `adviserSubs`
    * (removed advisers lose access on their next request); returns the previous
@@ -50,12 +58,18 @@ export class DynamoAssignmentsRepo implements AssignmentsRepo {
     return r.Item !== undefined;
   }
 
+  // One assignment added or removed outside the list (seeds): the list item goes with it in the same transaction, so
+  // a list item, where there is one, always names exactly the assignments (listAdvisersOf trusts it).
   async assignAdviser(participantId: string, adviserSub: string, municipality: string, at: string): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.table, Item: assignmentItem(adviserSub, participantId, municipality, at) }));
+    await this.db.send(
+      new TransactWriteCommand({ TransactItems: [{ Put: { TableName: this.table, Item: assignmentItem(adviserSub, participantId, municipality, at) } }, { Delete: { TableName: this.table, Key: advisersKey(participantId) } }] }),
+    );
   }
 
   async unassignAdviser(participantId: string, adviserSub: string): Promise<void> {
-    await this.db.send(new DeleteCommand({ TableName: this.table, Key: assignmentKey(adviserSub, participantId) }));
+    await this.db.send(
+      new TransactWriteCommand({ TransactItems: [{ Delete: { TableName: this.table, Key: assignmentKey(adviserSub, participantId) } }, { Delete: { TableName: this.table, Key: advisersKey(participantId) } }] }),
+    );
   }
 
   async listAssigned(adviserSub: string): Promise<string[]> {
@@ -73,6 +87,15 @@ export class DynamoAssignmentsRepo implements AssignmentsRepo {
       }),
     );
     return (r.Items ?? []).map((i) => String(i.adviserSub));
+  }
+
+  async listAdvisersOf(participantIds: readonly string[]): Promise<Map<string, string[]>> {
+    const items = await batchGetAll(this.db, this.table, participantIds.map(advisersKey), 'listAdvisersOf', { expression: 'pk, #a', names: { '#a': 'advisers' } });
+    const out = new Map<string, string[]>();
+    for (const item of items) if (Array.isArray(item.advisers)) out.set(String(item.pk).slice('P#'.length), (item.advisers as unknown[]).map(String));
+    const unlisted = participantIds.filter((pid) => !out.has(pid));
+    for (let i = 0; i < unlisted.length; i += 8) for (const [pid, subs] of await Promise.all(unlisted.slice(i, i + 8).map(async (pid) => [pid, await this.listAdvisers(pid)] as const))) out.set(pid, subs);
+    return out;
   }
 
   async setAdvisers(participantId: string, municipality: string, adviserSubs: readonly string[], at: string): Promise<{ previous: string[] } | 'changed'> {

@@ -96,6 +96,12 @@ export interface PaidCorrection {
 export interface DecisionsRepo {
   /** Writes the decision unless that participant/period/version exists ('exists': nothing written). */
   putDecisionOnce(d: StoredDecision): Promise<'created' | 'exists'>;
+  /**
+   * `putDecisionOnce` for many first versions at once (a payroll batch's
+   * fresh month), with the same guarantees per decision and fewer requests:
+   * by decisionId, 'created' or 'exists'. See `putFirstVersionsOnce` below.
+   */
+  putDecisionsOnce(ds: readonly StoredDecision[]): Promise<Map<string, 'created' | 'exists'>>;
   listForParticipant(participantId: string): Promise<StoredDecision[]>;
   /** The newest version of a participant's decision for a month (strongly consistent). */
   getLatest(participantId: string, period: string): Promise<StoredDecision | undefined>;
@@ -185,6 +191,39 @@ function summaryProjection(): Pick<QueryCommandInput, 'ProjectionExpression' | '
 /** Tries a conflicting transaction again this often (each try is one round trip; conflicts last milliseconds). */
 const MAX_TRANSACTION_ATTEMPTS = 12;
 
+/** Counted first versions per transaction (DynamoDB allows 100 items; the shard's Update is one more). */
+export const GROUP_MAX = 25;
+/** Bytes of items per transaction, under DynamoDB's 4 MB with room for attribute encoding. */
+export const GROUP_BYTES = 3_000_000;
+/** Writes side by side in the group writer (as many as a batch decides at once). */
+const WRITE_PARALLEL = 8;
+
+/** `items` cut in order into chunks of at most GROUP_MAX items and GROUP_BYTES (an item larger than that is a chunk alone). */
+export function chunkBySize<T>(items: readonly T[], sizeOf: (item: T) => number): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const size = sizeOf(item);
+    if (current.length > 0 && (current.length >= GROUP_MAX || bytes + size > GROUP_BYTES)) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+async function inParallel(tasks: readonly (() => Promise<void>)[]): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(WRITE_PARALLEL, tasks.length) }, async () => {
+    while (next < tasks.length) await tasks[next++]!();
+  }));
+}
+
 const strip = (item: Record<string, unknown>): StoredDecision => withoutKeys<StoredDecision>(item);
 
 /** The newest version per participant, ordered by participant id. */
@@ -203,15 +242,76 @@ export class DynamoDecisionsRepo implements DecisionsRepo {
     private readonly table: string,
   ) {}
 
-  async putDecisionOnce(d: StoredDecision): Promise<'created' | 'exists'> {
-    const k = key(d);
+  /** The create-once put of a version: decisions are immutable (R5); a retried step finds it and writes nothing. */
+  private putOf(d: StoredDecision) {
     const gsi = d.municipality === undefined ? {} : { gsi1pk: `M#${d.municipality}#${d.period}`, gsi1sk: `P#${d.participantId}#v${pad4(d.version)}` };
-    const put = {
+    return { TableName: this.table, Item: { ...key(d), ...gsi, ...d }, ConditionExpression: 'attribute_not_exists(pk)' };
+  }
+
+  /**
+   * A payroll batch's first versions, written in as few requests as
+   * create-only allows (issue 14, P2). A version 1 supersedes nothing and is
+   * no correction, so what it counts is at most "+1 unresolved formal
+   * decision" in its participant's counter shard. The versions that count in
+   * the same shard go in one TransactWriteItems: every Put create-only, and
+   * ONE Update adding their number to the shard — all or nothing, so the
+   * counter moves by exactly the number of versions created, as it would
+   * with one transaction each. If any of them exists (an earlier attempt
+   * wrote it), the whole group is cancelled and each is written alone by
+   * `putDecisionOnce`, which tells 'exists' from 'created' and counts only
+   * what it creates. Versions that count nothing are conditional puts side
+   * by side (a transaction would double their write units on AWS), and any
+   * other version goes through `putDecisionOnce`. A group holds at most
+   * GROUP_MAX versions and GROUP_BYTES of items (DynamoDB: 100 items and
+   * 4 MB a transaction); groups of different shards never touch the same
+   * item, so they do not conflict with each other.
+   */
+  async putDecisionsOnce(ds: readonly StoredDecision[]): Promise<Map<string, 'created' | 'exists'>> {
+    const out = new Map<string, 'created' | 'exists'>();
+    const groups = new Map<string, StoredDecision[]>();
+    const alone: StoredDecision[] = [];
+    const plain: StoredDecision[] = [];
+    for (const d of ds) {
+      if (d.version !== 1 || d.municipality === undefined || d.correction !== undefined || d.supersedes !== undefined) alone.push(d);
+      else if (storedReview(d) !== 'VEDTAK_REQUIRED') plain.push(d);
+      else {
+        const shard = JSON.stringify(countsKey(d.municipality, payPeriodOf(d), d.participantId));
+        groups.set(shard, [...(groups.get(shard) ?? []), d]);
+      }
+    }
+    const chunks = [...groups.values()].flatMap((g) => chunkBySize(g, (d) => JSON.stringify(d).length));
+    await inParallel([...chunks.map((c) => () => this.putGroupOnce(c, out)), ...[...alone, ...plain].map((d) => async () => void out.set(d.decisionId, await this.putDecisionOnce(d)))]);
+    return out;
+  }
+
+  /** One shard's group of counted first versions (see putDecisionsOnce). */
+  private async putGroupOnce(group: readonly StoredDecision[], out: Map<string, 'created' | 'exists'>): Promise<void> {
+    const first = group[0]!;
+    const update = {
       TableName: this.table,
-      Item: { ...k, ...gsi, ...d },
-      // Decisions are immutable (R5): a version is written once; a retried step finds it and writes nothing.
-      ConditionExpression: 'attribute_not_exists(pk)',
+      Key: countsKey(first.municipality!, payPeriodOf(first), first.participantId),
+      UpdateExpression: 'ADD unresolvedVedtak :n, vedtakRequired :n',
+      ExpressionAttributeValues: { ':n': group.length },
     };
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.db.send(new TransactWriteCommand({ TransactItems: [...group.map((d) => ({ Put: this.putOf(d) })), { Update: update }] }));
+        for (const d of group) out.set(d.decisionId, 'created');
+        return;
+      } catch (err) {
+        if (failedConditions(err).length > 0) {
+          // Some exist: nothing of the group was written; each alone says which, and counts what it creates.
+          for (const d of group) out.set(d.decisionId, await this.putDecisionOnce(d));
+          return;
+        }
+        if (!isRetryableTransactionError(err) || attempt + 1 >= MAX_TRANSACTION_ATTEMPTS) throw err;
+        await backoff(attempt);
+      }
+    }
+  }
+
+  async putDecisionOnce(d: StoredDecision): Promise<'created' | 'exists'> {
+    const put = this.putOf(d);
     const counted = d.municipality === undefined ? undefined : await this.countedWith(d, d.municipality);
     if (counted === undefined) {
       try {

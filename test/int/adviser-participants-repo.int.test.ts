@@ -142,3 +142,23 @@ test('policy versions: each saved once and kept; a stale writer loses', async ()
   expect((await repo.policies.getPolicy('0301'))?.benefit).toEqual({ documentationDeadlineDays: 9 });
   await expect(repo.policies.savePolicy(policy(5, 1), 1)).rejects.toThrow('expectedVersion + 1');
 });
+
+test('listAdvisersOf: the list registration and setAdvisers keep is read in one batch; a file without one, or changed by assignAdviser/unassignAdviser, is read from the index', async () => {
+  expect(await repo.files.registerParticipant(registration('p-l1', 'req-l1', '71111111111'))).toBe('created');
+  expect(await repo.files.registerParticipant(registration('p-l2', 'req-l2', '71111111112'))).toBe('created');
+  expect(await repo.assignments.setAdvisers('p-l2', '5001', ['adviser-2', 'adviser-3'], '2026-10-02T00:00:00.000Z')).toEqual({ previous: ['adviser-1'] });
+  // Seeded as the demo seeds it: assignments only, no list item.
+  await repo.assignments.assignAdviser('p-l3', 'adviser-4', '5001', '2026-10-02T00:00:00.000Z');
+  const ids = ['p-l1', 'p-l2', 'p-l3', 'p-none'];
+  const expected = new Map([['p-l1', ['adviser-1']], ['p-l2', ['adviser-2', 'adviser-3']], ['p-l3', ['adviser-4']], ['p-none', []]]);
+  expect(await repo.assignments.listAdvisersOf(ids)).toEqual(expected);
+  for (const pid of ids) expect((await repo.assignments.listAdvisers(pid)).sort()).toEqual(expected.get(pid));
+  // A single assignment changed outside the list takes the list item with it, so no stale list is ever trusted.
+  await repo.assignments.assignAdviser('p-l2', 'adviser-5', '5001', '2026-10-03T00:00:00.000Z');
+  await repo.assignments.unassignAdviser('p-l1', 'adviser-1');
+  const after = await repo.assignments.listAdvisersOf(ids);
+  expect([after.get('p-l1'), after.get('p-l2')?.sort()]).toEqual([[], ['adviser-2', 'adviser-3', 'adviser-5']]);
+  // setAdvisers afterwards writes a complete list again (it merges what the index still lists).
+  expect(await repo.assignments.setAdvisers('p-l2', '5001', ['adviser-5'], '2026-10-04T00:00:00.000Z')).toEqual({ previous: ['adviser-2', 'adviser-3', 'adviser-5'] });
+  expect((await repo.assignments.listAdvisersOf(['p-l2'])).get('p-l2')).toEqual(['adviser-5']);
+});

@@ -165,3 +165,56 @@ test('a correction paid with a later month counts there, with a marker; its own 
   await reviews.putResolutionOnce(resolution(fix));
   expect(await counts(OCT)).toEqual({ unresolvedVedtak: octBefore.unresolvedVedtak, vedtakRequired: octBefore.vedtakRequired + 1 });
 });
+
+describe('a payroll batch\'s first versions written together (putDecisionsOnce)', () => {
+  test('30 formal decisions in one shard, some automatic, a correction and a later version: each created once, the counter moves by exactly what was created', async () => {
+    const before = await counts();
+    // Ids that all fall in one counter shard: one group of 25 and one of 5 (GROUP_MAX), both counting in the same item.
+    const shard = counterShard('g-a-0');
+    const sameShard = Array.from({ length: 2000 }, (_, i) => `g-a-${i}`).filter((pid) => counterShard(pid) === shard).slice(0, 30);
+    expect(sameShard).toHaveLength(30);
+    const first = sameShard.map((pid) => vedtak(pid));
+    const plain = ['g-auto-1', 'g-auto-2'].map((pid) => automatic(pid));
+    const older = vedtak('g-v2');
+    expect(await decisions.putDecisionOnce(older)).toBe('created');
+    const second = next(older, vedtak('g-v2'));
+    // Counted at the client: the 30 in two transactions (25 + 5), the two automatic ones as puts, the later version alone.
+    const sent: string[] = [];
+    const doc = DynamoDBDocumentClient.from(db.client);
+    const counting = new Proxy(doc, { get: (t, k) => (k === 'send' ? (cmd: { constructor: { name: string } }) => (sent.push(cmd.constructor.name), t.send(cmd as never)) : Reflect.get(t, k)) });
+    const result = await new DynamoDecisionsRepo(counting, db.tableName('decisions')).putDecisionsOnce([...first, ...plain, second]);
+    expect(sent.filter((c) => c === 'TransactWriteCommand')).toHaveLength(3);
+    expect(sent.filter((c) => c === 'PutCommand')).toHaveLength(2);
+    expect([...result.values()].every((r) => r === 'created')).toBe(true);
+    expect(result.size).toBe(33);
+    // g-v2's second version supersedes its open first one: +1 −1; the 30 new formal decisions +30.
+    expect(await counts()).toEqual({ unresolvedVedtak: before.unresolvedVedtak + 31, vedtakRequired: before.vedtakRequired + 32 });
+    expect(await scanned([...sameShard, 'g-auto-1', 'g-auto-2', 'g-v2'])).toBe(31);
+    for (const d of [...first, ...plain, second]) expect((await decisions.getVersion(d.participantId, d.period, d.version))?.decisionId).toBe(d.decisionId);
+  });
+
+  test('the attack of a retried batch: a group where some versions exist is written one by one; the existing ones are "exists", nothing counts twice, nothing is overwritten', async () => {
+    const before = await counts();
+    const pids = Array.from({ length: 12 }, (_, i) => `g-r-${i}`);
+    const ds = pids.map((pid) => vedtak(pid));
+    // An earlier attempt stored four of them (with another createdAt: the stored one must stay).
+    for (const d of ds.slice(0, 4)) expect(await decisions.putDecisionOnce({ ...d, createdAt: '2026-11-01T00:00:00.000Z' })).toBe('created');
+    const result = await decisions.putDecisionsOnce(ds);
+    expect(pids.map((pid) => result.get(`${pid}.${OCT}.v0001`))).toEqual([...Array(4).fill('exists'), ...Array(8).fill('created')]);
+    expect(await counts()).toEqual({ unresolvedVedtak: before.unresolvedVedtak + 12, vedtakRequired: before.vedtakRequired + 12 });
+    expect((await decisions.getVersion('g-r-0', OCT, 1))?.createdAt).toBe('2026-11-01T00:00:00.000Z');
+    // Run again, and twice at once: everything exists, the counter stays.
+    const again = await Promise.all([decisions.putDecisionsOnce(ds), decisions.putDecisionsOnce(ds)]);
+    expect(again.flatMap((m) => [...m.values()]).every((r) => r === 'exists')).toBe(true);
+    expect(await counts()).toEqual({ unresolvedVedtak: before.unresolvedVedtak + 12, vedtakRequired: before.vedtakRequired + 12 });
+  });
+
+  test('five batches writing the same 40 versions at once: each created exactly once, the counter as a scan says', async () => {
+    const before = await counts();
+    const pids = Array.from({ length: 40 }, (_, i) => `g-race-${i}`);
+    const results = await Promise.all(Array.from({ length: 5 }, () => decisions.putDecisionsOnce(pids.map((pid) => vedtak(pid)))));
+    for (const pid of pids) expect(results.filter((m) => m.get(`${pid}.${OCT}.v0001`) === 'created')).toHaveLength(1);
+    expect(await counts()).toEqual({ unresolvedVedtak: before.unresolvedVedtak + 40, vedtakRequired: before.vedtakRequired + 40 });
+    expect(await scanned(pids)).toBe(40);
+  });
+});
