@@ -193,7 +193,7 @@ const MAX_TRANSACTION_ATTEMPTS = 12;
 
 /** Counted first versions per transaction (DynamoDB allows 100 items; the shard's Update is one more). */
 export const GROUP_MAX = 25;
-/** Bytes of items per transaction, under DynamoDB's 4 MB with room for attribute encoding. */
+/** UTF-8 bytes of items (as JSON) per transaction, under DynamoDB's 4 MB with room for keys and attribute encoding. */
 export const GROUP_BYTES = 3_000_000;
 /** Writes side by side in the group writer (as many as a batch decides at once). */
 const WRITE_PARALLEL = 8;
@@ -279,7 +279,8 @@ export class DynamoDecisionsRepo implements DecisionsRepo {
         groups.set(shard, [...(groups.get(shard) ?? []), d]);
       }
     }
-    const chunks = [...groups.values()].flatMap((g) => chunkBySize(g, (d) => JSON.stringify(d).length));
+    // UTF-8 bytes, not characters: the explanation's Ukrainian and Arabic take two bytes a letter.
+    const chunks = [...groups.values()].flatMap((g) => chunkBySize(g, (d) => Buffer.byteLength(JSON.stringify(d))));
     await inParallel([...chunks.map((c) => () => this.putGroupOnce(c, out)), ...[...alone, ...plain].map((d) => async () => void out.set(d.decisionId, await this.putDecisionOnce(d)))]);
     return out;
   }

@@ -218,3 +218,28 @@ describe('a payroll batch\'s first versions written together (putDecisionsOnce)'
     expect(await scanned(pids)).toBe(40);
   });
 });
+
+test('a group is cut by the UTF-8 size of its versions: 20 versions of ≈ 340 KB, mostly Arabic text, each go in transactions under DynamoDB\'s 4 MB', async () => {
+  const before = await counts();
+  const shard = counterShard('g-big-0');
+  const pids = Array.from({ length: 3000 }, (_, i) => `g-big-${i}`).filter((pid) => counterShard(pid) === shard).slice(0, 20);
+  // 150 000 Arabic letters: 150 000 characters of JSON but 300 000 bytes (the item stays under DynamoDB's 400 KB).
+  const text = 'ب'.repeat(150_000);
+  const ds = pids.map((pid) => ({ ...vedtak(pid), note: text }) as StoredDecision);
+  const sent: number[] = [];
+  const doc = DynamoDBDocumentClient.from(db.client);
+  const measuring = new Proxy(doc, {
+    get: (t, k) =>
+      k === 'send'
+        ? (cmd: { constructor: { name: string }; input: unknown }) => {
+            if (cmd.constructor.name === 'TransactWriteCommand') sent.push(Buffer.byteLength(JSON.stringify(cmd.input)));
+            return t.send(cmd as never);
+          }
+        : Reflect.get(t, k),
+  });
+  const result = await new DynamoDecisionsRepo(measuring, db.tableName('decisions')).putDecisionsOnce(ds);
+  expect([...result.values()].every((r) => r === 'created')).toBe(true);
+  expect(sent.length).toBeGreaterThanOrEqual(3);
+  expect(Math.max(...sent)).toBeLessThan(4_000_000);
+  expect(await counts()).toEqual({ unresolvedVedtak: before.unresolvedVedtak + 20, vedtakRequired: before.vedtakRequired + 20 });
+}, 60_000);
