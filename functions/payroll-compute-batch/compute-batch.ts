@@ -25,6 +25,7 @@ import type { AssignmentsRepo } from '../../shared/adapters/assignments-repo.js'
 import { factsOf, factsOn } from '../../shared/domain/participant-facts.js';
 import type { BatchResult, PayrollRun, PayrollRunsRepo } from '../../shared/adapters/payroll-runs-repo.js';
 import { PermanentTaskError } from '../../shared/adapters/workflow-task.js';
+import { mapLimited } from '../../shared/adapters/map-limited.js';
 import { osloDateOf } from '../../shared/domain/attendance/oslo-time.js';
 import { DEFAULT_PRESENCE_POLICY } from '../../shared/domain/attendance/presence.js';
 import { addDays, monthInfo } from '../../shared/domain/calendar.js';
@@ -68,19 +69,6 @@ export interface ComputeBatchDeps {
 
 /** Participants decided at once within a batch: keeps DynamoDB Local and Lambda's sockets busy without flooding them. */
 const PARALLEL = 8;
-
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
 
 const toPrevious = (d: StoredDecision): PreviousVersion => {
   const core = d.decision;

@@ -28,6 +28,7 @@
  * registered without one (seeded before references existed) is exported
  * under their participant id, which is pseudonymous too.
  */
+import { mapLimited } from '../../shared/adapters/map-limited.js';
 import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import type { Deps } from '../../shared/adapters/deps.js';
@@ -52,14 +53,6 @@ export interface ExportFileDeps {
   deps: Deps;
   /** Profiles by participant id, 100 per BatchGetItem. */
   getProfiles: (ids: readonly string[]) => Promise<Map<string, ParticipantProfile>>;
-}
-
-async function inParallel<T>(items: readonly T[], f: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await f(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, items.length) }, worker));
 }
 
 /** The run's CSV and the participants on it, by participant id. */
@@ -110,7 +103,7 @@ export async function exportFile(runId: string, x: ExportFileDeps): Promise<Expo
   while (done < participants.length) {
     const chunk = participants.slice(done, done + CHECKPOINT);
     const at = now();
-    await inParallel(chunk, (participantId) => x.deps.audit.recordStaffRead({ actor: job.requestedBy, role: 'payroll', participantId, purpose: PURPOSE, route: 'workflow ExportFile', at }));
+    await mapLimited(chunk, PARALLEL, (participantId) => x.deps.audit.recordStaffRead({ actor: job.requestedBy, role: 'payroll', participantId, purpose: PURPOSE, route: 'workflow ExportFile', at }));
     done += chunk.length;
     if (!(await report({ phase: 'ACCESS_LOG', done }))) return { status: 'SUPERSEDED' };
   }

@@ -14,7 +14,7 @@ import { batchesByShard } from '../../shared/domain/payroll/batches.js';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../../shared/adapters/deps.js';
-import { COUNTER_SHARDS, counterShard, type DecisionsRepo } from '../../shared/adapters/decisions-repo.js';
+import { COUNTER_SHARDS, counterShardIndex, type DecisionsRepo } from '../../shared/adapters/decisions-repo.js';
 
 import type { PayrollRun } from '../../shared/adapters/payroll-runs-repo.js';
 import { PermanentTaskError } from '../../shared/adapters/workflow-task.js';
@@ -93,6 +93,6 @@ async function freeze(
   const released = await releasedMonths(deps.payrollRuns, m, lookbackMonths(run.period, policy?.payroll));
   const candidates = await listCandidates(deps.decisions, enrolled, m, released);
   // Batches by counter shard (shared/domain/payroll/batches.ts): a batch's formal decisions go in few, full transactions.
-  const batches = batchesByShard(candidates, batchSize, COUNTER_SHARDS, (pid) => parseInt(counterShard(pid), 16));
+  const batches = batchesByShard(candidates, batchSize, COUNTER_SHARDS, counterShardIndex);
   return deps.payrollRuns.freezeBatches(run.runId, batches, deps.clock.now().toISOString(), fresh, released);
 }

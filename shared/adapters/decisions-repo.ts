@@ -41,6 +41,7 @@ import type { Case } from '../domain/case.js';
 import type { Decision, ReviewClass } from '../domain/decision.js';
 import type { ExplanationContact } from '../domain/explanation/render.js';
 import type { Correction } from '../domain/payroll/correction.js';
+import { mapLimited } from './map-limited.js';
 import { backoff, failedConditions, isConditionFailed, isRetryableTransactionError, queryAll, withoutKeys } from './dynamo.js';
 
 export interface StoredDecision {
@@ -145,7 +146,11 @@ const payKey = (municipality: string, payPeriod: string) => `PAY#${municipality}
 export const COUNTER_SHARDS = 16;
 /** A participant's counter shard: a stable hash of the id, so all their versions and resolutions count in one item. */
 export function counterShard(participantId: string): string {
-  return (createHash('sha256').update(participantId).digest()[0]! % COUNTER_SHARDS).toString(16).padStart(2, '0');
+  return counterShardIndex(participantId).toString(16).padStart(2, '0');
+}
+/** The same shard as a number (0 … COUNTER_SHARDS − 1): Prepare orders a run's batches by it. */
+export function counterShardIndex(participantId: string): number {
+  return createHash('sha256').update(participantId).digest()[0]! % COUNTER_SHARDS;
 }
 /** The counter item a participant's versions paid with this month count in. */
 export const countsKey = (municipality: string, payPeriod: string, participantId: string) => ({ pk: payKey(municipality, payPeriod), sk: `COUNTS#${counterShard(participantId)}` });
@@ -217,13 +222,6 @@ export function chunkBySize<T>(items: readonly T[], sizeOf: (item: T) => number)
   return chunks;
 }
 
-async function inParallel(tasks: readonly (() => Promise<void>)[]): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(WRITE_PARALLEL, tasks.length) }, async () => {
-    while (next < tasks.length) await tasks[next++]!();
-  }));
-}
-
 const strip = (item: Record<string, unknown>): StoredDecision => withoutKeys<StoredDecision>(item);
 
 /** The newest version per participant, ordered by participant id. */
@@ -276,12 +274,15 @@ export class DynamoDecisionsRepo implements DecisionsRepo {
       else if (storedReview(d) !== 'VEDTAK_REQUIRED') plain.push(d);
       else {
         const shard = JSON.stringify(countsKey(d.municipality, payPeriodOf(d), d.participantId));
-        groups.set(shard, [...(groups.get(shard) ?? []), d]);
+        const group = groups.get(shard);
+        if (group === undefined) groups.set(shard, [d]);
+        else group.push(d);
       }
     }
     // UTF-8 bytes, not characters: the explanation's Ukrainian and Arabic take two bytes a letter.
     const chunks = [...groups.values()].flatMap((g) => chunkBySize(g, (d) => Buffer.byteLength(JSON.stringify(d))));
-    await inParallel([...chunks.map((c) => () => this.putGroupOnce(c, out)), ...[...alone, ...plain].map((d) => async () => void out.set(d.decisionId, await this.putDecisionOnce(d)))]);
+    const writes = [...chunks.map((c) => () => this.putGroupOnce(c, out)), ...[...alone, ...plain].map((d) => async () => void out.set(d.decisionId, await this.putDecisionOnce(d)))];
+    await mapLimited(writes, WRITE_PARALLEL, (write) => write());
     return out;
   }
 

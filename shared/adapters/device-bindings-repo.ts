@@ -17,7 +17,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DeviceBinding, StoredCode } from '../identity/device-activation.js';
 import { isConditionFailed, isTransactionConditionFailed } from './dynamo.js';
-import type { FileChanged } from './participant-files-repo.js';
+import { changingFile, type FileChanged } from './participant-files-repo.js';
 
 export interface DeviceBindingsRepo {
   /** Counts one code against the participant's day; false when the day's limit is reached. */
@@ -132,12 +132,8 @@ export class DynamoDeviceBindingsRepo implements DeviceBindingsRepo {
     }
   }
 
-  async redeem(lookup: string, hash: string, maxTries: number, nowSeconds: number, binding: DeviceBinding): Promise<boolean> {
-    try {
-      return await this.bind(lookup, hash, maxTries, nowSeconds, binding);
-    } finally {
-      this.changed(binding.participantId);
-    }
+  redeem(lookup: string, hash: string, maxTries: number, nowSeconds: number, binding: DeviceBinding): Promise<boolean> {
+    return changingFile(this.changed, binding.participantId, () => this.bind(lookup, hash, maxTries, nowSeconds, binding));
   }
 
   private async bind(lookup: string, hash: string, maxTries: number, nowSeconds: number, binding: DeviceBinding): Promise<boolean> {
@@ -190,12 +186,8 @@ export class DynamoDeviceBindingsRepo implements DeviceBindingsRepo {
     return out;
   }
 
-  async revokeAll(participantId: string, at: string, by: NonNullable<DeviceBinding['revokedBy']>): Promise<number> {
-    try {
-      return await this.revokeEach(participantId, at, by);
-    } finally {
-      this.changed(participantId);
-    }
+  revokeAll(participantId: string, at: string, by: NonNullable<DeviceBinding['revokedBy']>): Promise<number> {
+    return changingFile(this.changed, participantId, () => this.revokeEach(participantId, at, by));
   }
 
   private async revokeEach(participantId: string, at: string, by: NonNullable<DeviceBinding['revokedBy']>): Promise<number> {

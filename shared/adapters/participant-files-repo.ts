@@ -96,6 +96,15 @@ export interface CheckinFile extends ParticipantAccess {
 /** Told after every write of this repository that can change a file check's answer (file-checks.ts forgets the participant). */
 export type FileChanged = (participantId: string) => void;
 
+/** Runs `write`, then tells `changed` (after, so no read made before the write is kept as the new answer; also when it failed or threw). */
+export async function changingFile<T>(changed: FileChanged, participantId: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } finally {
+    changed(participantId);
+  }
+}
+
 /** Everything a registration writes, in one transaction. */
 export interface Registration {
   profile: ParticipantProfile;
@@ -192,13 +201,8 @@ export class DynamoParticipantFilesRepo implements ParticipantFilesRepo {
     private readonly changed: FileChanged = () => undefined,
   ) {}
 
-  /** Runs the write, then tells `changed` (after, so no read made before the write is kept as the new answer; also when it failed or threw). */
-  private async changing<T>(participantId: string, write: () => Promise<T>): Promise<T> {
-    try {
-      return await write();
-    } finally {
-      this.changed(participantId);
-    }
+  private changing<T>(participantId: string, write: () => Promise<T>): Promise<T> {
+    return changingFile(this.changed, participantId, write);
   }
 
   createParticipant(profile: ParticipantProfile, identity: ParticipantIdentity): Promise<'created' | 'exists'> {
