@@ -99,7 +99,8 @@ export async function computeBatch(runId: string, batchNo: number, deps: Compute
       : Promise.all(batch.participantIds.map(async (pid) => [pid, await deps.participants.getProfile(pid)] as const)).then((ps) => new Map(ps.flatMap(([pid, p]) => (p ? [[pid, p] as const] : [])))),
     deps.assignments.listAdvisersOf(batch.participantIds),
   ]);
-  // The same few advisers name every participant of the batch: each is looked up once.
+  // The explanation's contact reads the advisers read above; the same few advisers name every participant of the
+  // batch, so the staff directory looks each up once (memoisedDirectory).
   const assignments: ComputeBatchDeps['assignments'] = {
     listAdvisers: async (pid) => advisers.get(pid) ?? deps.assignments.listAdvisers(pid),
     listAdvisersOf: (ids) => deps.assignments.listAdvisersOf(ids),
